@@ -1,0 +1,267 @@
+"""The contracts every stage shares: Dispatch, TaggedDispatch, Alert.
+
+Plain dataclasses with explicit JSON round-trips. The JSON form of a
+TaggedDispatch (``to_doc``) is the one document shape used everywhere: the
+Kafka wire format, the Elasticsearch ``_source``, the SQLite row payload, and
+the input of the rule matcher. Keeping one shape is what lets the in-stream
+matcher agree with Elasticsearch's ``query_string``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+AgencyKind = Literal["news_agency", "government", "military", "international"]
+CoupUse = Literal["current", "figurative", "historical"]
+
+
+class ModelError(ValueError):
+    """A message or document that does not fit the contract."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def to_utc(value: datetime) -> datetime:
+    """Naive datetimes are taken as UTC; aware ones are converted."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def format_time(value: datetime) -> str:
+    return to_utc(value).isoformat().replace("+00:00", "Z")
+
+
+def parse_time(value: str | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return to_utc(value)
+    try:
+        return to_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except (AttributeError, ValueError) as exc:
+        raise ModelError(f"not an ISO 8601 time: {value!r}") from exc
+
+
+def dispatch_id(key: str) -> str:
+    """Stable dispatch id from a feed guid or a canonical URL (or any stable key)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(slots=True)
+class Dispatch:
+    id: str
+    source: str
+    title: str
+    text: str
+    published: datetime
+    fetched: datetime
+    url: str | None = None
+    language: str | None = None
+    # True when the feed gave no date and `published` is the fetch time.
+    published_estimated: bool = False
+    # Optional hints from the feed's config (country the feed covers, ...).
+    hints: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "text": self.text,
+            "published": format_time(self.published),
+            "fetched": format_time(self.fetched),
+            "language": self.language,
+            "published_estimated": self.published_estimated,
+            "hints": dict(self.hints),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dispatch:
+        if not isinstance(data, dict):
+            raise ModelError("a dispatch must be a JSON object")
+        missing = [k for k in ("id", "source", "title", "text", "published", "fetched") if k not in data]
+        if missing:
+            raise ModelError(f"dispatch is missing {', '.join(missing)}")
+        for key in ("id", "source", "title", "text"):
+            if not isinstance(data[key], str):
+                raise ModelError(f"dispatch field {key!r} must be a string")
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            url=data.get("url"),
+            title=data["title"],
+            text=data["text"],
+            published=parse_time(data["published"]),
+            fetched=parse_time(data["fetched"]),
+            language=data.get("language"),
+            published_estimated=bool(data.get("published_estimated", False)),
+            hints=dict(data.get("hints") or {}),
+        )
+
+
+@dataclass(slots=True)
+class CountryMention:
+    code: str  # ISO 3166-1 alpha-2 (plus XK for Kosovo)
+    name: str
+    mentions: int
+    first_offset: int
+
+
+@dataclass(slots=True)
+class OfficialMention:
+    name: str
+    role: str | None
+    country: str | None
+    mentions: int
+    known: bool  # True when the official is in the knowledge base
+
+
+@dataclass(slots=True)
+class AgencyMention:
+    name: str
+    kind: AgencyKind
+    country: str | None
+    mentions: int
+
+
+@dataclass(slots=True)
+class Event:
+    type: str  # "coup"
+    use: CoupUse
+    confidence: float
+    evidence: str  # the sentence (or window) the decision was made on
+    offset: int
+
+
+@dataclass(slots=True)
+class Tags:
+    countries: list[CountryMention] = field(default_factory=list)
+    officials: list[OfficialMention] = field(default_factory=list)
+    agencies: list[AgencyMention] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Tags:
+        return cls(
+            countries=[CountryMention(**c) for c in data.get("countries", [])],
+            officials=[OfficialMention(**o) for o in data.get("officials", [])],
+            agencies=[AgencyMention(**a) for a in data.get("agencies", [])],
+            keywords=list(data.get("keywords", [])),
+            events=[Event(**e) for e in data.get("events", [])],
+        )
+
+
+@dataclass(slots=True)
+class TaggedDispatch:
+    dispatch: Dispatch
+    tags: Tags
+    tagged_at: datetime = field(default_factory=utcnow)
+
+    @property
+    def id(self) -> str:
+        return self.dispatch.id
+
+    def to_doc(self) -> dict[str, Any]:
+        """The flat document: dispatch fields and tag fields side by side."""
+        doc = self.dispatch.to_dict()
+        doc.update(self.tags.to_dict())
+        doc["tagged_at"] = format_time(self.tagged_at)
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> TaggedDispatch:
+        try:
+            return cls(
+                dispatch=Dispatch.from_dict(doc),
+                tags=Tags.from_dict(doc),
+                tagged_at=parse_time(doc["tagged_at"]) if "tagged_at" in doc else utcnow(),
+            )
+        except (TypeError, KeyError) as exc:
+            raise ModelError(f"not a tagged dispatch: {exc}") from exc
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    name: str
+    query: str
+    channels: list[str] = field(default_factory=lambda: ["console"])
+
+
+@dataclass(slots=True)
+class Alert:
+    rule_id: str
+    rule_name: str
+    rule_query: str
+    dispatch_id: str
+    matched: list[str]
+    at: datetime
+    # A snapshot of the dispatch so a notifier needs nothing else.
+    title: str = ""
+    url: str | None = None
+    source: str = ""
+    countries: list[str] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """An alert fires once per (rule, dispatch)."""
+        return f"{self.rule_id}:{self.dispatch_id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": {"id": self.rule_id, "name": self.rule_name, "query": self.rule_query},
+            "dispatch_id": self.dispatch_id,
+            "matched": list(self.matched),
+            "at": format_time(self.at),
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "countries": list(self.countries),
+            "officials": list(self.officials),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Alert:
+        try:
+            rule = data["rule"]
+            return cls(
+                rule_id=rule["id"],
+                rule_name=rule["name"],
+                rule_query=rule["query"],
+                dispatch_id=data["dispatch_id"],
+                matched=list(data.get("matched", [])),
+                at=parse_time(data["at"]),
+                title=data.get("title", ""),
+                url=data.get("url"),
+                source=data.get("source", ""),
+                countries=list(data.get("countries", [])),
+                officials=list(data.get("officials", [])),
+            )
+        except (TypeError, KeyError) as exc:
+            raise ModelError(f"not an alert: {exc}") from exc
+
+    @classmethod
+    def for_dispatch(cls, rule: Rule, tagged: TaggedDispatch, matched: list[str]) -> Alert:
+        return cls(
+            rule_id=rule.id,
+            rule_name=rule.name,
+            rule_query=rule.query,
+            dispatch_id=tagged.id,
+            matched=matched,
+            at=utcnow(),
+            title=tagged.dispatch.title,
+            url=tagged.dispatch.url,
+            source=tagged.dispatch.source,
+            countries=[c.code for c in tagged.tags.countries],
+            officials=[o.name for o in tagged.tags.officials],
+        )

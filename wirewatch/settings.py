@@ -1,0 +1,90 @@
+"""Typed settings for each component. `wirewatch.config` fills them from TOML.
+
+Each component takes exactly its own section, so it can be built and tested
+without the rest of the configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wirewatch.models import Rule
+
+
+@dataclass(slots=True)
+class FeedConfig:
+    name: str
+    url: str  # http(s) URL for kind "http"; a path (or file:// URL) for kind "file"
+    kind: str = "http"  # "http" | "file"
+    interval: float = 300.0  # seconds between polls when healthy
+    language: str | None = None
+    country: str | None = None  # ISO alpha-2 hint: the country the feed covers
+    enabled: bool = True
+
+
+@dataclass(slots=True)
+class PollerSettings:
+    user_agent: str = "wirewatch/0.1 (+https://github.com/wirewatch/wirewatch)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0  # total time allowed for one response body
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    per_host_concurrency: int = 2
+    per_host_delay: float = 1.0  # politeness: minimum seconds between requests to one host
+    total_concurrency: int = 50
+    backoff_base: float = 60.0  # first retry delay after a failure
+    backoff_max: float = 6 * 3600.0  # cap: a failing feed is retried at least this often
+    max_items_per_feed: int = 500
+
+
+@dataclass(slots=True)
+class StoreSettings:
+    path: Path = Path("wirewatch.db")
+
+
+@dataclass(slots=True)
+class WebhookSettings:
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    timeout: float = 10.0
+
+
+@dataclass(slots=True)
+class DeliverySettings:
+    jsonl_path: Path | None = None
+    webhooks: dict[str, WebhookSettings] = field(default_factory=dict)  # channel name -> webhook
+    retry_base: float = 5.0
+    retry_max: float = 3600.0
+
+
+@dataclass(slots=True)
+class PipelineSettings:
+    queue_size: int = 1000  # bounded queues between stages: back-pressure, bounded memory
+    tag_batch: int = 64
+
+
+@dataclass(slots=True)
+class ServerSettings:
+    bind: str = "127.0.0.1"
+    port: int = 8787
+    token: str | None = None
+
+
+@dataclass(slots=True)
+class TaggerSettings:
+    kb_dir: Path | None = None  # None: the knowledge base bundled with the package
+    watch_words: list[str] = field(default_factory=lambda: ["coup"])
+
+
+@dataclass(slots=True)
+class Settings:
+    feeds: list[FeedConfig] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    poller: PollerSettings = field(default_factory=PollerSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
+    tagger: TaggerSettings = field(default_factory=TaggerSettings)
+    source_path: Path | None = None
