@@ -1,0 +1,38 @@
+"""The processor stage as a plain function: tag one dispatch, match the rules.
+
+Both runners call this: the embedded pipeline directly, the faust worker from
+its agent. Keeping it free of transport and store is what lets it be tested
+without a broker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wirewatch.models import Alert, Dispatch, Rule, TaggedDispatch
+
+
+@dataclass(slots=True)
+class Processed:
+    tagged: TaggedDispatch
+    alerts: list[tuple[Alert, list[str]]] = field(default_factory=list)  # (alert, channels)
+
+
+class DispatchProcessor:
+    """Tagger + RuleMatcher, applied to one dispatch at a time."""
+
+    def __init__(self, tagger, matcher) -> None:
+        self.tagger = tagger
+        self.matcher = matcher
+
+    def process(self, dispatch: Dispatch) -> Processed:
+        tagged = self.tagger.tag_dispatch(dispatch)
+        doc = tagged.to_doc()
+        alerts = [
+            (Alert.for_dispatch(rule, tagged, matched), list(rule.channels))
+            for rule, matched in self.matcher.match(doc)
+        ]
+        return Processed(tagged=tagged, alerts=alerts)
+
+    def replace_rules(self, rules: list[Rule]):
+        return self.matcher.replace(rules)

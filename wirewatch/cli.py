@@ -1,0 +1,332 @@
+"""`wirewatch` command line.
+
+Every command reads the same configuration (see wirewatch.config). Commands
+that print data take `--json` for JSON Lines, so they compose with jq.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import re
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Sequence
+
+from wirewatch import __version__
+from wirewatch.config import ConfigError, check_config, load_settings
+from wirewatch.models import format_time, parse_time, utcnow
+from wirewatch.settings import Settings
+
+DEMO_DIR = Path(__file__).parent / "demo"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except ConfigError as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wirewatch", description="Media-monitoring pipeline: tag, alert, search.")
+    parser.add_argument("--version", action="version", version=f"wirewatch {__version__}")
+    parser.add_argument("-c", "--config", help="TOML config file (default: $WIREWATCH_CONFIG or ./wirewatch.toml)")
+    parser.add_argument("--store", help="SQLite store path (overrides [store].path)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="poll feeds, tag, alert and store in one process (embedded mode)")
+    run.add_argument("--once", action="store_true", help="poll every feed once, drain the pipeline and exit")
+    run.add_argument("--demo", action="store_true", help="run on the sample feeds bundled with wirewatch (fresh demo store)")
+    run.add_argument("--status-interval", type=float, default=10.0, metavar="SECONDS")
+    run.set_defaults(handler=cmd_run)
+
+    ingest = sub.add_parser("ingest", help="push dispatches (plain text, a JSON object or JSON Lines) through the pipeline")
+    ingest.add_argument("file", nargs="?", default="-", help="file to read, or - for stdin (default)")
+    ingest.add_argument("--source", default="ingest", help="source name recorded on the dispatches")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    tag = sub.add_parser("tag", help="tag dispatches and print one JSON object per dispatch (nothing is stored)")
+    tag.add_argument("file", nargs="?", default="-", help="file to read, or - for stdin (default)")
+    tag.set_defaults(handler=cmd_tag)
+
+    search = sub.add_parser("search", help="search stored dispatches with the rule query language")
+    search.add_argument("query", help="Lucene query, e.g. 'coup AND countries.code:TR'")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true", help="JSON Lines output")
+    search.set_defaults(handler=cmd_search)
+
+    alerts = sub.add_parser("alerts", help="list fired alerts")
+    alerts.add_argument("--since", help="ISO time or a duration such as 30m, 12h, 7d")
+    alerts.add_argument("--limit", type=int, default=100)
+    alerts.add_argument("--json", action="store_true", help="JSON Lines output")
+    alerts.set_defaults(handler=cmd_alerts)
+
+    feeds = sub.add_parser("feeds", help="feed health: last success, last error, backoff, items")
+    feeds.add_argument("--json", action="store_true")
+    feeds.set_defaults(handler=cmd_feeds)
+
+    dead = sub.add_parser("dead-letters", help="list rejected inputs kept for inspection")
+    dead.add_argument("--limit", type=int, default=50)
+    dead.add_argument("--json", action="store_true")
+    dead.set_defaults(handler=cmd_dead_letters)
+
+    stats = sub.add_parser("stats", help="store counts")
+    stats.set_defaults(handler=cmd_stats)
+
+    config = sub.add_parser("config", help="configuration tools")
+    config_sub = config.add_subparsers(dest="config_command", metavar="ACTION")
+    check = config_sub.add_parser("check", help="report every configuration error with its key and reason")
+    check.set_defaults(handler=cmd_config_check)
+    return parser
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    if getattr(args, "demo", False):
+        settings = load_settings(DEMO_DIR / "demo.toml")
+        settings.store.path = Path(args.store or "wirewatch-demo.db")
+    else:
+        settings = load_settings(args.config)
+        if args.store:
+            settings.store.path = Path(args.store)
+    return settings
+
+
+def open_store(args: argparse.Namespace):
+    from sinks.sqlite_store import SQLiteStore
+
+    return SQLiteStore(settings_for(args).store.path)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from wirewatch.runner import run_embedded
+
+    settings = settings_for(args)
+    if args.demo:
+        _reset_demo_store(settings.store.path)
+        print(f"wirewatch demo: {len(settings.feeds)} bundled feeds, {len(settings.rules)} rules, "
+              f"store {settings.store.path}", file=sys.stderr)
+    if not settings.feeds:
+        print("wirewatch: no feeds configured (add [[feeds]] to wirewatch.toml, or try --demo)", file=sys.stderr)
+        return EXIT_USAGE
+    asyncio.run(run_embedded(settings, once=args.once, status_interval=args.status_interval))
+    if args.demo:
+        print(f"\nTry: wirewatch --store {settings.store.path} search 'coup AND countries.code:TR'", file=sys.stderr)
+    return EXIT_OK
+
+
+def _reset_demo_store(path: Path) -> None:
+    """The demo starts fresh each time, so it always shows its alerts."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_text(encoding="utf-8", errors="replace")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from producers.ingest import parse_ingest
+    from wirewatch.runner import EmbeddedPipeline
+
+    settings = settings_for(args)
+    dispatches, errors = parse_ingest(_read_input(args.file), source=args.source)
+    for error in errors:
+        print(f"wirewatch ingest: {args.file}: line {error.line}: {error.message}", file=sys.stderr)
+
+    async def ingest_all() -> tuple[int, int, int]:
+        pipeline = EmbeddedPipeline.from_settings(settings)
+        worker = asyncio.create_task(pipeline.process_forever())
+        try:
+            await pipeline.replay_pending()
+            accepted = 0
+            for dispatch in dispatches:
+                accepted += await pipeline.accept(dispatch)
+            await pipeline.drain()
+            return accepted, pipeline.counters.duplicates, pipeline.counters.alerts
+        finally:
+            worker.cancel()
+            await asyncio.gather(worker, return_exceptions=True)
+            pipeline.close()
+
+    accepted, duplicates, alerts = asyncio.run(ingest_all())
+    print(f"wirewatch ingest: {accepted} ingested, {duplicates} already seen, {len(errors)} rejected, "
+          f"{alerts} alert(s)", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from processors.tagger import Tagger
+    from producers.ingest import parse_ingest
+
+    settings = settings_for(args)
+    dispatches, errors = parse_ingest(_read_input(args.file), source="tag")
+    for error in errors:
+        print(f"wirewatch tag: {args.file}: line {error.line}: {error.message}", file=sys.stderr)
+    tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
+    out = sys.stdout
+    for dispatch in dispatches:
+        tags = tagger.tag(dispatch.title, dispatch.text, published=None if dispatch.published_estimated else dispatch.published)
+        out.write(json.dumps({"id": dispatch.id, **tags.to_dict()}, ensure_ascii=False) + "\n")
+    out.flush()
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from wirewatch.query import QuerySyntaxError
+
+    store = open_store(args)
+    try:
+        hits = store.search(args.query, limit=args.limit)
+    except QuerySyntaxError as exc:
+        print(f"wirewatch search: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        store.close()
+    if args.json:
+        for hit in hits:
+            print(json.dumps({**hit.doc, "_score": hit.score, "_highlights": hit.highlights}, ensure_ascii=False))
+        return EXIT_OK
+    if not hits:
+        print("no dispatches match", file=sys.stderr)
+        return EXIT_OK
+    rows = []
+    for hit in hits:
+        doc = hit.doc
+        snippet = next(iter(hit.highlights.get("text") or hit.highlights.get("title") or []), "")
+        rows.append([
+            doc["published"][:16].replace("T", " "),
+            _clip(doc["title"], 60),
+            ",".join(c["code"] for c in doc.get("countries", [])[:8]),
+            _clip(snippet, 70),
+        ])
+    print_table(["published", "title", "countries", "match"], rows)
+    return EXIT_OK
+
+
+def parse_since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d+)\s*([smhd])", value.strip())
+    if m:
+        unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
+        return utcnow() - timedelta(**{unit: int(m.group(1))})
+    return parse_time(value)
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    try:
+        since = parse_since(args.since)
+    except ValueError as exc:
+        print(f"wirewatch alerts: --since: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    store = open_store(args)
+    try:
+        alerts = store.alerts(since=since, limit=args.limit)
+    finally:
+        store.close()
+    if args.json:
+        for alert in alerts:
+            print(json.dumps(alert.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    rows = [[format_time(a.at)[:19].replace("T", " "), a.rule_name, _clip(a.title, 60), ",".join(a.countries[:8]),
+             a.url or ""] for a in alerts]
+    print_table(["at", "rule", "title", "countries", "link"], rows)
+    return EXIT_OK
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        states = store.load_feed_states()
+    finally:
+        store.close()
+    if args.json:
+        for name, state in states.items():
+            print(json.dumps({"name": name, **state}, ensure_ascii=False, default=str))
+        return EXIT_OK
+    rows = [[name, str(s.get("status", "")), str(s.get("last_success") or "")[:19], _clip(str(s.get("last_error") or ""), 40),
+             str(s.get("consecutive_failures", 0)), str(s.get("items_seen", 0))] for name, s in states.items()]
+    print_table(["feed", "status", "last success", "last error", "failures", "items"], rows)
+    return EXIT_OK
+
+
+def cmd_dead_letters(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        letters = store.dead_letters(limit=args.limit)
+    finally:
+        store.close()
+    for letter in letters:
+        print(json.dumps(letter, ensure_ascii=False, default=str) if args.json else f"{letter}")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        print(json.dumps(store.stats(), indent=2, default=str))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_config_check(args: argparse.Namespace) -> int:
+    settings, problems = check_config(args.config)
+    where = settings.source_path or "built-in defaults (no config file found)"
+    if problems:
+        print(f"{where}: {len(problems)} error(s)")
+        for problem in problems:
+            print(f"  {problem}")
+        return EXIT_ERROR
+    print(f"{where}: ok ({len(settings.feeds)} feeds, {len(settings.rules)} rules)")
+    return EXIT_OK
+
+
+# -- output helpers ------------------------------------------------------------------------
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(headers: list[str], rows: list[list[Any]], out=None) -> None:
+    out = out or sys.stdout
+    widths = [max([len(h)] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    out.write(line.rstrip() + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,376 @@
+"""Load and check the TOML configuration.
+
+The file is found at `--config`, else `$WIREWATCH_CONFIG`, else `./wirewatch.toml`;
+with none of them, built-in defaults apply (no feeds, no rules). Checking
+collects every problem (key + reason) instead of stopping at the first, and an
+unknown key is an error: a typo must never silently disable a feed or a rule.
+
+Secrets never live in the file: a string value of the form ``env:NAME`` is read
+from the environment and ``file:/path`` from a file (for webhook headers).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import tomllib
+import types
+import typing
+from dataclasses import MISSING, dataclass, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from wirewatch.models import Rule
+from wirewatch.settings import (
+    DeliverySettings,
+    FeedConfig,
+    PipelineSettings,
+    PollerSettings,
+    ServerSettings,
+    Settings,
+    StoreSettings,
+    TaggerSettings,
+    WebhookSettings,
+)
+
+ENV_VAR = "WIREWATCH_CONFIG"
+DEFAULT_FILE = "wirewatch.toml"
+BUILTIN_CHANNELS = ("console", "jsonl")
+
+
+@dataclass(slots=True)
+class ConfigProblem:
+    key: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.reason}"
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[ConfigProblem], path: Path | None = None):
+        self.problems = problems
+        self.path = path
+        where = f" in {path}" if path else ""
+        super().__init__(f"{len(problems)} configuration error(s){where}:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def find_config_file(explicit: str | Path | None = None) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    default = Path(DEFAULT_FILE)
+    return default if default.exists() else None
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Load, check and return settings; raise ConfigError listing every problem."""
+    settings, problems = check_config(path)
+    if problems:
+        raise ConfigError(problems, settings.source_path)
+    return settings
+
+
+def check_config(path: str | Path | None = None) -> tuple[Settings, list[ConfigProblem]]:
+    file = find_config_file(path)
+    if file is None:
+        return Settings(), []
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings(source_path=file), [ConfigProblem(str(file), "file not found")]
+    except tomllib.TOMLDecodeError as exc:
+        return Settings(source_path=file), [ConfigProblem(str(file), f"invalid TOML: {exc}")]
+    settings, problems = settings_from_dict(raw, base_dir=file.parent)
+    settings.source_path = file
+    return settings, problems
+
+
+def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tuple[Settings, list[ConfigProblem]]:
+    problems: list[ConfigProblem] = []
+    sections = {
+        "poller": PollerSettings,
+        "store": StoreSettings,
+        "pipeline": PipelineSettings,
+        "server": ServerSettings,
+        "tagger": TaggerSettings,
+    }
+    known = set(sections) | {"feeds", "rules", "delivery"}
+    for key in raw:
+        if key not in known:
+            problems.append(ConfigProblem(key, f"unknown section (known: {', '.join(sorted(known))})"))
+
+    built: dict[str, Any] = {}
+    for name, cls in sections.items():
+        built[name] = _build(cls, raw.get(name, {}), name, problems)
+    built["delivery"] = _build_delivery(raw.get("delivery", {}), problems)
+    built["feeds"] = _build_list(FeedConfig, raw.get("feeds", []), "feeds", problems)
+    built["rules"] = _build_rules(raw.get("rules", []), problems)
+    settings = Settings(**built)
+
+    if base_dir is not None:
+        _resolve_paths(settings, base_dir)
+    _check_feeds(settings.feeds, problems)
+    _check_rules(settings, problems)
+    _check_server(settings.server, problems)
+    return settings, problems
+
+
+# -- generic dataclass filling ------------------------------------------------------------
+
+
+def _build(cls: type, data: Any, key: str, problems: list[ConfigProblem], overrides: dict[str, Any] | None = None):
+    if not isinstance(data, dict):
+        problems.append(ConfigProblem(key, "must be a table"))
+        data = {}
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in fields(cls) if f.name != "source_path"}
+    values: dict[str, Any] = {}
+    for field_key, value in data.items():
+        if field_key not in names:
+            problems.append(ConfigProblem(f"{key}.{field_key}", f"unknown key (known: {', '.join(sorted(names))})"))
+            continue
+        if overrides and field_key in overrides:
+            continue
+        ok, converted, reason = _convert(value, hints[field_key])
+        if ok:
+            values[field_key] = converted
+        else:
+            problems.append(ConfigProblem(f"{key}.{field_key}", reason))
+    for f in fields(cls):
+        if f.name not in values and f.default is MISSING and f.default_factory is MISSING:
+            if not (overrides and f.name in overrides):
+                problems.append(ConfigProblem(f"{key}.{f.name}", "required"))
+                return None
+    values.update(overrides or {})
+    return cls(**values)
+
+
+def _build_list(cls: type, data: Any, key: str, problems: list[ConfigProblem]) -> list:
+    if not isinstance(data, list):
+        problems.append(ConfigProblem(key, "must be an array of tables ([[" + key + "]])"))
+        return []
+    items = [_build(cls, item, f"{key}[{i}]", problems) for i, item in enumerate(data)]
+    return [item for item in items if item is not None]
+
+
+def _convert(value: Any, hint: Any) -> tuple[bool, Any, str]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return True, None, ""
+        for arg in args:
+            if arg is type(None):
+                continue
+            ok, converted, reason = _convert(value, arg)
+            if ok:
+                return True, converted, ""
+        return False, None, reason
+    if hint is bool:
+        return (True, value, "") if isinstance(value, bool) else (False, None, "must be true or false")
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (True, value, "") if value >= 0 else (False, None, "must not be negative")
+        return False, None, "must be an integer"
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (True, float(value), "") if value >= 0 else (False, None, "must not be negative")
+        return False, None, "must be a number"
+    if hint is str:
+        return (True, value, "") if isinstance(value, str) else (False, None, "must be a string")
+    if hint is Path:
+        return (True, Path(value), "") if isinstance(value, str) and value else (False, None, "must be a path")
+    if origin is list:
+        if not isinstance(value, list):
+            return False, None, "must be an array"
+        out = []
+        for item in value:
+            ok, converted, reason = _convert(item, args[0])
+            if not ok:
+                return False, None, f"array item {item!r}: {reason}"
+            out.append(converted)
+        return True, out, ""
+    if origin is dict:
+        if not isinstance(value, dict):
+            return False, None, "must be a table"
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            return False, None, "must be a table of strings"
+        return True, dict(value), ""
+    return False, None, f"unsupported type {hint}"
+
+
+# -- sections with their own shape ---------------------------------------------------------
+
+
+def _build_delivery(data: Any, problems: list[ConfigProblem]) -> DeliverySettings:
+    if not isinstance(data, dict):
+        problems.append(ConfigProblem("delivery", "must be a table"))
+        return DeliverySettings()
+    webhooks: dict[str, WebhookSettings] = {}
+    raw_hooks = data.get("webhooks", {})
+    if not isinstance(raw_hooks, dict):
+        problems.append(ConfigProblem("delivery.webhooks", "must be a table of [delivery.webhooks.NAME] tables"))
+        raw_hooks = {}
+    for name, hook in raw_hooks.items():
+        key = f"delivery.webhooks.{name}"
+        if name in BUILTIN_CHANNELS:
+            problems.append(ConfigProblem(key, f"{name!r} is a built-in channel name"))
+            continue
+        built = _build(WebhookSettings, hook, key, problems)
+        if built is None:
+            continue
+        scheme = urlsplit(built.url).scheme
+        if scheme not in ("http", "https"):
+            problems.append(ConfigProblem(f"{key}.url", "must be an http(s) URL"))
+        for header, value in list(built.headers.items()):
+            try:
+                built.headers[header] = resolve_secret(value)
+            except ValueError as exc:
+                problems.append(ConfigProblem(f"{key}.headers.{header}", str(exc)))
+        webhooks[name] = built
+    rest = {k: v for k, v in data.items() if k != "webhooks"}
+    delivery = _build(DeliverySettings, rest, "delivery", problems, overrides={"webhooks": webhooks})
+    return delivery or DeliverySettings(webhooks=webhooks)
+
+
+def resolve_secret(value: str) -> str:
+    """`env:NAME` → $NAME, `file:/path` → the file's first line; anything else as is."""
+    if value.startswith("env:"):
+        name = value[4:]
+        if name not in os.environ:
+            raise ValueError(f"environment variable {name} is not set")
+        return os.environ[name]
+    if value.startswith("file:"):
+        try:
+            return Path(value[5:]).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ValueError(f"cannot read secret file: {exc.strerror}") from None
+    return value
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "rule"
+
+
+def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
+    if not isinstance(data, list):
+        problems.append(ConfigProblem("rules", "must be an array of tables ([[rules]])"))
+        return []
+    rules: list[Rule] = []
+    allowed = {"id", "name", "query", "channels"}
+    for i, item in enumerate(data):
+        key = f"rules[{i}]"
+        if not isinstance(item, dict):
+            problems.append(ConfigProblem(key, "must be a table"))
+            continue
+        for unknown in sorted(set(item) - allowed):
+            problems.append(ConfigProblem(f"{key}.{unknown}", f"unknown key (known: {', '.join(sorted(allowed))})"))
+        name, query = item.get("name"), item.get("query")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(ConfigProblem(f"{key}.name", "required, a non-empty string"))
+            continue
+        if not isinstance(query, str) or not query.strip():
+            problems.append(ConfigProblem(f"{key}.query", "required, a non-empty string"))
+            continue
+        channels = item.get("channels", ["console"])
+        if not isinstance(channels, list) or not all(isinstance(c, str) for c in channels):
+            problems.append(ConfigProblem(f"{key}.channels", "must be an array of channel names"))
+            channels = ["console"]
+        rule_id = item.get("id", slugify(name))
+        if not isinstance(rule_id, str) or not rule_id:
+            problems.append(ConfigProblem(f"{key}.id", "must be a non-empty string"))
+            continue
+        rules.append(Rule(id=rule_id, name=name, query=query, channels=channels))
+    return rules
+
+
+# -- cross-field checks ---------------------------------------------------------------------
+
+
+def _resolve_paths(settings: Settings, base_dir: Path) -> None:
+    """Relative paths in a config file are relative to that file, not to the cwd."""
+    if not settings.store.path.is_absolute():
+        settings.store.path = base_dir / settings.store.path
+    if settings.delivery.jsonl_path and not settings.delivery.jsonl_path.is_absolute():
+        settings.delivery.jsonl_path = base_dir / settings.delivery.jsonl_path
+    if settings.tagger.kb_dir and not settings.tagger.kb_dir.is_absolute():
+        settings.tagger.kb_dir = base_dir / settings.tagger.kb_dir
+    for feed in settings.feeds:
+        if feed.kind == "file" and not feed.url.startswith("file:") and not Path(feed.url).is_absolute():
+            feed.url = str(base_dir / feed.url)
+
+
+def check_feed_url(feed: FeedConfig) -> str | None:
+    """The reason a feed's URL is refused, or None."""
+    if feed.kind == "http":
+        parts = urlsplit(feed.url)
+        if parts.scheme not in ("http", "https"):
+            return f"only http and https URLs are polled (got {parts.scheme or 'no'} scheme); use kind = \"file\" for local files"
+        if not parts.hostname:
+            return "URL has no host"
+        return None
+    if feed.kind == "file":
+        return None
+    return 'kind must be "http" or "file"'
+
+
+def _check_feeds(feeds: list[FeedConfig], problems: list[ConfigProblem]) -> None:
+    seen: set[str] = set()
+    for i, feed in enumerate(feeds):
+        key = f"feeds[{i}]"
+        if feed.name in seen:
+            problems.append(ConfigProblem(f"{key}.name", f"duplicate feed name {feed.name!r}"))
+        seen.add(feed.name)
+        reason = check_feed_url(feed)
+        if reason:
+            problems.append(ConfigProblem(f"{key}.{'kind' if 'kind' in reason else 'url'}", reason))
+        if feed.interval < 1:
+            problems.append(ConfigProblem(f"{key}.interval", "must be at least 1 second"))
+        if feed.country is not None and not re.fullmatch(r"[A-Z]{2}", feed.country):
+            problems.append(ConfigProblem(f"{key}.country", "must be an ISO 3166-1 alpha-2 code such as IR"))
+
+
+def _check_rules(settings: Settings, problems: list[ConfigProblem]) -> None:
+    from wirewatch.query import QuerySyntaxError, parse_query
+
+    channels = set(BUILTIN_CHANNELS) | set(settings.delivery.webhooks)
+    ids: set[str] = set()
+    for i, rule in enumerate(settings.rules):
+        key = f"rules[{i}]"
+        if rule.id in ids:
+            problems.append(ConfigProblem(f"{key}.id", f"duplicate rule id {rule.id!r} (set a distinct id or name)"))
+        ids.add(rule.id)
+        try:
+            parse_query(rule.query)
+        except QuerySyntaxError as exc:
+            problems.append(ConfigProblem(f"{key}.query", f"{exc.message} at position {exc.position}: {rule.query!r}"))
+        for channel in rule.channels:
+            if channel not in channels:
+                problems.append(ConfigProblem(f"{key}.channels", f"unknown channel {channel!r} (known: {', '.join(sorted(channels))})"))
+            elif channel == "jsonl" and settings.delivery.jsonl_path is None:
+                problems.append(ConfigProblem(f"{key}.channels", "channel 'jsonl' needs delivery.jsonl_path"))
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_server(server: ServerSettings, problems: list[ConfigProblem]) -> None:
+    if not is_loopback(server.bind) and not server.token:
+        problems.append(ConfigProblem("server.token", f"required when binding to a non-loopback address ({server.bind})"))
+    if server.token:
+        try:
+            server.token = resolve_secret(server.token)
+        except ValueError as exc:
+            problems.append(ConfigProblem("server.token", str(exc)))
+    if not 0 < server.port < 65536:
+        problems.append(ConfigProblem("server.port", "must be between 1 and 65535"))

@@ -1,0 +1,249 @@
+"""The embedded runner: the whole pipeline in one process.
+
+    FeedPoller / ingest ──accept──► Inbox (SQLite) ──► bounded asyncio.Queue
+        ──► DispatchProcessor (tag + match) ──► SQLiteStore.save_many
+        ──► AlertDelivery.record ──► Inbox.complete ──► notifiers
+
+Every dispatch is written to the inbox before it enters the queue and marked
+complete only after it is stored with its alerts recorded, so a crash loses
+nothing: the next start replays what was accepted but not completed. The queue
+is bounded, so a slow tagger makes the poller wait instead of growing memory.
+
+This module is the composition root of embedded mode; it is the one place in
+`wirewatch/` that imports the stages (producers, processors, sinks).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from processors.process import DispatchProcessor
+from processors.tagger import Tagger
+from producers.poller import FeedPoller
+from sinks.delivery import AlertDelivery
+from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
+from sinks.sqlite_store import SQLiteStore
+from wirewatch.models import Dispatch, Rule
+from wirewatch.query import RuleMatcher
+from wirewatch.settings import Settings
+
+log = logging.getLogger("wirewatch.runner")
+
+
+@dataclass(slots=True)
+class PipelineCounters:
+    accepted: int = 0
+    duplicates: int = 0
+    processed: int = 0
+    alerts: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+
+def build_notifiers(settings: Settings, console_stream: TextIO | None = None) -> dict:
+    notifiers: dict = {"console": ConsoleNotifier(stream=console_stream or sys.stdout)}
+    if settings.delivery.jsonl_path:
+        notifiers["jsonl"] = JsonlNotifier(settings.delivery.jsonl_path)
+    for name, hook in settings.delivery.webhooks.items():
+        notifiers[name] = WebhookNotifier(name, hook)
+    return notifiers
+
+
+def build_matcher(rules: list[Rule]) -> RuleMatcher:
+    matcher = RuleMatcher(rules)
+    for error in matcher.errors:
+        log.error("rule %r skipped: %s at position %s", error.rule_name, error.message, error.position)
+    return matcher
+
+
+class EmbeddedPipeline:
+    """Accept → queue → tag/match → store → alert, in one event loop."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: SQLiteStore,
+        processor: DispatchProcessor,
+        delivery: AlertDelivery,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.processor = processor
+        self.delivery = delivery
+        self.queue: asyncio.Queue[Dispatch] = asyncio.Queue(maxsize=settings.pipeline.queue_size)
+        self.counters = PipelineCounters()
+        self._alert_ready = asyncio.Event()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, console_stream: TextIO | None = None) -> EmbeddedPipeline:
+        store = SQLiteStore(settings.store.path)
+        tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
+        processor = DispatchProcessor(tagger, build_matcher(settings.rules))
+        delivery = AlertDelivery(store, build_notifiers(settings, console_stream), settings.delivery)
+        return cls(settings, store, processor, delivery)
+
+    # -- entry points --------------------------------------------------------------------
+
+    async def submit(self, dispatch: Dispatch) -> None:
+        """Hand an already-accepted dispatch to the pipeline (blocks when the queue is full)."""
+        await self.queue.put(dispatch)
+
+    async def submit_accepted(self, dispatch: Dispatch) -> None:
+        """The poller's emit: it has already accepted the dispatch into the inbox."""
+        self.counters.accepted += 1
+        await self.submit(dispatch)
+
+    async def accept(self, dispatch: Dispatch) -> bool:
+        """Accept a pushed dispatch (ingest): dedup, persist, enqueue. False if seen before."""
+        if not self.store.accept(dispatch):
+            self.counters.duplicates += 1
+            return False
+        await self.submit_accepted(dispatch)
+        return True
+
+    async def replay_pending(self) -> int:
+        """Re-enqueue dispatches accepted before a crash but never completed."""
+        pending = self.store.pending()
+        for dispatch in pending:
+            await self.submit(dispatch)
+        if pending:
+            log.info("replaying %d dispatch(es) accepted before the last stop", len(pending))
+        return len(pending)
+
+    # -- the processing loop -------------------------------------------------------------
+
+    async def process_forever(self) -> None:
+        batch_size = self.settings.pipeline.tag_batch
+        while True:
+            batch = [await self.queue.get()]
+            while len(batch) < batch_size and not self.queue.empty():
+                batch.append(self.queue.get_nowait())
+            try:
+                self.process_batch(batch)
+            finally:
+                for _ in batch:
+                    self.queue.task_done()
+            # Tagging is CPU work on the loop: let the poller and delivery breathe.
+            await asyncio.sleep(0)
+
+    def process_batch(self, batch: list[Dispatch]) -> None:
+        results = []
+        for dispatch in batch:
+            try:
+                results.append(self.processor.process(dispatch))
+            except Exception as exc:  # one bad dispatch never stops the pipeline
+                log.exception("processing dispatch %s failed", dispatch.id)
+                self.counters.failed += 1
+                self.store.dead_letter("dispatch", _dump(dispatch), f"processing failed: {exc!r}")
+                self.store.complete(dispatch.id)
+        self.store.save_many([r.tagged for r in results])
+        for result in results:
+            for alert, channels in result.alerts:
+                if self.delivery.record(alert, channels):
+                    self.counters.alerts += 1
+                    self._alert_ready.set()
+        self.store.complete_many([r.tagged.id for r in results])
+        self.counters.processed += len(results)
+
+    async def deliver_forever(self, interval: float = 1.0) -> None:
+        while True:
+            try:
+                await self.delivery.deliver_due()
+            except Exception:
+                log.exception("alert delivery round failed")
+            self._alert_ready.clear()
+            try:
+                await asyncio.wait_for(self._alert_ready.wait(), timeout=interval)
+            except TimeoutError:
+                pass
+
+    async def drain(self) -> None:
+        """Wait until everything queued so far is processed, then deliver what is due."""
+        await self.queue.join()
+        await self.delivery.deliver_due()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _dump(dispatch: Dispatch) -> str:
+    import json
+
+    return json.dumps(dispatch.to_dict(), ensure_ascii=False)
+
+
+def status_line(pipeline: EmbeddedPipeline, poller: FeedPoller | None) -> str:
+    c = pipeline.counters
+    parts = []
+    if poller is not None:
+        health = poller.health()
+        failing = sum(1 for h in health if h.get("consecutive_failures"))
+        parts.append(f"feeds {len(health) - failing} ok / {failing} failing")
+    elapsed = max(time.monotonic() - c.started, 1e-9)
+    parts.append(f"dispatches {c.processed} ({c.processed / elapsed:.1f}/s, {c.duplicates} dup)")
+    parts.append(f"alerts {c.alerts}")
+    parts.append(f"queue {pipeline.queue.qsize()}")
+    if c.failed:
+        parts.append(f"failed {c.failed}")
+    return "wirewatch: " + " · ".join(parts)
+
+
+async def run_embedded(
+    settings: Settings,
+    *,
+    once: bool = False,
+    status_interval: float = 10.0,
+    status_stream: TextIO | None = None,
+    stop: asyncio.Event | None = None,
+) -> PipelineCounters:
+    """`wirewatch run`: poll, tag, match, store and deliver until stopped (or once)."""
+    status_stream = status_stream or sys.stderr
+    stop = stop or asyncio.Event()
+    pipeline = EmbeddedPipeline.from_settings(settings)
+    poller = FeedPoller(settings.feeds, settings.poller, pipeline.store, pipeline.store, pipeline.submit_accepted)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # not the main thread
+            pass
+    workers = [
+        asyncio.create_task(pipeline.process_forever(), name="process"),
+        asyncio.create_task(pipeline.deliver_forever(), name="deliver"),
+    ]
+    try:
+        await pipeline.replay_pending()
+        if once:
+            report = await poller.poll_once()
+            log.info("poll: %s", report)
+        else:
+            workers.append(asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop)))
+            await poller.run(stop)
+        # Graceful stop: finish what is in flight before leaving.
+        await pipeline.drain()
+        print(status_line(pipeline, poller), file=status_stream, flush=True)
+    finally:
+        for task in workers:
+            task.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.remove_signal_handler(sig)
+            except (NotImplementedError, RuntimeError):
+                pass
+        pipeline.close()
+    return pipeline.counters
+
+
+async def _status_forever(pipeline, poller, interval, stream, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=interval)
+        except TimeoutError:
+            print(status_line(pipeline, poller), file=stream, flush=True)
