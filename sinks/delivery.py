@@ -1,0 +1,156 @@
+"""Alert delivery: record once, deliver to every channel, retry until delivered.
+
+The store is the source of truth: an alert and one pending delivery per
+channel are written together (``record``), and a delivery leaves the pending
+state only when a notifier succeeded. A failure is never dropped; it is
+rescheduled with exponential backoff (``retry_base`` doubling up to
+``retry_max``), which also survives a restart because the schedule is stored.
+
+One failing channel must not hold up the others, and a dead endpoint must not
+be hammered with every queued alert: after a failure the channel pauses until
+that failure's retry time, while other channels keep flowing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+from wirewatch.models import Alert, format_time, utcnow
+from wirewatch.ports import AlertStore, DeliveryError, Notifier
+from wirewatch.settings import DeliverySettings
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class CountsAttempts(Protocol):
+    """Optional store capability: stored attempt counts keep the backoff
+    growing across restarts instead of starting over at retry_base."""
+
+    def delivery_attempts(self, alert_key: str, channel: str) -> int: ...
+
+
+@dataclass(slots=True)
+class DeliveryCounters:
+    delivered: int = 0
+    failed: int = 0  # failed attempts (each one is retried later)
+
+
+class AlertDelivery:
+    def __init__(
+        self,
+        store: AlertStore,
+        notifiers: dict[str, Notifier],
+        settings: DeliverySettings,
+        *,
+        batch_size: int = 100,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        if settings.retry_base <= 0 or settings.retry_max < settings.retry_base:
+            raise ValueError("delivery needs 0 < retry_base <= retry_max")
+        self.store = store
+        self.notifiers = dict(notifiers)
+        self.settings = settings
+        self.batch_size = batch_size
+        self.counters = DeliveryCounters()
+        self._clock = clock
+        self._attempts: dict[tuple[str, str], int] = {}
+        self._paused_until: dict[str, datetime] = {}
+
+    def record(self, alert: Alert, channels: list[str]) -> bool:
+        """Store the alert for delivery; False when this (rule, dispatch) already fired."""
+        return self.store.record_alert(alert, channels)
+
+    def retry_delay(self, attempts: int) -> float:
+        """Seconds to wait after the given number of failed attempts (1, 2, ...)."""
+        exponent = min(max(attempts - 1, 0), 62)  # bounded: 2**63 seconds is already absurd
+        return min(self.settings.retry_max, self.settings.retry_base * 2.0**exponent)
+
+    async def deliver_due(self, now: datetime | None = None) -> int:
+        """Attempt one batch of due deliveries; returns how many succeeded.
+
+        A full batch means more may be due: ``run`` calls again at once.
+        """
+        now = now or self._clock()
+        due = self.store.pending_deliveries(limit=self.batch_size, now=now)
+        by_channel: dict[str, list[Alert]] = defaultdict(list)
+        for alert, channel in due:
+            paused = self._paused_until.get(channel)
+            if paused is None or paused <= now:
+                by_channel[channel].append(alert)
+        results = await asyncio.gather(
+            *(self._deliver_channel(channel, alerts, now) for channel, alerts in by_channel.items())
+        )
+        return sum(results)
+
+    async def _deliver_channel(self, channel: str, alerts: list[Alert], now: datetime) -> int:
+        """In order, one channel; stops at the first failure (the channel pauses)."""
+        self._paused_until.pop(channel, None)
+        delivered = 0
+        for alert in alerts:
+            try:
+                await self._notify(channel, alert)
+            except DeliveryError as exc:
+                retry_at = self._fail(alert.key, channel, str(exc), now)
+                self._paused_until[channel] = retry_at
+                return delivered
+            self.store.mark_delivered(alert.key, channel)
+            self._attempts.pop((alert.key, channel), None)
+            self.counters.delivered += 1
+            delivered += 1
+        return delivered
+
+    async def _notify(self, channel: str, alert: Alert) -> None:
+        notifier = self.notifiers.get(channel)
+        if notifier is None:
+            # Kept pending, not dropped: fixing the config and restarting delivers it.
+            configured = ", ".join(sorted(self.notifiers)) or "none"
+            raise DeliveryError(f"unknown channel {channel!r} (configured: {configured})")
+        try:
+            await notifier.deliver(alert)
+        except DeliveryError:
+            raise
+        except Exception as exc:  # a notifier bug must not kill the delivery loop
+            log.exception("notifier %s raised unexpectedly", channel)
+            raise DeliveryError(f"{channel}: unexpected {type(exc).__name__}") from exc
+
+    def _fail(self, alert_key: str, channel: str, error: str, now: datetime) -> datetime:
+        attempts = self._previous_attempts(alert_key, channel) + 1
+        self._attempts[(alert_key, channel)] = attempts
+        retry_at = now + timedelta(seconds=self.retry_delay(attempts))
+        self.store.mark_failed(alert_key, channel, error, retry_at)
+        self.counters.failed += 1
+        log.warning(
+            "alert %s to %s failed (attempt %d, retry at %s): %s",
+            alert_key, channel, attempts, format_time(retry_at), error,
+        )
+        return retry_at
+
+    def _previous_attempts(self, alert_key: str, channel: str) -> int:
+        known = self._attempts.get((alert_key, channel))
+        if known is not None:
+            return known
+        if isinstance(self.store, CountsAttempts):
+            return self.store.delivery_attempts(alert_key, channel)
+        return 0
+
+    async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
+        """Deliver until ``stop`` is set; a full batch is followed at once by the next."""
+        while not stop.is_set():
+            try:
+                delivered = await self.deliver_due()
+            except Exception:  # e.g. the database briefly locked by another process
+                log.exception("alert delivery round failed; retrying in %.1fs", interval)
+                delivered = 0
+            if delivered >= self.batch_size:
+                continue  # a full batch went out: more may be waiting
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=interval)
+            except asyncio.TimeoutError:
+                pass

@@ -1,0 +1,138 @@
+"""Alert notifiers: console, JSON Lines file, HTTP webhook.
+
+Each one delivers a single alert or raises DeliveryError; retrying, backoff
+and bookkeeping belong to ``sinks.delivery.AlertDelivery``, so a notifier stays
+a few lines of I/O.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import urlsplit
+
+import aiohttp
+
+from wirewatch.models import Alert, format_time
+from wirewatch.ports import DeliveryError
+from wirewatch.settings import WebhookSettings
+
+CONSOLE_CHANNEL = "console"
+JSONL_CHANNEL = "jsonl"
+
+# Feed titles are untrusted: control characters (ANSI escapes, carriage
+# returns, newlines) could forge or hide lines on an operator's terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub(" ", text).strip()
+
+
+def console_line(alert: Alert) -> str:
+    """One readable line: time, rule, title, countries, link."""
+    countries = ",".join(alert.countries) if alert.countries else "-"
+    link = alert.url or alert.source or "-"
+    title = alert.title or "(untitled)"
+    return _printable(
+        f"{format_time(alert.at)}  ALERT [{alert.rule_name}]  {title}  countries={countries}  {link}"
+    )
+
+
+class ConsoleNotifier:
+    def __init__(self, stream: TextIO | None = None, name: str = CONSOLE_CHANNEL) -> None:
+        self.name = name
+        # None: resolve sys.stdout at delivery time, so redirection set up after
+        # construction (and pytest's capture) is honoured.
+        self._stream = stream
+
+    async def deliver(self, alert: Alert) -> None:
+        stream = self._stream if self._stream is not None else sys.stdout
+        try:
+            stream.write(console_line(alert) + "\n")
+            stream.flush()
+        except (OSError, ValueError) as exc:  # ValueError: write to a closed stream
+            raise DeliveryError(f"console: {exc}") from exc
+
+
+class JsonlNotifier:
+    """Appends ``alert.to_dict()`` as one JSON line per alert."""
+
+    def __init__(self, path: Path | str, name: str = JSONL_CHANNEL) -> None:
+        self.name = name
+        self.path = Path(path)
+
+    async def deliver(self, alert: Alert) -> None:
+        line = json.dumps(alert.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Open per alert: a single short append with O_APPEND keeps lines
+            # whole, survives log rotation, and holds no handle between alerts.
+            with self.path.open("a", encoding="utf-8") as out:
+                out.write(line)
+                out.flush()
+        except OSError as exc:
+            raise DeliveryError(f"jsonl {self.path}: {exc.strerror or exc}") from exc
+
+
+def _redacted_origin(url: str) -> str:
+    """scheme://host[:port] only: webhook paths and queries often embed secrets."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}"
+
+
+class WebhookNotifier:
+    """POSTs ``alert.to_dict()`` as JSON; any non-2xx answer is a failure.
+
+    Header values (tokens) and the URL's path and query never appear in errors
+    or logs; only the origin does.
+    """
+
+    # Bounds how much of a response is read: only the status matters.
+    _MAX_RESPONSE_BYTES = 64 * 1024
+
+    def __init__(self, name: str, settings: WebhookSettings, user_agent: str = "wirewatch/0.1") -> None:
+        scheme = urlsplit(settings.url).scheme
+        if scheme not in ("http", "https"):
+            raise ValueError(f"webhook {name!r}: url must be http or https, not {scheme or 'empty'!r}")
+        if settings.timeout <= 0:
+            raise ValueError(f"webhook {name!r}: timeout must be positive")
+        self.name = name
+        self._settings = settings
+        self._origin = _redacted_origin(settings.url)
+        self._headers = {"User-Agent": user_agent, **settings.headers}
+        self._session: aiohttp.ClientSession | None = None
+
+    async def deliver(self, alert: Alert) -> None:
+        session = self._client()
+        try:
+            # No redirects: following one would resend the auth headers to
+            # wherever the redirect points.
+            async with session.post(
+                self._settings.url, json=alert.to_dict(), headers=self._headers, allow_redirects=False
+            ) as response:
+                await response.content.read(self._MAX_RESPONSE_BYTES)
+                if not 200 <= response.status < 300:
+                    raise DeliveryError(f"webhook {self.name} ({self._origin}): HTTP {response.status}")
+        except asyncio.TimeoutError as exc:
+            raise DeliveryError(
+                f"webhook {self.name} ({self._origin}): timed out after {self._settings.timeout:g}s"
+            ) from exc
+        except aiohttp.ClientError as exc:
+            # The class name, not str(exc): aiohttp messages can carry the full URL.
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            raise DeliveryError(f"webhook {self.name} ({self._origin}): {reason}") from exc
+
+    def _client(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self._settings.timeout))
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None

@@ -1,0 +1,129 @@
+"""Schema and migrations of the embedded SQLite store.
+
+The schema version lives in ``PRAGMA user_version``. ``MIGRATIONS[i]`` brings a
+database from version ``i`` to ``i + 1``; a new schema change is a new entry
+appended to the list, never an edit of an old one, so every existing file can
+be walked forward step by step.
+
+Full-text search uses an FTS5 *external content* table over
+``dispatches(title, text)``, kept in sync by triggers. Why external content:
+the text is stored once (in ``dispatches``), updates and deletes work on the
+SQLite 3.40 we ship with (contentless tables only gained delete support in
+3.43), and the triggers run inside the writing transaction, so the index can
+never drift from the rows. ``dispatches.seq`` is an explicit INTEGER PRIMARY
+KEY because the FTS rows point at it: an implicit rowid may be renumbered by
+VACUUM, a declared one may not.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: the first schema.
+    """
+    CREATE TABLE inbox (
+        id          TEXT PRIMARY KEY,
+        payload     TEXT,               -- Dispatch JSON; NULL once done (the document lives in dispatches)
+        state       TEXT NOT NULL CHECK (state IN ('accepted', 'done')),
+        accepted_at REAL NOT NULL
+    );
+    CREATE INDEX inbox_accepted ON inbox (accepted_at) WHERE state = 'accepted';
+
+    CREATE TABLE dispatches (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        doc          TEXT NOT NULL,     -- TaggedDispatch.to_doc() as JSON
+        title        TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        source       TEXT NOT NULL,
+        published_ts REAL NOT NULL,     -- epoch seconds: ISO strings with optional fractions sort wrongly
+        stored_at    REAL NOT NULL
+    );
+    CREATE INDEX dispatches_published ON dispatches (published_ts);
+    CREATE INDEX dispatches_source ON dispatches (source);
+
+    CREATE VIRTUAL TABLE dispatches_fts USING fts5 (
+        title, text,
+        content = 'dispatches', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TRIGGER dispatches_fts_insert AFTER INSERT ON dispatches BEGIN
+        INSERT INTO dispatches_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER dispatches_fts_delete AFTER DELETE ON dispatches BEGIN
+        INSERT INTO dispatches_fts (dispatches_fts, rowid, title, text)
+            VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TRIGGER dispatches_fts_update AFTER UPDATE OF title, text ON dispatches BEGIN
+        INSERT INTO dispatches_fts (dispatches_fts, rowid, title, text)
+            VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO dispatches_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+
+    CREATE TABLE alerts (
+        key         TEXT PRIMARY KEY,   -- rule_id:dispatch_id, so an alert fires once
+        rule_id     TEXT NOT NULL,
+        dispatch_id TEXT NOT NULL,
+        alert       TEXT NOT NULL,      -- Alert.to_dict() as JSON
+        at          REAL NOT NULL
+    );
+    CREATE INDEX alerts_at ON alerts (at);
+
+    CREATE TABLE deliveries (
+        alert_key       TEXT NOT NULL REFERENCES alerts (key),
+        channel         TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'delivered')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        next_attempt_at REAL NOT NULL,
+        delivered_at    REAL,
+        PRIMARY KEY (alert_key, channel)
+    );
+    CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state = 'pending';
+
+    CREATE TABLE dead_letters (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        reason  TEXT NOT NULL,
+        at      REAL NOT NULL
+    );
+
+    CREATE TABLE feed_state (
+        name       TEXT PRIMARY KEY,
+        state      TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(RuntimeError):
+    """The database file cannot be used by this version of wirewatch."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to SCHEMA_VERSION; returns the version found before.
+
+    Each step runs in its own transaction together with its version bump, so a
+    crash mid-migration leaves the file at the previous version, not half-way.
+    """
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaError(
+            f"database schema version {found} is newer than this wirewatch supports ({SCHEMA_VERSION})"
+        )
+    for version in range(found, SCHEMA_VERSION):
+        script = MIGRATIONS[version]
+        try:
+            # executescript commits any open transaction first; the explicit
+            # BEGIN/COMMIT makes the step and its version bump one unit.
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return found

@@ -1,0 +1,379 @@
+"""The embedded store: one SQLite file behind every store port.
+
+``SQLiteStore`` implements Inbox, DispatchStore, AlertStore, DeadLetters and
+FeedStateStore, so the embedded runner needs a single object and a single
+file. WAL mode lets ``wirewatch search`` and ``wirewatch alerts`` read while
+``wirewatch run`` writes; ``synchronous=NORMAL`` is durable across process
+crashes in WAL mode (only a power loss can drop the last commits), at a
+fraction of the cost of FULL.
+
+Built for single-threaded asyncio use; a lock still serialises calls so a
+runner that moves a batch onto a worker thread cannot interleave transactions.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sinks.sqlite_schema import migrate
+from sinks.sqlite_search import DEFAULT_SCAN_LIMIT, SearchResults
+from sinks.sqlite_search import search as run_search
+from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
+
+log = logging.getLogger(__name__)
+
+# SQLite limits host parameters per statement; ids are looked up in chunks.
+_ID_CHUNK = 500
+# A dead letter keeps the rejected input for replay, but one absurd input must
+# not bloat the database: anything longer is cut and the reason says so.
+MAX_DEAD_LETTER_PAYLOAD = 1024 * 1024
+_MAX_ERROR_CHARS = 1000
+
+
+class StoreClosedError(RuntimeError):
+    """The store was used after close()."""
+
+
+@dataclass(slots=True, frozen=True)
+class DeliveryRecord:
+    alert_key: str
+    channel: str
+    state: str  # "pending" | "delivered"
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+
+
+@dataclass(slots=True, frozen=True)
+class DeadLetter:
+    id: int
+    kind: str
+    payload: str
+    reason: str
+    at: datetime
+
+
+def _ts(value: datetime) -> float:
+    return to_utc(value).timestamp()
+
+
+def _dt(value: float) -> datetime:
+    return datetime.fromtimestamp(value, tz=timezone.utc)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunks(items: list[str], size: int = _ID_CHUNK) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SQLiteStore:
+    def __init__(self, path: Path | str, *, scan_limit: int = DEFAULT_SCAN_LIMIT) -> None:
+        self.path = Path(path)
+        self.scan_limit = scan_limit
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: no implicit transactions; every write below
+        # either is one statement or runs inside an explicit _write() block.
+        self._conn: sqlite3.Connection | None = sqlite3.connect(
+            str(self.path), isolation_level=None, check_same_thread=False, timeout=10.0
+        )
+        self._lock = threading.RLock()
+        try:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            self._conn = None
+            raise
+
+    # -- lifecycle -------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreClosedError(f"store {self.path} is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; IMMEDIATE takes the write lock up front so a
+        concurrent reader process can never force a mid-transaction retry."""
+        with self._lock:
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self.conn.execute(sql, tuple(params)).fetchall()
+
+    # -- Inbox: dedup ledger and outbox ------------------------------------
+
+    def accept(self, dispatch: Dispatch) -> bool:
+        return bool(self.accept_many([dispatch]))
+
+    def accept_many(self, dispatches: Iterable[Dispatch]) -> list[Dispatch]:
+        """Accept a batch in one transaction; returns the ones that were new."""
+        accepted: list[Dispatch] = []
+        now = time.time()
+        with self._write() as conn:
+            for dispatch in dispatches:
+                cursor = conn.execute(
+                    "INSERT INTO inbox (id, payload, state, accepted_at) VALUES (?, ?, 'accepted', ?)"
+                    " ON CONFLICT (id) DO NOTHING",
+                    (dispatch.id, _json(dispatch.to_dict()), now),
+                )
+                if cursor.rowcount == 1:
+                    accepted.append(dispatch)
+        return accepted
+
+    def seen(self, dispatch_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        unique = list(dict.fromkeys(dispatch_ids))
+        for chunk in _chunks(unique):
+            marks = ",".join("?" * len(chunk))
+            found.update(row[0] for row in self._read(f"SELECT id FROM inbox WHERE id IN ({marks})", chunk))
+        return found
+
+    def complete(self, dispatch_id: str) -> None:
+        self.complete_many([dispatch_id])
+
+    def complete_many(self, dispatch_ids: Iterable[str]) -> None:
+        # The payload is dropped once done: the stored document is the record
+        # now, and the ledger only needs the id to deduplicate.
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE inbox SET state = 'done', payload = NULL WHERE id = ?", [(i,) for i in dispatch_ids]
+            )
+
+    def pending(self) -> list[Dispatch]:
+        rows = self._read(
+            "SELECT id, payload FROM inbox WHERE state = 'accepted' ORDER BY accepted_at, rowid"
+        )
+        dispatches: list[Dispatch] = []
+        for dispatch_id, payload in rows:
+            try:
+                dispatches.append(Dispatch.from_dict(json.loads(payload)))
+            except (ModelError, ValueError, TypeError) as exc:
+                # Cannot be replayed; keep it for a human instead of replaying
+                # (and failing) on every start.
+                self.dead_letter("inbox", payload or "", f"unreadable inbox entry {dispatch_id}: {exc}")
+                self.complete(dispatch_id)
+        return dispatches
+
+    # -- DispatchStore -------------------------------------------------------
+
+    def save(self, tagged: TaggedDispatch) -> None:
+        self.save_many([tagged])
+
+    def save_many(self, tagged_list: Iterable[TaggedDispatch]) -> int:
+        """Insert or replace by dispatch id, all in one transaction."""
+        now = time.time()
+        rows = [
+            (
+                t.id,
+                _json(t.to_doc()),
+                t.dispatch.title,
+                t.dispatch.text,
+                t.dispatch.source,
+                _ts(t.dispatch.published),
+                now,
+            )
+            for t in tagged_list
+        ]
+        with self._write() as conn:
+            conn.executemany(
+                """
+                INSERT INTO dispatches (id, doc, title, text, source, published_ts, stored_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                    doc = excluded.doc, title = excluded.title, text = excluded.text,
+                    source = excluded.source, published_ts = excluded.published_ts,
+                    stored_at = excluded.stored_at
+                """,
+                rows,
+            )
+        return len(rows)
+
+    def get(self, dispatch_id: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT doc FROM dispatches WHERE id = ?", (dispatch_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def search(self, query: str, limit: int = 20) -> SearchResults:
+        """Raises wirewatch.query.QuerySyntaxError for a malformed query."""
+        with self._lock:
+            return run_search(self.conn, query, limit=limit, scan_limit=self.scan_limit)
+
+    # -- AlertStore ------------------------------------------------------
+
+    def record_alert(self, alert: Alert, channels: list[str]) -> bool:
+        now = time.time()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (key) DO NOTHING",
+                (alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)),
+            )
+            if cursor.rowcount != 1:
+                return False
+            conn.executemany(
+                "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at) VALUES (?, ?, 'pending', ?)"
+                " ON CONFLICT DO NOTHING",
+                [(alert.key, channel, now) for channel in dict.fromkeys(channels)],
+            )
+        return True
+
+    def pending_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[tuple[Alert, str]]:
+        due = _ts(now) if now is not None else time.time()
+        rows = self._read(
+            """
+            SELECT a.alert, d.channel FROM deliveries AS d JOIN alerts AS a ON a.key = d.alert_key
+            WHERE d.state = 'pending' AND d.next_attempt_at <= ?
+            ORDER BY d.next_attempt_at, a.at, d.rowid
+            LIMIT ?
+            """,
+            (due, limit),
+        )
+        return [(Alert.from_dict(json.loads(alert)), channel) for alert, channel in rows]
+
+    def mark_delivered(self, alert_key: str, channel: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, delivered_at = ?"
+                " WHERE alert_key = ? AND channel = ?",
+                (time.time(), alert_key, channel),
+            )
+
+    def mark_failed(self, alert_key: str, channel: str, error: str, retry_at: datetime) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                " WHERE alert_key = ? AND channel = ? AND state = 'pending'",
+                (error[:_MAX_ERROR_CHARS], _ts(retry_at), alert_key, channel),
+            )
+
+    def delivery_attempts(self, alert_key: str, channel: str) -> int:
+        """Attempts so far; lets the delivery loop continue its backoff after a restart."""
+        rows = self._read(
+            "SELECT attempts FROM deliveries WHERE alert_key = ? AND channel = ?", (alert_key, channel)
+        )
+        return int(rows[0][0]) if rows else 0
+
+    def deliveries(self, alert_key: str | None = None) -> list[DeliveryRecord]:
+        sql = "SELECT alert_key, channel, state, attempts, last_error, next_attempt_at, delivered_at FROM deliveries"
+        params: tuple[Any, ...] = ()
+        if alert_key is not None:
+            sql += " WHERE alert_key = ?"
+            params = (alert_key,)
+        rows = self._read(sql + " ORDER BY rowid", params)
+        return [
+            DeliveryRecord(
+                alert_key=key,
+                channel=channel,
+                state=state,
+                attempts=attempts,
+                last_error=last_error,
+                next_attempt_at=_dt(next_at),
+                delivered_at=_dt(delivered) if delivered is not None else None,
+            )
+            for key, channel, state, attempts, last_error, next_at, delivered in rows
+        ]
+
+    def alerts(self, since: datetime | None = None, limit: int = 100) -> list[Alert]:
+        """Newest first."""
+        rows = self._read(
+            "SELECT alert FROM alerts WHERE at >= ? ORDER BY at DESC, rowid DESC LIMIT ?",
+            (_ts(since) if since is not None else float("-inf"), limit),
+        )
+        return [Alert.from_dict(json.loads(row[0])) for row in rows]
+
+    # -- DeadLetters -------------------------------------------------------
+
+    def dead_letter(self, kind: str, payload: str, reason: str) -> None:
+        if len(payload) > MAX_DEAD_LETTER_PAYLOAD:
+            reason = f"{reason} (payload truncated from {len(payload)} characters)"
+            payload = payload[:MAX_DEAD_LETTER_PAYLOAD]
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO dead_letters (kind, payload, reason, at) VALUES (?, ?, ?, ?)",
+                (kind, payload, reason, time.time()),
+            )
+
+    def dead_letters(self, limit: int = 100) -> list[DeadLetter]:
+        """Newest first."""
+        rows = self._read(
+            "SELECT id, kind, payload, reason, at FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [DeadLetter(id=i, kind=k, payload=p, reason=r, at=_dt(at)) for i, k, p, r, at in rows]
+
+    # -- FeedStateStore ----------------------------------------------------
+
+    def load_feed_states(self) -> dict[str, dict[str, Any]]:
+        return {name: json.loads(state) for name, state in self._read("SELECT name, state FROM feed_state")}
+
+    def save_feed_state(self, name: str, state: dict[str, Any]) -> None:
+        # Serialise before taking the write lock: a state that is not JSON-able
+        # is the caller's bug and must not leave a transaction open.
+        payload = json.dumps(state, ensure_ascii=False, default=_json_default)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO feed_state (name, state, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                (name, payload, time.time()),
+            )
+
+    # -- status --------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        queries = {
+            "dispatches": "SELECT count(*) FROM dispatches",
+            "alerts": "SELECT count(*) FROM alerts",
+            "pending_deliveries": "SELECT count(*) FROM deliveries WHERE state = 'pending'",
+            "dead_letters": "SELECT count(*) FROM dead_letters",
+            "inbox_pending": "SELECT count(*) FROM inbox WHERE state = 'accepted'",
+        }
+        return {name: int(self._read(sql)[0][0]) for name, sql in queries.items()}
+
+
+def _json_default(value: Any) -> Any:
+    # Feed state commonly carries datetimes (last success, next poll).
+    if isinstance(value, datetime):
+        return format_time(value)
+    raise TypeError(f"feed state value of type {type(value).__name__} is not JSON-serialisable")

@@ -1,0 +1,286 @@
+"""SQLiteStore against real SQLite files: inbox, dispatches, alerts, dead letters, feed state."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from sinks.sqlite_schema import SCHEMA_VERSION, SchemaError
+from sinks.sqlite_store import MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
+from wirewatch.models import (
+    Alert,
+    CountryMention,
+    Dispatch,
+    OfficialMention,
+    Rule,
+    TaggedDispatch,
+    Tags,
+    dispatch_id,
+)
+from wirewatch.ports import AlertStore, DeadLetters, DispatchStore, FeedStateStore, Inbox
+
+T0 = datetime(2024, 7, 16, 8, 0, tzinfo=timezone.utc)
+
+
+def make_dispatch(key: str, title: str = "A title", text: str = "Some text.", published: datetime = T0,
+                  source: str = "test-feed") -> Dispatch:
+    return Dispatch(
+        id=dispatch_id(key),
+        source=source,
+        title=title,
+        text=text,
+        published=published,
+        fetched=published + timedelta(minutes=5),
+        url=f"https://news.example/{key}",
+        language="en",
+    )
+
+
+def make_tagged(key: str, title: str = "A title", text: str = "Some text.", countries: tuple[str, ...] = (),
+                published: datetime = T0, officials: tuple[str, ...] = ()) -> TaggedDispatch:
+    tags = Tags(
+        countries=[CountryMention(code=c, name=c, mentions=1, first_offset=0) for c in countries],
+        officials=[OfficialMention(name=o, role=None, country=None, mentions=1, known=True) for o in officials],
+    )
+    return TaggedDispatch(make_dispatch(key, title, text, published), tags, tagged_at=published)
+
+
+def make_alert(rule_id: str = "r1", key: str = "d1", title: str = "Coup attempt in Ankara") -> Alert:
+    tagged = make_tagged(key, title=title, countries=("TR", "SY"), officials=("Recep Tayyip Erdoğan",))
+    return Alert.for_dispatch(Rule(id=rule_id, name=f"rule {rule_id}", query="coup"), tagged, ["coup"])
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "wirewatch.db"
+
+
+def test_implements_every_store_port(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        for port in (Inbox, DispatchStore, AlertStore, DeadLetters, FeedStateStore):
+            assert isinstance(store, port), port.__name__
+
+
+def test_file_is_wal_with_schema_version(db_path: Path) -> None:
+    SQLiteStore(db_path).close()
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
+def test_refuses_a_database_from_a_newer_version(db_path: Path) -> None:
+    SQLiteStore(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SchemaError, match="newer"):
+        SQLiteStore(db_path)
+
+
+def test_use_after_close_is_a_clear_error(db_path: Path) -> None:
+    store = SQLiteStore(db_path)
+    store.close()
+    with pytest.raises(StoreClosedError):
+        store.stats()
+
+
+# -- inbox -------------------------------------------------------------------
+
+
+def test_inbox_accept_seen_complete_pending(db_path: Path) -> None:
+    first, second = make_dispatch("a"), make_dispatch("b")
+    with SQLiteStore(db_path) as store:
+        assert store.accept(first) is True
+        assert store.accept(first) is False
+        assert store.accept(second) is True
+        assert store.seen([first.id, "never-seen", second.id]) == {first.id, second.id}
+        assert [d.id for d in store.pending()] == [first.id, second.id]
+        store.complete(first.id)
+        assert [d.id for d in store.pending()] == [second.id]
+        assert store.stats()["inbox_pending"] == 1
+
+
+def test_inbox_dedup_and_replay_survive_reopen(db_path: Path) -> None:
+    done, in_flight = make_dispatch("done"), make_dispatch("in-flight", title="Ünïcode title")
+    with SQLiteStore(db_path) as store:
+        store.accept(done)
+        store.accept(in_flight)
+        store.complete(done.id)
+    with SQLiteStore(db_path) as store:
+        assert store.accept(done) is False  # completed ids stay deduplicated
+        assert store.accept(in_flight) is False
+        replay = store.pending()
+        assert replay == [in_flight]  # the full dispatch comes back, equal field by field
+
+
+def test_accept_many_returns_only_new_and_seen_handles_large_batches(db_path: Path) -> None:
+    batch = [make_dispatch(f"k{i}") for i in range(1200)]  # more than one IN (...) chunk
+    with SQLiteStore(db_path) as store:
+        assert len(store.accept_many(batch[:700])) == 700
+        new = store.accept_many(batch)
+        assert [d.id for d in new] == [d.id for d in batch[700:]]
+        ids = [d.id for d in batch] + ["x", "y"]
+        assert store.seen(ids) == {d.id for d in batch}
+        store.complete_many(d.id for d in batch[:1000])
+        assert len(store.pending()) == 200
+
+
+def test_unreadable_inbox_entry_goes_to_dead_letters_not_replay(db_path: Path) -> None:
+    good = make_dispatch("good")
+    with SQLiteStore(db_path) as store:
+        store.accept(good)
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO inbox (id, payload, state, accepted_at) VALUES ('bad', '{\"id\": 1}', 'accepted', 0)")
+    conn.commit()
+    conn.close()
+    with SQLiteStore(db_path) as store:
+        assert [d.id for d in store.pending()] == [good.id]
+        letters = store.dead_letters()
+        assert len(letters) == 1 and letters[0].kind == "inbox" and "bad" in letters[0].reason
+        assert [d.id for d in store.pending()] == [good.id]  # not reported twice
+        assert len(store.dead_letters()) == 1
+
+
+# -- dispatches --------------------------------------------------------------
+
+
+def test_save_is_idempotent_by_id_and_reindexes_text(db_path: Path) -> None:
+    original = make_tagged("a", title="Old headline", text="zebra crossing")
+    revised = make_tagged("a", title="New headline", text="giraffe sighting", countries=("TR",))
+    with SQLiteStore(db_path) as store:
+        store.save(original)
+        store.save(original)
+        store.save(revised)
+        assert store.stats()["dispatches"] == 1
+        doc = store.get(revised.id)
+        assert doc is not None and doc["title"] == "New headline" and doc["countries"][0]["code"] == "TR"
+        assert TaggedDispatch.from_doc(doc) == revised
+        conn = store.conn
+        # the FTS index follows the row: old words gone, new words found, index consistent
+        match = "SELECT count(*) FROM dispatches_fts WHERE dispatches_fts MATCH ?"
+        assert conn.execute(match, ("zebra",)).fetchone()[0] == 0
+        assert conn.execute(match, ("giraffe",)).fetchone()[0] == 1
+        conn.execute("INSERT INTO dispatches_fts (dispatches_fts) VALUES ('integrity-check')")
+        assert store.get("missing") is None
+
+
+def test_save_many_is_one_transaction(db_path: Path) -> None:
+    good = make_tagged("good")
+    with SQLiteStore(db_path) as store:
+        broken = make_tagged("broken")
+        broken.dispatch.title = None  # type: ignore[assignment]  # violates NOT NULL
+        with pytest.raises(sqlite3.IntegrityError):
+            store.save_many([good, broken])
+        assert store.get(good.id) is None  # rolled back with its batch
+        assert store.save_many([good, make_tagged("other")]) == 2
+        assert store.stats()["dispatches"] == 2
+
+
+def test_saved_dispatches_survive_reopen(db_path: Path) -> None:
+    tagged = make_tagged("persist", countries=("IR", "TR"))
+    with SQLiteStore(db_path) as store:
+        store.save(tagged)
+    with SQLiteStore(db_path) as store:
+        assert store.get(tagged.id) == tagged.to_doc()
+
+
+# -- alerts ------------------------------------------------------------------
+
+
+def test_alert_fires_once_across_reopen(db_path: Path) -> None:
+    alert = make_alert()
+    with SQLiteStore(db_path) as store:
+        assert store.record_alert(alert, ["console", "hook"]) is True
+        assert store.record_alert(alert, ["console", "hook"]) is False
+    with SQLiteStore(db_path) as store:
+        again = make_alert()  # a fresh object for the same (rule, dispatch)
+        assert store.record_alert(again, ["console"]) is False
+        assert store.record_alert(make_alert(rule_id="r2"), ["console"]) is True  # another rule may fire
+        assert store.stats()["alerts"] == 2
+        assert [a.key for a in store.alerts()] == ["r2:" + alert.dispatch_id, alert.key]
+        # the duplicate added no deliveries; the first recording's are still pending
+        assert sorted(c for a, c in store.pending_deliveries() if a.key == alert.key) == ["console", "hook"]
+
+
+def test_delivery_bookkeeping(db_path: Path) -> None:
+    alert = make_alert()
+    later = alert.at + timedelta(seconds=30)
+    with SQLiteStore(db_path) as store:
+        store.record_alert(alert, ["console", "hook"])
+        store.mark_failed(alert.key, "hook", "HTTP 500", retry_at=later)
+        due_now = store.pending_deliveries(now=alert.at + timedelta(seconds=1))
+        assert [(a.key, c) for a, c in due_now] == [(alert.key, "console")]
+        assert due_now[0][0] == alert  # the alert round-trips whole
+        store.mark_delivered(alert.key, "console")
+        assert store.pending_deliveries(now=alert.at + timedelta(seconds=1)) == []
+        assert [c for _, c in store.pending_deliveries(now=later)] == ["hook"]
+        records = {r.channel: r for r in store.deliveries(alert.key)}
+        assert records["console"].state == "delivered" and records["console"].attempts == 1
+        assert records["hook"].state == "pending" and records["hook"].attempts == 1
+        assert records["hook"].last_error == "HTTP 500" and records["hook"].next_attempt_at == later
+        assert store.delivery_attempts(alert.key, "hook") == 1
+        assert store.stats()["pending_deliveries"] == 1
+
+
+def test_alerts_since_filters_and_orders_newest_first(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        for i in range(3):
+            alert = make_alert(key=f"d{i}")
+            alert.at = T0 + timedelta(hours=i)
+            store.record_alert(alert, [])
+        assert [a.at for a in store.alerts()] == [T0 + timedelta(hours=h) for h in (2, 1, 0)]
+        assert [a.at for a in store.alerts(since=T0 + timedelta(minutes=30))] == [
+            T0 + timedelta(hours=2),
+            T0 + timedelta(hours=1),
+        ]
+        assert len(store.alerts(limit=1)) == 1
+
+
+# -- dead letters and feed state --------------------------------------------
+
+
+def test_dead_letters_keep_payload_and_reason(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        store.dead_letter("ingest", "{not json", "line 3: invalid JSON")
+        store.dead_letter("feed", "x" * (MAX_DEAD_LETTER_PAYLOAD + 10), "body too large")
+    with SQLiteStore(db_path) as store:
+        newest, oldest = store.dead_letters()
+        assert (oldest.kind, oldest.payload, oldest.reason) == ("ingest", "{not json", "line 3: invalid JSON")
+        assert len(newest.payload) == MAX_DEAD_LETTER_PAYLOAD and "truncated" in newest.reason
+        assert [d.kind for d in store.dead_letters(limit=1)] == ["feed"]
+        assert store.stats()["dead_letters"] == 2
+
+
+def test_feed_state_round_trip(db_path: Path) -> None:
+    state = {"etag": '"abc"', "failures": 2, "last_success": T0, "nested": {"items": [1, 2]}}
+    with SQLiteStore(db_path) as store:
+        store.save_feed_state("reuters", state)
+        store.save_feed_state("irna", {"etag": None})
+        store.save_feed_state("irna", {"etag": "W/\"2\""})  # replaced, not duplicated
+    with SQLiteStore(db_path) as store:
+        states = store.load_feed_states()
+    assert states == {
+        "reuters": {"etag": '"abc"', "failures": 2, "last_success": "2024-07-16T08:00:00Z", "nested": {"items": [1, 2]}},
+        "irna": {"etag": 'W/"2"'},
+    }
+
+
+def test_feed_state_that_is_not_json_is_rejected_cleanly(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        with pytest.raises(TypeError, match="not JSON-serialisable"):
+            store.save_feed_state("bad", {"x": object()})
+        store.save_feed_state("good", {"x": 1})  # no transaction left open
+        assert store.load_feed_states() == {"good": {"x": 1}}
+
+
+def test_stats_counts_everything(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        assert store.stats() == {
+            "dispatches": 0, "alerts": 0, "pending_deliveries": 0, "dead_letters": 0, "inbox_pending": 0,
+        }
