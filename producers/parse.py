@@ -1,0 +1,75 @@
+"""Feed bytes to entries, with feedparser, deciding what counts as a broken feed.
+
+feedparser is forgiving: it flags any irregularity as `bozo` and still returns
+what it could read. We draw the line here: a document that yields entries is
+a feed (irregularities become a warning); one that yields none and is bozo, or
+is not RSS/Atom at all, is a per-feed error with a message saying why.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import feedparser
+
+# We hand feedparser bytes wrapped in a stream, never a string: given a
+# URL-like string it would fetch it itself, outside our limits.
+
+
+class FeedParseError(ValueError):
+    """The document is not a usable RSS/Atom feed."""
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    entries: list[Mapping[str, Any]]
+    version: str  # "rss20", "atom10", ... as feedparser names it
+    language: str | None = None
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _describe(exc: object) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    line = getattr(exc, "getLineNumber", None)
+    if callable(line):
+        try:
+            text = f"{text} at line {line()}"
+        except Exception:  # noqa: BLE001 - SAX locator gone: keep the plain message
+            pass
+    return text
+
+
+def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedFeed:
+    """Parse one feed document. Raises FeedParseError when nothing usable is in it."""
+    if not body.strip():
+        raise FeedParseError("empty response body")
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    result = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
+    entries = list(result.get("entries") or [])
+    version = result.get("version") or ""
+    warnings: list[str] = []
+    if result.get("bozo"):
+        problem = _describe(result.get("bozo_exception"))
+        if not entries:
+            if looks_like_html(body, response_headers):
+                raise FeedParseError(f"not a feed: an HTML page ({problem})")
+            raise FeedParseError(f"not a valid feed: {problem}")
+        warnings.append(problem)
+    if not entries and not version:
+        raise FeedParseError("not an RSS or Atom feed (no feed element found)")
+    feed_info = result.get("feed") or {}
+    language = feed_info.get("language") if isinstance(feed_info.get("language"), str) else None
+    return ParsedFeed(
+        entries=entries, version=version, language=language, encoding=result.get("encoding"), warnings=warnings
+    )
+
+
+def looks_like_html(body: bytes, headers: Mapping[str, str]) -> bool:
+    if "html" in headers.get("content-type", "").lower():
+        return True
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))

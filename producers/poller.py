@@ -1,0 +1,321 @@
+"""FeedPoller: poll every due feed, turn new entries into dispatches, emit each once.
+
+For each feed: fetch (conditional GET, or a local file) → parse → normalise →
+dedup through the Inbox ledger → `emit`. Failures are per feed: one broken feed
+is recorded, backed off and retried later while the others keep flowing.
+State (validators, failures, next poll, health) goes to the FeedStateStore
+after every poll and is read back at start, so restarts resume where they left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timedelta
+from typing import Any
+
+from producers.backoff import backoff_delay
+from producers.fetch import FetchError, FetchResult, HttpFetcher, fetch_file
+from producers.normalise import EntryError, make_dispatch
+from producers.parse import FeedParseError, ParsedFeed, parse_feed
+from producers.validate import validate_feed
+from wirewatch.models import Dispatch, format_time, parse_time, utcnow
+from wirewatch.ports import FeedStateStore, Inbox
+from wirewatch.settings import FeedConfig, PollerSettings
+
+log = logging.getLogger(__name__)
+
+Emit = Callable[[Dispatch], Awaitable[None]]
+_TIME_FIELDS = ("last_poll_at", "last_success", "last_error_at", "next_poll_at")
+
+
+@dataclass(slots=True)
+class FeedState:
+    """What the poller remembers about one feed, persisted as a JSON-able dict."""
+
+    name: str
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_poll_at: datetime | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    last_warning: str | None = None  # the feed was read, but not cleanly (bozo with entries)
+    consecutive_failures: int = 0
+    next_poll_at: datetime | None = None  # None: due now
+    backoff_seconds: float = 0.0
+    items_seen: int = 0  # entries read from the feed, all polls together
+    dispatches_new: int = 0  # of those, new dispatches emitted
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key in _TIME_FIELDS:
+            data[key] = format_time(data[key]) if data[key] else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FeedState:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for key in _TIME_FIELDS:
+            if values.get(key):
+                values[key] = parse_time(values[key])
+        return cls(**values)
+
+    @property
+    def status(self) -> str:
+        if self.consecutive_failures:
+            return "failing"
+        if self.last_success is None:
+            return "pending"
+        return "ok"
+
+
+@dataclass(slots=True)
+class PollReport:
+    ok: list[str] = field(default_factory=list)  # fetched and parsed (new content or not)
+    not_modified: list[str] = field(default_factory=list)  # 304 / unchanged file: success
+    failed: dict[str, str] = field(default_factory=dict)  # feed name -> error
+    new_dispatches: int = 0
+    skipped_entries: int = 0  # entries with nothing to keep (no title, no text)
+
+    @property
+    def polled(self) -> int:
+        return len(self.ok) + len(self.not_modified) + len(self.failed)
+
+
+@dataclass(slots=True)
+class _FeedOutcome:
+    fetched: FetchResult
+    parsed: ParsedFeed | None = None
+    new: int = 0
+    skipped: int = 0
+
+
+class FeedPoller:
+    def __init__(
+        self,
+        feeds: list[FeedConfig],
+        settings: PollerSettings,
+        inbox: Inbox,
+        states: FeedStateStore,
+        emit: Emit,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
+    ):
+        names = [feed.name for feed in feeds]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate feed names: {', '.join(duplicates)}")
+        self.feeds = list(feeds)
+        self.settings = settings
+        self.inbox = inbox
+        self.states = states
+        self.emit = emit
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._fetcher = HttpFetcher(settings)
+        self._session_users = 0
+        self._total = asyncio.Semaphore(max(1, settings.total_concurrency))
+        self._state: dict[str, FeedState] = self._load_states()
+
+    def _load_states(self) -> dict[str, FeedState]:
+        try:
+            stored = self.states.load_feed_states()
+        except Exception:  # noqa: BLE001 - a bad state store must not stop polling
+            log.exception("could not load feed states; starting fresh")
+            stored = {}
+        states = {}
+        for feed in self.feeds:
+            state = FeedState(name=feed.name, url=feed.url)
+            data = stored.get(feed.name)
+            if data:
+                try:
+                    state = FeedState.from_dict({**data, "name": feed.name})
+                except Exception as exc:  # noqa: BLE001
+                    log.warning("ignoring unreadable state for feed %s: %s", feed.name, exc)
+            if state.url != feed.url:
+                # Validators belong to the old URL; a new URL starts unconditional and due.
+                state = FeedState(name=feed.name, url=feed.url, items_seen=state.items_seen,
+                                  dispatches_new=state.dispatches_new)
+            states[feed.name] = state
+        return states
+
+    # -- public API ---------------------------------------------------------
+
+    async def poll_once(self, *, force: bool = False) -> PollReport:
+        """Poll every due feed once (every enabled feed with force=True), concurrently within limits."""
+        now = self._clock()
+        due = [feed for feed in self.feeds if feed.enabled and (force or self._is_due(feed, now))]
+        report = PollReport()
+        async with self._http_session():
+            outcomes = await asyncio.gather(*(self._poll_feed(feed) for feed in due))
+        for feed, (kind, detail) in zip(due, outcomes, strict=True):
+            if kind == "failed":
+                report.failed[feed.name] = str(detail)
+            else:
+                assert isinstance(detail, _FeedOutcome)
+                (report.not_modified if kind == "not_modified" else report.ok).append(feed.name)
+                report.new_dispatches += detail.new
+                report.skipped_entries += detail.skipped
+        return report
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll due feeds until `stop` is set; a poll in progress is finished first."""
+        async with self._http_session():
+            while not stop.is_set():
+                await self.poll_once()
+                try:
+                    await asyncio.wait_for(stop.wait(), timeout=self.seconds_until_due())
+                except TimeoutError:
+                    pass
+
+    def seconds_until_due(self) -> float | None:
+        """Seconds until the next enabled feed is due; None when there is none."""
+        now = self._clock()
+        waits = [
+            max(0.0, (self._state[f.name].next_poll_at - now).total_seconds())
+            if self._state[f.name].next_poll_at
+            else 0.0
+            for f in self.feeds
+            if f.enabled
+        ]
+        return max(0.01, min(waits)) if waits else None
+
+    def health(self) -> list[dict[str, Any]]:
+        rows = []
+        for feed in self.feeds:
+            data = self._state[feed.name].to_dict()
+            data.pop("etag")
+            data.pop("last_modified")
+            data["kind"] = feed.kind
+            data["status"] = self._state[feed.name].status if feed.enabled else "disabled"
+            rows.append(data)
+        return rows
+
+    def state(self, name: str) -> FeedState:
+        return self._state[name]
+
+    # -- one feed -----------------------------------------------------------
+
+    def _is_due(self, feed: FeedConfig, now: datetime) -> bool:
+        next_poll = self._state[feed.name].next_poll_at
+        return next_poll is None or next_poll <= now
+
+    @asynccontextmanager
+    async def _http_session(self) -> AsyncIterator[None]:
+        # One connection pool for a run() or a poll_once(), closed when the outermost ends.
+        self._session_users += 1
+        try:
+            yield
+        finally:
+            self._session_users -= 1
+            if self._session_users == 0:
+                await self._fetcher.close()
+
+    async def _poll_feed(self, feed: FeedConfig) -> tuple[str, _FeedOutcome | str]:
+        state = self._state[feed.name]
+        try:
+            async with self._total:
+                outcome = await self._fetch_and_emit(feed, state)
+        except asyncio.CancelledError:
+            raise
+        except (FetchError, FeedParseError) as exc:
+            retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+            self._record_failure(feed, state, str(exc), retry_after)
+            return "failed", str(exc)
+        except Exception as exc:  # noqa: BLE001 - one broken feed never stops the others
+            log.exception("feed %s: unexpected error", feed.name)
+            message = f"internal error: {type(exc).__name__}: {exc}"
+            self._record_failure(feed, state, message, None)
+            return "failed", message
+        self._record_success(feed, state, outcome)
+        return ("not_modified" if outcome.fetched.not_modified else "ok"), outcome
+
+    async def _fetch_and_emit(self, feed: FeedConfig, state: FeedState) -> _FeedOutcome:
+        problems = validate_feed(feed)
+        if problems:
+            raise FetchError("; ".join(problems))
+        if feed.kind == "file":
+            fetched = await fetch_file(feed.url, max_bytes=self.settings.max_body_bytes, etag=state.etag)
+        else:
+            fetched = await self._fetcher.fetch(feed.url, etag=state.etag, last_modified=state.last_modified)
+        if fetched.not_modified:
+            return _FeedOutcome(fetched=fetched)
+        parsed = parse_feed(fetched.body, fetched.headers)
+        fetch_time = self._clock()
+        outcome = _FeedOutcome(fetched=fetched, parsed=parsed)
+        dispatches: dict[str, Dispatch] = {}
+        # Feeds list newest first; emitting oldest first keeps alerts in story order.
+        for entry in reversed(parsed.entries[: self.settings.max_items_per_feed]):
+            try:
+                dispatch = make_dispatch(
+                    entry,
+                    source=feed.name,
+                    fetched=fetch_time,
+                    language=feed.language or _language_tag(parsed.language),
+                    hints={"country": feed.country} if feed.country else None,
+                )
+            except EntryError:
+                outcome.skipped += 1
+                continue
+            dispatches.setdefault(dispatch.id, dispatch)  # a feed listing one item twice
+        state.items_seen += len(parsed.entries[: self.settings.max_items_per_feed])
+        already = self.inbox.seen(list(dispatches))
+        for dispatch in dispatches.values():
+            if dispatch.id not in already and self.inbox.accept(dispatch):
+                await self.emit(dispatch)
+                outcome.new += 1
+                state.dispatches_new += 1
+        return outcome
+
+    def _record_success(self, feed: FeedConfig, state: FeedState, outcome: _FeedOutcome) -> None:
+        now = self._clock()
+        # Validators are stored only now, after every entry was accepted: if we
+        # stopped half-way, the next poll must fetch the full feed again.
+        if not outcome.fetched.not_modified:
+            state.etag = outcome.fetched.etag
+            state.last_modified = outcome.fetched.last_modified
+            state.last_warning = "; ".join(outcome.parsed.warnings) if outcome.parsed else None
+        state.last_poll_at = now
+        state.last_success = now
+        state.consecutive_failures = 0
+        state.backoff_seconds = 0.0
+        state.next_poll_at = now + timedelta(seconds=feed.interval)
+        self._save(state)
+
+    def _record_failure(self, feed: FeedConfig, state: FeedState, error: str, retry_after: float | None) -> None:
+        now = self._clock()
+        state.consecutive_failures += 1
+        state.last_poll_at = now
+        state.last_error = error
+        state.last_error_at = now
+        state.backoff_seconds = backoff_delay(
+            state.consecutive_failures,
+            base=self.settings.backoff_base,
+            cap=self.settings.backoff_max,
+            retry_after=retry_after,
+            rng=self._rng,
+        )
+        state.next_poll_at = now + timedelta(seconds=state.backoff_seconds)
+        log.warning(
+            "feed %s failed (%d in a row), retry in %.0fs: %s",
+            feed.name, state.consecutive_failures, state.backoff_seconds, error,
+        )
+        self._save(state)
+
+    def _save(self, state: FeedState) -> None:
+        try:
+            self.states.save_feed_state(state.name, state.to_dict())
+        except Exception:  # noqa: BLE001 - losing one state write costs a refetch, not the poller
+            log.exception("could not save state of feed %s", state.name)
+
+
+def _language_tag(value: str | None) -> str | None:
+    return value.strip().lower() or None if value else None
