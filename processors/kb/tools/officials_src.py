@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 OUT_PATH = Path(__file__).resolve().parent.parent / "officials.json"
-AS_OF = "2025-06-01"
+AS_OF = "2025-06-30"
 SOURCE = (
     "Compiled by the wirewatch maintainers from general knowledge of public records "
     "(e.g. Wikipedia lists of office-holders, government websites) as remembered at "
@@ -71,6 +71,317 @@ Bashar al-Assad | Bashar Hafez al-Assad | | President 2000-07-17 2024-12-08
 Recep Tayyip Erdoğan | Tayyip Erdoğan; R. Tayyip Erdoğan | | President 2014-08-28 -; Prime Minister 2003-03-14 2014-08-28
 Mevlüt Çavuşoğlu | Mevlut Cavusoglu | | Foreign Minister 2014-08-29 2015-08-28; Foreign Minister 2015-11-24 2023-06-04
 Binali Yıldırım | | | Prime Minister 2016-05-24 2018-07-09; Speaker of the Grand National Assembly 2018-07-12 2019-02-18
+""")
+DATA.append("""
+== IR
+Masoud Pezeshkian | Massoud Pezeshkian; Masoud Pezeshkiyan | | President 2024-07-28 -; Health Minister 2001-08-22 2005-08-24
+Ebrahim Raisi | Ebrahim Raeisi; Ibrahim Raisi; Seyyed Ebrahim Raisi; Ebrahim Raissi | Raisi; Raeisi | President 2021-08-03 2024-05-19; Chief Justice 2019-03-07 2021-07-01
+Mohammad Mokhber | Mohammad Mokhber Dezfuli | | First Vice President 2021-08-08 2024-07-28; Acting President 2024-05-20 2024-07-28
+Mohammad Reza Aref | Mohammad-Reza Aref | | First Vice President 2024-07-28 -; First Vice President 2001-08-25 2005-08-03
+Eshaq Jahangiri | Es'haq Jahangiri; Ishaq Jahangiri | | First Vice President 2013-08-05 2021-08-03
+Mahmoud Ahmadinejad | Mahmoud Ahmadi-Nejad | | President 2005-08-03 2013-08-03
+Mohammad Khatami | Seyyed Mohammad Khatami | | President 1997-08-03 2005-08-03
+Akbar Hashemi Rafsanjani | Ali Akbar Hashemi Rafsanjani; Hashemi Rafsanjani; Akbar Rafsanjani | Rafsanjani | President 1989-08-03 1997-08-03; Chairman of the Expediency Discernment Council 1989-01-01 2017-01-08
+Hossein Amir-Abdollahian | Hossein Amirabdollahian; Hossein Amir Abdollahian; Hussein Amir-Abdollahian | Amir-Abdollahian; Amirabdollahian; Abdollahian | Foreign Minister 2021-08-25 2024-05-19
+Ali Bagheri Kani | Ali Bagheri; Ali Baqeri Kani; Ali Bagheri-Kani | Bagheri Kani; Bagheri-Kani | Acting Foreign Minister 2024-05-20 2024-08-21; Deputy Foreign Minister 2021-09-01 2024-05-20
+Abbas Araghchi | Abbas Araqchi; Seyed Abbas Araghchi | Araghchi; Araqchi | Foreign Minister 2024-08-21 -; Deputy Foreign Minister 2013-08-01 2021-08-25
+Manouchehr Mottaki | Manouchehr Motaki | | Foreign Minister 2005-08-24 2010-12-13
+Ali Akbar Salehi | Ali-Akbar Salehi | | Foreign Minister 2010-12-13 2013-08-15; Head of the Atomic Energy Organization 2013-08-16 2021-08-25
+Mohammad Eslami | | | Head of the Atomic Energy Organization 2021-08-29 -
+Kamal Kharrazi | Kamal Kharazi | | Foreign Minister 1997-08-20 2005-08-24; Head of the Strategic Council on Foreign Relations 2006-06-25 -
+Ali Larijani | | | Speaker of Parliament 2008-05-28 2020-05-28; Secretary of the Supreme National Security Council 2005-08-15 2007-10-20
+Sadegh Amoli Larijani | Sadeq Larijani; Sadegh Larijani; Sadeq Amoli Larijani | Amoli Larijani | Chief Justice 2009-08-15 2019-03-07; Chairman of the Expediency Discernment Council 2018-12-29 -
+Mohammad Bagher Ghalibaf | Mohammad Baqer Qalibaf; Mohammad-Bagher Ghalibaf; Mohammad Bagher Qalibaf; Mohammad Baqer Ghalibaf | Ghalibaf; Qalibaf | Speaker of Parliament 2020-05-28 -; Mayor of Tehran 2005-09-12 2017-08-23
+Ali Akbar Ahmadian | Ali-Akbar Ahmadian | | Secretary of the Supreme National Security Council 2023-05-22 -
+Saeed Jalili | Saeed Jalili | | Secretary of the Supreme National Security Council 2007-10-20 2013-09-10
+Hossein Dehghan | Hossein Dehqan | | Defence Minister 2013-08-15 2017-08-20
+Amir Hatami | | | Defence Minister 2017-08-20 2021-08-25
+Mohammad Reza Ashtiani | Mohammad-Reza Gharaei Ashtiani; Mohammad Reza Gharaei Ashtiani | Ashtiani | Defence Minister 2021-08-25 2024-08-21
+Aziz Nasirzadeh | | | Defence Minister 2024-08-21 -
+Abdolreza Rahmani Fazli | Abdolreza Rahmani-Fazli | Rahmani Fazli | Interior Minister 2013-10-27 2021-08-25
+Ahmad Vahidi | | | Interior Minister 2021-08-25 2024-08-21; Defence Minister 2009-09-03 2013-08-15
+Eskandar Momeni | | | Interior Minister 2024-08-21 -
+Abbas Mousavi | Seyed Abbas Mousavi | | Foreign Ministry spokesman 2019-05-01 2020-05-01
+Saeed Khatibzadeh | Saeed Khatib-Zadeh | | Foreign Ministry spokesman 2020-05-01 2022-06-01
+Nasser Kanaani | Nasser Kanani; Naser Kanaani | Kanaani; Kanani | Foreign Ministry spokesman 2022-06-01 2024-08-31
+Esmaeil Baghaei | Esmaeil Baqaei; Ismail Baghaei; Esmaeil Baqaei Hamaneh | Baghaei; Baqaei | Foreign Ministry spokesman 2024-08-31 -
+Hossein Jaberi Ansari | Hossein Jaberi-Ansari | Jaberi Ansari | Foreign Ministry spokesman 2015-09-01 2016-01-01
+Marzieh Afkham | | | Foreign Ministry spokeswoman 2013-09-01 2015-09-01
+Ramin Mehmanparast | | | Foreign Ministry spokesman 2008-01-01 2013-09-01
+Hossein Salami | | | Commander-in-Chief of the Islamic Revolutionary Guard Corps 2019-04-21 2025-06-13
+Mohammad Ali Jafari | Mohammad-Ali Jafari; Mohammad Ali Jafari | | Commander-in-Chief of the Islamic Revolutionary Guard Corps 2007-09-01 2019-04-21
+Mohammad Pakpour | | | Commander-in-Chief of the Islamic Revolutionary Guard Corps 2025-06-13 -
+Mohammad Bagheri | Mohammad Hossein Bagheri | | Chief of Staff of the Armed Forces 2016-06-28 2025-06-13
+Abdolrahim Mousavi | Abdolrahim Mousavi | | Chief of Staff of the Armed Forces 2025-06-13 -; Commander of the Army 2017-08-21 2025-06-13
+Qasem Soleimani | Qassem Soleimani; Ghasem Soleimani; Qassim Suleimani; Qasem Suleimani | Soleimani; Suleimani | Commander of the Quds Force 1998-01-01 2020-01-03
+Esmail Qaani | Esmail Ghaani; Ismail Qaani; Esmail Qaani | Qaani; Ghaani | Commander of the Quds Force 2020-01-03 -
+Gholam-Hossein Mohseni-Ejei | Gholamhossein Mohseni Ejei; Gholam-Hossein Mohseni Ejei; Gholamhossein Mohseni-Ejei | Mohseni-Ejei; Mohseni Ejei; Ejei | Chief Justice 2021-07-01 -
+Ali Rabiei | | | Government spokesman 2019-09-01 2021-08-25
+Mohammad Baqer Zolghadr | Mohammad Bagher Zolghadr | Zolghadr | Secretary of the Expediency Discernment Council 2021-04-01 -
+Majid Takht-Ravanchi | Majid Takht Ravanchi | Takht-Ravanchi; Ravanchi | UN Ambassador 2019-04-01 2022-12-01; Deputy Foreign Minister 2024-09-01 -
+Kazem Gharibabadi | Kazem Qaribabadi | Gharibabadi | Deputy Foreign Minister 2024-09-01 -; Ambassador to the IAEA 2018-01-01 2022-01-01
+Amir Saeid Iravani | Amir Saeed Iravani | Iravani | UN Ambassador 2022-12-01 -
+Ahmad Jannati | Ayatollah Ahmad Jannati | | Chairman of the Guardian Council 1992-07-01 -
+== TR
+Ahmet Davutoğlu | | | Prime Minister 2014-08-28 2016-05-24; Foreign Minister 2009-05-01 2014-08-29
+Hakan Fidan | | | Foreign Minister 2023-06-04 -; Director of the National Intelligence Organisation 2010-05-27 2023-06-04
+İbrahim Kalın | | | Director of the National Intelligence Organisation 2023-06-05 -; Presidential spokesman 2014-12-01 2023-06-04
+Hulusi Akar | | | Defence Minister 2018-07-10 2023-06-04; Chief of the General Staff 2015-08-18 2018-07-10
+Yaşar Güler | | | Defence Minister 2023-06-04 -; Chief of the General Staff 2018-07-10 2023-06-04
+Fikri Işık | | | Defence Minister 2016-05-24 2017-07-19
+Nurettin Canikli | | | Defence Minister 2017-07-19 2018-07-10
+İsmet Yılmaz | | | Defence Minister 2011-07-06 2016-05-24
+Süleyman Soylu | | | Interior Minister 2016-08-31 2023-06-04
+Ali Yerlikaya | | | Interior Minister 2023-06-04 -
+Efkan Ala | | | Interior Minister 2013-12-26 2015-08-28; Interior Minister 2015-11-24 2016-08-31
+Abdullah Gül | | | President 2007-08-28 2014-08-28; Prime Minister 2002-11-18 2003-03-14; Foreign Minister 2003-03-14 2007-08-28
+Cevdet Yılmaz | | | Vice President 2023-06-04 -
+Fuat Oktay | | | Vice President 2018-07-09 2023-06-04
+Feridun Sinirlioğlu | | | Foreign Minister 2015-08-28 2015-11-24
+Kemal Kılıçdaroğlu | | | Leader of the Republican People's Party 2010-05-22 2023-11-05
+Özgür Özel | | | Leader of the Republican People's Party 2023-11-05 -
+Ekrem İmamoğlu | | | Mayor of Istanbul 2019-06-27 2025-03-23
+Devlet Bahçeli | | | Leader of the Nationalist Movement Party 1997-07-06 -
+Numan Kurtulmuş | | | Speaker of the Grand National Assembly 2023-06-07 -; Deputy Prime Minister 2014-08-29 2017-07-19
+Mehmet Şimşek | | | Finance Minister 2023-06-04 -; Deputy Prime Minister 2015-05-24 2018-07-09
+Berat Albayrak | | | Finance Minister 2018-07-10 2020-11-08
+Ömer Çelik | | | Spokesman of the Justice and Development Party 2018-01-01 -
+Fethullah Gülen | | | Leader of the Gülen movement 1970-01-01 2024-10-20
+Abdullah Öcalan | | | Founder of the Kurdistan Workers' Party 1978-11-27 -
+Selahattin Demirtaş | | | Co-chair of the Peoples' Democratic Party 2014-06-22 2018-02-11
+== SY
+Ahmed al-Sharaa | Ahmad al-Sharaa; Ahmed Hussein al-Sharaa; Abu Mohammad al-Jolani; Abu Mohammed al-Jolani; Abu Muhammad al-Julani; Abu Mohammad al-Julani; Abu Muhammad al-Jawlani | Sharaa; al-Sharaa; Jolani; al-Jolani; Julani; Jawlani | President 2025-01-29 -; De facto leader 2024-12-08 2025-01-29; Leader of Hayat Tahrir al-Sham 2017-01-28 2025-01-29
+Asaad al-Shaibani | Asaad Hassan al-Shibani; Asaad al-Shibani; Assad al-Shaibani; Asad al-Shaibani | Shaibani; al-Shaibani; Shibani | Foreign Minister 2024-12-21 -
+Murhaf Abu Qasra | Marhaf Abu Qasra | Abu Qasra | Defence Minister 2024-12-21 -
+Anas Khattab | | | Interior Minister 2025-03-29 -; Head of the General Intelligence Service 2024-12-26 2025-03-29
+Mohammed al-Bashir | Mohammad al-Bashir | | Prime Minister 2024-12-10 2025-03-29
+Walid al-Muallem | Walid al-Moallem; Walid Muallem; Walid Moallem; Walid Mouallem; Walid al-Mouallem | Muallem; Moallem; Mouallem | Foreign Minister 2006-02-11 2020-11-16
+Faisal Mekdad | Faisal al-Miqdad; Fayssal Mekdad; Faisal Miqdad; Faysal Mekdad | Mekdad; Miqdad | Foreign Minister 2020-11-22 2024-09-22
+Bassam Sabbagh | Bassam al-Sabbagh | | Foreign Minister 2024-09-22 2024-12-08
+Hussein Arnous | | | Prime Minister 2020-08-30 2024-09-14
+Mohammad Ghazi al-Jalali | Mohammed Ghazi al-Jalali; Mohammad al-Jalali | Jalali; al-Jalali | Prime Minister 2024-09-14 2024-12-10
+Imad Khamis | | | Prime Minister 2016-06-22 2020-08-11
+Wael al-Halqi | Wael Nader al-Halqi | | Prime Minister 2012-08-09 2016-06-22
+Bouthaina Shaaban | Buthaina Shaaban; Bouthaina Shaban | Shaaban | Political and Media Adviser to the President 2008-07-01 2024-12-08
+Ali Mahmoud Abbas | | - | Defence Minister 2022-04-28 2024-12-08
+Ali Abdullah Ayyoub | Ali Ayyoub | Ayyoub | Defence Minister 2018-01-01 2022-04-28
+Fahd Jassem al-Freij | Fahd Jasim al-Furayj; Fahad Jassim al-Freij | Freij; al-Freij | Defence Minister 2012-07-18 2018-01-01
+Mohammad al-Shaar | Mohammad Ibrahim al-Shaar | Shaar; al-Shaar | Interior Minister 2011-04-14 2018-11-26
+Mohammad Khaled al-Rahmoun | Mohammad al-Rahmoun | Rahmoun; al-Rahmoun | Interior Minister 2018-11-26 2024-12-08
+Maher al-Assad | | - | Commander of the 4th Armoured Division 2018-01-01 2024-12-08
+Bashar al-Jaafari | Bashar Jaafari | Jaafari; al-Jaafari | UN Ambassador 2006-01-01 2020-11-30; Deputy Foreign Minister 2020-11-30 2024-12-08
+Hafez al-Assad | | - | President 1971-03-14 2000-06-10
+Mazloum Abdi | Mazlum Abdi; Mazloum Kobani; Mazloum Kobani Abdi | Abdi | Commander-in-Chief of the Syrian Democratic Forces 2015-10-10 -
+== IQ
+Mohammed Shia al-Sudani | Mohammed Shia' al-Sudani; Mohammed al-Sudani; Mohammad Shia al-Sudani; Mohammed Shiaa al-Sudani; Muhammad Shia al-Sudani | Sudani; al-Sudani | Prime Minister 2022-10-27 -
+Mustafa al-Kadhimi | Mustafa Kadhimi; Mustafa al-Kazemi; Mustafa Al-Kadhimi | Kadhimi; al-Kadhimi | Prime Minister 2020-05-07 2022-10-27; Director of the National Intelligence Service 2016-06-01 2020-05-07
+Adil Abdul-Mahdi | Adel Abdul Mahdi; Adil Abdul Mahdi; Adel Abdel Mahdi | Abdul-Mahdi; Abdul Mahdi | Prime Minister 2018-10-25 2020-05-07
+Haider al-Abadi | Haidar al-Abadi; Haider Abadi | Abadi; al-Abadi | Prime Minister 2014-09-08 2018-10-25
+Nouri al-Maliki | Nuri al-Maliki; Nouri Maliki; Nuri Kamil al-Maliki | Maliki; al-Maliki | Prime Minister 2006-05-20 2014-09-08; Vice President 2014-09-09 2018-10-02
+Abdul Latif Rashid | Abdul Latif Jamal Rashid; Abdullatif Rashid | Rashid | President 2022-10-17 -
+Barham Salih | Barham Saleh | Salih; Saleh | President 2018-10-02 2022-10-17
+Fuad Masum | Fouad Massoum; Fuad Ma'sum | Masum; Massoum | President 2014-07-24 2018-10-02
+Jalal Talabani | | | President 2005-04-07 2014-07-24
+Fuad Hussein | Fouad Hussein | | Foreign Minister 2020-06-06 -; Deputy Prime Minister 2022-10-27 -
+Mohammed Ali al-Hakim | Mohamed Ali Alhakim; Mohammed al-Hakim | Hakim; al-Hakim | Foreign Minister 2018-10-25 2020-06-06
+Ibrahim al-Jaafari | Ibrahim Jaafari | Jaafari; al-Jaafari | Foreign Minister 2014-09-08 2018-10-25; Prime Minister 2005-05-03 2006-05-20
+Hoshyar Zebari | Hoshyar Zibari | Zebari | Foreign Minister 2003-09-03 2014-07-11
+Thabet al-Abbasi | Thabit al-Abbasi; Thabet Muhammad Saeed al-Abbasi | Abbasi; al-Abbasi | Defence Minister 2022-10-27 -
+Juma Inad | Jumaa Inad; Juma Anad | Inad | Defence Minister 2020-05-07 2022-10-27
+Najah al-Shammari | Najah Hassan al-Shammari | Shammari; al-Shammari | Defence Minister 2019-06-24 2020-05-07
+Khalid al-Obaidi | Khaled al-Obeidi; Khalid al-Ubaydi | Obaidi; al-Obaidi; Obeidi | Defence Minister 2014-10-18 2016-08-25
+Abdul Amir al-Shammari | Abdul-Amir al-Shammari | | Interior Minister 2022-10-27 -
+Othman al-Ghanimi | Othman Ali Farhood al-Ghanimi | Ghanimi; al-Ghanimi | Interior Minister 2020-05-07 2022-10-27; Chief of Staff of the Army 2014-01-01 2020-05-07
+Qasim al-Araji | Qassim al-Araji; Qasim al-Aaraji | Araji; al-Araji | National Security Adviser 2020-07-04 -; Interior Minister 2017-01-30 2018-10-25
+Masoud Barzani | Massoud Barzani | - | President of the Kurdistan Region 2005-06-13 2017-11-01
+Nechirvan Barzani | | - | President of the Kurdistan Region 2019-06-10 -; Prime Minister of the Kurdistan Region 2012-03-05 2019-06-10
+Masrour Barzani | | - | Prime Minister of the Kurdistan Region 2019-07-10 -
+Muqtada al-Sadr | Moqtada al-Sadr; Muqtada Sadr; Moqtada Sadr | Sadr; al-Sadr | Leader of the Sadrist Movement 2003-01-01 -
+Ali al-Sistani | Grand Ayatollah Ali al-Sistani; Ali Sistani; Grand Ayatollah Sistani; Ali al-Husseini al-Sistani | Sistani; al-Sistani | Grand Ayatollah 1992-01-01 -
+Mohammed al-Halbousi | Mohamed al-Halbousi; Muhammad al-Halbusi | Halbousi; al-Halbousi | Speaker of Parliament 2018-09-15 2023-11-14
+Mahmoud al-Mashhadani | | Mashhadani; al-Mashhadani | Speaker of Parliament 2024-10-31 -; Speaker of Parliament 2006-04-22 2008-12-23
+Abu Mahdi al-Muhandis | Abu Mahdi Muhandis; Jamal Jaafar al-Ibrahimi | Muhandis; al-Muhandis | Deputy Chairman of the Popular Mobilization Forces 2014-06-01 2020-01-03
+Falih al-Fayyadh | Faleh al-Fayyad; Falih al-Fayyad | Fayyadh; al-Fayyadh; Fayyad | Chairman of the Popular Mobilization Forces 2014-06-01 -; National Security Adviser 2011-01-01 2020-07-04
+== IL
+Benjamin Netanyahu | Bibi Netanyahu; Binyamin Netanyahu; Benyamin Netanyahu | Netanyahu | Prime Minister 1996-06-18 1999-07-06; Prime Minister 2009-03-31 2021-06-13; Prime Minister 2022-12-29 -
+Naftali Bennett | | | Prime Minister 2021-06-13 2022-06-30; Defence Minister 2019-11-12 2020-05-17
+Yair Lapid | | | Prime Minister 2022-07-01 2022-12-29; Foreign Minister 2021-06-13 2022-12-29; Opposition leader 2022-12-29 -
+Isaac Herzog | Yitzhak Herzog; Isaac "Bougie" Herzog | | President 2021-07-07 -
+Reuven Rivlin | Ruvi Rivlin; Ruby Rivlin | | President 2014-07-24 2021-07-07
+Shimon Peres | | | President 2007-07-15 2014-07-24; Prime Minister 1995-11-04 1996-06-18
+Ehud Olmert | | | Prime Minister 2006-04-14 2009-03-31
+Ehud Barak | | | Prime Minister 1999-07-06 2001-03-07; Defence Minister 2007-06-18 2013-03-18
+Ariel Sharon | | | Prime Minister 2001-03-07 2006-04-14
+Eli Cohen | | | Foreign Minister 2022-12-29 2024-01-01
+Israel Katz | Yisrael Katz | | Defence Minister 2024-11-07 -; Foreign Minister 2024-01-01 2024-11-07; Foreign Minister 2019-02-17 2020-05-17
+Gideon Sa'ar | Gideon Saar; Gideon Sa’ar | Sa'ar; Saar | Foreign Minister 2024-11-07 -
+Gabi Ashkenazi | Gabriel Ashkenazi | | Foreign Minister 2020-05-17 2021-06-13; Chief of the General Staff 2007-02-14 2011-02-14
+Avigdor Lieberman | Avigdor Liberman | Lieberman; Liberman | Foreign Minister 2009-03-31 2012-12-18; Foreign Minister 2013-11-11 2015-05-14; Defence Minister 2016-05-30 2018-11-20; Finance Minister 2021-06-13 2022-12-29
+Yoav Gallant | Yoav Galant | Gallant; Galant | Defence Minister 2022-12-29 2024-11-05
+Benny Gantz | Benjamin Gantz | | Defence Minister 2020-05-17 2022-12-29; Chief of the General Staff 2011-02-14 2015-02-16
+Moshe Ya'alon | Moshe Yaalon; Bogie Ya'alon | Ya'alon; Yaalon | Defence Minister 2013-03-18 2016-05-20
+Aryeh Deri | Arye Deri | | Interior Minister 2016-01-11 2021-06-13; Interior Minister 2022-12-29 2023-01-24
+Ayelet Shaked | | | Interior Minister 2021-06-13 2022-12-29
+Moshe Arbel | | | Interior Minister 2023-03-01 2025-01-01
+Itamar Ben-Gvir | Itamar Ben Gvir | Ben-Gvir; Ben Gvir | National Security Minister 2022-12-29 2025-01-19; National Security Minister 2025-03-18 -
+Bezalel Smotrich | | | Finance Minister 2022-12-29 -
+Ron Dermer | | | Strategic Affairs Minister 2022-12-29 -; Ambassador to the United States 2013-12-03 2021-01-01
+Herzi Halevi | Herzl Halevi | Halevi | Chief of the General Staff 2023-01-16 2025-03-05
+Eyal Zamir | | | Chief of the General Staff 2025-03-05 -
+Aviv Kochavi | | | Chief of the General Staff 2019-01-15 2023-01-16
+Gadi Eisenkot | Gadi Eizenkot | | Chief of the General Staff 2015-02-16 2019-01-15
+Daniel Hagari | | | IDF spokesman 2023-03-01 2025-03-01
+David Barnea | | | Director of Mossad 2021-06-01 -
+Yossi Cohen | Yosef Meir Cohen | - | Director of Mossad 2016-01-06 2021-06-01
+Ronen Bar | | - | Director of the Shin Bet 2021-10-13 2025-06-15
+Amir Ohana | | | Speaker of the Knesset 2022-12-29 -
+Danny Danon | | | UN Ambassador 2015-10-01 2020-08-31; UN Ambassador 2024-08-01 -
+Gilad Erdan | | | UN Ambassador 2020-09-01 2024-08-01
+== PS
+Mahmoud Abbas | Abu Mazen; Mahmud Abbas | Abbas | President 2005-01-15 -; Chairman of the Palestine Liberation Organization 2004-11-11 -; Prime Minister 2003-03-19 2003-10-07
+Mohammad Mustafa | Mohammed Mustafa; Muhammad Mustafa | Mustafa | Prime Minister 2024-03-31 -; Foreign Minister 2024-03-31 2025-01-01
+Mohammad Shtayyeh | Mohammed Shtayyeh; Mohammad Shtayeh; Mohammad Ishtayyeh | Shtayyeh; Shtayeh | Prime Minister 2019-04-13 2024-03-31
+Rami Hamdallah | Rami Hamdalla | | Prime Minister 2013-06-06 2019-04-13
+Riyad al-Maliki | Riad Malki; Riyad al-Malki; Riad al-Malki; Riyad Malki | Malki; al-Malki | Foreign Minister 2007-05-17 2024-03-31
+Varsen Aghabekian | Varsen Aghabekian Shahin | | Foreign Minister 2025-01-01 -
+Ismail Haniyeh | Ismail Haniya; Ismail Haniyah; Ismail Hanieh | Haniyeh; Haniya; Haniyah; Hanieh | Head of the Hamas political bureau 2017-05-06 2024-07-31; Prime Minister 2006-03-29 2014-06-02
+Yahya Sinwar | Yehya Sinwar; Yahya al-Sinwar | | Head of the Hamas political bureau 2024-08-06 2024-10-16; Hamas leader in Gaza 2017-02-13 2024-10-16
+Khaled Meshaal | Khaled Mashal; Khalid Mishal; Khaled Mashaal; Khalid Meshaal | Meshaal; Mashal; Mishal; Mashaal | Head of the Hamas political bureau 1996-01-01 2017-05-06
+Khalil al-Hayya | Khalil al-Hayyah; Khalil Hayya | Hayya; al-Hayya | Hamas leader in Gaza 2024-10-17 -
+Mohammed Deif | Mohammed Deif; Mohammad Deif; Mohammed al-Deif | Deif | Commander of the Qassam Brigades 2002-09-01 2024-07-13
+Hussein al-Sheikh | Hussein Sheikh | - | Vice President 2025-04-26 -; Secretary-General of the PLO Executive Committee 2022-05-01 -
+Saeb Erekat | Saeb Erakat; Saeb Ereikat | Erekat; Erakat | Secretary-General of the PLO Executive Committee 2015-08-01 2020-11-10
+Ziyad al-Nakhalah | Ziad al-Nakhalah; Ziyad Nakhalah | Nakhalah; al-Nakhalah | Secretary-General of Palestinian Islamic Jihad 2018-09-28 -
+Riyad Mansour | Riyad H. Mansour | Mansour | UN Ambassador 2005-01-01 -
+== LB
+Joseph Aoun | General Joseph Aoun; Joseph Khalil Aoun | - | President 2025-01-09 -; Commander of the Army 2017-03-08 2025-01-09
+Michel Aoun | | - | President 2016-10-31 2022-10-31
+Michel Sleiman | Michel Suleiman | Sleiman; Suleiman | President 2008-05-25 2014-05-25
+Nawaf Salam | | - | Prime Minister 2025-02-08 -; President of the International Court of Justice 2024-02-06 2025-01-14
+Najib Mikati | Najib Miqati | Mikati; Miqati | Prime Minister 2011-06-13 2014-02-15; Prime Minister 2021-09-10 2025-02-08
+Hassan Diab | | | Prime Minister 2020-01-21 2021-09-10
+Saad Hariri | Saad al-Hariri | - | Prime Minister 2009-11-09 2011-06-13; Prime Minister 2016-12-18 2020-01-21
+Tammam Salam | | - | Prime Minister 2014-02-15 2016-12-18
+Nabih Berri | Nabih Birri | Berri | Speaker of Parliament 1992-10-20 -
+Hassan Nasrallah | Sayyed Hassan Nasrallah; Hasan Nasrallah; Sayyed Nasrallah | Nasrallah | Secretary-General of Hezbollah 1992-02-16 2024-09-27
+Naim Qassem | Naim Kassem; Naim Qasim; Sheikh Naim Qassem | Qassem; Kassem | Secretary-General of Hezbollah 2024-10-29 -; Deputy Secretary-General of Hezbollah 1991-01-01 2024-10-29
+Youssef Rajji | Youssef Raggi; Youssef Rajji | Rajji; Raggi | Foreign Minister 2025-02-08 -
+Abdallah Bou Habib | Abdullah Bou Habib; Abdallah Bouhabib | Bou Habib; Bouhabib | Foreign Minister 2021-09-10 2025-02-08
+Gebran Bassil | Gibran Bassil | | Foreign Minister 2014-02-15 2020-01-21
+Nassif Hitti | Nasif Hitti | | Foreign Minister 2020-01-21 2020-08-03
+Charbel Wehbe | | | Foreign Minister 2020-08-03 2021-05-19
+Maurice Slim | | | Defence Minister 2021-09-10 2025-02-08
+Michel Menassa | | | Defence Minister 2025-02-08 -
+Bassam Mawlawi | Bassam al-Mawlawi | | Interior Minister 2021-09-10 2025-02-08
+Ahmad Hajjar | Ahmed al-Hajjar | Hajjar | Interior Minister 2025-02-08 -
+Nohad Machnouk | Nouhad Machnouk | | Interior Minister 2014-02-15 2019-01-31
+Raya El Hassan | Raya Haffar El Hassan | - | Interior Minister 2019-01-31 2020-01-21
+Rodolphe Haykal | | | Commander of the Army 2025-03-13 -
+== JO
+Abdullah II | King Abdullah II; Abdullah II of Jordan; King Abdullah II of Jordan; Abdullah bin Al-Hussein; King Abdullah II bin Al-Hussein | - | King 1999-02-07 -
+Hussein bin Abdullah | Crown Prince Hussein; Crown Prince Al Hussein bin Abdullah II | - | Crown Prince 2009-07-02 -
+Jafar Hassan | Jafar Hassan; Ja'far Hassan | - | Prime Minister 2024-09-18 -
+Bisher Al-Khasawneh | Bisher Khasawneh; Bisher al-Khasawneh | Khasawneh; al-Khasawneh | Prime Minister 2020-10-12 2024-09-18
+Omar Razzaz | Omar al-Razzaz | Razzaz | Prime Minister 2018-06-14 2020-10-12
+Hani Mulki | Hani al-Mulki | Mulki | Prime Minister 2016-06-01 2018-06-14
+Abdullah Ensour | Abdullah al-Nsour; Abdallah Ensour | Ensour | Prime Minister 2012-10-11 2016-06-01
+Ayman Safadi | Ayman al-Safadi | Safadi | Foreign Minister 2017-01-15 -; Deputy Prime Minister 2017-01-15 -
+Nasser Judeh | | | Foreign Minister 2009-02-23 2017-01-15
+Mazen al-Faraya | Mazen Faraya | Faraya; al-Faraya | Interior Minister 2022-03-01 -
+== SA
+Salman bin Abdulaziz Al Saud | King Salman; Salman bin Abdulaziz; King Salman bin Abdulaziz; Salman bin Abdulaziz al-Saud; King Salman bin Abdulaziz Al Saud | - | King 2015-01-23 -; Crown Prince 2012-06-18 2015-01-23; Defence Minister 2011-11-05 2015-01-23
+Mohammed bin Salman | MBS; Mohammad bin Salman; Muhammad bin Salman; Mohammed bin Salman Al Saud; Prince Mohammed bin Salman; Crown Prince Mohammed bin Salman | - | Crown Prince 2017-06-21 -; Prime Minister 2022-09-27 -; Defence Minister 2015-01-23 2022-09-27
+Abdullah bin Abdulaziz Al Saud | King Abdullah bin Abdulaziz; Abdullah bin Abdulaziz | - | King 2005-08-01 2015-01-23
+Muhammad bin Nayef | Mohammed bin Nayef; Prince Mohammed bin Nayef; Mohammad bin Nayef | - | Crown Prince 2015-04-29 2017-06-21; Interior Minister 2012-11-05 2017-06-21
+Faisal bin Farhan Al Saud | Faisal bin Farhan; Prince Faisal bin Farhan; Faisal bin Farhan Al-Saud | - | Foreign Minister 2019-10-23 -
+Ibrahim al-Assaf | Ibrahim Abdulaziz al-Assaf | Assaf; al-Assaf | Foreign Minister 2018-12-27 2019-10-23
+Adel al-Jubeir | Adel Jubeir; Adel bin Ahmed Al-Jubeir | Jubeir; al-Jubeir | Foreign Minister 2015-04-29 2018-12-27; Minister of State for Foreign Affairs 2018-12-27 -
+Saud al-Faisal | Prince Saud al-Faisal | - | Foreign Minister 1975-10-13 2015-04-29
+Khalid bin Salman Al Saud | Khalid bin Salman; Prince Khalid bin Salman | - | Defence Minister 2022-09-27 -; Ambassador to the United States 2017-04-22 2019-02-23
+Abdulaziz bin Saud bin Nayef | Prince Abdulaziz bin Saud; Abdulaziz bin Saud Al Saud | - | Interior Minister 2017-06-21 -
+Abdulaziz bin Salman Al Saud | Prince Abdulaziz bin Salman; Abdulaziz bin Salman | - | Energy Minister 2019-09-08 -
+== AE
+Mohamed bin Zayed Al Nahyan | MBZ; Mohammed bin Zayed; Mohamed bin Zayed; Sheikh Mohamed bin Zayed; Mohammed bin Zayed Al Nahyan; Sheikh Mohamed bin Zayed Al Nahyan | - | President 2022-05-14 -; Crown Prince of Abu Dhabi 2004-11-03 2022-05-14
+Khalifa bin Zayed Al Nahyan | Sheikh Khalifa bin Zayed; Khalifa bin Zayed | - | President 2004-11-03 2022-05-13
+Mohammed bin Rashid Al Maktoum | Sheikh Mohammed bin Rashid; Mohammed bin Rashid; Sheikh Mohammed bin Rashid Al Maktoum | - | Prime Minister 2006-01-05 -; Vice President 2006-01-05 -; Defence Minister 1971-12-09 -; Ruler of Dubai 2006-01-04 -
+Abdullah bin Zayed Al Nahyan | Sheikh Abdullah bin Zayed; Abdullah bin Zayed | - | Foreign Minister 2006-02-09 -
+Saif bin Zayed Al Nahyan | Sheikh Saif bin Zayed; Saif bin Zayed | - | Interior Minister 2004-11-01 -
+Anwar Gargash | Anwar bin Mohammed Gargash | | Minister of State for Foreign Affairs 2008-02-17 2021-02-10; Diplomatic Adviser to the President 2021-02-10 -
+Tahnoun bin Zayed Al Nahyan | Sheikh Tahnoun bin Zayed; Tahnoun bin Zayed | - | National Security Adviser 2016-02-01 -
+Mansour bin Zayed Al Nahyan | Sheikh Mansour bin Zayed; Mansour bin Zayed | - | Vice President 2023-03-29 -
+== QA
+Tamim bin Hamad Al Thani | Sheikh Tamim bin Hamad Al Thani; Tamim bin Hamad; Emir Tamim; Sheikh Tamim | - | Emir 2013-06-25 -
+Hamad bin Khalifa Al Thani | Sheikh Hamad bin Khalifa Al Thani; Hamad bin Khalifa | - | Emir 1995-06-27 2013-06-25
+Mohammed bin Abdulrahman Al Thani | Sheikh Mohammed bin Abdulrahman Al Thani; Mohammed bin Abdulrahman; Mohammed bin Abdulrahman bin Jassim Al Thani | - | Prime Minister 2023-03-07 -; Foreign Minister 2016-01-27 -
+Khalid bin Khalifa bin Abdulaziz Al Thani | Sheikh Khalid bin Khalifa; Khalid bin Khalifa Al Thani | - | Prime Minister 2020-01-28 2023-03-07; Interior Minister 2020-01-28 2023-03-07
+Abdullah bin Nasser bin Khalifa Al Thani | Sheikh Abdullah bin Nasser; Abdullah bin Nasser Al Thani | - | Prime Minister 2013-06-26 2020-01-28; Interior Minister 2013-06-26 2020-01-28
+Khalid bin Mohammad Al Attiyah | Khalid al-Attiyah; Khalid Al-Attiyah | Attiyah; al-Attiyah | Foreign Minister 2013-06-26 2016-01-27; Defence Minister 2016-01-27 2024-11-01
+Saoud bin Abdulrahman Al Thani | Sheikh Saoud bin Abdulrahman Al Thani | - | Defence Minister 2024-11-01 -
+Khalifa bin Hamad bin Khalifa Al Thani | Sheikh Khalifa bin Hamad Al Thani | - | Interior Minister 2023-03-07 -
+Majed al-Ansari | Majed Al Ansari; Majid al-Ansari | Ansari; al-Ansari | Foreign Ministry spokesman 2022-01-01 -
+Hamad bin Jassim Al Thani | Hamad bin Jassim bin Jaber Al Thani; HBJ; Sheikh Hamad bin Jassim | - | Prime Minister 2007-04-03 2013-06-26; Foreign Minister 1992-09-01 2013-06-26
+== KW
+Mishal Al-Ahmad Al-Jaber Al-Sabah | Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah; Sheikh Meshal al-Ahmad al-Sabah; Sheikh Mishal al-Ahmad; Mishal al-Ahmad al-Sabah | - | Emir 2023-12-16 -; Crown Prince 2020-10-08 2023-12-16
+Nawaf Al-Ahmad Al-Jaber Al-Sabah | Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah; Sheikh Nawaf al-Ahmad al-Sabah; Nawaf al-Ahmad al-Sabah | - | Emir 2020-09-29 2023-12-16
+Sabah Al-Ahmad Al-Jaber Al-Sabah | Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah; Sheikh Sabah al-Ahmad al-Sabah; Sabah al-Ahmad al-Sabah | - | Emir 2006-01-29 2020-09-29
+Ahmad Abdullah Al-Ahmad Al-Sabah | Sheikh Ahmad Abdullah Al-Ahmad Al-Sabah; Sheikh Ahmad Abdullah al-Sabah | - | Prime Minister 2024-05-15 -
+Mohammad Sabah Al-Salem Al-Sabah | Sheikh Mohammad Sabah Al-Salem Al-Sabah; Sheikh Mohammad al-Sabah | - | Prime Minister 2024-01-04 2024-04-15; Foreign Minister 2003-01-01 2011-10-01
+Ahmad Nawaf Al-Ahmad Al-Sabah | Sheikh Ahmad Nawaf Al-Ahmad Al-Sabah; Sheikh Ahmad Nawaf | - | Prime Minister 2022-07-24 2023-12-19
+Sabah Al-Khalid Al-Hamad Al-Sabah | Sheikh Sabah Al-Khalid Al-Sabah; Sheikh Sabah al-Khalid | - | Prime Minister 2019-11-19 2022-07-24; Foreign Minister 2011-10-01 2019-12-17
+Jaber Al-Mubarak Al-Hamad Al-Sabah | Sheikh Jaber Al-Mubarak Al-Sabah; Sheikh Jaber al-Mubarak | - | Prime Minister 2011-11-30 2019-11-19
+Abdullah Al-Yahya | Abdullah Ali Al-Yahya; Abdullah al-Yahya | Yahya; al-Yahya | Foreign Minister 2024-06-01 -
+Fahad Yousef Saud Al-Sabah | Sheikh Fahad Yousef Saud Al-Sabah; Sheikh Fahad Yousef Al-Sabah | - | Interior Minister 2024-01-01 -; Defence Minister 2024-01-01 -
+== BH
+Hamad bin Isa Al Khalifa | King Hamad bin Isa Al Khalifa; King Hamad; Hamad bin Isa | - | King 2002-02-14 -; Emir 1999-03-06 2002-02-14
+Salman bin Hamad Al Khalifa | Crown Prince Salman bin Hamad Al Khalifa; Salman bin Hamad; Prince Salman bin Hamad | - | Prime Minister 2020-11-11 -; Crown Prince 1999-03-09 -
+Khalifa bin Salman Al Khalifa | Sheikh Khalifa bin Salman Al Khalifa; Prince Khalifa bin Salman | - | Prime Minister 1970-01-10 2020-11-11
+Abdullatif bin Rashid Al Zayani | Abdullatif Al Zayani; Abdullatif al-Zayani; Abdul Latif al-Zayani | Zayani; al-Zayani | Foreign Minister 2020-02-11 -; Secretary-General of the Gulf Cooperation Council 2011-04-01 2020-01-31
+Khalid bin Ahmed Al Khalifa | Sheikh Khalid bin Ahmed Al Khalifa; Khalid bin Ahmed | - | Foreign Minister 2005-09-01 2020-02-11
+Rashid bin Abdullah Al Khalifa | Sheikh Rashid bin Abdullah Al Khalifa | - | Interior Minister 2004-05-01 -
+== OM
+Haitham bin Tariq | Sultan Haitham bin Tariq; Haitham bin Tariq Al Said; Sultan Haitham; Haitham bin Tarik | - | Sultan 2020-01-11 -
+Qaboos bin Said | Sultan Qaboos; Qaboos bin Said Al Said; Sultan Qaboos bin Said | - | Sultan 1970-07-23 2020-01-10
+Badr Albusaidi | Badr al-Busaidi; Sayyid Badr Albusaidi; Badr bin Hamad Al Busaidi; Badr bin Hamad Albusaidi | Albusaidi; Busaidi; al-Busaidi | Foreign Minister 2020-08-18 -
+Yusuf bin Alawi bin Abdullah | Yousuf bin Alawi; Yusuf bin Alawi; Yousef bin Alawi bin Abdullah | - | Minister Responsible for Foreign Affairs 1997-01-01 2020-08-18
+Hamad bin Faisal Al Busaidi | Sayyid Hamad bin Faisal Al Busaidi | - | Interior Minister 2020-08-18 -
+Shihab bin Tariq Al Said | Sayyid Shihab bin Tariq; Shihab bin Tarik | - | Deputy Prime Minister for Defence Affairs 2020-03-01 -
+== YE
+Rashad al-Alimi | Rashad Muhammad al-Alimi; Rashad Alimi | Alimi; al-Alimi | Chairman of the Presidential Leadership Council 2022-04-07 -
+Abdrabbuh Mansur Hadi | Abd Rabbuh Mansur Hadi; Abed Rabbo Mansour Hadi; Abdu Rabbu Mansour Hadi; Abd-Rabbu Mansour Hadi; Abdrabbuh Mansour Hadi; Mansour Hadi | Hadi | President 2012-02-25 2022-04-07
+Ali Abdullah Saleh | Ali Abdallah Saleh | - | President 1990-05-22 2012-02-25
+Abdul-Malik al-Houthi | Abdulmalik al-Houthi; Abdul Malik al-Houthi; Abdel-Malek al-Houthi; Abdul-Malik Badruldeen al-Houthi | - | Leader of the Houthi movement 2004-09-10 -
+Mahdi al-Mashat | Mahdi al-Mashshat; Mahdi Mashat | Mashat; al-Mashat | President of the Houthi Supreme Political Council 2018-04-25 -
+Saleh al-Sammad | Saleh Ali al-Sammad | Sammad; al-Sammad | President of the Houthi Supreme Political Council 2016-08-14 2018-04-19
+Salem bin Breik | Salem Saleh bin Braik; Salem bin Buraik | bin Breik | Prime Minister 2025-05-03 -
+Ahmed Awad bin Mubarak | Ahmed bin Mubarak; Ahmad Awad bin Mubarak | bin Mubarak | Prime Minister 2024-02-05 2025-05-03; Foreign Minister 2020-12-18 2024-03-01
+Maeen Abdulmalik Saeed | Maeen Abdulmalik; Moeen Abdulmalik | Abdulmalik | Prime Minister 2018-10-15 2024-02-05
+Ahmed Obeid bin Daghr | Ahmed bin Dagher; Ahmed Obaid bin Daghr | bin Daghr; bin Dagher | Prime Minister 2016-04-04 2018-10-15
+Khaled Bahah | Khaled Mahfoudh Bahah | | Prime Minister 2014-11-09 2016-04-03; Vice President 2015-04-13 2016-04-03
+Shaya al-Zindani | Shaya Mohsen al-Zindani | Zindani; al-Zindani | Foreign Minister 2024-03-01 -
+Mohammed Abdulsalam | Mohammed Abdul-Salam; Mohammed Abdel Salam | Abdulsalam | Houthi spokesman and chief negotiator 2015-01-01 -
+Aidarous al-Zubaidi | Aidarous al-Zoubaidi; Aidarus al-Zubaidi; Aydarus al-Zubaydi | Zubaidi; al-Zubaidi; Zoubaidi | President of the Southern Transitional Council 2017-05-11 -; Member of the Presidential Leadership Council 2022-04-07 -
+Yahya Saree | Yahya Sarea; Yahya Sare'e | Saree; Sarea | Houthi military spokesman 2019-01-01 -
+Hans Grundberg | | | UN Special Envoy for Yemen @SE 2021-08-05 -
+Martin Griffiths | | | UN Special Envoy for Yemen @GB 2018-03-01 2021-06-30; UN Under-Secretary-General for Humanitarian Affairs @GB 2021-07-19 2024-06-30
+== EG
+Abdel Fattah el-Sisi | Abdel Fattah al-Sisi; Abdel-Fattah el-Sissi; Abdel Fattah el-Sissi; Abdul Fattah al-Sisi; Abdel-Fattah al-Sisi; Abdelfattah Elsisi | Sisi; el-Sisi; Sissi; el-Sissi; al-Sisi | President 2014-06-08 -; Defence Minister 2012-08-12 2014-03-26
+Mohamed Morsi | Mohammed Morsi; Mohamed Mursi; Muhammad Morsi; Mohammed Mursi | Morsi; Mursi | President 2012-06-30 2013-07-03
+Hosni Mubarak | Mohamed Hosni Mubarak | Mubarak | President 1981-10-14 2011-02-11
+Adly Mansour | Adli Mansour | Mansour | Interim President 2013-07-04 2014-06-08
+Mostafa Madbouly | Moustafa Madbouly; Mostafa Madbuly; Mustafa Madbouly | Madbouly; Madbuly | Prime Minister 2018-06-07 -
+Sherif Ismail | | | Prime Minister 2015-09-19 2018-06-07
+Ibrahim Mahlab | | | Prime Minister 2014-03-01 2015-09-19
+Hazem el-Beblawi | Hazem Beblawi; Hazem al-Beblawi | Beblawi; el-Beblawi | Prime Minister 2013-07-09 2014-03-01
+Badr Abdelatty | Badr Abdel Aty; Badr Abdelaty; Badr Abdel-Aty | Abdelatty; Abdel Aty | Foreign Minister 2024-07-03 -
+Sameh Shoukry | Sameh Shukri; Sameh Shukry | Shoukry; Shukri | Foreign Minister 2014-06-17 2024-07-03
+Nabil Fahmy | | | Foreign Minister 2013-07-16 2014-06-17
+Abdel Mageed Saqr | Abdel Majeed Saqr | Saqr | Defence Minister 2024-07-03 -
+Mohamed Zaki | Mohamed Ahmed Zaki | Zaki | Defence Minister 2018-06-14 2024-07-03
+Sedki Sobhi | Sidki Sobhi | Sobhi | Defence Minister 2014-03-26 2018-06-14
+Mahmoud Tawfik | Mahmoud Tawfiq | Tawfik | Interior Minister 2018-06-14 -
+Magdy Abdel Ghaffar | Magdi Abdel Ghaffar | Abdel Ghaffar | Interior Minister 2015-03-05 2018-06-14
+Mohamed Ibrahim | Mohamed Ibrahim Moustafa | - | Interior Minister 2013-01-05 2015-03-05
+Ahmed Aboul Gheit | Ahmed Abul Gheit; Ahmed Abu al-Ghait | Aboul Gheit; Abul Gheit | Secretary-General of the Arab League 2016-07-01 -; Foreign Minister 2004-07-14 2011-03-06
 """)
 # ------------------------------------------------------------------ DATA END
 
@@ -154,8 +465,9 @@ def parse_line(line: str, country: str, where: str) -> dict:
     for form in [name] + _split(alias_field):
         for variant in [form] + article_variants(form):
             aliases += [variant, ascii_fold(variant)]
-    single_words = {a for a in aliases if " " not in a and "-" not in a}
-    aliases = [a for a in _unique(aliases) if a != name and a not in single_words]
+    # A bare surname belongs in `surnames` (used only when unambiguous), never in aliases.
+    surname_keys = {s.casefold() for s in surnames}
+    aliases = [a for a in _unique(aliases) if a != name and a.casefold() not in surname_keys]
     roles = [parse_role(r, country, where) for r in _split(role_field)]
     if not roles:
         raise ValueError(f"{where}: {name} has no role")
