@@ -1,0 +1,60 @@
+"""Helpers shared by the tagger benchmarks: gold-file locations, the tagger, machine facts."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+GOLD_DIR = BENCH_DIR / "gold"
+RESULTS_DIR = BENCH_DIR / "results"
+GOLD_FILES = {"dev": GOLD_DIR / "dev.jsonl", "heldout": GOLD_DIR / "heldout.jsonl"}
+
+if str(REPO_ROOT) not in sys.path:
+    # The benchmarks run as scripts from the repo root; make `processors` and `wirewatch` importable.
+    sys.path.insert(0, str(REPO_ROOT))
+
+
+class TaggerUnavailable(RuntimeError):
+    """The tagger package is not there (yet) or failed to load."""
+
+
+def load_tagger() -> Any:
+    """The tagger with its bundled knowledge base, through its public API only."""
+    try:
+        from processors.tagger import Tagger  # noqa: PLC0415 - optional until the tagger lands
+    except ImportError as exc:
+        raise TaggerUnavailable(f"processors.tagger.Tagger cannot be imported: {exc}") from exc
+    return Tagger.load()
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """Gold files carry ISO dates ("2016-07-16"); the tagger takes an aware datetime."""
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def machine_info() -> dict[str, str]:
+    return {
+        "cpu_model": cpu_model(),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+    }
