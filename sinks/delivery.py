@@ -140,6 +140,13 @@ class AlertDelivery:
             return self.store.delivery_attempts(alert_key, channel)
         return 0
 
+    async def close(self) -> None:
+        """Release notifier resources (webhook HTTP sessions)."""
+        for notifier in self.notifiers.values():
+            close = getattr(notifier, "close", None)
+            if close is not None:
+                await close()
+
     async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         """Deliver until ``stop`` is set; a full batch is followed at once by the next."""
         while not stop.is_set():

@@ -1,0 +1,229 @@
+"""AlertDelivery: alert-once, retry with growing backoff, nothing dropped, across restarts.
+
+Time is passed in explicitly (``deliver_due(now=...)``), so the retry schedule
+is checked exactly without sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+import io
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from sinks.delivery import AlertDelivery
+from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
+from sinks.sqlite_store import DeliveryRecord, SQLiteStore
+from tests.unit.test_notifiers import TOKEN, Receiver, receiver  # noqa: F401  (fixture)
+from tests.unit.test_store import make_alert
+from wirewatch.models import utcnow
+from wirewatch.settings import DeliverySettings, WebhookSettings
+
+BASE = 0.5  # retry_base in seconds; time is simulated, so nothing waits this long
+SETTINGS = DeliverySettings(retry_base=BASE, retry_max=4.0)
+
+
+@pytest.fixture
+async def make_hook():
+    """Webhook notifiers that are closed after the test, whatever its outcome."""
+    made: list[WebhookNotifier] = []
+
+    def make(url: str, **headers: str) -> WebhookNotifier:
+        made.append(WebhookNotifier("ops", WebhookSettings(url=url, headers=headers)))
+        return made[-1]
+
+    yield make
+    for hook in made:
+        await hook.close()
+    
+
+def record_of(store: SQLiteStore, key: str, channel: str) -> DeliveryRecord:
+    (record,) = [r for r in store.deliveries(key) if r.channel == channel]
+    return record
+
+
+def test_retry_delay_doubles_and_is_capped() -> None:
+    delivery = AlertDelivery(store=None, notifiers={}, settings=SETTINGS)  # type: ignore[arg-type]
+    assert [delivery.retry_delay(n) for n in range(1, 7)] == [0.5, 1.0, 2.0, 4.0, 4.0, 4.0]
+    assert delivery.retry_delay(10_000) == 4.0
+
+
+def test_bad_retry_settings_are_rejected() -> None:
+    with pytest.raises(ValueError):
+        AlertDelivery(None, {}, DeliverySettings(retry_base=0))  # type: ignore[arg-type]
+
+
+async def test_webhook_fails_twice_then_delivers_exactly_once(
+    tmp_path: Path, receiver: Receiver, make_hook: Callable[..., WebhookNotifier]
+) -> None:
+    receiver.statuses = [500]
+    hook = make_hook(receiver.url, Authorization=TOKEN)
+    alert = make_alert()
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"ops": hook}, SETTINGS)
+        assert delivery.record(alert, ["ops"]) is True
+        t1 = utcnow()
+
+        # attempt 1: the receiver answers 500
+        assert await delivery.deliver_due(now=t1) == 0
+        first = record_of(store, alert.key, "ops")
+        assert first.state == "pending" and first.attempts == 1 and "HTTP 500" in (first.last_error or "")
+        assert first.next_attempt_at - t1 == timedelta(seconds=BASE)
+
+        # not due yet: nothing is sent
+        assert await delivery.deliver_due(now=t1 + timedelta(seconds=BASE / 2)) == 0
+        assert len(receiver.requests) == 1
+
+        # attempt 2: the port is closed (connection refused)
+        await receiver.stop_listening()
+        t2 = first.next_attempt_at
+        assert await delivery.deliver_due(now=t2) == 0
+        second = record_of(store, alert.key, "ops")
+        assert second.attempts == 2 and "HTTP 500" not in (second.last_error or "")
+        assert second.next_attempt_at - t2 == timedelta(seconds=2 * BASE)  # the wait grew
+
+        # attempt 3: the receiver is back on the same port and accepts it
+        await receiver.start()
+        assert await delivery.deliver_due(now=second.next_attempt_at) == 1
+        done = record_of(store, alert.key, "ops")
+        assert done.state == "delivered" and done.attempts == 3
+
+        # nothing more is ever sent for it
+        assert await delivery.deliver_due(now=t1 + timedelta(days=1)) == 0
+    assert receiver.received == [alert.to_dict()]
+    assert (delivery.counters.delivered, delivery.counters.failed) == (1, 2)
+    for record in (first, second):  # errors kept for the operator never carry secrets
+        assert "tok-do-not-log" not in (record.last_error or "") and "s3cr3t" not in (record.last_error or "")
+
+
+async def test_undelivered_alert_survives_restart_and_backoff_continues(
+    tmp_path: Path, receiver: Receiver, make_hook: Callable[..., WebhookNotifier]
+) -> None:
+    db = tmp_path / "w.db"
+    alert = make_alert()
+    await receiver.stop_listening()
+    hook = make_hook(receiver.url)
+    with SQLiteStore(db) as store:
+        delivery = AlertDelivery(store, {"ops": hook}, SETTINGS)
+        delivery.record(alert, ["ops"])
+        await delivery.deliver_due(now=utcnow())
+        assert record_of(store, alert.key, "ops").attempts == 1
+
+    # a restart: new store object, new delivery loop, same file
+    with SQLiteStore(db) as store:
+        delivery = AlertDelivery(store, {"ops": hook}, SETTINGS)
+        assert delivery.record(make_alert(), ["ops"]) is False  # alert-once across the restart
+        due = record_of(store, alert.key, "ops").next_attempt_at
+        await delivery.deliver_due(now=due)
+        again = record_of(store, alert.key, "ops")
+        assert again.attempts == 2
+        assert again.next_attempt_at - due == timedelta(seconds=2 * BASE)  # not reset to retry_base
+
+        await receiver.start()
+        assert await delivery.deliver_due(now=again.next_attempt_at) == 1
+        assert store.stats()["pending_deliveries"] == 0
+    assert receiver.received == [alert.to_dict()]
+
+
+async def test_alert_once_across_restart_end_to_end(tmp_path: Path) -> None:
+    db, out = tmp_path / "w.db", tmp_path / "alerts.jsonl"
+    for _ in range(2):  # two "process lifetimes" seeing the same match
+        with SQLiteStore(db) as store:
+            delivery = AlertDelivery(store, {"jsonl": JsonlNotifier(out)}, SETTINGS)
+            delivery.record(make_alert(), ["jsonl"])
+            await delivery.deliver_due(now=utcnow())
+    assert [json.loads(line)["dispatch_id"] for line in out.read_text().splitlines()] == [make_alert().dispatch_id]
+
+
+async def test_unknown_channel_is_recorded_and_kept_while_others_deliver(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    alert = make_alert()
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"console": ConsoleNotifier(stream)}, SETTINGS)
+        delivery.record(alert, ["console", "pager"])
+        assert await delivery.deliver_due(now=utcnow()) == 1
+        pager = record_of(store, alert.key, "pager")
+        assert pager.state == "pending" and "unknown channel 'pager'" in (pager.last_error or "")
+        assert "console" in (pager.last_error or "")  # says what is configured
+        assert record_of(store, alert.key, "console").state == "delivered"
+    assert len(stream.getvalue().splitlines()) == 1
+
+
+async def test_a_failing_channel_pauses_without_blocking_other_channels(
+    tmp_path: Path, receiver: Receiver, make_hook: Callable[..., WebhookNotifier]
+) -> None:
+    await receiver.stop_listening()
+    hook = make_hook(receiver.url)
+    stream = io.StringIO()
+    alerts = [make_alert(key=f"d{i}") for i in range(3)]
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"ops": hook, "console": ConsoleNotifier(stream)}, SETTINGS)
+        for alert in alerts:
+            delivery.record(alert, ["ops", "console"])
+        now = utcnow()
+        assert await delivery.deliver_due(now=now) == 3  # all console deliveries
+        # the dead endpoint was tried once, not once per queued alert
+        assert [record_of(store, a.key, "ops").attempts for a in alerts] == [1, 0, 0]
+        # while the channel is paused, its other alerts are not attempted either
+        assert await delivery.deliver_due(now=now + timedelta(seconds=BASE / 2)) == 0
+        assert [record_of(store, a.key, "ops").attempts for a in alerts] == [1, 0, 0]
+        # after the pause the endpoint is back and everything goes out; the retried
+        # alert goes last, so one alert the endpoint keeps refusing cannot block the rest
+        await receiver.start()
+        assert await delivery.deliver_due(now=now + timedelta(seconds=BASE)) == 3
+    assert [body["dispatch_id"] for body in receiver.received] == [a.dispatch_id for a in alerts[1:] + alerts[:1]]
+    assert len(stream.getvalue().splitlines()) == 3
+
+
+async def test_a_notifier_bug_is_a_failed_delivery_not_a_crash(tmp_path: Path) -> None:
+    class Broken:
+        name = "broken"
+
+        async def deliver(self, alert: object) -> None:
+            raise KeyError("bug")
+
+    alert = make_alert()
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"broken": Broken()}, SETTINGS)
+        delivery.record(alert, ["broken"])
+        assert await delivery.deliver_due(now=utcnow()) == 0
+        record = record_of(store, alert.key, "broken")
+        assert record.state == "pending" and "KeyError" in (record.last_error or "")
+
+
+async def test_run_delivers_until_stopped(tmp_path: Path) -> None:
+    out = tmp_path / "alerts.jsonl"
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"jsonl": JsonlNotifier(out)}, SETTINGS, batch_size=2)
+        stop = asyncio.Event()
+        task = asyncio.create_task(delivery.run(stop, interval=0.01))
+        for i in range(5):  # more than one batch
+            delivery.record(make_alert(key=f"d{i}"), ["jsonl"])
+        while store.stats()["pending_deliveries"]:
+            await asyncio.sleep(0.01)
+        stop.set()
+        await asyncio.wait_for(task, timeout=5)
+    assert len(out.read_text().splitlines()) == 5
+    assert delivery.counters.delivered == 5
+
+
+def test_record_returns_false_for_a_repeat(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {}, SETTINGS)
+        assert delivery.record(make_alert(), ["console"]) is True
+        assert delivery.record(make_alert(), ["console"]) is False
+
+
+async def test_close_releases_webhook_sessions(tmp_path: Path, receiver: Receiver) -> None:
+    hook = WebhookNotifier("ops", WebhookSettings(url=receiver.url))
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"ops": hook, "console": ConsoleNotifier(io.StringIO())}, SETTINGS)
+        delivery.record(make_alert(), ["ops"])
+        assert await delivery.deliver_due(now=utcnow()) == 1
+        session = hook._session
+        await delivery.close()
+    assert session is not None and session.closed

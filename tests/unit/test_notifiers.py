@@ -1,0 +1,218 @@
+"""Notifiers: console line format, JSON Lines output, webhook POST against a real local receiver."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
+from tests.unit.test_store import T0, make_alert
+from wirewatch.models import Alert
+from wirewatch.ports import DeliveryError, Notifier
+from wirewatch.settings import WebhookSettings
+
+SECRET_PATH = "/hooks/s3cr3t-path"
+TOKEN = "Bearer tok-do-not-log"
+
+
+@dataclass
+class Receiver:
+    """A real HTTP receiver on 127.0.0.1; answers with the queued statuses, then 200."""
+
+    statuses: list[int] = field(default_factory=list)
+    received: list[dict] = field(default_factory=list)  # bodies answered with 2xx
+    requests: list[web.Request] = field(default_factory=list)
+    hang: asyncio.Event | None = None  # when set up, requests wait on it (timeouts)
+    runner: web.AppRunner | None = None
+    site: web.TCPSite | None = None
+    port: int = 0
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        self.requests.append(request)
+        if self.hang is not None:
+            await self.hang.wait()
+        body = await request.json()
+        status = self.statuses.pop(0) if self.statuses else 200
+        if 200 <= status < 300:
+            self.received.append(body)
+        headers = {"Location": "/elsewhere"} if 300 <= status < 400 else {}
+        response = web.Response(status=status, text="ok" if status < 300 else "nope", headers=headers)
+        # No keep-alive: once the port closes, the next attempt must really be refused.
+        response.force_close()
+        return response
+
+    async def elsewhere(self, request: web.Request) -> web.Response:
+        self.received.append({"redirected": True})
+        return web.Response(text="followed")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{SECRET_PATH}"
+
+    async def start(self) -> None:
+        if self.runner is None:
+            app = web.Application()
+            app.router.add_post(SECRET_PATH, self.handle)
+            app.router.add_post("/elsewhere", self.elsewhere)
+            self.runner = web.AppRunner(app, shutdown_timeout=0.5)
+            await self.runner.setup()
+        self.site = web.TCPSite(self.runner, "127.0.0.1", self.port, reuse_address=True)
+        await self.site.start()
+        if not self.port:
+            self.port = self.runner.addresses[0][1]
+
+    async def stop_listening(self) -> None:
+        """Close the port (connection refused) but keep the app, to listen again on the same port."""
+        assert self.site is not None
+        await self.site.stop()
+        self.site = None
+
+    async def close(self) -> None:
+        if self.hang is not None:
+            self.hang.set()
+        if self.runner is not None:
+            await self.runner.cleanup()
+
+
+@pytest.fixture
+async def receiver():
+    rec = Receiver()
+    await rec.start()
+    yield rec
+    await rec.close()
+
+
+def sample_alert() -> Alert:
+    alert = make_alert()
+    alert.at = T0
+    return alert
+
+
+# -- console -----------------------------------------------------------------
+
+
+def test_console_line_has_time_rule_title_countries_and_link() -> None:
+    assert console_line(sample_alert()) == (
+        "2024-07-16T08:00:00Z  ALERT [rule r1]  Coup attempt in Ankara  countries=TR,SY  https://news.example/d1"
+    )
+
+
+def test_console_line_neutralises_terminal_control_characters() -> None:
+    alert = sample_alert()
+    alert.title = "Red \x1b[31malert\r\nFAKE LINE\x07"
+    line = console_line(alert)
+    assert "\x1b" not in line and "\n" not in line and "\r" not in line and "\x07" not in line
+    assert "Red  [31malert FAKE LINE" in line
+
+
+def test_console_line_without_countries_or_url_falls_back_to_source() -> None:
+    alert = sample_alert()
+    alert.countries, alert.url, alert.title = [], None, ""
+    assert console_line(alert).endswith("(untitled)  countries=-  test-feed")
+
+
+async def test_console_notifier_writes_one_line_per_alert() -> None:
+    stream = io.StringIO()
+    notifier = ConsoleNotifier(stream=stream)
+    assert isinstance(notifier, Notifier) and notifier.name == "console"
+    await notifier.deliver(sample_alert())
+    await notifier.deliver(make_alert(rule_id="r2", key="d2", title="Second"))
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == console_line(sample_alert())
+    assert "[rule r2]  Second" in lines[1] and len(lines) == 2
+
+
+async def test_console_notifier_defaults_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    await ConsoleNotifier().deliver(sample_alert())
+    assert capsys.readouterr().out == console_line(sample_alert()) + "\n"
+
+
+async def test_console_notifier_on_a_closed_stream_raises_delivery_error() -> None:
+    stream = io.StringIO()
+    stream.close()
+    with pytest.raises(DeliveryError, match="console"):
+        await ConsoleNotifier(stream=stream).deliver(sample_alert())
+
+
+# -- JSON Lines --------------------------------------------------------------
+
+
+async def test_jsonl_notifier_appends_alert_dicts(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "alerts.jsonl"  # parent created on demand
+    notifier = JsonlNotifier(path)
+    first, second = sample_alert(), make_alert(rule_id="r2", key="d2", title="Çavuşoğlu in Tehran")
+    await notifier.deliver(first)
+    await JsonlNotifier(path).deliver(second)  # a second instance appends, never truncates
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [first.to_dict(), second.to_dict()]
+    assert "Çavuşoğlu" in lines[1]  # UTF-8, not \u escapes
+    assert Alert.from_dict(json.loads(lines[0])) == first
+
+
+async def test_jsonl_notifier_unwritable_path_raises_delivery_error(tmp_path: Path) -> None:
+    with pytest.raises(DeliveryError, match="jsonl"):
+        await JsonlNotifier(tmp_path).deliver(sample_alert())  # a directory, not a file
+
+
+# -- webhook -----------------------------------------------------------------
+
+
+async def test_webhook_posts_alert_json_with_configured_headers(receiver: Receiver) -> None:
+    notifier = WebhookNotifier("ops", WebhookSettings(url=receiver.url, headers={"Authorization": TOKEN}))
+    try:
+        await notifier.deliver(sample_alert())
+    finally:
+        await notifier.close()
+    assert receiver.received == [sample_alert().to_dict()]
+    request = receiver.requests[0]
+    assert request.headers["Authorization"] == TOKEN
+    assert request.headers["Content-Type"].startswith("application/json")
+    assert request.headers["User-Agent"].startswith("wirewatch")
+
+
+@pytest.mark.parametrize("status", [500, 404, 302])
+async def test_webhook_non_2xx_is_a_delivery_error_without_secrets(receiver: Receiver, status: int) -> None:
+    receiver.statuses = [status]
+    notifier = WebhookNotifier("ops", WebhookSettings(url=receiver.url, headers={"Authorization": TOKEN}))
+    try:
+        with pytest.raises(DeliveryError) as caught:
+            await notifier.deliver(sample_alert())
+    finally:
+        await notifier.close()
+    message = str(caught.value)
+    assert f"HTTP {status}" in message and "ops" in message
+    assert "s3cr3t" not in message and "tok-do-not-log" not in message
+    assert receiver.received == []  # a redirect is not followed
+
+
+async def test_webhook_connection_refused_is_a_delivery_error(receiver: Receiver) -> None:
+    await receiver.stop_listening()
+    notifier = WebhookNotifier("ops", WebhookSettings(url=receiver.url))
+    try:
+        with pytest.raises(DeliveryError) as caught:
+            await notifier.deliver(sample_alert())
+    finally:
+        await notifier.close()
+    assert f"127.0.0.1:{receiver.port}" in str(caught.value) and "s3cr3t" not in str(caught.value)
+
+
+async def test_webhook_timeout_is_a_delivery_error(receiver: Receiver) -> None:
+    receiver.hang = asyncio.Event()
+    notifier = WebhookNotifier("ops", WebhookSettings(url=receiver.url, timeout=0.2))
+    try:
+        with pytest.raises(DeliveryError, match="timed out after 0.2s"):
+            await notifier.deliver(sample_alert())
+    finally:
+        await notifier.close()
+    assert len(receiver.requests) == 1 and receiver.received == []
+
+
+def test_webhook_rejects_non_http_urls() -> None:
+    with pytest.raises(ValueError, match="http or https"):
+        WebhookNotifier("ops", WebhookSettings(url="file:///etc/passwd"))
