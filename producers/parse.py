@@ -33,14 +33,9 @@ class ParsedFeed:
 
 
 def _describe(exc: object) -> str:
+    # SAX errors read "<unknown>:LINE:COLUMN: reason"; the stream has no name.
     text = str(exc).strip() or type(exc).__name__
-    line = getattr(exc, "getLineNumber", None)
-    if callable(line):
-        try:
-            text = f"{text} at line {line()}"
-        except Exception:  # noqa: BLE001 - SAX locator gone: keep the plain message
-            pass
-    return text
+    return text.replace("<unknown>:", "line ", 1) if text.startswith("<unknown>:") else text
 
 
 def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedFeed:
@@ -49,7 +44,8 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
         raise FeedParseError("empty response body")
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     result = feedparser.parse(io.BytesIO(body), response_headers=response_headers)
-    entries = list(result.get("entries") or [])
+    # A truncated document can leave a trailing entry with no fields at all.
+    entries = [entry for entry in result.get("entries") or [] if entry]
     version = result.get("version") or ""
     warnings: list[str] = []
     if result.get("bozo"):

@@ -1,0 +1,113 @@
+"""`wirewatch ingest` input parsing: plain text, one JSON object, JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from producers.ingest import IngestError, parse_ingest
+from producers.normalise import canonical_url
+from wirewatch.models import dispatch_id
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def _seed_bytes() -> bytes:
+    return (FIXTURES / "seed-dispatch.txt").read_bytes()
+
+
+def test_seed_plain_text_becomes_one_dispatch() -> None:
+    gold = json.loads((FIXTURES / "seed-dispatch.gold.json").read_text(encoding="utf-8"))
+    dispatches, errors = parse_ingest(_seed_bytes(), now=NOW)
+    assert errors == []
+    [seed] = dispatches
+    assert seed.title == gold["title"] == "Iran Backs Turkish Gov\u2019t Against Coup"
+    assert seed.text == gold["text"]  # the body byte for byte: tagger offsets depend on it
+    assert seed.source == "ingest"
+    assert seed.published == NOW and seed.published_estimated
+    # Re-ingesting the same file gives the same id, so the ledger dedups it.
+    again, _ = parse_ingest(_seed_bytes().decode("utf-8"), source="elsewhere")
+    assert again[0].id == seed.id
+
+
+def test_plain_text_skips_leading_blank_lines_and_handles_crlf() -> None:
+    [dispatch], errors = parse_ingest("\r\n\r\n  Title here  \r\nBody line 1\r\nBody line 2\r\n", now=NOW)
+    assert errors == []
+    assert dispatch.title == "Title here"
+    assert dispatch.text == "Body line 1\nBody line 2"
+
+
+def test_single_json_object_over_several_lines() -> None:
+    data = json.dumps(
+        {
+            "title": "Coup attempt in Ruritania",
+            "body": "Tanks in the capital.",
+            "url": "HTTPS://Wire.Example.com/story?utm_source=x&id=9#top",
+            "source": "wire",
+            "published": "2024-05-31T23:00:00+02:00",
+            "language": "EN",
+        },
+        indent=2,
+    )
+    [dispatch], errors = parse_ingest(data, now=NOW)
+    assert errors == []
+    assert dispatch.text == "Tanks in the capital."
+    assert dispatch.url == "https://wire.example.com/story?id=9"
+    assert dispatch.source == "wire"
+    assert dispatch.published == datetime(2024, 5, 31, 21, 0, tzinfo=timezone.utc)
+    assert not dispatch.published_estimated
+    assert dispatch.language == "en"
+    # Same canonical URL as a feed entry would have: the two dedup against each other.
+    assert dispatch.id == dispatch_id(canonical_url("https://wire.example.com/story?id=9"))
+
+
+def test_json_lines_with_bad_lines_keeps_the_good_ones() -> None:
+    lines = [
+        json.dumps({"id": "a-1", "title": "First", "text": "one"}),
+        "{not json",
+        "",
+        json.dumps(["a", "list"]),
+        json.dumps({"title": "No text is fine", "published": "yesterday"}),
+        json.dumps({"title": 5}),
+        json.dumps({"text": "Only a body\nsecond line"}),
+        json.dumps({"title": "Bad url", "url": "javascript:alert(1)"}),
+        json.dumps({"title": "", "text": "  "}),
+        json.dumps({"id": "a-1", "title": "First again", "text": "one"}),
+    ]
+    dispatches, errors = parse_ingest("\n".join(lines) + "\n", now=NOW)
+    assert [d.title for d in dispatches] == ["First", "Only a body", "First again"]
+    assert dispatches[0].id == dispatches[2].id  # same given id: dedups downstream
+    assert [e.line for e in errors] == [2, 4, 5, 6, 8, 9]
+    messages = {e.line: e.message for e in errors}
+    assert "invalid JSON" in messages[2]
+    assert "expected a JSON object" in messages[4]
+    assert "published" in messages[5]
+    assert "'title' must be a string" in messages[6]
+    assert "http(s) URL" in messages[8]
+    assert "non-empty" in messages[9]
+    assert str(errors[0]).startswith("line 2: ")
+
+
+def test_hex_id_from_an_export_is_kept_and_other_ids_are_hashed() -> None:
+    exported = "0123456789abcdef01234567"
+    data = "\n".join(
+        [json.dumps({"id": exported, "title": "t", "text": "x"}), json.dumps({"id": 17, "title": "t", "text": "x"})]
+    )
+    dispatches, errors = parse_ingest(data, now=NOW)
+    assert errors == []
+    assert dispatches[0].id == exported
+    assert dispatches[1].id != exported and len(dispatches[1].id) == 24
+
+
+def test_empty_and_undecodable_input() -> None:
+    assert parse_ingest("  \n ") == ([], [IngestError(1, "input is empty")])
+    dispatches, errors = parse_ingest(b"Title\nline two\nbad \xff byte\n", now=NOW)
+    assert len(dispatches) == 1 and "\ufffd" in dispatches[0].text
+    assert errors[0].line == 3 and "UTF-8" in errors[0].message
+
+
+def test_future_published_is_clamped() -> None:
+    [dispatch], _ = parse_ingest(json.dumps({"title": "t", "published": "2999-01-01T00:00:00Z"}), now=NOW)
+    assert dispatch.published == NOW and dispatch.published_estimated
