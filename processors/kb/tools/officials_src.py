@@ -383,6 +383,361 @@ Magdy Abdel Ghaffar | Magdi Abdel Ghaffar | Abdel Ghaffar | Interior Minister 20
 Mohamed Ibrahim | Mohamed Ibrahim Moustafa | - | Interior Minister 2013-01-05 2015-03-05
 Ahmed Aboul Gheit | Ahmed Abul Gheit; Ahmed Abu al-Ghait | Aboul Gheit; Abul Gheit | Secretary-General of the Arab League 2016-07-01 -; Foreign Minister 2004-07-14 2011-03-06
 """)
+DATA.append("""
+== RU
+Vladimir Putin | Vladimir Vladimirovich Putin; Vladimir V. Putin | Putin | President 2000-05-07 2008-05-07; President 2012-05-07 -; Prime Minister 1999-08-16 2000-05-07; Prime Minister 2008-05-08 2012-05-07
+Dmitry Medvedev | Dmitri Medvedev; Dmitry Anatolyevich Medvedev | | President 2008-05-07 2012-05-07; Prime Minister 2012-05-08 2020-01-16; Deputy Chairman of the Security Council 2020-01-16 -
+Mikhail Mishustin | Mikhail Vladimirovich Mishustin | | Prime Minister 2020-01-16 -
+Sergei Lavrov | Sergey Lavrov; Sergei Viktorovich Lavrov | | Foreign Minister 2004-03-09 -; UN Ambassador 1994-01-01 2004-03-09
+Dmitry Peskov | Dmitri Peskov; Dmitry Sergeyevich Peskov | | Kremlin spokesman 2012-05-22 -
+Maria Zakharova | Mariya Zakharova | | Foreign Ministry spokeswoman 2015-08-10 -
+Alexander Lukashevich | Aleksandr Lukashevich | | Foreign Ministry spokesman 2011-01-01 2015-01-20; Permanent Representative to the OSCE 2015-01-20 2022-01-01
+Sergei Shoigu | Sergey Shoygu; Sergei Shoygu; Sergey Shoigu | Shoigu; Shoygu | Defence Minister 2012-11-06 2024-05-12; Secretary of the Security Council 2024-05-12 -
+Andrei Belousov | Andrey Belousov | | Defence Minister 2024-05-14 -; First Deputy Prime Minister 2020-01-21 2024-05-14
+Anatoly Serdyukov | Anatoliy Serdyukov | | Defence Minister 2007-02-15 2012-11-06
+Vladimir Kolokoltsev | Vladimir Kolokoltsev | | Interior Minister 2012-05-21 -
+Nikolai Patrushev | Nikolay Patrushev | | Secretary of the Security Council 2008-05-12 2024-05-12; Director of the FSB 1999-08-09 2008-05-12
+Alexander Bortnikov | Aleksandr Bortnikov | | Director of the FSB 2008-05-12 -
+Sergei Naryshkin | Sergey Naryshkin | | Director of the Foreign Intelligence Service 2016-10-05 -; Chairman of the State Duma 2011-12-21 2016-10-05
+Valery Gerasimov | Valery Vasilyevich Gerasimov; Valeriy Gerasimov | | Chief of the General Staff 2012-11-09 -
+Vyacheslav Volodin | | | Chairman of the State Duma 2016-10-05 -
+Valentina Matviyenko | Valentina Matvienko | Matviyenko; Matvienko | Chairwoman of the Federation Council 2011-09-21 -
+Yuri Ushakov | Yury Ushakov | | Foreign Policy Aide to the President 2012-05-21 -
+Vassily Nebenzia | Vasily Nebenzya; Vassily Nebenzya | Nebenzia; Nebenzya | UN Ambassador 2017-07-27 -
+Vitaly Churkin | Vitaliy Churkin | | UN Ambassador 2006-04-25 2017-02-20
+Sergei Ryabkov | Sergey Ryabkov | | Deputy Foreign Minister 2008-08-01 -
+Mikhail Bogdanov | | | Deputy Foreign Minister 2011-06-01 -
+Ramzan Kadyrov | Ramzan Akhmatovich Kadyrov | | Head of the Chechen Republic 2007-03-02 -
+Yevgeny Prigozhin | Evgeny Prigozhin; Yevgeniy Prigozhin | | Head of the Wagner Group 2014-01-01 2023-08-23
+Alexei Navalny | Aleksei Navalny; Alexey Navalny | | Opposition leader 2011-01-01 2024-02-16
+Kirill Dmitriev | | | Special Envoy for Investment and Economic Cooperation 2025-02-01 -; Head of the Russian Direct Investment Fund 2011-06-01 -
+Anatoly Antonov | | | Ambassador to the United States 2017-08-21 2024-10-01
+Elvira Nabiullina | | | Governor of the Central Bank 2013-06-24 -
+== UA
+Volodymyr Zelensky | Volodymyr Zelenskyy; Volodymyr Zelenskiy; Vladimir Zelensky; Volodymyr Oleksandrovych Zelenskyy | Zelensky; Zelenskyy; Zelenskiy | President 2019-05-20 -
+Petro Poroshenko | Petro Oleksiyovych Poroshenko; Petr Poroshenko | | President 2014-06-07 2019-05-20
+Viktor Yanukovych | Viktor Yanukovich | Yanukovych; Yanukovich | President 2010-02-25 2014-02-22; Prime Minister 2006-08-04 2007-12-18
+Oleksandr Turchynov | Oleksandr Turchinov | Turchynov; Turchinov | Acting President 2014-02-23 2014-06-07; Secretary of the National Security and Defence Council 2014-12-16 2019-05-19
+Denys Shmyhal | Denys Shmygal; Denis Shmyhal | Shmyhal; Shmygal | Prime Minister 2020-03-04 -
+Oleksiy Honcharuk | Oleksiy Goncharuk | Honcharuk; Goncharuk | Prime Minister 2019-08-29 2020-03-04
+Volodymyr Groysman | Volodymyr Hroisman | Groysman; Hroisman | Prime Minister 2016-04-14 2019-08-29
+Arseniy Yatsenyuk | Arseny Yatsenyuk | | Prime Minister 2014-02-27 2016-04-14
+Andrii Sybiha | Andriy Sybiha; Andrii Sybiga | Sybiha; Sybiga | Foreign Minister 2024-09-05 -
+Dmytro Kuleba | Dmitry Kuleba | | Foreign Minister 2020-03-04 2024-09-04
+Vadym Prystaiko | Vadym Prystayko | Prystaiko | Foreign Minister 2019-08-29 2020-03-04
+Pavlo Klimkin | Pavlo Klimkin | | Foreign Minister 2014-06-19 2019-08-29
+Rustem Umerov | Rustem Umierov | Umerov | Defence Minister 2023-09-06 -
+Oleksii Reznikov | Oleksiy Reznikov; Alexei Reznikov | | Defence Minister 2021-11-04 2023-09-05
+Andriy Taran | Andrii Taran | | Defence Minister 2020-03-04 2021-11-03
+Stepan Poltorak | | | Defence Minister 2014-10-14 2019-08-29
+Ihor Klymenko | Igor Klymenko | | Interior Minister 2023-02-07 -
+Denys Monastyrsky | Denis Monastyrsky | | Interior Minister 2021-07-16 2023-01-18
+Arsen Avakov | | | Interior Minister 2014-02-22 2021-07-15
+Andriy Yermak | Andrii Yermak; Andriy Yermak | | Head of the Presidential Office 2020-02-11 -
+Valerii Zaluzhnyi | Valery Zaluzhny; Valeriy Zaluzhnyi | Zaluzhnyi; Zaluzhny | Commander-in-Chief of the Armed Forces 2021-07-27 2024-02-08; Ambassador to the United Kingdom 2024-07-01 -
+Oleksandr Syrskyi | Oleksandr Syrsky; Alexander Syrsky | Syrskyi; Syrsky | Commander-in-Chief of the Armed Forces 2024-02-08 -
+Kyrylo Budanov | Kyrylo Budanov; Kirill Budanov | | Head of Military Intelligence 2020-08-05 -
+Oleksiy Danilov | Oleksii Danilov | | Secretary of the National Security and Defence Council 2019-10-03 2024-03-26
+Yulia Tymoshenko | Yuliya Tymoshenko | | Prime Minister 2007-12-18 2010-03-04
+Ruslan Stefanchuk | | | Speaker of the Verkhovna Rada 2021-10-08 -
+Heorhii Tykhyi | Georgiy Tykhy; Heorhiy Tykhyi | Tykhyi; Tykhy | Foreign Ministry spokesman 2024-01-01 -
+Oleg Nikolenko | Oleh Nikolenko | | Foreign Ministry spokesman 2020-01-01 2023-12-31
+Yulia Svyrydenko | Yuliia Svyrydenko | | First Deputy Prime Minister 2021-11-04 -
+== BY
+Alexander Lukashenko | Aleksandr Lukashenko; Alyaksandr Lukashenka; Alexander Lukashenka | Lukashenko; Lukashenka | President 1994-07-20 -
+Roman Golovchenko | Raman Halouchanka | Golovchenko | Prime Minister 2020-06-04 2024-12-30
+Alexander Turchin | Aliaksandr Turchin | | Prime Minister 2024-12-30 -
+Maxim Ryzhenkov | Maksim Ryzhenkov | | Foreign Minister 2024-04-09 -
+Sergei Aleinik | Syarhei Aleinik | | Foreign Minister 2022-12-01 2024-04-09
+Vladimir Makei | Uladzimir Makei | | Foreign Minister 2012-08-20 2022-11-26
+Viktor Khrenin | | | Defence Minister 2020-01-20 -
+Ivan Kubrakov | | | Interior Minister 2020-10-29 -
+Sviatlana Tsikhanouskaya | Svetlana Tikhanovskaya; Sviatlana Tsikhanouskaya | Tsikhanouskaya; Tikhanovskaya | Opposition leader 2020-08-01 -
+== AM
+Nikol Pashinyan | Nikol Pashinian | Pashinyan; Pashinian | Prime Minister 2018-05-08 -
+Vahagn Khachaturyan | Vahagn Khachatryan | Khachaturyan | President 2022-03-13 -
+Armen Sarkissian | Armen Sargsyan | Sarkissian | President 2018-04-09 2022-02-01
+Serzh Sargsyan | Serzh Sarkisian; Serge Sarkisian | | President 2008-04-09 2018-04-09; Prime Minister 2018-04-17 2018-04-23
+Karen Karapetyan | | | Prime Minister 2016-09-13 2018-04-17
+Ararat Mirzoyan | | | Foreign Minister 2021-08-19 -
+Zohrab Mnatsakanyan | | | Foreign Minister 2018-05-12 2020-11-16
+Edward Nalbandian | Edward Nalbandyan | | Foreign Minister 2008-04-21 2018-05-12
+Suren Papikyan | | | Defence Minister 2021-11-15 -
+Arpine Sargsyan | | | Interior Minister 2025-02-01 -
+Vahe Ghazaryan | | | Interior Minister 2023-12-01 2025-02-01
+== AZ
+Ilham Aliyev | Ilham Heydar oglu Aliyev | | President 2003-10-31 -; Prime Minister 2003-08-04 2003-11-04
+Ali Asadov | | | Prime Minister 2019-10-08 -
+Novruz Mammadov | | | Prime Minister 2018-04-21 2019-10-08
+Artur Rasizade | | | Prime Minister 2003-11-04 2018-04-21
+Jeyhun Bayramov | | | Foreign Minister 2020-07-16 -
+Elmar Mammadyarov | | | Foreign Minister 2004-04-02 2020-07-16
+Zakir Hasanov | Zakir Hasanov | | Defence Minister 2013-10-22 -
+Vilayat Eyvazov | | | Interior Minister 2019-07-01 -
+Ramil Usubov | | | Interior Minister 1994-01-01 2019-07-01
+Hikmet Hajiyev | Hikmat Hajiyev | | Foreign Policy Adviser to the President 2019-05-01 -
+Mehriban Aliyeva | | | First Vice President 2017-02-21 -
+Heydar Aliyev | | | President 1993-06-24 2003-10-31
+== GE
+Mikheil Kavelashvili | Mikheil Kavelashvili | | President 2024-12-29 -
+Salome Zourabichvili | Salome Zurabishvili | Zourabichvili; Zurabishvili | President 2018-12-16 2024-12-29
+Giorgi Margvelashvili | | | President 2013-11-17 2018-12-16
+Mikheil Saakashvili | Mikhail Saakashvili | | President 2004-01-25 2013-11-17
+Irakli Kobakhidze | | | Prime Minister 2024-02-08 -
+Irakli Garibashvili | Irakli Gharibashvili | Garibashvili; Gharibashvili | Prime Minister 2013-11-20 2015-12-30; Prime Minister 2021-02-22 2024-01-29; Defence Minister 2019-09-01 2021-02-22
+Giorgi Gakharia | | | Prime Minister 2019-09-08 2021-02-18; Interior Minister 2017-12-13 2019-09-08
+Mamuka Bakhtadze | | | Prime Minister 2018-06-20 2019-09-02
+Giorgi Kvirikashvili | | | Prime Minister 2015-12-30 2018-06-13
+Bidzina Ivanishvili | | | Prime Minister 2012-10-25 2013-11-20; Chairman of Georgian Dream 2023-12-30 -
+Maka Botchorishvili | | | Foreign Minister 2024-11-01 -
+Ilia Darchiashvili | | | Foreign Minister 2022-03-30 2024-11-01
+David Zalkaliani | Davit Zalkaliani | | Foreign Minister 2018-06-21 2022-03-30
+Irakli Chikovani | | | Defence Minister 2024-02-01 -
+Juansher Burchuladze | | | Defence Minister 2021-02-22 2024-02-01
+Vakhtang Gomelauri | | | Interior Minister 2019-09-08 2025-02-01
+== MD
+Maia Sandu | | | President 2020-12-24 -; Prime Minister 2019-06-08 2019-11-14
+Igor Dodon | | | President 2016-12-23 2020-12-24
+Dorin Recean | | | Prime Minister 2023-02-16 -
+Natalia Gavrilița | Natalia Gavrilita | | Prime Minister 2021-08-06 2023-02-16
+Mihai Popșoi | Mihai Popsoi | | Foreign Minister 2024-01-29 -
+Nicu Popescu | | | Foreign Minister 2021-08-06 2024-01-29
+== KZ
+Kassym-Jomart Tokayev | Kassym-Zhomart Tokayev; Kassym Jomart Tokayev; Qasym-Jomart Toqaev | Tokayev; Toqaev | President 2019-03-20 -; Chairman of the Senate 2013-10-16 2019-03-19
+Nursultan Nazarbayev | Nursultan Nazarbaev | Nazarbayev; Nazarbaev | President 1990-04-24 2019-03-20
+Olzhas Bektenov | | | Prime Minister 2024-02-06 -
+Alikhan Smailov | | | Prime Minister 2022-01-11 2024-02-05
+Askar Mamin | | | Prime Minister 2019-02-25 2022-01-05
+Murat Nurtleu | | | Foreign Minister 2023-04-01 2025-06-01
+Mukhtar Tileuberdi | | | Foreign Minister 2019-12-01 2023-04-01
+Yermek Kosherbayev | | | Foreign Minister 2025-06-01 -
+Ruslan Zhaksylykov | | | Defence Minister 2022-01-01 -
+Yerzhan Sadenov | | | Interior Minister 2023-01-01 -
+== UZ
+Shavkat Mirziyoyev | Shavkat Mirziyoev | Mirziyoyev; Mirziyoev | President 2016-09-08 -; Prime Minister 2003-12-12 2016-12-14
+Islam Karimov | | | President 1990-03-24 2016-09-02
+Abdulla Aripov | | | Prime Minister 2016-12-14 -
+Bakhtiyor Saidov | Bakhtiyor Saidov | | Foreign Minister 2022-07-01 -
+Abdulaziz Kamilov | | | Foreign Minister 2012-01-01 2022-07-01
+Bakhodir Kurbanov | | | Defence Minister 2017-09-01 -
+Pulat Bobojonov | | | Interior Minister 2017-09-01 -
+== TM
+Serdar Berdimuhamedow | Serdar Berdimuhamedov | Berdimuhamedow | President 2022-03-19 -
+Gurbanguly Berdimuhamedow | Gurbanguly Berdymukhamedov; Gurbanguly Berdimuhamedov | Berdymukhamedov | President 2006-12-21 2022-03-19; Chairman of the People's Council 2023-01-21 -
+Rashid Meredov | | | Foreign Minister 2001-07-01 -
+Begench Gundogdyyev | | | Defence Minister 2021-01-01 -
+== KG
+Sadyr Japarov | Sadyr Zhaparov | Japarov; Zhaparov | President 2021-01-28 -; Prime Minister 2020-10-14 2020-11-14
+Sooronbay Jeenbekov | Sooronbai Jeenbekov | Jeenbekov | President 2017-11-24 2020-10-15
+Almazbek Atambayev | Almazbek Atambaev | Atambayev | President 2011-12-01 2017-11-24
+Adylbek Kasymaliev | | | Chairman of the Cabinet of Ministers 2023-12-18 -
+Akylbek Japarov | | | Chairman of the Cabinet of Ministers 2021-10-12 2023-12-18
+Jeenbek Kulubaev | Zheenbek Kulubaev | | Foreign Minister 2022-05-01 -
+Ruslan Mukambetov | | | Defence Minister 2024-01-01 -
+Ulan Niyazbekov | | | Interior Minister 2021-01-01 -
+Kamchybek Tashiev | | | Head of the State Committee for National Security 2020-10-01 2025-02-10
+== TJ
+Emomali Rahmon | Emomali Rakhmon; Emomali Rahmonov | Rahmon; Rakhmon | President 1994-11-16 -
+Kokhir Rasulzoda | Qohir Rasulzoda | | Prime Minister 2013-11-23 -
+Sirojiddin Muhriddin | Sirodjidin Mukhriddin | Muhriddin; Mukhriddin | Foreign Minister 2013-11-01 -
+Sherali Mirzo | | | Defence Minister 2005-01-01 -
+Ramazon Rahimzoda | | | Interior Minister 2012-01-01 -
+== MN
+Ukhnaagiin Khürelsükh | Ukhnaa Khurelsukh; Khurelsukh Ukhnaa | Khürelsükh; Khurelsukh | President 2021-06-25 -; Prime Minister 2017-10-04 2021-01-27
+Khaltmaagiin Battulga | Khaltmaa Battulga | Battulga | President 2017-07-10 2021-06-25
+Luvsannamsrain Oyun-Erdene | Oyun-Erdene Luvsannamsrai | Oyun-Erdene | Prime Minister 2021-01-27 2025-06-03
+Gombojavyn Zandanshatar | Gombojav Zandanshatar | Zandanshatar | Prime Minister 2025-06-13 -
+Battsetseg Batmunkh | | | Foreign Minister 2020-07-01 -
+""")
+DATA.append("""
+== US
+Donald Trump | Donald J. Trump; Donald John Trump | Trump | President 2017-01-20 2021-01-20; President 2025-01-20 -
+Joe Biden | Joseph Biden; Joseph R. Biden; Joseph R. Biden Jr.; Joe Biden Jr. | Biden | President 2021-01-20 2025-01-20; Vice President 2009-01-20 2017-01-20
+Barack Obama | Barack Hussein Obama | Obama | President 2009-01-20 2017-01-20
+George W. Bush | George Bush; George Walker Bush | - | President 2001-01-20 2009-01-20
+Kamala Harris | | Harris | Vice President 2021-01-20 2025-01-20
+Mike Pence | Michael Pence; Michael R. Pence | Pence | Vice President 2017-01-20 2021-01-20
+JD Vance | J.D. Vance; James David Vance; J. D. Vance | Vance | Vice President 2025-01-20 -
+Marco Rubio | | Rubio | Secretary of State 2025-01-21 -; National Security Adviser 2025-05-01 -
+Antony Blinken | Tony Blinken; Antony J. Blinken | Blinken | Secretary of State 2021-01-26 2025-01-20; Deputy Secretary of State 2015-01-09 2017-01-20
+Mike Pompeo | Michael Pompeo; Michael R. Pompeo | Pompeo | Secretary of State 2018-04-26 2021-01-20; Director of the CIA 2017-01-23 2018-04-26
+Rex Tillerson | Rex W. Tillerson | Tillerson | Secretary of State 2017-02-01 2018-03-31
+John Kerry | John F. Kerry | Kerry | Secretary of State 2013-02-01 2017-01-20; Special Presidential Envoy for Climate 2021-01-20 2024-03-06
+Hillary Clinton | Hillary Rodham Clinton | - | Secretary of State 2009-01-21 2013-02-01
+Pete Hegseth | Peter Hegseth | Hegseth | Defense Secretary 2025-01-25 -
+Lloyd Austin | Lloyd J. Austin; Lloyd J. Austin III | - | Defense Secretary 2021-01-22 2025-01-20
+Mark Esper | Mark T. Esper | Esper | Defense Secretary 2019-07-23 2020-11-09
+Jim Mattis | James Mattis; James N. Mattis | Mattis | Defense Secretary 2017-01-20 2019-01-01
+Ash Carter | Ashton Carter | - | Defense Secretary 2015-02-17 2017-01-20
+Chuck Hagel | | Hagel | Defense Secretary 2013-02-27 2015-02-17
+Kristi Noem | | Noem | Homeland Security Secretary 2025-01-25 -
+Alejandro Mayorkas | | Mayorkas | Homeland Security Secretary 2021-02-02 2025-01-20
+Kirstjen Nielsen | | Nielsen | Homeland Security Secretary 2017-12-06 2019-04-10
+Jake Sullivan | Jacob Sullivan | - | National Security Adviser 2021-01-20 2025-01-20
+Mike Waltz | Michael Waltz | Waltz | National Security Adviser 2025-01-20 2025-05-01
+John Bolton | John R. Bolton | Bolton | National Security Adviser 2018-04-09 2019-09-10; UN Ambassador 2005-08-01 2006-12-31
+H.R. McMaster | H. R. McMaster; Herbert Raymond McMaster | McMaster | National Security Adviser 2017-02-20 2018-04-09
+Robert O'Brien | | - | National Security Adviser 2019-09-18 2021-01-20
+Susan Rice | | - | National Security Adviser 2013-07-01 2017-01-20; UN Ambassador 2009-01-22 2013-06-30
+Ned Price | Edward Price | - | State Department spokesman 2021-01-20 2023-03-31
+Matthew Miller | Matt Miller | - | State Department spokesman 2023-05-01 2025-01-20
+Tammy Bruce | | - | State Department spokeswoman 2025-01-20 -
+Morgan Ortagus | | Ortagus | State Department spokeswoman 2019-04-01 2021-01-20; Deputy Special Envoy for the Middle East 2025-01-01 -
+Heather Nauert | | Nauert | State Department spokeswoman 2017-04-01 2019-03-01
+John Kirby | John F. Kirby | Kirby | National Security Council spokesman 2022-05-01 2025-01-20; Pentagon press secretary 2021-01-20 2022-05-01; State Department spokesman 2015-05-01 2017-01-20
+Karoline Leavitt | | Leavitt | White House Press Secretary 2025-01-20 -
+Karine Jean-Pierre | | Jean-Pierre | White House Press Secretary 2022-05-13 2025-01-20
+Jen Psaki | Jennifer Psaki | Psaki | White House Press Secretary 2021-01-20 2022-05-13; State Department spokeswoman 2013-02-11 2015-03-31
+Sarah Huckabee Sanders | Sarah Sanders | - | White House Press Secretary 2017-07-21 2019-07-01
+Sean Spicer | | Spicer | White House Press Secretary 2017-01-20 2017-07-21
+Steve Witkoff | Steven Witkoff | Witkoff | Special Envoy to the Middle East 2025-01-20 -
+Keith Kellogg | | Kellogg | Special Envoy for Ukraine and Russia 2025-01-20 -
+Brett McGurk | | McGurk | White House Middle East Coordinator 2021-01-20 2025-01-20; Special Presidential Envoy for the Global Coalition to Counter ISIS 2015-10-23 2018-12-31
+Amos Hochstein | | Hochstein | Senior Adviser for Energy and Investment 2022-08-01 2025-01-20
+Robert Malley | Rob Malley | Malley | Special Envoy for Iran 2021-01-28 2023-06-29
+Brian Hook | | - | Special Representative for Iran 2018-08-16 2020-08-06
+Elliott Abrams | | Abrams | Special Representative for Iran 2020-08-06 2021-01-20; Special Representative for Venezuela 2019-01-25 2021-01-20
+Zalmay Khalilzad | | Khalilzad | Special Representative for Afghanistan Reconciliation 2018-09-05 2021-10-18
+Linda Thomas-Greenfield | | Thomas-Greenfield | UN Ambassador 2021-02-25 2025-01-20
+Nikki Haley | | Haley | UN Ambassador 2017-01-27 2018-12-31
+Samantha Power | | - | UN Ambassador 2013-08-05 2017-01-20; Administrator of USAID 2021-05-03 2025-01-20
+Dorothy Shea | | - | Acting UN Ambassador 2025-01-20 -
+John Ratcliffe | | Ratcliffe | Director of the CIA 2025-01-23 -; Director of National Intelligence 2020-05-26 2021-01-20
+William Burns | Bill Burns; William J. Burns | - | Director of the CIA 2021-03-19 2025-01-20
+Gina Haspel | | Haspel | Director of the CIA 2018-05-21 2021-01-20
+Tulsi Gabbard | | Gabbard | Director of National Intelligence 2025-02-12 -
+Avril Haines | | Haines | Director of National Intelligence 2021-01-21 2025-01-20
+Dan Caine | John Daniel Caine; Gen. Dan Caine | - | Chairman of the Joint Chiefs of Staff 2025-04-11 -
+Charles Q. Brown | CQ Brown; Charles Brown Jr.; Gen. CQ Brown | - | Chairman of the Joint Chiefs of Staff 2023-10-01 2025-02-21
+Mark Milley | Mark A. Milley | Milley | Chairman of the Joint Chiefs of Staff 2019-10-01 2023-09-30
+Kenneth McKenzie | Frank McKenzie; Kenneth F. McKenzie Jr. | - | Commander of US Central Command 2019-03-28 2022-04-01
+Michael Kurilla | Erik Kurilla; Michael Erik Kurilla | Kurilla | Commander of US Central Command 2022-04-01 -
+Mike Johnson | | - | Speaker of the House of Representatives 2023-10-25 -
+Kevin McCarthy | | - | Speaker of the House of Representatives 2023-01-07 2023-10-03
+Nancy Pelosi | | Pelosi | Speaker of the House of Representatives 2019-01-03 2023-01-03; Speaker of the House of Representatives 2007-01-04 2011-01-03
+Paul Ryan | | - | Speaker of the House of Representatives 2015-10-29 2019-01-03
+Chuck Schumer | Charles Schumer | Schumer | Senate Majority Leader 2021-01-20 2025-01-03; Senate Minority Leader 2025-01-03 -
+Mitch McConnell | | McConnell | Senate Majority Leader 2015-01-03 2021-01-20
+John Thune | | Thune | Senate Majority Leader 2025-01-03 -
+Janet Yellen | | Yellen | Treasury Secretary 2021-01-26 2025-01-20; Chair of the Federal Reserve 2014-02-03 2018-02-03
+Scott Bessent | | Bessent | Treasury Secretary 2025-01-28 -
+Steven Mnuchin | Steve Mnuchin | Mnuchin | Treasury Secretary 2017-02-13 2021-01-20
+Jerome Powell | Jay Powell | - | Chair of the Federal Reserve 2018-02-05 -
+Jared Kushner | | Kushner | Senior Adviser to the President 2017-01-20 2021-01-20
+Pam Bondi | Pamela Bondi | Bondi | Attorney General 2025-02-05 -
+Merrick Garland | | Garland | Attorney General 2021-03-11 2025-01-20
+Elon Musk | | Musk | Head of the Department of Government Efficiency 2025-01-20 2025-05-30
+== CA
+Mark Carney | | Carney | Prime Minister 2025-03-14 -; Governor of the Bank of England @GB 2013-07-01 2020-03-15
+Justin Trudeau | | Trudeau | Prime Minister 2015-11-04 2025-03-14
+Stephen Harper | | - | Prime Minister 2006-02-06 2015-11-04
+Anita Anand | | - | Foreign Minister 2025-05-13 -; Defence Minister 2021-10-26 2023-07-26
+Mélanie Joly | Melanie Joly | Joly | Foreign Minister 2021-10-26 2025-05-13
+Marc Garneau | | Garneau | Foreign Minister 2021-01-12 2021-10-26
+François-Philippe Champagne | Francois-Philippe Champagne | Champagne | Foreign Minister 2019-11-20 2021-01-12
+Chrystia Freeland | | Freeland | Foreign Minister 2017-01-10 2019-11-20; Deputy Prime Minister 2019-11-20 2024-12-16
+David McGuinty | | McGuinty | Defence Minister 2025-05-13 -
+Bill Blair | | - | Defence Minister 2023-07-26 2025-05-13
+Harjit Sajjan | | Sajjan | Defence Minister 2015-11-04 2021-10-26
+Mary Simon | | - | Governor General 2021-07-26 -
+Charles III | King Charles III; King Charles; Charles III of the United Kingdom; Prince Charles | - | King @GB 2022-09-08 -
+Elizabeth II | Queen Elizabeth II; Queen Elizabeth | - | Queen @GB 1952-02-06 2022-09-08
+== GB
+Keir Starmer | Sir Keir Starmer | Starmer | Prime Minister 2024-07-05 -
+Rishi Sunak | | Sunak | Prime Minister 2022-10-25 2024-07-05
+Liz Truss | Elizabeth Truss | Truss | Prime Minister 2022-09-06 2022-10-25; Foreign Secretary 2021-09-15 2022-09-06
+Boris Johnson | | - | Prime Minister 2019-07-24 2022-09-06; Foreign Secretary 2016-07-13 2018-07-09
+Theresa May | | - | Prime Minister 2016-07-13 2019-07-24; Home Secretary 2010-05-12 2016-07-13
+David Cameron | Lord Cameron | Cameron | Prime Minister 2010-05-11 2016-07-13; Foreign Secretary 2023-11-13 2024-07-05
+Gordon Brown | | - | Prime Minister 2007-06-27 2010-05-11
+Tony Blair | | Blair | Prime Minister 1997-05-02 2007-06-27
+David Lammy | | Lammy | Foreign Secretary 2024-07-05 -
+James Cleverly | | Cleverly | Foreign Secretary 2022-09-06 2023-11-13; Home Secretary 2023-11-13 2024-07-05
+Dominic Raab | | Raab | Foreign Secretary 2019-07-24 2021-09-15
+Jeremy Hunt | | - | Foreign Secretary 2018-07-09 2019-07-24; Chancellor of the Exchequer 2022-10-14 2024-07-05
+Philip Hammond | | - | Foreign Secretary 2014-07-15 2016-07-13; Defence Secretary 2011-10-14 2014-07-15
+William Hague | | Hague | Foreign Secretary 2010-05-12 2014-07-14
+John Healey | | - | Defence Secretary 2024-07-05 -
+Grant Shapps | | Shapps | Defence Secretary 2023-08-31 2024-07-05
+Ben Wallace | | - | Defence Secretary 2019-07-24 2023-08-31
+Gavin Williamson | | - | Defence Secretary 2017-11-02 2019-05-01
+Michael Fallon | | Fallon | Defence Secretary 2014-07-15 2017-11-01
+Yvette Cooper | | - | Home Secretary 2024-07-05 -
+Suella Braverman | | Braverman | Home Secretary 2022-09-06 2023-11-13
+Priti Patel | | - | Home Secretary 2019-07-24 2022-09-06
+Sajid Javid | | Javid | Home Secretary 2018-04-30 2019-07-24
+Amber Rudd | | - | Home Secretary 2016-07-13 2018-04-29
+Rachel Reeves | | Reeves | Chancellor of the Exchequer 2024-07-05 -
+Angela Rayner | | Rayner | Deputy Prime Minister 2024-07-05 -
+Jonathan Powell | | - | National Security Adviser 2024-11-01 -
+Barbara Woodward | | - | UN Ambassador 2020-11-01 -
+== FR
+Emmanuel Macron | | Macron | President 2017-05-14 -
+François Hollande | Francois Hollande | Hollande | President 2012-05-15 2017-05-14
+Nicolas Sarkozy | | Sarkozy | President 2007-05-16 2012-05-15
+François Bayrou | Francois Bayrou | Bayrou | Prime Minister 2024-12-13 -
+Michel Barnier | | Barnier | Prime Minister 2024-09-05 2024-12-13; EU Chief Brexit Negotiator @FR 2016-10-01 2021-03-31
+Gabriel Attal | | Attal | Prime Minister 2024-01-09 2024-09-05
+Élisabeth Borne | Elisabeth Borne | Borne | Prime Minister 2022-05-16 2024-01-09
+Jean Castex | | Castex | Prime Minister 2020-07-03 2022-05-16
+Édouard Philippe | Edouard Philippe | - | Prime Minister 2017-05-15 2020-07-03
+Manuel Valls | | Valls | Prime Minister 2014-03-31 2016-12-06
+Jean-Noël Barrot | Jean-Noel Barrot | Barrot | Foreign Minister 2024-09-21 -
+Stéphane Séjourné | Stephane Sejourne | Séjourné; Sejourne | Foreign Minister 2024-01-11 2024-09-21; European Commissioner @FR 2024-12-01 -
+Catherine Colonna | | Colonna | Foreign Minister 2022-05-20 2024-01-11
+Jean-Yves Le Drian | | Le Drian | Foreign Minister 2017-05-17 2022-05-20; Defence Minister 2012-05-16 2017-05-17
+Laurent Fabius | | Fabius | Foreign Minister 2012-05-16 2016-02-11
+Jean-Marc Ayrault | | Ayrault | Foreign Minister 2016-02-11 2017-05-17; Prime Minister 2012-05-16 2014-03-31
+Sébastien Lecornu | Sebastien Lecornu | Lecornu | Defence Minister 2022-05-20 -
+Florence Parly | | Parly | Defence Minister 2017-06-21 2022-05-20
+Bruno Retailleau | | Retailleau | Interior Minister 2024-09-21 -
+Gérald Darmanin | Gerald Darmanin | Darmanin | Interior Minister 2020-07-06 2024-09-21; Justice Minister 2024-12-23 -
+Christophe Castaner | | Castaner | Interior Minister 2018-10-16 2020-07-06
+Gérard Collomb | Gerard Collomb | Collomb | Interior Minister 2017-05-17 2018-10-03
+Bernard Cazeneuve | | Cazeneuve | Prime Minister 2016-12-06 2017-05-15; Interior Minister 2014-04-02 2016-12-06
+Marine Le Pen | | Le Pen | Leader of the National Rally 2011-01-16 2021-09-13
+Jordan Bardella | | Bardella | President of the National Rally 2022-11-05 -
+== DE
+Friedrich Merz | | Merz | Chancellor 2025-05-06 -
+Olaf Scholz | | Scholz | Chancellor 2021-12-08 2025-05-06; Finance Minister 2018-03-14 2021-12-08
+Angela Merkel | | Merkel | Chancellor 2005-11-22 2021-12-08
+Frank-Walter Steinmeier | | Steinmeier | President 2017-03-19 -; Foreign Minister 2013-12-17 2017-01-27; Foreign Minister 2005-11-22 2009-10-28
+Joachim Gauck | | Gauck | President 2012-03-18 2017-03-18
+Johann Wadephul | | Wadephul | Foreign Minister 2025-05-06 -
+Annalena Baerbock | | Baerbock | Foreign Minister 2021-12-08 2025-05-06
+Heiko Maas | | - | Foreign Minister 2018-03-14 2021-12-08
+Sigmar Gabriel | | Gabriel | Foreign Minister 2017-01-27 2018-03-14
+Boris Pistorius | | Pistorius | Defence Minister 2023-01-19 -
+Christine Lambrecht | | Lambrecht | Defence Minister 2021-12-08 2023-01-19
+Annegret Kramp-Karrenbauer | AKK | Kramp-Karrenbauer | Defence Minister 2019-07-17 2021-12-08
+Ursula von der Leyen | | von der Leyen | President of the European Commission 2019-12-01 -; Defence Minister 2013-12-17 2019-07-17
+Alexander Dobrindt | | Dobrindt | Interior Minister 2025-05-06 -
+Nancy Faeser | | Faeser | Interior Minister 2021-12-08 2025-05-06
+Horst Seehofer | | Seehofer | Interior Minister 2018-03-14 2021-12-08
+Thomas de Maizière | Thomas de Maiziere | de Maizière | Interior Minister 2013-12-17 2018-03-14
+Robert Habeck | | Habeck | Vice-Chancellor 2021-12-08 2025-05-06
+Christian Lindner | | Lindner | Finance Minister 2021-12-08 2024-11-07
+Lars Klingbeil | | Klingbeil | Vice-Chancellor 2025-05-06 -; Finance Minister 2025-05-06 -
+== IT
+Sergio Mattarella | | Mattarella | President 2015-02-03 -
+Giorgio Napolitano | | Napolitano | President 2006-05-15 2015-01-14
+Giorgia Meloni | | Meloni | Prime Minister 2022-10-22 -
+Mario Draghi | | Draghi | Prime Minister 2021-02-13 2022-10-22; President of the European Central Bank @IT 2011-11-01 2019-10-31
+Giuseppe Conte | | Conte | Prime Minister 2018-06-01 2021-02-13
+Paolo Gentiloni | | Gentiloni | Prime Minister 2016-12-12 2018-06-01; Foreign Minister 2014-10-31 2016-12-12; European Commissioner @IT 2019-12-01 2024-11-30
+Matteo Renzi | | Renzi | Prime Minister 2014-02-22 2016-12-12
+Antonio Tajani | | Tajani | Foreign Minister 2022-10-22 -; President of the European Parliament @IT 2017-01-17 2019-07-02
+Luigi Di Maio | | Di Maio | Foreign Minister 2019-09-05 2022-10-22; EU Special Representative for the Gulf @IT 2023-06-01 -
+Enzo Moavero Milanesi | | Moavero Milanesi | Foreign Minister 2018-06-01 2019-09-05
+Angelino Alfano | | Alfano | Foreign Minister 2016-12-12 2018-06-01; Interior Minister 2013-04-28 2016-12-12
+Guido Crosetto | | Crosetto | Defence Minister 2022-10-22 -
+Lorenzo Guerini | | Guerini | Defence Minister 2019-09-05 2022-10-22
+Elisabetta Trenta | | Trenta | Defence Minister 2018-06-01 2019-09-05
+Matteo Piantedosi | | Piantedosi | Interior Minister 2022-10-22 -
+Luciana Lamorgese | | Lamorgese | Interior Minister 2019-09-05 2022-10-22
+Matteo Salvini | | Salvini | Interior Minister 2018-06-01 2019-09-05; Deputy Prime Minister 2022-10-22 -
+Marco Minniti | | Minniti | Interior Minister 2016-12-12 2018-06-01
+""")
 # ------------------------------------------------------------------ DATA END
 
 
