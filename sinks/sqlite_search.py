@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 # memory of a query that pre-filters poorly or not at all.
 DEFAULT_SCAN_LIMIT = 20_000
 
+Candidates = Iterator[tuple[dict[str, Any], float]]  # (document, score), best first
+
 
 class SearchResults(list[SearchHit]):
     """Hits, best first, plus how they were found.
@@ -51,7 +53,7 @@ def search(
 
     fts_expression = query.fts_prefilter()
     prefiltered = fts_expression is not None
-    candidates: Iterator[tuple[dict[str, Any], float]]
+    candidates: Candidates
     if fts_expression is not None:
         try:
             candidates = _fts_candidates(conn, fts_expression, scan_limit)
@@ -81,12 +83,12 @@ def search(
     return SearchResults(hits, prefiltered=prefiltered, examined=examined, scan_limited=scan_limited)
 
 
-def _fts_candidates(conn: sqlite3.Connection, expression: str, scan_limit: int) -> Iterator[tuple[dict[str, Any], float]]:
+def _fts_candidates(conn: sqlite3.Connection, expression: str, scan_limit: int) -> Candidates:
     # fetch the first row eagerly so a malformed expression raises here, where
     # the caller can still fall back, and not in the middle of iteration.
     cursor = conn.execute(
         """
-        SELECT d.doc, bm25(dispatches_fts) AS rank
+        SELECT d.doc, bm25(dispatches_fts, 2.0, 1.0) AS rank  -- a title hit weighs double
         FROM dispatches_fts JOIN dispatches AS d ON d.seq = dispatches_fts.rowid
         WHERE dispatches_fts MATCH ?
         ORDER BY rank, d.published_ts DESC
@@ -98,16 +100,14 @@ def _fts_candidates(conn: sqlite3.Connection, expression: str, scan_limit: int) 
     return _rows_with_score(first, cursor, lambda rank: -rank)  # bm25: lower is better
 
 
-def _newest_candidates(conn: sqlite3.Connection, scan_limit: int) -> Iterator[tuple[dict[str, Any], float]]:
+def _newest_candidates(conn: sqlite3.Connection, scan_limit: int) -> Candidates:
     cursor = conn.execute(
         "SELECT doc, 0.0 FROM dispatches ORDER BY published_ts DESC, seq DESC LIMIT ?", (scan_limit,)
     )
     return _rows_with_score(cursor.fetchone(), cursor, lambda rank: rank)
 
 
-def _rows_with_score(
-    first: Any, cursor: sqlite3.Cursor, to_score: Callable[[float], float]
-) -> Iterator[tuple[dict[str, Any], float]]:
+def _rows_with_score(first: Any, cursor: sqlite3.Cursor, to_score: Callable[[float], float]) -> Candidates:
     row = first
     while row is not None:
         yield json.loads(row[0]), float(to_score(row[1]))
