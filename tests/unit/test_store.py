@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sinks.sqlite_schema import SCHEMA_VERSION, SchemaError
+from sinks import sqlite_schema
+from sinks.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
 from sinks.sqlite_store import MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
 from wirewatch.models import (
     Alert,
@@ -81,6 +82,35 @@ def test_refuses_a_database_from_a_newer_version(db_path: Path) -> None:
     conn.close()
     with pytest.raises(SchemaError, match="newer"):
         SQLiteStore(db_path)
+
+
+def _add_migration(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    monkeypatch.setattr(sqlite_schema, "MIGRATIONS", [*MIGRATIONS, script])
+    monkeypatch.setattr(sqlite_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+
+
+def test_a_new_migration_upgrades_an_existing_file_keeping_data(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with SQLiteStore(db_path) as store:
+        store.save(make_tagged("kept"))
+    _add_migration(monkeypatch, "ALTER TABLE dispatches ADD COLUMN lang TEXT;")
+    with SQLiteStore(db_path) as store:
+        assert store.get(make_tagged("kept").id) is not None
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+        assert "lang" in [row[1] for row in store.conn.execute("PRAGMA table_info(dispatches)")]
+
+
+def test_a_failing_migration_leaves_the_file_at_its_old_version(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    SQLiteStore(db_path).close()
+    _add_migration(monkeypatch, "CREATE TABLE half_done (x); SELECT * FROM no_such_table;")
+    with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
+        SQLiteStore(db_path)
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "half_done" not in tables and "dispatches" in tables
+    finally:
+        conn.close()
 
 
 def test_use_after_close_is_a_clear_error(db_path: Path) -> None:
@@ -266,7 +296,9 @@ def test_feed_state_round_trip(db_path: Path) -> None:
     with SQLiteStore(db_path) as store:
         states = store.load_feed_states()
     assert states == {
-        "reuters": {"etag": '"abc"', "failures": 2, "last_success": "2024-07-16T08:00:00Z", "nested": {"items": [1, 2]}},
+        "reuters": {
+            "etag": '"abc"', "failures": 2, "last_success": "2024-07-16T08:00:00Z", "nested": {"items": [1, 2]},
+        },
         "irna": {"etag": 'W/"2"'},
     }
 
