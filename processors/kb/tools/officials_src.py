@@ -738,6 +738,201 @@ Luciana Lamorgese | | Lamorgese | Interior Minister 2019-09-05 2022-10-22
 Matteo Salvini | | Salvini | Interior Minister 2018-06-01 2019-09-05; Deputy Prime Minister 2022-10-22 -
 Marco Minniti | | Minniti | Interior Minister 2016-12-12 2018-06-01
 """)
+DATA.append("""
+== CN
+Xi Jinping | President Xi | Xi | President 2013-03-14 -; General Secretary of the Chinese Communist Party 2012-11-15 -; Chairman of the Central Military Commission 2012-11-15 -; Vice President 2008-03-15 2013-03-14
+Hu Jintao | | Hu | President 2003-03-15 2013-03-14
+Li Qiang | | - | Premier 2023-03-11 -
+Li Keqiang | | - | Premier 2013-03-15 2023-03-11
+Wen Jiabao | | Wen | Premier 2003-03-16 2013-03-15
+Wang Yi | | - | Foreign Minister 2013-03-16 2022-12-30; Foreign Minister 2023-07-25 -; Director of the Office of the Central Foreign Affairs Commission 2023-01-01 -
+Qin Gang | | - | Foreign Minister 2022-12-30 2023-07-25; Ambassador to the United States 2021-07-28 2022-12-30; Foreign Ministry spokesman 2005-01-01 2014-01-01
+Yang Jiechi | | - | Director of the Office of the Central Foreign Affairs Commission 2013-03-01 2022-12-31; Foreign Minister 2007-04-27 2013-03-16
+Dong Jun | | - | Defence Minister 2023-12-29 -
+Li Shangfu | | - | Defence Minister 2023-03-12 2023-10-24
+Wei Fenghe | | - | Defence Minister 2018-03-19 2023-03-12
+Chang Wanquan | | - | Defence Minister 2013-03-16 2018-03-19
+Wang Xiaohong | | - | Minister of Public Security 2022-06-24 -
+Zhao Kezhi | | - | Minister of Public Security 2017-11-04 2022-06-24
+Guo Shengkun | | - | Minister of Public Security 2012-12-28 2017-11-04
+Han Zheng | | - | Vice President 2023-03-10 -; First Vice Premier 2018-03-19 2023-03-12
+Wang Qishan | | - | Vice President 2018-03-17 2023-03-10
+Ding Xuexiang | | - | First Vice Premier 2023-03-12 -
+Zhao Leji | | - | Chairman of the National People's Congress Standing Committee 2023-03-10 -
+Wang Huning | | - | Chairman of the Chinese People's Political Consultative Conference 2023-03-10 -
+Zhang Youxia | | - | Vice Chairman of the Central Military Commission 2022-10-23 -
+Zhao Lijian | | - | Foreign Ministry spokesman 2020-02-24 2023-01-09
+Hua Chunying | | - | Foreign Ministry spokeswoman 2012-09-01 2024-07-01; Assistant Foreign Minister 2021-10-01 2024-07-01; Vice Foreign Minister 2024-07-01 -
+Wang Wenbin | | - | Foreign Ministry spokesman 2020-07-20 2024-07-01
+Mao Ning | | - | Foreign Ministry spokeswoman 2022-09-01 -
+Lin Jian | | - | Foreign Ministry spokesman 2024-01-01 -
+Guo Jiakun | | - | Foreign Ministry spokesman 2024-11-01 -
+Geng Shuang | | - | Foreign Ministry spokesman 2016-07-01 2020-07-01; Deputy UN Ambassador 2020-07-01 -
+Lu Kang | | - | Foreign Ministry spokesman 2015-08-01 2019-09-01
+Hong Lei | | - | Foreign Ministry spokesman 2010-01-01 2016-12-31
+Fu Cong | | - | UN Ambassador 2024-02-01 -
+Zhang Jun | | - | UN Ambassador 2019-09-01 2024-01-31
+Xie Feng | | - | Ambassador to the United States 2023-05-23 -
+Wu Qian | | - | Defence Ministry spokesman 2015-08-01 2025-01-01
+Zhang Xiaogang | | - | Defence Ministry spokesman 2025-01-01 -
+John Lee Ka-chiu | John Lee; Lee Ka-chiu | - | Chief Executive of Hong Kong 2022-07-01 -
+Carrie Lam | Carrie Lam Cheng Yuet-ngor | - | Chief Executive of Hong Kong 2017-07-01 2022-06-30
+== TW
+Lai Ching-te | William Lai; William Lai Ching-te; Lai Ching-teh | - | President 2024-05-20 -; Vice President 2020-05-20 2024-05-20; Premier 2017-09-08 2019-01-14
+Tsai Ing-wen | | Tsai | President 2016-05-20 2024-05-20
+Ma Ying-jeou | | - | President 2008-05-20 2016-05-20
+Cho Jung-tai | | - | Premier 2024-05-20 -
+Chen Chien-jen | | - | Premier 2023-01-31 2024-05-20
+Su Tseng-chang | | - | Premier 2019-01-14 2023-01-31
+Lin Chia-lung | | - | Foreign Minister 2024-05-20 -
+Joseph Wu | Wu Jaushieh; Joseph Wu Jaushieh | - | Foreign Minister 2018-02-26 2024-05-20; Secretary-General of the National Security Council 2024-05-20 -
+Wellington Koo | Koo Li-hsiung | - | Defence Minister 2024-05-20 -
+Chiu Kuo-cheng | | - | Defence Minister 2021-02-23 2024-05-20
+Hsiao Bi-khim | Bi-khim Hsiao | Hsiao | Vice President 2024-05-20 -
+== JP
+Shigeru Ishiba | | Ishiba | Prime Minister 2024-10-01 -; Defence Minister 2007-09-26 2008-08-02
+Fumio Kishida | | Kishida | Prime Minister 2021-10-04 2024-10-01; Foreign Minister 2012-12-26 2017-08-03
+Yoshihide Suga | | Suga | Prime Minister 2020-09-16 2021-10-04; Chief Cabinet Secretary 2012-12-26 2020-09-16
+Shinzo Abe | Shinzō Abe | Abe | Prime Minister 2012-12-26 2020-09-16; Prime Minister 2006-09-26 2007-09-26
+Takeshi Iwaya | | Iwaya | Foreign Minister 2024-10-01 -; Defence Minister 2018-10-02 2019-09-11
+Yoko Kamikawa | | Kamikawa | Foreign Minister 2023-09-13 2024-10-01
+Yoshimasa Hayashi | | - | Foreign Minister 2021-11-10 2023-09-13; Chief Cabinet Secretary 2023-12-14 -
+Toshimitsu Motegi | | Motegi | Foreign Minister 2019-09-11 2021-11-10
+Taro Kono | Tarō Kōno | Kono | Foreign Minister 2017-08-03 2019-09-11; Defence Minister 2019-09-11 2020-09-16
+Gen Nakatani | | Nakatani | Defence Minister 2024-10-01 -; Defence Minister 2014-12-24 2016-08-03
+Minoru Kihara | | Kihara | Defence Minister 2023-09-13 2024-10-01
+Yasukazu Hamada | | Hamada | Defence Minister 2022-08-10 2023-09-13
+Nobuo Kishi | | - | Defence Minister 2020-09-16 2022-08-10
+Itsunori Onodera | | Onodera | Defence Minister 2017-08-03 2018-10-02
+Hirokazu Matsuno | | Matsuno | Chief Cabinet Secretary 2021-10-04 2023-12-14
+Naruhito | Emperor Naruhito | - | Emperor 2019-05-01 -
+Akihito | Emperor Akihito | - | Emperor 1989-01-07 2019-04-30
+== KR
+Lee Jae-myung | Lee Jae Myung | - | President 2025-06-04 -
+Yoon Suk Yeol | Yoon Suk-yeol; Yoon Seok-youl | Yoon | President 2022-05-10 2025-04-04
+Moon Jae-in | Moon Jae In | Moon | President 2017-05-10 2022-05-09
+Park Geun-hye | | - | President 2013-02-25 2017-03-10
+Han Duck-soo | Han Duck Soo | - | Prime Minister 2022-05-21 2025-05-01; Acting President 2024-12-14 2024-12-27; Acting President 2025-03-24 2025-05-01
+Choi Sang-mok | | - | Acting President 2024-12-27 2025-03-24; Finance Minister 2023-12-29 -
+Chung Sye-kyun | | - | Prime Minister 2020-01-14 2021-04-16
+Lee Nak-yon | Lee Nak-yeon | - | Prime Minister 2017-05-31 2020-01-14
+Kim Boo-kyum | | - | Prime Minister 2021-05-14 2022-05-11
+Cho Tae-yul | | - | Foreign Minister 2024-01-10 2025-06-04
+Park Jin | | - | Foreign Minister 2022-05-12 2024-01-10
+Chung Eui-yong | | - | Foreign Minister 2021-02-09 2022-05-11; National Security Adviser 2017-05-21 2020-07-03
+Kang Kyung-wha | | - | Foreign Minister 2017-06-18 2021-02-08
+Kim Yong-hyun | | - | Defence Minister 2024-09-06 2024-12-05
+Shin Won-sik | | - | Defence Minister 2023-10-07 2024-09-06; National Security Adviser 2024-09-06 2025-06-04
+Lee Jong-sup | | - | Defence Minister 2022-05-10 2023-10-06
+Suh Wook | | - | Defence Minister 2020-09-18 2022-05-10
+Lee Sang-min | | - | Interior Minister 2022-05-10 2024-12-08
+Ban Ki-moon | | - | UN Secretary-General 2007-01-01 2016-12-31; Foreign Minister 2004-01-17 2006-11-09
+== KP
+Kim Jong Un | Kim Jong-un; Kim Jong-Un; Kim Jong Eun | - | Supreme Leader 2011-12-17 -; General Secretary of the Workers' Party of Korea 2021-01-10 -; President of the State Affairs Commission 2016-06-29 -
+Kim Jong Il | Kim Jong-il | - | Supreme Leader 1994-07-08 2011-12-17
+Kim Yo Jong | Kim Yo-jong | - | Vice Department Director of the Workers' Party Central Committee 2014-01-01 -
+Choe Son Hui | Choe Son-hui; Choi Son-hui | - | Foreign Minister 2022-06-11 -
+Ri Son Gwon | Ri Son-gwon | - | Foreign Minister 2020-01-01 2022-06-11
+Ri Yong Ho | Ri Yong-ho | - | Foreign Minister 2016-05-09 2020-01-01
+Pak Thae Song | Pak Thae-song | - | Premier 2023-01-01 -
+Kim Tok Hun | Kim Tok-hun; Kim Dok-hun | - | Premier 2020-08-13 2023-01-01
+Choe Ryong Hae | Choe Ryong-hae | - | Chairman of the Standing Committee of the Supreme People's Assembly 2019-04-11 -
+No Kwang Chol | No Kwang-chol | - | Defence Minister 2024-10-01 -
+Kang Sun Nam | Kang Sun-nam | - | Defence Minister 2022-12-01 2024-10-01
+== IN
+Narendra Modi | Narendra Damodardas Modi | Modi | Prime Minister 2014-05-26 -
+Manmohan Singh | | - | Prime Minister 2004-05-22 2014-05-26
+Droupadi Murmu | Draupadi Murmu | Murmu | President 2022-07-25 -
+Ram Nath Kovind | | Kovind | President 2017-07-25 2022-07-25
+Pranab Mukherjee | | - | President 2012-07-25 2017-07-25
+Subrahmanyam Jaishankar | S. Jaishankar; S Jaishankar; Subrahmanyam Jaishankar | Jaishankar | External Affairs Minister 2019-05-30 -; Foreign Secretary 2015-01-29 2018-01-28
+Sushma Swaraj | | Swaraj | External Affairs Minister 2014-05-26 2019-05-30
+Rajnath Singh | | - | Defence Minister 2019-05-30 -; Home Minister 2014-05-26 2019-05-30
+Nirmala Sitharaman | | Sitharaman | Defence Minister 2017-09-03 2019-05-30; Finance Minister 2019-05-31 -
+Manohar Parrikar | | Parrikar | Defence Minister 2014-11-09 2017-03-13
+Amit Shah | | - | Home Minister 2019-05-30 -
+Ajit Doval | | Doval | National Security Adviser 2014-05-30 -
+Vikram Misri | | Misri | Foreign Secretary 2024-07-15 -
+Randhir Jaiswal | | Jaiswal | External Affairs Ministry spokesman 2024-01-01 -
+Arindam Bagchi | | Bagchi | External Affairs Ministry spokesman 2020-01-01 2023-12-31
+Rahul Gandhi | | - | Leader of the Opposition in the Lok Sabha 2024-06-09 -
+Jagdeep Dhankhar | | Dhankhar | Vice President 2022-08-11 -
+== PK
+Shehbaz Sharif | Shahbaz Sharif; Mian Muhammad Shehbaz Sharif | Shehbaz; Shahbaz | Prime Minister 2022-04-11 2023-08-14; Prime Minister 2024-03-04 -
+Anwaar-ul-Haq Kakar | Anwaar ul Haq Kakar; Anwar-ul-Haq Kakar | Kakar | Caretaker Prime Minister 2023-08-14 2024-03-04
+Imran Khan | | - | Prime Minister 2018-08-18 2022-04-10
+Shahid Khaqan Abbasi | | - | Prime Minister 2017-08-01 2018-05-31
+Nawaz Sharif | Mian Muhammad Nawaz Sharif | - | Prime Minister 2013-06-05 2017-07-28
+Asif Ali Zardari | Asif Zardari | Zardari | President 2008-09-09 2013-09-09; President 2024-03-10 -
+Arif Alvi | | Alvi | President 2018-09-09 2024-03-09
+Mamnoon Hussain | | - | President 2013-09-09 2018-09-09
+Ishaq Dar | | - | Foreign Minister 2024-03-11 -; Deputy Prime Minister 2024-04-28 -; Finance Minister 2022-09-28 2023-08-10
+Bilawal Bhutto Zardari | Bilawal Bhutto | Bilawal | Foreign Minister 2022-04-27 2023-08-10
+Shah Mahmood Qureshi | Shah Mehmood Qureshi | Qureshi | Foreign Minister 2018-08-20 2022-04-10
+Khawaja Muhammad Asif | Khawaja Asif | - | Defence Minister 2022-04-19 2023-08-10; Defence Minister 2024-03-11 -; Foreign Minister 2017-08-04 2018-05-31
+Pervez Khattak | | Khattak | Defence Minister 2018-08-20 2022-04-10
+Mohsin Naqvi | | Naqvi | Interior Minister 2024-03-11 -
+Rana Sanaullah | | Sanaullah | Interior Minister 2022-04-19 2023-08-10
+Sheikh Rashid Ahmed | Sheikh Rasheed Ahmad; Sheikh Rashid | - | Interior Minister 2020-12-11 2022-04-10
+Asim Munir | Syed Asim Munir | Munir | Chief of Army Staff 2022-11-29 -
+Qamar Javed Bajwa | Qamar Bajwa | Bajwa | Chief of Army Staff 2016-11-29 2022-11-29
+Raheel Sharif | | - | Chief of Army Staff 2013-11-29 2016-11-29
+Mumtaz Zahra Baloch | | - | Foreign Office spokeswoman 2022-12-01 2025-01-01
+Shafqat Ali Khan | | - | Foreign Office spokesman 2025-01-01 -
+Zahid Hafeez Chaudhri | | - | Foreign Office spokesman 2020-01-01 2022-01-01
+== AF
+Hibatullah Akhundzada | Haibatullah Akhundzada; Mawlawi Hibatullah Akhundzada; Hebatullah Akhundzada | Akhundzada | Supreme Leader of the Taliban 2016-05-25 -
+Mohammad Hassan Akhund | Mullah Mohammad Hassan Akhund; Hasan Akhund | - | Prime Minister of the Taliban government 2021-09-07 -
+Abdul Ghani Baradar | Mullah Abdul Ghani Baradar; Mullah Baradar | Baradar | Deputy Prime Minister of the Taliban government 2021-09-07 -
+Amir Khan Muttaqi | Amir Khan Mottaki | Muttaqi | Foreign Minister of the Taliban government 2021-09-07 -
+Mohammad Yaqoob | Mullah Mohammad Yaqoob; Mullah Yaqoob; Mohammad Yaqub Mujahid | Yaqoob | Defence Minister of the Taliban government 2021-09-07 -
+Sirajuddin Haqqani | | - | Interior Minister of the Taliban government 2021-09-07 -
+Zabihullah Mujahid | | Mujahid | Taliban spokesman 2007-01-01 -
+Suhail Shaheen | Suhail Shaheen | Shaheen | Taliban political office spokesman 2017-01-01 -
+Ashraf Ghani | Mohammad Ashraf Ghani | Ghani | President 2014-09-29 2021-08-15
+Hamid Karzai | | Karzai | President 2001-12-22 2014-09-29
+Abdullah Abdullah | | - | Chief Executive 2014-09-29 2020-03-30; Chairman of the High Council for National Reconciliation 2020-05-17 2021-08-15
+Amrullah Saleh | | - | First Vice President 2020-02-19 2021-08-15
+Mohammad Haneef Atmar | Hanif Atmar | Atmar | Foreign Minister 2020-04-01 2021-08-15
+Mullah Omar | Mohammad Omar; Mullah Mohammed Omar | - | Supreme Leader of the Taliban 1994-01-01 2013-04-23
+== BD
+Muhammad Yunus | Mohammad Yunus | Yunus | Chief Adviser of the Interim Government 2024-08-08 -
+Sheikh Hasina | Sheikh Hasina Wazed | Hasina | Prime Minister 2009-01-06 2024-08-05
+Mohammed Shahabuddin | Mohammed Shahabuddin Chuppu | Shahabuddin | President 2023-04-24 -
+Abdul Hamid | Mohammad Abdul Hamid | - | President 2013-03-14 2023-04-24
+Md. Touhid Hossain | Touhid Hossain; Mohammad Touhid Hossain | - | Foreign Adviser 2024-08-16 -
+Hasan Mahmud | | - | Foreign Minister 2024-01-11 2024-08-05
+A. K. Abdul Momen | AK Abdul Momen; Abdul Momen | Momen | Foreign Minister 2019-01-07 2024-01-10
+Khaleda Zia | | - | Prime Minister 2001-10-10 2006-10-29
+Waker-uz-Zaman | Waker-Uz-Zaman; General Waker-uz-Zaman | - | Chief of Army Staff 2024-06-23 -
+== LK
+Anura Kumara Dissanayake | Anura Kumara Dissanayaka; AKD | Dissanayake | President 2024-09-23 -
+Ranil Wickremesinghe | | Wickremesinghe | President 2022-07-21 2024-09-23; Prime Minister 2015-01-09 2018-10-26; Prime Minister 2018-12-16 2019-11-21; Prime Minister 2022-05-12 2022-07-21
+Gotabaya Rajapaksa | | - | President 2019-11-18 2022-07-14
+Mahinda Rajapaksa | | - | President 2005-11-19 2015-01-09; Prime Minister 2019-11-21 2022-05-09
+Maithripala Sirisena | | Sirisena | President 2015-01-09 2019-11-18
+Harini Amarasuriya | | Amarasuriya | Prime Minister 2024-09-24 -
+Dinesh Gunawardena | | Gunawardena | Prime Minister 2022-07-22 2024-09-23
+Vijitha Herath | | Herath | Foreign Minister 2024-09-24 -
+Ali Sabry | | Sabry | Foreign Minister 2022-07-22 2024-09-23
+== NP
+Ram Chandra Poudel | Ramchandra Paudel; Ram Chandra Paudel | Poudel; Paudel | President 2023-03-13 -
+Bidya Devi Bhandari | | Bhandari | President 2015-10-29 2023-03-13
+KP Sharma Oli | K. P. Sharma Oli; Khadga Prasad Sharma Oli; K.P. Sharma Oli | Oli | Prime Minister 2015-10-12 2016-08-04; Prime Minister 2018-02-15 2021-07-13; Prime Minister 2024-07-15 -
+Pushpa Kamal Dahal | Prachanda | Dahal | Prime Minister 2022-12-26 2024-07-15; Prime Minister 2016-08-04 2017-06-07
+Sher Bahadur Deuba | | Deuba | Prime Minister 2021-07-13 2022-12-26
+Arzu Rana Deuba | | - | Foreign Minister 2024-07-15 -
+== BT
+Jigme Khesar Namgyel Wangchuck | King Jigme Khesar Namgyel Wangchuck; King Jigme Khesar | - | King 2006-12-09 -
+Tshering Tobgay | | Tobgay | Prime Minister 2024-01-28 -; Prime Minister 2013-07-27 2018-08-09
+Lotay Tshering | | - | Prime Minister 2018-11-07 2023-08-09
+== MV
+Mohamed Muizzu | Mohamed Muizzu | Muizzu | President 2023-11-17 -
+Ibrahim Mohamed Solih | Ibu Solih; Ibrahim Solih | Solih | President 2018-11-17 2023-11-17
+Abdulla Yameen | Abdulla Yameen Abdul Gayoom | Yameen | President 2013-11-17 2018-11-17
+Abdulla Khaleel | | Khaleel | Foreign Minister 2025-01-01 -
+Moosa Zameer | | Zameer | Foreign Minister 2023-11-17 2025-01-01
+""")
 # ------------------------------------------------------------------ DATA END
 
 
