@@ -47,16 +47,15 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
     # A truncated document can leave a trailing entry with no fields at all.
     entries = [entry for entry in result.get("entries") or [] if entry]
     version = result.get("version") or ""
-    warnings: list[str] = []
-    if result.get("bozo"):
-        problem = _describe(result.get("bozo_exception"))
-        if not entries:
-            if looks_like_html(body, response_headers):
-                raise FeedParseError(f"not a feed: an HTML page ({problem})")
+    problem = _describe(result.get("bozo_exception")) if result.get("bozo") else None
+    if not entries:
+        if looks_like_html(body, response_headers):
+            raise FeedParseError(f"not a feed: an HTML page{f' ({problem})' if problem else ''}")
+        if problem:
             raise FeedParseError(f"not a valid feed: {problem}")
-        warnings.append(problem)
-    if not entries and not version:
-        raise FeedParseError("not an RSS or Atom feed (no feed element found)")
+        if not version:
+            raise FeedParseError("not an RSS or Atom feed (no feed element found)")
+    warnings = [problem] if problem else []
     feed_info = result.get("feed") or {}
     language = feed_info.get("language") if isinstance(feed_info.get("language"), str) else None
     return ParsedFeed(
