@@ -933,6 +933,158 @@ Abdulla Yameen | Abdulla Yameen Abdul Gayoom | Yameen | President 2013-11-17 201
 Abdulla Khaleel | | Khaleel | Foreign Minister 2025-01-01 -
 Moosa Zameer | | Zameer | Foreign Minister 2023-11-17 2025-01-01
 """)
+DATA.append("""
+== MA
+Mohammed VI | King Mohammed VI; Mohammed VI of Morocco; King Mohammed VI of Morocco | - | King 1999-07-23 -
+Aziz Akhannouch | | Akhannouch | Prime Minister 2021-10-07 -
+Saadeddine Othmani | Saad Eddine El Othmani; Saadeddine El Othmani | Othmani; El Othmani | Prime Minister 2017-04-05 2021-10-07
+Abdelilah Benkirane | Abdelilah Benkiran | Benkirane | Prime Minister 2011-11-29 2017-04-05
+Nasser Bourita | Nasser Bourita | Bourita | Foreign Minister 2017-04-05 -
+Salaheddine Mezouar | | Mezouar | Foreign Minister 2013-10-10 2017-04-05
+Abdelouafi Laftit | Abdelouafi Laftit | Laftit | Interior Minister 2017-04-05 -
+Abdellatif Loudiyi | | Loudiyi | Minister Delegate for National Defence 2010-01-01 -
+== DZ
+Abdelmadjid Tebboune | Abdelmadjid Tebboune; Abdelmajid Tebboune | Tebboune | President 2019-12-19 -; Prime Minister 2017-05-25 2017-08-15
+Abdelaziz Bouteflika | | Bouteflika | President 1999-04-27 2019-04-02
+Abdelkader Bensalah | | Bensalah | Acting President 2019-04-09 2019-12-19
+Nadir Larbaoui | | Larbaoui | Prime Minister 2023-11-11 2025-03-14
+Aymen Benabderrahmane | | Benabderrahmane | Prime Minister 2021-06-30 2023-11-11
+Abdelaziz Djerad | | Djerad | Prime Minister 2019-12-28 2021-06-24
+Ahmed Ouyahia | | Ouyahia | Prime Minister 2017-08-15 2019-03-11
+Ahmed Attaf | | Attaf | Foreign Minister 2023-03-18 -
+Ramtane Lamamra | | Lamamra | Foreign Minister 2021-07-07 2023-03-18; Foreign Minister 2013-09-11 2017-05-25
+Sabri Boukadoum | | Boukadoum | Foreign Minister 2019-03-31 2021-07-07
+Said Chanegriha | Saïd Chengriha; Said Chengriha | Chanegriha; Chengriha | Chief of Staff of the People's National Army 2019-12-23 -
+Brahim Merad | | Merad | Interior Minister 2021-07-07 -
+Sifi Ghrieb | | Ghrieb | Prime Minister 2025-03-14 -
+== TN
+Kais Saied | Kaïs Saïed; Kais Saïed | Saied; Saïed | President 2019-10-23 -
+Beji Caid Essebsi | Béji Caïd Essebsi | Essebsi | President 2014-12-31 2019-07-25
+Moncef Marzouki | | Marzouki | President 2011-12-13 2014-12-31
+Kamel Madouri | | Madouri | Prime Minister 2024-08-07 2025-03-21
+Sara Zaafrani Zenzri | Sarra Zaafrani Zenzri | Zenzri | Prime Minister 2025-03-21 -
+Ahmed Hachani | | Hachani | Prime Minister 2023-08-01 2024-08-07
+Najla Bouden | Najla Bouden Romdhane | Bouden | Prime Minister 2021-10-11 2023-08-01
+Hichem Mechichi | | Mechichi | Prime Minister 2020-09-02 2021-07-25
+Youssef Chahed | | Chahed | Prime Minister 2016-08-27 2020-02-27
+Mohamed Ali Nafti | | Nafti | Foreign Minister 2024-08-25 -
+Nabil Ammar | | Ammar | Foreign Minister 2023-02-07 2024-08-25
+Othman Jerandi | | Jerandi | Foreign Minister 2020-02-27 2023-02-07
+Khaled Nouri | | - | Interior Minister 2024-08-25 -
+Rached Ghannouchi | | Ghannouchi | Speaker of Parliament 2019-11-13 2021-07-25; Leader of Ennahda 1991-01-01 -
+== LY
+Mohamed al-Menfi | Mohammed al-Menfi; Mohamed Younis al-Menfi | Menfi; al-Menfi | Chairman of the Presidential Council 2021-03-15 -
+Abdul Hamid Dbeibah | Abdulhamid Dbeibah; Abdul Hamid al-Dbeibah; Abdel Hamid Dbeibah | Dbeibah; Dbeibeh | Prime Minister of the Government of National Unity 2021-03-15 -
+Fayez al-Sarraj | Fayez Sarraj; Fayez al-Serraj | Sarraj; al-Sarraj; Serraj | Chairman of the Presidential Council 2016-03-30 2021-03-15; Prime Minister of the Government of National Accord 2016-03-30 2021-03-15
+Khalifa Haftar | Khalifa Hifter; Khalifa Belqasim Haftar | Haftar; Hifter | Commander of the Libyan National Army 2015-03-02 -
+Osama Hammad | Ossama Hamad | Hammad | Prime Minister of the eastern-based government 2023-05-16 -
+Fathi Bashagha | | Bashagha | Interior Minister of the Government of National Accord 2018-10-07 2021-03-15; Prime Minister of the eastern-based government 2022-03-03 2023-05-16
+Aguila Saleh | Aguila Saleh Issa; Agila Saleh | - | Speaker of the House of Representatives 2014-08-05 -
+Najla Mangoush | Najla el-Mangoush | Mangoush; el-Mangoush | Foreign Minister 2021-03-15 2023-08-27
+Muammar Gaddafi | Moammar Gadhafi; Muammar al-Gaddafi; Moammar Qadhafi; Muammar Qaddafi | Gaddafi; Gadhafi; Qadhafi; Qaddafi | Leader 1969-09-01 2011-08-23
+Saif al-Islam Gaddafi | Saif al-Islam Qadhafi | Saif al-Islam | Presidential candidate 2021-11-14 2021-12-24
+Emad Trabelsi | Imad Trabelsi | Trabelsi | Interior Minister of the Government of National Unity 2023-01-01 -
+Abdoulaye Bathily | | Bathily | UN Special Representative for Libya @SN 2022-09-01 2024-05-31
+Ghassan Salamé | Ghassan Salame | Salamé; Salame | UN Special Representative for Libya @LB 2017-06-22 2020-03-02
+== SD
+Abdel Fattah al-Burhan | Abdel Fattah Burhan; Abdel-Fattah al-Burhan; Abdelfattah al-Burhan | Burhan; al-Burhan | Chairman of the Transitional Sovereignty Council 2019-08-21 -; Commander of the Armed Forces 2019-04-12 -
+Mohamed Hamdan Dagalo | Hemedti; Hemeti; Mohamed Hamdan Daglo; Mohammed Hamdan Dagalo | Dagalo; Hemedti; Hemeti | Commander of the Rapid Support Forces 2013-08-01 -; Deputy Chairman of the Transitional Sovereignty Council 2019-08-21 2023-05-19
+Omar al-Bashir | Omar Hassan al-Bashir; Omar Bashir | Bashir; al-Bashir | President 1989-06-30 2019-04-11
+Abdalla Hamdok | Abdallah Hamdok | Hamdok | Prime Minister 2019-08-21 2021-10-25; Prime Minister 2021-11-21 2022-01-02
+Kamil Idris | Kamil Eltayeb Idris | Idris | Prime Minister 2025-05-19 -
+Osman Hussein | Osman Hussein Osman | - | Acting Prime Minister 2023-01-01 2025-04-30
+Ali Youssef Ahmed al-Sharif | Ali Youssef al-Sharif; Ali Youssef | - | Foreign Minister 2023-11-01 2025-04-30
+Malik Agar | | Agar | Deputy Chairman of the Transitional Sovereignty Council 2023-05-19 -
+Yasser al-Atta | Yasir al-Atta | Atta; al-Atta | Assistant Commander-in-Chief of the Armed Forces 2019-01-01 -
+Mariam al-Sadiq al-Mahdi | Mariam al-Mahdi | - | Foreign Minister 2021-02-08 2021-10-25
+== SS
+Salva Kiir | Salva Kiir Mayardit | Kiir | President 2011-07-09 -
+Riek Machar | | Machar | First Vice President 2020-02-22 -
+== ET
+Abiy Ahmed | Abiy Ahmed Ali; Dr. Abiy Ahmed | Abiy | Prime Minister 2018-04-02 -
+Hailemariam Desalegn | | Hailemariam | Prime Minister 2012-08-20 2018-04-02
+Taye Atske Selassie | Taye Atske-Selassie; Taye Atske Selassie Amde | Taye | President 2024-10-07 -; Foreign Minister 2024-02-01 2024-10-07
+Sahle-Work Zewde | Sahle Work Zewde | Sahle-Work | President 2018-10-25 2024-10-07
+Mulatu Teshome | | Mulatu | President 2013-10-07 2018-10-25
+Gedion Timothewos | Gedion Timotheos | Gedion | Foreign Minister 2024-10-07 -
+Demeke Mekonnen | | Demeke | Foreign Minister 2020-11-21 2024-02-01; Deputy Prime Minister 2012-11-29 2024-02-01
+Abraham Belay | | - | Defence Minister 2021-10-06 2024-12-01
+Aisha Mohammed | Aisha Mohammed Musa | - | Defence Minister 2024-12-01 -
+Debretsion Gebremichael | | Debretsion | Leader of the Tigray People's Liberation Front 2019-01-01 -
+Getachew Reda | | Getachew | President of the Tigray Interim Administration 2023-04-05 2025-04-08
+Tadesse Werede | | Tadesse | President of the Tigray Interim Administration 2025-04-08 -
+Redwan Hussien | Redwan Hussein | - | Director of the National Intelligence and Security Service 2023-01-01 -
+== ER
+Isaias Afwerki | Isaias Afewerki; Isaias Afwerki | Isaias; Afwerki | President 1993-05-24 -
+Osman Saleh | Osman Saleh Mohammed | - | Foreign Minister 2007-04-01 -
+Yemane Gebremeskel | Yemane G. Meskel | - | Information Minister 2014-01-01 -
+== DJ
+Ismaïl Omar Guelleh | Ismail Omar Guelleh | Guelleh | President 1999-05-08 -
+Abdoulkader Kamil Mohamed | | - | Prime Minister 2013-04-01 -
+Mahmoud Ali Youssouf | | - | Chairperson of the African Union Commission 2025-02-15 -; Foreign Minister 2005-01-01 2025-02-15
+== SO
+Hassan Sheikh Mohamud | Hassan Sheikh Mohamoud | - | President 2022-05-23 -; President 2012-09-16 2017-02-16
+Mohamed Abdullahi Farmaajo | Mohamed Abdullahi Mohamed; Farmajo; Farmaajo | Farmaajo; Farmajo | President 2017-02-16 2022-05-23
+Hamza Abdi Barre | | Barre | Prime Minister 2022-06-25 -
+Mohamed Hussein Roble | | Roble | Prime Minister 2020-09-23 2022-06-25
+Hassan Ali Khaire | | Khaire | Prime Minister 2017-03-01 2020-07-25
+Ahmed Moallim Fiqi | Ahmed Fiqi | Fiqi | Foreign Minister 2024-01-01 -; Defence Minister 2023-01-01 2024-01-01
+Abdulkadir Mohamed Nur | | - | Defence Minister 2024-01-01 -
+Muse Bihi Abdi | | Bihi | President of Somaliland @SO 2017-12-13 2024-12-12
+Abdirahman Mohamed Abdullahi | Abdirahman Irro; Abdirahman Cirro | Irro; Cirro | President of Somaliland @SO 2024-12-12 -
+Ahmed Diriye | Ahmed Umar | - | Leader of al-Shabaab 2014-09-06 -
+== KE
+William Ruto | William Samoei Ruto | Ruto | President 2022-09-13 -; Deputy President 2013-04-09 2022-09-13
+Uhuru Kenyatta | | Kenyatta | President 2013-04-09 2022-09-13
+Mwai Kibaki | | Kibaki | President 2002-12-30 2013-04-09
+Raila Odinga | | Odinga | Prime Minister 2008-04-17 2013-04-09
+Musalia Mudavadi | | Mudavadi | Prime Cabinet Secretary 2022-10-27 -; Foreign Minister 2024-07-24 -
+Alfred Mutua | | Mutua | Foreign Minister 2022-10-27 2023-10-04
+Raychelle Omamo | | Omamo | Foreign Minister 2020-03-01 2022-10-27
+Kithure Kindiki | | Kindiki | Deputy President 2024-11-01 -; Interior Minister 2022-10-27 2024-07-11
+Rigathi Gachagua | | Gachagua | Deputy President 2022-09-13 2024-10-17
+Soipan Tuya | | Tuya | Defence Minister 2024-08-08 -
+Aden Duale | | Duale | Defence Minister 2022-10-27 2024-07-11
+Kipchumba Murkomen | | Murkomen | Interior Minister 2025-03-27 -
+Fred Matiang'i | Fred Matiangi | Matiang'i; Matiangi | Interior Minister 2017-07-01 2022-09-13
+== UG
+Yoweri Museveni | Yoweri Kaguta Museveni | Museveni | President 1986-01-29 -
+Robinah Nabbanja | | Nabbanja | Prime Minister 2021-06-21 -
+Ruhakana Rugunda | | Rugunda | Prime Minister 2014-09-18 2021-06-14
+Jeje Odongo | | Odongo | Foreign Minister 2021-06-08 -
+Muhoozi Kainerugaba | | Muhoozi | Chief of Defence Forces 2024-03-21 -
+Bobi Wine | Robert Kyagulanyi; Robert Kyagulanyi Ssentamu | - | Leader of the National Unity Platform 2020-07-22 -
+== TZ
+Samia Suluhu Hassan | Samia Suluhu; Samia Hassan | Suluhu | President 2021-03-19 -; Vice President 2015-11-05 2021-03-19
+John Magufuli | John Pombe Magufuli | Magufuli | President 2015-11-05 2021-03-17
+Jakaya Kikwete | | Kikwete | President 2005-12-21 2015-11-05
+Kassim Majaliwa | | Majaliwa | Prime Minister 2015-11-20 -
+Mahmoud Thabit Kombo | | Kombo | Foreign Minister 2024-07-01 -
+January Makamba | | Makamba | Foreign Minister 2023-09-01 2024-07-01
+== RW
+Paul Kagame | | Kagame | President 2000-04-22 -
+Édouard Ngirente | Edouard Ngirente | Ngirente | Prime Minister 2017-08-30 -
+Olivier Nduhungirehe | | Nduhungirehe | Foreign Minister 2023-12-01 -
+Vincent Biruta | | Biruta | Foreign Minister 2019-11-04 2023-12-01
+Louise Mushikiwabo | | Mushikiwabo | Secretary-General of the Francophonie 2019-01-03 -; Foreign Minister 2009-12-01 2018-10-18
+Yolande Makolo | | Makolo | Government spokeswoman 2019-01-01 -
+== BI
+Évariste Ndayishimiye | Evariste Ndayishimiye | Ndayishimiye | President 2020-06-18 -
+Pierre Nkurunziza | | Nkurunziza | President 2005-08-26 2020-06-08
+Gervais Ndirakobuca | | Ndirakobuca | Prime Minister 2022-09-07 -
+Alain-Guillaume Bunyoni | | Bunyoni | Prime Minister 2020-06-23 2022-09-07
+== CD
+Félix Tshisekedi | Felix Tshisekedi; Félix Antoine Tshisekedi | Tshisekedi | President 2019-01-24 -
+Joseph Kabila | | Kabila | President 2001-01-26 2019-01-24
+Judith Suminwa | Judith Suminwa Tuluka | Suminwa | Prime Minister 2024-06-12 -
+Jean-Michel Sama Lukonde | Sama Lukonde | Lukonde | Prime Minister 2021-02-15 2024-06-12
+Thérèse Kayikwamba Wagner | Therese Kayikwamba Wagner | Kayikwamba | Foreign Minister 2024-05-29 -
+Christophe Lutundula | | Lutundula | Foreign Minister 2021-04-12 2024-05-29
+Jacquemain Shabani | | Shabani | Interior Minister 2024-05-29 -
+Guy Kabombo Muadiamvita | Guy Kabombo | Kabombo | Defence Minister 2024-05-29 -
+Corneille Nangaa | | Nangaa | Leader of the Congo River Alliance 2023-12-15 -
+Sultani Makenga | | Makenga | Military leader of M23 2013-01-01 -
+""")
 # ------------------------------------------------------------------ DATA END
 
 
