@@ -1,0 +1,61 @@
+"""Classify each mention of a coup as current, figurative or historical, with cheap cue-word rules.
+
+Each rule family scores the sentence around the mention; the strongest family wins. The confidence says
+how clear the cues were, so a caller (or the scorer) can take the most confident event of a dispatch.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from wirewatch.models import Event
+
+_FIGURATIVE = re.compile(
+    r"\b(?:diplomatic|public[- ]relations|pr|propaganda|marketing|commercial|major|big|real|huge|significant|"
+    r"intelligence|media|boardroom|transfer|publicity|stunning|remarkable|masterly|masterful|signal|notable|"
+    r"considerable|quite a|something of a)\s+coup\b"
+    r"|\bcoup\s+for\b|\bcoup\s+de\s+(?:grace|theatre|theater|maitre|foudre)\b"
+    r"|\b(?:scored|score|scores|scoring|pulled off|pull off|landed|land)\s+(?:a|an|another|its|his|her|their)?\s*(?:\w+\s+)?coup\b"
+    r"|\bcoup\b[^.]{0,40}\b(?:signing|deal|contract|exclusive|interview|scoop)\b")
+_HISTORICAL = re.compile(
+    r"\b(?:since|after|following|before|previous|prior|earlier|past|last year's|former|history of|legacy of|"
+    r"anniversary|anniversaries|decades|years ago|string of|series of)\b"
+    r"|\b(?:came|come|rose|seized|took|taken|grabbed)\s+(?:to\s+)?power\s+in\s+(?:a|an|the)\b[^.]{0,25}\bcoups?\b\s+(?:in|of)\s+\d{4}"
+    r"|\b(?:in|of)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s+coups?\b|\bcoups?\s+(?:in|of)\s+(?:19|20)\d{2}\b")
+_CURRENT = re.compile(
+    r"\b(?:attempted|attempt|ongoing|under way|underway|unfolding|launched|launch|staged|staging|tonight|today|"
+    r"overnight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|soldiers|troops|"
+    r"gunfire|tanks|detained|arrested|state television|state tv|national television|junta|putschists|mutiny|"
+    r"mutinous|seized power|seize power|ousted|toppled|deposed|dissolved|suspended the constitution|curfew|"
+    r"borders closed|closed the borders|condemned|condemns|condemn|plotters|coup leaders|thwarted|foiled|"
+    r"failed|repelled|crushed|military)\b")
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def sentence_around(text: str, offset: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, offset - 400), offset):
+        start = m.end()
+    m = _SENTENCE_END.search(text, offset)
+    end = m.start() + 1 if m else len(text)
+    return start, min(end, len(text))
+
+
+def classify_coup(text: str, offset: int, length: int, published: date | None) -> Event:
+    start, end = sentence_around(text, offset)
+    sentence = text[start:end]
+    window = sentence.lower()
+    local = window[max(0, offset - start - 60): offset - start + length + 60]
+    if _FIGURATIVE.search(local):
+        return Event(type="coup", use="figurative", confidence=0.85, evidence=sentence.strip(), offset=offset)
+    this_year = (published or date.today()).year
+    past_years = [int(y) for y in _YEAR.findall(window) if int(y) < this_year]
+    historical = len(_HISTORICAL.findall(local)) + (2 if past_years else 0)
+    current = len(_CURRENT.findall(window))
+    if historical > current:
+        confidence = min(0.95, 0.55 + 0.1 * (historical - current))
+        return Event(type="coup", use="historical", confidence=confidence, evidence=sentence.strip(), offset=offset)
+    confidence = min(0.95, 0.45 + 0.1 * (current - historical)) if current else 0.4
+    return Event(type="coup", use="current", confidence=confidence, evidence=sentence.strip(), offset=offset)

@@ -1,0 +1,51 @@
+"""Accent and case folding that keeps every character at its offset.
+
+Matching runs on a folded copy of the text; because folding maps each character to exactly one character,
+an offset in the folded copy is the same offset in the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SPECIAL = {
+    "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s", "æ": "a", "Æ": "A",
+    "œ": "o", "Œ": "O", "þ": "t", "Þ": "T", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ",
+    "\u2009": " ", "\u202f": " ",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2070):
+        ch = chr(code)
+        if ch in _SPECIAL:
+            table[code] = _SPECIAL[ch]
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base != ch:
+            table[code] = base
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold_cased(text: str) -> str:
+    """Strip accents, keep case: 'Çavuşoğlu' -> 'Cavusoglu'. Same length as `text`."""
+    return text if text.isascii() else text.translate(_TABLE)
+
+
+def fold_lower(cased: str) -> str:
+    """Lowercase an already accent-folded string without changing its length."""
+    lowered = cased.lower()
+    if len(lowered) == len(cased):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in cased)
+
+
+def fold(text: str) -> str:
+    """The matching key of a pattern or a text: accent-free and lowercase, same length."""
+    return fold_lower(fold_cased(text))

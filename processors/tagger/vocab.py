@@ -1,0 +1,78 @@
+"""Fixed English vocabulary the engine's rules use: role titles, honorifics, cue words.
+
+These are grammar of news-wire English, not knowledge about particular people or places (that lives in
+processors/kb/*.json), which is why they sit in code.
+"""
+
+from __future__ import annotations
+
+_MINISTRIES = ("foreign", "defence", "defense", "interior", "finance", "health", "justice", "information", "energy",
+               "oil", "petroleum", "economy", "trade", "commerce", "education", "agriculture", "security",
+               "intelligence", "communications", "home", "mines", "mining", "transport", "labour", "labor",
+               "culture", "tourism", "environment", "water", "planning", "territorial administration",
+               "public security", "state security", "national defence", "national defense", "armed forces")
+
+_BASE_ROLES = [
+    "president", "vice president", "vice-president", "president-elect", "prime minister", "deputy prime minister",
+    "premier", "chancellor", "minister", "deputy minister", "state minister", "minister of state",
+    "secretary of state", "deputy secretary of state", "secretary", "secretary-general", "secretary general",
+    "deputy secretary-general", "under-secretary-general", "undersecretary", "under secretary",
+    "national security adviser", "national security advisor", "adviser", "advisor", "senior adviser", "senior aide",
+    "aide", "spokesman", "spokeswoman", "spokesperson", "government spokesman", "government spokeswoman",
+    "army spokesman", "military spokesman", "junta spokesman", "presidential spokesman", "police spokesman",
+    "ministry spokesman", "ministry spokeswoman", "deputy spokesman", "chief spokesman", "press secretary",
+    "army chief", "military chief", "police chief", "intelligence chief", "spy chief", "defence chief",
+    "defense chief", "chief of staff", "army chief of staff", "chief of general staff", "chief of the general staff",
+    "chief of defence staff", "chief of defense staff", "chief justice", "speaker", "parliament speaker",
+    "parliamentary speaker", "ambassador", "envoy", "special envoy", "special representative", "high representative",
+    "foreign policy chief", "commissioner", "high commissioner", "governor", "central bank governor", "mayor",
+    "senator", "sen.", "congressman", "congresswoman", "king", "queen", "crown prince", "emir", "sultan",
+    "supreme leader", "leader of the islamic revolution", "junta leader", "military leader", "coup leader",
+    "head of state", "head of government", "general", "gen.", "lt. gen.", "lt gen", "lieutenant general",
+    "maj. gen.", "major general", "brig. gen.", "brigadier general", "brigadier", "col.", "colonel", "lt. col.",
+    "lieutenant colonel", "capt.", "captain", "maj.", "admiral", "adm.", "vice admiral", "rear admiral",
+    "commander", "army commander", "commander-in-chief", "field marshal", "attorney general", "prosecutor",
+    "chief prosecutor", "prosecutor general", "defence secretary", "defense secretary", "home secretary",
+    "foreign secretary", "interior secretary", "treasury secretary", "chairman", "chairwoman", "director",
+    "director-general", "director general", "deputy", "deputy head", "head", "vice chairman", "first lady",
+]
+ROLE_TITLES: tuple[str, ...] = tuple(sorted(set(
+    _BASE_ROLES
+    + [f"{m} minister" for m in _MINISTRIES]
+    + [f"deputy {m} minister" for m in _MINISTRIES]
+    + [f"minister of {m}" for m in _MINISTRIES]
+    + [f"minister of the {m}" for m in _MINISTRIES]
+    + ["minister of foreign affairs", "minister of internal affairs", "minister of home affairs",
+       "foreign affairs minister", "home affairs minister", "internal affairs minister"]
+)))
+
+# Words that may sit between a role and a name and are not part of the name.
+HONORIFICS = frozenset({
+    "ayatollah", "grand", "hojatoleslam", "sheikh", "shaikh", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "sir", "dame", "lord", "his", "her", "excellency", "majesty", "seyyed", "sayyid", "mullah", "imam", "pastor",
+})
+
+# A role introduced by one of these words does not make its holder a public official.
+NON_OFFICIAL_QUALIFIERS = frozenset({
+    "rebel", "rebels", "opposition", "militant", "insurgent", "separatist", "jihadist", "union", "party", "student",
+    "protest", "company", "firm", "corporate", "club", "team", "bank's", "journalist", "newspaper", "network",
+    "campaign", "group", "militia", "gang", "church", "university", "school", "hospital", "association", "ngo",
+    "charity", "movement", "faction", "businessman", "tycoon", "football", "coach", "terrorist", "cartel",
+    "taliban", "hamas", "hezbollah", "houthi", "houthis", "insurgents", "local",
+})
+# Capitalised words that end a name (a name never runs into them).
+NAME_STOPWORDS = frozenset({
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "said", "says", "told", "on",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "it", "he", "she",
+    "they", "we", "i", "this", "that", "these", "there", "his", "her", "their", "its", "after", "before", "as",
+    "when", "while", "who", "which", "also", "has", "had", "was", "is", "will", "would", "tweeted", "wrote",
+    "added", "warned", "announced", "urged", "called", "met", "visited", "arrived", "on", "with", "from", "by",
+})
+# Surnames that are also ordinary capitalised words: never linked on their own.
+UNSAFE_SURNAMES = frozenset({
+    "may", "young", "rice", "brown", "bush", "king", "long", "love", "hope", "grant", "price", "ward", "hill",
+    "white", "black", "green", "rich", "wise", "said", "sun", "ma", "li", "wang", "kim", "lee", "park", "ali",
+    "khan", "singh", "ahmed", "mohammed", "muhammad", "hassan", "hussein", "ibrahim", "abdullah", "salman",
+    "assembly", "china", "jordan", "chad", "georgia", "israel", "will", "bill", "cook", "church",
+})
