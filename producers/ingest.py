@@ -1,7 +1,7 @@
 """Pushed dispatches (`wirewatch ingest`): plain text, one JSON object, or JSON Lines.
 
 Plain text: the first non-empty line is the title, the rest is the body.
-JSON: objects with title, text (or body), and optionally id, url, source,
+JSON (one object, JSON Lines, or an array of objects): objects with title, text (or body), and optionally id, url, source,
 published, language. A bad JSON line is reported by its 1-based number and
 the good lines are still returned. Ids come from the given id, else the
 canonical URL, else the content, so re-ingesting the same input dedups.
@@ -48,13 +48,21 @@ def parse_ingest(
     text = text.lstrip("\ufeff")
     if not text.strip():
         return [], [*errors, IngestError(1, "input is empty")]
-    if text.lstrip().startswith("{"):
-        whole = _whole_json_object(text)
-        if whole is not None:
-            first_line = text[: len(text) - len(text.lstrip())].count("\n") + 1
+    stripped = text.lstrip()
+    first_line = text[: len(text) - len(stripped)].count("\n") + 1
+    if stripped.startswith(("{", "[")):
+        whole, whole_error = _whole_json(text)
+        if isinstance(whole, dict):
             dispatches, more = _from_records([(first_line, whole)], source, now)
+        elif isinstance(whole, list):
+            dispatches, more = _from_array(whole, first_line, source, now)
+        elif stripped.startswith("["):
+            dispatches, more = _from_plain_text(text, source, now)  # "[Update] ..." is a title
         else:
             dispatches, more = _from_json_lines(text, source, now)
+            if not dispatches and whole_error is not None and _one_multiline_object(stripped) and _all_invalid_json(more):
+                # One pretty-printed object with a mistake: one error where it is, not one per line.
+                more = [IngestError(whole_error.lineno, f"invalid JSON: {whole_error.msg} (column {whole_error.colno})")]
     else:
         dispatches, more = _from_plain_text(text, source, now)
     return dispatches, errors + more
@@ -69,12 +77,33 @@ def _decode(data: bytes) -> tuple[str, IngestError | None]:
         return data.decode("utf-8", errors="replace"), error
 
 
-def _whole_json_object(text: str) -> dict[str, Any] | None:
+def _whole_json(text: str) -> tuple[Any, json.JSONDecodeError | None]:
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError:
-        return None
-    return value if isinstance(value, dict) else None
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, exc
+
+
+def _one_multiline_object(text: str) -> bool:
+    """Several lines, but only the first opens an object: a pretty-printed object, not JSON Lines."""
+    lines = [line.lstrip() for line in text.splitlines() if line.strip()]
+    return len(lines) > 1 and sum(line.startswith("{") for line in lines) == 1
+
+
+def _all_invalid_json(errors: list[IngestError]) -> bool:
+    return all(error.message.startswith("invalid JSON") for error in errors)
+
+
+def _from_array(
+    items: list[Any], line: int, source: str, now: datetime
+) -> tuple[list[Dispatch], list[IngestError]]:
+    dispatches, errors = [], []
+    for index, item in enumerate(items, start=1):
+        try:
+            dispatches.append(record_to_dispatch(item, source, now))
+        except _RecordError as exc:
+            errors.append(IngestError(line, f"array item {index}: {exc}"))
+    return dispatches, errors
 
 
 def _from_plain_text(text: str, source: str, now: datetime) -> tuple[list[Dispatch], list[IngestError]]:

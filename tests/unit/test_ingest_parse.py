@@ -111,3 +111,24 @@ def test_empty_and_undecodable_input() -> None:
 def test_future_published_is_clamped() -> None:
     [dispatch], _ = parse_ingest(json.dumps({"title": "t", "published": "2999-01-01T00:00:00Z"}), now=NOW)
     assert dispatch.published == NOW and dispatch.published_estimated
+
+
+def test_pretty_printed_object_with_a_mistake_gives_one_error_at_its_line() -> None:
+    data = '{\n  "title": "Broken",\n  "text": "missing comma"\n  "url": "https://x.example/"\n}\n'
+    dispatches, errors = parse_ingest(data, now=NOW)
+    assert dispatches == []
+    assert [(e.line, e.message) for e in errors] == [(4, "invalid JSON: Expecting ',' delimiter (column 3)")]
+
+
+def test_json_array_of_objects_and_bracketed_plain_text_title() -> None:
+    data = json.dumps([{"title": "one", "text": "a"}, {"title": 3}, {"title": "two", "text": "b"}])
+    dispatches, errors = parse_ingest(data, now=NOW)
+    assert [d.title for d in dispatches] == ["one", "two"]
+    assert [str(e) for e in errors] == ["line 1: array item 2: field 'title' must be a string, got int"]
+    [update], errors = parse_ingest("[Update] Curfew lifted\nThe army withdrew.", now=NOW)
+    assert errors == [] and update.title == "[Update] Curfew lifted"
+
+
+def test_json_lines_that_are_all_bad_name_every_line() -> None:
+    dispatches, errors = parse_ingest('{"title": "a",}\n{"title" "b"}\n', now=NOW)
+    assert dispatches == [] and [e.line for e in errors] == [1, 2]

@@ -354,12 +354,20 @@ async def test_body_cap_while_streaming_and_by_content_length(server: FeedServer
         await response.write(b"<rss/>")
         return response
 
+    bomb = gzip.compress(b"<rss>" + b" " * (1024 * 1024) + b"</rss>")  # ~1 KiB on the wire, 1 MiB inflated
+
+    async def gzip_bomb(request: web.Request) -> web.Response:
+        return web.Response(body=bomb, headers={"Content-Type": RSS, "Content-Encoding": "gzip"})
+
     server.routes["/huge"] = huge_chunked
     server.routes["/liar"] = declares_too_much
+    server.routes["/bomb"] = gzip_bomb
     server.serve_file("/ok", "world-rss.xml")
-    h = make_poller([feed(server, "huge"), feed(server, "liar"), feed(server, "ok")], fast_settings())
+    names = ["huge", "liar", "bomb", "ok"]
+    h = make_poller([feed(server, n) for n in names], fast_settings())
     report = await h.poller.poll_once()
     assert "aborted while reading" in report.failed["huge"]
+    assert "aborted while reading" in report.failed["bomb"] and len(bomb) < 64 * 1024
     assert "Content-Length 52428800 exceeds" in report.failed["liar"]
     assert report.ok == ["ok"]
 
