@@ -1085,6 +1085,220 @@ Guy Kabombo Muadiamvita | Guy Kabombo | Kabombo | Defence Minister 2024-05-29 -
 Corneille Nangaa | | Nangaa | Leader of the Congo River Alliance 2023-12-15 -
 Sultani Makenga | | Makenga | Military leader of M23 2013-01-01 -
 """)
+DATA.append("""
+== ML
+Assimi Goïta | Assimi Goita | Goïta; Goita | President of the Transition 2021-05-24 -; Vice President of the Transition 2020-09-25 2021-05-24
+Bah N'Daw | Bah Ndaw | N'Daw; Ndaw | President of the Transition 2020-09-25 2021-05-24
+Ibrahim Boubacar Keïta | Ibrahim Boubacar Keita; IBK | Keïta; Keita | President 2013-09-04 2020-08-18
+Abdoulaye Maïga | Abdoulaye Maiga | Maïga; Maiga | Prime Minister 2024-11-21 -; Interim Prime Minister 2022-08-21 2022-12-05
+Choguel Kokalla Maïga | Choguel Maiga; Choguel Kokalla Maiga | Choguel | Prime Minister 2021-06-07 2024-11-20
+Moctar Ouane | | Ouane | Prime Minister 2020-09-27 2021-05-24
+Boubou Cissé | Boubou Cisse | - | Prime Minister 2019-04-22 2020-08-18
+Abdoulaye Diop | | - | Foreign Minister 2021-06-07 -; Foreign Minister 2014-04-11 2017-04-11
+Sadio Camara | | - | Defence Minister 2020-10-05 -
+Daoud Aly Mohammedine | | Mohammedine | Interior Minister 2021-06-07 -
+Iyad Ag Ghaly | Iyad ag Ghali | Ag Ghaly; Ag Ghali | Leader of Jama'at Nusrat al-Islam wal-Muslimin 2017-03-02 -
+== BF
+Ibrahim Traoré | Ibrahim Traore; Captain Ibrahim Traoré | Traoré; Traore | President of the Transition 2022-10-06 -
+Paul-Henri Sandaogo Damiba | Paul-Henri Damiba | Damiba | President of the Transition 2022-01-24 2022-09-30
+Roch Marc Christian Kaboré | Roch Marc Kaboré; Roch Kabore; Roch Marc Christian Kabore | Kaboré; Kabore | President 2015-12-29 2022-01-24
+Blaise Compaoré | Blaise Compaore | Compaoré; Compaore | President 1987-10-15 2014-10-31
+Rimtalba Jean Emmanuel Ouédraogo | Jean Emmanuel Ouédraogo; Jean Emmanuel Ouedraogo | - | Prime Minister 2024-12-07 -
+Apollinaire Joachim Kyélem de Tambèla | Apollinaire Kyelem de Tambela; Apollinaire Kyélem de Tambèla | Kyélem de Tambèla; Kyelem de Tambela | Prime Minister 2022-10-21 2024-12-06
+Karamoko Jean-Marie Traoré | Jean-Marie Traoré; Karamoko Jean-Marie Traore | - | Foreign Minister 2024-01-01 -
+Olivia Rouamba | | Rouamba | Foreign Minister 2022-03-05 2024-01-01
+Kassoum Coulibaly | | - | Defence Minister 2022-10-25 2024-08-31
+Célestin Simporé | Celestin Simpore | Simporé; Simpore | Defence Minister 2024-08-31 -
+== NE
+Abdourahamane Tchiani | Abdourahmane Tiani; Abdourahamane Tiani; Omar Tchiani | Tchiani; Tiani | Head of State 2023-07-26 -
+Mohamed Bazoum | | Bazoum | President 2021-04-02 2023-07-26; Interior Minister 2016-04-11 2020-06-29
+Mahamadou Issoufou | | Issoufou | President 2011-04-07 2021-04-02
+Ali Lamine Zeine | Ali Mahamane Lamine Zeine | Zeine | Prime Minister 2023-08-08 -
+Ouhoumoudou Mahamadou | | Mahamadou | Prime Minister 2021-04-03 2023-07-26
+Bakary Yaou Sangaré | Bakary Yaou Sangare | Sangaré; Sangare | Foreign Minister 2023-08-10 -
+Hassoumi Massaoudou | | Massaoudou | Foreign Minister 2022-01-01 2023-07-26
+Salifou Mody | | Mody | Defence Minister 2023-08-10 -
+Mohamed Toumba | | Toumba | Interior Minister 2023-08-10 -
+== TD
+Mahamat Idriss Déby | Mahamat Idriss Deby; Mahamat Déby; Mahamat Deby Itno; Mahamat Idriss Déby Itno | - | President 2024-05-23 -; President of the Transitional Military Council 2021-04-20 2024-05-23
+Idriss Déby | Idriss Deby; Idriss Déby Itno; Idriss Deby Itno | - | President 1990-12-02 2021-04-20
+Allamaye Halina | | Halina | Prime Minister 2024-05-23 -
+Succès Masra | Succes Masra | Masra | Prime Minister 2024-01-01 2024-05-22
+Saleh Kebzabo | | Kebzabo | Prime Minister 2022-10-12 2024-01-01
+Albert Pahimi Padacké | Albert Pahimi Padacke | Padacké; Padacke | Prime Minister 2021-04-26 2022-10-12
+Abderaman Koulamallah | | Koulamallah | Foreign Minister 2024-02-01 -
+== MR
+Mohamed Ould Ghazouani | Mohamed Ould Cheikh El Ghazouani; Mohamed Ould El-Ghazaouani | Ghazouani | President 2019-08-01 -; Chairperson of the African Union @MR 2024-02-17 2025-02-15
+Mohamed Ould Abdel Aziz | | Abdel Aziz | President 2009-08-05 2019-08-01
+Mokhtar Ould Djay | Moctar Ould Djay | Djay | Prime Minister 2024-08-02 -
+Mohamed Ould Bilal | | Bilal | Prime Minister 2020-08-06 2024-07-31
+Mohamed Salem Ould Merzoug | | Merzoug | Foreign Minister 2023-01-01 -
+== SN
+Bassirou Diomaye Faye | Bassirou Diomaye Diakhar Faye; Diomaye Faye | Faye | President 2024-04-02 -
+Macky Sall | | Sall | President 2012-04-02 2024-04-02
+Abdoulaye Wade | | Wade | President 2000-04-01 2012-04-02
+Ousmane Sonko | | Sonko | Prime Minister 2024-04-02 -
+Amadou Ba | | - | Prime Minister 2022-09-17 2024-03-06; Foreign Minister 2019-04-07 2020-11-01
+Yassine Fall | | - | Foreign Minister 2024-04-05 -
+Aïssata Tall Sall | Aissata Tall Sall | Tall Sall | Foreign Minister 2020-11-01 2024-04-05
+Birame Diop | | - | Defence Minister 2024-04-05 -
+Jean Baptiste Tine | | Tine | Interior Minister 2024-04-05 -
+== GM
+Adama Barrow | | Barrow | President 2017-01-19 -
+Yahya Jammeh | | Jammeh | President 1994-07-22 2017-01-19
+Mamadou Tangara | | Tangara | Foreign Minister 2020-01-01 -
+== GW
+Umaro Sissoco Embaló | Umaro Sissoco Embalo | Embaló; Embalo | President 2020-02-27 -
+José Mário Vaz | Jose Mario Vaz | - | President 2014-06-23 2020-02-27
+Rui Duarte de Barros | | - | Prime Minister 2023-12-20 -
+== GN
+Mamadi Doumbouya | | Doumbouya | President of the Transition 2021-10-01 -
+Alpha Condé | Alpha Conde | Condé; Conde | President 2010-12-21 2021-09-05
+Amadou Oury Bah | Bah Oury | - | Prime Minister 2024-02-27 -
+Bernard Goumou | | Goumou | Prime Minister 2022-07-16 2024-02-19
+Morissanda Kouyaté | Morissanda Kouyate | Kouyaté; Kouyate | Foreign Minister 2022-01-01 -
+== SL
+Julius Maada Bio | Julius Maada Wonie Bio | Maada Bio | President 2018-04-04 -
+Ernest Bai Koroma | | Koroma | President 2007-09-17 2018-04-04
+David Moinina Sengeh | | Sengeh | Chief Minister 2023-07-01 -
+Timothy Musa Kabba | | Kabba | Foreign Minister 2023-07-01 -
+== LR
+Joseph Boakai | Joseph Nyuma Boakai | Boakai | President 2024-01-22 -; Vice President 2006-01-16 2018-01-22
+George Weah | | Weah | President 2018-01-22 2024-01-22
+Ellen Johnson Sirleaf | | Sirleaf | President 2006-01-16 2018-01-22
+Sara Beysolow Nyanti | | Nyanti | Foreign Minister 2024-01-22 -
+== CI
+Alassane Ouattara | | Ouattara | President 2010-12-04 -
+Laurent Gbagbo | | Gbagbo | President 2000-10-26 2011-04-11
+Robert Beugré Mambé | Robert Beugre Mambe | Mambé; Mambe | Prime Minister 2023-10-17 -
+Patrick Achi | | Achi | Prime Minister 2021-03-08 2023-10-06
+Hamed Bakayoko | | Bakayoko | Prime Minister 2020-07-30 2021-03-10
+Amadou Gon Coulibaly | | - | Prime Minister 2017-01-10 2020-07-08
+Kacou Houadja Léon Adom | Léon Kacou Adom; Leon Kacou Adom | Adom | Foreign Minister 2023-10-17 -
+Téné Birahima Ouattara | Tene Birahima Ouattara | - | Defence Minister 2021-03-08 -
+Vagondo Diomandé | Vagondo Diomande | Diomandé; Diomande | Interior Minister 2021-01-01 -
+Guillaume Soro | | Soro | Speaker of the National Assembly 2012-03-12 2019-02-08; Prime Minister 2007-04-04 2012-03-13
+== GH
+John Mahama | John Dramani Mahama | Mahama | President 2025-01-07 -; President 2012-07-24 2017-01-07
+Nana Akufo-Addo | Nana Addo Dankwa Akufo-Addo | Akufo-Addo | President 2017-01-07 2025-01-07
+Samuel Okudzeto Ablakwa | | Ablakwa | Foreign Minister 2025-01-30 -
+Shirley Ayorkor Botchwey | | Botchwey | Foreign Minister 2017-01-31 2025-01-07; Secretary-General of the Commonwealth @GH 2025-04-01 -
+Omane Boamah | Edward Omane Boamah | Boamah | Defence Minister 2025-01-30 -
+Dominic Nitiwul | | Nitiwul | Defence Minister 2017-01-31 2025-01-07
+== TG
+Faure Gnassingbé | Faure Gnassingbe; Faure Essozimna Gnassingbé | Gnassingbé; Gnassingbe | President 2005-05-04 2025-05-03; President of the Council of Ministers 2025-05-03 -
+Victoire Tomegah Dogbé | Victoire Tomegah Dogbe | Dogbé; Dogbe | Prime Minister 2020-09-28 2025-05-03
+Robert Dussey | | Dussey | Foreign Minister 2013-09-17 -
+== BJ
+Patrice Talon | | Talon | President 2016-04-06 -
+Thomas Boni Yayi | Boni Yayi | Yayi | President 2006-04-06 2016-04-06
+Olushegun Adjadi Bakari | Shegun Adjadi Bakari | Bakari | Foreign Minister 2023-01-01 -
+Aurélien Agbénonci | Aurelien Agbenonci | Agbénonci; Agbenonci | Foreign Minister 2016-04-06 2023-01-01
+== NG
+Bola Tinubu | Bola Ahmed Tinubu | Tinubu | President 2023-05-29 -
+Muhammadu Buhari | Muhammadu Buhari | Buhari | President 2015-05-29 2023-05-29
+Goodluck Jonathan | Goodluck Ebele Jonathan | - | President 2010-05-06 2015-05-29
+Kashim Shettima | | Shettima | Vice President 2023-05-29 -
+Yemi Osinbajo | | Osinbajo | Vice President 2015-05-29 2023-05-29
+Yusuf Tuggar | Yusuf Maitama Tuggar | Tuggar | Foreign Minister 2023-08-21 -
+Geoffrey Onyeama | | Onyeama | Foreign Minister 2015-11-11 2023-05-29
+Mohammed Badaru Abubakar | Badaru Abubakar | Badaru | Defence Minister 2023-08-21 -
+Bashir Salihi Magashi | Bashir Magashi | Magashi | Defence Minister 2019-08-21 2023-05-29
+Olubunmi Tunji-Ojo | | Tunji-Ojo | Interior Minister 2023-08-21 -
+Rauf Aregbesola | | Aregbesola | Interior Minister 2019-08-21 2023-05-29
+Nuhu Ribadu | | Ribadu | National Security Adviser 2023-06-19 -
+Christopher Musa | | - | Chief of Defence Staff 2023-06-19 -
+Abubakar Shekau | | Shekau | Leader of Boko Haram 2009-07-30 2021-05-19
+Omar Touray | Omar Alieu Touray | Touray | President of the ECOWAS Commission @GM 2022-07-15 -
+== CV
+José Maria Neves | Jose Maria Neves | - | President 2021-11-09 -
+Ulisses Correia e Silva | | Correia e Silva | Prime Minister 2016-04-22 -
+== CM
+Paul Biya | | Biya | President 1982-11-06 -
+Joseph Dion Ngute | | Dion Ngute | Prime Minister 2019-01-04 -
+Lejeune Mbella Mbella | | Mbella Mbella | Foreign Minister 2015-10-02 -
+== CF
+Faustin-Archange Touadéra | Faustin-Archange Touadera; Faustin Archange Touadéra | Touadéra; Touadera | President 2016-03-30 -
+Félix Moloua | Felix Moloua | Moloua | Prime Minister 2022-02-07 -
+Sylvie Baïpo-Temon | Sylvie Baipo-Temon | Baïpo-Temon; Baipo-Temon | Foreign Minister 2018-12-01 -
+== GA
+Brice Oligui Nguema | Brice Clotaire Oligui Nguema | Oligui Nguema | President 2023-08-30 -
+Ali Bongo Ondimba | Ali Bongo | Bongo | President 2009-10-16 2023-08-30
+Raymond Ndong Sima | | Ndong Sima | Prime Minister 2023-09-07 2025-05-05
+== CG
+Denis Sassou Nguesso | Denis Sassou-Nguesso | Sassou Nguesso; Sassou-Nguesso | President 1997-10-25 -
+Anatole Collinet Makosso | | Makosso | Prime Minister 2021-05-12 -
+Jean-Claude Gakosso | | Gakosso | Foreign Minister 2015-08-10 -
+== GQ
+Teodoro Obiang Nguema Mbasogo | Teodoro Obiang; Obiang Nguema | Obiang | President 1979-08-03 -
+Manuela Roka Botey | | - | Prime Minister 2023-02-01 2024-08-16
+Manuel Osa Nsue Nsua | | - | Prime Minister 2024-08-16 -
+Teodoro Nguema Obiang Mangue | Teodorin Obiang; Teodorín Nguema Obiang | Teodorin | Vice President 2012-05-21 -
+== ST
+Carlos Vila Nova | | Vila Nova | President 2021-10-02 -
+Patrice Trovoada | | Trovoada | Prime Minister 2022-11-14 2025-01-06
+== AO
+João Lourenço | Joao Lourenco | Lourenço; Lourenco | President 2017-09-26 -; Chairperson of the African Union @AO 2025-02-15 -
+José Eduardo dos Santos | Jose Eduardo dos Santos | dos Santos | President 1979-09-21 2017-09-26
+Téte António | Tete Antonio | - | Foreign Minister 2020-06-01 -
+== ZM
+Hakainde Hichilema | | Hichilema | President 2021-08-24 -
+Edgar Lungu | | Lungu | President 2015-01-25 2021-08-24
+== ZW
+Emmerson Mnangagwa | Emmerson Dambudzo Mnangagwa | Mnangagwa | President 2017-11-24 -
+Robert Mugabe | | Mugabe | President 1987-12-31 2017-11-21
+Constantino Chiwenga | | Chiwenga | Vice President 2017-12-28 -
+Amon Murwira | | Murwira | Foreign Minister 2024-09-01 -
+Frederick Shava | | Shava | Foreign Minister 2021-03-01 2024-09-01
+== MW
+Lazarus Chakwera | | Chakwera | President 2020-06-28 -
+Peter Mutharika | Arthur Peter Mutharika | Mutharika | President 2014-05-31 2020-06-28
+== MZ
+Daniel Chapo | | Chapo | President 2025-01-15 -
+Filipe Nyusi | | Nyusi | President 2015-01-15 2025-01-15
+Maria Benvinda Levi | | - | Prime Minister 2025-01-17 -
+Adriano Maleiane | | Maleiane | Prime Minister 2022-03-03 2025-01-15
+Venâncio Mondlane | Venancio Mondlane | Mondlane | Opposition leader 2024-10-01 -
+== MG
+Andry Rajoelina | | Rajoelina | President 2019-01-19 -; President of the High Transitional Authority 2009-03-17 2014-01-25
+Christian Ntsay | | Ntsay | Prime Minister 2018-06-06 -
+== ZA
+Cyril Ramaphosa | Matamela Cyril Ramaphosa | Ramaphosa | President 2018-02-15 -; Deputy President 2014-05-26 2018-02-15
+Jacob Zuma | | Zuma | President 2009-05-09 2018-02-14
+Thabo Mbeki | | Mbeki | President 1999-06-14 2008-09-24
+Paul Mashatile | | Mashatile | Deputy President 2023-03-07 -
+Ronald Lamola | | Lamola | Foreign Minister 2024-07-03 -
+Naledi Pandor | | Pandor | Foreign Minister 2019-05-30 2024-06-19
+Lindiwe Sisulu | | Sisulu | Foreign Minister 2018-02-27 2019-05-29
+Angie Motshekga | | Motshekga | Defence Minister 2024-07-03 -
+Thandi Modise | | Modise | Defence Minister 2021-08-05 2024-06-19
+Leon Schreiber | | Schreiber | Home Affairs Minister 2024-07-03 -
+Nkosazana Dlamini-Zuma | | Dlamini-Zuma | Chairperson of the African Union Commission 2012-10-15 2017-03-14
+Chrispin Phiri | | Phiri | Foreign Ministry spokesman 2022-01-01 -
+== NA
+Netumbo Nandi-Ndaitwah | | Nandi-Ndaitwah | President 2025-03-21 -; Vice President 2024-02-04 2025-03-21
+Nangolo Mbumba | | Mbumba | President 2024-02-04 2025-03-21
+Hage Geingob | | Geingob | President 2015-03-21 2024-02-04
+== BW
+Duma Boko | | Boko | President 2024-11-01 -
+Mokgweetsi Masisi | | Masisi | President 2018-04-01 2024-11-01
+== LS
+Sam Matekane | | Matekane | Prime Minister 2022-10-28 -
+Letsie III | King Letsie III | - | King 1996-02-07 -
+== SZ
+Mswati III | King Mswati III | - | King 1986-04-25 -
+Russell Dlamini | Russell Mmiso Dlamini | - | Prime Minister 2023-11-03 -
+== MU
+Navin Ramgoolam | | Ramgoolam | Prime Minister 2024-11-13 -; Prime Minister 2005-07-05 2014-12-17
+Pravind Jugnauth | | Jugnauth | Prime Minister 2017-01-23 2024-11-13
+Dharam Gokhool | | Gokhool | President 2024-12-06 -
+Prithvirajsing Roopun | Prithvirajsing Roopun | Roopun | President 2019-12-02 2024-12-06
+== SC
+Wavel Ramkalawan | | Ramkalawan | President 2020-10-26 -
+Danny Faure | | - | President 2016-10-16 2020-10-26
+== KM
+Azali Assoumani | | Azali | President 2016-05-26 -; Chairperson of the African Union @KM 2023-02-18 2024-02-17
+""")
 # ------------------------------------------------------------------ DATA END
 
 
