@@ -1,0 +1,135 @@
+"""A reproduction of Elasticsearch's ``standard`` analyzer.
+
+The standard tokenizer is Lucene's UAX#29 word segmentation; the ``regex``
+module's WORD mode (``(?w)``) implements the same Unicode default word
+boundaries, so we split on those and keep the segments Lucene would emit:
+
+* segments with a letter or digit (``Ankara's``, ``U.S`` without the final dot,
+  ``3.5``, ``foo_bar``); punctuation/space-only segments are dropped;
+* every Han ideograph and Hiragana character alone (UAX#29 already splits them);
+* runs of South-East Asian script (Thai, Lao, Khmer, Myanmar) as ONE token:
+  Lucene's tokenizer emits the whole run, ``regex`` splits it per character;
+* emoji (Extended_Pictographic, regional-indicator flags) as tokens, as Lucene
+  does since its emoji support; they occupy positions, which matters for phrases;
+* tokens longer than 255 UTF-16 units split into 255-unit chunks (ES
+  ``max_token_length``); we never split a surrogate pair, Lucene might.
+
+Lowercasing is Lucene's ``LowerCaseFilter``: per code point
+``Character.toLowerCase``, i.e. the simple mapping. Python's ``str.lower`` uses
+full/contextual mappings in two places, which we undo: ``İ`` → ``i`` (not
+``i̇``) and capital sigma → ``σ`` everywhere (never final ``ς``). No accent
+folding, no stop words (the standard analyzer has none by default).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+MAX_TOKEN_LENGTH = 255
+
+_BOUNDARY = regex.compile(r"(?wV1)\b")
+# Word-break classes Lucene's StandardTokenizer turns into tokens; a segment of
+# only punctuation, spaces, "_" or symbols such as "½" is skipped.
+_TOKEN_CHAR = regex.compile(
+    r"[\p{WB=ALetter}\p{WB=Hebrew_Letter}\p{WB=Numeric}\p{WB=Katakana}\p{Ideographic}"
+    r"\p{Script=Hiragana}\p{Line_Break=Complex_Context}\p{Extended_Pictographic}\p{WB=Regional_Indicator}]",
+    regex.V1,
+)
+_SOUTH_EAST_ASIAN = regex.compile(r"^[\p{Line_Break=Complex_Context}\p{M}]+$", regex.V1)
+# Characters the SQLite unicode61 tokenizer would glue to neighbouring letters
+# while UAX#29 splits them apart (see fts_safe).
+_SCRIPT_RUN_BREAKERS = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Line_Break=Complex_Context}\p{No}]", regex.V1
+)
+_SPECIAL_LOWER = {"\u0130": "i", "\u03a3": "\u03c3"}
+
+
+class Token(NamedTuple):
+    term: str  # lowercased
+    start: int  # character offsets into the analysed text
+    end: int
+    position: int
+
+
+def lowercase(text: str) -> str:
+    """Lucene's LowerCaseFilter (simple per-code-point mapping)."""
+    if "\u0130" in text or "\u03a3" in text:
+        return "".join(_SPECIAL_LOWER.get(ch) or ch.lower() for ch in text)
+    return text.lower()
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _chunks(start: int, segment: str) -> list[tuple[int, str]]:
+    """Split an over-long token at max_token_length (UTF-16 units) intervals."""
+    if len(segment) <= MAX_TOKEN_LENGTH // 2 or _utf16_len(segment) <= MAX_TOKEN_LENGTH:
+        return [(start, segment)]
+    pieces: list[tuple[int, str]] = []
+    begin, units = 0, 0
+    for index, ch in enumerate(segment):
+        width = 2 if ord(ch) > 0xFFFF else 1
+        if units + width > MAX_TOKEN_LENGTH:
+            pieces.append((start + begin, segment[begin:index]))
+            begin, units = index, 0
+        units += width
+    pieces.append((start + begin, segment[begin:]))
+    return pieces
+
+
+def _raw_segments(text: str) -> list[tuple[int, str]]:
+    """Word segments (offset, text) that become tokens, before lowercasing."""
+    segments: list[tuple[int, str]] = []
+    offset = 0
+    pending_sea: tuple[int, str] | None = None
+    for segment in _BOUNDARY.split(text):
+        if not segment:
+            continue
+        start = offset
+        offset += len(segment)
+        is_token = _TOKEN_CHAR.search(segment) is not None
+        if is_token and not segment.isascii() and _SOUTH_EAST_ASIAN.match(segment):
+            # Lucene emits a run of South-East Asian script as one token.
+            if pending_sea is not None and pending_sea[0] + len(pending_sea[1]) == start:
+                pending_sea = (pending_sea[0], pending_sea[1] + segment)
+            else:
+                if pending_sea is not None:
+                    segments.append(pending_sea)
+                pending_sea = (start, segment)
+            continue
+        if pending_sea is not None:
+            segments.append(pending_sea)
+            pending_sea = None
+        if is_token:
+            segments.append((start, segment))
+    if pending_sea is not None:
+        segments.append(pending_sea)
+    return segments
+
+
+def analyze_with_offsets(text: str) -> list[Token]:
+    """Tokens with character offsets and positions (for phrases and highlights)."""
+    tokens: list[Token] = []
+    for start, segment in _raw_segments(text):
+        for piece_start, piece in _chunks(start, segment):
+            tokens.append(Token(lowercase(piece), piece_start, piece_start + len(piece), len(tokens)))
+    return tokens
+
+
+def analyze(text: str) -> list[str]:
+    """The terms Elasticsearch's standard analyzer produces for ``text``."""
+    return [token.term for token in analyze_with_offsets(text)]
+
+
+def fts_safe(text: str) -> bool:
+    """Whether SQLite's unicode61 tokenizer splits ``text`` no finer than UAX#29.
+
+    unicode61 treats every letter/digit run as one token, while UAX#29 splits
+    CJK ideographs, kana and Thai-like scripts per character or per run and
+    splits off "other numbers" such as ``½``. A query token containing such a
+    character cannot be translated into an FTS5 phrase that is sure to match.
+    """
+    return _SCRIPT_RUN_BREAKERS.search(text) is None and any(ch.isalnum() for ch in text)

@@ -1,0 +1,118 @@
+"""The index mapping the query language assumes, and value extraction from a document.
+
+This table is the single source of truth for field types: the Elasticsearch
+index template should be generated from ``index_mapping()`` so the in-process
+matcher and Elasticsearch cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+
+class FieldType(Enum):
+    TEXT = "text"  # standard analyzer
+    KEYWORD = "keyword"  # exact, case-sensitive
+    DATE = "date"
+    INTEGER = "integer"
+    FLOAT = "float"
+    BOOLEAN = "boolean"
+
+
+FIELDS: dict[str, FieldType] = {
+    "id": FieldType.KEYWORD,
+    "source": FieldType.KEYWORD,
+    "url": FieldType.KEYWORD,
+    "title": FieldType.TEXT,
+    "text": FieldType.TEXT,
+    "published": FieldType.DATE,
+    "fetched": FieldType.DATE,
+    "language": FieldType.KEYWORD,
+    "published_estimated": FieldType.BOOLEAN,
+    "countries.code": FieldType.KEYWORD,
+    "countries.name": FieldType.KEYWORD,
+    "countries.mentions": FieldType.INTEGER,
+    "countries.first_offset": FieldType.INTEGER,
+    "officials.name": FieldType.KEYWORD,
+    "officials.role": FieldType.KEYWORD,
+    "officials.country": FieldType.KEYWORD,
+    "officials.mentions": FieldType.INTEGER,
+    "officials.known": FieldType.BOOLEAN,
+    "agencies.name": FieldType.KEYWORD,
+    "agencies.kind": FieldType.KEYWORD,
+    "agencies.country": FieldType.KEYWORD,
+    "agencies.mentions": FieldType.INTEGER,
+    "keywords": FieldType.KEYWORD,
+    "events.type": FieldType.KEYWORD,
+    "events.use": FieldType.KEYWORD,
+    "events.confidence": FieldType.FLOAT,
+    "events.evidence": FieldType.KEYWORD,
+    "events.offset": FieldType.INTEGER,
+    "tagged_at": FieldType.DATE,
+}
+
+# Object fields: ``_exists_:countries`` asks whether any sub-field has a value.
+OBJECT_FIELDS = frozenset({"countries", "officials", "agencies", "events", "hints"})
+# ``hints`` holds free-form feed hints; its sub-fields are dynamic keywords.
+DYNAMIC_KEYWORD_PREFIX = "hints."
+DEFAULT_FIELDS: tuple[str, ...] = ("title", "text")
+
+
+def field_type(name: str) -> FieldType | None:
+    if name in FIELDS:
+        return FIELDS[name]
+    if name.startswith(DYNAMIC_KEYWORD_PREFIX) and len(name) > len(DYNAMIC_KEYWORD_PREFIX):
+        return FieldType.KEYWORD
+    return None
+
+
+def known_fields_text() -> str:
+    return ", ".join([*FIELDS, "hints.<name>", "_exists_"])
+
+
+def field_values(doc: dict[str, Any], path: str) -> list[Any]:
+    """All values at a dotted path; arrays of objects flatten as in Elasticsearch."""
+    current: list[Any] = [doc]
+    for part in path.split("."):
+        following: list[Any] = []
+        for value in current:
+            if isinstance(value, dict) and part in value:
+                found = value[part]
+                if isinstance(found, list):
+                    following.extend(found)
+                else:
+                    following.append(found)
+        current = following
+    return [value for value in current if value is not None]
+
+
+def keyword_string(value: Any) -> str:
+    """How Elasticsearch indexes a JSON scalar in a keyword field."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def index_mapping() -> dict[str, Any]:
+    """Elasticsearch ``mappings`` matching the semantics of this package."""
+    properties: dict[str, Any] = {}
+    for name, kind in FIELDS.items():
+        spec: dict[str, Any] = {"type": kind.value}
+        if kind is FieldType.TEXT:
+            spec["analyzer"] = "standard"
+        target = properties
+        *parents, leaf = name.split(".")
+        for parent in parents:
+            target = target.setdefault(parent, {"properties": {}})["properties"]
+        target[leaf] = spec
+    properties["hints"] = {"type": "object", "dynamic": True, "properties": {}}
+    return {
+        "dynamic_templates": [
+            {"hints_as_keywords": {"path_match": "hints.*", "mapping": {"type": "keyword"}}}
+        ],
+        "properties": properties,
+    }
+
+
+INDEX_SETTINGS: dict[str, Any] = {"index.query.default_field": list(DEFAULT_FIELDS)}
