@@ -304,34 +304,19 @@ def _resolve_paths(settings: Settings, base_dir: Path) -> None:
             feed.url = str(base_dir / feed.url)
 
 
-def check_feed_url(feed: FeedConfig) -> str | None:
-    """The reason a feed's URL is refused, or None."""
-    if feed.kind == "http":
-        parts = urlsplit(feed.url)
-        if parts.scheme not in ("http", "https"):
-            return f"only http and https URLs are polled (got {parts.scheme or 'no'} scheme); use kind = \"file\" for local files"
-        if not parts.hostname:
-            return "URL has no host"
-        return None
-    if feed.kind == "file":
-        return None
-    return 'kind must be "http" or "file"'
-
-
 def _check_feeds(feeds: list[FeedConfig], problems: list[ConfigProblem]) -> None:
+    # The poller repeats the same checks before every fetch; one validator gives one message.
+    from producers.validate import validate_feed
+
     seen: set[str] = set()
     for i, feed in enumerate(feeds):
         key = f"feeds[{i}]"
         if feed.name in seen:
             problems.append(ConfigProblem(f"{key}.name", f"duplicate feed name {feed.name!r}"))
         seen.add(feed.name)
-        reason = check_feed_url(feed)
-        if reason:
-            problems.append(ConfigProblem(f"{key}.{'kind' if 'kind' in reason else 'url'}", reason))
-        if feed.interval < 1:
-            problems.append(ConfigProblem(f"{key}.interval", "must be at least 1 second"))
-        if feed.country is not None and not re.fullmatch(r"[A-Z]{2}", feed.country):
-            problems.append(ConfigProblem(f"{key}.country", "must be an ISO 3166-1 alpha-2 code such as IR"))
+        for reason in validate_feed(feed):
+            field = next((f for f in ("kind", "interval", "country", "name") if f in reason.split(" ")[:3]), "url")
+            problems.append(ConfigProblem(f"{key}.{field}", reason))
 
 
 def _check_rules(settings: Settings, problems: list[ConfigProblem]) -> None:

@@ -220,7 +220,7 @@ async def run_embedded(
     try:
         await pipeline.replay_pending()
         if once:
-            report = await poller.poll_once()
+            report = await poller.poll_once(force=True)
             log.info("poll: %s", report)
         else:
             workers.append(asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop)))
