@@ -1299,6 +1299,278 @@ Danny Faure | | - | President 2016-10-16 2020-10-26
 == KM
 Azali Assoumani | | Azali | President 2016-05-26 -; Chairperson of the African Union @KM 2023-02-18 2024-02-17
 """)
+DATA.append("""
+== PT
+António Guterres | Antonio Guterres | Guterres | UN Secretary-General 2017-01-01 -; Prime Minister 1995-10-28 2002-04-06; UN High Commissioner for Refugees 2005-06-15 2015-12-31
+Marcelo Rebelo de Sousa | | Rebelo de Sousa | President 2016-03-09 -
+Luís Montenegro | Luis Montenegro | Montenegro | Prime Minister 2024-04-02 -
+António Costa | Antonio Costa | - | Prime Minister 2015-11-26 2024-04-02; President of the European Council 2024-12-01 -
+Paulo Rangel | | Rangel | Foreign Minister 2024-04-02 -
+Augusto Santos Silva | | Santos Silva | Foreign Minister 2015-11-26 2022-03-30
+José Manuel Barroso | Jose Manuel Barroso; José Manuel Durão Barroso | Barroso | President of the European Commission 2004-11-22 2014-10-31
+== ES
+Felipe VI | King Felipe VI; King Felipe | - | King 2014-06-19 -
+Pedro Sánchez | Pedro Sanchez | - | Prime Minister 2018-06-02 -
+Mariano Rajoy | | Rajoy | Prime Minister 2011-12-21 2018-06-01
+José Manuel Albares | Jose Manuel Albares | Albares | Foreign Minister 2021-07-12 -
+Arancha González Laya | Arancha Gonzalez Laya | González Laya | Foreign Minister 2020-01-13 2021-07-12
+Josep Borrell | Josep Borrell Fontelles | Borrell | EU High Representative for Foreign Affairs 2019-12-01 2024-11-30; Foreign Minister 2018-06-07 2019-11-29
+Margarita Robles | | Robles | Defence Minister 2018-06-07 -
+Fernando Grande-Marlaska | | Grande-Marlaska | Interior Minister 2018-06-07 -
+Javier Solana | | Solana | NATO Secretary General 1995-12-05 1999-10-06; EU High Representative for Foreign Affairs 1999-10-18 2009-11-30
+== NL
+Willem-Alexander | King Willem-Alexander | - | King 2013-04-30 -
+Dick Schoof | | Schoof | Prime Minister 2024-07-02 -
+Mark Rutte | | Rutte | NATO Secretary General 2024-10-01 -; Prime Minister 2010-10-14 2024-07-02
+Caspar Veldkamp | | Veldkamp | Foreign Minister 2024-07-02 -
+Hanke Bruins Slot | | Bruins Slot | Foreign Minister 2023-09-01 2024-07-02
+Wopke Hoekstra | | Hoekstra | Foreign Minister 2022-01-10 2023-08-25; European Commissioner @NL 2023-10-09 -
+Stef Blok | | - | Foreign Minister 2018-03-07 2021-09-17
+Ruben Brekelmans | | Brekelmans | Defence Minister 2024-07-02 -
+Kajsa Ollongren | | Ollongren | Defence Minister 2022-01-10 2024-07-02
+== BE
+Philippe of Belgium | King Philippe; King Philippe of Belgium | - | King 2013-07-21 -
+Bart De Wever | | De Wever | Prime Minister 2025-02-03 -
+Alexander De Croo | | De Croo | Prime Minister 2020-10-01 2025-02-03
+Charles Michel | | - | President of the European Council 2019-12-01 2024-11-30; Prime Minister 2014-10-11 2019-10-27
+Maxime Prévot | Maxime Prevot | Prévot; Prevot | Foreign Minister 2025-02-03 -
+Hadja Lahbib | | Lahbib | Foreign Minister 2022-07-15 2024-11-30; European Commissioner @BE 2024-12-01 -
+Sophie Wilmès | Sophie Wilmes | Wilmès; Wilmes | Prime Minister 2019-10-27 2020-10-01; Foreign Minister 2020-10-01 2022-07-15
+Theo Francken | | Francken | Defence Minister 2025-02-03 -
+== LU
+Luc Frieden | | Frieden | Prime Minister 2023-11-17 -
+Xavier Bettel | | Bettel | Prime Minister 2013-12-04 2023-11-17; Foreign Minister 2023-11-17 -
+Jean Asselborn | | Asselborn | Foreign Minister 2004-07-31 2023-11-17
+Jean-Claude Juncker | | Juncker | President of the European Commission 2014-11-01 2019-11-30; Prime Minister 1995-01-20 2013-12-04
+Grand Duke Henri | Henri of Luxembourg; Grand Duke Henri of Luxembourg | - | Grand Duke 2000-10-07 -
+== AT
+Alexander Van der Bellen | | Van der Bellen | President 2017-01-26 -
+Christian Stocker | | Stocker | Chancellor 2025-03-03 -
+Karl Nehammer | | Nehammer | Chancellor 2021-12-06 2025-01-10; Interior Minister 2020-01-07 2021-12-06
+Alexander Schallenberg | | Schallenberg | Foreign Minister 2019-06-03 2025-03-03; Chancellor 2021-10-11 2021-12-06
+Sebastian Kurz | | Kurz | Chancellor 2017-12-18 2019-05-28; Chancellor 2020-01-07 2021-10-11; Foreign Minister 2013-12-16 2017-12-18
+Beate Meinl-Reisinger | | Meinl-Reisinger | Foreign Minister 2025-03-03 -
+Klaudia Tanner | | Tanner | Defence Minister 2020-01-07 -
+Gerhard Karner | | Karner | Interior Minister 2021-12-06 -
+== CH
+Karin Keller-Sutter | | Keller-Sutter | President of the Confederation 2025-01-01 -
+Viola Amherd | | Amherd | President of the Confederation 2024-01-01 2024-12-31; Defence Minister 2019-01-01 2025-03-31
+Alain Berset | | Berset | President of the Confederation 2023-01-01 2023-12-31; Secretary General of the Council of Europe @CH 2024-09-18 -
+Ignazio Cassis | | Cassis | Foreign Minister 2017-11-01 -; President of the Confederation 2022-01-01 2022-12-31
+Martin Pfister | | Pfister | Defence Minister 2025-04-01 -
+== IE
+Michael D. Higgins | Michael Higgins | Higgins | President 2011-11-11 -
+Micheál Martin | Micheal Martin | - | Taoiseach 2020-06-27 2022-12-17; Taoiseach 2025-01-23 -; Foreign Minister 2022-12-17 2024-12-18
+Simon Harris | | - | Taoiseach 2024-04-09 2025-01-23; Foreign Minister 2024-12-18 2025-01-23
+Leo Varadkar | | Varadkar | Taoiseach 2017-06-14 2020-06-27; Taoiseach 2022-12-17 2024-04-09
+Simon Coveney | | Coveney | Foreign Minister 2017-06-14 2022-12-17
+== DK
+Frederik X | King Frederik X; King Frederik | - | King 2024-01-14 -
+Margrethe II | Queen Margrethe II; Queen Margrethe | - | Queen 1972-01-14 2024-01-14
+Mette Frederiksen | | Frederiksen | Prime Minister 2019-06-27 -
+Lars Løkke Rasmussen | Lars Lokke Rasmussen | Løkke Rasmussen; Lokke Rasmussen | Foreign Minister 2022-12-15 -; Prime Minister 2015-06-28 2019-06-27; Prime Minister 2009-04-05 2011-10-03
+Jeppe Kofod | | Kofod | Foreign Minister 2019-06-27 2022-12-15
+Troels Lund Poulsen | | Lund Poulsen | Defence Minister 2023-08-01 -
+Anders Fogh Rasmussen | | Fogh Rasmussen | NATO Secretary General 2009-08-01 2014-09-30; Prime Minister 2001-11-27 2009-04-05
+== SE
+Carl XVI Gustaf | King Carl XVI Gustaf; King Carl Gustaf | - | King 1973-09-15 -
+Ulf Kristersson | | Kristersson | Prime Minister 2022-10-18 -
+Magdalena Andersson | | - | Prime Minister 2021-11-30 2022-10-18
+Stefan Löfven | Stefan Lofven | Löfven; Lofven | Prime Minister 2014-10-03 2021-11-30
+Maria Malmer Stenergard | | Malmer Stenergard; Stenergard | Foreign Minister 2024-09-10 -
+Tobias Billström | Tobias Billstrom | Billström; Billstrom | Foreign Minister 2022-10-18 2024-09-10
+Ann Linde | | Linde | Foreign Minister 2019-09-10 2022-10-18
+Margot Wallström | Margot Wallstrom | Wallström; Wallstrom | Foreign Minister 2014-10-03 2019-09-10
+Pål Jonson | Pal Jonson | Jonson | Defence Minister 2022-10-18 -
+== NO
+Harald V | King Harald V; King Harald | - | King 1991-01-17 -
+Jonas Gahr Støre | Jonas Gahr Store | Støre; Store | Prime Minister 2021-10-14 -; Foreign Minister 2005-10-17 2012-09-21
+Erna Solberg | | Solberg | Prime Minister 2013-10-16 2021-10-14
+Espen Barth Eide | | Barth Eide | Foreign Minister 2023-10-16 -; Foreign Minister 2012-09-21 2013-10-16
+Anniken Huitfeldt | | Huitfeldt | Foreign Minister 2021-10-14 2023-10-16
+Ine Eriksen Søreide | Ine Eriksen Soreide | Eriksen Søreide | Foreign Minister 2017-10-20 2021-10-14
+Jens Stoltenberg | | Stoltenberg | NATO Secretary General 2014-10-01 2024-10-01; Prime Minister 2005-10-17 2013-10-16; Finance Minister 2025-02-04 -
+Tore O. Sandvik | Tore Onshuus Sandvik | Sandvik | Defence Minister 2024-04-01 -
+Bjørn Arild Gram | Bjorn Arild Gram | Gram | Defence Minister 2022-04-01 2024-04-01
+== FI
+Alexander Stubb | | Stubb | President 2024-03-01 -; Prime Minister 2014-06-24 2015-05-29
+Sauli Niinistö | Sauli Niinisto | Niinistö; Niinisto | President 2012-03-01 2024-03-01
+Petteri Orpo | | Orpo | Prime Minister 2023-06-20 -
+Sanna Marin | | Marin | Prime Minister 2019-12-10 2023-06-20
+Elina Valtonen | | Valtonen | Foreign Minister 2023-06-20 -
+Pekka Haavisto | | Haavisto | Foreign Minister 2019-06-06 2023-06-20
+Antti Häkkänen | Antti Hakkanen | Häkkänen; Hakkanen | Defence Minister 2023-06-20 -
+== IS
+Halla Tómasdóttir | Halla Tomasdottir | Tómasdóttir; Tomasdottir | President 2024-08-01 -
+Guðni Th. Jóhannesson | Gudni Johannesson; Gudni Th. Johannesson | Jóhannesson; Johannesson | President 2016-08-01 2024-08-01
+Kristrún Frostadóttir | Kristrun Frostadottir | Frostadóttir; Frostadottir | Prime Minister 2024-12-21 -
+Bjarni Benediktsson | | Benediktsson | Prime Minister 2024-04-09 2024-12-21
+Katrín Jakobsdóttir | Katrin Jakobsdottir | Jakobsdóttir; Jakobsdottir | Prime Minister 2017-11-30 2024-04-09
+== PL
+Andrzej Duda | | Duda | President 2015-08-06 -
+Karol Nawrocki | | Nawrocki | President-elect 2025-06-01 -
+Donald Tusk | | Tusk | Prime Minister 2023-12-13 -; Prime Minister 2007-11-16 2014-09-22; President of the European Council 2014-12-01 2019-11-30
+Mateusz Morawiecki | | Morawiecki | Prime Minister 2017-12-11 2023-12-13
+Radosław Sikorski | Radoslaw Sikorski | Sikorski | Foreign Minister 2023-12-13 -; Foreign Minister 2007-11-16 2014-09-22
+Zbigniew Rau | | Rau | Foreign Minister 2020-08-26 2023-12-13
+Władysław Kosiniak-Kamysz | Wladyslaw Kosiniak-Kamysz | Kosiniak-Kamysz | Defence Minister 2023-12-13 -
+Mariusz Błaszczak | Mariusz Blaszczak | Błaszczak; Blaszczak | Defence Minister 2018-01-09 2023-11-27
+Tomasz Siemoniak | | Siemoniak | Interior Minister 2024-07-24 -
+Jarosław Kaczyński | Jaroslaw Kaczynski | Kaczyński; Kaczynski | Leader of Law and Justice 2003-01-18 -
+== CZ
+Petr Pavel | | - | President 2023-03-09 -
+Miloš Zeman | Milos Zeman | Zeman | President 2013-03-08 2023-03-08
+Petr Fiala | | Fiala | Prime Minister 2021-11-28 -
+Andrej Babiš | Andrej Babis | Babiš; Babis | Prime Minister 2017-12-06 2021-11-28
+Jan Lipavský | Jan Lipavsky | Lipavský; Lipavsky | Foreign Minister 2021-12-17 -
+Jana Černochová | Jana Cernochova | Černochová; Cernochova | Defence Minister 2021-12-17 -
+== SK
+Peter Pellegrini | | Pellegrini | President 2024-06-15 -; Prime Minister 2018-03-22 2020-03-21
+Zuzana Čaputová | Zuzana Caputova | Čaputová; Caputova | President 2019-06-15 2024-06-15
+Robert Fico | | Fico | Prime Minister 2023-10-25 -; Prime Minister 2012-04-04 2018-03-22
+Juraj Blanár | Juraj Blanar | Blanár; Blanar | Foreign Minister 2023-10-25 -
+Eduard Heger | | Heger | Prime Minister 2021-04-01 2023-05-15
+Miroslav Lajčák | Miroslav Lajcak | Lajčák; Lajcak | Foreign Minister 2012-04-04 2020-03-21; President of the UN General Assembly 2017-09-12 2018-09-18
+== HU
+Viktor Orbán | Viktor Orban | Orbán; Orban | Prime Minister 2010-05-29 -; Prime Minister 1998-07-06 2002-05-27
+Tamás Sulyok | Tamas Sulyok | Sulyok | President 2024-03-05 -
+Katalin Novák | Katalin Novak | Novák; Novak | President 2022-05-10 2024-02-26
+János Áder | Janos Ader | Áder; Ader | President 2012-05-10 2022-05-10
+Péter Szijjártó | Peter Szijjarto | Szijjártó; Szijjarto | Foreign Minister 2014-09-23 -
+Kristóf Szalay-Bobrovniczky | Kristof Szalay-Bobrovniczky | Szalay-Bobrovniczky | Defence Minister 2022-05-24 -
+Péter Magyar | Peter Magyar | Magyar | Leader of the Tisza Party 2024-01-01 -
+== RO
+Nicușor Dan | Nicusor Dan | - | President 2025-05-26 -
+Klaus Iohannis | Klaus Johannis | Iohannis; Johannis | President 2014-12-21 2025-02-12
+Ilie Bolojan | | Bolojan | Acting President 2025-02-12 2025-05-26
+Marcel Ciolacu | | Ciolacu | Prime Minister 2023-06-15 2025-05-06
+Nicolae Ciucă | Nicolae Ciuca | Ciucă; Ciuca | Prime Minister 2021-11-25 2023-06-15
+Emil Hurezeanu | | Hurezeanu | Foreign Minister 2024-12-23 -
+Luminița Odobescu | Luminita Odobescu | Odobescu | Foreign Minister 2023-06-15 2024-12-23
+Bogdan Aurescu | | Aurescu | Foreign Minister 2019-11-04 2023-06-15
+Călin Georgescu | Calin Georgescu | Georgescu | Presidential candidate 2024-11-01 2025-03-11
+== BG
+Rumen Radev | | Radev | President 2017-01-22 -
+Rosen Zhelyazkov | | Zhelyazkov | Prime Minister 2025-01-16 -
+Dimitar Glavchev | | Glavchev | Caretaker Prime Minister 2024-04-09 2025-01-16
+Nikolai Denkov | | Denkov | Prime Minister 2023-06-06 2024-04-09
+Kiril Petkov | | Petkov | Prime Minister 2021-12-13 2022-08-02
+Boyko Borissov | Boyko Borisov | Borissov; Borisov | Prime Minister 2009-07-27 2013-03-13; Prime Minister 2014-11-07 2017-01-27; Prime Minister 2017-05-04 2021-05-12
+Georg Georgiev | | - | Foreign Minister 2025-01-16 -
+== GR
+Konstantinos Tasoulas | Kostas Tasoulas | Tasoulas | President 2025-03-13 -
+Katerina Sakellaropoulou | | Sakellaropoulou | President 2020-03-13 2025-03-13
+Prokopis Pavlopoulos | | Pavlopoulos | President 2015-03-13 2020-03-13
+Kyriakos Mitsotakis | | Mitsotakis | Prime Minister 2019-07-08 2023-05-25; Prime Minister 2023-06-26 -
+Alexis Tsipras | | Tsipras | Prime Minister 2015-01-26 2015-08-27; Prime Minister 2015-09-21 2019-07-08
+Giorgos Gerapetritis | George Gerapetritis | Gerapetritis | Foreign Minister 2023-06-27 -
+Nikos Dendias | | Dendias | Foreign Minister 2019-07-09 2023-05-25; Defence Minister 2023-06-27 -
+Nikos Kotzias | | Kotzias | Foreign Minister 2015-01-27 2018-10-17
+== CY
+Nikos Christodoulides | | Christodoulides | President 2023-02-28 -; Foreign Minister 2018-03-01 2022-01-07
+Nicos Anastasiades | Nikos Anastasiades | Anastasiades | President 2013-02-28 2023-02-28
+Constantinos Kombos | | Kombos | Foreign Minister 2023-03-01 -
+Ersin Tatar | | Tatar | President of the Turkish Republic of Northern Cyprus @CY 2020-10-23 -
+== MT
+Myriam Spiteri Debono | | Spiteri Debono | President 2024-04-04 -
+George Vella | | Vella | President 2019-04-04 2024-04-04
+Robert Abela | | Abela | Prime Minister 2020-01-13 -
+Joseph Muscat | | Muscat | Prime Minister 2013-03-11 2020-01-13
+Ian Borg | | - | Foreign Minister 2022-03-30 -
+== SI
+Nataša Pirc Musar | Natasa Pirc Musar | Pirc Musar | President 2022-12-22 -
+Borut Pahor | | Pahor | President 2012-12-22 2022-12-22
+Robert Golob | | Golob | Prime Minister 2022-06-01 -
+Janez Janša | Janez Jansa | Janša; Jansa | Prime Minister 2020-03-13 2022-06-01
+Tanja Fajon | | Fajon | Foreign Minister 2022-06-01 -
+== HR
+Zoran Milanović | Zoran Milanovic | Milanović; Milanovic | President 2020-02-19 -; Prime Minister 2011-12-23 2016-01-22
+Kolinda Grabar-Kitarović | Kolinda Grabar-Kitarovic | Grabar-Kitarović; Grabar-Kitarovic | President 2015-02-19 2020-02-19
+Andrej Plenković | Andrej Plenkovic | Plenković; Plenkovic | Prime Minister 2016-10-19 -
+Gordan Grlić Radman | Gordan Grlic Radman | Grlić Radman; Grlic Radman | Foreign Minister 2019-07-19 -
+== RS
+Aleksandar Vučić | Aleksandar Vucic | Vučić; Vucic | President 2017-05-31 -; Prime Minister 2014-04-27 2017-05-31
+Tomislav Nikolić | Tomislav Nikolic | Nikolić; Nikolic | President 2012-05-31 2017-05-31
+Đuro Macut | Djuro Macut; Duro Macut | Macut | Prime Minister 2025-04-16 -
+Miloš Vučević | Milos Vucevic | Vučević; Vucevic | Prime Minister 2024-05-02 2025-04-16; Defence Minister 2022-10-26 2024-05-02
+Ana Brnabić | Ana Brnabic | Brnabić; Brnabic | Prime Minister 2017-06-29 2024-05-02; Speaker of the National Assembly 2024-05-02 -
+Marko Đurić | Marko Djuric; Marko Duric | Đurić; Djuric | Foreign Minister 2024-05-02 -
+Ivica Dačić | Ivica Dacic | Dačić; Dacic | Foreign Minister 2014-04-27 2020-10-28; Foreign Minister 2022-10-26 2024-05-02; Interior Minister 2024-05-02 -
+Nikola Selaković | Nikola Selakovic | Selaković; Selakovic | Foreign Minister 2020-10-28 2022-10-26
+== XK
+Vjosa Osmani | Vjosa Osmani-Sadriu | Osmani | President 2021-04-04 -
+Hashim Thaçi | Hashim Thaci | Thaçi; Thaci | President 2016-04-07 2020-11-05; Prime Minister 2008-01-09 2014-12-09
+Albin Kurti | | Kurti | Prime Minister 2021-03-22 -; Prime Minister 2020-02-03 2020-06-03
+Avdullah Hoti | | Hoti | Prime Minister 2020-06-03 2021-03-22
+Donika Gërvalla-Schwarz | Donika Gervalla-Schwarz; Donika Gërvalla | Gërvalla; Gervalla | Foreign Minister 2021-03-22 -
+Xhelal Sveçla | Xhelal Svecla | Sveçla; Svecla | Interior Minister 2021-03-22 -
+== BA
+Christian Schmidt | | - | High Representative for Bosnia and Herzegovina @DE 2021-08-01 -
+Milorad Dodik | | Dodik | President of Republika Srpska @BA 2010-11-15 2014-11-19; President of Republika Srpska @BA 2022-11-15 -; Member of the Presidency 2018-11-20 2022-11-16
+Željka Cvijanović | Zeljka Cvijanovic | Cvijanović; Cvijanovic | Member of the Presidency 2022-11-16 -
+Denis Bećirović | Denis Becirovic | Bećirović; Becirovic | Member of the Presidency 2022-11-16 -
+Željko Komšić | Zeljko Komsic | Komšić; Komsic | Member of the Presidency 2018-11-20 -
+Borjana Krišto | Borjana Kristo | Krišto; Kristo | Chair of the Council of Ministers 2023-01-25 -
+Zoran Tegeltija | | Tegeltija | Chair of the Council of Ministers 2019-12-23 2023-01-25
+Elmedin Konaković | Elmedin Konakovic | Konaković; Konakovic | Foreign Minister 2023-01-25 -
+== ME
+Jakov Milatović | Jakov Milatovic | Milatović; Milatovic | President 2023-05-20 -
+Milo Đukanović | Milo Djukanovic; Milo Dukanovic | Đukanović; Djukanovic | President 2018-05-20 2023-05-20; Prime Minister 2016-01-01 2016-11-28
+Milojko Spajić | Milojko Spajic | Spajić; Spajic | Prime Minister 2023-10-31 -
+Dritan Abazović | Dritan Abazovic | Abazović; Abazovic | Prime Minister 2022-04-28 2023-10-31
+== MK
+Gordana Siljanovska-Davkova | | Siljanovska-Davkova | President 2024-05-12 -
+Stevo Pendarovski | | Pendarovski | President 2019-05-12 2024-05-12
+Hristijan Mickoski | | Mickoski | Prime Minister 2024-06-23 -
+Dimitar Kovačevski | Dimitar Kovacevski | Kovačevski; Kovacevski | Prime Minister 2022-01-17 2024-01-28
+Zoran Zaev | | Zaev | Prime Minister 2017-05-31 2020-01-03; Prime Minister 2020-08-31 2022-01-16
+Timčo Mucunski | Timco Mucunski | Mucunski | Foreign Minister 2024-06-23 -
+Bujar Osmani | | - | Foreign Minister 2020-08-31 2024-06-23
+== AL
+Bajram Begaj | | Begaj | President 2022-07-24 -
+Ilir Meta | | Meta | President 2017-07-24 2022-07-24
+Edi Rama | | - | Prime Minister 2013-09-15 -
+Igli Hasani | | Hasani | Foreign Minister 2023-09-12 -
+Olta Xhaçka | Olta Xhacka | Xhaçka; Xhacka | Foreign Minister 2021-09-18 2023-09-12
+Sali Berisha | | Berisha | Prime Minister 2005-09-11 2013-09-15
+== EE
+Alar Karis | | Karis | President 2021-10-11 -
+Kersti Kaljulaid | | Kaljulaid | President 2016-10-10 2021-10-11
+Kristen Michal | | Michal | Prime Minister 2024-07-23 -
+Kaja Kallas | | Kallas | EU High Representative for Foreign Affairs 2024-12-01 -; Prime Minister 2021-01-26 2024-07-23
+Margus Tsahkna | | Tsahkna | Foreign Minister 2023-04-17 -
+Urmas Reinsalu | | Reinsalu | Foreign Minister 2019-04-29 2021-01-26; Foreign Minister 2022-07-18 2023-04-17
+Hanno Pevkur | | Pevkur | Defence Minister 2022-07-18 -
+== LV
+Edgars Rinkēvičs | Edgars Rinkevics | Rinkēvičs; Rinkevics | President 2023-07-08 -; Foreign Minister 2011-10-25 2023-07-08
+Egils Levits | | Levits | President 2019-07-08 2023-07-08
+Evika Siliņa | Evika Silina | Siliņa; Silina | Prime Minister 2023-09-15 -
+Krišjānis Kariņš | Krisjanis Karins | Kariņš; Karins | Prime Minister 2019-01-23 2023-09-15; Foreign Minister 2023-09-15 2024-03-31
+Baiba Braže | Baiba Braze | Braže; Braze | Foreign Minister 2024-04-10 -
+== LT
+Gitanas Nausėda | Gitanas Nauseda | Nausėda; Nauseda | President 2019-07-12 -
+Dalia Grybauskaitė | Dalia Grybauskaite | Grybauskaitė; Grybauskaite | President 2009-07-12 2019-07-12
+Gintautas Paluckas | | Paluckas | Prime Minister 2024-12-12 -
+Ingrida Šimonytė | Ingrida Simonyte | Šimonytė; Simonyte | Prime Minister 2020-12-11 2024-12-12
+Kęstutis Budrys | Kestutis Budrys | Budrys | Foreign Minister 2024-12-12 -
+Gabrielius Landsbergis | | Landsbergis | Foreign Minister 2020-12-11 2024-12-12
+Linas Linkevičius | Linas Linkevicius | Linkevičius; Linkevicius | Foreign Minister 2012-12-13 2020-12-11
+== AD
+Xavier Espot Zamora | Xavier Espot | Espot | Head of Government 2019-05-16 -
+== MC
+Albert II | Prince Albert II; Prince Albert II of Monaco | - | Prince 2005-04-06 -
+== LI
+Hans-Adam II | Prince Hans-Adam II | - | Prince 1989-11-13 -
+Brigitte Haas | | - | Prime Minister 2025-04-10 -
+Daniel Risch | | Risch | Prime Minister 2021-03-25 2025-04-10
+== SM
+Luca Beccari | | Beccari | Secretary of State for Foreign Affairs 2020-01-08 -
+== VA
+Pope Leo XIV | Leo XIV; Robert Francis Prevost; Robert Prevost | - | Pope 2025-05-08 -
+Pope Francis | Jorge Mario Bergoglio | - | Pope 2013-03-13 2025-04-21
+Pietro Parolin | Cardinal Pietro Parolin | Parolin | Secretary of State of the Holy See 2013-10-15 -
+Pope Benedict XVI | Benedict XVI; Joseph Ratzinger | Ratzinger | Pope 2005-04-19 2013-02-28
+""")
 # ------------------------------------------------------------------ DATA END
 
 
