@@ -51,7 +51,7 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "KH": ([], ["Cambodian", "Cambodians"], ["Phnom Penh"]),
     "CM": ([], ["Cameroonian", "Cameroonians"], ["Yaounde", "Yaoundé"]),
     "CA": ([], ["Canadian", "Canadians"], ["Ottawa"]),
-    "CF": (["CAR"], ["Central African"], ["Bangui"]),
+    "CF": ([], [], ["Bangui"]),
     "TD": ([], ["Chadian", "Chadians"], ["N'Djamena", "Ndjamena"]),
     "CL": ([], ["Chilean", "Chileans"], ["Santiago"]),
     "CN": (["People's Republic of China", "PRC", "mainland China"], ["Chinese"], ["Beijing", "Zhongnanhai"]),

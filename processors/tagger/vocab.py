@@ -35,6 +35,9 @@ _BASE_ROLES = [
     "chief prosecutor", "prosecutor general", "defence secretary", "defense secretary", "home secretary",
     "foreign secretary", "interior secretary", "treasury secretary", "chairman", "chairwoman", "director",
     "director-general", "director general", "deputy", "deputy head", "head", "vice chairman", "first lady",
+    "vice premier", "trade representative", "representative", "rep.", "gov.", "gov", "colonel-major", "lt.",
+    "speaker of parliament", "speaker of the national assembly", "speaker of the house", "house speaker",
+    "president of the senate", "senate president", "sgt.", "sergeant", "lieutenant", "spokesperson",
 ]
 ROLE_TITLES: tuple[str, ...] = tuple(sorted(set(
     _BASE_ROLES
@@ -58,15 +61,22 @@ NON_OFFICIAL_QUALIFIERS = frozenset({
     "protest", "company", "firm", "corporate", "club", "team", "bank's", "journalist", "newspaper", "network",
     "campaign", "group", "militia", "gang", "church", "university", "school", "hospital", "association", "ngo",
     "charity", "movement", "faction", "businessman", "tycoon", "football", "coach", "terrorist", "cartel",
-    "taliban", "hamas", "hezbollah", "houthi", "houthis", "insurgents", "local",
+    "taliban", "hamas", "hezbollah", "houthi", "houthis", "insurgents", "local", "their",
+})
+# Words that may sit inside a role phrase without being a role or a body themselves.
+ROLE_MODIFIERS = frozenset({
+    "acting", "interim", "transitional", "caretaker", "former", "then", "new", "newly", "outgoing", "incoming",
+    "deputy", "senior", "top", "chief", "commission", "ruling", "military", "de", "facto", "elected", "veteran",
+    "powerful", "influential", "longtime", "long-time", "current", "sitting", "country's", "nation's", "bloc's",
+    "own", "ex",
 })
 # Capitalised words that end a name (a name never runs into them).
 NAME_STOPWORDS = frozenset({
     "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "said", "says", "told", "on",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "it", "he", "she",
-    "they", "we", "i", "this", "that", "these", "there", "his", "her", "their", "its", "after", "before", "as",
-    "when", "while", "who", "which", "also", "has", "had", "was", "is", "will", "would", "tweeted", "wrote",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "it", "she",
+    "they", "we", "this", "that", "these", "there", "his", "her", "their", "its", "after", "before", "as",
+    "when", "while", "who", "which", "whose", "where", "also", "has", "had", "was", "is", "will", "would", "tweeted", "wrote",
     "added", "warned", "announced", "urged", "called", "met", "visited", "arrived", "on", "with", "from", "by",
 })
 # Surnames that are also ordinary capitalised words: never linked on their own.
