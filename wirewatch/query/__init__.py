@@ -72,13 +72,15 @@ Ranges ``[a TO b]``, ``{a TO b}``, mixed, ``*`` open ends, ``field:>=x``,
 
 ``Query.fts_prefilter()`` returns an FTS5 expression (unicode61,
 remove_diacritics 0) over ``title``/``text`` that selects a superset of the
-matches. Query tokens with CJK, kana, Thai-like scripts or "other numbers"
+matches, provided the FTS columns hold ``fts_document_text(title)`` /
+``fts_document_text(text)`` (Lucene-lowercased: unicode61 does not fold ``İ``
+to ``i`` nor ~390 newer case pairs). Query tokens with CJK, kana, Thai-like scripts or "other numbers"
 (``½``) are never translated (unicode61 and UAX#29 split those differently).
 Known gap: a document where a Latin word is glued to CJK/Thai text or to a
 character such as ``²`` (``km²``) may be missed by the prefilter.
 """
 
-from wirewatch.query.analysis import analyze, analyze_with_offsets
+from wirewatch.query.analysis import analyze, analyze_with_offsets, fts_document_text
 from wirewatch.query.errors import QuerySyntaxError, RuleError
 from wirewatch.query.matcher import RuleMatcher
 from wirewatch.query.query import Query, parse_query
@@ -90,5 +92,6 @@ __all__ = [
     "RuleMatcher",
     "analyze",
     "analyze_with_offsets",
+    "fts_document_text",
     "parse_query",
 ]

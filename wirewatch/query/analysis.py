@@ -124,6 +124,16 @@ def analyze(text: str) -> list[str]:
     return [token.term for token in analyze_with_offsets(text)]
 
 
+def fts_document_text(text: str) -> str:
+    """What to store in the FTS5 columns: the text lowercased the Lucene way.
+
+    SQLite's unicode61 case folding predates some Unicode case pairs and does
+    not fold ``İ`` to ``i`` as Lucene does; feeding it pre-lowercased text (and
+    lowercased query phrases, which fts_prefilter emits) keeps FTS5 a superset.
+    """
+    return lowercase(text)
+
+
 def fts_safe(text: str) -> bool:
     """Whether SQLite's unicode61 tokenizer splits ``text`` no finer than UAX#29.
 

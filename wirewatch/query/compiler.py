@@ -283,7 +283,7 @@ class Compiler:
         if isinstance(item, tree.Phrase):
             return self.phrase(item, field, 0, self._label(item, field))
         if isinstance(item, tree.Range):
-            low, high = self._bound(item.low), self._bound(item.high)
+            low, high = self._bound(item.low, True), self._bound(item.high, True)
             return self.range(item, field, low, high, item.include_low, item.include_high)
         if isinstance(item, tree.From):
             return self.range(item, field, self._bound(item.a), None, item.include, False)
@@ -293,8 +293,18 @@ class Compiler:
             return self.word(item, field)
         raise self.error(f"unsupported query element {str(item).strip()!r}", item)
 
-    def _bound(self, item: tree.Item) -> str | None:
+    def _reject_bare_colon(self, item: tree.Word) -> None:
+        # luqum accepts 10:00 inside a term; Lucene does not (":" separates a field).
+        if re.search(r"(?<!\\):", item.value):
+            raise self.error(
+                "escape ':' inside a value (10\\:00) or quote it; times can also go in a range: [2024-01-01T10:00 TO *]",
+                item,
+            )
+
+    def _bound(self, item: tree.Item, bracketed: bool = False) -> str | None:
         if isinstance(item, tree.Word):
+            if not bracketed:
+                self._reject_bare_colon(item)
             return None if item.value == "*" else unescape(item.value)
         if isinstance(item, tree.Phrase):
             return unescape(item.value[1:-1])
@@ -305,6 +315,7 @@ class Compiler:
 
     def word(self, item: tree.Word, field: str | None) -> Node | None:
         raw = item.value
+        self._reject_bare_colon(item)
         label = self._label(item, field)
         if raw == "*":
             # field:* is an exists query; a bare * checks the default fields.
@@ -314,7 +325,7 @@ class Compiler:
         if parts is not None:
             if kind is FieldType.TEXT:
                 prefix = parts[0] if parts[0] not in ("*", "?") else ""
-                return TextPattern(self._fields(field), _wildcard_matcher(parts, lowercase), prefix, label)
+                return TextPattern(self._fields(field), _wildcard_matcher(parts, lowercase), lowercase(prefix), label)
             if kind is FieldType.KEYWORD:
                 return KeywordPattern(field, _wildcard_matcher(parts, str), label)  # type: ignore[arg-type]
             raise self.error(f"wildcards only apply to text and keyword fields; {field} is a {kind.value} field", item)
@@ -325,7 +336,7 @@ class Compiler:
             tokens = analyze_with_offsets(value)
             if not tokens:
                 return None  # Lucene drops a clause the analyzer empties
-            return TextTerm(self._fields(field), [t.term for t in tokens], [value[t.start:t.end] for t in tokens], label)
+            return TextTerm(self._fields(field), [t.term for t in tokens], [lowercase(value[t.start:t.end]) for t in tokens], label)
         assert field is not None
         if kind is FieldType.KEYWORD:
             return KeywordTerm(field, value, label)
@@ -355,9 +366,9 @@ class Compiler:
         if not tokens:
             return None
         if len(tokens) == 1:
-            return TextTerm(self._fields(field), [tokens[0].term], [value[tokens[0].start:tokens[0].end]], label)
+            return TextTerm(self._fields(field), [tokens[0].term], [lowercase(value[tokens[0].start:tokens[0].end])], label)
         return TextPhrase(
-            self._fields(field), [t.term for t in tokens], [t.position for t in tokens], slop, value, label
+            self._fields(field), [t.term for t in tokens], [t.position for t in tokens], slop, lowercase(value), label
         )
 
     def range(self, item: tree.Item, field: str | None, low: str | None, high: str | None,
