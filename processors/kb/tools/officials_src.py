@@ -1571,6 +1571,254 @@ Pope Francis | Jorge Mario Bergoglio | - | Pope 2013-03-13 2025-04-21
 Pietro Parolin | Cardinal Pietro Parolin | Parolin | Secretary of State of the Holy See 2013-10-15 -
 Pope Benedict XVI | Benedict XVI; Joseph Ratzinger | Ratzinger | Pope 2005-04-19 2013-02-28
 """)
+DATA.append("""
+== TD
+Moussa Faki Mahamat | Moussa Faki | Faki | Chairperson of the African Union Commission 2017-03-14 2025-02-15; Prime Minister 2003-06-24 2005-02-04
+== AR
+Rafael Grossi | Rafael Mariano Grossi | Grossi | IAEA Director General 2019-12-03 -
+== JP
+Yukiya Amano | | Amano | IAEA Director General 2009-12-01 2019-07-18
+== EG
+Mohamed ElBaradei | Mohamed El Baradei; Mohamed ElBaradei | ElBaradei; El Baradei | IAEA Director General 1997-12-01 2009-11-30; Vice President 2013-07-14 2013-08-14
+== ET
+Tedros Adhanom Ghebreyesus | Tedros Adhanom; Dr Tedros; Dr. Tedros | Tedros | WHO Director-General 2017-07-01 -; Foreign Minister 2012-11-29 2016-11-01
+== IT
+Filippo Grandi | | Grandi | UN High Commissioner for Refugees 2016-01-01 -
+Federica Mogherini | | Mogherini | EU High Representative for Foreign Affairs 2014-11-01 2019-11-30; Foreign Minister 2014-02-22 2014-10-31
+Staffan de Mistura | | de Mistura | UN Special Envoy for Syria 2014-07-10 2018-12-31; UN Personal Envoy for Western Sahara 2021-11-01 -
+== AT
+Volker Türk | Volker Turk | Türk; Turk | UN High Commissioner for Human Rights 2022-10-17 -
+== CL
+Michelle Bachelet | | Bachelet | UN High Commissioner for Human Rights 2018-09-01 2022-08-31; President 2006-03-11 2010-03-11; President 2014-03-11 2018-03-11
+== JO
+Zeid Ra'ad Al Hussein | Prince Zeid Ra'ad al-Hussein; Zeid Raad al-Hussein | - | UN High Commissioner for Human Rights 2014-09-01 2018-08-31
+== GB
+Karim Khan | Karim A. A. Khan | - | ICC Prosecutor 2021-06-16 -
+Tom Fletcher | | - | UN Under-Secretary-General for Humanitarian Affairs 2024-11-01 -
+Catherine Ashton | Baroness Ashton | Ashton | EU High Representative for Foreign Affairs 2009-12-01 2014-10-31
+== GM
+Fatou Bensouda | | Bensouda | ICC Prosecutor 2012-06-15 2021-06-15
+== KW
+Jasem Mohamed Albudaiwi | Jasem Albudaiwi; Jassim al-Budaiwi | Albudaiwi; al-Budaiwi | Secretary-General of the Gulf Cooperation Council 2023-02-01 -
+== CH
+Philippe Lazzarini | | Lazzarini | Commissioner-General of UNRWA 2020-04-01 -
+== NO
+Geir Pedersen | Geir O. Pedersen | - | UN Special Envoy for Syria 2019-01-07 -
+Jan Egeland | | Egeland | Secretary General of the Norwegian Refugee Council 2013-08-01 -
+== DZ
+Lakhdar Brahimi | | Brahimi | UN-Arab League Special Envoy for Syria 2012-08-17 2014-05-31
+== GH
+Kofi Annan | | Annan | UN Secretary-General 1997-01-01 2006-12-31; UN-Arab League Special Envoy for Syria 2012-02-23 2012-08-31
+== FR
+Stéphane Dujarric | Stephane Dujarric | Dujarric | UN Secretary-General's spokesman 2014-02-01 -
+Christine Lagarde | | Lagarde | President of the European Central Bank 2019-11-01 -; Managing Director of the IMF 2011-07-05 2019-09-12
+Jean-Pierre Lacroix | | Lacroix | UN Under-Secretary-General for Peace Operations 2017-04-01 -
+== US
+Farhan Haq | | - | UN Deputy Spokesman 2012-01-01 -
+Ajay Banga | | Banga | President of the World Bank 2023-06-02 -
+David Malpass | | Malpass | President of the World Bank 2019-04-09 2023-06-01
+== BG
+Kristalina Georgieva | | Georgieva | Managing Director of the IMF 2019-10-01 -
+== NG
+Ngozi Okonjo-Iweala | | Okonjo-Iweala | WTO Director-General 2021-03-01 -; Finance Minister 2011-08-17 2015-05-29
+Amina J. Mohammed | Amina Mohammed | - | UN Deputy Secretary-General 2017-02-28 -
+== SE
+Jan Eliasson | | Eliasson | UN Deputy Secretary-General 2012-07-01 2016-12-31
+== PT
+Antonio Vitorino | | Vitorino | Director General of the International Organization for Migration 2018-10-01 2023-09-30
+== US
+Amy Pope | | - | Director General of the International Organization for Migration 2023-10-01 -
+Cindy McCain | | McCain | Executive Director of the World Food Programme 2023-04-05 -
+David Beasley | | Beasley | Executive Director of the World Food Programme 2017-04-04 2023-04-04
+Catherine Russell | | - | Executive Director of UNICEF 2022-02-01 -
+== SA
+Hissein Brahim Taha | Hissein Brahim Taha | Taha | Secretary-General of the Organisation of Islamic Cooperation @TD 2021-11-01 -
+== NL
+Jaap de Hoop Scheffer | | de Hoop Scheffer | NATO Secretary General 2004-01-01 2009-07-31
+== RO
+Mircea Geoană | Mircea Geoana | Geoană; Geoana | NATO Deputy Secretary General 2019-10-17 2024-09-02
+== US
+Christopher Cavoli | Gen. Christopher Cavoli | Cavoli | Supreme Allied Commander Europe 2022-07-04 -
+""")
+DATA.append("""
+== MX
+Claudia Sheinbaum | Claudia Sheinbaum Pardo | Sheinbaum | President 2024-10-01 -
+Andrés Manuel López Obrador | Andres Manuel Lopez Obrador; AMLO; López Obrador | López Obrador; Lopez Obrador | President 2018-12-01 2024-09-30
+Enrique Peña Nieto | Enrique Pena Nieto | Peña Nieto; Pena Nieto | President 2012-12-01 2018-11-30
+Juan Ramón de la Fuente | Juan Ramon de la Fuente | de la Fuente | Foreign Minister 2024-10-01 -
+Alicia Bárcena | Alicia Barcena | Bárcena; Barcena | Foreign Minister 2023-07-03 2024-09-30
+Marcelo Ebrard | | Ebrard | Foreign Minister 2018-12-01 2023-06-12; Economy Minister 2024-10-01 -
+Luis Videgaray | | Videgaray | Foreign Minister 2017-01-04 2018-11-30
+Omar García Harfuch | Omar Garcia Harfuch | García Harfuch; Garcia Harfuch | Security Minister 2024-10-01 -
+Rosa Icela Rodríguez | Rosa Icela Rodriguez | - | Interior Minister 2024-10-01 -; Security Minister 2020-11-01 2024-09-30
+Adán Augusto López | Adan Augusto Lopez | - | Interior Minister 2021-08-26 2023-06-16
+Luis Cresencio Sandoval | | Sandoval | Defence Minister 2018-12-01 2024-09-30
+Ricardo Trevilla Trejo | | Trevilla | Defence Minister 2024-10-01 -
+== BR
+Luiz Inácio Lula da Silva | Luiz Inacio Lula da Silva; Lula da Silva; Lula | Lula | President 2023-01-01 -; President 2003-01-01 2010-12-31
+Jair Bolsonaro | Jair Messias Bolsonaro | Bolsonaro | President 2019-01-01 2022-12-31
+Michel Temer | | Temer | President 2016-08-31 2018-12-31
+Dilma Rousseff | | Rousseff | President 2011-01-01 2016-08-31; President of the New Development Bank 2023-03-24 -
+Geraldo Alckmin | | Alckmin | Vice President 2023-01-01 -
+Mauro Vieira | | - | Foreign Minister 2023-01-01 -; Foreign Minister 2015-01-01 2016-05-12
+Carlos França | Carlos Franca | - | Foreign Minister 2021-04-06 2022-12-31
+Ernesto Araújo | Ernesto Araujo | Araújo; Araujo | Foreign Minister 2019-01-01 2021-03-29
+Celso Amorim | | Amorim | Chief Adviser for International Affairs 2023-01-01 -; Foreign Minister 2003-01-01 2010-12-31; Defence Minister 2011-08-08 2015-01-01
+José Múcio | Jose Mucio; José Múcio Monteiro | Múcio; Mucio | Defence Minister 2023-01-01 -
+Fernando Haddad | | Haddad | Finance Minister 2023-01-01 -
+== AR
+Javier Milei | Javier Gerardo Milei | Milei | President 2023-12-10 -
+Alberto Fernández | Alberto Fernandez | - | President 2019-12-10 2023-12-10
+Mauricio Macri | | Macri | President 2015-12-10 2019-12-10
+Cristina Fernández de Kirchner | Cristina Kirchner; Cristina Fernandez de Kirchner | Kirchner; Fernández de Kirchner | President 2007-12-10 2015-12-09; Vice President 2019-12-10 2023-12-10
+Gerardo Werthein | | Werthein | Foreign Minister 2024-10-30 -
+Diana Mondino | | Mondino | Foreign Minister 2023-12-10 2024-10-30
+Santiago Cafiero | | Cafiero | Foreign Minister 2021-09-20 2023-12-10
+Luis Petri | | Petri | Defence Minister 2023-12-10 -
+Patricia Bullrich | | Bullrich | Security Minister 2023-12-10 -; Security Minister 2015-12-10 2019-12-10
+Guillermo Francos | | Francos | Chief of Cabinet 2024-05-28 -
+== CL
+Gabriel Boric | Gabriel Boric Font | Boric | President 2022-03-11 -
+Sebastián Piñera | Sebastian Pinera | Piñera; Pinera | President 2010-03-11 2014-03-11; President 2018-03-11 2022-03-11
+Alberto van Klaveren | | van Klaveren | Foreign Minister 2023-03-10 -
+Antonia Urrejola | | Urrejola | Foreign Minister 2022-03-11 2023-03-10
+== CO
+Gustavo Petro | Gustavo Francisco Petro | Petro | President 2022-08-07 -
+Iván Duque | Ivan Duque | Duque | President 2018-08-07 2022-08-07
+Juan Manuel Santos | | - | President 2010-08-07 2018-08-07
+Álvaro Uribe | Alvaro Uribe | Uribe | President 2002-08-07 2010-08-07
+Laura Sarabia | | Sarabia | Foreign Minister 2025-01-01 -
+Luis Gilberto Murillo | | Murillo | Foreign Minister 2024-01-01 2025-01-31
+Álvaro Leyva | Alvaro Leyva | Leyva | Foreign Minister 2022-08-07 2024-01-01
+Pedro Sánchez Suárez | Pedro Arnulfo Sánchez | - | Defence Minister 2025-02-01 -
+Iván Velásquez | Ivan Velasquez | Velásquez; Velasquez | Defence Minister 2022-08-07 2025-02-01
+== VE
+Nicolás Maduro | Nicolas Maduro; Nicolás Maduro Moros | Maduro | President 2013-03-05 -; Foreign Minister 2006-08-09 2013-01-15
+Hugo Chávez | Hugo Chavez | Chávez; Chavez | President 1999-02-02 2013-03-05
+Delcy Rodríguez | Delcy Rodriguez | - | Vice President 2018-06-14 -; Foreign Minister 2014-12-26 2017-06-21
+Yván Gil | Yvan Gil; Yván Gil Pinto | - | Foreign Minister 2023-01-01 -
+Jorge Arreaza | | Arreaza | Foreign Minister 2017-08-02 2021-08-20
+Vladimir Padrino López | Vladimir Padrino Lopez; Vladimir Padrino | Padrino | Defence Minister 2014-10-25 -
+Diosdado Cabello | | Cabello | Interior Minister 2024-08-27 -; President of the National Assembly 2012-01-05 2016-01-05
+Juan Guaidó | Juan Guaido | Guaidó; Guaido | President of the National Assembly 2019-01-05 2021-01-05; Self-declared interim President 2019-01-23 2022-12-30
+Edmundo González Urrutia | Edmundo Gonzalez Urrutia; Edmundo González | González Urrutia | Opposition presidential candidate 2024-04-19 -
+María Corina Machado | Maria Corina Machado | Machado | Opposition leader 2023-10-22 -
+== PE
+Dina Boluarte | | Boluarte | President 2022-12-07 -
+Pedro Castillo | | Castillo | President 2021-07-28 2022-12-07
+Francisco Sagasti | | Sagasti | President 2020-11-17 2021-07-28
+Martín Vizcarra | Martin Vizcarra | Vizcarra | President 2018-03-23 2020-11-09
+Pedro Pablo Kuczynski | PPK | Kuczynski | President 2016-07-28 2018-03-23
+Gustavo Adrianzén | Gustavo Adrianzen | Adrianzén; Adrianzen | Prime Minister 2024-03-06 2025-05-14
+Eduardo Arana | Eduardo Arana Ysa | Arana | Prime Minister 2025-05-14 -
+Elmer Schialer | | Schialer | Foreign Minister 2025-01-01 -
+== EC
+Daniel Noboa | Daniel Noboa Azín | Noboa | President 2023-11-23 -
+Guillermo Lasso | | Lasso | President 2021-05-24 2023-11-23
+Lenín Moreno | Lenin Moreno | - | President 2017-05-24 2021-05-24
+Rafael Correa | | Correa | President 2007-01-15 2017-05-24
+Gabriela Sommerfeld | | Sommerfeld | Foreign Minister 2023-11-23 -
+== BO
+Luis Arce | Luis Alberto Arce | Arce | President 2020-11-08 -
+Evo Morales | | Morales | President 2006-01-22 2019-11-10
+Jeanine Áñez | Jeanine Anez | Áñez; Anez | Interim President 2019-11-12 2020-11-08
+Celinda Sosa | | - | Foreign Minister 2023-01-01 -
+== PY
+Santiago Peña | Santiago Pena | Peña; Pena | President 2023-08-15 -
+Mario Abdo Benítez | Mario Abdo Benitez | Abdo Benítez; Abdo | President 2018-08-15 2023-08-15
+Rubén Ramírez Lezcano | Ruben Ramirez Lezcano | Ramírez Lezcano | Foreign Minister 2023-08-15 -
+== UY
+Yamandú Orsi | Yamandu Orsi | Orsi | President 2025-03-01 -
+Luis Lacalle Pou | | Lacalle Pou | President 2020-03-01 2025-03-01
+Tabaré Vázquez | Tabare Vazquez | - | President 2015-03-01 2020-03-01
+Mario Lubetkin | | Lubetkin | Foreign Minister 2025-03-01 -
+== GY
+Irfaan Ali | Mohamed Irfaan Ali | - | President 2020-08-02 -
+David Granger | | Granger | President 2015-05-16 2020-08-02
+Mark Phillips | | - | Prime Minister 2020-08-02 -
+== SR
+Chan Santokhi | Chandrikapersad Santokhi | Santokhi | President 2020-07-16 -
+Dési Bouterse | Desi Bouterse | Bouterse | President 2010-08-12 2020-07-16
+== CU
+Miguel Díaz-Canel | Miguel Diaz-Canel; Miguel Díaz-Canel Bermúdez | Díaz-Canel; Diaz-Canel | President 2018-04-19 -; First Secretary of the Communist Party 2021-04-19 -
+Raúl Castro | Raul Castro | - | President 2008-02-24 2018-04-19; First Secretary of the Communist Party 2011-04-19 2021-04-19
+Fidel Castro | | - | President 1976-12-02 2008-02-24
+Manuel Marrero Cruz | Manuel Marrero | Marrero | Prime Minister 2019-12-21 -
+Bruno Rodríguez Parrilla | Bruno Rodriguez Parrilla; Bruno Rodríguez | Rodríguez Parrilla; Rodriguez Parrilla | Foreign Minister 2009-03-02 -
+== HT
+Alix Didier Fils-Aimé | Alix Didier Fils-Aime | Fils-Aimé; Fils-Aime | Prime Minister 2024-11-11 -
+Garry Conille | | Conille | Prime Minister 2024-06-03 2024-11-11
+Ariel Henry | | - | Prime Minister 2021-07-20 2024-04-25
+Jovenel Moïse | Jovenel Moise | Moïse; Moise | President 2017-02-07 2021-07-07
+Leslie Voltaire | | Voltaire | Chairman of the Transitional Presidential Council 2024-10-07 2025-03-07
+Fritz Alphonse Jean | | - | Chairman of the Transitional Presidential Council 2025-03-07 -
+Edgard Leblanc Fils | | Leblanc | Chairman of the Transitional Presidential Council 2024-04-30 2024-10-07
+Jimmy Chérizier | Jimmy Cherizier; Jimmy "Barbecue" Chérizier | Chérizier; Cherizier | Gang leader 2018-01-01 -
+== DO
+Luis Abinader | | Abinader | President 2020-08-16 -
+Danilo Medina | | - | President 2012-08-16 2020-08-16
+Roberto Álvarez | Roberto Alvarez | - | Foreign Minister 2020-08-16 -
+== JM
+Andrew Holness | | Holness | Prime Minister 2016-03-03 -; Prime Minister 2011-10-23 2012-01-05
+Kamina Johnson Smith | | Johnson Smith | Foreign Minister 2016-03-07 -
+== TT
+Kamla Persad-Bissessar | | Persad-Bissessar | Prime Minister 2025-05-01 -; Prime Minister 2010-05-26 2015-09-09
+Keith Rowley | | Rowley | Prime Minister 2015-09-09 2025-03-17
+Stuart Young | | - | Prime Minister 2025-03-17 2025-05-01
+Christine Kangaloo | | Kangaloo | President 2023-03-20 -
+== BB
+Mia Mottley | Mia Amor Mottley | Mottley | Prime Minister 2018-05-25 -
+Sandra Mason | | - | President 2021-11-30 -; Governor-General 2018-01-08 2021-11-30
+== BS
+Philip Davis | Philip Brave Davis | - | Prime Minister 2021-09-17 -
+Hubert Minnis | | Minnis | Prime Minister 2017-05-11 2021-09-17
+== BZ
+Johnny Briceño | Johnny Briceno | Briceño; Briceno | Prime Minister 2020-11-12 -
+Dean Barrow | | - | Prime Minister 2008-02-08 2020-11-12
+== AG
+Gaston Browne | | - | Prime Minister 2014-06-13 -
+== DM
+Roosevelt Skerrit | | Skerrit | Prime Minister 2004-01-08 -
+Sylvanie Burton | | - | President 2023-10-02 -
+== GD
+Dickon Mitchell | | - | Prime Minister 2022-06-24 -
+Keith Mitchell | | - | Prime Minister 2013-02-20 2022-06-24
+== KN
+Terrance Drew | | - | Prime Minister 2022-08-06 -
+Timothy Harris | | - | Prime Minister 2015-02-18 2022-08-06
+== LC
+Philip J. Pierre | Philip Pierre | - | Prime Minister 2021-07-28 -
+Allen Chastanet | | Chastanet | Prime Minister 2016-06-07 2021-07-28
+== VC
+Ralph Gonsalves | | Gonsalves | Prime Minister 2001-03-29 -
+== GT
+Bernardo Arévalo | Bernardo Arevalo | Arévalo; Arevalo | President 2024-01-15 -
+Alejandro Giammattei | | Giammattei | President 2020-01-14 2024-01-14
+Jimmy Morales | | - | President 2016-01-14 2020-01-14
+Carlos Ramiro Martínez | Carlos Ramiro Martinez | - | Foreign Minister 2024-01-15 -
+== SV
+Nayib Bukele | | Bukele | President 2019-06-01 -
+Salvador Sánchez Cerén | Salvador Sanchez Ceren | Sánchez Cerén | President 2014-06-01 2019-06-01
+Alexandra Hill Tinoco | | Hill Tinoco | Foreign Minister 2019-06-01 -
+== HN
+Xiomara Castro | Iris Xiomara Castro | - | President 2022-01-27 -
+Juan Orlando Hernández | Juan Orlando Hernandez | - | President 2014-01-27 2022-01-27
+Eduardo Enrique Reina | | Reina | Foreign Minister 2022-01-27 -
+== NI
+Daniel Ortega | Daniel Ortega Saavedra | Ortega | President 2007-01-10 -; Co-President 2025-02-18 -
+Rosario Murillo | | - | Vice President 2017-01-10 2025-02-18; Co-President 2025-02-18 -
+Denis Moncada | | Moncada | Foreign Minister 2017-01-01 2024-07-01
+Valdrack Jaentschke | | Jaentschke | Foreign Minister 2024-07-01 -
+== CR
+Rodrigo Chaves | Rodrigo Chaves Robles | - | President 2022-05-08 -
+Carlos Alvarado Quesada | Carlos Alvarado | Alvarado Quesada | President 2018-05-08 2022-05-08
+Arnoldo André Tinoco | Arnoldo Andre Tinoco | André Tinoco | Foreign Minister 2022-05-08 -
+== PA
+José Raúl Mulino | Jose Raul Mulino | Mulino | President 2024-07-01 -
+Laurentino Cortizo | | Cortizo | President 2019-07-01 2024-07-01
+Juan Carlos Varela | | Varela | President 2014-07-01 2019-07-01
+Javier Martínez-Acha | Javier Martinez-Acha | Martínez-Acha; Martinez-Acha | Foreign Minister 2024-07-01 -
+""")
 # ------------------------------------------------------------------ DATA END
 
 
