@@ -213,7 +213,7 @@ def test_wildcards(query: str, expected: bool) -> None:
         ("published:[now-7d/d TO now]", True),
         ("published:[2024-06-01||+13d TO 2024-06-01||+14d]", True),
         ("published:>=1718407800000", True),  # epoch millis of 2024-06-14T23:30Z
-        ('published:["2024-06-15T01:00:00+02:00" TO *]', True)  # luqum needs offsets quoted,  # = 23:00Z
+        ('published:["2024-06-15T01:00:00+02:00" TO *]', True),  # = 23:00Z; luqum needs an offset quoted
         ("tagged_at:[2024 TO 2024]", True),
     ],
 )
