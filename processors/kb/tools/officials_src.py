@@ -1819,6 +1819,160 @@ Laurentino Cortizo | | Cortizo | President 2019-07-01 2024-07-01
 Juan Carlos Varela | | Varela | President 2014-07-01 2019-07-01
 Javier Martínez-Acha | Javier Martinez-Acha | Martínez-Acha; Martinez-Acha | Foreign Minister 2024-07-01 -
 """)
+DATA.append("""
+== ID
+Prabowo Subianto | Prabowo | Prabowo | President 2024-10-20 -; Defence Minister 2019-10-23 2024-10-20
+Joko Widodo | Jokowi | Widodo | President 2014-10-20 2024-10-20
+Susilo Bambang Yudhoyono | SBY | Yudhoyono | President 2004-10-20 2014-10-20
+Gibran Rakabuming Raka | Gibran Rakabuming | Gibran | Vice President 2024-10-20 -
+Sugiono | | - | Foreign Minister 2024-10-21 -
+Retno Marsudi | Retno L.P. Marsudi | Marsudi | Foreign Minister 2014-10-27 2024-10-20
+Sjafrie Sjamsoeddin | | Sjamsoeddin | Defence Minister 2024-10-21 -
+Tito Karnavian | | Karnavian | Home Affairs Minister 2019-10-23 -
+== MY
+Anwar Ibrahim | | Anwar | Prime Minister 2022-11-24 -
+Ismail Sabri Yaakob | | Ismail Sabri | Prime Minister 2021-08-21 2022-11-24
+Muhyiddin Yassin | | Muhyiddin | Prime Minister 2020-03-01 2021-08-16
+Mahathir Mohamad | | Mahathir | Prime Minister 2018-05-10 2020-02-24; Prime Minister 1981-07-16 2003-10-31
+Najib Razak | | Najib | Prime Minister 2009-04-03 2018-05-09
+Mohamad Hasan | Tok Mat | - | Foreign Minister 2023-12-12 -
+Zambry Abdul Kadir | | Zambry | Foreign Minister 2022-12-03 2023-12-12
+Saifuddin Abdullah | | Saifuddin | Foreign Minister 2021-08-30 2022-11-24
+Sultan Ibrahim | Sultan Ibrahim Iskandar | - | King 2024-01-31 -
+Abdullah of Pahang | Sultan Abdullah Ri'ayatuddin | - | King 2019-01-31 2024-01-30
+Saifuddin Nasution Ismail | | Saifuddin Nasution | Home Minister 2022-12-03 -
+== SG
+Tharman Shanmugaratnam | | Tharman | President 2023-09-14 -
+Halimah Yacob | | Halimah | President 2017-09-14 2023-09-13
+Lawrence Wong | | - | Prime Minister 2024-05-15 -
+Lee Hsien Loong | | - | Prime Minister 2004-08-12 2024-05-15
+Vivian Balakrishnan | | Balakrishnan | Foreign Minister 2015-10-01 -
+Ng Eng Hen | | - | Defence Minister 2011-05-21 2025-05-23
+Chan Chun Sing | | - | Defence Minister 2025-05-23 -
+K. Shanmugam | Kasiviswanathan Shanmugam; K Shanmugam | Shanmugam | Home Affairs Minister 2015-10-01 -
+== TH
+Paetongtarn Shinawatra | Ung Ing | Paetongtarn | Prime Minister 2024-08-16 -
+Srettha Thavisin | | Srettha | Prime Minister 2023-08-22 2024-08-14
+Prayut Chan-o-cha | Prayuth Chan-ocha; Prayut Chan-ocha | Prayut; Prayuth | Prime Minister 2014-08-24 2023-08-22
+Thaksin Shinawatra | | Thaksin | Prime Minister 2001-02-09 2006-09-19
+Yingluck Shinawatra | | Yingluck | Prime Minister 2011-08-05 2014-05-07
+Maha Vajiralongkorn | King Maha Vajiralongkorn; King Vajiralongkorn; Rama X | - | King 2016-10-13 -
+Maris Sangiampongsa | | Maris | Foreign Minister 2024-09-03 -
+Parnpree Bahiddha-nukara | | Parnpree | Foreign Minister 2023-09-01 2024-04-28
+Don Pramudwinai | | - | Foreign Minister 2015-08-23 2023-09-01
+Phumtham Wechayachai | | Phumtham | Defence Minister 2024-09-03 -
+Anutin Charnvirakul | | Anutin | Interior Minister 2023-09-01 2025-06-19
+== VN
+Lương Cường | Luong Cuong | - | President 2024-10-21 -
+Tô Lâm | To Lam | - | General Secretary of the Communist Party 2024-08-03 -; President 2024-05-22 2024-10-21; Minister of Public Security 2016-04-09 2024-06-06
+Võ Văn Thưởng | Vo Van Thuong | - | President 2023-03-02 2024-03-21
+Nguyễn Xuân Phúc | Nguyen Xuan Phuc | - | President 2021-04-05 2023-01-18; Prime Minister 2016-04-07 2021-04-05
+Nguyễn Phú Trọng | Nguyen Phu Trong | - | General Secretary of the Communist Party 2011-01-19 2024-07-19; President 2018-10-23 2021-04-05
+Phạm Minh Chính | Pham Minh Chinh | - | Prime Minister 2021-04-05 -
+Bùi Thanh Sơn | Bui Thanh Son | - | Foreign Minister 2021-04-08 -; Deputy Prime Minister 2025-02-19 -
+Phan Văn Giang | Phan Van Giang | - | Defence Minister 2021-04-08 -
+Lương Tam Quang | Luong Tam Quang | - | Minister of Public Security 2024-06-06 -
+== PH
+Ferdinand Marcos Jr. | Bongbong Marcos; Ferdinand Marcos Jr; Ferdinand "Bongbong" Marcos Jr.; Ferdinand R. Marcos Jr. | Marcos | President 2022-06-30 -
+Rodrigo Duterte | Rodrigo Roa Duterte | - | President 2016-06-30 2022-06-30
+Sara Duterte | Sara Duterte-Carpio | - | Vice President 2022-06-30 -
+Benigno Aquino III | Noynoy Aquino; Benigno Aquino | Aquino | President 2010-06-30 2016-06-30
+Enrique Manalo | | Manalo | Foreign Secretary 2022-07-01 -
+Teodoro Locsin Jr. | Teddy Locsin; Teodoro Locsin | Locsin | Foreign Secretary 2018-10-17 2022-06-30
+Gilberto Teodoro | Gibo Teodoro | Teodoro | Defence Secretary 2023-06-05 -
+Delfin Lorenzana | | Lorenzana | Defence Secretary 2016-07-01 2022-06-30
+== MM
+Min Aung Hlaing | Senior General Min Aung Hlaing | - | Chairman of the State Administration Council 2021-02-02 -; Commander-in-Chief of the Defence Services 2011-03-30 -
+Aung San Suu Kyi | Daw Aung San Suu Kyi | Suu Kyi | State Counsellor 2016-04-06 2021-02-01; Foreign Minister 2016-03-30 2021-02-01
+Win Myint | | - | President 2018-03-30 2021-02-01
+Myint Swe | | - | Acting President 2021-02-01 2024-08-07
+Than Swe | | - | Foreign Minister 2023-02-01 -
+Wunna Maung Lwin | | - | Foreign Minister 2021-02-01 2023-02-01
+Duwa Lashi La | | - | Acting President of the National Unity Government 2021-04-16 -
+== KH
+Hun Manet | | - | Prime Minister 2023-08-22 -
+Hun Sen | | - | Prime Minister 1985-01-14 2023-08-22; President of the Senate 2024-04-03 -
+Norodom Sihamoni | King Norodom Sihamoni | Sihamoni | King 2004-10-14 -
+Prak Sokhonn | | Sokhonn | Foreign Minister 2016-04-04 2023-08-22
+Sok Chenda Sophea | | - | Foreign Minister 2023-08-22 -
+Tea Seiha | | - | Defence Minister 2023-08-22 -
+Tea Banh | | - | Defence Minister 1998-11-30 2023-08-22
+== LA
+Thongloun Sisoulith | | Thongloun | President 2021-03-22 -; Prime Minister 2016-04-20 2021-03-22
+Sonexay Siphandone | | Sonexay | Prime Minister 2022-12-30 -
+Phankham Viphavanh | | Phankham | Prime Minister 2021-03-22 2022-12-30
+Thongsavanh Phomvihane | | - | Foreign Minister 2024-01-01 -
+Saleumxay Kommasith | | Saleumxay | Foreign Minister 2016-04-20 2024-01-01
+== BN
+Hassanal Bolkiah | Sultan Hassanal Bolkiah | Bolkiah | Sultan 1967-10-05 -; Prime Minister 1984-01-01 -
+== TL
+José Ramos-Horta | Jose Ramos-Horta | Ramos-Horta | President 2022-05-20 -; President 2007-05-20 2012-05-20
+Xanana Gusmão | Xanana Gusmao; Kay Rala Xanana Gusmão | Gusmão; Gusmao | Prime Minister 2023-07-01 -; Prime Minister 2007-08-08 2015-02-16
+Francisco Guterres | Lú-Olo; Lu Olo | - | President 2017-05-20 2022-05-20
+Taur Matan Ruak | | Matan Ruak | Prime Minister 2018-06-22 2023-07-01
+== AU
+Anthony Albanese | | Albanese | Prime Minister 2022-05-23 -
+Scott Morrison | | Morrison | Prime Minister 2018-08-24 2022-05-23
+Malcolm Turnbull | | Turnbull | Prime Minister 2015-09-15 2018-08-24
+Tony Abbott | | - | Prime Minister 2013-09-18 2015-09-15
+Penny Wong | | - | Foreign Minister 2022-05-23 -
+Marise Payne | | Payne | Foreign Minister 2018-08-28 2022-05-23; Defence Minister 2015-09-21 2018-08-28
+Julie Bishop | | - | Foreign Minister 2013-09-18 2018-08-26
+Richard Marles | | Marles | Defence Minister 2022-06-01 -; Deputy Prime Minister 2022-05-23 -
+Peter Dutton | | Dutton | Defence Minister 2021-03-30 2022-05-23; Home Affairs Minister 2017-12-20 2021-03-30; Opposition leader 2022-05-30 2025-05-03
+Tony Burke | | - | Home Affairs Minister 2024-07-29 -
+Clare O'Neil | | O'Neil | Home Affairs Minister 2022-06-01 2024-07-28
+Sam Mostyn | | Mostyn | Governor-General 2024-07-01 -
+== NZ
+Christopher Luxon | | Luxon | Prime Minister 2023-11-27 -
+Chris Hipkins | | Hipkins | Prime Minister 2023-01-25 2023-11-27
+Jacinda Ardern | | Ardern | Prime Minister 2017-10-26 2023-01-25
+John Key | | - | Prime Minister 2008-11-19 2016-12-12
+Winston Peters | | - | Foreign Minister 2023-11-27 -; Foreign Minister 2017-10-26 2020-11-06
+Nanaia Mahuta | | Mahuta | Foreign Minister 2020-11-06 2023-11-27
+Judith Collins | | - | Defence Minister 2023-11-27 -
+Cindy Kiro | | Kiro | Governor-General 2021-10-21 -
+== PG
+James Marape | | Marape | Prime Minister 2019-05-30 -
+Peter O'Neill | | - | Prime Minister 2011-08-02 2019-05-30
+== FJ
+Sitiveni Rabuka | | Rabuka | Prime Minister 2022-12-24 -; Prime Minister 1992-06-02 1999-05-19
+Frank Bainimarama | Voreqe Bainimarama | Bainimarama | Prime Minister 2007-01-05 2022-12-24
+Ratu Naiqama Lalabalavu | | Lalabalavu | President 2024-11-12 -
+Wiliame Katonivere | | Katonivere | President 2021-11-12 2024-11-12
+== SB
+Jeremiah Manele | | Manele | Prime Minister 2024-05-02 -
+Manasseh Sogavare | | Sogavare | Prime Minister 2019-04-24 2024-05-02
+== VU
+Jotham Napat | | Napat | Prime Minister 2025-02-11 -
+Charlot Salwai | | Salwai | Prime Minister 2023-10-06 2025-02-11
+Nikenike Vurobaravu | | Vurobaravu | President 2022-07-23 -
+== WS
+Fiamē Naomi Mataʻafa | Fiame Naomi Mata'afa; Fiamē Naomi Mata'afa; Fiame Naomi Mataafa | Mata'afa; Mataafa | Prime Minister 2021-05-24 -
+Tuimalealiʻifano Vaʻaletoʻa Sualauvi II | Tuimalealiifano Vaaletoa Sualauvi II; Tuimalealiʻifano Sualauvi II | Tuimalealiifano | Head of State 2017-07-21 -
+Tuilaepa Sailele Malielegaoi | Tuilaepa Aiono Sailele Malielegaoi | Tuilaepa | Prime Minister 1998-11-23 2021-05-24
+== TO
+Tupou VI | King Tupou VI; King Tupou VI of Tonga | - | King 2012-03-18 -
+Aisake Eke | | - | Prime Minister 2024-12-24 -
+Siaosi Sovaleni | | Sovaleni | Prime Minister 2021-12-27 2024-12-09
+== KI
+Taneti Maamau | | Maamau | President 2016-03-11 -
+== TV
+Feleti Teo | | Teo | Prime Minister 2024-02-26 -
+Kausea Natano | | Natano | Prime Minister 2019-09-19 2024-02-26
+== NR
+David Adeang | | Adeang | President 2023-10-30 -
+Russ Kun | | - | President 2022-09-29 2023-10-25
+== MH
+Hilda Heine | | Heine | President 2024-01-03 -; President 2016-01-28 2020-01-13
+David Kabua | | Kabua | President 2020-01-13 2024-01-03
+== FM
+Wesley Simina | | Simina | President 2023-05-11 -
+David Panuelo | | Panuelo | President 2019-05-11 2023-05-11
+== PW
+Surangel Whipps Jr. | Surangel Whipps | Whipps | President 2021-01-21 -
+Tommy Remengesau | Tommy Remengesau Jr. | Remengesau | President 2013-01-17 2021-01-21
+""")
 # ------------------------------------------------------------------ DATA END
 
 
