@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from wirewatch.ports import SearchHit
+from wirewatch.query import parse_query
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,6 @@ def search(
     conn: sqlite3.Connection, query_text: str, limit: int = 20, scan_limit: int = DEFAULT_SCAN_LIMIT
 ) -> SearchResults:
     """Run one query; raises the query module's QuerySyntaxError on a bad query."""
-    from wirewatch.query import parse_query
-
     query = parse_query(query_text)
     if limit <= 0:
         return SearchResults([], prefiltered=False, examined=0, scan_limited=False)

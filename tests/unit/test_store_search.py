@@ -1,0 +1,123 @@
+"""SQLiteStore.search with the real query language over a real SQLite file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from sinks.sqlite_store import SQLiteStore
+from tests.unit.test_store import T0, make_tagged
+from wirewatch.query import QuerySyntaxError, parse_query
+
+CORPUS = [
+    # key, title, text, countries, hours after T0
+    ("ankara", "Military coup attempt in Ankara", "Soldiers blocked bridges in Istanbul overnight.", ("TR",), 1),
+    ("tehran", "Iran condemns the coup", "Tehran said the military coup in Turkey must fail.", ("IR", "TR"), 2),
+    ("baghdad", "Oil output rises", "Iraq raised oil output; no word of a coup.", ("IQ",), 3),
+    ("niger", "Junta in Niamey", "The coup leaders in Niger closed the border.", ("NE",), 4),
+    ("market", "Markets calm", "Traders shrugged off the news from Ankara.", ("TR",), 5),
+]
+
+
+def titles(hits: list) -> list[str]:
+    return [hit.doc["title"] for hit in hits]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with SQLiteStore(tmp_path / "search.db") as opened:
+        opened.save_many(
+            make_tagged(key, title=title, text=text, countries=countries, published=T0 + timedelta(hours=hours))
+            for key, title, text, countries, hours in CORPUS
+        )
+        yield opened
+
+
+def test_bare_term_searches_title_and_text_ranked_by_relevance(store: SQLiteStore) -> None:
+    hits = store.search("coup")
+    assert set(titles(hits)) == {
+        "Military coup attempt in Ankara", "Iran condemns the coup", "Oil output rises", "Junta in Niamey",
+    }
+    assert hits.prefiltered
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    # a title hit (weighted double) outranks mentions only in the text
+    assert set(titles(hits[:2])) == {"Military coup attempt in Ankara", "Iran condemns the coup"}
+
+
+def test_phrase_needs_consecutive_words(store: SQLiteStore) -> None:
+    assert set(titles(store.search('"military coup"'))) == {"Military coup attempt in Ankara", "Iran condemns the coup"}
+    assert titles(store.search('"coup attempt"')) == ["Military coup attempt in Ankara"]
+    assert titles(store.search('"attempt coup"')) == []
+
+
+def test_boolean_operators(store: SQLiteStore) -> None:
+    assert set(titles(store.search("coup AND NOT military"))) == {"Oil output rises", "Junta in Niamey"}
+    assert set(titles(store.search("oil OR junta"))) == {"Oil output rises", "Junta in Niamey"}
+    assert set(titles(store.search("(ankara OR tehran) AND coup"))) == {
+        "Military coup attempt in Ankara", "Iran condemns the coup",
+    }
+
+
+def test_field_query_on_country_codes(store: SQLiteStore) -> None:
+    assert set(titles(store.search("coup AND countries.code:TR"))) == {
+        "Military coup attempt in Ankara", "Iran condemns the coup",
+    }
+    assert titles(store.search("countries.code:IR")) == ["Iran condemns the coup"]
+    assert store.search("countries.code:tr") == []  # keyword fields are case-sensitive
+
+
+def test_highlights_mark_matched_words(store: SQLiteStore) -> None:
+    (hit,) = store.search("junta AND niger")
+    assert any("«Junta»" in fragment for fragment in hit.highlights.get("title", []))
+    assert any("«Niger»" in fragment for fragment in hit.highlights.get("text", []))
+
+
+def test_keyword_only_query_scans_newest_first(store: SQLiteStore) -> None:
+    assert parse_query("countries.code:TR").fts_prefilter() is None  # precondition: no FTS help
+    hits = store.search("countries.code:TR")
+    assert not hits.prefiltered and not hits.scan_limited
+    assert titles(hits) == ["Markets calm", "Iran condemns the coup", "Military coup attempt in Ankara"]
+    assert titles(store.search("countries.code:TR", limit=1)) == ["Markets calm"]
+
+
+def test_scan_limit_is_reported_when_it_cuts_results_short(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "s.db", scan_limit=3) as small:
+        small.save_many(
+            make_tagged(key, title=title, text=text, countries=countries, published=T0 + timedelta(hours=hours))
+            for key, title, text, countries, hours in CORPUS
+        )
+        limited = small.search("countries.code:TR")
+        # only the 3 newest were examined: the two older TR dispatches were not reached
+        assert titles(limited) == ["Markets calm"] and limited.scan_limited and limited.examined == 3
+        # a match inside the bound still leaves older documents unexamined: flagged
+        assert small.search("countries.code:NE").scan_limited
+        # but a result that is already full is complete whatever lies beyond
+        full = small.search("countries.code:NE", limit=1)
+        assert titles(full) == ["Junta in Niamey"] and not full.scan_limited
+
+
+def test_an_fts_prefilter_sqlite_rejects_falls_back_to_the_scan(store: SQLiteStore, monkeypatch) -> None:
+    query_type = type(parse_query("coup"))
+    monkeypatch.setattr(query_type, "fts_prefilter", lambda self: 'unbalanced "quote')
+    hits = store.search("coup AND countries.code:IR")
+    assert titles(hits) == ["Iran condemns the coup"] and not hits.prefiltered
+
+
+def test_bad_query_raises_syntax_error_with_position(store: SQLiteStore) -> None:
+    with pytest.raises(QuerySyntaxError) as caught:
+        store.search("coup AND (army")
+    assert caught.value.position >= 0
+
+
+def test_search_sees_updates_and_survives_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with SQLiteStore(path) as first:
+        first.save(make_tagged("x", title="Quiet day", text="nothing happened"))
+        assert first.search("coup") == []
+        first.save(make_tagged("x", title="Coup rumours", text="denied by officials"))
+    with SQLiteStore(path) as reopened:
+        assert titles(reopened.search("coup")) == ["Coup rumours"]
+        assert reopened.search("quiet") == []
