@@ -144,8 +144,11 @@ class Tagger:
                            ranges: list[tuple[int, int]]) -> list[CountryMention]:
         """A country word inside an official's name ("Najib Danish", "Chad Wolf") is not the country."""
         kept = []
+        covered = set()
+        for s, e in ranges:
+            covered.update(range(s, e))
         for code, offsets in list(doc.countries.items()):
-            left = [o for o in offsets if not any(s <= o < e for s, e in ranges)]
+            left = [o for o in offsets if o not in covered]
             if left:
                 doc.countries[code] = left
             else:
@@ -269,8 +272,8 @@ class Tagger:
         events: list[Event] = []
         for span in self._words.find(doc.cased, doc.lower):
             for p in span.payloads:
-                if p.kind is Kind.WATCH and p.ref not in keywords:
+                if p.kind == Kind.WATCH and p.ref not in keywords:
                     keywords.append(p.ref)
-                elif p.kind is Kind.COUP:
+                elif p.kind == Kind.COUP:
                     events.append(classify_coup(doc.text, span.start, span.end - span.start, doc.published))
         return keywords, events

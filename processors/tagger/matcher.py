@@ -8,7 +8,6 @@ leftmost-longest hits win.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Iterable
 
 import ahocorasick
@@ -16,7 +15,9 @@ import ahocorasick
 from processors.tagger.textfold import fold, fold_cased
 
 
-class Kind(str, Enum):
+class Kind:
+    """Entity kinds (plain strings: enum members hash in Python and this is the hot path)."""
+
     COUNTRY = "country"            # ref: (code, form) form in name | demonym | capital | ambiguous
     NON_COUNTRY = "non_country"    # a phrase that hides a country word ("Middle East", "Gulf of Guinea")
     AGENCY = "agency"              # ref: Agency
@@ -27,7 +28,7 @@ class Kind(str, Enum):
     COUP = "coup"                  # ref: the coup term
 
 
-class Case(Enum):
+class Case:
     EXACT = 0     # acronyms: "US", "AP", "IRNA", "dpa" must appear exactly so (accents aside)
     CAPITALS = 1  # every capital in the pattern must be a capital in the text ("Turkey" not "turkey")
     ANY = 2       # role words, watch words, generic bodies ("health ministry")
@@ -35,27 +36,39 @@ class Case(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Payload:
-    kind: Kind
+    kind: str
     ref: Any
-    case: Case
+    case: int
     surface: str                 # accent-folded, case kept
     capitals: tuple[int, ...]    # positions of capitals in `surface` (for Case.CAPITALS)
 
 
-@dataclass(frozen=True, slots=True)
 class Span:
-    start: int
-    end: int
-    payloads: tuple[Payload, ...]
+    """A matched stretch of text with the entities it may be (first payload of each kind)."""
 
-    def first(self, kind: Kind) -> Payload | None:
-        for p in self.payloads:
-            if p.kind is kind:
-                return p
-        return None
+    __slots__ = ("start", "end", "payloads", "by_kind")
 
-    def has(self, kind: Kind) -> bool:
-        return any(p.kind is kind for p in self.payloads)
+    def __init__(self, start: int, end: int, payloads: tuple[Payload, ...], by_kind: dict[str, Payload]) -> None:
+        self.start = start
+        self.end = end
+        self.payloads = payloads
+        self.by_kind = by_kind
+
+    def first(self, kind: str) -> Payload | None:
+        return self.by_kind.get(kind)
+
+    def has(self, kind: str) -> bool:
+        return kind in self.by_kind
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end}, {sorted(self.by_kind)})"
+
+
+def _by_kind(payloads: tuple[Payload, ...]) -> dict[str, Payload]:
+    by_kind: dict[str, Payload] = {}
+    for p in payloads:
+        by_kind.setdefault(p.kind, p)
+    return by_kind
 
 
 def looks_like_acronym(surface: str) -> bool:
@@ -68,7 +81,7 @@ class PatternMatcher:
         self._pending: dict[str, list[Payload]] = {}
         self._automaton: ahocorasick.Automaton | None = None
 
-    def add(self, surface: str, kind: Kind, ref: Any, case: Case | None = None) -> None:
+    def add(self, surface: str, kind: str, ref: Any, case: int | None = None) -> None:
         surface = surface.strip()
         if not surface:
             return
@@ -80,47 +93,77 @@ class PatternMatcher:
         if payload not in bucket:
             bucket.append(payload)
 
-    def add_all(self, surfaces: Iterable[str], kind: Kind, ref: Any, case: Case | None = None) -> None:
+    def add_all(self, surfaces: Iterable[str], kind: str, ref: Any, case: int | None = None) -> None:
         for surface in surfaces:
             self.add(surface, kind, ref, case)
 
     def build(self) -> None:
         automaton = ahocorasick.Automaton()
         for key, payloads in self._pending.items():
-            automaton.add_word(key, (len(key), tuple(payloads)))
+            payloads_t = tuple(payloads)
+            needs_case = any(p.case != Case.ANY for p in payloads_t)
+            automaton.add_word(key, (len(key), payloads_t, _by_kind(payloads_t), needs_case))
         automaton.make_automaton()
         self._automaton = automaton
         self._pending = {}
 
     def find(self, cased: str, lower: str) -> list[Span]:
         """Leftmost-longest spans whose boundaries and case rules hold."""
-        if self._automaton is None:
+        automaton = self._automaton
+        if automaton is None:
             raise RuntimeError("PatternMatcher.build() was not called")
         n = len(lower)
-        hits: list[tuple[int, int, tuple[Payload, ...]]] = []
-        for end_index, (length, payloads) in self._automaton.iter(lower):
+        hits = []
+        rescanned = False
+        for end_index, value in automaton.iter_long(lower):
+            hit = _check(value, end_index, cased, lower, n)
+            if hit is not None:
+                hits.append(hit)
+                continue
+            # The longest candidate failed (mid-word, wrong case): a shorter one inside it may still hold.
+            length = value[0]
             start = end_index - length + 1
-            end = end_index + 1
-            if start > 0 and lower[start - 1].isalnum() and lower[start].isalnum():
-                continue
-            if end < n and lower[end].isalnum() and lower[end - 1].isalnum():
-                continue
-            kept = tuple(p for p in payloads if _case_ok(p, cased, start, end))
-            if kept:
-                hits.append((start, -end, kept))
-        hits.sort()
+            for inner_end, inner in automaton.iter(lower, start, end_index):
+                inner_hit = _check(inner, inner_end, cased, lower, n)
+                if inner_hit is not None:
+                    hits.append(inner_hit)
+                    rescanned = True
+        if not rescanned:
+            return [Span(start, -neg_end, payloads, by_kind) for start, neg_end, payloads, by_kind in hits]
+        hits.sort(key=_hit_order)
         spans: list[Span] = []
         last_end = -1
-        for start, neg_end, payloads in hits:
+        for start, neg_end, payloads, by_kind in hits:
             if start >= last_end:
-                spans.append(Span(start, -neg_end, payloads))
+                spans.append(Span(start, -neg_end, payloads, by_kind))
                 last_end = -neg_end
         return spans
 
 
+def _check(value: tuple, end_index: int, cased: str, lower: str, n: int) -> tuple | None:
+    length, payloads, by_kind, needs_case = value
+    start = end_index - length + 1
+    end = end_index + 1
+    if start > 0 and lower[start - 1].isalnum() and lower[start].isalnum():
+        return None
+    if end < n and lower[end].isalnum() and lower[end - 1].isalnum():
+        return None
+    if needs_case:
+        kept = tuple(p for p in payloads if _case_ok(p, cased, start, end))
+        if not kept:
+            return None
+        if len(kept) != len(payloads):
+            payloads, by_kind = kept, _by_kind(kept)
+    return start, -end, payloads, by_kind
+
+
+def _hit_order(hit: tuple) -> tuple[int, int]:
+    return hit[0], hit[1]
+
+
 def _case_ok(payload: Payload, cased: str, start: int, end: int) -> bool:
-    if payload.case is Case.ANY:
+    if payload.case == Case.ANY:
         return True
-    if payload.case is Case.EXACT:
+    if payload.case == Case.EXACT:
         return cased[start:end] == payload.surface
     return all(cased[start + i].isupper() for i in payload.capitals)

@@ -289,12 +289,12 @@ class OfficialFinder:
         if phrase is None or phrase.excluded:
             return
         if len(tokens) == 1:
+            if any(self.spans[k].has(Kind.SURNAME) for k in inner):
+                return  # a known official's surname: linked with its own span
             linked = self._find_by_surname(name)
             if linked is not None:
                 linked.mentions += 1
                 return
-            if any(self.spans[k].has(Kind.SURNAME) for k in inner):
-                return  # a known official's surname: linked later
         self.consumed.update(inner)
         key = "u:" + fold(name)
         if key in self.found:
