@@ -7,8 +7,11 @@ rescheduled with exponential backoff (``retry_base`` doubling up to
 ``retry_max``), which also survives a restart because the schedule is stored.
 
 One failing channel must not hold up the others, and a dead endpoint must not
-be hammered with every queued alert: after a failure the channel pauses until
-that failure's retry time, while other channels keep flowing.
+be hammered with every queued alert: after a failure the whole channel pauses
+(its own backoff doubles with consecutive failures) while other channels keep
+flowing. With a store that can defer a channel (SQLiteStore), the pause is
+written to the store too, so the paused channel's backlog stops filling the
+due batches and cannot starve the healthy channels queued behind it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,13 @@ class CountsAttempts(Protocol):
     growing across restarts instead of starting over at retry_base."""
 
     def delivery_attempts(self, alert_key: str, channel: str) -> int: ...
+
+
+@runtime_checkable
+class DefersChannels(Protocol):
+    """Optional store capability: postpone every due delivery of one channel."""
+
+    def defer_deliveries(self, channel: str, until: datetime) -> int: ...
 
 
 @dataclass(slots=True)
@@ -62,6 +72,7 @@ class AlertDelivery:
         self._clock = clock
         self._attempts: dict[tuple[str, str], int] = {}
         self._paused_until: dict[str, datetime] = {}
+        self._channel_failures: dict[str, int] = {}  # consecutive, reset by a success
 
     def record(self, alert: Alert, channels: list[str]) -> bool:
         """Store the alert for delivery; False when this (rule, dispatch) already fired."""
@@ -97,9 +108,9 @@ class AlertDelivery:
             try:
                 await self._notify(channel, alert)
             except DeliveryError as exc:
-                retry_at = self._fail(alert.key, channel, str(exc), now)
-                self._paused_until[channel] = retry_at
+                self._pause(channel, self._fail(alert.key, channel, str(exc), now))
                 return delivered
+            self._channel_failures.pop(channel, None)
             self.store.mark_delivered(alert.key, channel)
             self._attempts.pop((alert.key, channel), None)
             self.counters.delivered += 1
@@ -123,7 +134,12 @@ class AlertDelivery:
     def _fail(self, alert_key: str, channel: str, error: str, now: datetime) -> datetime:
         attempts = self._previous_attempts(alert_key, channel) + 1
         self._attempts[(alert_key, channel)] = attempts
-        retry_at = now + timedelta(seconds=self.retry_delay(attempts))
+        channel_failures = self._channel_failures.get(channel, 0) + 1
+        self._channel_failures[channel] = channel_failures
+        # The longer of the two backoffs: this alert's own, and the channel's
+        # (so a dead endpoint is retried ever less often, whichever alert is tried).
+        delay = max(self.retry_delay(attempts), self.retry_delay(channel_failures))
+        retry_at = now + timedelta(seconds=delay)
         self.store.mark_failed(alert_key, channel, error, retry_at)
         self.counters.failed += 1
         log.warning(
@@ -131,6 +147,11 @@ class AlertDelivery:
             alert_key, channel, attempts, format_time(retry_at), error,
         )
         return retry_at
+
+    def _pause(self, channel: str, until: datetime) -> None:
+        self._paused_until[channel] = until
+        if isinstance(self.store, DefersChannels):
+            self.store.defer_deliveries(channel, until)
 
     def _previous_attempts(self, alert_key: str, channel: str) -> int:
         known = self._attempts.get((alert_key, channel))

@@ -261,12 +261,14 @@ class SQLiteStore:
         return True
 
     def pending_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[tuple[Alert, str]]:
+        """Oldest due first; among equals, the least-tried first, so one alert an
+        endpoint keeps refusing cannot block the ones queued behind it."""
         due = _ts(now) if now is not None else time.time()
         rows = self._read(
             """
             SELECT a.alert, d.channel FROM deliveries AS d JOIN alerts AS a ON a.key = d.alert_key
             WHERE d.state = 'pending' AND d.next_attempt_at <= ?
-            ORDER BY d.next_attempt_at, a.at, d.rowid
+            ORDER BY d.next_attempt_at, d.attempts, a.at, d.rowid
             LIMIT ?
             """,
             (due, limit),
@@ -288,6 +290,17 @@ class SQLiteStore:
                 " WHERE alert_key = ? AND channel = ? AND state = 'pending'",
                 (error[:_MAX_ERROR_CHARS], _ts(retry_at), alert_key, channel),
             )
+
+    def defer_deliveries(self, channel: str, until: datetime) -> int:
+        """Postpone the channel's pending deliveries due before ``until`` (a paused
+        channel); attempts and errors are untouched. Returns how many moved."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE deliveries SET next_attempt_at = ?"
+                " WHERE channel = ? AND state = 'pending' AND next_attempt_at < ?",
+                (_ts(until), channel, _ts(until)),
+            )
+            return cursor.rowcount
 
     def delivery_attempts(self, alert_key: str, channel: str) -> int:
         """Attempts so far; lets the delivery loop continue its backoff after a restart."""

@@ -168,15 +168,54 @@ async def test_a_failing_channel_pauses_without_blocking_other_channels(
         assert await delivery.deliver_due(now=now) == 3  # all console deliveries
         # the dead endpoint was tried once, not once per queued alert
         assert [record_of(store, a.key, "ops").attempts for a in alerts] == [1, 0, 0]
-        # while the channel is paused, its other alerts are not attempted either
+        # while the channel is paused, its other alerts are not attempted either,
+        # and the pause is in the store: all of them wait until the same time
         assert await delivery.deliver_due(now=now + timedelta(seconds=BASE / 2)) == 0
         assert [record_of(store, a.key, "ops").attempts for a in alerts] == [1, 0, 0]
+        assert {record_of(store, a.key, "ops").next_attempt_at for a in alerts} == {now + timedelta(seconds=BASE)}
         # after the pause the endpoint is back and everything goes out; the retried
         # alert goes last, so one alert the endpoint keeps refusing cannot block the rest
         await receiver.start()
         assert await delivery.deliver_due(now=now + timedelta(seconds=BASE)) == 3
     assert [body["dispatch_id"] for body in receiver.received] == [a.dispatch_id for a in alerts[1:] + alerts[:1]]
     assert len(stream.getvalue().splitlines()) == 3
+
+
+async def test_a_dead_channel_backlog_does_not_starve_other_channels(
+    tmp_path: Path, receiver: Receiver, make_hook: Callable[..., WebhookNotifier]
+) -> None:
+    await receiver.stop_listening()
+    stream = io.StringIO()
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(
+            store, {"ops": make_hook(receiver.url), "console": ConsoleNotifier(stream)}, SETTINGS, batch_size=2
+        )
+        for i in range(4):  # a backlog for the dead webhook, older than the console alert
+            delivery.record(make_alert(key=f"old{i}"), ["ops"])
+        delivery.record(make_alert(key="new"), ["console"])
+        now = utcnow()
+        assert await delivery.deliver_due(now=now) == 0  # a full batch of webhook work; it fails
+        assert await delivery.deliver_due(now=now) == 1  # the console alert is reached at once
+    assert "[rule r1]" in stream.getvalue()
+
+
+async def test_a_dead_endpoint_is_retried_ever_less_often_across_alerts(
+    tmp_path: Path, receiver: Receiver, make_hook: Callable[..., WebhookNotifier]
+) -> None:
+    await receiver.stop_listening()
+    with SQLiteStore(tmp_path / "w.db") as store:
+        delivery = AlertDelivery(store, {"ops": make_hook(receiver.url)}, SETTINGS)
+        for i in range(4):
+            delivery.record(make_alert(key=f"d{i}"), ["ops"])
+        now, waits = utcnow(), []
+        for _ in range(4):
+            await delivery.deliver_due(now=now)
+            next_due = min(r.next_attempt_at for r in store.deliveries())
+            waits.append((next_due - now).total_seconds())
+            now = next_due
+        # each round tries a different (least-tried) alert, yet the channel's wait doubles
+        assert waits == [0.5, 1.0, 2.0, 4.0]
+        assert sorted(r.attempts for r in store.deliveries()) == [1, 1, 1, 1]
 
 
 async def test_a_notifier_bug_is_a_failed_delivery_not_a_crash(tmp_path: Path) -> None:

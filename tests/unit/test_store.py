@@ -258,6 +258,24 @@ def test_delivery_bookkeeping(db_path: Path) -> None:
         assert store.stats()["pending_deliveries"] == 1
 
 
+def test_defer_deliveries_moves_only_that_channels_due_work(db_path: Path) -> None:
+    first, second = make_alert(key="d1"), make_alert(key="d2")
+    until = datetime.now(timezone.utc) + timedelta(minutes=5)
+    with SQLiteStore(db_path) as store:
+        store.record_alert(first, ["hook", "console"])
+        store.record_alert(second, ["hook"])
+        store.mark_failed(second.key, "hook", "HTTP 503", retry_at=until + timedelta(minutes=5))
+        assert store.defer_deliveries("hook", until) == 1  # the later retry is not pulled forward
+        assert [c for _, c in store.pending_deliveries()] == ["console"]
+        assert record_next(store, first.key, "hook") == until
+        assert record_next(store, second.key, "hook") == until + timedelta(minutes=5)
+        assert store.delivery_attempts(first.key, "hook") == 0  # a deferral is not an attempt
+
+
+def record_next(store: SQLiteStore, key: str, channel: str) -> datetime:
+    return next(r.next_attempt_at for r in store.deliveries(key) if r.channel == channel)
+
+
 def test_alerts_since_filters_and_orders_newest_first(db_path: Path) -> None:
     with SQLiteStore(db_path) as store:
         for i in range(3):
