@@ -269,9 +269,31 @@ class DispatchScore:
     misses: list[str] = field(default_factory=list)
 
 
+def _longest_key(keys: Iterable[str], name: str) -> int:
+    name_words = words(name)
+    return max((len(words(key)) for key in keys if contains_sequence(name_words, words(key))), default=0)
+
+
+def _preference(entity: GoldEntity, out: Any) -> tuple[int, int, int]:
+    """When keys are shared ("coast guard", "foreign ministry"), pair outputs with the gold entity
+    whose attributes they agree with, then with the most specific key."""
+    return (
+        int(entity.country is not None and entity.country == getattr(out, "country", None)),
+        int(entity.kind is not None and entity.kind == getattr(out, "kind", None)),
+        _longest_key(entity.keys, out.name),
+    )
+
+
 def _match_required(outputs: Sequence[Any], gold: Sequence[GoldEntity]) -> dict[int, int]:
-    """Maximum one-to-one matching output index -> gold index (augmenting paths; lists are tiny)."""
-    candidates = [[g for g, entity in enumerate(gold) if key_matches(entity.keys, out.name)] for out in outputs]
+    """Maximum one-to-one matching output index -> gold index (augmenting paths; lists are tiny).
+
+    Each output tries its preferred gold entities first, so the matching stays maximum while
+    shared keys do not cross-assign attributes."""
+    candidates = [
+        sorted((g for g, entity in enumerate(gold) if key_matches(entity.keys, out.name)),
+               key=lambda g, out=out: _preference(gold[g], out), reverse=True)
+        for out in outputs
+    ]
     gold_owner: dict[int, int] = {}
 
     def assign(out_index: int, visited: set[int]) -> bool:
