@@ -142,11 +142,14 @@ class OfficialFinder:
             return True
         if "\n" in gap:
             return False
-        if gap in ("'s ", "' ", ", whose ") and span.has(Kind.COUNTRY):
+        if span.has(Kind.COUNTRY):
+            for possessive in ("'s ", "' ", ", whose "):  # "Iran's", "Chad's transitional", "Nigeria, whose"
+                if gap.startswith(possessive):
+                    rest = gap[len(possessive):].split()
+                    return len(rest) <= 2 and all(w.lower() in ROLE_MODIFIERS for w in rest)
+        if first and gap == ", ":
             return True
         words = gap.strip().split()
-        if first and gap.startswith(", ") and not words:
-            return True
         if first and gap.startswith(" ") and gap.endswith(" ") and words and len(words) <= 3 \
                 and all(w.lower().rstrip(".") in _HONORIFIC_KEYS for w in words):
             return True

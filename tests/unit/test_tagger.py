@@ -1,0 +1,230 @@
+"""Tagger behaviour on the issue's hard cases, with a small officials fixture (and the seed on the bundled KB)."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import shutil
+from datetime import datetime, timezone
+
+import pytest
+
+from processors.tagger import Tagger
+from processors.tagger.kb import BUNDLED_KB_DIR
+from wirewatch.models import Dispatch, TaggedDispatch
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+SEED = pathlib.Path("/work/shared/examples/seed-dispatch.gold.json")
+
+
+@pytest.fixture(scope="module")
+def tagger(tmp_path_factory) -> Tagger:
+    kb_dir = tmp_path_factory.mktemp("kb")
+    for name in ("countries", "agencies"):
+        shutil.copy(BUNDLED_KB_DIR / f"{name}.json", kb_dir / f"{name}.json")
+    shutil.copy(FIXTURES / "officials_small.json", kb_dir / "officials.json")
+    return Tagger.load(kb_dir, watch_words=("coup", "sanctions"))
+
+
+def codes(tagger: Tagger, text: str, title: str = "", **kw) -> list[str]:
+    return [c.code for c in tagger.tag(title, text, **kw).countries]
+
+
+def officials(tagger: Tagger, text: str, **kw) -> dict[str, tuple]:
+    return {o.name: (o.role, o.country, o.mentions, o.known) for o in tagger.tag("", text, **kw).officials}
+
+
+def agencies(tagger: Tagger, text: str, **kw) -> dict[str, tuple]:
+    return {(a.name, a.country): (a.kind, a.mentions) for a in tagger.tag("", text, **kw).agencies}
+
+
+# --- countries -------------------------------------------------------------------------------------------------
+
+def test_names_demonyms_capitals_formal_names_and_abbreviations(tagger) -> None:
+    text = ("The Islamic Republic of Iran and Côte d'Ivoire met Beninese, Kosovar and Emirati envoys in Pyongyang; "
+            "the Kremlin, the UAE, the DPRK and the U.S. and UK looked on from Burma.")
+    assert set(codes(tagger, text)) == {"IR", "CI", "BJ", "XK", "AE", "KP", "RU", "US", "GB", "MM"}
+
+
+def test_offsets_point_into_the_original_text_even_with_accents(tagger) -> None:
+    title, text = "Çavuşoğlu in Türkiye", "Côte d’Ivoire and Turkey."
+    tags = tagger.tag(title, text)
+    full = f"{title}\n\n{text}"
+    first = {c.code: c.first_offset for c in tags.countries}
+    assert full[first["TR"]:first["TR"] + 7] == "Türkiye"
+    assert full[first["CI"]:first["CI"] + 13] == "Côte d’Ivoire"
+    assert {c.code: c.mentions for c in tags.countries}["TR"] == 2
+
+
+def test_niger_nigeria_and_the_guineas(tagger) -> None:
+    assert codes(tagger, "Niger and Nigeria closed the border; Nigerien troops moved.") == ["NE", "NG"]
+    text = "Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea sent delegates to the Gulf of Guinea talks."
+    assert set(codes(tagger, text)) == {"GN", "GW", "GQ", "PG"}
+    assert codes(tagger, "Pirates attacked a tanker in the Gulf of Guinea.") == []
+
+
+def test_sudan_korea_and_congo_pairs(tagger) -> None:
+    assert codes(tagger, "South Sudan accused Sudan of bombing.") == ["SS", "SD"]
+    assert codes(tagger, "A South Korean ship met a North Korean patrol.") == ["KR", "KP"]
+    assert codes(tagger, "Fighting in Congo's east near Goma; Kinshasa blamed Rwanda.") == ["CD", "RW"]
+    assert codes(tagger, "Congo-Brazzaville held a vote. In Brazzaville, Congo's president won.") == ["CG"]
+    assert set(codes(tagger, "The Republic of Congo and the Democratic Republic of Congo signed a deal.")) == {"CG", "CD"}
+
+
+def test_case_rules_keep_acronyms_and_birds_apart(tagger) -> None:
+    assert codes(tagger, "Let us know what the turkey costs.") == []
+    assert codes(tagger, "The US and Turkey talked.") == ["US", "TR"]
+    text = "Thanksgiving shoppers paid more for a Turkey this year as farmers blamed bird flu."
+    assert codes(tagger, text) == []
+
+
+def test_georgia_the_state_and_the_country(tagger) -> None:
+    state = "ATLANTA (AP) - Georgia Gov. Brian Kemp signed the bill. Voters in Georgia's Cobb County cheered."
+    assert "GE" not in codes(tagger, state)
+    country = "TBILISI (Reuters) - Georgia's parliament passed the law despite protests in the Georgian capital."
+    assert codes(tagger, country) == ["GE"]
+
+
+def test_country_words_inside_personal_names(tagger) -> None:
+    assert codes(tagger, "Basketball star Michael Jordan visited Paris.") == ["FR"]
+    assert codes(tagger, "Analyst Chad Smith said markets were calm. King Abdullah of Jordan spoke.") == ["JO"]
+    text = "Interior Ministry spokesman Najib Danish said the bomb killed 80. Danish told reporters more died."
+    assert codes(tagger, text) == []
+    assert codes(tagger, "Danish Prime Minister Mette Frederiksen spoke.") == ["DK"]
+
+
+def test_washington_as_government_state_or_person(tagger) -> None:
+    assert codes(tagger, "Washington imposed sanctions on Tehran.") == ["US", "IR"]
+    assert codes(tagger, "Apple growers in Washington state lost orders.") == []
+    assert codes(tagger, "Actor Denzel Washington arrived in Abuja.") == ["NG"]
+
+
+def test_regions_are_not_countries(tagger) -> None:
+    assert codes(tagger, "Tension in the Middle East and the Sahel rose.") == []
+
+
+# --- officials -------------------------------------------------------------------------------------------------
+
+def test_known_official_by_any_variant_with_written_role(tagger) -> None:
+    found = officials(tagger, "Turkish Foreign Minister Mevlut Cavusoglu met Muhammad Javad Zarif. Zarif said no.")
+    assert found["Mevlüt Çavuşoğlu"] == ("Foreign Minister", "TR", 1, True)
+    assert found["Mohammad Javad Zarif"] == ("Foreign Minister", "IR", 2, True)
+
+
+def test_surname_only_known_official_and_role_on_date(tagger) -> None:
+    text = "He praised Erdogan supporters who took to the streets."
+    now = officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=timezone.utc))
+    assert now["Recep Tayyip Erdoğan"] == ("President", "TR", 1, True)
+    then = officials(tagger, text, published=datetime(2010, 1, 1, tzinfo=timezone.utc))
+    assert then["Recep Tayyip Erdoğan"][0] == "Prime Minister"
+
+
+def test_unknown_officials_from_title_patterns(tagger) -> None:
+    text = ("COTONOU (Reuters) - Interior Minister Alassane Seidou said the border was closed. "
+            "Gabonese government spokesman Guy-Bertrand Mapangou disagreed. Lt. Col. Pascal Tigri read a statement. "
+            "Kremlin spokesman Ivan Petrovsky declined to comment. Seidou later said talks would resume.")
+    found = officials(tagger, text)
+    assert found["Alassane Seidou"] == ("Interior Minister", "BJ", 2, False)
+    assert found["Guy-Bertrand Mapangou"][:2] == ("government spokesman", "GA")
+    assert found["Pascal Tigri"][0] == "Lt. Col."
+    assert found["Ivan Petrovsky"][:2] == ("Kremlin spokesman", "RU")
+
+
+def test_apposition_and_possessive_country(tagger) -> None:
+    text = "Neighbouring Nigeria, whose President Bola Tinubu chairs ECOWAS, objected. Chad's transitional president, Mahamat Deby, flew in."
+    found = officials(tagger, text)
+    assert found["Bola Tinubu"][:2] == ("President", "NG")
+    assert found["Mahamat Deby"][1] == "TD"
+
+
+def test_rebels_journalists_and_namesakes_are_not_officials(tagger) -> None:
+    text = ("M23 spokesman Lawrence Kanyuka denied it. Rebel spokesman Ali Musa said fighting continued. "
+            "Democrat Stacey Abrams conceded. Reporter Jane Doe filed the story.")
+    assert officials(tagger, text) == {}
+
+
+# --- agencies --------------------------------------------------------------------------------------------------
+
+def test_agencies_by_name_acronym_and_pattern_with_country(tagger) -> None:
+    text = ("TEHRAN (Reuters) - Iranian Foreign Ministry spokesman Bahram Qasemi spoke, Tasnim news agency and IRNA "
+            "reported. Nigeria's Interior Ministry and the health ministry issued statements. Iranian news agencies "
+            "said the UN and the IAEA were told; CENTCOM and the State Department declined to comment.")
+    found = agencies(tagger, text)
+    assert found[("Foreign Ministry", "IR")] == ("government", 1)
+    assert found[("Tasnim news agency", "IR")][0] == "news_agency"
+    assert found[("IRNA", "IR")][0] == "news_agency"
+    assert ("Interior Ministry", "NG") in found
+    assert ("Health Ministry", "IR") in found  # no adjective: the dateline country
+    assert found[("United Nations", None)][0] == "international"
+    assert ("IAEA", None) in found and ("CENTCOM", "US") in found and ("State Department", "US") in found
+    assert not any("news agencies" in name.lower() for name, _ in found)
+
+
+def test_acronyms_are_case_sensitive(tagger) -> None:
+    assert agencies(tagger, "The AP reported it.") == {("AP", "US"): ("news_agency", 1)}
+    assert agencies(tagger, "Tap the app and un-mute it.") == {}
+
+
+def test_hints_give_the_context_country(tagger) -> None:
+    found = agencies(tagger, "The health ministry said 12 people died.", hints={"country": "ke"})
+    assert found == {("Health Ministry", "KE"): ("government", 1)}
+
+
+# --- keywords and coup events ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, use", [
+    ("Soldiers seized power in a military coup on Wednesday and detained the president.", "current"),
+    ("An attempted coup was under way in the capital, witnesses said.", "current"),
+    ("The deal was a diplomatic coup for Ankara.", "figurative"),
+    ("Winning the summit was a major coup for Beijing.", "figurative"),
+    ("The junta has ruled since its coup in 2021.", "historical"),
+])
+def test_coup_use(tagger, text, use) -> None:
+    tags = tagger.tag("", text, published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    best = max(tags.events, key=lambda e: e.confidence)
+    assert (best.type, best.use) == ("coup", use)
+    assert "coup" in best.evidence and 0 < best.confidence <= 1
+    assert tags.keywords == ["coup"]
+
+
+def test_no_coup_no_event_and_custom_watch_words(tagger) -> None:
+    tags = tagger.tag("New SANCTIONS", "The EU extended sanctions on Russia.")
+    assert tags.events == [] and tags.keywords == ["sanctions"]
+
+
+def test_tag_dispatch_and_bad_input(tagger) -> None:
+    when = datetime(2016, 7, 16, tzinfo=timezone.utc)
+    dispatch = Dispatch(id="d1", source="test", title="Erdogan speaks", text="Erdogan supporters rallied in Ankara.",
+                        published=when, fetched=when, hints={"country": "TR"})
+    tagged = tagger.tag_dispatch(dispatch)
+    assert isinstance(tagged, TaggedDispatch) and tagged.id == "d1"
+    assert [c.code for c in tagged.tags.countries] == ["TR"]
+    assert tagged.tags.officials[0].mentions == 2
+    with pytest.raises(TypeError):
+        tagger.tag(None, "text")  # type: ignore[arg-type]
+
+
+# --- the seed dispatch, on the bundled knowledge base ----------------------------------------------------------
+
+def test_seed_dispatch_exactly() -> None:
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    tags = Tagger.load().tag(gold["title"], gold["text"])
+    assert {c.code for c in tags.countries} == set(gold["gold"]["countries"]["required"])
+    assert len(tags.officials) == 10
+    for want in gold["gold"]["officials"]["required"]:
+        got = [o for o in tags.officials if want["keys"][0] in _fold(o.name)]
+        assert len(got) == 1, want["name"]
+        assert got[0].country == want["country"], want["name"]
+    roles = {_fold(o.name).replace("-", " ").split()[-1]: o.role for o in tags.officials}
+    assert roles["zarif"] == "Foreign Minister" and roles["qasemi"] == "Foreign Ministry spokesman"
+    assert roles["shamkhani"] == "National Security Council secretary" and roles["yildirim"] == "Prime Minister"
+    assert roles["erdogan"] == "President" and roles["assad"] == "President"
+    names = {(_fold(a.name), a.country) for a in tags.agencies}
+    assert {("tasnim news agency", "IR"), ("irna", "IR"), ("national security council", "IR"),
+            ("foreign ministry", "IR")} <= names
+    assert max(tags.events, key=lambda e: e.confidence).use == "current"
+
+
+def _fold(s: str) -> str:
+    from processors.tagger.textfold import fold
+    return fold(s)
