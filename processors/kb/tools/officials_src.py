@@ -640,8 +640,8 @@ David McGuinty | | McGuinty | Defence Minister 2025-05-13 -
 Bill Blair | | - | Defence Minister 2023-07-26 2025-05-13
 Harjit Sajjan | | Sajjan | Defence Minister 2015-11-04 2021-10-26
 Mary Simon | | - | Governor General 2021-07-26 -
-Charles III | King Charles III; King Charles; Charles III of the United Kingdom; Prince Charles | - | King @GB 2022-09-08 -
-Elizabeth II | Queen Elizabeth II; Queen Elizabeth | - | Queen @GB 1952-02-06 2022-09-08
+Charles III | King Charles III; King Charles; Charles III of the United Kingdom; Prince Charles | - | King @GB 2022-09-08 -; King @AU 2022-09-08 -; King @NZ 2022-09-08 -; King @JM 2022-09-08 -; King @BS 2022-09-08 -; King @BZ 2022-09-08 -; King @AG 2022-09-08 -; King @GD 2022-09-08 -; King @KN 2022-09-08 -; King @LC 2022-09-08 -; King @VC 2022-09-08 -; King @PG 2022-09-08 -; King @SB 2022-09-08 -; King @TV 2022-09-08 -; King @CA 2022-09-08 -
+Elizabeth II | Queen Elizabeth II; Queen Elizabeth | - | Queen @GB 1952-02-06 2022-09-08; Queen @CA 1952-02-06 2022-09-08; Queen @AU 1952-02-06 2022-09-08; Queen @NZ 1952-02-06 2022-09-08
 == GB
 Keir Starmer | Sir Keir Starmer | Starmer | Prime Minister 2024-07-05 -
 Rishi Sunak | | Sunak | Prime Minister 2022-10-25 2024-07-05
@@ -672,7 +672,7 @@ Angela Rayner | | Rayner | Deputy Prime Minister 2024-07-05 -
 Jonathan Powell | | - | National Security Adviser 2024-11-01 -
 Barbara Woodward | | - | UN Ambassador 2020-11-01 -
 == FR
-Emmanuel Macron | | Macron | President 2017-05-14 -
+Emmanuel Macron | | Macron | President 2017-05-14 -; Co-Prince of Andorra @AD 2017-05-14 -
 François Hollande | Francois Hollande | Hollande | President 2012-05-15 2017-05-14
 Nicolas Sarkozy | | Sarkozy | President 2007-05-16 2012-05-15
 François Bayrou | Francois Bayrou | Bayrou | Prime Minister 2024-12-13 -
@@ -775,8 +775,8 @@ Zhang Jun | | - | UN Ambassador 2019-09-01 2024-01-31
 Xie Feng | | - | Ambassador to the United States 2023-05-23 -
 Wu Qian | | - | Defence Ministry spokesman 2015-08-01 2025-01-01
 Zhang Xiaogang | | - | Defence Ministry spokesman 2025-01-01 -
-John Lee Ka-chiu | John Lee; Lee Ka-chiu | - | Chief Executive of Hong Kong 2022-07-01 -
-Carrie Lam | Carrie Lam Cheng Yuet-ngor | - | Chief Executive of Hong Kong 2017-07-01 2022-06-30
+John Lee Ka-chiu | John Lee; Lee Ka-chiu | - | Chief Executive of Hong Kong @HK 2022-07-01 -
+Carrie Lam | Carrie Lam Cheng Yuet-ngor | - | Chief Executive of Hong Kong @HK 2017-07-01 2022-06-30
 == TW
 Lai Ching-te | William Lai; William Lai Ching-te; Lai Ching-teh | - | President 2024-05-20 -; Vice President 2020-05-20 2024-05-20; Premier 2017-09-08 2019-01-14
 Tsai Ing-wen | | Tsai | President 2016-05-20 2024-05-20
@@ -1972,6 +1972,275 @@ David Panuelo | | Panuelo | President 2019-05-11 2023-05-11
 == PW
 Surangel Whipps Jr. | Surangel Whipps | Whipps | President 2021-01-21 -
 Tommy Remengesau | Tommy Remengesau Jr. | Remengesau | President 2013-01-17 2021-01-21
+""")
+DATA.append("""
+== AD
+Antoni Martí | Antoni Marti | Martí; Marti | Head of Government 2011-05-12 2019-05-16
+Josep-Lluís Serrano Pentinat | Josep-Lluis Serrano Pentinat | Serrano Pentinat | Co-Prince of Andorra 2024-05-31 -
+== AG
+Rodney Williams | Sir Rodney Williams | - | Governor-General 2014-08-14 -
+== KI
+Anote Tong | | - | President 2003-07-10 2016-03-11
+== KM
+Ikililou Dhoinine | | Dhoinine | President 2011-05-26 2016-05-26
+== MC
+Didier Guillaume | | - | Minister of State 2025-01-01 -
+Pierre Dartout | | Dartout | Minister of State 2020-09-01 2024-07-01
+== MW
+Saulos Chilima | | Chilima | Vice President 2014-05-31 2024-06-10
+== IR
+Mohammad Bagher Nobakht | Mohammad Baqer Nobakht | Nobakht | Government spokesman 2013-08-01 2016-12-01
+Mahmoud Vaezi | | Vaezi | Chief of Staff of the President 2017-08-01 2021-08-03
+Mohammad Nahavandian | | Nahavandian | Chief of Staff of the President 2013-08-05 2017-08-01
+Mir-Hossein Mousavi | Mir Hossein Mousavi | - | Opposition leader 2009-06-01 -; Prime Minister 1981-10-31 1989-08-03
+Mehdi Karroubi | Mehdi Karrubi | Karroubi | Opposition leader 2009-06-01 -; Speaker of Parliament 2000-05-27 2004-05-27
+Amir Ali Hajizadeh | Amirali Hajizadeh | Hajizadeh | Commander of the IRGC Aerospace Force 2009-10-01 2025-06-13
+Gholam Ali Rashid | Gholamali Rashid | - | Commander of the Khatam al-Anbiya Central Headquarters 2016-06-28 2025-06-13
+Hossein Taeb | Hossein Ta'eb | Taeb | Head of IRGC Intelligence 2009-10-01 2022-06-23
+Mohammad Kazemi | | - | Head of IRGC Intelligence 2022-06-23 2025-06-15
+Esmaeil Khatib | Esmail Khatib; Ismail Khatib | Khatib | Intelligence Minister 2021-08-25 2024-08-21
+Mahmoud Alavi | Seyed Mahmoud Alavi | Alavi | Intelligence Minister 2013-08-15 2021-08-25
+Hossein Firouzabadi | Hassan Firouzabadi; Hassan Firuzabadi | Firouzabadi | Chief of Staff of the Armed Forces 1989-01-01 2016-06-28
+Yahya Rahim Safavi | Rahim Safavi | Safavi | Senior Military Adviser to the Supreme Leader 2007-09-01 -; Commander-in-Chief of the Islamic Revolutionary Guard Corps 1997-09-01 2007-09-01
+Alaeddin Boroujerdi | Alaeddin Borujerdi | Boroujerdi | Chairman of Parliament's National Security and Foreign Policy Committee 2008-01-01 2020-05-28
+Mojtaba Khamenei | | - | Son of the Supreme Leader and cleric 2000-01-01 -
+Mohsen Rezaei | Mohsen Rezaee | - | Secretary of the Expediency Discernment Council 1997-01-01 2021-08-25; Vice President for Economic Affairs 2021-08-25 2022-12-01; Commander-in-Chief of the Islamic Revolutionary Guard Corps 1981-01-01 1997-09-01
+Gholamreza Soleimani | Gholam-Reza Soleimani | - | Commander of the Basij 2019-07-03 -
+Mohammad Reza Naqdi | Mohammad-Reza Naqdi | Naqdi | Commander of the Basij 2009-10-01 2016-11-01
+Hassan Khomeini | Seyyed Hassan Khomeini | - | Custodian of the Mausoleum of Ruhollah Khomeini 1995-01-01 -
+Ruhollah Khomeini | Ayatollah Ruhollah Khomeini; Ayatollah Khomeini; Imam Khomeini | Khomeini | Supreme Leader 1979-12-03 1989-06-03
+Fatemeh Mohajerani | | Mohajerani | Government spokeswoman 2024-08-01 -
+Ali Bahadori Jahromi | | Bahadori Jahromi | Government spokesman 2021-08-25 2024-08-01
+Hamid Aboutalebi | | Aboutalebi | Deputy Chief of Staff of the President for Political Affairs 2013-01-01 2017-01-01
+Mohammad Mehdi Esmaeili | | - | Culture Minister 2021-08-25 2024-08-21
+== TR
+Fahrettin Altun | | Altun | Communications Director of the Presidency 2018-07-24 2025-01-01
+Tanju Bilgiç | Tanju Bilgic | Bilgiç; Bilgic | Foreign Ministry spokesman 2021-01-01 2023-07-01
+Hami Aksoy | | Aksoy | Foreign Ministry spokesman 2017-08-01 2021-01-01
+Öncü Keçeli | Oncu Keceli | Keçeli; Keceli | Foreign Ministry spokesman 2023-07-01 -
+Bekir Bozdağ | Bekir Bozdag | Bozdağ; Bozdag | Justice Minister 2015-11-24 2017-07-19; Justice Minister 2022-01-29 2023-06-04
+Abdulhamit Gül | Abdulhamit Gul | - | Justice Minister 2017-07-19 2022-01-29
+Yılmaz Tunç | Yilmaz Tunc | Tunç; Tunc | Justice Minister 2023-06-04 -
+Mansur Yavaş | Mansur Yavas | Yavaş; Yavas | Mayor of Ankara 2019-04-08 -
+Meral Akşener | Meral Aksener | Akşener; Aksener | Leader of the Good Party 2017-10-25 2024-04-27; Interior Minister 1996-11-08 1997-06-30
+Ali Babacan | | Babacan | Foreign Minister 2007-08-29 2009-05-01; Deputy Prime Minister 2009-05-01 2015-08-28
+== SY
+Farouk al-Sharaa | Farouq al-Shara; Farouk Sharaa | - | Vice President 2006-02-21 2014-07-16; Foreign Minister 1984-03-11 2006-02-11
+Ali Mamlouk | Ali Mamluk | Mamlouk; Mamluk | Head of the National Security Bureau 2012-07-24 2019-07-01; Special Security Adviser to the President 2019-07-01 2024-12-08
+Suheil al-Hassan | Suhail al-Hassan | - | Commander of the Special Forces 2019-01-01 2024-12-08
+Abu Mohammad al-Adnani | Abu Muhammad al-Adnani | Adnani; al-Adnani | Spokesman of the Islamic State 2014-01-01 2016-08-30
+== IQ
+Abu Bakr al-Baghdadi | Abu Bakr Baghdadi; Ibrahim Awad al-Badri | Baghdadi; al-Baghdadi | Leader of the Islamic State 2010-05-16 2019-10-27
+Hadi al-Amiri | Hadi al-Ameri; Hadi Amiri | Amiri; al-Amiri | Leader of the Badr Organisation 2003-01-01 -
+Qais al-Khazali | Qais Khazali; Qays al-Khazali | Khazali; al-Khazali | Leader of Asaib Ahl al-Haq 2006-01-01 -
+Ammar al-Hakim | | - | Leader of the National Wisdom Movement 2017-07-24 -
+Akram al-Kaabi | Akram Kaabi | Kaabi; al-Kaabi | Leader of Harakat al-Nujaba 2013-01-01 -
+Abu Fadak al-Mohammedawi | Abdul Aziz al-Mohammedawi; Abu Fadak | Mohammedawi; al-Mohammedawi | Chief of Staff of the Popular Mobilization Forces 2020-02-01 -
+Abu Ibrahim al-Hashimi al-Qurashi | Amir Mohammed Said Abdal-Rahman al-Mawla | - | Leader of the Islamic State 2019-10-31 2022-02-03
+== EG
+Ayman al-Zawahiri | Ayman Zawahiri; Ayman al-Zawahri | Zawahiri; al-Zawahiri; Zawahri | Leader of al-Qaeda 2011-06-16 2022-07-31
+Abbas Kamel | Abbas Kamil | - | Director of the General Intelligence Service 2018-01-18 2024-10-16
+Hassan Rashad | Hassan Mahmoud Rashad | - | Director of the General Intelligence Service 2024-10-16 -
+== SA
+Osama bin Laden | Usama bin Laden; Osama bin Ladin | bin Laden | Leader of al-Qaeda 1988-08-11 2011-05-02
+Turki al-Faisal | Prince Turki al-Faisal | - | Director General of the General Intelligence Presidency 1979-01-01 2001-08-31
+Bandar bin Sultan | Prince Bandar bin Sultan | - | Ambassador to the United States 1983-10-24 2005-09-08; Director General of the General Intelligence Presidency 2012-07-19 2014-04-15
+Turki al-Maliki | Turki al-Malki | - | Spokesman of the Saudi-led coalition 2017-01-01 -
+Ahmed Asiri | Ahmed al-Asiri | Asiri; al-Asiri | Spokesman of the Saudi-led coalition 2015-03-26 2017-04-01
+Waleed Elkhereiji | Waleed al-Khuraiji | Elkhereiji | Deputy Foreign Minister 2019-01-01 -
+Musaed al-Aiban | Musaed Mohammed Al-Aiban | Aiban; al-Aiban | National Security Adviser 2017-01-01 -
+Khalid al-Falih | | Falih; al-Falih | Energy Minister 2016-05-07 2019-09-08; Investment Minister 2020-02-25 -
+Mohammed al-Jadaan | Mohammed Al-Jadaan | Jadaan; al-Jadaan | Finance Minister 2016-11-01 -
+== AE
+Sultan Al Jaber | Sultan Ahmed Al Jaber; Sultan al-Jaber | - | President of COP28 2023-01-12 2024-11-11; Chief Executive of ADNOC 2016-02-01 -
+Reem Al Hashimy | Reem al-Hashimi | Al Hashimy; al-Hashimi | Minister of State for International Cooperation 2017-01-01 -
+Lana Nusseibeh | | Nusseibeh | UN Ambassador 2013-09-01 2024-01-01
+Khalifa Shaheen Al Marar | Khalifa Shaheen Almarar | - | Minister of State 2021-01-01 -
+== QA
+Lolwah Al-Khater | Lolwah al-Khater; Lolwah Rashid Al-Khater | Al-Khater; al-Khater | Minister of State for International Cooperation 2023-03-07 -; Foreign Ministry spokeswoman 2017-01-01 2022-01-01
+Mohammed Al-Khulaifi | Mohammed bin Abdulaziz Al-Khulaifi | Al-Khulaifi; Khulaifi | Minister of State at the Foreign Ministry 2024-01-01 -
+== PS
+Jibril Rajoub | | Rajoub | Secretary of the Fatah Central Committee 2017-01-01 -
+Marwan Barghouti | | - | Fatah leader imprisoned in Israel 2002-04-15 -
+Majed Faraj | Majid Faraj | Faraj | Head of the General Intelligence Service 2009-01-01 -
+Nabil Abu Rudeineh | Nabil Abu Rdeneh; Nabil Abu Rudaineh | Abu Rudeineh | Presidential spokesman 2005-01-01 -
+Mohammed Dahlan | Mohammad Dahlan | Dahlan | Fatah dissident leader 2011-06-01 -
+Osama Hamdan | Osama Hamdan | - | Hamas senior official 2010-01-01 -
+Sami Abu Zuhri | Sami Abu Zuhri | Abu Zuhri | Hamas spokesman 2005-01-01 -
+Mousa Abu Marzouk | Musa Abu Marzouk; Moussa Abu Marzouk | Abu Marzouk | Deputy head of the Hamas political bureau 1997-01-01 2017-05-06
+Basem Naim | Bassem Naim | - | Hamas political bureau member 2021-01-01 -
+Abu Obeida | Abu Ubaida; Abu Obaida | - | Spokesman of the Qassam Brigades 2006-01-01 -
+Marwan Issa | | - | Deputy Commander of the Qassam Brigades 2012-01-01 2024-03-10
+Saleh al-Arouri | Saleh al-Aruri | Arouri; al-Arouri | Deputy head of the Hamas political bureau 2017-10-01 2024-01-02
+== LB
+Hashem Safieddine | Hashem Safi al-Din; Hashim Safieddine | Safieddine | Head of Hezbollah's Executive Council 2001-01-01 2024-10-03
+Fuad Shukr | Fouad Shukr | Shukr | Senior Hezbollah military commander 2000-01-01 2024-07-30
+Imad Mughniyeh | Imad Mughniyah | Mughniyeh; Mughniyah | Hezbollah military commander 1982-01-01 2008-02-12
+Mohammad Raad | Mohammed Raad | Raad | Head of Hezbollah's parliamentary bloc 2000-01-01 -
+Wafiq Safa | Wafic Safa | - | Head of Hezbollah's Liaison and Coordination Unit 2000-01-01 -
+Mohammad Afif | Mohammed Afif | Afif | Hezbollah media chief 2014-01-01 2024-11-17
+Samir Geagea | | Geagea | Leader of the Lebanese Forces 1986-01-01 -
+Walid Jumblatt | | Jumblatt | Leader of the Progressive Socialist Party 1977-03-16 2023-06-25
+== IL
+Tzachi Hanegbi | Tzahi Hanegbi | Hanegbi | National Security Adviser 2023-01-01 2025-04-01
+Eyal Hulata | | Hulata | National Security Adviser 2021-08-01 2023-01-01
+Meir Ben-Shabbat | Meir Ben Shabbat | Ben-Shabbat | National Security Adviser 2017-08-01 2021-07-01
+Tamir Pardo | | Pardo | Director of Mossad 2011-01-01 2016-01-05
+Nadav Argaman | | Argaman | Director of the Shin Bet 2016-05-01 2021-10-13
+Aharon Haliva | | Haliva | Head of Military Intelligence 2021-10-01 2024-08-21
+Yuli Edelstein | Yuli-Yoel Edelstein | Edelstein | Speaker of the Knesset 2013-03-18 2020-03-25
+Mansour Abbas | | - | Leader of the United Arab List 2019-01-01 -
+Effie Defrin | Effie Defrin | Defrin | IDF spokesman 2025-03-01 -
+Jonathan Conricus | | Conricus | IDF international spokesman 2018-01-01 2024-01-01
+Avichay Adraee | Avichai Adraee | Adraee | IDF Arabic-language spokesman 2005-01-01 -
+== US
+Vedant Patel | | - | State Department deputy spokesman 2021-01-01 2025-01-20
+Mark Toner | | Toner | State Department spokesman 2016-06-01 2017-03-31
+Victoria Nuland | | Nuland | Under Secretary of State for Political Affairs 2021-05-03 2024-03-22; State Department spokeswoman 2011-05-01 2013-02-11
+Wendy Sherman | | - | Deputy Secretary of State 2021-04-14 2023-07-28
+Kurt Campbell | | - | Deputy Secretary of State 2024-02-12 2025-01-20
+Christopher Landau | | - | Deputy Secretary of State 2025-03-25 -
+Richard Grenell | Ric Grenell | Grenell | Special Presidential Envoy for Special Missions 2025-01-20 -; Ambassador to Germany 2018-05-08 2020-06-01; Acting Director of National Intelligence 2020-02-20 2020-05-26
+John Kelly | John F. Kelly | - | White House Chief of Staff 2017-07-31 2019-01-02; Homeland Security Secretary 2017-01-20 2017-07-31
+Susie Wiles | | Wiles | White House Chief of Staff 2025-01-20 -
+Jeff Zients | | Zients | White House Chief of Staff 2023-02-08 2025-01-20
+Ron Klain | | Klain | White House Chief of Staff 2021-01-20 2023-02-08
+Mark Meadows | | Meadows | White House Chief of Staff 2020-03-31 2021-01-20
+Lindsey Graham | | - | Senator 2003-01-03 -
+Jim Risch | James Risch | Risch | Chairman of the Senate Foreign Relations Committee 2025-01-03 -; Chairman of the Senate Foreign Relations Committee 2019-01-03 2021-02-03
+Bob Menendez | Robert Menendez | Menendez | Chairman of the Senate Foreign Relations Committee 2021-02-03 2023-09-22
+Michael McCaul | | McCaul | Chairman of the House Foreign Affairs Committee 2023-01-03 2025-01-03
+Christopher Wray | | Wray | Director of the FBI 2017-08-02 2025-01-19
+Kash Patel | Kashyap Patel | - | Director of the FBI 2025-02-21 -
+James Comey | | Comey | Director of the FBI 2013-09-04 2017-05-09
+Dan Coats | | Coats | Director of National Intelligence 2017-03-16 2019-08-15
+James Clapper | | Clapper | Director of National Intelligence 2010-08-09 2017-01-20
+John Brennan | | Brennan | Director of the CIA 2013-03-08 2017-01-20
+David Petraeus | | Petraeus | Director of the CIA 2011-09-06 2012-11-09
+Leon Panetta | | Panetta | Defense Secretary 2011-07-01 2013-02-26; Director of the CIA 2009-02-13 2011-06-30
+Robert Gates | | - | Defense Secretary 2006-12-18 2011-06-30
+Condoleezza Rice | Condoleeza Rice | - | Secretary of State 2005-01-26 2009-01-20
+Dick Cheney | Richard Cheney | Cheney | Vice President 2001-01-20 2009-01-20
+Tom Barrack | Thomas Barrack | Barrack | Ambassador to Turkey 2025-05-01 -; Special Envoy for Syria 2025-05-23 -
+Massad Boulos | | Boulos | Senior Adviser for Africa 2025-04-01 -
+Adam Boehler | | Boehler | Special Presidential Envoy for Hostage Affairs 2025-01-20 -
+Jason Greenblatt | | Greenblatt | Special Representative for International Negotiations 2017-01-20 2019-10-31
+David Friedman | | - | Ambassador to Israel 2017-05-15 2021-01-20
+Mike Huckabee | | Huckabee | Ambassador to Israel 2025-04-18 -
+Jack Lew | | - | Ambassador to Israel 2023-11-05 2025-01-20; Treasury Secretary 2013-02-28 2017-01-20
+Tom Nides | | Nides | Ambassador to Israel 2021-12-05 2023-07-21
+Stephen Miller | | - | White House Deputy Chief of Staff for Policy 2025-01-20 -
+Steve Bannon | Stephen Bannon | Bannon | White House Chief Strategist 2017-01-20 2017-08-18
+Colin Powell | | Powell | Secretary of State 2001-01-20 2005-01-26
+Howard Lutnick | | Lutnick | Commerce Secretary 2025-02-21 -
+Gina Raimondo | | Raimondo | Commerce Secretary 2021-03-03 2025-01-20
+Katherine Tai | | - | US Trade Representative 2021-03-18 2025-01-20
+Jamieson Greer | | Greer | US Trade Representative 2025-02-27 -
+Robert Lighthizer | | Lighthizer | US Trade Representative 2017-05-15 2021-01-20
+Sean Parnell | | Parnell | Pentagon press secretary 2025-01-20 -
+Pat Ryder | Patrick Ryder | - | Pentagon press secretary 2022-08-01 2025-01-20
+== RU
+Alexander Grushko | Aleksandr Grushko | Grushko | Deputy Foreign Minister 2018-01-22 -
+Sergei Ivanov | Sergey Ivanov | - | Kremlin Chief of Staff 2011-12-22 2016-08-12; Defence Minister 2001-03-28 2007-02-15
+Anton Vaino | Anton Vayno | Vaino | Kremlin Chief of Staff 2016-08-12 -
+Sergei Kiriyenko | Sergey Kiriyenko; Sergei Kiriienko | Kiriyenko | First Deputy Chief of Staff of the Presidential Administration 2016-10-05 -; Prime Minister 1998-03-23 1998-08-23
+Dmitry Rogozin | Dmitri Rogozin | Rogozin | Director General of Roscosmos 2018-05-24 2022-07-15; Deputy Prime Minister 2011-12-23 2018-05-07
+Sergei Surovikin | Sergey Surovikin | Surovikin | Commander of Russian forces in Ukraine 2022-10-08 2023-01-11
+Viktor Zolotov | | Zolotov | Director of the National Guard 2016-04-05 -
+Igor Sechin | | Sechin | Chief Executive of Rosneft 2012-05-23 -
+Margarita Simonyan | | Simonyan | Editor-in-Chief of RT 2005-01-01 -
+Sergei Sobyanin | Sergey Sobyanin | Sobyanin | Mayor of Moscow 2010-10-21 -
+Gennady Zyuganov | | Zyuganov | Leader of the Communist Party 1993-02-14 -
+Vladimir Zhirinovsky | | Zhirinovsky | Leader of the Liberal Democratic Party 1991-01-01 2022-04-06
+Leonid Slutsky | | Slutsky | Leader of the Liberal Democratic Party 2022-05-27 -; Chairman of the State Duma Foreign Affairs Committee 2016-10-05 -
+Alexander Lavrentiev | Aleksandr Lavrentyev | Lavrentiev | Special Presidential Envoy for Syria 2017-01-01 -
+Alexander Novak | Aleksandr Novak | - | Deputy Prime Minister 2020-11-10 -; Energy Minister 2012-05-21 2020-11-10
+Anton Siluanov | | Siluanov | Finance Minister 2011-09-26 -
+Denis Manturov | | Manturov | First Deputy Prime Minister 2024-05-14 -
+Maria Lvova-Belova | | Lvova-Belova | Children's Rights Commissioner 2021-10-27 -
+Tatyana Moskalkova | Tatiana Moskalkova | Moskalkova | Human Rights Commissioner 2016-04-22 -
+Vladimir Medinsky | | Medinsky | Presidential Aide 2020-01-21 -; Culture Minister 2012-05-21 2020-01-15
+Mikhail Galuzin | | Galuzin | Deputy Foreign Minister 2022-01-01 -
+Andrei Rudenko | Andrey Rudenko | - | Deputy Foreign Minister 2016-01-01 -
+Konstantin Kosachev | | Kosachev | Deputy Chairman of the Federation Council 2020-01-01 -
+Denis Pushilin | | Pushilin | Head of the Donetsk People's Republic @UA 2018-09-07 -
+Leonid Pasechnik | | Pasechnik | Head of the Luhansk People's Republic @UA 2017-11-24 -
+Sergey Aksyonov | Sergei Aksyonov; Sergey Aksenov | Aksyonov; Aksenov | Head of the Republic of Crimea @UA 2014-04-14 -
+Alexander Zakharchenko | Aleksandr Zakharchenko | Zakharchenko | Head of the Donetsk People's Republic @UA 2014-11-04 2018-08-31
+Dmitry Kozak | Dmitri Kozak | Kozak | Deputy Chief of Staff of the Presidential Administration 2020-01-24 -
+Igor Kostyukov | | Kostyukov | Head of the GRU 2018-11-22 -
+Alexander Dvornikov | Aleksandr Dvornikov | Dvornikov | Commander of Russian forces in Ukraine 2022-04-09 2022-06-01
+Yunus-Bek Yevkurov | Yunus-bek Yevkurov | Yevkurov | Deputy Defence Minister 2019-07-01 -
+Alexei Miller | | - | Chief Executive of Gazprom 2001-05-31 -
+Dmitry Polyanskiy | Dmitry Polyansky | Polyanskiy; Polyansky | First Deputy UN Ambassador 2017-01-01 2025-01-01
+== UA
+Mykhailo Podolyak | Mykhailo Podolyak; Mykhaylo Podolyak | Podolyak | Adviser to the Head of the Presidential Office 2020-01-01 -
+Oleksiy Arestovych | Oleksii Arestovych | Arestovych | Adviser to the Head of the Presidential Office 2020-01-01 2023-01-17
+Iryna Vereshchuk | | Vereshchuk | Deputy Prime Minister 2021-11-04 2024-09-04
+Vitali Klitschko | Vitaliy Klitschko; Vitalii Klychko | Klitschko | Mayor of Kyiv 2014-06-05 -
+Mykhailo Fedorov | | - | Deputy Prime Minister for Digital Transformation 2019-08-29 -
+Herman Halushchenko | German Galushchenko | Halushchenko | Energy Minister 2021-04-29 -
+Sergiy Kyslytsya | Serhiy Kyslytsya; Sergey Kislitsa | Kyslytsya | UN Ambassador 2020-01-01 2025-03-01; First Deputy Foreign Minister 2025-03-01 -
+Andriy Melnyk | Andrij Melnyk | Melnyk | Ambassador to Germany 2014-12-01 2022-10-15; UN Ambassador 2025-01-01 -
+Dmytro Lubinets | | Lubinets | Human Rights Commissioner 2022-07-01 -
+Vasyl Maliuk | Vasyl Malyuk | Maliuk; Malyuk | Head of the Security Service 2022-07-18 -
+Ivan Bakanov | | Bakanov | Head of the Security Service 2019-08-29 2022-07-17
+Olha Stefanishyna | Olga Stefanishyna | Stefanishyna | Deputy Prime Minister for European Integration 2020-06-04 2025-01-01
+Andriy Kostin | Andrii Kostin | Kostin | Prosecutor General 2022-07-27 -
+Serhii Nykyforov | Serhiy Nykyforov | Nykyforov | Presidential spokesman 2019-06-01 -
+Vitaliy Kim | Vitalii Kim | - | Governor of Mykolaiv Oblast 2020-11-10 -
+Oleh Syniehubov | Oleh Synehubov | Syniehubov | Governor of Kharkiv Oblast 2021-12-24 -
+Serhiy Haidai | Serhiy Gaidai | Haidai; Gaidai | Governor of Luhansk Oblast 2019-10-25 2023-03-25
+Pavlo Kyrylenko | | Kyrylenko | Governor of Donetsk Oblast 2019-07-11 2023-07-01
+Vadym Filashkin | | Filashkin | Governor of Donetsk Oblast 2023-07-01 -
+Ivan Fedorov | | - | Governor of Zaporizhzhia Oblast 2024-02-01 -; Mayor of Melitopol 2015-11-01 2024-02-01
+== CN
+Liu Jianchao | | - | Head of the International Liaison Department 2022-05-29 -
+Cui Tiankai | | - | Ambassador to the United States 2013-04-01 2021-06-23
+Zhai Jun | | - | Special Envoy for the Middle East 2019-09-01 -
+Le Yucheng | | - | Vice Foreign Minister 2018-01-01 2022-06-01
+Ma Zhaoxu | | - | Executive Vice Foreign Minister 2023-01-01 -
+Liu Xiaoming | | - | Special Representative for Korean Peninsula Affairs 2021-04-01 -; Ambassador to the United Kingdom 2010-02-28 2021-01-28
+He Lifeng | | - | Vice Premier 2023-03-12 -
+Liu He | | - | Vice Premier 2018-03-19 2023-03-12
+Chen Yixin | | - | Minister of State Security 2022-10-30 -
+Li Zhanshu | | - | Chairman of the National People's Congress Standing Committee 2018-03-17 2023-03-10
+Wang Yang | | - | Chairman of the Chinese People's Political Consultative Conference 2018-03-14 2023-03-10
+Cai Qi | | - | First Secretary of the Secretariat of the Chinese Communist Party 2022-10-23 -
+Pan Gongsheng | | - | Governor of the People's Bank of China 2023-07-25 -
+Yi Gang | | - | Governor of the People's Bank of China 2018-03-19 2023-07-25
+Li Yuanchao | | - | Vice President 2013-03-14 2018-03-17
+Liu Zhenli | | - | Chief of the Joint Staff Department 2022-10-01 -
+Xu Qiliang | | - | Vice Chairman of the Central Military Commission 2012-11-15 2022-10-23
+== JP
+Katsunobu Kato | | - | Chief Cabinet Secretary 2020-09-16 2021-10-04; Finance Minister 2024-10-01 -
+== IN
+Harsh Vardhan Shringla | | Shringla | Foreign Secretary 2020-01-29 2022-04-30
+Vinay Mohan Kwatra | Vinay Kwatra | Kwatra | Foreign Secretary 2022-05-01 2024-07-14; Ambassador to the United States 2024-08-01 -
+Vijay Gokhale | | Gokhale | Foreign Secretary 2018-01-29 2020-01-28
+Anurag Srivastava | | Srivastava | External Affairs Ministry spokesman 2020-04-01 2021-12-31
+Raveesh Kumar | | - | External Affairs Ministry spokesman 2017-07-01 2020-04-01
+Anil Chauhan | General Anil Chauhan | Chauhan | Chief of Defence Staff 2022-09-30 -
+Bipin Rawat | General Bipin Rawat | Rawat | Chief of Defence Staff 2020-01-01 2021-12-08
+Upendra Dwivedi | General Upendra Dwivedi | Dwivedi | Chief of the Army Staff 2024-06-30 -
+Manoj Pande | General Manoj Pande | Pande | Chief of the Army Staff 2022-04-30 2024-06-30
+Omar Abdullah | | - | Chief Minister of Jammu and Kashmir 2024-10-16 -; Chief Minister of Jammu and Kashmir 2009-01-05 2015-01-08
+Mehbooba Mufti | | Mufti | Chief Minister of Jammu and Kashmir 2016-04-04 2018-06-19
+== PK
+Faiz Hameed | Faiz Hamid | - | Director-General of Inter-Services Intelligence 2019-06-16 2021-11-19
+Nadeem Anjum | Nadeem Ahmed Anjum | Anjum | Director-General of Inter-Services Intelligence 2021-11-20 2024-09-30
+Asim Malik | Muhammad Asim Malik | - | Director-General of Inter-Services Intelligence 2024-09-30 -; National Security Adviser 2024-05-01 -
+Hina Rabbani Khar | | - | Foreign Minister 2011-07-19 2013-03-16; Minister of State for Foreign Affairs 2022-04-01 2023-08-10
+Sartaj Aziz | | - | Adviser to the Prime Minister on Foreign Affairs 2013-06-01 2017-07-28
+Maryam Nawaz | Maryam Nawaz Sharif | - | Chief Minister of Punjab 2024-02-26 -
+Ahmed Sharif Chaudhry | Ahmed Sharif Chaudhry | - | Director-General of Inter-Services Public Relations 2022-12-06 -
+Asif Ghafoor | | Ghafoor | Director-General of Inter-Services Public Relations 2016-12-01 2020-01-16
+Babar Iftikhar | | Iftikhar | Director-General of Inter-Services Public Relations 2020-01-16 2022-12-06
+== AF
+Hamdullah Mohib | | Mohib | National Security Adviser 2018-01-01 2021-08-15
+Mohammad Nabi Omari | | - | Taliban official 2014-01-01 -
+Abdul Salam Hanafi | | Hanafi | Deputy Prime Minister of the Taliban government 2021-09-07 -
+Bilal Karimi | | Karimi | Taliban deputy spokesman 2021-01-01 -
 """)
 # ------------------------------------------------------------------ DATA END
 
