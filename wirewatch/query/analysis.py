@@ -29,7 +29,12 @@ import regex
 
 MAX_TOKEN_LENGTH = 255
 
-_BOUNDARY = regex.compile(r"(?wV1)\b")
+# One UAX#29 word segment (from a boundary to the next) that may hold a token:
+# segments of spaces or punctuation are never produced. (A ZWJ emoji sequence
+# glued after punctuation is the one case this skips that Lucene may emit.)
+_CANDIDATE_SEGMENT = regex.compile(
+    r"(?wV1)\b[\p{Alphabetic}\p{Nd}\p{Pc}\p{M}\p{Cf}\p{Extended_Pictographic}\p{Regional_Indicator}]\S*?\b"
+)
 # Word-break classes Lucene's StandardTokenizer turns into tokens; a segment of
 # only punctuation, spaces, "_" or symbols such as "½" is skipped.
 _TOKEN_CHAR = regex.compile(
@@ -37,7 +42,8 @@ _TOKEN_CHAR = regex.compile(
     r"\p{Script=Hiragana}\p{Line_Break=Complex_Context}\p{Extended_Pictographic}\p{WB=Regional_Indicator}]",
     regex.V1,
 )
-_SOUTH_EAST_ASIAN = regex.compile(r"^[\p{Line_Break=Complex_Context}\p{M}]+$", regex.V1)
+_SOUTH_EAST_ASIAN = regex.compile(r"[\p{Line_Break=Complex_Context}\p{M}]+$", regex.V1)
+_HAS_SOUTH_EAST_ASIAN = regex.compile(r"\p{Line_Break=Complex_Context}", regex.V1)
 # Characters the SQLite unicode61 tokenizer would glue to neighbouring letters
 # while UAX#29 splits them apart (see fts_safe).
 _SCRIPT_RUN_BREAKERS = regex.compile(
@@ -54,7 +60,10 @@ class Token(NamedTuple):
 
 
 def lowercase(text: str) -> str:
-    """Lucene's LowerCaseFilter (simple per-code-point mapping)."""
+    """Lucene's LowerCaseFilter (simple per-code-point mapping); preserves length.
+
+    U+0130 is the only character whose Python lowercase is longer, and we map it.
+    """
     if "\u0130" in text or "\u03a3" in text:
         return "".join(_SPECIAL_LOWER.get(ch) or ch.lower() for ch in text)
     return text.lower()
@@ -64,64 +73,61 @@ def _utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
-def _chunks(start: int, segment: str) -> list[tuple[int, str]]:
+def _split_long(start: int, end: int, text: str, out: list[tuple[int, int]]) -> None:
     """Split an over-long token at max_token_length (UTF-16 units) intervals."""
-    if len(segment) <= MAX_TOKEN_LENGTH // 2 or _utf16_len(segment) <= MAX_TOKEN_LENGTH:
-        return [(start, segment)]
-    pieces: list[tuple[int, str]] = []
-    begin, units = 0, 0
-    for index, ch in enumerate(segment):
-        width = 2 if ord(ch) > 0xFFFF else 1
+    begin, units = start, 0
+    for index in range(start, end):
+        width = 2 if ord(text[index]) > 0xFFFF else 1
         if units + width > MAX_TOKEN_LENGTH:
-            pieces.append((start + begin, segment[begin:index]))
+            out.append((begin, index))
             begin, units = index, 0
         units += width
-    pieces.append((start + begin, segment[begin:]))
-    return pieces
+    out.append((begin, end))
 
 
-def _raw_segments(text: str) -> list[tuple[int, str]]:
-    """Word segments (offset, text) that become tokens, before lowercasing."""
-    segments: list[tuple[int, str]] = []
-    offset = 0
-    pending_sea: tuple[int, str] | None = None
-    for segment in _BOUNDARY.split(text):
-        if not segment:
-            continue
-        start = offset
-        offset += len(segment)
-        is_token = _TOKEN_CHAR.search(segment) is not None
-        if is_token and not segment.isascii() and _SOUTH_EAST_ASIAN.match(segment):
-            # Lucene emits a run of South-East Asian script as one token.
-            if pending_sea is not None and pending_sea[0] + len(pending_sea[1]) == start:
-                pending_sea = (pending_sea[0], pending_sea[1] + segment)
+def _merge_south_east_asian(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Lucene emits a run of South-East Asian script as one token; regex splits it per letter."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            merged
+            and merged[-1][1] == start
+            and _SOUTH_EAST_ASIAN.match(text, start, end)
+            and _SOUTH_EAST_ASIAN.match(text, merged[-1][0], merged[-1][1])
+        ):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the tokens, in order."""
+    spans: list[tuple[int, int]] = []
+    for found in _CANDIDATE_SEGMENT.finditer(text):
+        start, end = found.span()
+        first = text[start]
+        # Fast path for the usual word; the property regex for "_", marks, emoji.
+        if first.isalpha() or "0" <= first <= "9" or _TOKEN_CHAR.search(text, start, end):
+            if end - start > MAX_TOKEN_LENGTH // 2 and _utf16_len(text[start:end]) > MAX_TOKEN_LENGTH:
+                _split_long(start, end, text, spans)
             else:
-                if pending_sea is not None:
-                    segments.append(pending_sea)
-                pending_sea = (start, segment)
-            continue
-        if pending_sea is not None:
-            segments.append(pending_sea)
-            pending_sea = None
-        if is_token:
-            segments.append((start, segment))
-    if pending_sea is not None:
-        segments.append(pending_sea)
-    return segments
+                spans.append((start, end))
+    if not text.isascii() and _HAS_SOUTH_EAST_ASIAN.search(text):
+        spans = _merge_south_east_asian(spans, text)
+    return spans
 
 
 def analyze_with_offsets(text: str) -> list[Token]:
     """Tokens with character offsets and positions (for phrases and highlights)."""
-    tokens: list[Token] = []
-    for start, segment in _raw_segments(text):
-        for piece_start, piece in _chunks(start, segment):
-            tokens.append(Token(lowercase(piece), piece_start, piece_start + len(piece), len(tokens)))
-    return tokens
+    lowered = lowercase(text)  # length-preserving, so offsets stay valid
+    return [Token(lowered[start:end], start, end, index) for index, (start, end) in enumerate(token_spans(text))]
 
 
 def analyze(text: str) -> list[str]:
     """The terms Elasticsearch's standard analyzer produces for ``text``."""
-    return [token.term for token in analyze_with_offsets(text)]
+    lowered = lowercase(text)
+    return [lowered[start:end] for start, end in token_spans(text)]
 
 
 def fts_document_text(text: str) -> str:

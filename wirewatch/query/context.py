@@ -10,7 +10,7 @@ import struct
 import time
 from typing import Any
 
-from wirewatch.query.analysis import Token, analyze_with_offsets
+from wirewatch.query.analysis import Token, analyze, analyze_with_offsets
 from wirewatch.query.dates import doc_date_millis
 from wirewatch.query.fields import field_values, keyword_string
 
@@ -53,11 +53,22 @@ class DocumentContext:
         return cached
 
     def postings(self, field: str) -> dict[str, list[int]]:
+        """term → positions; built without Token objects (the hot path)."""
         cached = self._postings.get(field)
         if cached is None:
             cached = {}
-            for _, token in self.tokens(field):
-                cached.setdefault(token.term, []).append(token.position)
+            base = 0
+            for value in field_values(self.doc, field):
+                if not isinstance(value, str):
+                    continue
+                terms = analyze(value)
+                for position, term in enumerate(terms, base):
+                    positions = cached.get(term)
+                    if positions is None:
+                        cached[term] = [position]
+                    else:
+                        positions.append(position)
+                base += len(terms) + POSITION_INCREMENT_GAP
             self._postings[field] = cached
         return cached
 
