@@ -45,7 +45,7 @@ BLOCK_TAGS = frozenset(
 HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "iframe", "object"})
 
 _INLINE_SPACE = re.compile(r"[^\S\n]+")  # any whitespace except newline (includes NBSP)
-_HEX24 = re.compile(r"^[0-9a-f]{24}$")
+_PLAIN_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
 class EntryError(ValueError):
@@ -237,11 +237,13 @@ def make_dispatch(
 def ingest_id(*, given_id: str | None, url: str | None, title: str, text: str) -> str:
     """Id of a pushed dispatch: its own id, else its canonical URL, else its content.
 
-    A given id that is already a dispatch id (24 hex digits, e.g. from an
-    export) is kept as is, so exports re-ingest onto the same id.
+    A given id that is a plain token (letters, digits, ``._:-``, at most 128
+    characters) is kept as is: the pusher's own key is what they will look the
+    dispatch up by, and exports re-ingest onto the same id. Anything else is
+    hashed into a dispatch id.
     """
     if given_id:
-        return given_id if _HEX24.match(given_id) else dispatch_id(f"ingest:{given_id}")
+        return given_id if _PLAIN_ID.fullmatch(given_id) else dispatch_id(f"ingest:{given_id}")
     if url:
         return dispatch_id(url)
     return dispatch_id(f"content:\n{title}\n{text}")

@@ -175,7 +175,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         finally:
             worker.cancel()
             await asyncio.gather(worker, return_exceptions=True)
-            pipeline.close()
+            await pipeline.close()
 
     accepted, duplicates, alerts = asyncio.run(ingest_all())
     print(f"wirewatch ingest: {accepted} ingested, {duplicates} already seen, {len(errors)} rejected, "
@@ -215,6 +215,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         for hit in hits:
             print(json.dumps({**hit.doc, "_score": hit.score, "_highlights": hit.highlights}, ensure_ascii=False))
         return EXIT_OK
+    if getattr(hits, "scan_limited", False):
+        print("wirewatch search: this query cannot use the full-text index; only the newest dispatches were "
+              "examined, older matches may be missing", file=sys.stderr)
     if not hits:
         print("no dispatches match", file=sys.stderr)
         return EXIT_OK

@@ -168,7 +168,8 @@ class EmbeddedPipeline:
         await self.queue.join()
         await self.delivery.deliver_due()
 
-    def close(self) -> None:
+    async def close(self) -> None:
+        await self.delivery.close()
         self.store.close()
 
 
@@ -237,7 +238,7 @@ async def run_embedded(
                 loop.remove_signal_handler(sig)
             except (NotImplementedError, RuntimeError):
                 pass
-        pipeline.close()
+        await pipeline.close()
     return pipeline.counters
 
 

@@ -112,7 +112,7 @@ async def test_accepted_but_unprocessed_dispatches_are_replayed_after_a_crash(tm
         await pipeline.drain()
     finally:
         worker.cancel()
-        pipeline.close()
+        await pipeline.close()
     with SQLiteStore(settings.store.path) as store:
         assert store.get("crash-1") is not None
         assert store.pending() == []
@@ -141,7 +141,7 @@ async def test_back_pressure_keeps_the_queue_bounded(tmp_path):
     finally:
         watcher.cancel()
         worker.cancel()
-        pipeline.close()
+        await pipeline.close()
     assert pipeline.counters.processed == 20
     assert peak <= 3
 

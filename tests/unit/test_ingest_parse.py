@@ -90,15 +90,16 @@ def test_json_lines_with_bad_lines_keeps_the_good_ones() -> None:
     assert str(errors[0]).startswith("line 2: ")
 
 
-def test_hex_id_from_an_export_is_kept_and_other_ids_are_hashed() -> None:
+def test_plain_given_ids_are_kept_and_other_ids_are_hashed() -> None:
     exported = "0123456789abcdef01234567"
+    odd = "has spaces / and slashes"
     data = "\n".join(
-        [json.dumps({"id": exported, "title": "t", "text": "x"}), json.dumps({"id": 17, "title": "t", "text": "x"})]
+        json.dumps({"id": given, "title": "t", "text": "x"}) for given in (exported, 17, "seed", odd)
     )
     dispatches, errors = parse_ingest(data, now=NOW)
     assert errors == []
-    assert dispatches[0].id == exported
-    assert dispatches[1].id != exported and len(dispatches[1].id) == 24
+    assert [d.id for d in dispatches[:3]] == [exported, "17", "seed"]
+    assert dispatches[3].id != odd and len(dispatches[3].id) == 24
 
 
 def test_empty_and_undecodable_input() -> None:
