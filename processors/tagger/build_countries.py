@@ -166,7 +166,7 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "PT": ([], ["Portuguese"], ["Lisbon"]),
     "QA": ([], ["Qatari", "Qataris"], ["Doha"]),
     "RO": ([], ["Romanian", "Romanians"], ["Bucharest"]),
-    "RU": (["Russian Federation"], ["Russian", "Russians"], ["Moscow", "Kremlin", "the Kremlin"]),
+    "RU": (["Russia", "Russian Federation"], ["Russian", "Russians"], ["Moscow", "Kremlin", "the Kremlin"]),
     "RW": ([], ["Rwandan", "Rwandans"], ["Kigali"]),
     "KN": (["St Kitts and Nevis", "St. Kitts and Nevis"], ["Kittitian"], ["Basseterre"]),
     "LC": (["St Lucia", "St. Lucia"], ["Saint Lucian"], ["Castries"]),
@@ -269,7 +269,7 @@ def build() -> dict:
         names = _names_for(country)
         primary = getattr(country, "common_name", None) or _flip(country.name)
         primary = DISPLAY.get(code, primary)
-        names = [n for n in names if not n.lower().startswith("the ")]
+        names = [n for n in names if not n.lower().startswith("the ") and "Province of China" not in n]
         countries.append({"code": code, "name": re.sub(r"\s*\(.*?\)", "", primary),
                           "names": sorted(set(names + extra) - {""}),
                           "demonyms": [d for d in demonyms if "(" not in d],

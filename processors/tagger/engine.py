@@ -38,6 +38,7 @@ class _Doc:
     hints: Mapping[str, str]
     span_starts: set[int] = field(default_factory=set)
     countries: dict[str, list[int]] = field(default_factory=dict)
+    phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 class Tagger:
@@ -210,6 +211,7 @@ class Tagger:
         finder = OfficialFinder(doc.text, doc.cased, doc.spans, doc.body_start, doc.published, resolve, nearby_country)
         found = finder.run()
         finder.count_unknown_surnames()
+        doc.phrase_countries = finder.phrase_countries
         mentions = [OfficialMention(name=f.name, role=f.role, country=f.country, mentions=f.mentions, known=f.known)
                     for f in found]
         return mentions, finder.person_ranges()
@@ -236,12 +238,17 @@ class Tagger:
                 continue
             agency: Agency = p.ref
             country = agency.country
+            followed_by_role = i + 1 < len(doc.spans) and doc.spans[i + 1].has(Kind.ROLE) \
+                and doc.cased[span.end:doc.spans[i + 1].start] == " "
+            surface = doc.cased[span.start:span.end]
+            if followed_by_role and agency.kind == "international" and surface.isupper():
+                continue  # "UN Secretary-General": part of a title, not a mention of the body
             if agency.generic:
                 qualifier = self._qualifier_before(doc, i)
-                surface = doc.cased[span.start:span.end]
-                if qualifier is None and surface.islower() and "ministry" not in surface:
-                    continue  # "the army", "parliament": only as a named body ("Mali's army")
-                country = qualifier or last_country.get(agency.id) or context_country
+                if surface.islower() and "ministry" not in surface and (qualifier is None or followed_by_role):
+                    continue  # "the army", "army captain": only a named body counts ("Mali's army said")
+                country = qualifier or self._phrase_country(doc, span.start) or last_country.get(agency.id) \
+                    or context_country
                 last_country[agency.id] = country
             key = (agency.id, country)
             if key in found:
@@ -250,6 +257,13 @@ class Tagger:
                 found[key] = [span.start, 1, agency, country]
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name=a.name, kind=a.kind, country=c, mentions=n) for _, n, a, c in ordered]
+
+    @staticmethod
+    def _phrase_country(doc: _Doc, offset: int) -> str | None:
+        for start, name_start, country in doc.phrase_countries:
+            if start <= offset < name_start:
+                return country
+        return None
 
     def _qualifier_before(self, doc: _Doc, i: int) -> str | None:
         """Country of an adjective or possessive right before span i ("Iranian Foreign Ministry", "Iran's")."""

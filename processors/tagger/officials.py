@@ -55,6 +55,8 @@ class OfficialFinder:
         self.span_ends = {s.end for s in spans}
         self.found: dict[str, Found] = {}
         self.consumed: set[int] = set()  # span indexes already used as part of another name
+        # (phrase start, name start, country of the official): a body inside a role phrase belongs to that country
+        self.phrase_countries: list[tuple[int, int, str]] = []
 
     # --- public ----------------------------------------------------------------------------------------------
 
@@ -69,6 +71,9 @@ class OfficialFinder:
                     continue
                 phrase = self.role_phrase(i, span.start)
                 self._add_known(official.ref, span.start, phrase.text if phrase and not phrase.excluded else None)
+                country = self.found[official.ref.id].country
+                if phrase is not None and country:
+                    self.phrase_countries.append((phrase.start, span.start, country))
             elif span.has(Kind.SURNAME) and not span.has(Kind.COUNTRY) and not span.has(Kind.AGENCY):
                 surname_spans.append(i)
             elif span.has(Kind.ROLE) and span.start >= self.body_start:
@@ -311,6 +316,8 @@ class OfficialFinder:
             country = phrase.body_country or self.context_country(phrase.start)
         surname = tokens[-1].split("-")[-1].rstrip(".'’") if len(tokens) > 1 else None
         self.found[key] = Found(name, phrase.text, country, False, name_start, surname=surname)
+        if country and (phrase.adjective_country or phrase.body_country):
+            self.phrase_countries.append((phrase.start, name_start, country))
 
     @staticmethod
     def _name_tokens(run: str) -> list[str]:

@@ -35,7 +35,7 @@ _BASE_ROLES = [
     "chief prosecutor", "prosecutor general", "defence secretary", "defense secretary", "home secretary",
     "foreign secretary", "interior secretary", "treasury secretary", "chairman", "chairwoman", "director",
     "director-general", "director general", "deputy", "deputy head", "head", "vice chairman", "first lady",
-    "vice premier", "trade representative", "representative", "rep.", "gov.", "gov", "colonel-major", "lt.",
+    "vice premier", "trade representative", "chief cabinet secretary", "cabinet secretary", "representative", "rep.", "gov.", "gov", "colonel-major", "lt.",
     "speaker of parliament", "speaker of the national assembly", "speaker of the house", "house speaker",
     "president of the senate", "senate president", "sgt.", "sergeant", "lieutenant", "spokesperson",
 ]
