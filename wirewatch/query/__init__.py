@@ -64,6 +64,13 @@ Ranges ``[a TO b]``, ``{a TO b}``, mixed, ``*`` open ends, ``field:>=x``,
   ``now`` is evaluated per match call. Keyword ranges compare code points (the
   UTF-8 byte order Lucene uses); text ranges compare lowercased tokens.
 
+Values containing ``:`` must be escaped (``10\\:00``) or quoted, as in Lucene
+  (luqum alone would accept them); inside ``[...]`` ranges times work as is,
+  except a ``+02:00`` offset, which luqum needs quoted: ``["...+02:00" TO *]``.
+
+A query whose every term analyses to nothing (``"..."``) matches nothing. A
+match of a purely negative query (``NOT coup``) reports no terms: ``[]``.
+
 ``_exists_:field``: a non-null value ("" counts; [] does not); object names
   (``_exists_:officials``) are accepted. Boosts ``^N`` are accepted and
   ignored. Fuzzy ``term~`` and regex ``/.../`` are rejected: ES expands them
