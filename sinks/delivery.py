@@ -73,6 +73,9 @@ class AlertDelivery:
         self._attempts: dict[tuple[str, str], int] = {}
         self._paused_until: dict[str, datetime] = {}
         self._channel_failures: dict[str, int] = {}  # consecutive, reset by a success
+        # One round at a time: two overlapping rounds would read the same pending
+        # rows and deliver them twice (the runner's loop and a drain can overlap).
+        self._round = asyncio.Lock()
 
     def record(self, alert: Alert, channels: list[str]) -> bool:
         """Store the alert for delivery; False when this (rule, dispatch) already fired."""
@@ -88,7 +91,10 @@ class AlertDelivery:
 
         A full batch means more may be due: ``run`` calls again at once.
         """
-        now = now or self._clock()
+        async with self._round:
+            return await self._deliver_round(now or self._clock())
+
+    async def _deliver_round(self, now: datetime) -> int:
         due = self.store.pending_deliveries(limit=self.batch_size, now=now)
         by_channel: dict[str, list[Alert]] = defaultdict(list)
         for alert, channel in due:

@@ -29,17 +29,24 @@ JSONL_CHANNEL = "jsonl"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
+MAX_OFFICIALS_SHOWN = 6
+
+
 def _printable(text: str) -> str:
     return _CONTROL.sub(" ", text).strip()
 
 
 def console_line(alert: Alert) -> str:
-    """One readable line: time, rule, title, countries, link."""
+    """One readable line: time, rule, title, countries, officials, link."""
     countries = ",".join(alert.countries) if alert.countries else "-"
+    officials = ", ".join(alert.officials[:MAX_OFFICIALS_SHOWN]) if alert.officials else "-"
+    if len(alert.officials) > MAX_OFFICIALS_SHOWN:
+        officials += f" +{len(alert.officials) - MAX_OFFICIALS_SHOWN} more"
     link = alert.url or alert.source or "-"
     title = alert.title or "(untitled)"
     return _printable(
-        f"{format_time(alert.at)}  ALERT [{alert.rule_name}]  {title}  countries={countries}  {link}"
+        f"{format_time(alert.at)}  ALERT [{alert.rule_name}]  {title}  countries={countries}"
+        f"  officials={officials}  {link}"
     )
 
 

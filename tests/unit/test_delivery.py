@@ -250,6 +250,20 @@ async def test_run_delivers_until_stopped(tmp_path: Path) -> None:
     assert delivery.counters.delivered == 5
 
 
+async def test_overlapping_rounds_deliver_each_alert_once(tmp_path: Path) -> None:
+    out = io.StringIO()
+    with SQLiteStore(tmp_path / "s.db") as store:
+        delivery = AlertDelivery(store, {"console": ConsoleNotifier(out), "jsonl": JsonlNotifier(tmp_path / "a.jsonl")},
+                                 SETTINGS)
+        for i in range(5):
+            delivery.record(make_alert(key=f"d{i}"), ["console", "jsonl"])
+        # The runner's delivery loop and a drain can call deliver_due at the same time.
+        counts = await asyncio.gather(delivery.deliver_due(), delivery.deliver_due(), delivery.deliver_due())
+        assert sum(counts) == 10
+        assert len(out.getvalue().splitlines()) == 5
+        assert len((tmp_path / "a.jsonl").read_text().splitlines()) == 5
+
+
 def test_record_returns_false_for_a_repeat(tmp_path: Path) -> None:
     with SQLiteStore(tmp_path / "w.db") as store:
         delivery = AlertDelivery(store, {}, SETTINGS)

@@ -97,10 +97,20 @@ def sample_alert() -> Alert:
 # -- console -----------------------------------------------------------------
 
 
-def test_console_line_has_time_rule_title_countries_and_link() -> None:
-    assert console_line(sample_alert()) == (
-        "2024-07-16T08:00:00Z  ALERT [rule r1]  Coup attempt in Ankara  countries=TR,SY  https://news.example/d1"
+def test_console_line_has_time_rule_title_countries_officials_and_link() -> None:
+    alert = sample_alert()
+    alert.officials = ["Recep Tayyip Erdoğan", "Binali Yıldırım"]
+    assert console_line(alert) == (
+        "2024-07-16T08:00:00Z  ALERT [rule r1]  Coup attempt in Ankara  countries=TR,SY"
+        "  officials=Recep Tayyip Erdoğan, Binali Yıldırım  https://news.example/d1"
     )
+
+
+def test_console_line_caps_the_officials_shown() -> None:
+    alert = sample_alert()
+    alert.officials = [f"Official {i}" for i in range(9)]
+    assert "Official 5  +3 more" not in console_line(alert)
+    assert "Official 5 +3 more" in console_line(alert)
 
 
 def test_console_line_neutralises_terminal_control_characters() -> None:
@@ -113,8 +123,8 @@ def test_console_line_neutralises_terminal_control_characters() -> None:
 
 def test_console_line_without_countries_or_url_falls_back_to_source() -> None:
     alert = sample_alert()
-    alert.countries, alert.url, alert.title = [], None, ""
-    assert console_line(alert).endswith("(untitled)  countries=-  test-feed")
+    alert.countries, alert.officials, alert.url, alert.title = [], [], None, ""
+    assert console_line(alert).endswith("(untitled)  countries=-  officials=-  test-feed")
 
 
 async def test_console_notifier_writes_one_line_per_alert() -> None:
