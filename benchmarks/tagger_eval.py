@@ -37,6 +37,12 @@ AGENCY_KINDS = ("news_agency", "government", "military", "international")
 # The seed file was written before the convention fixed these spellings.
 KIND_ALIASES = {"news agency": "news_agency", "government body": "government", "literal": "current"}
 ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "for", "to", "in", "on", "s", "de"})
+# Wire copy abbreviates titles ("Sen.", "Gov.", "Lt. Col.") and spells them both ways; the same role either way.
+ROLE_SYNONYMS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "col": "colonel",
+    "lt": "lieutenant", "maj": "major", "capt": "captain", "adm": "admiral", "sgt": "sergeant",
+    "brig": "brigadier", "cmdr": "commander", "amb": "ambassador", "defense": "defence",
+}
 # Letters NFKD does not decompose but a reader would still call "accented".
 EXTRA_FOLDS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 WORD = re.compile(r"\w+")
@@ -69,12 +75,16 @@ def key_matches(keys: Iterable[str], name: str) -> bool:
     return any(contains_sequence(name_words, words(key)) for key in keys)
 
 
+def _role_words(role: str) -> set[str]:
+    return {ROLE_SYNONYMS.get(w, w) for w in words(role) if w not in ROLE_STOPWORDS}
+
+
 def role_matches(gold_role: str | None, output_role: str | None) -> bool:
     """Gold role's content words all in the output role, or the output's all in the gold's."""
     if not gold_role or not output_role:
         return False
-    gold_words = {w for w in words(gold_role) if w not in ROLE_STOPWORDS}
-    output_words = {w for w in words(output_role) if w not in ROLE_STOPWORDS}
+    gold_words = _role_words(gold_role)
+    output_words = _role_words(output_role)
     if not gold_words or not output_words:
         return False
     return gold_words <= output_words or output_words <= gold_words

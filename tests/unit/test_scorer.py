@@ -94,6 +94,9 @@ def test_role_matches_content_words_either_way() -> None:
     assert role_matches("President", "president")
     assert not role_matches("Foreign Minister", "Interior Minister")
     assert not role_matches("President", None)
+    assert role_matches("Senator", "Democratic Sen.")
+    assert role_matches("Defense Minister", "Minister of Defence")
+    assert not role_matches("Governor", "Gen.")
 
 
 # --- gold parsing -------------------------------------------------------------------------

@@ -21,9 +21,9 @@ The United Nations mission in Afghanistan said the attack could amount to a war 
                off("majroh", "Waheed Majroh", "Health ministry spokesman", "AF"),
                off("gabriel|sigmar gabriel", "Sigmar Gabriel", "Foreign Minister", "DE")],
     agencies=[AFP, interior_ministry("AF"), ag("health ministry|ministry of health|ministry of public health", "Health Ministry", "government", "AF"),
-              UN, NATO],
+              UN, NATO, ag("resolute support", "Resolute Support", "military", None)],
     opt_agencies=[opt("afghan intelligence|intelligence"), opt("taliban"), opt("haqqani network"),
-                  opt("resolute support"), opt("united nations mission"), opt("government")],
+                  opt("united nations mission"), opt("government")],
     coup="none"),
 
 dispatch("dev-012", "2023-11-20", "Biden pardons turkeys Liberty and Bell on his 81st birthday",
@@ -92,8 +92,9 @@ Doctor Amira Osman said her hospital had run out of blood. "People are bleeding 
                off("guterres", "Antonio Guterres", "UN Secretary-General", None),
                off("gharib abdel hafez|abdel hafez", "Gharib Abdel Hafez", "army spokesman", "EG")],
     opt_officials=[opt("dagalo|hemedti"), opt("bashir|omar al bashir")],
-    agencies=[REUTERS, UN, IGAD, ag("sudanese armed forces|saf", "Sudanese Armed Forces", "military", "SD")],
-    opt_agencies=[opt("rapid support forces|rsf"), opt("sovereign council"), opt("army"), opt("state broadcaster")],
+    agencies=[REUTERS, UN, IGAD, ag("sudanese armed forces|saf", "Sudanese Armed Forces", "military", "SD"),
+              ag("sovereign council", "Sovereign Council", "government", "SD")],
+    opt_agencies=[opt("rapid support forces|rsf"), opt("army"), opt("state broadcaster")],
     coup="historical"),
 
 dispatch("dev-015", "2022-11-23", "Luanda summit calls for M23 ceasefire in eastern Congo",

@@ -175,7 +175,7 @@ On Tuesday, five people, including a child, died trying to cross the Channel fro
               ag("unhcr|un refugee agency", "UNHCR", "international", None),
               ag("council of europe", "Council of Europe", "international", None)],
     opt_agencies=[opt("house of lords"), opt("parliament"), opt("labour"), opt("coastguards|french coastguards"),
-                  opt("downing street"), opt("un")],
+                  opt("downing street"), UN_OPT],
     coup="none"),
 
 dispatch("dev-028", "2023-05-29", "Erdogan supporters celebrate runoff victory extending his rule",
@@ -223,7 +223,7 @@ U.S. State Department spokesman Ned Price said Washington wanted to see "concret
     agencies=[IRNA, IAEA, ISNA, TASNIM, STATE_DEPT,
               ag("atomic energy organization of iran|aeoi", "Atomic Energy Organization of Iran", "government", "IR"),
               ag("revolutionary guards|revolutionary guard corps|irgc", "Islamic Revolutionary Guard Corps", "military", "IR")],
-    opt_agencies=[opt("board of governors")],
+    opt_agencies=[opt("board of governors"), UN_OPT],
     coup="none"),
 
 dispatch("dev-030", "2024-01-12", "U.S. and British forces strike Houthi targets in Yemen",

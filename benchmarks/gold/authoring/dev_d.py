@@ -43,8 +43,9 @@ Neighbouring Equatorial Guinea and the Republic of the Congo said they were watc
                off("oligui nguema|oligui", "Brice Oligui Nguema", "head of the Republican Guard", "GA"),
                off("veran", "Olivier Veran", "government spokesman", "FR")],
     opt_officials=[opt("noureddin bongo valentin|noureddin")],
-    agencies=[REUTERS, AU, ag("economic community of central african states|eccas", "Economic Community of Central African States", "international", None)],
-    opt_agencies=[opt("republican guard"), opt("security and defence forces"), opt("gabon 24"), opt("electoral body")],
+    agencies=[REUTERS, AU, ag("economic community of central african states|eccas", "Economic Community of Central African States", "international", None),
+              ag("republican guard", "Republican Guard", "military", "GA")],
+    opt_agencies=[opt("security and defence forces"), opt("gabon 24"), opt("electoral body")],
     coup="current"),
 
 dispatch("dev-033", "2023-09-11", "Chile marks 50 years since Pinochet coup amid deep divisions",
@@ -131,7 +132,7 @@ A spokesman for the Malian army, Colonel Souleymane Dembele, said elections woul
 
 In the capital, residents went about their business. "They are all soldiers, whoever is in charge," said motorbike taxi driver Boubacar Traore.""",
     countries="ML NG FR",
-    officials=[off("ndaw|bah ndaw", "Bah Ndaw", "interim President", "ML"),
+    officials=[off("ndaw|bah ndaw|n daw", "Bah Ndaw", "interim President", "ML"),
                off("ouane|moctar ouane", "Moctar Ouane", "Prime Minister", "ML"),
                off("goita", "Assimi Goita", "Vice President", "ML"),
                off("camara|sadio camara", "Sadio Camara", "Defence Minister", "ML"),

@@ -20,8 +20,9 @@ South Sudan, whose peace deal Khartoum helped broker, offered to mediate. South 
                off("feltman", "Jeffrey Feltman", "special envoy for the Horn of Africa", "US"),
                off("gatluak|tut gatluak", "Tut Gatluak", "presidential adviser", "SS")],
     opt_officials=[opt("bashir|omar al bashir")],
-    agencies=[REUTERS, AU, ag("information ministry|ministry of information", "Information Ministry", "government", "SD")],
-    opt_agencies=[opt("sovereign council"), opt("army"), opt("military"), opt("sudanese doctors committee"),
+    agencies=[REUTERS, AU, ag("information ministry|ministry of information", "Information Ministry", "government", "SD"),
+              ag("sovereign council", "Sovereign Council", "government", "SD")],
+    opt_agencies=[opt("army"), opt("military"), opt("sudanese doctors committee"),
                   opt("transitional government|government")],
     coup="current"),
 
@@ -45,8 +46,8 @@ Market trader Salamata Ouedraogo said she stayed home. "Every few months there i
                off("traore|ibrahim traore", "Ibrahim Traore", "leader", "BF"),
                off("guterres", "Antonio Guterres", "UN Secretary-General", None)],
     opt_officials=[opt("kabore")],
-    agencies=[AFP, foreign_ministry("FR"), ECOWAS],
-    opt_agencies=[opt("army"), opt("government"), opt("state television"), opt("un")],
+    agencies=[AFP, foreign_ministry("FR"), ECOWAS, UN],
+    opt_agencies=[opt("army"), opt("government"), opt("state television")],
     coup="current"),
 
 dispatch("dev-043", "2023-11-27", "Sierra Leone says attack on Freetown barracks was failed coup attempt",
@@ -142,7 +143,7 @@ In Tel Aviv, software engineer Noa Levi spent the night in a shelter. "The sky w
     agencies=[REUTERS, ag("israel defense forces|idf", "Israel Defense Forces", "military", "IL"),
               ag("islamic revolutionary guard corps|revolutionary guard corps|irgc", "Islamic Revolutionary Guard Corps", "military", "IR"),
               IRNA, CENTCOM, UNSC],
-    opt_agencies=[opt("israeli military|military")],
+    opt_agencies=[opt("israeli military|military"), UN_OPT],
     coup="none"),
 
 dispatch("dev-047", "2024-03-23", "Chinese coast guard fires water cannon at Philippine supply boat",
@@ -188,9 +189,9 @@ In Lahore, student Ayesha Malik said she had joined the protests "because they t
                off("guterres", "Antonio Guterres", "UN Secretary-General", None)],
     opt_officials=[opt("imran khan|khan")],
     agencies=[REUTERS, ag("inter services public relations|ispr", "Inter-Services Public Relations", "military", "PK"),
-              STATE_DEPT],
+              STATE_DEPT, UN],
     opt_agencies=[opt("army"), opt("military"), opt("rangers"), opt("pakistan tehreek e insaf|pti"),
-                  opt("pakistan telecommunication authority"), opt("un")],
+                  opt("pakistan telecommunication authority")],
     coup="historical"),
 
 dispatch("dev-049", "2022-04-20", "Solomon Islands confirms security pact with China, alarming Canberra",

@@ -83,7 +83,7 @@ Boakai appeared to struggle in the heat towards the end of his inauguration spee
 
 Vice President Jeremiah Koung was sworn in alongside him. Ghana's President Nana Akufo-Addo and Sierra Leone's President Julius Maada Bio attended, as did a U.S. delegation led by Agriculture Secretary Tom Vilsack. Liberia was founded by freed American slaves in the 19th century.
 
-ECOWAS Commission President Omar Alieu Touray said Liberia had given the region "a lesson in democracy" at a time of coups elsewhere.
+ECOWAS Commission President Omar Alieu Touray said Liberia had given the region "a lesson in democracy" at a time when soldiers rule several of its members.
 
 Market woman Comfort Washington, selling rice near the Capitol building, said: "We want the prices to come down. That's all." Liberia uses both its own dollar and the U.S. dollar.""",
     countries="LR GH SL US",
@@ -119,8 +119,9 @@ Rostov resident Natalya Ivanova took photographs with Wagner fighters. "They wer
                off("zelensky|zelenskiy|zelenskyy", "Volodymyr Zelensky", "President", "UA"),
                off("blinken", "Antony Blinken", "Secretary of State", "US")],
     opt_officials=[opt("prigozhin")],
-    agencies=[REUTERS, ag("fsb|federal security service", "FSB", "government", "RU"), defence_ministry("RU")],
-    opt_agencies=[opt("wagner"), opt("kremlin"), opt("southern military headquarters"), opt("general staff")],
+    agencies=[REUTERS, ag("fsb|federal security service", "FSB", "government", "RU"), defence_ministry("RU"),
+              ag("general staff", "General Staff", "military", "RU")],
+    opt_agencies=[opt("wagner"), opt("kremlin"), opt("southern military headquarters")],
     coup="current"),
 
 dispatch("dev-056", "2022-09-26", "Iran's president vows firm response as protests over Amini death spread",
@@ -144,7 +145,7 @@ Student Sara, who did not give her surname for fear of arrest, said: "We are not
     agencies=[TASNIM, foreign_ministry("IR"), ag("treasury|department of the treasury", "U.S. Treasury", "government", "US"),
               EU,
               ag("un human rights office|human rights office|ohchr", "UN human rights office", "international", None)],
-    opt_agencies=[opt("security forces"), opt("state television"), opt("iran human rights"), opt("morality police")],
+    opt_agencies=[opt("security forces"), opt("state television"), opt("iran human rights"), opt("morality police"), UN_OPT],
     coup="none"),
 
 dispatch("dev-057", "2023-01-09", "Lula vows punishment after Bolsonaro supporters storm Brasilia",
@@ -228,10 +229,11 @@ Under the bloc's treaty, withdrawal takes a year. The three states formed an All
 Nigerien student Hadiza Abdou said: "ECOWAS closed our borders. Why should we stay?\"""",
     countries="NE ML BF NG RU",
     officials=[off("maiga|abdoulaye maiga", "Abdoulaye Maiga", "government spokesman", "ML"),
-               off("tiani", "Abdourahamane Tiani", "leader", "NE"),
+               off("tiani|tchiani", "Abdourahamane Tiani", "leader", "NE"),
                off("tuggar", "Yusuf Tuggar", "Foreign Minister", "NG")],
     opt_officials=[opt("bazoum")],
-    agencies=[AFP, ECOWAS, ag("ecowas commission", "ECOWAS Commission", "international", None)],
-    opt_agencies=[opt("alliance of sahel states"), opt("state television"), opt("government")],
+    agencies=[AFP, ECOWAS, ag("ecowas commission", "ECOWAS Commission", "international", None),
+              ag("alliance of sahel states|aes", "Alliance of Sahel States", "international", None)],
+    opt_agencies=[opt("state television"), opt("government")],
     coup="historical"),
 ]

@@ -91,7 +91,7 @@ In Tbilisi, student Mariam Kapanadze, 20, said: "Our future is in Europe, not in
                off("peskov", "Dmitry Peskov", "Kremlin spokesman", "RU"),
                off("michel|charles michel", "Charles Michel", "European Council President", None)],
     opt_officials=[opt("melia|nika melia")],
-    agencies=[REUTERS, ag("central election commission|election commission|cec", "Central Election Commission", "government", "GE"),
+    agencies=[REUTERS, ag("central election commission|election commission|electoral commission|cec", "Central Election Commission", "government", "GE"),
               ag("organization for security and co operation in europe|osce", "OSCE", "international", None),
               ag("european council", "European Council", "international", None), STATE_DEPT],
     opt_agencies=[opt("georgian dream"), opt("kremlin"), opt("coalition for change")],
@@ -160,8 +160,9 @@ Shopkeeper Gul Agha in Kandahar said he voted despite the threats. "If we don't 
                off("trump", "Donald Trump", "President", "US"),
                off("kofod", "Jeppe Kofod", "Foreign Minister", "DK")],
     agencies=[REUTERS, interior_ministry("AF"),
-              ag("independent election commission|election commission", "Independent Election Commission", "government", "AF"), NATO],
-    opt_agencies=[opt("taliban"), opt("security forces"), opt("resolute support"), opt("afghan forces")],
+              ag("independent election commission|election commission|electoral commission", "Independent Election Commission", "government", "AF"), NATO,
+              ag("resolute support", "Resolute Support", "military", None)],
+    opt_agencies=[opt("taliban"), opt("security forces"), opt("afghan forces")],
     coup="none"),
 
 dispatch("ho-008", "2022-11-30", "Turkey farmers warn of Christmas shortages as bird flu spreads in Britain",
@@ -205,7 +206,7 @@ South Korean fisherman Lee Dong-hyun, on Yeonpyeong island, said he was used to 
     agencies=[YONHAP, KCNA, ag("joint chiefs of staff|jcs", "Joint Chiefs of Staff", "military", "KR"),
               defence_ministry("KP", "North Korean defence ministry"),
               ag("national security council", "National Security Council", "government", "US"), UNSC],
-    opt_agencies=[opt("cabinet")],
+    opt_agencies=[opt("cabinet"), UN_OPT],
     coup="none"),
 
 dispatch("ho-010", "2024-03-20", "South Sudan's oil exports halted by pipeline rupture in war-torn Sudan",
@@ -226,6 +227,6 @@ Juba market trader Nyandeng Deng said the South Sudanese pound had lost half its
                off("mohieldin naim|naim", "Mohieldin Naim", "Energy Minister", "SD")],
     agencies=[REUTERS, ag("unmiss|un mission in south sudan", "UNMISS", "international", None),
               ag("international monetary fund|imf", "International Monetary Fund", "international", None)],
-    opt_agencies=[opt("rapid support forces"), opt("army|sudanese army"), opt("government")],
+    opt_agencies=[opt("rapid support forces"), opt("army|sudanese army"), opt("government"), UN_OPT],
     coup="none"),
 ]

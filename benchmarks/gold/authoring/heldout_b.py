@@ -20,7 +20,7 @@ Greenpeace Africa campaigner Irene Wabiwa said the declaration lacked binding ta
                off("sama lukonde|lukonde", "Jean-Michel Sama Lukonde", "Prime Minister", "CD"),
                off("marina silva|silva", "Marina Silva", "Environment Minister", "BR"),
                off("guterres", "Antonio Guterres", "UN Secretary-General", None)],
-    agencies=[AFP, ag("un environment programme|unep|united nations environment programme", "UN Environment Programme", "international", None)],
+    agencies=[AFP, UN, ag("un environment programme|unep|united nations environment programme", "UN Environment Programme", "international", None)],
     opt_agencies=[opt("greenpeace africa|greenpeace"), opt("government")],
     coup="figurative"),
 
@@ -42,7 +42,7 @@ Resident Jean Washington, a mechanic in the Delmas district, said gangs had burn
                off("ruto", "William Ruto", "President", "KE"),
                off("blinken", "Antony Blinken", "Secretary of State", "US")],
     agencies=[AP, UNSC],
-    opt_agencies=[opt("police|kenyan police"), opt("government"), opt("un")],
+    opt_agencies=[opt("police|kenyan police"), opt("government"), UN_OPT],
     coup="none"),
 
 dispatch("ho-013", "2023-03-21", "Xi and Putin pledge 'new era' of ties in Kremlin talks",
@@ -111,8 +111,8 @@ Cotonou market trader Rachida Sanni said: "We have never had soldiers in power h
                off("metonou", "Elonm Mario Metonou", "prosecutor", "BJ"),
                off("houngbedji", "Wilfried Houngbedji", "Government spokesman", "BJ")],
     opt_officials=[opt("homeky|oswald homeky")],
-    agencies=[AFP],
-    opt_agencies=[opt("republican guard"), opt("public prosecutor")],
+    agencies=[AFP, ag("republican guard", "Republican Guard", "military", "BJ")],
+    opt_agencies=[opt("public prosecutor")],
     coup="current"),
 
 dispatch("ho-016", "2023-05-30", "NATO to send more troops to Kosovo after peacekeepers injured",
@@ -180,9 +180,9 @@ Refugee Amna Yahya, speaking by phone from a camp in eastern Chad, said her chil
                off("abushahab", "Mohamed Abushahab", "ambassador", "AE"),
                off("msuya|joyce msuya", "Joyce Msuya", "deputy relief chief", None),
                off("thomas greenfield", "Linda Thomas-Greenfield", "ambassador", "US")],
-    agencies=[REUTERS, UNSC, ag("sudanese armed forces|saf", "Sudanese Armed Forces", "military", "SD"), foreign_ministry("AE"),
+    agencies=[REUTERS, UN, UNSC, ag("sudanese armed forces|saf", "Sudanese Armed Forces", "military", "SD"), foreign_ministry("AE"),
               ag("world food programme|wfp", "World Food Programme", "international", None)],
-    opt_agencies=[opt("rapid support forces|rsf"), opt("army"), opt("un")],
+    opt_agencies=[opt("rapid support forces|rsf"), opt("army")],
     coup="none"),
 
 dispatch("ho-019", "2024-10-23", "Modi and Xi hold first formal talks in five years after border deal",
@@ -208,7 +208,7 @@ In Ladakh, herder Tsering Dorje said his animals had lost grazing grounds since 
     agencies=[PTI, ag("brics", "BRICS", "international", None),
               ag("ministry of external affairs|external affairs ministry|mea", "Ministry of External Affairs", "government", "IN"),
               foreign_ministry("CN"), UNSC, ag("international monetary fund|imf", "International Monetary Fund", "international", None)],
-    opt_agencies=[opt("un|united nations")],
+    opt_agencies=[UN_OPT],
     coup="none"),
 
 dispatch("ho-020", "2024-10-19", "Rome court blocks detention of migrants in Albania in blow to Meloni",

@@ -39,6 +39,7 @@ EFE = ag("efe", "EFE", "news_agency", "ES")
 DPA = ag("dpa|deutsche presse agentur", "dpa", "news_agency", "DE")
 PTI = ag("pti|press trust of india", "PTI", "news_agency", "IN")
 UN = ag("un|united nations", "United Nations", "international", None)
+UN_OPT = {"keys": ["un", "united nations"], "name": "United Nations"}  # UN only inside a UN body's name
 UNSC = ag("security council", "UN Security Council", "international", None)
 NATO = ag("nato|north atlantic treaty organization", "NATO", "international", None)
 EU = ag("eu|european union", "European Union", "international", None)
