@@ -828,7 +828,7 @@ Suh Wook | | - | Defence Minister 2020-09-18 2022-05-10
 Lee Sang-min | | - | Interior Minister 2022-05-10 2024-12-08
 Ban Ki-moon | | - | UN Secretary-General 2007-01-01 2016-12-31; Foreign Minister 2004-01-17 2006-11-09
 == KP
-Kim Jong Un | Kim Jong-un; Kim Jong-Un; Kim Jong Eun | - | Supreme Leader 2011-12-17 -; General Secretary of the Workers' Party of Korea 2021-01-10 -; President of the State Affairs Commission 2016-06-29 -
+Kim Jong Un | Kim Jong-un; Kim Jong-Un; Kim Jong Eun | - | Supreme Leader 2011-12-17 -
 Kim Jong Il | Kim Jong-il | - | Supreme Leader 1994-07-08 2011-12-17
 Kim Yo Jong | Kim Yo-jong | - | Vice Department Director of the Workers' Party Central Committee 2014-01-01 -
 Choe Son Hui | Choe Son-hui; Choi Son-hui | - | Foreign Minister 2022-06-11 -
@@ -961,7 +961,7 @@ Sifi Ghrieb | | Ghrieb | Prime Minister 2025-03-14 -
 Kais Saied | Kaïs Saïed; Kais Saïed | Saied; Saïed | President 2019-10-23 -
 Beji Caid Essebsi | Béji Caïd Essebsi | Essebsi | President 2014-12-31 2019-07-25
 Moncef Marzouki | | Marzouki | President 2011-12-13 2014-12-31
-Kamel Madouri | | Madouri | Prime Minister 2024-08-07 2025-03-21
+Kamel Maddouri | Kamel Madouri | Maddouri; Madouri | Prime Minister 2024-08-07 2025-03-21
 Sara Zaafrani Zenzri | Sarra Zaafrani Zenzri | Zenzri | Prime Minister 2025-03-21 -
 Ahmed Hachani | | Hachani | Prime Minister 2023-08-01 2024-08-07
 Najla Bouden | Najla Bouden Romdhane | Bouden | Prime Minister 2021-10-11 2023-08-01
@@ -1011,9 +1011,9 @@ Demeke Mekonnen | | Demeke | Foreign Minister 2020-11-21 2024-02-01; Deputy Prim
 Abraham Belay | | - | Defence Minister 2021-10-06 2024-12-01
 Aisha Mohammed | Aisha Mohammed Musa | - | Defence Minister 2024-12-01 -
 Debretsion Gebremichael | | Debretsion | Leader of the Tigray People's Liberation Front 2019-01-01 -
-Getachew Reda | | Getachew | President of the Tigray Interim Administration 2023-04-05 2025-04-08
+Getachew Reda | | Getachew | President of the Tigray Interim Administration 2023-04-05 2025-04-08; Spokesman of the Tigray People's Liberation Front 2019-01-01 2023-04-05
 Tadesse Werede | | Tadesse | President of the Tigray Interim Administration 2025-04-08 -
-Redwan Hussien | Redwan Hussein | - | Director of the National Intelligence and Security Service 2023-01-01 -
+Redwan Hussien | Redwan Hussein | - | Director of the National Intelligence and Security Service 2024-01-01 -; National Security Adviser to the Prime Minister 2021-11-01 2023-12-31
 == ER
 Isaias Afwerki | Isaias Afewerki; Isaias Afwerki | Isaias; Afwerki | President 1993-05-24 -
 Osman Saleh | Osman Saleh Mohammed | - | Foreign Minister 2007-04-01 -
@@ -1088,7 +1088,7 @@ Sultani Makenga | | Makenga | Military leader of M23 2013-01-01 -
 DATA.append("""
 == ML
 Assimi Goïta | Assimi Goita | Goïta; Goita | President of the Transition 2021-05-24 -; Vice President of the Transition 2020-09-25 2021-05-24
-Bah N'Daw | Bah Ndaw | N'Daw; Ndaw | President of the Transition 2020-09-25 2021-05-24
+Bah Ndaw | Bah N'Daw | Ndaw; N'Daw | President of the Transition 2020-09-25 2021-05-24
 Ibrahim Boubacar Keïta | Ibrahim Boubacar Keita; IBK | Keïta; Keita | President 2013-09-04 2020-08-18
 Abdoulaye Maïga | Abdoulaye Maiga | Maïga; Maiga | Prime Minister 2024-11-21 -; Interim Prime Minister 2022-08-21 2022-12-05
 Choguel Kokalla Maïga | Choguel Maiga; Choguel Kokalla Maiga | Choguel | Prime Minister 2021-06-07 2024-11-20
@@ -1110,7 +1110,7 @@ Olivia Rouamba | | Rouamba | Foreign Minister 2022-03-05 2024-01-01
 Kassoum Coulibaly | | - | Defence Minister 2022-10-25 2024-08-31
 Célestin Simporé | Celestin Simpore | Simporé; Simpore | Defence Minister 2024-08-31 -
 == NE
-Abdourahamane Tchiani | Abdourahmane Tiani; Abdourahamane Tiani; Omar Tchiani | Tchiani; Tiani | Head of State 2023-07-26 -
+Abdourahamane Tiani | Abdourahamane Tchiani; Abdourahmane Tiani; Abdourahmane Tchiani; Omar Tchiani; Omar Tiani | Tiani; Tchiani | Head of State 2023-07-26 -; Commander of the Presidential Guard 2011-01-01 2023-07-26
 Mohamed Bazoum | | Bazoum | President 2021-04-02 2023-07-26; Interior Minister 2016-04-11 2020-06-29
 Mahamadou Issoufou | | Issoufou | President 2011-04-07 2021-04-02
 Ali Lamine Zeine | Ali Mahamane Lamine Zeine | Zeine | Prime Minister 2023-08-08 -
@@ -1152,7 +1152,7 @@ Umaro Sissoco Embaló | Umaro Sissoco Embalo | Embaló; Embalo | President 2020-
 José Mário Vaz | Jose Mario Vaz | - | President 2014-06-23 2020-02-27
 Rui Duarte de Barros | | - | Prime Minister 2023-12-20 -
 == GN
-Mamadi Doumbouya | | Doumbouya | President of the Transition 2021-10-01 -
+Mamady Doumbouya | Mamadi Doumbouya | Doumbouya | President of the Transition 2021-10-01 -; Commander of the Special Forces Group 2018-10-01 2021-09-05
 Alpha Condé | Alpha Conde | Condé; Conde | President 2010-12-21 2021-09-05
 Amadou Oury Bah | Bah Oury | - | Prime Minister 2024-02-27 -
 Bernard Goumou | | Goumou | Prime Minister 2022-07-16 2024-02-19
@@ -1197,7 +1197,7 @@ Aurélien Agbénonci | Aurelien Agbenonci | Agbénonci; Agbenonci | Foreign Mini
 == NG
 Bola Tinubu | Bola Ahmed Tinubu | Tinubu | President 2023-05-29 -
 Muhammadu Buhari | Muhammadu Buhari | Buhari | President 2015-05-29 2023-05-29
-Goodluck Jonathan | Goodluck Ebele Jonathan | - | President 2010-05-06 2015-05-29
+Goodluck Jonathan | Goodluck Ebele Jonathan | - | President 2010-05-06 2015-05-29; ECOWAS mediator for Mali 2020-07-01 2022-12-31
 Kashim Shettima | | Shettima | Vice President 2023-05-29 -
 Yemi Osinbajo | | Osinbajo | Vice President 2015-05-29 2023-05-29
 Yusuf Tuggar | Yusuf Maitama Tuggar | Tuggar | Foreign Minister 2023-08-21 -
@@ -1222,7 +1222,7 @@ Faustin-Archange Touadéra | Faustin-Archange Touadera; Faustin Archange Touadé
 Félix Moloua | Felix Moloua | Moloua | Prime Minister 2022-02-07 -
 Sylvie Baïpo-Temon | Sylvie Baipo-Temon | Baïpo-Temon; Baipo-Temon | Foreign Minister 2018-12-01 -
 == GA
-Brice Oligui Nguema | Brice Clotaire Oligui Nguema | Oligui Nguema | President 2023-08-30 -
+Brice Oligui Nguema | Brice Clotaire Oligui Nguema | Oligui Nguema | President 2023-08-30 -; Commander of the Republican Guard 2019-04-01 2023-08-30
 Ali Bongo Ondimba | Ali Bongo | Bongo | President 2009-10-16 2023-08-30
 Raymond Ndong Sima | | Ndong Sima | Prime Minister 2023-09-07 2025-05-05
 == CG
@@ -2098,7 +2098,7 @@ Vedant Patel | | - | State Department deputy spokesman 2021-01-01 2025-01-20
 Mark Toner | | Toner | State Department spokesman 2016-06-01 2017-03-31
 Victoria Nuland | | Nuland | Under Secretary of State for Political Affairs 2021-05-03 2024-03-22; State Department spokeswoman 2011-05-01 2013-02-11
 Wendy Sherman | | - | Deputy Secretary of State 2021-04-14 2023-07-28
-Kurt Campbell | | - | Deputy Secretary of State 2024-02-12 2025-01-20
+Kurt Campbell | | - | Deputy Secretary of State 2024-02-12 2025-01-20; Indo-Pacific Coordinator 2021-01-20 2024-02-12
 Christopher Landau | | - | Deputy Secretary of State 2025-03-25 -
 Richard Grenell | Ric Grenell | Grenell | Special Presidential Envoy for Special Missions 2025-01-20 -; Ambassador to Germany 2018-05-08 2020-06-01; Acting Director of National Intelligence 2020-02-20 2020-05-26
 John Kelly | John F. Kelly | - | White House Chief of Staff 2017-07-31 2019-01-02; Homeland Security Secretary 2017-01-20 2017-07-31
@@ -2241,6 +2241,125 @@ Hamdullah Mohib | | Mohib | National Security Adviser 2018-01-01 2021-08-15
 Mohammad Nabi Omari | | - | Taliban official 2014-01-01 -
 Abdul Salam Hanafi | | Hanafi | Deputy Prime Minister of the Taliban government 2021-09-07 -
 Bilal Karimi | | Karimi | Taliban deputy spokesman 2021-01-01 -
+""")
+DATA.append("""
+== NG
+Godswill Akpabio | | Akpabio | Senate President 2023-06-13 -
+Olusegun Obasanjo | | Obasanjo | President 1999-05-29 2007-05-29; AU High Representative for the Horn of Africa 2021-08-26 2023-12-31
+== GW
+Nuno Gomes Nabiam | Nuno Nabiam | Nabiam | Prime Minister 2020-02-28 2023-08-07
+Fernando Vaz | | - | Government spokesman 2020-03-01 2023-08-07
+== GQ
+Jerónimo Osa Osa Ecoro | Jeronimo Osa Osa Ecoro | Osa Osa Ecoro | Government spokesman 2018-01-01 -
+== PG
+Win Bakri Daki | | Daki | Defence Minister 2022-08-23 2024-01-01
+David Manning | | - | Police Commissioner 2020-01-01 -
+== US
+Raphael Warnock | | Warnock | Senator 2021-01-20 -
+Jon Ossoff | | Ossoff | Senator 2021-01-20 -
+Brian Kemp | | - | Governor of Georgia 2019-01-14 -
+Brad Raffensperger | | Raffensperger | Georgia Secretary of State 2019-01-14 -
+Jim Jordan | | - | Chairman of the House Judiciary Committee 2023-01-03 -
+Patrick McHenry | | McHenry | Interim Speaker of the House of Representatives 2023-10-03 2023-10-25
+Chad Wolf | | - | Acting Homeland Security Secretary 2019-11-13 2021-01-11
+Kate Brown | | - | Governor of Oregon 2015-02-18 2023-01-09
+Jay Inslee | | Inslee | Governor of Washington 2013-01-16 2025-01-15
+Gavin Newsom | | Newsom | Governor of California 2019-01-07 -
+Ron DeSantis | | DeSantis | Governor of Florida 2019-01-08 -
+Greg Abbott | | - | Governor of Texas 2015-01-20 -
+Kathy Hochul | | Hochul | Governor of New York 2021-08-24 -
+Andrew Cuomo | | Cuomo | Governor of New York 2011-01-01 2021-08-23
+Tom Vilsack | Thomas Vilsack | Vilsack | Agriculture Secretary 2021-02-24 2025-01-20; Agriculture Secretary 2009-01-21 2017-01-13
+Jeffrey Feltman | Jeffrey D. Feltman | Feltman | Special Envoy for the Horn of Africa 2021-04-23 2022-01-06; UN Under-Secretary-General for Political Affairs 2012-07-01 2018-03-31
+Mike Hammer | Michael Hammer | - | Special Envoy for the Horn of Africa 2022-06-01 2024-01-01
+Tom Perriello | | Perriello | Special Envoy for Sudan 2024-02-26 2025-01-20
+Lucy Tamlyn | | Tamlyn | Ambassador to the Democratic Republic of the Congo 2023-01-01 2025-01-01
+James O'Brien | | - | Assistant Secretary of State for European and Eurasian Affairs 2023-01-01 2025-01-20
+Joe Wilson | | - | Representative 2001-12-18 -
+Bernie Sanders | | Sanders | Senator 2007-01-03 -
+Ted Cruz | | Cruz | Senator 2013-01-03 -
+Alexandria Ocasio-Cortez | AOC | Ocasio-Cortez | Representative 2019-01-03 -
+Hakeem Jeffries | | Jeffries | House Minority Leader 2023-01-03 -
+Eric Adams | | - | Mayor of New York City 2022-01-01 -
+Robert F. Kennedy Jr. | RFK Jr.; Robert Kennedy Jr. | - | Health Secretary 2025-02-13 -
+Doug Burgum | | Burgum | Interior Secretary 2025-02-01 -
+Chris Wright | | - | Energy Secretary 2025-02-04 -
+Jennifer Granholm | | Granholm | Energy Secretary 2021-02-25 2025-01-20
+== CD
+Patrick Muyaya | Patrick Muyaya Katembwe | Muyaya | Government spokesman 2021-04-12 -
+Vital Kamerhe | | Kamerhe | Speaker of the National Assembly 2024-05-23 -; Economy Minister 2023-03-23 2024-05-23; Chief of Staff to the President 2019-01-01 2020-04-08
+Tina Salama | | - | Presidential spokeswoman 2022-01-01 -
+Sylvain Ekenge | | Ekenge | Army spokesman 2023-01-01 -
+Moïse Katumbi | Moise Katumbi | Katumbi | Opposition leader 2015-01-01 -
+Martin Fayulu | | Fayulu | Opposition leader 2018-01-01 -
+== CG
+Raymond Mboulou | Raymond Zéphirin Mboulou | Mboulou | Interior Minister 2007-12-30 2021-05-15
+Thierry Moungalla | | Moungalla | Government spokesman 2016-04-01 -
+== CN
+Gao Feng | | - | Commerce Ministry spokesman 2015-01-01 2022-12-31
+Gan Yu | | - | China Coast Guard spokesman 2022-01-01 -
+== KW
+Haitham Al Ghais | Haitham al-Ghais | Al Ghais; al-Ghais | OPEC Secretary General 2022-08-01 -
+== NG
+Mohammad Barkindo | | Barkindo | OPEC Secretary General 2016-08-01 2022-07-05
+== GD
+Simon Stiell | | Stiell | Executive Secretary of the UN Framework Convention on Climate Change 2022-08-15 -
+== KR
+Chang Ho-jin | | - | National Security Adviser 2024-05-24 2024-09-06
+== IE
+Michael O'Flaherty | | O'Flaherty | Council of Europe Commissioner for Human Rights 2024-04-01 -
+== FR
+Olivier Véran | Olivier Veran | Véran; Veran | Government spokesman 2022-07-04 2024-01-11
+Prisca Thevenot | Prisca Thévenot | Thevenot; Thévenot | Government spokeswoman 2024-01-11 2024-09-21
+Maud Bregeon | | Bregeon | Government spokeswoman 2024-09-21 2024-12-23
+Sophie Primas | | Primas | Government spokeswoman 2024-12-23 -
+== DE
+Steffen Hebestreit | | Hebestreit | Government spokesman 2021-12-08 2025-05-06
+Steffen Seibert | | Seibert | Government spokesman 2010-08-11 2021-12-08; Ambassador to Israel 2022-07-01 -
+Stefan Kornelius | | Kornelius | Government spokesman 2025-05-07 -
+== IL
+Eylon Levy | | - | Government spokesman 2023-10-15 2024-03-01
+David Mencer | | Mencer | Government spokesman 2023-10-15 -
+== BR
+Flávio Dino | Flavio Dino | - | Justice Minister 2023-01-01 2024-01-31; Supreme Federal Court Justice 2024-02-22 -
+Alexandre de Moraes | | de Moraes | Supreme Federal Court Justice 2017-03-22 -
+Ibaneis Rocha | | Ibaneis | Governor of the Federal District 2019-01-01 -
+== LR
+Jeremiah Koung | Jeremiah Kpan Koung | Koung | Vice President 2024-01-22 -
+Jerolinmek Piah | Jerolinmek Matthew Piah | Piah | Information Minister 2024-01-22 -
+== SL
+Chernor Bah | | - | Information Minister 2023-07-01 -
+William Fayia Sellu | | Sellu | Inspector General of Police 2020-01-01 -
+Samura Kamara | | - | Opposition presidential candidate 2018-01-01 -; Foreign Minister 2012-01-01 2017-01-01
+== BJ
+Wilfried Houngbédji | Wilfried Leandre Houngbedji | Houngbédji; Houngbedji | Government spokesman 2021-05-01 -
+== BO
+Eduardo del Castillo | | del Castillo | Government Minister 2020-11-09 -
+Juan José Zúñiga | Juan Jose Zuniga | Zúñiga; Zuniga | Commander of the Army 2022-11-01 2024-06-26
+== VE
+Elvis Amoroso | | Amoroso | President of the National Electoral Council 2023-08-24 -
+== SS
+Tut Gatluak | Tut Gatluak Manime | Gatluak | Presidential Adviser on Security Affairs 2016-01-01 -
+== TD
+Haroun Kabadi | | Kabadi | President of the National Transitional Council 2021-10-05 2024-06-01
+== NE
+Amadou Abdramane | | Abdramane | Spokesman of the National Council for the Safeguard of the Homeland 2023-07-26 -
+== EG
+Gharib Abdel Hafez | | - | Army spokesman 2022-01-01 -
+== AF
+Najib Danish | | - | Interior Ministry spokesman 2016-01-01 2019-01-01
+== PH
+Jay Tarriela | | Tarriela | Philippine Coast Guard spokesman 2022-01-01 -
+== KZ
+Karim Massimov | | Massimov | Chairman of the National Security Committee 2016-09-08 2022-01-06; Prime Minister 2014-04-02 2016-09-08; Prime Minister 2007-01-10 2012-09-24
+== TH
+Pita Limjaroenrat | | Pita | Leader of the Move Forward Party 2020-03-14 2023-09-15
+== CI
+Henri Konan Bédié | Henri Konan Bedie | Bédié; Bedie | President 1993-12-07 1999-12-24
+== TR
+Ahmet Yener | | Yener | Chairman of the Supreme Election Council 2022-01-01 -
+== ML
+Souleymane Dembélé | Souleymane Dembele | Dembélé; Dembele | Army spokesman 2020-01-01 -
 """)
 # ------------------------------------------------------------------ DATA END
 
