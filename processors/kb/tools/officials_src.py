@@ -17,7 +17,8 @@ Line format (inside the DATA blocks below):
     "@CC" overrides the role's country (default: the block's country).
 Derived automatically: ASCII-folded spellings of the name and every alias
 (Çavuşoğlu -> Cavusoglu) and "al-" variants (Bashar al-Assad -> Bashar al Assad,
-Bashar Assad).
+Bashar Assad) and, for names romanised from Arabic or Persian, common given-name
+spellings (Mohammad/Mohammed/Muhammad Javad Zarif).
 """
 
 from __future__ import annotations
@@ -2383,6 +2384,35 @@ def article_variants(form: str) -> list[str]:
     return [spaced, dropped]
 
 
+# Romanisations of common Arabic/Persian given names that news agencies mix freely
+# (IRNA's "Mohammad", Reuters' "Mohammed", Tasnim's "Muhammad").
+_GIVEN_NAME_GROUPS = [
+    ("Mohammad", "Mohammed", "Muhammad", "Mohamed"),
+    ("Ahmed", "Ahmad"),
+    ("Hossein", "Hussein", "Hussain"),
+    ("Hassan", "Hasan"),
+    ("Abdullah", "Abdallah"),
+    ("Youssef", "Yousef", "Yusuf"),
+    ("Mahmoud", "Mahmud"),
+    ("Mostafa", "Mustafa", "Moustafa"),
+    ("Saeed", "Said"),
+    ("Abdel", "Abdul"),
+]
+_GIVEN_NAME_VARIANTS = {name: group for group in _GIVEN_NAME_GROUPS for name in group}
+# Countries whose officials' names are usually romanised from Arabic or Persian.
+_ARABIC_PERSIAN_NAMES = set(
+    "IR IQ SY LB JO PS SA AE QA KW BH OM YE EG LY TN DZ MA SD AF PK MR".split()
+)
+
+
+def given_name_variants(form: str, country: str) -> list[str]:
+    """'Mohammad Javad Zarif' -> 'Mohammed Javad Zarif', 'Muhammad Javad Zarif', ..."""
+    first, _, rest = form.partition(" ")
+    if country not in _ARABIC_PERSIAN_NAMES or not rest or first not in _GIVEN_NAME_VARIANTS:
+        return []
+    return [f"{variant} {rest}" for variant in _GIVEN_NAME_VARIANTS[first] if variant != first]
+
+
 def parse_date(token: str, where: str) -> str:
     parts = token.split("-")
     parts += ["01"] * (3 - len(parts))
@@ -2441,7 +2471,7 @@ def parse_line(line: str, country: str, where: str) -> dict:
     surnames = _unique(surnames + [ascii_fold(s) for s in surnames])
     aliases: list[str] = []
     for form in [name] + _split(alias_field):
-        for variant in [form] + article_variants(form):
+        for variant in [form] + article_variants(form) + given_name_variants(form, country):
             aliases += [variant, ascii_fold(variant)]
     # A bare surname belongs in `surnames` (used only when unambiguous), never in aliases.
     surname_keys = {s.casefold() for s in surnames}
