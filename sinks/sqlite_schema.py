@@ -13,6 +13,11 @@ SQLite 3.40 we ship with (contentless tables only gained delete support in
 never drift from the rows. ``dispatches.seq`` is an explicit INTEGER PRIMARY
 KEY because the FTS rows point at it: an implicit rowid may be renumbered by
 VACUUM, a declared one may not.
+
+The ``title`` and ``text`` columns hold ``fts_document_text(...)`` of the
+dispatch (the original is in ``doc``): SQLite's unicode61 folding misses some
+case pairs Lucene lowercases (``İ`` → ``i``), and the query side's prefilter is
+lowercased the Lucene way, so the index must be too.
 """
 
 from __future__ import annotations
@@ -34,8 +39,8 @@ MIGRATIONS: list[str] = [
         seq          INTEGER PRIMARY KEY,
         id           TEXT NOT NULL UNIQUE,
         doc          TEXT NOT NULL,     -- TaggedDispatch.to_doc() as JSON
-        title        TEXT NOT NULL,
-        text         TEXT NOT NULL,
+        title        TEXT NOT NULL,     -- title and text as fed to FTS5: lowercased the Lucene way
+        text         TEXT NOT NULL,     -- (fts_document_text), so the FTS prefilter stays a superset
         source       TEXT NOT NULL,
         published_ts REAL NOT NULL,     -- epoch seconds: ISO strings with optional fractions sort wrongly
         stored_at    REAL NOT NULL

@@ -29,6 +29,7 @@ from typing import Any
 from sinks.sqlite_schema import migrate
 from sinks.sqlite_search import DEFAULT_SCAN_LIMIT, SearchResults
 from sinks.sqlite_search import search as run_search
+from wirewatch.query import fts_document_text
 from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
 
 log = logging.getLogger(__name__)
@@ -210,8 +211,8 @@ class SQLiteStore:
             (
                 t.id,
                 _json(t.to_doc()),
-                t.dispatch.title,
-                t.dispatch.text,
+                fts_document_text(t.dispatch.title),
+                fts_document_text(t.dispatch.text),
                 t.dispatch.source,
                 _ts(t.dispatch.published),
                 now,

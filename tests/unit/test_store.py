@@ -204,7 +204,7 @@ def test_save_many_is_one_transaction(db_path: Path) -> None:
     good = make_tagged("good")
     with SQLiteStore(db_path) as store:
         broken = make_tagged("broken")
-        broken.dispatch.title = None  # type: ignore[assignment]  # violates NOT NULL
+        broken.dispatch.source = None  # type: ignore[assignment]  # violates NOT NULL
         with pytest.raises(sqlite3.IntegrityError):
             store.save_many([good, broken])
         assert store.get(good.id) is None  # rolled back with its batch
