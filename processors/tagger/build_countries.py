@@ -292,7 +292,7 @@ def build() -> dict:
             "Indian Ocean", "Native American", "Native Americans", "Latin America", "Latin American", "South America",
             "North America", "Central America", "Central American", "South American", "North American",
             "Washington Post", "Washington state", "Washington State", "George Washington", "Georgia Tech",
-            "Persian Gulf", "New Guinea", "Arabian Sea", "French fries", "Turkish delight", "Indian Premier League",
+            "Persian Gulf", "New Guinea", "British Columbia", "New England", "Indian Wells", "Arabian Sea", "French fries", "Turkish delight", "Indian Premier League",
             "Chinese New Year", "West Indies", "East Asia", "South Asia", "Southeast Asia", "Central Asia",
             "West Africa", "East Africa", "North Africa", "Southern Africa", "Central Africa", "Horn of Africa",
             "Dutch disease", "Mexican wave", "Islamic Revolution", "Islamic State", "Guinea worm",

@@ -46,6 +46,8 @@ class Tagger:
         self.kb = kb
         self.watch_words = tuple(dict.fromkeys(w.strip().lower() for w in watch_words if w.strip()))
         self._country_names = {c.code: c.name for c in kb.countries}
+        self._country_words = {fold(w): c.code for c in kb.countries for w in (*c.names, *c.demonyms)
+                               if w not in kb.ambiguous_country_words}
         self._entities = self._build_entity_matcher(kb)
         self._words = self._build_word_matcher()
 
@@ -127,8 +129,9 @@ class Tagger:
 
     def _countries(self, doc: _Doc) -> list[CountryMention]:
         found: dict[str, list[int]] = {}
+        country_kind = Kind.COUNTRY
         for span in doc.spans:
-            p = span.first(Kind.COUNTRY)
+            p = span.by_kind.get(country_kind)
             if p is None:
                 continue
             code, form = p.ref
@@ -136,6 +139,15 @@ class Tagger:
                 code = self._resolve_ambiguous(doc, span, code)
             if code:
                 found.setdefault(code, []).append(span.start)
+        for span in doc.spans:  # "U.S. State Department", "Israel Defense Forces": the name names the country
+            a = span.by_kind.get(Kind.AGENCY)
+            if a is not None and a.ref.country and not span.has(country_kind):
+                words = doc.lower[span.start:span.end].split()
+                if (words[0] in self._country_words or " ".join(words[:2]) in self._country_words) \
+                        and self._country_words.get(words[0], self._country_words.get(" ".join(words[:2]))) == a.ref.country:
+                    found.setdefault(a.ref.country, []).append(span.start)
+        for offsets in found.values():
+            offsets.sort()
         doc.countries = found
         mentions = [CountryMention(code=c, name=self._country_names.get(c, c), mentions=len(o), first_offset=o[0])
                     for c, o in found.items()]
@@ -241,8 +253,6 @@ class Tagger:
             followed_by_role = i + 1 < len(doc.spans) and doc.spans[i + 1].has(Kind.ROLE) \
                 and doc.cased[span.end:doc.spans[i + 1].start] == " "
             surface = doc.cased[span.start:span.end]
-            if followed_by_role and agency.kind == "international" and surface.isupper():
-                continue  # "UN Secretary-General": part of a title, not a mention of the body
             if agency.generic:
                 qualifier = self._qualifier_before(doc, i)
                 if surface.islower() and "ministry" not in surface and (qualifier is None or followed_by_role):
@@ -250,13 +260,29 @@ class Tagger:
                 country = qualifier or self._phrase_country(doc, span.start) or last_country.get(agency.id) \
                     or context_country
                 last_country[agency.id] = country
-            key = (agency.id, country)
+            name = self._written_name(doc, i) if agency.name_as_written else agency.name
+            key = (fold(name), country)
             if key in found:
                 found[key][1] += 1
             else:
-                found[key] = [span.start, 1, agency, country]
+                found[key] = [span.start, 1, agency, country, name]
         ordered = sorted(found.values(), key=lambda v: v[0])
-        return [AgencyMention(name=a.name, kind=a.kind, country=c, mentions=n) for _, n, a, c in ordered]
+        return [AgencyMention(name=name, kind=a.kind, country=c, mentions=n) for _, n, a, c, name in ordered]
+
+    @staticmethod
+    def _written_name(doc: _Doc, i: int) -> str:
+        """The body's name as the text writes it, with an adjacent adjective ("Philippine Coast Guard")."""
+        span = doc.spans[i]
+        start = span.start
+        if i > 0:
+            prev = doc.spans[i - 1]
+            p = prev.first(Kind.COUNTRY)
+            if p is not None and p.ref[1] == "demonym" and doc.cased[prev.end:span.start] == " ":
+                start = prev.start
+        name = doc.text[start:span.end]
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return name[:1].upper() + name[1:]
 
     @staticmethod
     def _phrase_country(doc: _Doc, offset: int) -> str | None:

@@ -47,6 +47,7 @@ class Agency:
     aliases: tuple[str, ...]
     acronyms: tuple[str, ...]  # matched case-sensitively
     generic: bool = False  # a body every government has ("Foreign Ministry"): country comes from the text
+    name_as_written: bool = False  # report the text's own name ("National Electoral Council"), not `name`
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,8 @@ class KnowledgeBase:
             countries=[Country(c["code"], c["name"], tuple(c.get("names", ())), tuple(c.get("demonyms", ())),
                                tuple(c.get("capitals", ()))) for c in raw["countries"]["countries"]],
             agencies=[Agency(a["id"], a["name"], a["kind"], a.get("country"), tuple(a.get("aliases", ())),
-                             tuple(a.get("acronyms", ())), bool(a.get("generic", False))) for a in raw["agencies"]["agencies"]],
+                             tuple(a.get("acronyms", ())), bool(a.get("generic", False)),
+                             bool(a.get("name_as_written", False))) for a in raw["agencies"]["agencies"]],
             officials=[_official(o) for o in raw["officials"]["officials"]],
             ambiguous_country_words=dict(raw["countries"].get("ambiguous", {})),
             non_country_phrases=list(raw["countries"].get("non_country_phrases", [])),
@@ -208,6 +210,9 @@ def validate_agencies(doc: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: country {country!r} is not an ISO 3166-1 alpha-2 code")
         problems += _check_strings(a.get("aliases", []), f"{where}.aliases")
         problems += _check_strings(a.get("acronyms", []), f"{where}.acronyms")
+        for flag in ("generic", "name_as_written"):
+            if not isinstance(a.get(flag, False), bool):
+                problems.append(f"{where}: {flag} must be true or false")
     problems += _check_unique([a for a in items if isinstance(a, dict)], "id", "agencies")
     return problems
 

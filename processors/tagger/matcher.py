@@ -116,13 +116,21 @@ class PatternMatcher:
         hits = []
         rescanned = False
         for end_index, value in automaton.iter_long(lower):
+            # Inline fast path: most candidates are either clean whole words or clearly mid-word.
+            length, payloads, by_kind, needs_case = value
+            start = end_index - length + 1
+            if not needs_case and (start == 0 or not lower[start - 1].isalnum()) \
+                    and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
+                hits.append((start, -end_index - 1, payloads, by_kind))
+                continue
             hit = _check(value, end_index, cased, lower, n)
             if hit is not None:
                 hits.append(hit)
                 continue
-            # The longest candidate failed (mid-word, wrong case): a shorter one inside it may still hold.
-            length = value[0]
-            start = end_index - length + 1
+            # The longest candidate failed (mid-word, wrong case): a shorter one inside it may still hold,
+            # unless it starts mid-word and has no word break inside ("un" in "until").
+            if start > 0 and lower[start - 1].isalnum() and lower[start:end_index + 1].isalnum():
+                continue
             for inner_end, inner in automaton.iter(lower, start, end_index):
                 inner_hit = _check(inner, inner_end, cased, lower, n)
                 if inner_hit is not None:

@@ -90,6 +90,9 @@ class OfficialFinder:
             needles = {f.name}
             if not f.known and f.surname and " " in f.name:
                 needles.add(f.surname)
+            if f.kb is not None:
+                needles.update(f.kb.aliases)
+                needles.update(f.kb.surnames)
             for needle in needles:
                 pos = self.text.find(needle)
                 while pos != -1:
