@@ -121,3 +121,13 @@ def test_search_sees_updates_and_survives_reopen(tmp_path: Path) -> None:
     with SQLiteStore(path) as reopened:
         assert titles(reopened.search("coup")) == ["Coup rumours"]
         assert reopened.search("quiet") == []
+
+
+def test_dotted_capital_i_is_found_like_elasticsearch_lowercases_it(tmp_path: Path) -> None:
+    # SQLite's own folding leaves "İ" alone; Lucene lowercases it to "i". The store indexes
+    # the Lucene-lowercased text so the full-text prefilter never hides a match.
+    with SQLiteStore(tmp_path / "tr.db") as store:
+        store.save(make_tagged("ist", title="İSTANBUL'DA DARBE GİRİŞİMİ", text="İstanbul köprüleri kapatıldı."))
+        hits = store.search("istanbul")
+        assert hits.prefiltered
+        assert titles(hits) == ["İSTANBUL'DA DARBE GİRİŞİMİ"]
