@@ -344,7 +344,7 @@ Haitham bin Tariq | Sultan Haitham bin Tariq; Haitham bin Tariq Al Said; Sultan 
 Qaboos bin Said | Sultan Qaboos; Qaboos bin Said Al Said; Sultan Qaboos bin Said | - | Sultan 1970-07-23 2020-01-10
 Badr Albusaidi | Badr al-Busaidi; Sayyid Badr Albusaidi; Badr bin Hamad Al Busaidi; Badr bin Hamad Albusaidi | Albusaidi; Busaidi; al-Busaidi | Foreign Minister 2020-08-18 -
 Yusuf bin Alawi bin Abdullah | Yousuf bin Alawi; Yusuf bin Alawi; Yousef bin Alawi bin Abdullah | - | Minister Responsible for Foreign Affairs 1997-01-01 2020-08-18
-Hamad bin Faisal Al Busaidi | Sayyid Hamad bin Faisal Al Busaidi | - | Interior Minister 2020-08-18 -
+Hamoud bin Faisal Al Busaidi | Sayyid Hamoud bin Faisal Al Busaidi; Hamoud bin Faisal | - | Interior Minister 2011-03-07 -
 Shihab bin Tariq Al Said | Sayyid Shihab bin Tariq; Shihab bin Tarik | - | Deputy Prime Minister for Defence Affairs 2020-03-01 -
 == YE
 Rashad al-Alimi | Rashad Muhammad al-Alimi; Rashad Alimi | Alimi; al-Alimi | Chairman of the Presidential Leadership Council 2022-04-07 -
@@ -2361,6 +2361,134 @@ Henri Konan Bédié | Henri Konan Bedie | Bédié; Bedie | President 1993-12-07 
 Ahmet Yener | | Yener | Chairman of the Supreme Election Council 2022-01-01 -
 == ML
 Souleymane Dembélé | Souleymane Dembele | Dembélé; Dembele | Army spokesman 2020-01-01 -
+""")
+DATA.append("""
+== CA
+Dominic LeBlanc | | LeBlanc | Public Safety Minister 2023-07-26 2024-12-20; Finance Minister 2024-12-20 2025-03-14
+Marco Mendicino | | Mendicino | Public Safety Minister 2021-10-26 2023-07-26
+Gary Anandasangaree | | Anandasangaree | Public Safety Minister 2025-05-13 -
+== BR
+Ricardo Lewandowski | | Lewandowski | Justice Minister 2024-02-01 -
+Walter Braga Netto | | Braga Netto | Defence Minister 2021-03-30 2022-03-31
+Fernando Azevedo e Silva | | Azevedo e Silva | Defence Minister 2019-01-01 2021-03-29
+== ZA
+Bheki Cele | | Cele | Police Minister 2018-02-27 2024-06-19
+Senzo Mchunu | | Mchunu | Police Minister 2024-07-03 -
+== MT
+Roberta Metsola | | Metsola | President of the European Parliament 2022-01-18 -
+== IT
+David Sassoli | | Sassoli | President of the European Parliament 2019-07-03 2022-01-11
+== SK
+Maroš Šefčovič | Maros Sefcovic | Šefčovič; Sefcovic | European Commissioner @SK 2009-10-01 -
+== LV
+Valdis Dombrovskis | | Dombrovskis | European Commissioner @LV 2014-11-01 -; Prime Minister 2009-03-12 2014-01-22
+== FR
+Thierry Breton | | Breton | European Commissioner @FR 2019-12-01 2024-09-16
+Eric Mamer | Éric Mamer | Mamer | Chief Spokesperson of the European Commission @FR 2019-12-01 2024-12-01
+== DK
+Margrethe Vestager | | Vestager | European Commissioner @DK 2014-11-01 2024-11-30
+== NL
+Frans Timmermans | | Timmermans | European Commissioner @NL 2014-11-01 2023-08-22
+Sigrid Kaag | | Kaag | UN Special Coordinator for the Middle East Peace Process 2025-01-01 -; Finance Minister 2022-01-10 2024-01-08
+Jeanine Hennis-Plasschaert | | Hennis-Plasschaert | UN Special Coordinator for Lebanon 2024-05-01 -; UN Special Representative for Iraq 2018-12-01 2024-05-31
+== ES
+Teresa Ribera | | Ribera | Executive Vice-President of the European Commission @ES 2024-12-01 -
+== SK
+Peter Stano | | Stano | EU foreign affairs spokesman 2019-12-01 -
+== PT
+Paula Pinho | | Pinho | Chief Spokesperson of the European Commission 2024-12-01 -
+== RO
+Oana Lungescu | | Lungescu | NATO spokesperson 2010-12-01 2023-10-01
+== US
+Rosemary DiCarlo | | DiCarlo | UN Under-Secretary-General for Political Affairs 2018-05-01 -
+Stephanie Williams | Stephanie Turco Williams | - | Acting UN Special Representative for Libya 2020-03-01 2021-01-31
+== DE
+Volker Perthes | | Perthes | UN Special Representative for Sudan 2021-02-01 2023-09-13
+Martin Kobler | | Kobler | UN Special Representative for Libya 2015-11-04 2017-06-22
+== NO
+Tor Wennesland | | Wennesland | UN Special Coordinator for the Middle East Peace Process 2021-01-01 2024-12-31
+== BG
+Nickolay Mladenov | Nikolay Mladenov | Mladenov | UN Special Coordinator for the Middle East Peace Process 2015-02-01 2020-12-31; UN Special Representative for Iraq 2013-08-01 2015-02-01
+== OM
+Mohamed al-Hassan | Mohammed al-Hassan | - | UN Special Representative for Iraq 2024-06-01 -
+== GH
+Hanna Tetteh | Hanna Serwaa Tetteh | Tetteh | UN Special Representative for Libya 2025-01-01 -; Foreign Minister 2013-01-01 2017-01-07
+== SK
+Ján Kubiš | Jan Kubis | Kubiš; Kubis | UN Special Representative for Libya 2021-01-18 2021-12-31; UN Special Coordinator for Lebanon 2019-01-01 2020-12-31; UN Special Representative for Iraq 2015-01-01 2018-12-31
+== GB
+Mark Lowcock | | Lowcock | UN Under-Secretary-General for Humanitarian Affairs 2017-09-01 2021-06-30
+Stephen O'Brien | | - | UN Under-Secretary-General for Humanitarian Affairs 2015-05-29 2017-08-31
+Kenneth Roth | | - | Executive Director of Human Rights Watch @US 2013-08-01 2022-08-31
+== DE
+Achim Steiner | | Steiner | Administrator of the UN Development Programme 2017-06-19 2025-06-15
+== DK
+Inger Andersen | | - | Executive Director of the UN Environment Programme 2019-06-15 -
+== CH
+Peter Maurer | | Maurer | President of the International Committee of the Red Cross 2012-07-01 2022-09-30
+Mirjana Spoljaric Egger | Mirjana Spoljaric | Spoljaric | President of the International Committee of the Red Cross 2022-10-01 -
+== FR
+Agnès Callamard | Agnes Callamard | Callamard | Secretary General of Amnesty International 2021-03-29 -
+== IT
+Francesca Albanese | | - | UN Special Rapporteur on the Occupied Palestinian Territories 2022-05-01 -
+== ES
+Fernando Arias | Fernando Arias González | - | Director-General of the OPCW 2018-07-25 -
+== TN
+Khaled Sehili | | Sehili | Defence Minister 2024-08-25 -
+Imed Memmiche | | Memmiche | Defence Minister 2021-10-11 2024-08-25
+Kamel Feki | | Feki | Interior Minister 2023-03-17 2024-08-25
+Taoufik Charfeddine | | Charfeddine | Interior Minister 2020-09-02 2023-03-17
+Zine El Abidine Ben Ali | Zine al-Abidine Ben Ali | Ben Ali | President 1987-11-07 2011-01-14
+== LY
+Taher al-Baour | Al-Taher al-Baour | Baour; al-Baour | Acting Foreign Minister of the Government of National Unity 2023-09-01 -
+Abdullah al-Thani | Abdullah al-Thinni | Thinni; al-Thinni | Prime Minister of the eastern-based government 2014-03-11 2021-03-15
+Mahmoud Jibril | | Jibril | Chairman of the National Transitional Council Executive Board 2011-03-05 2011-10-23
+Ali Zeidan | | Zeidan | Prime Minister 2012-11-14 2014-03-11
+Saddam Haftar | | - | Chief of Staff of the Libyan National Army ground forces 2023-01-01 -
+== EG
+Mohamed Hussein Tantawi | Hussein Tantawi | Tantawi | Chairman of the Supreme Council of the Armed Forces 2011-02-11 2012-06-30; Defence Minister 1991-05-20 2012-08-12
+== KW
+Salem Abdullah Al-Jaber Al-Sabah | Sheikh Salem Abdullah Al-Jaber Al-Sabah | - | Foreign Minister 2022-01-01 2024-06-01
+Ahmad Nasser Al-Mohammad Al-Sabah | Sheikh Ahmad Nasser Al-Mohammad Al-Sabah | - | Foreign Minister 2019-12-17 2022-01-01
+== YE
+Mohsen al-Daeri | Mohsen Mohammed al-Daeri | Daeri; al-Daeri | Defence Minister 2022-01-01 -
+Ibrahim Haydan | Ibrahim Ali Haydan | Haydan | Interior Minister 2020-12-18 -
+Mohammed Ali al-Houthi | | - | Chairman of the Houthi Supreme Revolutionary Committee 2015-02-06 2016-08-15
+Abdulaziz bin Habtour | Abdulaziz Saleh bin Habtoor | bin Habtour; bin Habtoor | Prime Minister of the Houthi government 2016-11-28 2024-08-10
+Hussein al-Ezzi | Hussein al-Ezzy | Ezzi; al-Ezzi | Houthi Deputy Foreign Minister 2015-01-01 -
+Ali Mohsen al-Ahmar | | - | Vice President 2016-04-03 2022-04-07
+== SY
+Riyad Hijab | Riad Hijab | Hijab | Prime Minister 2012-06-23 2012-08-06
+== IQ
+Ayad Allawi | Iyad Allawi | Allawi | Prime Minister 2004-06-28 2005-05-03; Vice President 2014-09-09 2018-10-02
+== SA
+Nayef bin Abdulaziz | Prince Nayef bin Abdulaziz | - | Crown Prince 2011-10-27 2012-06-16; Interior Minister 1975-01-01 2012-06-16
+Sultan bin Abdulaziz | Prince Sultan bin Abdulaziz | - | Crown Prince 2005-08-01 2011-10-22; Defence Minister 1962-01-01 2011-10-22
+== SD
+Salah Gosh | Salah Abdallah Gosh; Salah Gosh Abdallah | Gosh | Director of the National Intelligence and Security Service 2004-01-01 2009-08-13; Director of the National Intelligence and Security Service 2018-02-11 2019-04-13
+Awad Ibn Auf | Awad Mohamed Ahmed Ibn Auf | Ibn Auf | Chairman of the Transitional Military Council 2019-04-11 2019-04-12; Defence Minister 2015-01-01 2019-04-11
+Yassin Ibrahim Yassin | | - | Defence Minister 2021-01-01 -
+== LB
+Jean Kahwagi | | Kahwagi | Commander of the Army 2008-08-29 2017-03-08
+== ML
+Malick Diaw | | - | President of the National Transitional Council 2020-12-05 -
+Ismaël Wagué | Ismael Wague | Wagué; Wague | Minister of National Reconciliation 2020-10-05 -; Spokesman of the National Committee for the Salvation of the People 2020-08-19 2020-10-05
+== TD
+Daoud Yaya Brahim | | - | Defence Minister 2021-05-02 2024-05-23
+Issakha Malloua Djamous | | Djamous | Defence Minister 2024-05-23 -
+== MR
+Hanena Ould Sidi | Hanana Ould Sidi | Ould Sidi | Defence Minister 2020-08-09 2024-08-02
+== GH
+Muntaka Mubarak | Muntaka Mohammed Mubarak | Muntaka | Interior Minister 2025-01-30 -
+== DJ
+Abdoulkader Houssein Omar | | - | Foreign Minister 2025-02-01 -
+== UG
+Vincent Ssempijja | Vincent Bamulangaki Ssempijja | Ssempijja | Defence Minister 2021-06-08 2024-03-21
+Jacob Oboth-Oboth | | Oboth-Oboth | Defence Minister 2024-03-21 -
+== BD
+Jahangir Alam Chowdhury | | - | Home Affairs Adviser 2024-08-16 -
+Asaduzzaman Khan | Asaduzzaman Khan Kamal | - | Home Minister 2015-07-14 2024-08-05
+== NP
+Ramesh Lekhak | | Lekhak | Home Minister 2024-07-15 -
 """)
 # ------------------------------------------------------------------ DATA END
 
