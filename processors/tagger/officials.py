@@ -93,6 +93,7 @@ class OfficialFinder:
             if f.kb is not None:
                 needles.update(f.kb.aliases)
                 needles.update(f.kb.surnames)
+                needles.add(f.name.split()[-1])  # named in full here, so "Danish told reporters" is the person
             for needle in needles:
                 pos = self.text.find(needle)
                 while pos != -1:
