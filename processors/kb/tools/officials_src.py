@@ -271,7 +271,7 @@ Abdallah Bou Habib | Abdullah Bou Habib; Abdallah Bouhabib | Bou Habib; Bouhabib
 Gebran Bassil | Gibran Bassil | | Foreign Minister 2014-02-15 2020-01-21
 Nassif Hitti | Nasif Hitti | | Foreign Minister 2020-01-21 2020-08-03
 Charbel Wehbe | | | Foreign Minister 2020-08-03 2021-05-19
-Maurice Slim | | | Defence Minister 2021-09-10 2025-02-08
+Maurice Slim | | - | Defence Minister 2021-09-10 2025-02-08
 Michel Menassa | | | Defence Minister 2025-02-08 -
 Bassam Mawlawi | Bassam al-Mawlawi | | Interior Minister 2021-09-10 2025-02-08
 Ahmad Hajjar | Ahmed al-Hajjar | Hajjar | Interior Minister 2025-02-08 -
@@ -623,7 +623,7 @@ John Thune | | Thune | Senate Majority Leader 2025-01-03 -
 Janet Yellen | | Yellen | Treasury Secretary 2021-01-26 2025-01-20; Chair of the Federal Reserve 2014-02-03 2018-02-03
 Scott Bessent | | Bessent | Treasury Secretary 2025-01-28 -
 Steven Mnuchin | Steve Mnuchin | Mnuchin | Treasury Secretary 2017-02-13 2021-01-20
-Jerome Powell | Jay Powell | - | Chair of the Federal Reserve 2018-02-05 -
+Jerome Powell | Jay Powell | Powell | Chair of the Federal Reserve 2018-02-05 -
 Jared Kushner | | Kushner | Senior Adviser to the President 2017-01-20 2021-01-20
 Pam Bondi | Pamela Bondi | Bondi | Attorney General 2025-02-05 -
 Merrick Garland | | Garland | Attorney General 2021-03-11 2025-01-20
@@ -742,10 +742,10 @@ Marco Minniti | | Minniti | Interior Minister 2016-12-12 2018-06-01
 DATA.append("""
 == CN
 Xi Jinping | President Xi | Xi | President 2013-03-14 -; General Secretary of the Chinese Communist Party 2012-11-15 -; Chairman of the Central Military Commission 2012-11-15 -; Vice President 2008-03-15 2013-03-14
-Hu Jintao | | Hu | President 2003-03-15 2013-03-14
+Hu Jintao | | - | President 2003-03-15 2013-03-14
 Li Qiang | | - | Premier 2023-03-11 -
 Li Keqiang | | - | Premier 2013-03-15 2023-03-11
-Wen Jiabao | | Wen | Premier 2003-03-16 2013-03-15
+Wen Jiabao | | - | Premier 2003-03-16 2013-03-15
 Wang Yi | | - | Foreign Minister 2013-03-16 2022-12-30; Foreign Minister 2023-07-25 -; Director of the Office of the Central Foreign Affairs Commission 2023-01-01 -
 Qin Gang | | - | Foreign Minister 2022-12-30 2023-07-25; Ambassador to the United States 2021-07-28 2022-12-30; Foreign Ministry spokesman 2005-01-01 2014-01-01
 Yang Jiechi | | - | Director of the Office of the Central Foreign Affairs Commission 2013-03-01 2022-12-31; Foreign Minister 2007-04-27 2013-03-16
@@ -1143,7 +1143,7 @@ Amadou Ba | | - | Prime Minister 2022-09-17 2024-03-06; Foreign Minister 2019-04
 Yassine Fall | | - | Foreign Minister 2024-04-05 -
 Aïssata Tall Sall | Aissata Tall Sall | Tall Sall | Foreign Minister 2020-11-01 2024-04-05
 Birame Diop | | - | Defence Minister 2024-04-05 -
-Jean Baptiste Tine | | Tine | Interior Minister 2024-04-05 -
+Jean Baptiste Tine | | - | Interior Minister 2024-04-05 -
 == GM
 Adama Barrow | | Barrow | President 2017-01-19 -
 Yahya Jammeh | | Jammeh | President 1994-07-22 2017-01-19
@@ -1281,7 +1281,7 @@ Netumbo Nandi-Ndaitwah | | Nandi-Ndaitwah | President 2025-03-21 -; Vice Preside
 Nangolo Mbumba | | Mbumba | President 2024-02-04 2025-03-21
 Hage Geingob | | Geingob | President 2015-03-21 2024-02-04
 == BW
-Duma Boko | | Boko | President 2024-11-01 -
+Duma Boko | Duma Gideon Boko | - | President 2024-11-01 -
 Mokgweetsi Masisi | | Masisi | President 2018-04-01 2024-11-01
 == LS
 Sam Matekane | | Matekane | Prime Minister 2022-10-28 -
@@ -1304,7 +1304,7 @@ DATA.append("""
 == PT
 António Guterres | Antonio Guterres | Guterres | UN Secretary-General 2017-01-01 -; Prime Minister 1995-10-28 2002-04-06; UN High Commissioner for Refugees 2005-06-15 2015-12-31
 Marcelo Rebelo de Sousa | | Rebelo de Sousa | President 2016-03-09 -
-Luís Montenegro | Luis Montenegro | Montenegro | Prime Minister 2024-04-02 -
+Luís Montenegro | Luis Montenegro | - | Prime Minister 2024-04-02 -
 António Costa | Antonio Costa | - | Prime Minister 2015-11-26 2024-04-02; President of the European Council 2024-12-01 -
 Paulo Rangel | | Rangel | Foreign Minister 2024-04-02 -
 Augusto Santos Silva | | Santos Silva | Foreign Minister 2015-11-26 2022-03-30
@@ -1392,7 +1392,7 @@ Anniken Huitfeldt | | Huitfeldt | Foreign Minister 2021-10-14 2023-10-16
 Ine Eriksen Søreide | Ine Eriksen Soreide | Eriksen Søreide | Foreign Minister 2017-10-20 2021-10-14
 Jens Stoltenberg | | Stoltenberg | NATO Secretary General 2014-10-01 2024-10-01; Prime Minister 2005-10-17 2013-10-16; Finance Minister 2025-02-04 -
 Tore O. Sandvik | Tore Onshuus Sandvik | Sandvik | Defence Minister 2024-04-01 -
-Bjørn Arild Gram | Bjorn Arild Gram | Gram | Defence Minister 2022-04-01 2024-04-01
+Bjørn Arild Gram | Bjorn Arild Gram | - | Defence Minister 2022-04-01 2024-04-01
 == FI
 Alexander Stubb | | Stubb | President 2024-03-01 -; Prime Minister 2014-06-24 2015-05-29
 Sauli Niinistö | Sauli Niinisto | Niinistö; Niinisto | President 2012-03-01 2024-03-01
@@ -1476,7 +1476,7 @@ Ersin Tatar | | Tatar | President of the Turkish Republic of Northern Cyprus @CY
 Myriam Spiteri Debono | | Spiteri Debono | President 2024-04-04 -
 George Vella | | Vella | President 2019-04-04 2024-04-04
 Robert Abela | | Abela | Prime Minister 2020-01-13 -
-Joseph Muscat | | Muscat | Prime Minister 2013-03-11 2020-01-13
+Joseph Muscat | | - | Prime Minister 2013-03-11 2020-01-13
 Ian Borg | | - | Foreign Minister 2022-03-30 -
 == SI
 Nataša Pirc Musar | Natasa Pirc Musar | Pirc Musar | President 2022-12-22 -
@@ -1529,7 +1529,7 @@ Timčo Mucunski | Timco Mucunski | Mucunski | Foreign Minister 2024-06-23 -
 Bujar Osmani | | - | Foreign Minister 2020-08-31 2024-06-23
 == AL
 Bajram Begaj | | Begaj | President 2022-07-24 -
-Ilir Meta | | Meta | President 2017-07-24 2022-07-24
+Ilir Meta | | - | President 2017-07-24 2022-07-24
 Edi Rama | | - | Prime Minister 2013-09-15 -
 Igli Hasani | | Hasani | Foreign Minister 2023-09-12 -
 Olta Xhaçka | Olta Xhacka | Xhaçka; Xhacka | Foreign Minister 2021-09-18 2023-09-12
@@ -1588,7 +1588,7 @@ Filippo Grandi | | Grandi | UN High Commissioner for Refugees 2016-01-01 -
 Federica Mogherini | | Mogherini | EU High Representative for Foreign Affairs 2014-11-01 2019-11-30; Foreign Minister 2014-02-22 2014-10-31
 Staffan de Mistura | | de Mistura | UN Special Envoy for Syria 2014-07-10 2018-12-31; UN Personal Envoy for Western Sahara 2021-11-01 -
 == AT
-Volker Türk | Volker Turk | Türk; Turk | UN High Commissioner for Human Rights 2022-10-17 -
+Volker Türk | Volker Turk | - | UN High Commissioner for Human Rights 2022-10-17 -
 == CL
 Michelle Bachelet | | Bachelet | UN High Commissioner for Human Rights 2018-09-01 2022-08-31; President 2006-03-11 2010-03-11; President 2014-03-11 2018-03-11
 == JO
@@ -2132,7 +2132,7 @@ Jack Lew | | - | Ambassador to Israel 2023-11-05 2025-01-20; Treasury Secretary 
 Tom Nides | | Nides | Ambassador to Israel 2021-12-05 2023-07-21
 Stephen Miller | | - | White House Deputy Chief of Staff for Policy 2025-01-20 -
 Steve Bannon | Stephen Bannon | Bannon | White House Chief Strategist 2017-01-20 2017-08-18
-Colin Powell | | Powell | Secretary of State 2001-01-20 2005-01-26
+Colin Powell | Colin L. Powell | - | Secretary of State 2001-01-20 2005-01-26
 Howard Lutnick | | Lutnick | Commerce Secretary 2025-02-21 -
 Gina Raimondo | | Raimondo | Commerce Secretary 2021-03-03 2025-01-20
 Katherine Tai | | - | US Trade Representative 2021-03-18 2025-01-20
@@ -2464,7 +2464,7 @@ Ayad Allawi | Iyad Allawi | Allawi | Prime Minister 2004-06-28 2005-05-03; Vice 
 Nayef bin Abdulaziz | Prince Nayef bin Abdulaziz | - | Crown Prince 2011-10-27 2012-06-16; Interior Minister 1975-01-01 2012-06-16
 Sultan bin Abdulaziz | Prince Sultan bin Abdulaziz | - | Crown Prince 2005-08-01 2011-10-22; Defence Minister 1962-01-01 2011-10-22
 == SD
-Salah Gosh | Salah Abdallah Gosh; Salah Gosh Abdallah | Gosh | Director of the National Intelligence and Security Service 2004-01-01 2009-08-13; Director of the National Intelligence and Security Service 2018-02-11 2019-04-13
+Salah Gosh | Salah Abdallah Gosh; Salah Gosh Abdallah | - | Director of the National Intelligence and Security Service 2004-01-01 2009-08-13; Director of the National Intelligence and Security Service 2018-02-11 2019-04-13
 Awad Ibn Auf | Awad Mohamed Ahmed Ibn Auf | Ibn Auf | Chairman of the Transitional Military Council 2019-04-11 2019-04-12; Defence Minister 2015-01-01 2019-04-11
 Yassin Ibrahim Yassin | | - | Defence Minister 2021-01-01 -
 == LB
