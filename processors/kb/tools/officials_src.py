@@ -5,7 +5,8 @@ official is one line, ASCII/transliteration variants are derived mechanically,
 and the whole knowledge base is validated before the JSON is written.
 
 Run:  .venv/bin/python processors/kb/tools/officials_src.py          (writes JSON)
-      .venv/bin/python processors/kb/tools/officials_src.py --check  (validate only)
+      .venv/bin/python processors/kb/tools/officials_src.py --check  (validate, and check the
+                                                                      JSON is in sync; writes nothing)
 
 Line format (inside the DATA blocks below):
     == CC                      sets the nationality country for the lines after it
@@ -2490,6 +2491,80 @@ Asaduzzaman Khan | Asaduzzaman Khan Kamal | - | Home Minister 2015-07-14 2024-08
 == NP
 Ramesh Lekhak | | Lekhak | Home Minister 2024-07-15 -
 """)
+DATA.append("""
+== AG
+Baldwin Spencer | Winston Baldwin Spencer | - | Prime Minister 2004-03-24 2014-06-13
+== BB
+Freundel Stuart | | - | Prime Minister 2010-10-23 2018-05-25
+== CF
+Henri-Marie Dondra | | Dondra | Prime Minister 2021-06-11 2022-02-07
+Firmin Ngrébada | Firmin Ngrebada | Ngrébada; Ngrebada | Prime Minister 2019-02-25 2021-06-10
+Catherine Samba-Panza | | Samba-Panza | Interim President 2014-01-23 2016-03-30
+== CG
+Clément Mouamba | Clement Mouamba | Mouamba | Prime Minister 2016-04-23 2021-05-12
+== CM
+Philémon Yang | Philemon Yang | - | Prime Minister 2009-06-30 2019-01-04; President of the UN General Assembly 2024-09-10 -
+== CV
+Jorge Carlos Fonseca | | Fonseca | President 2011-09-09 2021-11-09
+== DM
+Charles Savarin | | Savarin | President 2013-10-02 2023-10-02
+== JM
+Portia Simpson-Miller | | Simpson-Miller | Prime Minister 2012-01-05 2016-03-03
+== LS
+Moeketsi Majoro | | Majoro | Prime Minister 2020-05-20 2022-10-28
+Tom Thabane | Thomas Thabane | Thabane | Prime Minister 2017-06-16 2020-05-19; Prime Minister 2012-06-08 2015-03-17
+== MG
+Hery Rajaonarimampianina | | Rajaonarimampianina | President 2014-01-25 2018-09-07
+== RW
+Anastase Murekezi | | Murekezi | Prime Minister 2014-07-24 2017-08-30
+== ST
+Jorge Bom Jesus | | Bom Jesus | Prime Minister 2018-12-03 2022-11-14
+Evaristo Carvalho | | Carvalho | President 2016-09-03 2021-10-02
+== SZ
+Ambrose Dlamini | Ambrose Mandvulo Dlamini | - | Prime Minister 2018-10-27 2020-12-13
+== NG
+Atiku Abubakar | | Atiku | Vice President 1999-05-29 2007-05-29; Opposition presidential candidate 2019-01-01 2023-12-31
+Peter Obi | | - | Opposition presidential candidate 2022-06-01 2023-12-31; Governor of Anambra State 2006-03-17 2014-03-17
+== ZA
+Julius Malema | | Malema | Leader of the Economic Freedom Fighters 2013-07-26 -
+John Steenhuisen | | Steenhuisen | Leader of the Democratic Alliance 2019-11-17 -; Agriculture Minister 2024-07-03 -
+== ZW
+Nelson Chamisa | | Chamisa | Opposition leader 2018-02-15 2024-01-25
+== TZ
+Tundu Lissu | | Lissu | Chairman of Chadema 2025-01-21 -
+== KE
+Kalonzo Musyoka | | Kalonzo | Vice President 2008-01-09 2013-04-09
+== ET
+Jawar Mohammed | Jawar Mohammed | Jawar | Opposition politician 2019-01-01 -
+== UG
+Kizza Besigye | | Besigye | Opposition leader 2001-01-01 -
+== IR
+Mohammad-Reza Rahimi | Mohammad Reza Rahimi | Rahimi | First Vice President 2009-09-13 2013-08-03
+Esfandiar Rahim Mashaei | Esfandiyar Rahim Mashaei | Mashaei | Chief of Staff of the President 2009-07-01 2013-08-03
+Gholam-Ali Haddad-Adel | Gholamali Haddad-Adel | Haddad-Adel | Speaker of Parliament 2004-05-27 2008-05-28
+Mohammad Hosseini | | - | Vice President for Parliamentary Affairs 2021-08-01 2024-08-01
+Ali Motahari | | Motahari | Deputy Speaker of Parliament 2016-05-28 2020-05-27
+Mohammad Javad Azari Jahromi | Mohammad-Javad Azari Jahromi | Azari Jahromi | Communications Minister 2017-08-20 2021-08-25
+Bijan Namdar Zanganeh | Bijan Zanganeh | Zanganeh | Oil Minister 2013-08-15 2021-08-25
+Javad Owji | | Owji | Oil Minister 2021-08-25 2024-08-21
+Abdolnaser Hemmati | Abdolnaser Hemati | Hemmati | Economy Minister 2024-08-21 2025-03-02; Governor of the Central Bank 2018-07-25 2020-12-27
+Mohammad Reza Farzin | | Farzin | Governor of the Central Bank 2022-12-29 -
+== AF
+Gulbuddin Hekmatyar | | Hekmatyar | Leader of Hezb-e-Islami 1976-01-01 -; Prime Minister 1996-06-26 1996-09-27
+Abdul Rashid Dostum | | Dostum | First Vice President 2014-09-29 2020-02-19
+== PK
+Pervez Musharraf | | Musharraf | President 2001-06-20 2008-08-18
+Benazir Bhutto | | - | Prime Minister 1993-10-19 1996-11-05
+Yousaf Raza Gillani | Yousuf Raza Gilani | Gillani; Gilani | Prime Minister 2008-03-25 2012-06-19; Chairman of the Senate 2024-04-09 -
+== IN
+Mamata Banerjee | | Banerjee | Chief Minister of West Bengal 2011-05-20 -
+Yogi Adityanath | | Adityanath | Chief Minister of Uttar Pradesh 2017-03-19 -
+Arvind Kejriwal | | Kejriwal | Chief Minister of Delhi 2015-02-14 2024-09-21
+== CN
+Bo Xilai | | - | Party Secretary of Chongqing 2007-11-30 2012-03-15
+Zhou Yongkang | | - | Secretary of the Central Political and Legal Affairs Commission 2007-10-22 2012-11-19
+Chen Quanguo | | - | Party Secretary of Xinjiang 2016-08-29 2021-12-25
+""")
 # ------------------------------------------------------------------ DATA END
 
 
@@ -2678,10 +2753,18 @@ def main(argv: list[str]) -> int:
     roles = sum(len(o["roles"]) for o in officials)
     countries = {r["country"] for o in officials for r in o["roles"]}
     print(f"{len(officials)} officials, {roles} roles, {len(countries)} countries")
-    if "--check" not in argv:
-        doc = {"source": SOURCE, "as_of": AS_OF, "officials": officials}
-        OUT_PATH.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT_PATH}")
+    doc = {"source": SOURCE, "as_of": AS_OF, "officials": officials}
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    if "--check" in argv:
+        # The JSON is the versioned artefact the tagger loads: it must match this source.
+        current = OUT_PATH.read_text(encoding="utf-8") if OUT_PATH.exists() else ""
+        if current != text:
+            print(f"ERROR {OUT_PATH} is out of date: run this script without --check", file=sys.stderr)
+            return 1
+        print(f"{OUT_PATH} is in sync")
+        return 0
+    OUT_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT_PATH}")
     return 0
 
 
