@@ -48,6 +48,10 @@ class Tagger:
         self._country_names = {c.code: c.name for c in kb.countries}
         self._country_words = {fold(w): c.code for c in kb.countries for w in (*c.names, *c.demonyms)
                                if w not in kb.ambiguous_country_words}
+        # Single words that can name a country: a personal name containing one may shadow a country mention.
+        self._any_country_word = {t for c in kb.countries for w in (*c.names, *c.demonyms, *c.capitals)
+                                  for t in fold(w).replace("-", " ").split() if len(t) > 2}
+        self._hides_cache: dict[str, bool] = {}
         self._entities = self._build_entity_matcher(kb)
         self._words = self._build_word_matcher()
 
@@ -220,13 +224,23 @@ class Tagger:
         def nearby_country(offset: int) -> str | None:
             return self._country_near(doc, offset) or context_country
 
-        finder = OfficialFinder(doc.text, doc.cased, doc.spans, doc.body_start, doc.published, resolve, nearby_country)
+        finder = OfficialFinder(doc.text, doc.cased, doc.spans, doc.body_start, doc.published, resolve, nearby_country,
+                                self._hides_country)
         found = finder.run()
         finder.count_unknown_surnames()
         doc.phrase_countries = finder.phrase_countries
         mentions = [OfficialMention(name=f.name, role=f.role, country=f.country, mentions=f.mentions, known=f.known)
                     for f in found]
         return mentions, finder.person_ranges()
+
+    def _hides_country(self, name: str) -> bool:
+        """Does a person's name contain a country word ("Najib Danish", "Chad Wolf")? Cached per name."""
+        cached = self._hides_cache.get(name)
+        if cached is None:
+            cached = any(w in self._any_country_word for w in fold(name).replace("-", " ").split())
+            if len(self._hides_cache) < 100_000:
+                self._hides_cache[name] = cached
+        return cached
 
     @staticmethod
     def _country_near(doc: _Doc, offset: int) -> str | None:

@@ -101,7 +101,14 @@ class PatternMatcher:
         automaton = ahocorasick.Automaton()
         for key, payloads in self._pending.items():
             payloads_t = tuple(payloads)
-            needs_case = any(p.case != Case.ANY for p in payloads_t)
+            # needs_case: 0 = no case rule; 1 = only "first letter is a capital" (the common case, checked
+            # inline in find); 2 = the general per-payload check.
+            if all(p.case == Case.ANY for p in payloads_t):
+                needs_case = 0
+            elif all(p.case == Case.CAPITALS and p.capitals == (0,) for p in payloads_t):
+                needs_case = 1
+            else:
+                needs_case = 2
             automaton.add_word(key, (len(key), payloads_t, _by_kind(payloads_t), needs_case))
         automaton.make_automaton()
         self._automaton = automaton
@@ -119,10 +126,11 @@ class PatternMatcher:
             # Inline fast path: most candidates are either clean whole words or clearly mid-word.
             length, payloads, by_kind, needs_case = value
             start = end_index - length + 1
-            if not needs_case and (start == 0 or not lower[start - 1].isalnum()) \
+            if needs_case < 2 and (start == 0 or not lower[start - 1].isalnum()) \
                     and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
-                hits.append((start, -end_index - 1, payloads, by_kind))
-                continue
+                if needs_case == 0 or cased[start].isupper():
+                    hits.append((start, -end_index - 1, payloads, by_kind))
+                    continue
             hit = _check(value, end_index, cased, lower, n)
             if hit is not None:
                 hits.append(hit)

@@ -47,10 +47,12 @@ class OfficialFinder:
     """Runs over one dispatch's spans; `resolve_country` turns an ambiguous country span into a code."""
 
     def __init__(self, text: str, cased: str, spans: list[Span], body_start: int, published: date | None,
-                 resolve_country: Callable[[Span], str | None], context_country: Callable[[int], str | None]) -> None:
+                 resolve_country: Callable[[Span], str | None], context_country: Callable[[int], str | None],
+                 hides_country: Callable[[str], bool] = lambda needle: True) -> None:
         self.text, self.cased, self.spans = text, cased, spans
         self.body_start, self.published = body_start, published
         self.resolve_country, self.context_country = resolve_country, context_country
+        self.hides_country = hides_country
         self.span_starts = {s.start for s in spans}
         self.span_ends = {s.end for s in spans}
         self.found: dict[str, Found] = {}
@@ -95,6 +97,8 @@ class OfficialFinder:
                 needles.update(f.kb.surnames)
                 needles.add(f.name.split()[-1])  # named in full here, so "Danish told reporters" is the person
             for needle in needles:
+                if not self.hides_country(needle):
+                    continue
                 pos = self.text.find(needle)
                 while pos != -1:
                     end = pos + len(needle)
