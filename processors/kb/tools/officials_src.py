@@ -282,8 +282,8 @@ Rodolphe Haykal | | | Commander of the Army 2025-03-13 -
 == JO
 Abdullah II | King Abdullah II; Abdullah II of Jordan; King Abdullah II of Jordan; Abdullah bin Al-Hussein; King Abdullah II bin Al-Hussein | - | King 1999-02-07 -
 Hussein bin Abdullah | Crown Prince Hussein; Crown Prince Al Hussein bin Abdullah II | - | Crown Prince 2009-07-02 -
-Jafar Hassan | Jafar Hassan; Ja'far Hassan | - | Prime Minister 2024-09-18 -
-Bisher Al-Khasawneh | Bisher Khasawneh; Bisher al-Khasawneh | Khasawneh; al-Khasawneh | Prime Minister 2020-10-12 2024-09-18
+Jafar Hassan | Jafar Hassan; Ja'far Hassan | - | Prime Minister 2024-09-18 -; Defence Minister 2024-09-18 -
+Bisher Al-Khasawneh | Bisher Khasawneh; Bisher al-Khasawneh | Khasawneh; al-Khasawneh | Prime Minister 2020-10-12 2024-09-18; Defence Minister 2020-10-12 2024-09-18
 Omar Razzaz | Omar al-Razzaz | Razzaz | Prime Minister 2018-06-14 2020-10-12
 Hani Mulki | Hani al-Mulki | Mulki | Prime Minister 2016-06-01 2018-06-14
 Abdullah Ensour | Abdullah al-Nsour; Abdallah Ensour | Ensour | Prime Minister 2012-10-11 2016-06-01
@@ -944,9 +944,9 @@ Abdelilah Benkirane | Abdelilah Benkiran | Benkirane | Prime Minister 2011-11-29
 Nasser Bourita | Nasser Bourita | Bourita | Foreign Minister 2017-04-05 -
 Salaheddine Mezouar | | Mezouar | Foreign Minister 2013-10-10 2017-04-05
 Abdelouafi Laftit | Abdelouafi Laftit | Laftit | Interior Minister 2017-04-05 -
-Abdellatif Loudiyi | | Loudiyi | Minister Delegate for National Defence 2010-01-01 -
+Abdellatif Loudiyi | | Loudiyi | Minister Delegate for National Defence 2010-01-01 -; Defence Minister 2010-01-01 -
 == DZ
-Abdelmadjid Tebboune | Abdelmadjid Tebboune; Abdelmajid Tebboune | Tebboune | President 2019-12-19 -; Prime Minister 2017-05-25 2017-08-15
+Abdelmadjid Tebboune | Abdelmadjid Tebboune; Abdelmajid Tebboune | Tebboune | President 2019-12-19 -; Defence Minister 2019-12-19 -; Prime Minister 2017-05-25 2017-08-15
 Abdelaziz Bouteflika | | Bouteflika | President 1999-04-27 2019-04-02
 Abdelkader Bensalah | | Bensalah | Acting President 2019-04-09 2019-12-19
 Nadir Larbaoui | | Larbaoui | Prime Minister 2023-11-11 2025-03-14
@@ -976,7 +976,7 @@ Khaled Nouri | | - | Interior Minister 2024-08-25 -
 Rached Ghannouchi | | Ghannouchi | Speaker of Parliament 2019-11-13 2021-07-25; Leader of Ennahda 1991-01-01 -
 == LY
 Mohamed al-Menfi | Mohammed al-Menfi; Mohamed Younis al-Menfi | Menfi; al-Menfi | Chairman of the Presidential Council 2021-03-15 -
-Abdul Hamid Dbeibah | Abdulhamid Dbeibah; Abdul Hamid al-Dbeibah; Abdel Hamid Dbeibah | Dbeibah; Dbeibeh | Prime Minister of the Government of National Unity 2021-03-15 -
+Abdul Hamid Dbeibah | Abdulhamid Dbeibah; Abdul Hamid al-Dbeibah; Abdel Hamid Dbeibah | Dbeibah; Dbeibeh | Prime Minister of the Government of National Unity 2021-03-15 -; Defence Minister of the Government of National Unity 2021-03-15 -
 Fayez al-Sarraj | Fayez Sarraj; Fayez al-Serraj | Sarraj; al-Sarraj; Serraj | Chairman of the Presidential Council 2016-03-30 2021-03-15; Prime Minister of the Government of National Accord 2016-03-30 2021-03-15
 Khalifa Haftar | Khalifa Hifter; Khalifa Belqasim Haftar | Haftar; Hifter | Commander of the Libyan National Army 2015-03-02 -
 Osama Hammad | Ossama Hamad | Hammad | Prime Minister of the eastern-based government 2023-05-16 -
@@ -2564,6 +2564,53 @@ Arvind Kejriwal | | Kejriwal | Chief Minister of Delhi 2015-02-14 2024-09-21
 Bo Xilai | | - | Party Secretary of Chongqing 2007-11-30 2012-03-15
 Zhou Yongkang | | - | Secretary of the Central Political and Legal Affairs Commission 2007-10-22 2012-11-19
 Chen Quanguo | | - | Party Secretary of Xinjiang 2016-08-29 2021-12-25
+""")
+DATA.append("""
+== BH
+Abdullah bin Hassan Al Nuaimi | Abdullah bin Hasan Al Noaimi | Al Nuaimi | Defence Minister 2018-01-01 -
+== PS
+Ziad Hab Al-Rih | Ziad Hab al-Reeh; Ziad Hab Al Rih | Hab Al-Rih | Interior Minister 2014-01-01 -
+== MR
+Mohamed Ahmed Ould Mohamed Lemine | | Ould Mohamed Lemine | Interior Minister 2020-08-09 -
+== GN
+Aboubacar Sidiki Camara | | - | Defence Minister 2021-10-01 -
+== DJ
+Hassan Omar Mohamed Bourhan | Hassan Omar Mohamed | Bourhan | Defence Minister 2016-05-01 -
+== MD
+Anatolie Nosatîi | Anatolie Nosatii | Nosatîi; Nosatii | Defence Minister 2021-08-06 -
+Daniella Misail-Nichitin | | Misail-Nichitin | Interior Minister 2023-02-16 2025-01-01
+== TW
+Liu Shyh-fang | | - | Interior Minister 2024-05-20 -
+== MV
+Ghassan Maumoon | | Maumoon | Defence Minister 2023-11-17 -
+== AR
+Lisandro Catalán | Lisandro Catalan | Catalán; Catalan | Interior Minister 2024-05-28 -
+== IS
+Þorgerður Katrín Gunnarsdóttir | Thorgerdur Katrin Gunnarsdottir; Þorgerður Gunnarsdóttir | Gunnarsdóttir; Gunnarsdottir | Foreign Minister 2024-12-21 -
+Þórdís Kolbrún Reykfjörð Gylfadóttir | Thordis Kolbrun Reykfjord Gylfadottir; Þórdís Kolbrún Gylfadóttir | Gylfadóttir; Gylfadottir | Foreign Minister 2021-11-28 2023-10-14; Finance Minister 2023-10-14 2024-12-21
+== ME
+Ervin Ibrahimović | Ervin Ibrahimovic | Ibrahimović; Ibrahimovic | Foreign Minister 2023-10-31 -
+== ZM
+Mulambo Haimbe | | Haimbe | Foreign Minister 2023-09-01 -
+Stanley Kakubo | | Kakubo | Foreign Minister 2021-09-01 2023-09-01
+== MZ
+Maria Manuela Lucas | | - | Foreign Minister 2025-01-28 -
+Verónica Macamo | Veronica Macamo | Macamo | Foreign Minister 2020-01-17 2025-01-15
+== NA
+Selma Ashipala-Musavyi | | Ashipala-Musavyi | Foreign Minister 2025-03-21 -
+== MW
+Nancy Tembo | | Tembo | Foreign Minister 2022-02-01 -
+== TT
+Sean Sobers | | Sobers | Foreign Minister 2025-05-01 -
+Amery Browne | | - | Foreign Minister 2020-08-19 2025-05-01
+== GY
+Hugh Todd | | - | Foreign Minister 2020-08-05 -
+== TL
+Bendito Freitas | Bendito dos Santos Freitas | Freitas | Foreign Minister 2023-07-01 -
+== SC
+Sylvestre Radegonde | | Radegonde | Foreign Minister 2020-11-03 -
+== MU
+Ritish Ramful | | Ramful | Foreign Minister 2024-11-22 -
 """)
 # ------------------------------------------------------------------ DATA END
 
