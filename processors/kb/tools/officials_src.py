@@ -224,7 +224,7 @@ Benny Gantz | Benjamin Gantz | | Defence Minister 2020-05-17 2022-12-29; Chief o
 Moshe Ya'alon | Moshe Yaalon; Bogie Ya'alon | Ya'alon; Yaalon | Defence Minister 2013-03-18 2016-05-20
 Aryeh Deri | Arye Deri | | Interior Minister 2016-01-11 2021-06-13; Interior Minister 2022-12-29 2023-01-24
 Ayelet Shaked | | | Interior Minister 2021-06-13 2022-12-29
-Moshe Arbel | | | Interior Minister 2023-03-01 2025-01-01
+Moshe Arbel | | | Interior Minister 2023-03-01 -
 Itamar Ben-Gvir | Itamar Ben Gvir | Ben-Gvir; Ben Gvir | National Security Minister 2022-12-29 2025-01-19; National Security Minister 2025-03-18 -
 Bezalel Smotrich | | | Finance Minister 2022-12-29 -
 Ron Dermer | | | Strategic Affairs Minister 2022-12-29 -; Ambassador to the United States 2013-12-03 2021-01-01
@@ -819,7 +819,7 @@ Choi Sang-mok | | - | Acting President 2024-12-27 2025-03-24; Finance Minister 2
 Chung Sye-kyun | | - | Prime Minister 2020-01-14 2021-04-16
 Lee Nak-yon | Lee Nak-yeon | - | Prime Minister 2017-05-31 2020-01-14
 Kim Boo-kyum | | - | Prime Minister 2021-05-14 2022-05-11
-Cho Tae-yul | | - | Foreign Minister 2024-01-10 2025-06-04
+Cho Tae-yul | | - | Foreign Minister 2024-01-10 -
 Park Jin | | - | Foreign Minister 2022-05-12 2024-01-10
 Chung Eui-yong | | - | Foreign Minister 2021-02-09 2022-05-11; National Security Adviser 2017-05-21 2020-07-03
 Kang Kyung-wha | | - | Foreign Minister 2017-06-18 2021-02-08
@@ -2201,7 +2201,7 @@ Liu Jianchao | | - | Head of the International Liaison Department 2022-05-29 -
 Cui Tiankai | | - | Ambassador to the United States 2013-04-01 2021-06-23
 Zhai Jun | | - | Special Envoy for the Middle East 2019-09-01 -
 Le Yucheng | | - | Vice Foreign Minister 2018-01-01 2022-06-01
-Ma Zhaoxu | | - | Executive Vice Foreign Minister 2023-01-01 -
+Ma Zhaoxu | | - | Executive Vice Foreign Minister 2023-01-01 -; Foreign Ministry spokesman 2009-01-01 2011-12-31
 Liu Xiaoming | | - | Special Representative for Korean Peninsula Affairs 2021-04-01 -; Ambassador to the United Kingdom 2010-02-28 2021-01-28
 He Lifeng | | - | Vice Premier 2023-03-12 -
 Liu He | | - | Vice Premier 2018-03-19 2023-03-12
@@ -2611,6 +2611,14 @@ Bendito Freitas | Bendito dos Santos Freitas | Freitas | Foreign Minister 2023-0
 Sylvestre Radegonde | | Radegonde | Foreign Minister 2020-11-03 -
 == MU
 Ritish Ramful | | Ramful | Foreign Minister 2024-11-22 -
+""")
+DATA.append("""
+== CN
+Jiang Yu | | - | Foreign Ministry spokeswoman 2006-01-01 2012-01-01
+Liu Weimin | | - | Foreign Ministry spokesman 2011-01-01 2013-01-01
+== US
+Marie Harf | | Harf | State Department deputy spokeswoman 2013-01-01 2015-06-01
+P. J. Crowley | P.J. Crowley; Philip J. Crowley | Crowley | State Department spokesman 2009-05-26 2011-03-13
 """)
 # ------------------------------------------------------------------ DATA END
 
