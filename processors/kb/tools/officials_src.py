@@ -2620,6 +2620,156 @@ Liu Weimin | | - | Foreign Ministry spokesman 2011-01-01 2013-01-01
 Marie Harf | | Harf | State Department deputy spokeswoman 2013-01-01 2015-06-01
 P. J. Crowley | P.J. Crowley; Philip J. Crowley | Crowley | State Department spokesman 2009-05-26 2011-03-13
 """)
+DATA.append("""
+== US
+Bill Clinton | William Jefferson Clinton; William J. Clinton | - | President 1993-01-20 2001-01-20
+George H. W. Bush | George H.W. Bush; George Herbert Walker Bush | - | President 1989-01-20 1993-01-20
+Ronald Reagan | | Reagan | President 1981-01-20 1989-01-20
+Jimmy Carter | James Earl Carter | - | President 1977-01-20 1981-01-20
+Richard Nixon | Richard M. Nixon | Nixon | President 1969-01-20 1974-08-09
+John F. Kennedy | JFK; John Kennedy | - | President 1961-01-20 1963-11-22
+Henry Kissinger | | Kissinger | Secretary of State 1973-09-22 1977-01-20; National Security Adviser 1969-01-20 1975-11-03
+Madeleine Albright | | Albright | Secretary of State 1997-01-23 2001-01-20
+Donald Rumsfeld | | Rumsfeld | Defense Secretary 2001-01-20 2006-12-18
+== RU
+Boris Yeltsin | | Yeltsin | President 1991-07-10 1999-12-31
+Mikhail Gorbachev | | Gorbachev | General Secretary of the Communist Party of the Soviet Union 1985-03-11 1991-08-24; President of the Soviet Union 1990-03-15 1991-12-25
+Joseph Stalin | Josef Stalin | Stalin | General Secretary of the Communist Party of the Soviet Union 1922-04-03 1952-10-16
+Yevgeny Primakov | Yevgeniy Primakov | Primakov | Prime Minister 1998-09-11 1999-05-12; Foreign Minister 1996-01-09 1998-09-11
+== IQ
+Saddam Hussein | Saddam Hussein al-Tikriti | Saddam | President 1979-07-16 2003-04-09
+== PS
+Yasser Arafat | Yasir Arafat; Abu Ammar | Arafat | President 1994-07-05 2004-11-11; Chairman of the Palestine Liberation Organization 1969-02-04 2004-11-11
+Ahmed Yassin | Sheikh Ahmed Yassin | Yassin | Founder of Hamas 1987-12-10 2004-03-22
+== IL
+Yitzhak Rabin | | Rabin | Prime Minister 1992-07-13 1995-11-04
+Menachem Begin | | - | Prime Minister 1977-06-20 1983-10-10
+Golda Meir | | - | Prime Minister 1969-03-17 1974-06-03
+David Ben-Gurion | | Ben-Gurion | Prime Minister 1948-05-14 1963-06-26
+== EG
+Anwar Sadat | Anwar al-Sadat; Anwar el-Sadat | Sadat | President 1970-10-15 1981-10-06
+Gamal Abdel Nasser | Gamal Abdel-Nasser | Nasser | President 1956-06-23 1970-09-28
+== SY
+== IR
+Mohammad Reza Pahlavi | Shah Mohammad Reza Pahlavi; the Shah of Iran | - | Shah 1941-09-16 1979-02-11
+Reza Pahlavi | Crown Prince Reza Pahlavi | - | Exiled opposition figure 1979-01-01 -
+Mohammad Mosaddegh | Mohammad Mossadegh; Mohammad Mosaddeq | Mosaddegh; Mossadegh | Prime Minister 1951-04-28 1953-08-19
+Abolhassan Banisadr | Abolhassan Bani-Sadr | Banisadr | President 1980-02-04 1981-06-21
+== FR
+Jacques Chirac | | Chirac | President 1995-05-17 2007-05-16
+François Mitterrand | Francois Mitterrand | Mitterrand | President 1981-05-21 1995-05-17
+Charles de Gaulle | | de Gaulle | President 1959-01-08 1969-04-28
+== DE
+Gerhard Schröder | Gerhard Schroeder; Gerhard Schroder | Schröder; Schroeder | Chancellor 1998-10-27 2005-11-22
+Helmut Kohl | | Kohl | Chancellor 1982-10-01 1998-10-27
+== IT
+Silvio Berlusconi | | Berlusconi | Prime Minister 2008-05-08 2011-11-16; Prime Minister 2001-06-11 2006-05-17; Prime Minister 1994-05-10 1995-01-17
+== GB
+Margaret Thatcher | | Thatcher | Prime Minister 1979-05-04 1990-11-28
+Winston Churchill | | Churchill | Prime Minister 1951-10-26 1955-04-05; Prime Minister 1940-05-10 1945-07-26
+John Major | | - | Prime Minister 1990-11-28 1997-05-02
+== CN
+Jiang Zemin | | - | President 1993-03-27 2003-03-15
+Deng Xiaoping | | - | Paramount Leader 1978-12-22 1989-11-09
+Mao Zedong | Mao Tse-tung; Chairman Mao | - | Chairman of the Chinese Communist Party 1943-03-20 1976-09-09
+Zhou Enlai | | - | Premier 1949-10-01 1976-01-08
+== KP
+Kim Il Sung | Kim Il-sung | - | Supreme Leader 1948-09-09 1994-07-08
+== ZA
+Nelson Mandela | | Mandela | President 1994-05-10 1999-06-14
+F. W. de Klerk | FW de Klerk; Frederik Willem de Klerk | de Klerk | President 1989-09-20 1994-05-10
+== CD
+Mobutu Sese Seko | Mobutu | Mobutu | President 1965-11-24 1997-05-16
+Laurent-Désiré Kabila | Laurent Kabila; Laurent-Desire Kabila | - | President 1997-05-17 2001-01-16
+Patrice Lumumba | | Lumumba | Prime Minister 1960-06-24 1960-09-14
+== CL
+Augusto Pinochet | | Pinochet | President 1973-09-11 1990-03-11
+Salvador Allende | | Allende | President 1970-11-03 1973-09-11
+José Antonio Kast | Jose Antonio Kast | Kast | Leader of the Republican Party 2019-06-01 -
+== AR
+Juan Perón | Juan Domingo Perón; Juan Peron | Perón; Peron | President 1946-06-04 1955-09-21; President 1973-10-12 1974-07-01
+Jorge Rafael Videla | Jorge Videla | Videla | President 1976-03-29 1981-03-29
+== BF
+Thomas Sankara | | Sankara | President 1983-08-04 1987-10-15
+== UG
+Idi Amin | Idi Amin Dada | - | President 1971-01-25 1979-04-11
+== ET
+Haile Selassie | Emperor Haile Selassie | - | Emperor 1930-11-02 1974-09-12
+Mengistu Haile Mariam | | Mengistu | Head of State 1977-02-03 1991-05-21
+Meles Zenawi | | Meles | Prime Minister 1995-08-23 2012-08-20
+== LY
+== TR
+Mustafa Kemal Atatürk | Mustafa Kemal Ataturk; Kemal Atatürk; Atatürk | Atatürk; Ataturk | President 1923-10-29 1938-11-10
+Turgut Özal | Turgut Ozal | Özal; Ozal | President 1989-11-09 1993-04-17; Prime Minister 1983-12-13 1989-10-31
+Kenan Evren | | Evren | Head of State 1980-09-12 1989-11-09
+Necmettin Erbakan | | Erbakan | Prime Minister 1996-06-28 1997-06-30
+== GR
+Georgios Papadopoulos | George Papadopoulos | - | Head of the Greek military junta 1967-04-21 1973-11-25
+== ES
+Francisco Franco | General Franco | - | Head of State 1936-10-01 1975-11-20
+== PT
+António de Oliveira Salazar | Antonio Salazar; António Salazar | Salazar | Prime Minister 1932-07-05 1968-09-25
+== RS
+Slobodan Milošević | Slobodan Milosevic | Milošević; Milosevic | President of Yugoslavia 1997-07-23 2000-10-07
+== CU
+Che Guevara | Ernesto Che Guevara; Ernesto Guevara | Guevara | Industry Minister 1961-02-23 1965-04-01
+== PA
+Manuel Noriega | | Noriega | Military ruler 1983-08-12 1989-12-20
+== PK
+Zulfikar Ali Bhutto | | - | Prime Minister 1973-08-14 1977-07-05
+Muhammad Zia-ul-Haq | Zia ul-Haq; General Zia-ul-Haq | Zia-ul-Haq | President 1978-09-16 1988-08-17
+== IN
+Indira Gandhi | | - | Prime Minister 1966-01-24 1977-03-24; Prime Minister 1980-01-14 1984-10-31
+Mahatma Gandhi | Mohandas Karamchand Gandhi; Mohandas Gandhi | - | Leader of the Indian independence movement 1915-01-01 1948-01-30
+Jawaharlal Nehru | | Nehru | Prime Minister 1947-08-15 1964-05-27
+Atal Bihari Vajpayee | | Vajpayee | Prime Minister 1998-03-19 2004-05-22
+== CL
+== ID
+Suharto | Soeharto | - | President 1967-03-12 1998-05-21
+Sukarno | Soekarno | - | President 1945-08-18 1967-03-12
+== PH
+Ferdinand Marcos | Ferdinand E. Marcos | - | President 1965-12-30 1986-02-25
+== KH
+Pol Pot | | - | Leader of the Khmer Rouge 1963-02-22 1997-06-01
+== MM
+Ne Win | | - | Military ruler 1962-03-02 1988-07-23
+Than Shwe | Senior General Than Shwe | - | Chairman of the State Peace and Development Council 1992-04-23 2011-03-30
+== TH
+Prem Tinsulanonda | | Prem | Prime Minister 1980-03-03 1988-08-04
+Bhumibol Adulyadej | King Bhumibol Adulyadej; King Bhumibol; Rama IX | Bhumibol | King 1946-06-09 2016-10-13
+== GB
+Prince William | William, Prince of Wales | - | Prince of Wales 2022-09-09 -
+== SA
+Fahd bin Abdulaziz | King Fahd | - | King 1982-06-13 2005-08-01
+Faisal bin Abdulaziz | King Faisal | - | King 1964-11-02 1975-03-25
+== JO
+Hussein bin Talal | King Hussein; King Hussein of Jordan | - | King 1952-08-11 1999-02-07
+== MA
+Hassan II | King Hassan II | - | King 1961-02-26 1999-07-23
+== GH
+Jerry Rawlings | Jerry John Rawlings | Rawlings | President 1993-01-07 2001-01-07; Head of State 1981-12-31 1993-01-07
+Kwame Nkrumah | | Nkrumah | President 1960-07-01 1966-02-24
+== CF
+Jean-Bédel Bokassa | Jean-Bedel Bokassa | Bokassa | Emperor 1976-12-04 1979-09-20
+== NG
+Sani Abacha | | Abacha | Head of State 1993-11-17 1998-06-08
+== LR
+Charles Taylor | | - | President 1997-08-02 2003-08-11
+== TD
+Hissène Habré | Hissene Habre | Habré; Habre | President 1982-06-07 1990-12-01
+== ML
+Amadou Toumani Touré | Amadou Toumani Toure; ATT | Touré; Toure | President 2002-06-08 2012-03-22
+Amadou Haya Sanogo | | Sanogo | Leader of the 2012 military junta 2012-03-22 2012-04-12
+== NE
+Salou Djibo | | Djibo | Head of State 2010-02-18 2011-04-07
+Mamadou Tandja | | Tandja | President 1999-12-22 2010-02-18
+== GN
+Moussa Dadis Camara | | Dadis Camara | Head of State 2008-12-23 2010-01-15
+Lansana Conté | Lansana Conte | Conté; Conte | President 1984-04-05 2008-12-22
+Ahmed Sékou Touré | Ahmed Sekou Toure; Sékou Touré | Sékou Touré | President 1958-10-02 1984-03-26
+== SD
+Gaafar Nimeiry | Jaafar Nimeiry | Nimeiry | President 1969-05-25 1985-04-06
+""")
 # ------------------------------------------------------------------ DATA END
 
 
