@@ -39,6 +39,7 @@ class _Doc:
     span_starts: set[int] = field(default_factory=set)
     countries: dict[str, list[int]] = field(default_factory=dict)
     phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
+    verdicts: dict[str, object] = field(default_factory=dict)  # whole-dispatch answers, computed once
 
 
 class Tagger:
@@ -182,13 +183,19 @@ class Tagger:
         if word in rules.PERSON_NAME_TRAPS and not in_title and \
                 rules.is_part_of_person_name(doc.cased, doc.lower, span.start, span.end, doc.span_starts):
             return None
-        if word == "georgia" and rules.georgia_is_us_state(doc.lower, span.start):
+        if word == "georgia" and self._verdict(doc, "georgia", lambda: rules.georgia_is_us_state(doc.lower, span.start)):
             return None
-        if word == "turkey" and rules.turkey_is_bird(doc.lower):
+        if word == "turkey" and self._verdict(doc, "turkey", lambda: rules.turkey_is_bird(doc.lower)):
             return None
         if word in ("congo", "congolese"):
-            return self._which_congo(doc)
+            return self._verdict(doc, "congo", lambda: self._which_congo(doc))
         return code
+
+    @staticmethod
+    def _verdict(doc: _Doc, key: str, compute):
+        if key not in doc.verdicts:
+            doc.verdicts[key] = compute()
+        return doc.verdicts[key]
 
     @staticmethod
     def _which_congo(doc: _Doc) -> str:

@@ -56,10 +56,11 @@ def is_part_of_person_name(cased: str, lower: str, start: int, end: int, span_st
     return bool(after) and after[0].isupper() and after.lower() not in NAME_STOPWORDS and (end + 1) not in span_starts
 
 
-def georgia_is_us_state(lower: str, start: int) -> bool:
+def georgia_is_us_state(lower: str, start: int = 0) -> bool:
+    """Decided for the whole dispatch: US-state cues anywhere and no cue of the Caucasus country."""
     if _GEORGIA_COUNTRY_CUES.search(lower):
         return False
-    return bool(_US_STATE_CUES.search(lower, max(0, start - 120), start + 120))
+    return bool(_US_STATE_CUES.search(lower))
 
 
 def turkey_is_bird(lower: str) -> bool:
