@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pathlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Mapping, Sequence
