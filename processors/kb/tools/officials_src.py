@@ -2627,7 +2627,7 @@ George H. W. Bush | George H.W. Bush; George Herbert Walker Bush | - | President
 Ronald Reagan | | Reagan | President 1981-01-20 1989-01-20
 Jimmy Carter | James Earl Carter | - | President 1977-01-20 1981-01-20
 Richard Nixon | Richard M. Nixon | Nixon | President 1969-01-20 1974-08-09
-John F. Kennedy | JFK; John Kennedy | - | President 1961-01-20 1963-11-22
+John F. Kennedy | John Kennedy; John Fitzgerald Kennedy | - | President 1961-01-20 1963-11-22
 Henry Kissinger | | Kissinger | Secretary of State 1973-09-22 1977-01-20; National Security Adviser 1969-01-20 1975-11-03
 Madeleine Albright | | Albright | Secretary of State 1997-01-23 2001-01-20
 Donald Rumsfeld | | Rumsfeld | Defense Secretary 2001-01-20 2006-12-18
@@ -2645,7 +2645,7 @@ Ahmed Yassin | Sheikh Ahmed Yassin | Yassin | Founder of Hamas 1987-12-10 2004-0
 Yitzhak Rabin | | Rabin | Prime Minister 1992-07-13 1995-11-04
 Menachem Begin | | - | Prime Minister 1977-06-20 1983-10-10
 Golda Meir | | - | Prime Minister 1969-03-17 1974-06-03
-David Ben-Gurion | | Ben-Gurion | Prime Minister 1948-05-14 1963-06-26
+David Ben-Gurion | David Ben Gurion | - | Prime Minister 1948-05-14 1963-06-26
 == EG
 Anwar Sadat | Anwar al-Sadat; Anwar el-Sadat | Sadat | President 1970-10-15 1981-10-06
 Gamal Abdel Nasser | Gamal Abdel-Nasser | Nasser | President 1956-06-23 1970-09-28
@@ -2699,7 +2699,7 @@ Mengistu Haile Mariam | | Mengistu | Head of State 1977-02-03 1991-05-21
 Meles Zenawi | | Meles | Prime Minister 1995-08-23 2012-08-20
 == LY
 == TR
-Mustafa Kemal Atatürk | Mustafa Kemal Ataturk; Kemal Atatürk; Atatürk | Atatürk; Ataturk | President 1923-10-29 1938-11-10
+Mustafa Kemal Atatürk | Mustafa Kemal Ataturk; Kemal Atatürk | - | President 1923-10-29 1938-11-10
 Turgut Özal | Turgut Ozal | Özal; Ozal | President 1989-11-09 1993-04-17; Prime Minister 1983-12-13 1989-10-31
 Kenan Evren | | Evren | Head of State 1980-09-12 1989-11-09
 Necmettin Erbakan | | Erbakan | Prime Minister 1996-06-28 1997-06-30
