@@ -14,7 +14,8 @@ from processors.tagger.kb import BUNDLED_KB_DIR
 from wirewatch.models import Dispatch, TaggedDispatch
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
-SEED = pathlib.Path("/work/shared/examples/seed-dispatch.gold.json")
+# A verbatim copy of ../shared/examples/seed-dispatch.gold.json
+SEED = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.gold.json"
 
 
 @pytest.fixture(scope="module")
