@@ -2770,6 +2770,81 @@ Ahmed Sékou Touré | Ahmed Sekou Toure; Sékou Touré | Sékou Touré | Preside
 == SD
 Gaafar Nimeiry | Jaafar Nimeiry | Nimeiry | President 1969-05-25 1985-04-06
 """)
+DATA.append("""
+== EG
+Ahmed Khalifa | Ahmed Fathy Khalifa | - | Chief of Staff of the Armed Forces 2024-07-03 -
+Osama Askar | | Askar | Chief of Staff of the Armed Forces 2021-10-27 2024-07-03
+Mohamed Farid Hegazy | Mohamed Farid Hegazi | Hegazy | Chief of Staff of the Armed Forces 2017-10-28 2021-10-27
+== SA
+Fayyad al-Ruwaili | Fayyad bin Hamed al-Ruwaili | Ruwaili; al-Ruwaili | Chief of the General Staff 2018-02-26 -
+== GB
+Tony Radakin | Admiral Sir Tony Radakin | Radakin | Chief of the Defence Staff 2021-11-30 -
+Nick Carter | General Sir Nick Carter | - | Chief of the Defence Staff 2018-06-01 2021-11-29
+Richard Moore | | - | Chief of the Secret Intelligence Service 2020-10-01 -
+== FR
+Thierry Burkhard | | Burkhard | Chief of the Defence Staff 2021-07-22 -
+== DE
+Carsten Breuer | | Breuer | Chief of Defence 2023-03-17 -
+== IQ
+Abu Hafs al-Hashimi al-Qurashi | | - | Leader of the Islamic State 2023-08-03 -
+Abu al-Hasan al-Hashimi al-Qurashi | | - | Leader of the Islamic State 2022-03-10 2022-10-15
+Bafel Talabani | Bafel Jalal Talabani | - | Leader of the Patriotic Union of Kurdistan 2020-02-01 -
+Qubad Talabani | | - | Deputy Prime Minister of the Kurdistan Region 2014-06-18 -
+== NG
+Abu Musab al-Barnawi | | Barnawi; al-Barnawi | Leader of Islamic State West Africa Province 2016-08-01 2021-10-01
+== TR
+Murat Karayılan | Murat Karayilan | Karayılan; Karayilan | Commander of the Kurdistan Workers' Party 2004-01-01 -
+Cemil Bayık | Cemil Bayik | Bayık; Bayik | Co-chair of the Kurdistan Communities Union 2013-07-01 -
+== PK
+Noor Wali Mehsud | Mufti Noor Wali Mehsud | Mehsud | Leader of Tehreek-e-Taliban Pakistan 2018-06-22 -
+Hafiz Saeed | Hafiz Muhammad Saeed | - | Founder of Lashkar-e-Taiba 1990-01-01 -
+Masood Azhar | Maulana Masood Azhar | Azhar | Founder of Jaish-e-Mohammed 2000-01-31 -
+Fazlur Rehman | Maulana Fazlur Rehman | - | Leader of Jamiat Ulema-e-Islam (F) 1980-01-01 -
+== SO
+Ahmed Abdi Godane | Mukhtar Abu Zubeyr | Godane | Leader of al-Shabaab 2008-05-01 2014-09-01
+== AF
+Saif al-Adel | Saif al-Adl | - | Senior al-Qaeda leader 1990-01-01 -
+== YE
+Nasser al-Wuhayshi | Nasir al-Wuhayshi | Wuhayshi; al-Wuhayshi | Leader of al-Qaeda in the Arabian Peninsula 2009-01-01 2015-06-12
+Khalid Batarfi | | Batarfi | Leader of al-Qaeda in the Arabian Peninsula 2020-02-23 2024-03-10
+== ML
+Amadou Koufa | | Koufa | Leader of the Katiba Macina 2015-01-01 -
+== DZ
+Mokhtar Belmokhtar | | Belmokhtar | Leader of al-Mourabitoun 2013-08-01 2016-01-01
+Abdelmalek Droukdel | | Droukdel | Leader of al-Qaeda in the Islamic Maghreb 2004-01-01 2020-06-03
+== ES
+== PL
+Marcin Kierwiński | Marcin Kierwinski | Kierwiński; Kierwinski | Interior Minister 2023-12-13 2024-05-01
+== MY
+Mohamed Khaled Nordin | | Khaled Nordin | Defence Minister 2023-12-12 -
+Hishammuddin Hussein | | Hishammuddin | Defence Minister 2013-05-16 2018-05-09; Defence Minister 2021-03-10 2022-11-24; Foreign Minister 2020-03-10 2021-07-07
+== ID
+Budi Gunawan | | - | Coordinating Minister for Political, Legal and Security Affairs 2024-10-21 -
+Mahfud MD | Mohammad Mahfud MD | - | Coordinating Minister for Political, Legal and Security Affairs 2019-10-23 2024-02-02
+Luhut Binsar Pandjaitan | Luhut Pandjaitan | Pandjaitan | Coordinating Minister for Maritime Affairs and Investment 2016-07-27 2024-10-20
+== TH
+Prawit Wongsuwan | Prawit Wongsuwon | Prawit | Deputy Prime Minister 2014-08-30 2023-09-01; Defence Minister 2014-08-30 2019-07-10
+Sutin Klungsang | | Sutin | Defence Minister 2023-09-01 2024-09-03
+== VN
+Nguyễn Tân Cương | Nguyen Tan Cuong | - | Chief of the General Staff 2021-01-01 -
+== PH
+Eduardo Año | Eduardo Ano | Año; Ano | National Security Adviser 2022-07-01 -
+Jonvic Remulla | | Remulla | Interior Secretary 2024-10-01 -
+Benhur Abalos | | Abalos | Interior Secretary 2022-06-30 2024-10-01
+== KR
+== CO
+Armando Benedetti | | Benedetti | Interior Minister 2025-03-01 -
+== PE
+Juan José Santiváñez | Juan Jose Santivanez | Santiváñez; Santivanez | Interior Minister 2024-05-01 2025-03-01
+== EC
+John Reimberg | | Reimberg | Interior Minister 2025-01-01 -
+Giancarlo Loffredo | | Loffredo | Defence Minister 2023-11-23 -
+== VE
+Tareck El Aissami | Tareck El Aissami | El Aissami | Vice President 2017-01-04 2018-06-14; Oil Minister 2020-04-27 2023-03-20
+Remigio Ceballos | | Ceballos | Interior Minister 2021-10-25 2024-08-27
+== CU
+Álvaro López Miera | Alvaro Lopez Miera | López Miera | Defence Minister 2021-04-16 -
+""")
 # ------------------------------------------------------------------ DATA END
 
 
