@@ -2758,7 +2758,7 @@ Charles Taylor | | - | President 1997-08-02 2003-08-11
 == TD
 Hissène Habré | Hissene Habre | Habré; Habre | President 1982-06-07 1990-12-01
 == ML
-Amadou Toumani Touré | Amadou Toumani Toure; ATT | Touré; Toure | President 2002-06-08 2012-03-22
+Amadou Toumani Touré | Amadou Toumani Toure | Touré; Toure | President 2002-06-08 2012-03-22
 Amadou Haya Sanogo | | Sanogo | Leader of the 2012 military junta 2012-03-22 2012-04-12
 == NE
 Salou Djibo | | Djibo | Head of State 2010-02-18 2011-04-07
@@ -2844,6 +2844,62 @@ Tareck El Aissami | Tareck El Aissami | El Aissami | Vice President 2017-01-04 2
 Remigio Ceballos | | Ceballos | Interior Minister 2021-10-25 2024-08-27
 == CU
 Álvaro López Miera | Alvaro Lopez Miera | López Miera | Defence Minister 2021-04-16 -
+""")
+DATA.append("""
+== IN
+Salman Khurshid | | Khurshid | External Affairs Minister 2012-10-28 2014-05-26
+S. M. Krishna | SM Krishna; Somanahalli Mallaiah Krishna | - | External Affairs Minister 2009-05-23 2012-10-28
+== JP
+Koichiro Gemba | | Gemba | Foreign Minister 2011-09-02 2012-12-26
+Seiji Maehara | | Maehara | Foreign Minister 2010-09-17 2011-03-07
+Yoshihiko Noda | | Noda | Prime Minister 2011-09-02 2012-12-26
+Naoto Kan | | - | Prime Minister 2010-06-08 2011-09-02
+== KR
+Yun Byung-se | | - | Foreign Minister 2013-03-11 2017-06-18
+Lee Myung-bak | | - | President 2008-02-25 2013-02-24
+Roh Moo-hyun | | - | President 2003-02-25 2008-02-24
+== DE
+Guido Westerwelle | | Westerwelle | Foreign Minister 2009-10-28 2013-12-17
+== FR
+Alain Juppé | Alain Juppe | Juppé; Juppe | Foreign Minister 2011-02-27 2012-05-15; Defence Minister 2010-11-14 2011-02-27
+Bernard Kouchner | | Kouchner | Foreign Minister 2007-05-18 2010-11-13
+== IT
+Emma Bonino | | Bonino | Foreign Minister 2013-04-28 2014-02-22
+Franco Frattini | | Frattini | Foreign Minister 2008-05-08 2011-11-16
+Mario Monti | | Monti | Prime Minister 2011-11-16 2013-04-28
+Enrico Letta | | Letta | Prime Minister 2013-04-28 2014-02-22
+== ES
+José Manuel García-Margallo | Jose Manuel Garcia-Margallo | García-Margallo; Garcia-Margallo | Foreign Minister 2011-12-22 2016-11-04
+Alfonso Dastis | | Dastis | Foreign Minister 2016-11-04 2018-06-07
+José Luis Rodríguez Zapatero | Jose Luis Rodriguez Zapatero | Zapatero | Prime Minister 2004-04-17 2011-12-21
+== AU
+Kevin Rudd | | Rudd | Prime Minister 2007-12-03 2010-06-24; Prime Minister 2013-06-27 2013-09-18; Foreign Minister 2010-09-14 2012-02-22; Ambassador to the United States 2023-03-20 2025-03-31
+Julia Gillard | | Gillard | Prime Minister 2010-06-24 2013-06-27
+Bob Carr | | - | Foreign Minister 2012-03-13 2013-09-18
+== CA
+John Baird | | Baird | Foreign Minister 2011-05-18 2015-02-03
+Stéphane Dion | Stephane Dion | - | Foreign Minister 2015-11-04 2017-01-10
+== BR
+Antonio Patriota | Antônio Patriota | Patriota | Foreign Minister 2011-01-01 2013-08-26
+Aloysio Nunes | Aloysio Nunes Ferreira | - | Foreign Minister 2017-03-07 2018-12-31
+== MX
+Claudia Ruiz Massieu | | Ruiz Massieu | Foreign Minister 2015-08-27 2017-01-04
+José Antonio Meade | Jose Antonio Meade | Meade | Foreign Minister 2012-12-01 2015-08-27
+Felipe Calderón | Felipe Calderon | Calderón; Calderon | President 2006-12-01 2012-11-30
+== AR
+Héctor Timerman | Hector Timerman | Timerman | Foreign Minister 2010-06-18 2015-12-10
+Susana Malcorra | | Malcorra | Foreign Minister 2015-12-10 2017-06-12
+Jorge Faurie | | Faurie | Foreign Minister 2017-06-12 2019-12-10
+Felipe Solá | Felipe Sola | Solá; Sola | Foreign Minister 2019-12-10 2021-09-20
+== ZA
+Maite Nkoana-Mashabane | | Nkoana-Mashabane | Foreign Minister 2009-05-10 2018-02-26
+== ID
+Marty Natalegawa | | Natalegawa | Foreign Minister 2009-10-22 2014-10-20
+== MY
+Anifah Aman | | Anifah | Foreign Minister 2009-04-10 2018-05-10
+== PH
+Albert del Rosario | | del Rosario | Foreign Secretary 2011-02-24 2016-03-07
+Alan Peter Cayetano | | Cayetano | Foreign Secretary 2017-05-18 2018-10-17
 """)
 # ------------------------------------------------------------------ DATA END
 
