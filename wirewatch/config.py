@@ -25,7 +25,9 @@ from urllib.parse import urlsplit
 from wirewatch.models import Rule
 from wirewatch.settings import (
     DeliverySettings,
+    ElasticsearchSettings,
     FeedConfig,
+    KafkaSettings,
     PipelineSettings,
     PollerSettings,
     ServerSettings,
@@ -97,6 +99,8 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
         "pipeline": PipelineSettings,
         "server": ServerSettings,
         "tagger": TaggerSettings,
+        "kafka": KafkaSettings,
+        "elasticsearch": ElasticsearchSettings,
     }
     known = set(sections) | {"feeds", "rules", "delivery"}
     for key in raw:
@@ -116,6 +120,8 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
     _check_feeds(settings.feeds, problems)
     _check_rules(settings, problems)
     _check_server(settings.server, problems)
+    _check_kafka(settings.kafka, problems)
+    _check_elasticsearch(settings.elasticsearch, problems)
     return settings, problems
 
 
@@ -359,3 +365,42 @@ def _check_server(server: ServerSettings, problems: list[ConfigProblem]) -> None
             problems.append(ConfigProblem("server.token", str(exc)))
     if not 0 < server.port < 65536:
         problems.append(ConfigProblem("server.port", "must be between 1 and 65535"))
+
+
+KAFKA_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+
+
+def _resolve_secret_field(section: object, name: str, key: str, problems: list[ConfigProblem]) -> None:
+    value = getattr(section, name)
+    if value:
+        try:
+            setattr(section, name, resolve_secret(value))
+        except ValueError as exc:
+            problems.append(ConfigProblem(key, str(exc)))
+
+
+def _check_kafka(kafka: KafkaSettings, problems: list[ConfigProblem]) -> None:
+    if kafka.security_protocol not in KAFKA_PROTOCOLS:
+        problems.append(ConfigProblem("kafka.security_protocol", f"must be one of {', '.join(KAFKA_PROTOCOLS)}"))
+    if kafka.security_protocol.startswith("SASL_"):
+        if kafka.sasl_mechanism not in SASL_MECHANISMS:
+            problems.append(ConfigProblem("kafka.sasl_mechanism", f"must be one of {', '.join(SASL_MECHANISMS)}"))
+        for name in ("sasl_username", "sasl_password"):
+            if not getattr(kafka, name):
+                problems.append(ConfigProblem(f"kafka.{name}", f"required with {kafka.security_protocol}"))
+    _resolve_secret_field(kafka, "sasl_password", "kafka.sasl_password", problems)
+    if not kafka.bootstrap_servers:
+        problems.append(ConfigProblem("kafka.bootstrap_servers", "at least one host:port"))
+    if kafka.partitions < 1 or kafka.replication < 1:
+        problems.append(ConfigProblem("kafka.partitions", "partitions and replication must be at least 1"))
+
+
+def _check_elasticsearch(es: ElasticsearchSettings, problems: list[ConfigProblem]) -> None:
+    for host in es.hosts:
+        if urlsplit(host).scheme not in ("http", "https"):
+            problems.append(ConfigProblem("elasticsearch.hosts", f"{host!r} must be an http(s) URL"))
+    if es.api_key and es.username:
+        problems.append(ConfigProblem("elasticsearch.api_key", "give either api_key or username/password, not both"))
+    _resolve_secret_field(es, "api_key", "elasticsearch.api_key", problems)
+    _resolve_secret_field(es, "password", "elasticsearch.password", problems)

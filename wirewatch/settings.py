@@ -78,6 +78,50 @@ class TaggerSettings:
 
 
 @dataclass(slots=True)
+class KafkaSettings:
+    """Every Kafka client (kafka-python producer, faust/aiokafka workers, admin) reads this one section."""
+
+    bootstrap_servers: list[str] = field(default_factory=lambda: ["127.0.0.1:9092"])
+    client_id: str = "wirewatch"
+    security_protocol: str = "PLAINTEXT"  # PLAINTEXT | SSL | SASL_PLAINTEXT | SASL_SSL
+    sasl_mechanism: str | None = None  # PLAIN | SCRAM-SHA-256 | SCRAM-SHA-512
+    sasl_username: str | None = None
+    sasl_password: str | None = None  # use env:NAME or file:/path, never the secret itself
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+    topic_raw: str = "dispatches.raw"
+    topic_tagged: str = "dispatches.tagged"
+    topic_alerts: str = "alerts"
+    topic_dead: str = "dispatches.dead"
+    topic_rules: str = "rules"
+    partitions: int = 6
+    replication: int = 1
+    retention_ms: int = 7 * 24 * 3600 * 1000
+    processor_group: str = "wirewatch-processor"  # faust app id = consumer group of the processors
+    sink_group: str = "wirewatch-sink"
+    linger_ms: int = 20
+    compression: str = "gzip"
+    producer_store: Path = Path("wirewatch-producer.db")  # the producer's dedup ledger / outbox
+
+
+@dataclass(slots=True)
+class ElasticsearchSettings:
+    hosts: list[str] = field(default_factory=lambda: ["http://127.0.0.1:9200"])
+    api_key: str | None = None  # env:NAME or file:/path
+    username: str | None = None
+    password: str | None = None  # env:NAME or file:/path
+    ca_certs: Path | None = None
+    verify_certs: bool = True
+    request_timeout: float = 30.0
+    index_prefix: str = "wirewatch-dispatches"
+    alerts_index: str = "wirewatch-alerts"
+    chunk_size: int = 500
+    flush_interval: float = 1.0
+    enabled: bool = False  # true: `wirewatch search` and the dashboard read Elasticsearch
+
+
+@dataclass(slots=True)
 class Settings:
     feeds: list[FeedConfig] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
@@ -87,4 +131,6 @@ class Settings:
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
     tagger: TaggerSettings = field(default_factory=TaggerSettings)
+    kafka: KafkaSettings = field(default_factory=KafkaSettings)
+    elasticsearch: ElasticsearchSettings = field(default_factory=ElasticsearchSettings)
     source_path: Path | None = None
