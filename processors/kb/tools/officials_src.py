@@ -62,7 +62,7 @@ DATA: list[str] = []
 DATA.append("""
 == IR
 Ali Khamenei | Ayatollah Ali Khamenei; Ayatollah Seyyed Ali Khamenei; Seyyed Ali Khamenei; Sayyid Ali Khamenei; Ali Hosseini Khamenei; Ayatollah Khamenei; Ali Khamenehei | | Supreme Leader 1989-06-04 -; Leader of the Islamic Revolution 1989-06-04 -; President 1981-10-13 1989-08-16
-Ali Akbar Velayati | Ali-Akbar Velayati; Akbar Velayati | | Senior Adviser to the Supreme Leader for International Affairs 1997-08-20 -; Foreign Minister 1981-12-15 1997-08-20
+Ali Akbar Velayati | Ali-Akbar Velayati; Akbar Velayati | | Senior aide to the Supreme Leader for international affairs 1997-08-20 -; Foreign Minister 1981-12-15 1997-08-20
 Hassan Rouhani | Hassan Rohani; Hasan Rouhani; Hassan Ruhani; Hasan Rohani | Rouhani; Rohani | President 2013-08-03 2021-08-03; Secretary of the Supreme National Security Council 1989-10-13 2005-08-15
 Ali Shamkhani | | | Secretary of the Supreme National Security Council 2013-09-10 2023-05-22; Defence Minister 1997-08-20 2005-08-24
 Mohammad Javad Zarif | Muhammad Javad Zarif; Mohammad-Javad Zarif; Javad Zarif; Mohammad Javad Zarif Khonsari | | Foreign Minister 2013-08-15 2021-08-25; Vice President for Strategic Affairs 2024-08-01 2025-03-02; UN Ambassador 2002-08-05 2007-07-05
