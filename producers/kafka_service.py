@@ -1,0 +1,174 @@
+"""The producer service: the feed poller and pushed dispatches, published to Kafka.
+
+Composition only: FeedPoller (or parsed ingest input) → Inbox (SQLite at
+[kafka].producer_store) → KafkaPublisher. The inbox's ledger is what makes a
+restarted producer skip every id it accepted before; its pending entries are
+what the publisher re-sends until the broker acknowledges them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
+from producers.poller import FeedPoller, PollReport
+from sinks.sqlite_store import SQLiteStore
+from wirewatch.models import Dispatch
+from wirewatch.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ProducerOutcome:
+    counters: PublisherCounters
+    pending: int  # accepted but not acknowledged when the run ended (kept for the next start)
+    accepted: int = 0  # new dispatches accepted into the inbox during this run
+    duplicates: int = 0  # pushed dispatches whose id the ledger already held
+    polls: list[PollReport] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.pending == 0
+
+
+class _CountingEmit:
+    """Counts what the poller hands over (each one was just accepted into the inbox)."""
+
+    def __init__(self, publisher: KafkaPublisher) -> None:
+        self.publisher = publisher
+        self.accepted = 0
+
+    async def __call__(self, dispatch: Dispatch) -> None:
+        self.accepted += 1
+        await self.publisher.emit(dispatch)
+
+
+def status_line(publisher: KafkaPublisher, started: float) -> str:
+    c = publisher.counters
+    elapsed = max(time.monotonic() - started, 1e-9)
+    state = "connected" if publisher.connected else "waiting for Kafka"
+    return (
+        f"wirewatch producer: {state} · acked {c.acked} ({c.acked / elapsed:.1f}/s) · in flight "
+        f"{publisher.in_flight} · failed sends {c.failed} · replayed {c.replayed}"
+    )
+
+
+async def run_producer(
+    settings: Settings,
+    *,
+    once: bool = False,
+    once_timeout: float = 60.0,
+    stop: asyncio.Event | None = None,
+    options: PublisherOptions | None = None,
+    status_interval: float = 30.0,
+    status_stream: TextIO | None = None,
+    drain_timeout: float = 10.0,
+) -> ProducerOutcome:
+    """`wirewatch producer`: poll feeds and publish until stopped, or once (then wait for the acks).
+
+    With once, the poll and the acks together get `once_timeout` seconds; what is
+    not acknowledged by then stays pending in the inbox and is sent on the next start.
+    """
+    stop = stop or asyncio.Event()
+    status_stream = status_stream or sys.stderr
+    store = SQLiteStore(settings.kafka.producer_store)
+    publisher = KafkaPublisher(settings.kafka, store, options)
+    emit = _CountingEmit(publisher)
+    poller = FeedPoller(settings.feeds, settings.poller, store, store, emit)
+    outcome_polls: list[PollReport] = []
+    started = time.monotonic()
+    loop = asyncio.get_running_loop()
+    handled = _install_signal_handlers(loop, stop)
+    status_task: asyncio.Task[None] | None = None
+    try:
+        await publisher.start()
+        if once:
+            try:
+                async with asyncio.timeout(once_timeout):
+                    outcome_polls.append(await poller.poll_once(force=True))
+                    await publisher.flush()
+            except TimeoutError:
+                log.warning("not every dispatch was acknowledged within %.0fs", once_timeout)
+        else:
+            status_task = asyncio.create_task(_status_forever(publisher, started, status_interval, status_stream, stop))
+            await poller.run(stop)
+            await publisher.flush(drain_timeout)
+        print(status_line(publisher, started), file=status_stream, flush=True)
+    finally:
+        if status_task is not None:
+            status_task.cancel()
+            await asyncio.gather(status_task, return_exceptions=True)
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+        await publisher.close()
+        pending = len(store.pending())
+        store.close()
+    return ProducerOutcome(
+        counters=publisher.counters, pending=pending, accepted=emit.accepted, polls=outcome_polls
+    )
+
+
+async def publish_dispatches(
+    settings: Settings,
+    dispatches: Iterable[Dispatch],
+    *,
+    timeout: float = 60.0,
+    options: PublisherOptions | None = None,
+) -> ProducerOutcome:
+    """Pushed dispatches (ingest) to Kafka: dedup by the ledger, then wait up to `timeout` for the acks.
+
+    Dispatches pending from an earlier run are re-sent too.
+    """
+    store = SQLiteStore(settings.kafka.producer_store)
+    publisher = KafkaPublisher(settings.kafka, store, options)
+    accepted = duplicates = 0
+    try:
+        await publisher.start(sweep=False)
+        try:
+            async with asyncio.timeout(timeout):
+                await publisher.resend_pending()
+                for dispatch in dispatches:
+                    if store.accept(dispatch):
+                        accepted += 1
+                        await publisher.emit(dispatch)
+                    else:
+                        duplicates += 1
+                await publisher.flush()
+        except TimeoutError:
+            log.warning("not every dispatch was acknowledged within %.0fs", timeout)
+    finally:
+        await publisher.close()
+        pending = len(store.pending())
+        store.close()
+    return ProducerOutcome(
+        counters=publisher.counters, pending=pending, accepted=accepted, duplicates=duplicates
+    )
+
+
+def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list[signal.Signals]:
+    handled = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+            continue
+        handled.append(sig)
+    return handled
+
+
+async def _status_forever(
+    publisher: KafkaPublisher, started: float, interval: float, stream: TextIO, stop: asyncio.Event
+) -> None:
+    while not stop.is_set():
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=interval)
+        except TimeoutError:
+            print(status_line(publisher, started), file=stream, flush=True)
