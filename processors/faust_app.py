@@ -1,0 +1,353 @@
+"""The processor service: a faust-streaming worker over Kafka.
+
+    dispatches.raw ──take_events(n, within)──► decode ─► DispatchProcessor.process
+        ├─► dispatches.tagged   TaggedDispatch.to_doc(), key = dispatch id
+        ├─► alerts              Alert.to_dict(), key = alert.key
+        ├─► <app id>-country-mentions  (code, mentions) ─► windowed tables 1 min / 1 h
+        └─► dispatches.dead     {"reason", "topic", "partition", "offset", "key", "payload", "at"}
+
+The app id is `KafkaSettings.processor_group`: every worker started with the
+same settings joins one consumer group and gets a share of the raw topic's
+partitions. The business logic is `processors.process.DispatchProcessor`, the
+same object the embedded runner calls.
+
+Delivery: at-least-once, and why it holds
+-----------------------------------------
+faust commits an offset only when the message at that offset is *acked*, and a
+message is acked when its reference count drops to zero (faust/types/tuples.py
+`Message.ack`; the consumer then records the offset in `_acked`, and
+`Consumer._new_offset` commits only the run of consecutive acked offsets from
+the last commit, so one unacked message holds back everything after it in its
+partition). `Stream.take_events` (faust/streams.py) disables per-event acks and
+acks the batch's events in the `finally` of its generator, i.e. when the agent
+asks for the next batch, but *also* when the generator is closed because the
+agent body raised or was cancelled (worker shutdown, crash): a batch whose
+outputs were never sent would then be acked and its offsets committed.
+
+So the agent takes its own reference on every message of a batch before doing
+anything else (`message.incref()`), awaits the broker's acknowledgement of every
+output record (`await (await topic.send(...))` gives the RecordMetadata, acks=all
+is faust's default; failed sends are retried with backoff), and only then drops
+its reference (`event.ack()`). `take_events`' own ack is then the final one.
+If the body never gets there, the reference is never dropped and the offsets
+are never committed: the next owner of the partition reprocesses the batch.
+That is where duplicates come from (a batch sent but not committed when a
+worker dies or a rebalance revokes its partitions); nothing is lost.
+Independently, faust flushes its producer before every commit
+(`Consumer._commit_offsets`). Sends use `force=True` so they are never deferred
+as faust "attachments" (`stream_publish_on_commit`).
+
+`take_events` rather than `take`: the dead-letter record needs the message's
+partition and offset, and holding the reference needs the event; `take` yields
+only values. Both share the same buffering and ack logic.
+
+The windowed counts are at-least-once too (a reprocessed batch counts twice),
+in processing time (the time the mention record was produced).
+
+Web view (bound to 127.0.0.1 only): `GET /counts/` per-country mention counts
+of the tables' partitions this worker owns, `GET /status/` rules loaded,
+counters, assigned partitions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import faust
+
+from processors.process import DispatchProcessor
+from processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
+from processors.stream_rules import RuleTopicFollower
+from wirewatch.kafka_options import faust_broker_options
+from wirewatch.models import Rule, format_time
+from wirewatch.settings import Settings
+
+log = logging.getLogger("wirewatch.processor")
+
+WEB_BIND = "127.0.0.1"  # never a public interface: the web view has no authentication
+WINDOWS = {"1m": (60.0, timedelta(hours=2)), "1h": (3600.0, timedelta(days=2))}
+
+
+@dataclass(slots=True)
+class WorkerOptions:
+    web_port: int = 6066
+    data_dir: Path = Path(".wirewatch-processor")
+    batch_size: int = 100
+    batch_within: float = 1.0  # seconds: a partial batch is processed after this long
+    seed_rules: bool = True  # empty rules topic at start: publish the configured rules to it
+    retry_max: float = 30.0  # cap of the backoff between retries of a failed send
+
+
+@dataclass(slots=True)
+class WorkerCounters:
+    batches: int = 0
+    processed: int = 0
+    dead: int = 0
+    alerts: int = 0
+    send_retries: int = 0
+
+
+@dataclass(slots=True)
+class Outgoing:
+    topic: Any  # faust.TopicT
+    key: bytes | None
+    value: bytes
+
+
+@dataclass
+class ProcessorApp:
+    """The faust app and the parts its agents share; built by `build_app`."""
+
+    settings: Settings
+    options: WorkerOptions
+    processor: DispatchProcessor
+    app: faust.App
+    follower: RuleTopicFollower
+    counters: WorkerCounters = field(default_factory=WorkerCounters)
+    rule_errors: list[str] = field(default_factory=list)
+
+    def apply_rules(self, rules: list[Rule]) -> None:
+        errors = self.processor.replace_rules(rules)
+        self.rule_errors = [f"{e.rule_name}: {e.message} at position {e.position}" for e in errors]
+        for error in self.rule_errors:
+            log.error("rule skipped: %s", error)
+        log.info("rule set replaced: %d rule(s), %d skipped", len(rules) - len(errors), len(errors))
+
+    # -- the batch -----------------------------------------------------------------------
+
+    def outputs_for(self, event: faust.EventT) -> list[Outgoing]:
+        """Everything one raw message turns into. Never raises: failures become dead letters."""
+        message = event.message
+        origin = Origin(message.topic, message.partition, message.offset, event.key)
+        try:
+            dispatch = decode_dispatch(event.value)
+        except DeadLetterReason as exc:
+            return [self._dead(str(exc), origin, event.value)]
+        try:
+            processed = self.processor.process(dispatch)
+        except Exception as exc:  # a tagger/matcher bug must not stop the stream: park the dispatch
+            log.exception("processing dispatch %s failed", dispatch.id)
+            return [self._dead(f"processing failed: {type(exc).__name__}: {exc}", origin, event.value)]
+        key = dispatch.id.encode("utf-8")
+        out = [Outgoing(self.tagged_topic, key, encode_json(processed.tagged.to_doc()))]
+        for alert, _channels in processed.alerts:
+            out.append(Outgoing(self.alerts_topic, alert.key.encode("utf-8"), encode_json(alert.to_dict())))
+        for country in processed.tagged.tags.countries:
+            out.append(Outgoing(self.mentions_topic, country.code.encode("utf-8"), encode_json(country.mentions)))
+        self.counters.processed += 1
+        self.counters.alerts += len(processed.alerts)
+        return out
+
+    def _dead(self, reason: str, origin: Origin, payload: bytes | None) -> Outgoing:
+        self.counters.dead += 1
+        log.warning("dead letter %s[%d]@%d: %s", origin.topic, origin.partition, origin.offset, reason)
+        return Outgoing(self.dead_topic, origin.key, encode_json(dead_letter(reason, origin, payload)))
+
+    async def deliver(self, records: list[Outgoing]) -> None:
+        """Send all records and wait until the broker acknowledged each; retry failures forever.
+
+        A retried record may already have been written (the ack was lost): a
+        duplicate, which at-least-once allows. Cancellation propagates; the
+        caller then never releases its hold on the batch.
+        """
+        pending, attempt = records, 0
+        while pending:
+            futures = []
+            for record in pending:
+                try:
+                    futures.append(await record.topic.send(key=record.key, value=record.value, force=True))
+                except Exception as exc:  # e.g. the producer's buffer timed out with the broker down
+                    futures.append(_failed(exc))
+            results = await asyncio.gather(*futures, return_exceptions=True)
+            failed = [(r, res) for r, res in zip(pending, results) if isinstance(res, Exception)]
+            if not failed:
+                return
+            attempt += 1
+            self.counters.send_retries += len(failed)
+            delay = min(self.options.retry_max, 0.5 * 2 ** min(attempt, 10))
+            log.warning("%d send(s) failed (%s); retrying in %.1fs", len(failed), failed[0][1], delay)
+            await asyncio.sleep(delay)
+            pending = [record for record, _ in failed]
+
+    async def process_batches(self, stream: faust.StreamT) -> None:
+        if not self.follower.ready.is_set():
+            log.info("waiting for the rules topic %s to be read", self.settings.kafka.topic_rules)
+            await self.follower.ready.wait()
+        async for events in stream.take_events(self.options.batch_size, within=self.options.batch_within):
+            # Our own reference first, before any await: see the module docstring.
+            for event in events:
+                event.message.incref()
+            outgoing = [record for event in events for record in self.outputs_for(event)]
+            await self.deliver(outgoing)
+            for event in events:
+                event.ack()  # outputs are on the broker: the offsets may be committed now
+            self.counters.batches += 1
+
+    # -- web view ------------------------------------------------------------------------
+
+    def counts_snapshot(self) -> dict[str, Any]:
+        return {name: _window_counts(table) for name, table in self.tables.items()}
+
+    def status_snapshot(self) -> dict[str, Any]:
+        assignment = self.app.consumer.assignment() if self.app.consumer else set()
+        raw = self.settings.kafka.topic_raw
+        return {
+            "app_id": self.app.conf.id,
+            "rules": [rule.id for rule in self.processor.matcher.rules],
+            "rule_errors": list(self.rule_errors),
+            "rules_ready": self.follower.ready.is_set(),
+            "rule_records_skipped": self.follower.skipped,
+            "partitions": sorted(tp.partition for tp in assignment if tp.topic == raw),
+            "counters": {
+                "batches": self.counters.batches,
+                "processed": self.counters.processed,
+                "dead": self.counters.dead,
+                "alerts": self.counters.alerts,
+                "send_retries": self.counters.send_retries,
+            },
+        }
+
+
+def _failed(exc: Exception) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    future.set_exception(exc)
+    return future
+
+
+def _window_counts(table: Any) -> list[dict[str, Any]]:
+    """{window start/end, counts by country} for the windows this worker holds, newest first."""
+    by_window: dict[tuple[float, float], dict[str, int]] = {}
+    for stored_key, value in list(table.table.data.items()):
+        code, (start, end) = stored_key
+        by_window.setdefault((start, end), {})[code] = value
+    return [
+        {
+            "start": format_time(_from_ts(start)),
+            "end": format_time(_from_ts(end)),
+            "counts": dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
+        }
+        for (start, end), counts in sorted(by_window.items(), reverse=True)
+    ]
+
+
+def _from_ts(ts: float):
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(ts, tz=timezone.utc)
+
+
+def build_processor(settings: Settings) -> DispatchProcessor:
+    from processors.tagger import Tagger
+    from wirewatch.query import RuleMatcher
+
+    tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
+    return DispatchProcessor(tagger, RuleMatcher([]))  # rules arrive from the rules topic
+
+
+def build_app(settings: Settings, options: WorkerOptions, processor: DispatchProcessor | None = None) -> ProcessorApp:
+    kafka = settings.kafka
+    app = faust.App(
+        kafka.processor_group,
+        **faust_broker_options(kafka),
+        autodiscover=False,
+        datadir=str(options.data_dir),
+        topic_partitions=kafka.partitions,
+        topic_replication_factor=kafka.replication,
+        producer_compression_type=kafka.compression if kafka.compression != "none" else None,
+        producer_acks=-1,
+        # Our batches hold their own references, so waiting for "empty" at stop could wait
+        # on a batch that was cancelled; the commit at stop covers everything already acked.
+        stream_wait_empty=False,
+        web_enabled=True,
+        web_bind=WEB_BIND,
+        web_host=WEB_BIND,
+        web_port=options.web_port,
+    )
+    holder = ProcessorApp(
+        settings=settings,
+        options=options,
+        processor=processor or build_processor(settings),
+        app=app,
+        follower=None,  # type: ignore[arg-type]  # set below: it needs the holder's callback
+    )
+    holder.follower = RuleTopicFollower(kafka, holder.apply_rules)
+
+    def raw_topic(name: str, **extra: Any) -> faust.TopicT:
+        return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw", **extra)
+
+    source = raw_topic(kafka.topic_raw)
+    holder.tagged_topic = raw_topic(kafka.topic_tagged)
+    holder.alerts_topic = raw_topic(kafka.topic_alerts)
+    holder.dead_topic = raw_topic(kafka.topic_dead)
+    # Repartition by country so each windowed-table key lives in exactly one partition.
+    holder.mentions_topic = raw_topic(f"{kafka.processor_group}-country-mentions", partitions=kafka.partitions, internal=True)
+    holder.tables = {
+        name: app.Table(f"country-mentions-{name}", default=int, partitions=kafka.partitions).tumbling(
+            size, expires=expires
+        )
+        for name, (size, expires) in WINDOWS.items()
+    }
+
+    @app.agent(source, name="tag-dispatches")
+    async def tag_dispatches(stream: faust.StreamT) -> None:
+        await holder.process_batches(stream)
+
+    @app.agent(holder.mentions_topic, name="count-mentions")
+    async def count_mentions(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            code = event.key.decode("utf-8", errors="replace")
+            mentions = _mention_count(event.value)
+            for table in holder.tables.values():
+                table[code] += mentions
+
+    @app.task
+    async def follow_rules() -> None:
+        seed = list(settings.rules) if options.seed_rules else None
+        while True:
+            try:
+                await holder.follower.run(seed=seed)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # broker gone for a while: read the topic again from the start
+                log.exception("rules follower failed; restarting in 2s")
+                await asyncio.sleep(2.0)
+
+    @app.page("/counts/")
+    async def counts_page(web, request):  # noqa: ANN001 - faust view signature
+        return web.json(holder.counts_snapshot())
+
+    @app.page("/status/")
+    async def status_page(web, request):  # noqa: ANN001
+        return web.json(holder.status_snapshot())
+
+    return holder
+
+
+def _mention_count(value: bytes | None) -> int:
+    try:
+        count = int(value or b"0")
+    except ValueError:
+        log.error("country-mentions record with a bad count %r: skipped", value)
+        return 0
+    return max(count, 0)
+
+
+def run_worker(settings: Settings, options: WorkerOptions, loglevel: str = "info") -> int:
+    """Build the app and run one worker in this process until SIGINT/SIGTERM."""
+    options.data_dir.mkdir(parents=True, exist_ok=True)
+    holder = build_app(settings, options)
+    worker = faust.Worker(
+        holder.app,
+        loglevel=loglevel,
+        quiet=True,
+    )
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) or exc.code is None else 1
+    return 0

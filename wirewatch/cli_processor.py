@@ -1,0 +1,95 @@
+"""`wirewatch processor` (a faust worker) and `wirewatch rules publish`.
+
+Registered by wirewatch.cli through `add_commands`; also runnable on its own
+(`python -m wirewatch.cli_processor processor ...`) with the same -c/--config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def add_commands(subparsers) -> None:  # argparse._SubParsersAction
+    processor = subparsers.add_parser(
+        "processor", help="run a processor worker: tag dispatches from Kafka, publish tagged dispatches and alerts"
+    )
+    processor.add_argument("--web-port", type=int, default=6066, help="web view port on 127.0.0.1 (default 6066)")
+    processor.add_argument(
+        "--data-dir", default=".wirewatch-processor", help="faust worker state directory (default .wirewatch-processor)"
+    )
+    processor.add_argument("--batch-size", type=int, default=100, help="dispatches tagged per batch (default 100)")
+    processor.add_argument(
+        "--batch-within", type=float, default=1.0, metavar="SECONDS", help="process a partial batch after this long"
+    )
+    processor.add_argument(
+        "--no-seed-rules", action="store_true", help="do not publish the configured rules when the rules topic is empty"
+    )
+    processor.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
+    processor.set_defaults(handler=cmd_processor)
+
+    rules = subparsers.add_parser("rules", help="manage the alert rules that running processor workers follow")
+    rules_sub = rules.add_subparsers(dest="rules_command", metavar="ACTION")
+    publish = rules_sub.add_parser(
+        "publish", help="write the configured rules to the compacted rules topic (tombstones for removed rules)"
+    )
+    publish.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
+    publish.set_defaults(handler=cmd_rules_publish)
+    rules.set_defaults(handler=lambda args: (rules.print_help(), 2)[1])
+
+
+def cmd_processor(args: argparse.Namespace) -> int:
+    from processors.faust_app import WorkerOptions, run_worker
+    from wirewatch.cli import settings_for
+
+    settings = settings_for(args)
+    options = WorkerOptions(
+        web_port=args.web_port,
+        data_dir=Path(args.data_dir),
+        batch_size=max(1, args.batch_size),
+        batch_within=max(0.01, args.batch_within),
+        seed_rules=not args.no_seed_rules,
+    )
+    return run_worker(settings, options, loglevel=args.loglevel)
+
+
+def cmd_rules_publish(args: argparse.Namespace) -> int:
+    from processors.stream_rules import publish_rules
+    from wirewatch.cli import settings_for
+
+    settings = settings_for(args)
+    try:
+        changes = publish_rules(settings.kafka, settings.rules, timeout=args.timeout)
+    except Exception as exc:  # kafka errors carry no common base worth naming here
+        print(f"wirewatch: could not publish rules to {settings.kafka.topic_rules}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    written = sum(1 for _, value in changes if value is not None)
+    removed = len(changes) - written
+    print(
+        f"rules topic {settings.kafka.topic_rules}: {len(settings.rules)} configured, "
+        f"{written} written, {removed} removed, {len(settings.rules) - written} unchanged"
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wirewatch")
+    parser.add_argument("-c", "--config", help="TOML config file (default: $WIREWATCH_CONFIG or ./wirewatch.toml)")
+    parser.add_argument("--store", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
