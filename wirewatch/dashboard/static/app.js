@@ -1,0 +1,96 @@
+// wirewatch dashboard: the live alert and dispatch stream.
+// Feed text only ever reaches the page through textContent: no innerHTML anywhere.
+"use strict";
+
+(function () {
+  const MAX_ROWS = 50;
+  const alertsBody = document.getElementById("alerts");
+  const latestList = document.getElementById("latest");
+  const status = document.getElementById("live-status");
+  const notice = document.getElementById("stream-notice");
+
+  function text(tag, value, className) {
+    const node = document.createElement(tag);
+    node.textContent = value == null ? "" : String(value);
+    if (className) node.className = className;
+    return node;
+  }
+
+  // Segments are [text, mark] pairs computed by the server; mark names a CSS class.
+  function segments(parent, items) {
+    for (const [value, mark] of items || []) {
+      if (mark) {
+        const m = text("mark", value, "m-" + String(mark).replace(/[^a-z]/g, ""));
+        parent.appendChild(m);
+      } else {
+        parent.appendChild(document.createTextNode(String(value)));
+      }
+    }
+    return parent;
+  }
+
+  function dispatchLink(id, child) {
+    const a = document.createElement("a");
+    a.href = "/dispatch/" + encodeURIComponent(String(id));
+    a.appendChild(child);
+    return a;
+  }
+
+  function trim(container) {
+    while (container.children.length > MAX_ROWS) container.removeChild(container.lastElementChild);
+  }
+
+  function addAlert(alert) {
+    if (!alertsBody) return;
+    const key = String(alert.key || "");
+    for (const row of alertsBody.children) if (row.dataset.key === key) return;
+    const row = document.createElement("tr");
+    row.dataset.key = key;
+    row.className = "fresh";
+    row.appendChild(text("td", String(alert.at || "").slice(0, 19).replace("T", " "), "at"));
+    row.appendChild(text("td", alert.rule && alert.rule.name));
+    const cell = document.createElement("td");
+    cell.appendChild(dispatchLink(alert.dispatch_id, document.createTextNode(String(alert.title || "(untitled)"))));
+    row.appendChild(cell);
+    row.appendChild(text("td", (alert.countries || []).join(" "), "codes"));
+    alertsBody.insertBefore(row, alertsBody.firstChild);
+    trim(alertsBody);
+  }
+
+  function addDispatch(d) {
+    if (!latestList) return;
+    const id = String(d.id || "");
+    for (const item of latestList.children) if (item.dataset.id === id) return;
+    const li = document.createElement("li");
+    li.className = "dispatch fresh";
+    li.dataset.id = id;
+    const title = document.createElement("div");
+    title.className = "title";
+    title.appendChild(dispatchLink(id, segments(document.createElement("span"), d.title_segments)));
+    li.appendChild(title);
+    const meta = text("div", String(d.source || "") + " · " + String(d.published || "").slice(0, 16).replace("T", " "), "meta");
+    meta.appendChild(text("span", (d.countries || []).map((c) => c.code).join(" "), "codes"));
+    li.appendChild(meta);
+    li.appendChild(segments(text("p", "", "excerpt"), d.excerpt_segments));
+    latestList.insertBefore(li, latestList.firstChild);
+    trim(latestList);
+  }
+
+  function parse(event) {
+    try { return JSON.parse(event.data); } catch (e) { return null; }
+  }
+
+  if (!status || typeof EventSource === "undefined") return;
+  const source = new EventSource("/api/events");
+  source.addEventListener("open", () => { status.textContent = "live"; status.className = "live-status on"; });
+  source.addEventListener("error", () => { status.textContent = "reconnecting"; status.className = "live-status off"; });
+  source.addEventListener("alert", (e) => { const a = parse(e); if (a) addAlert(a); });
+  source.addEventListener("dispatch", (e) => { const d = parse(e); if (d) addDispatch(d); });
+  source.addEventListener("lagged", (e) => {
+    const info = parse(e) || {};
+    if (notice) {
+      notice.textContent = "The live view fell behind and skipped " + Number(info.dropped || 0) + " event(s); reload to catch up.";
+      notice.hidden = false;
+    }
+  });
+})();
