@@ -23,6 +23,7 @@ from producers.fetch import FetchError, FetchResult, HttpFetcher, fetch_file
 from producers.normalise import EntryError, make_dispatch
 from producers.parse import FeedParseError, ParsedFeed, parse_feed
 from producers.validate import validate_feed
+from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, format_time, parse_time, utcnow
 from wirewatch.ports import FeedStateStore, Inbox
 from wirewatch.settings import FeedConfig, PollerSettings
@@ -108,6 +109,7 @@ class FeedPoller:
         *,
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
+        metrics: Metrics | None = None,
     ):
         names = [feed.name for feed in feeds]
         duplicates = sorted({name for name in names if names.count(name) > 1})
@@ -120,6 +122,7 @@ class FeedPoller:
         self.emit = emit
         self._clock = clock
         self._rng = rng or random.Random()
+        self.metrics = metrics or Metrics()
         self._fetcher = HttpFetcher(settings)
         self._session_users = 0
         self._total = asyncio.Semaphore(max(1, settings.total_concurrency))
@@ -157,6 +160,7 @@ class FeedPoller:
         async with self._http_session():
             outcomes = await asyncio.gather(*(self._poll_feed(feed) for feed in due))
         for feed, (kind, detail) in zip(due, outcomes, strict=True):
+            self.metrics.feed_polls.labels(kind).inc()
             if kind == "failed":
                 report.failed[feed.name] = str(detail)
             else:
@@ -268,6 +272,7 @@ class FeedPoller:
             dispatches.setdefault(dispatch.id, dispatch)  # a feed listing one item twice
         state.items_seen += len(parsed.entries[: self.settings.max_items_per_feed])
         already = self.inbox.seen(list(dispatches))
+        self.metrics.dispatches_deduplicated.inc(len(already))
         for dispatch in dispatches.values():
             if dispatch.id not in already and self.inbox.accept(dispatch):
                 await self.emit(dispatch)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
+from wirewatch.metrics import Metrics
 from wirewatch.models import Alert, format_time, utcnow
 from wirewatch.ports import AlertStore, DeliveryError, Notifier
 from wirewatch.settings import DeliverySettings
@@ -61,6 +62,7 @@ class AlertDelivery:
         *,
         batch_size: int = 100,
         clock: Callable[[], datetime] = utcnow,
+        metrics: Metrics | None = None,
     ) -> None:
         if settings.retry_base <= 0 or settings.retry_max < settings.retry_base:
             raise ValueError("delivery needs 0 < retry_base <= retry_max")
@@ -69,6 +71,7 @@ class AlertDelivery:
         self.settings = settings
         self.batch_size = batch_size
         self.counters = DeliveryCounters()
+        self.metrics = metrics or Metrics()
         self._clock = clock
         self._attempts: dict[tuple[str, str], int] = {}
         self._paused_until: dict[str, datetime] = {}
@@ -120,6 +123,7 @@ class AlertDelivery:
             self.store.mark_delivered(alert.key, channel)
             self._attempts.pop((alert.key, channel), None)
             self.counters.delivered += 1
+            self.metrics.alert_deliveries.labels(channel, "delivered").inc()
             delivered += 1
         return delivered
 
@@ -148,6 +152,7 @@ class AlertDelivery:
         retry_at = now + timedelta(seconds=delay)
         self.store.mark_failed(alert_key, channel, error, retry_at)
         self.counters.failed += 1
+        self.metrics.alert_deliveries.labels(channel, "failed").inc()
         log.warning(
             "alert %s to %s failed (attempt %d, retry at %s): %s",
             alert_key, channel, attempts, format_time(retry_at), error,

@@ -29,7 +29,9 @@ from producers.poller import FeedPoller
 from sinks.delivery import AlertDelivery
 from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
 from sinks.sqlite_store import SQLiteStore
-from wirewatch.models import Dispatch, Rule
+from wirewatch.events import EventBus
+from wirewatch.metrics import Metrics
+from wirewatch.models import Alert, Dispatch, Rule
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
 
@@ -71,6 +73,9 @@ class EmbeddedPipeline:
         store: SQLiteStore,
         processor: DispatchProcessor,
         delivery: AlertDelivery,
+        *,
+        metrics: Metrics | None = None,
+        events: EventBus | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -79,14 +84,19 @@ class EmbeddedPipeline:
         self.queue: asyncio.Queue[Dispatch] = asyncio.Queue(maxsize=settings.pipeline.queue_size)
         self.counters = PipelineCounters()
         self._alert_ready = asyncio.Event()
+        self.metrics = metrics or delivery.metrics
+        self.metrics.watch_queue("pipeline", self.queue.qsize)
+        # Live views (the dashboard) subscribe here; publishing never blocks the pipeline.
+        self.events = events or EventBus(on_drop=self.metrics.events_dropped.inc)
 
     @classmethod
     def from_settings(cls, settings: Settings, console_stream: TextIO | None = None) -> EmbeddedPipeline:
         store = SQLiteStore(settings.store.path)
         tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
         processor = DispatchProcessor(tagger, build_matcher(settings.rules))
-        delivery = AlertDelivery(store, build_notifiers(settings, console_stream), settings.delivery)
-        return cls(settings, store, processor, delivery)
+        metrics = Metrics()
+        delivery = AlertDelivery(store, build_notifiers(settings, console_stream), settings.delivery, metrics=metrics)
+        return cls(settings, store, processor, delivery, metrics=metrics)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -97,12 +107,14 @@ class EmbeddedPipeline:
     async def submit_accepted(self, dispatch: Dispatch) -> None:
         """The poller's emit: it has already accepted the dispatch into the inbox."""
         self.counters.accepted += 1
+        self.metrics.dispatches_produced.inc()
         await self.submit(dispatch)
 
     async def accept(self, dispatch: Dispatch) -> bool:
         """Accept a pushed dispatch (ingest): dedup, persist, enqueue. False if seen before."""
         if not self.store.accept(dispatch):
             self.counters.duplicates += 1
+            self.metrics.dispatches_deduplicated.inc()
             return False
         await self.submit_accepted(dispatch)
         return True
@@ -136,20 +148,40 @@ class EmbeddedPipeline:
         results = []
         for dispatch in batch:
             try:
+                started = time.perf_counter()
                 results.append(self.processor.process(dispatch))
+                self.metrics.tagging_seconds.observe(time.perf_counter() - started)
             except Exception as exc:  # one bad dispatch never stops the pipeline
                 log.exception("processing dispatch %s failed", dispatch.id)
                 self.counters.failed += 1
+                self.metrics.dispatches_failed.inc()
                 self.store.dead_letter("dispatch", _dump(dispatch), f"processing failed: {exc!r}")
                 self.store.complete(dispatch.id)
-        self.store.save_many([r.tagged for r in results])
+        self._save(results)
+        fired: list[Alert] = []
         for result in results:
             for alert, channels in result.alerts:
                 if self.delivery.record(alert, channels):
                     self.counters.alerts += 1
+                    fired.append(alert)
                     self._alert_ready.set()
         self.store.complete_many([r.tagged.id for r in results])
         self.counters.processed += len(results)
+        self.metrics.dispatches_processed.inc(len(results))
+        self.metrics.alerts_fired.inc(len(fired))
+        for result in results:
+            self.events.publish("dispatch", result.tagged.to_doc())
+        for alert in fired:
+            self.events.publish("alert", alert.to_dict())
+
+    def _save(self, results: list) -> None:
+        started = time.perf_counter()
+        try:
+            self.store.save_many([r.tagged for r in results])
+        except Exception:
+            self.metrics.sink_errors.labels("sqlite").inc()
+            raise
+        self.metrics.sink_bulk_seconds.labels("sqlite").observe(time.perf_counter() - started)
 
     async def deliver_forever(self, interval: float = 1.0) -> None:
         while True:
@@ -202,12 +234,21 @@ async def run_embedded(
     status_interval: float = 10.0,
     status_stream: TextIO | None = None,
     stop: asyncio.Event | None = None,
+    dashboard: bool | None = None,
 ) -> PipelineCounters:
     """`wirewatch run`: poll, tag, match, store and deliver until stopped (or once)."""
     status_stream = status_stream or sys.stderr
     stop = stop or asyncio.Event()
     pipeline = EmbeddedPipeline.from_settings(settings)
-    poller = FeedPoller(settings.feeds, settings.poller, pipeline.store, pipeline.store, pipeline.submit_accepted)
+    poller = FeedPoller(settings.feeds, settings.poller, pipeline.store, pipeline.store, pipeline.submit_accepted,
+                        metrics=pipeline.metrics)
+    if dashboard is None:  # [server].dashboard, once settings have it; off until then
+        dashboard = bool(getattr(settings.server, "dashboard", False))
+    web = None
+    if dashboard and not once:
+        from wirewatch.dashboard.embedded import start_dashboard
+
+        web = await start_dashboard(settings, pipeline.events, pipeline.metrics, poller.health)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
@@ -238,6 +279,8 @@ async def run_embedded(
                 loop.remove_signal_handler(sig)
             except (NotImplementedError, RuntimeError):
                 pass
+        if web is not None:
+            await web.stop()
         await pipeline.close()
     return pipeline.counters
 

@@ -1,0 +1,66 @@
+"""`wirewatch dashboard`: serve the ops dashboard over the configured store, without polling.
+
+Another process (``wirewatch run``, ``wirewatch ingest``) writes the store; a
+StoreWatcher turns what it writes into the live stream.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from typing import Any
+
+
+def add_commands(subparsers: Any) -> None:
+    parser = subparsers.add_parser("dashboard", help="serve the ops dashboard and /metrics over the store (no polling)")
+    parser.add_argument("--bind", help="address to listen on (default [server].bind, 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default [server].port, 8787)")
+    parser.set_defaults(handler=cmd_dashboard)
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from wirewatch.cli import EXIT_USAGE, settings_for
+    from wirewatch.dashboard import AccessPolicy
+
+    settings = settings_for(args)
+    bind = args.bind or settings.server.bind
+    port = args.port if args.port is not None else settings.server.port
+    try:
+        policy = AccessPolicy(bind=bind, token=settings.server.token)
+    except ValueError as exc:
+        print(f"wirewatch dashboard: {exc} (set [server].token, e.g. token = \"env:WIREWATCH_TOKEN\")", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 <= port < 65536:
+        print("wirewatch dashboard: --port must be between 0 and 65535", file=sys.stderr)
+        return EXIT_USAGE
+    asyncio.run(serve(str(settings.store.path), bind, port, policy))
+    return 0
+
+
+async def serve(store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None) -> None:
+    from wirewatch.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
+    from wirewatch.events import EventBus
+    from wirewatch.metrics import Metrics
+
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):
+            pass
+    metrics = Metrics()
+    bus = EventBus(on_drop=metrics.events_dropped.inc)
+    backend = SQLiteBackend(store_path)
+    server = DashboardServer(create_app(backend, bus=bus, metrics=metrics, policy=policy), bind, port)
+    url = await server.start()
+    print(f"wirewatch: dashboard on {url} (store {store_path})", file=sys.stderr, flush=True)
+    watcher = asyncio.create_task(StoreWatcher(backend, bus).run(stop))
+    try:
+        await stop.wait()
+    finally:
+        await server.stop()
+        await watcher
+        backend.close()
