@@ -1,0 +1,104 @@
+"""The dashboard in a real browser: live alerts over SSE, and hostile feed text staying text."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, fill_store, pipeline_settings
+from wirewatch.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
+from wirewatch.models import Dispatch, utcnow
+from wirewatch.runner import EmbeddedPipeline
+
+LIVE_WAIT_MS = 10_000  # "within seconds"
+
+
+@asynccontextmanager
+async def live_pipeline_with_dashboard(tmp_path):
+    """The embedded pipeline and its dashboard in this event loop, as `wirewatch run` wires them."""
+    settings = pipeline_settings(tmp_path)
+    pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
+    backend = SQLiteBackend(settings.store.path)
+    app = create_app(backend, bus=pipeline.events, metrics=pipeline.metrics, policy=AccessPolicy(bind="127.0.0.1"))
+    server = DashboardServer(app, "127.0.0.1", 0)
+    url = await server.start()
+    worker = asyncio.create_task(pipeline.process_forever())
+    try:
+        yield pipeline, url
+    finally:
+        worker.cancel()
+        await asyncio.gather(worker, return_exceptions=True)
+        await server.stop()
+        backend.close()
+        await pipeline.close()
+
+
+async def open_page(browser, url):
+    page = await browser.new_page(viewport={"width": 1360, "height": 1000})
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), asyncio.ensure_future(dialog.dismiss())))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    await page.goto(url)
+    return page, dialogs, errors
+
+
+async def test_an_ingested_dispatch_shows_up_as_an_alert_within_seconds(tmp_path, browser, artifacts):
+    async with live_pipeline_with_dashboard(tmp_path) as (pipeline, url):
+        page, dialogs, errors = await open_page(browser, url)
+        await page.wait_for_selector("#live-status.on", timeout=LIVE_WAIT_MS)
+        assert await page.locator("#alerts tr").count() == 0
+        now = utcnow()
+        await pipeline.accept(Dispatch(
+            id="live-coup", source="wire", title="Army officers attempt coup in Turkey",
+            text="Army officers attempted a coup in Ankara, Turkey, overnight; the government said it was foiled.",
+            published=now, fetched=now))
+        row = page.locator("#alerts tr", has_text="Army officers attempt coup in Turkey")
+        await row.first.wait_for(timeout=LIVE_WAIT_MS)
+        assert await row.count() == 2  # "coup" and "coup in Turkey"
+        await page.locator("#latest li[data-id=live-coup] mark.m-country", has_text="Turkey").first.wait_for(
+            timeout=LIVE_WAIT_MS)
+        await page.screenshot(path=str(artifacts / "live-alert.png"), full_page=True)
+        assert dialogs == [] and errors == []
+
+
+async def test_hostile_feed_text_is_rendered_as_text_and_runs_nothing(tmp_path, browser, artifacts):
+    await fill_store(tmp_path)  # the stored hostile dispatch: server-rendered path
+    async with live_pipeline_with_dashboard(tmp_path) as (pipeline, url):
+        page, dialogs, errors = await open_page(browser, url)
+        await page.wait_for_selector("#live-status.on", timeout=LIVE_WAIT_MS)
+        # ... and a second hostile dispatch arriving live: the script-built DOM path.
+        now = utcnow()
+        await pipeline.accept(Dispatch(
+            id="hostile-live", source="evil-feed", title=HOSTILE_TITLE + " (live)", text=HOSTILE_TEXT,
+            published=now - timedelta(minutes=1), fetched=now, url="javascript:alert(2)"))
+        live_item = page.locator("#latest li[data-id=hostile-live]")
+        await live_item.wait_for(timeout=LIVE_WAIT_MS)
+        await page.locator("#alerts tr", has_text="(live)").first.wait_for(timeout=LIVE_WAIT_MS)
+        await asyncio.sleep(0.5)  # give any injected handler a chance to run (it must not)
+
+        for item in (page.locator("#latest li[data-id=hostile]"), live_item):
+            title = await item.locator(".title").inner_text()
+            assert "<script>window.__pwned = 1</script>" in title
+            assert '<img src=x onerror="window.__pwned=2">' in title
+            assert await item.locator("script, img, b").count() == 0
+        alert_text = await page.locator("#alerts").inner_text()
+        assert "<script>window.__pwned = 1</script>" in alert_text
+        assert await page.locator("#alerts script, #alerts img").count() == 0
+        assert await page.evaluate("typeof window.__pwned") == "undefined"
+        await page.screenshot(path=str(artifacts / "hostile-overview.png"), full_page=True)
+
+        await page.goto(f"{url}/dispatch/hostile")
+        body = await page.locator(".dispatch-full").inner_text()
+        assert '<b onmouseover="alert(1)">bold</b>' in body and '<script>alert("x")</script>' in body
+        await page.locator(".dispatch-full .text").hover()
+        assert await page.locator(".dispatch-full a[href^='javascript']").count() == 0
+        await page.screenshot(path=str(artifacts / "hostile-dispatch.png"), full_page=True)
+
+        await page.goto(f"{url}/search?q=coup")
+        assert "<script>window.__pwned = 1</script>" in await page.locator("ul.results").inner_text()
+        await page.screenshot(path=str(artifacts / "hostile-search.png"), full_page=True)
+        assert await page.evaluate("typeof window.__pwned") == "undefined"
+        assert dialogs == [] and errors == []
