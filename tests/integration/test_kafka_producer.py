@@ -1,0 +1,385 @@
+"""The Kafka producer against the real broker: feed → producer → dispatches.raw, dedup across restarts,
+replay of unacknowledged dispatches, ingest, and `topics create`.
+
+Every test uses its own topic names, so a reused broker never shows a test old data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field, replace
+from email.utils import format_datetime
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from aiohttp import web
+
+from producers.kafka_publisher import KafkaPublisher, PublisherOptions
+from producers.kafka_service import publish_dispatches, run_producer
+from sinks.sqlite_store import SQLiteStore
+from wirewatch.cli_producer import cmd_publish_ingest, cmd_topics_create
+from wirewatch.models import Dispatch
+from wirewatch.settings import FeedConfig, KafkaSettings, PollerSettings, Settings
+from wirewatch.topics import admin_client, describe, ensure_topics
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(240)]
+
+REPO = Path(__file__).resolve().parents[2]
+KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
+PROBE = REPO / "deploy" / "local" / "kafka" / "probe.py"
+FAST = PublisherOptions(
+    resend_interval=1.0, delivery_timeout_ms=15_000, request_timeout_ms=5_000, max_block_ms=5_000,
+    bootstrap_timeout_ms=2_000, connect_backoff=0.5, connect_backoff_max=2.0,
+)
+
+
+# -- the broker -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bootstrap() -> str:
+    """The shared broker: tests/integration/services.py when it is there, else deploy/local/kafka.sh."""
+    try:
+        from tests.integration.services import ensure_kafka
+    except ImportError:
+        # A broker that answers is reused without the script (and its start lock).
+        if subprocess.run([sys.executable, str(PROBE), "127.0.0.1", "9092"], capture_output=True, timeout=30).returncode:
+            subprocess.run([str(KAFKA_SH), "start"], check=True, timeout=300)
+        return "127.0.0.1:9092"
+    return ensure_kafka()
+
+
+def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
+    prefix = f"test-producer-{uuid.uuid4().hex[:10]}"
+    return KafkaSettings(
+        bootstrap_servers=[bootstrap],
+        client_id=prefix,
+        topic_raw=f"{prefix}.raw",
+        topic_tagged=f"{prefix}.tagged",
+        topic_alerts=f"{prefix}.alerts",
+        topic_dead=f"{prefix}.dead",
+        topic_rules=f"{prefix}.rules",
+        partitions=partitions,
+        linger_ms=5,
+    )
+
+
+def delete_topics(kafka: KafkaSettings) -> None:
+    admin = admin_client(kafka)
+    try:
+        names = [kafka.topic_raw, kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead, kafka.topic_rules]
+        existing = set(admin.list_topics())
+        if existing & set(names):
+            admin.delete_topics([n for n in names if n in existing], raise_errors=False)
+    finally:
+        admin.close()
+
+
+def read_topic(kafka: KafkaSettings, topic: str, timeout: float = 30.0) -> list[tuple[bytes | None, bytes]]:
+    """Every message on the topic, read up to the end offsets seen when reading starts."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(
+        bootstrap_servers=kafka.bootstrap_servers, client_id=f"{kafka.client_id}-reader",
+        enable_auto_commit=False, auto_offset_reset="earliest", consumer_timeout_ms=1000,
+    )
+    try:
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
+        assert partitions, f"topic {topic} does not exist"
+        consumer.assign(partitions)
+        consumer.seek_to_beginning(*partitions)
+        ends = consumer.end_offsets(partitions)
+        messages: list[tuple[bytes | None, bytes]] = []
+        deadline = time.monotonic() + timeout
+        while any(consumer.position(tp) < ends[tp] for tp in partitions):
+            assert time.monotonic() < deadline, f"could not read {topic} to its end within {timeout}s"
+            for records in consumer.poll(timeout_ms=500).values():
+                messages.extend((r.key, r.value) for r in records)
+        return messages
+    finally:
+        consumer.close()
+
+
+# -- a real local feed ----------------------------------------------------------------------
+
+
+@dataclass
+class Feed:
+    """An RSS feed whose items a test can add to while it is being served."""
+
+    items: list[dict[str, str]] = field(default_factory=list)
+    requests: int = 0
+    url: str = ""
+
+    def add(self, n: int) -> None:
+        start = len(self.items)
+        published = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
+        for i in range(start, start + n):
+            self.items.append({
+                "title": f"Army officers seize state radio in capital, story {i}",
+                "link": f"https://news.example.org/world/story-{i}",
+                "description": f"Soldiers took over the broadcaster in Niamey; Niger's president is held. Item {i}.",
+                "pubDate": format_datetime(published + timedelta(minutes=i)),
+            })
+
+    def render(self) -> bytes:
+        entries = "".join(
+            f"<item><title>{escape(it['title'])}</title><link>{escape(it['link'])}</link>"
+            f"<guid>{escape(it['link'])}</guid><description>{escape(it['description'])}</description>"
+            f"<pubDate>{it['pubDate']}</pubDate></item>"
+            for it in reversed(self.items)  # newest first, as feeds list them
+        )
+        return (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>World</title>'
+            f"<link>https://news.example.org/</link><description>test</description>{entries}</channel></rss>"
+        ).encode()
+
+    def titles(self) -> set[str]:
+        return {it["title"] for it in self.items}
+
+
+@pytest.fixture
+async def feed() -> AsyncIterator[Feed]:
+    served = Feed()
+
+    async def handler(request: web.Request) -> web.Response:
+        served.requests += 1
+        return web.Response(body=served.render(), content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/world.xml", handler)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    served.url = f"http://127.0.0.1:{runner.addresses[0][1]}/world.xml"
+    try:
+        yield served
+    finally:
+        await runner.cleanup()
+
+
+def producer_settings(kafka: KafkaSettings, feed: Feed, tmp_path: Path, interval: float = 3600.0) -> Settings:
+    kafka.producer_store = tmp_path / "producer.db"
+    return Settings(
+        feeds=[FeedConfig(name="world", url=feed.url, interval=interval)],
+        poller=PollerSettings(per_host_delay=0.0, backoff_base=0.5),
+        kafka=kafka,
+    )
+
+
+async def wait_for(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {timeout}s waiting for {what}"
+        await asyncio.sleep(0.1)
+
+
+def pending_in(store_path: Path) -> list[Dispatch]:
+    with SQLiteStore(store_path) as store:
+        return store.pending()
+
+
+# -- (1) feed → producer --once → dispatches.raw ---------------------------------------------------
+
+
+async def test_feed_is_published_with_id_keys_and_dispatch_json(bootstrap: str, feed: Feed, tmp_path: Path) -> None:
+    kafka = unique_kafka(bootstrap)
+    ensure_topics(kafka)
+    feed.add(3)
+    settings = producer_settings(kafka, feed, tmp_path)
+    try:
+        outcome = await run_producer(settings, once=True, once_timeout=60, options=FAST)
+
+        assert outcome.pending == 0
+        assert outcome.accepted == 3 and outcome.counters.acked == 3
+        messages = read_topic(kafka, kafka.topic_raw)
+        assert len(messages) == 3
+        for key, value in messages:
+            doc = json.loads(value.decode("utf-8"))
+            assert key == doc["id"].encode()
+            assert Dispatch.from_dict(doc).to_dict() == doc  # the wire format is exactly Dispatch.to_dict()
+            assert doc["source"] == "world"
+        assert {json.loads(v)["title"] for _, v in messages} == feed.titles()
+        # Every published dispatch is complete in the ledger: nothing to replay.
+        assert pending_in(settings.kafka.producer_store) == []
+    finally:
+        delete_topics(kafka)
+
+
+# -- (2) a producer restarted mid-run publishes no duplicate ------------------------------------------
+
+
+async def test_restarted_producer_publishes_no_duplicate(bootstrap: str, feed: Feed, tmp_path: Path) -> None:
+    kafka = unique_kafka(bootstrap)
+    ensure_topics(kafka)
+    feed.add(2)
+    # A short interval: the running service polls the same items again and again.
+    settings = producer_settings(kafka, feed, tmp_path, interval=0.3)
+    try:
+        for expected_new in (2, 1):
+            stop = asyncio.Event()
+            service = asyncio.create_task(run_producer(settings, stop=stop, options=FAST, status_interval=60))
+            requests_before = feed.requests
+            await wait_for(lambda: feed.requests >= requests_before + 3, 30, "three polls of the feed")
+            stop.set()
+            outcome = await asyncio.wait_for(service, 30)
+            assert outcome.accepted == expected_new
+            assert outcome.counters.acked == expected_new and outcome.pending == 0
+            feed.add(1)  # one new item appears while the producer is stopped
+
+        # The item added after the last run was never polled; everything else exactly once.
+        keys = Counter(key for key, _ in read_topic(kafka, kafka.topic_raw))
+        assert len(keys) == 3
+        assert all(count == 1 for count in keys.values()), keys
+    finally:
+        delete_topics(kafka)
+
+
+async def test_unacknowledged_dispatches_are_replayed_after_a_restart(bootstrap: str, tmp_path: Path) -> None:
+    """Accepted while no broker answers, the process stops; the next start sends them, once."""
+    kafka = unique_kafka(bootstrap)
+    ensure_topics(kafka)
+    store_path = tmp_path / "producer.db"
+    dispatches = [
+        Dispatch(id=f"replay-{i}", source="push", title=f"Dispatch {i}", text="Coup attempt reported.",
+                 published=datetime(2026, 11, 27, tzinfo=timezone.utc), fetched=datetime(2026, 11, 27, tzinfo=timezone.utc))
+        for i in range(3)
+    ]
+    nobody = replace(kafka, bootstrap_servers=[f"127.0.0.1:{free_port()}"])
+    try:
+        # Back-pressure: with two slots and no broker, the third emit has to wait.
+        with SQLiteStore(store_path) as store:
+            publisher = KafkaPublisher(nobody, store, replace(FAST, max_in_flight=2))
+            await publisher.start(sweep=False)
+            for dispatch in dispatches:
+                assert store.accept(dispatch)
+            await publisher.emit(dispatches[0])
+            await publisher.emit(dispatches[1])
+            third = asyncio.create_task(publisher.emit(dispatches[2]))
+            await wait_for(lambda: publisher.counters.connect_failures >= 1, 30, "a failed connection attempt")
+            assert not third.done() and publisher.in_flight == 3
+            third.cancel()
+            await asyncio.gather(third, return_exceptions=True)
+            await publisher.close()
+            assert publisher.counters.acked == 0
+        assert {d.id for d in pending_in(store_path)} == {d.id for d in dispatches}
+
+        # The restart: the same store, a reachable broker. Nothing new is accepted; the three are replayed.
+        kafka.producer_store = store_path
+        outcome = await publish_dispatches(Settings(kafka=kafka), dispatches, timeout=60, options=FAST)
+        assert outcome.accepted == 0 and outcome.duplicates == 3
+        assert outcome.counters.replayed == 3 and outcome.counters.acked == 3 and outcome.pending == 0
+        keys = Counter(key for key, _ in read_topic(kafka, kafka.topic_raw))
+        assert keys == Counter(d.id.encode() for d in dispatches)
+    finally:
+        delete_topics(kafka)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# -- ingest --------------------------------------------------------------------------------------------
+
+
+def cli_args(config: Path, **extra) -> argparse.Namespace:
+    return argparse.Namespace(config=str(config), store=None, bootstrap_servers=None, producer_store=None, **extra)
+
+
+def write_config(path: Path, kafka: KafkaSettings, partitions: int, retention_ms: int) -> Path:
+    path.write_text(
+        "[kafka]\n"
+        f'bootstrap_servers = ["{kafka.bootstrap_servers[0]}"]\n'
+        f'topic_raw = "{kafka.topic_raw}"\ntopic_tagged = "{kafka.topic_tagged}"\n'
+        f'topic_alerts = "{kafka.topic_alerts}"\ntopic_dead = "{kafka.topic_dead}"\n'
+        f'topic_rules = "{kafka.topic_rules}"\n'
+        f"partitions = {partitions}\nretention_ms = {retention_ms}\n"
+        f'producer_store = "{path.parent / "producer.db"}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_publish_ingest_command_dedups_across_runs(bootstrap: str, tmp_path: Path, capsys) -> None:
+    kafka = unique_kafka(bootstrap)
+    config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=2, retention_ms=86_400_000)
+    lines = tmp_path / "dispatches.jsonl"
+    lines.write_text(
+        '{"id": "ing-1", "title": "Coup in Niger", "text": "Soldiers seized power."}\n'
+        "{not json\n"
+        '{"id": "ing-2", "title": "Talks in Geneva", "text": "Ministers met."}\n',
+        encoding="utf-8",
+    )
+    try:
+        assert cmd_publish_ingest(cli_args(config, file=str(lines), source="wire", timeout=60.0)) == 1  # one bad line
+        err = capsys.readouterr().err
+        assert "line 2" in err and "2 accepted, 0 already seen, 1 rejected, 2 acknowledged" in err
+
+        assert cmd_publish_ingest(cli_args(config, file=str(lines), source="wire", timeout=60.0)) == 1
+        assert "0 accepted, 2 already seen" in capsys.readouterr().err
+
+        messages = read_topic(kafka, kafka.topic_raw)
+        assert sorted(json.loads(v)["title"] for _, v in messages) == ["Coup in Niger", "Talks in Geneva"]
+        assert all(json.loads(v)["source"] == "wire" for _, v in messages)
+    finally:
+        delete_topics(kafka)
+
+
+# -- (4) topics create -----------------------------------------------------------------------------------
+
+
+def test_topics_create_is_idempotent_and_applies_the_config(bootstrap: str, tmp_path: Path, capsys) -> None:
+    kafka = unique_kafka(bootstrap)
+    config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=3, retention_ms=3_600_000)
+    try:
+        assert cmd_topics_create(cli_args(config, json=True)) == 0
+        first = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [r["action"] for r in first] == ["created"] * 5
+
+        assert cmd_topics_create(cli_args(config, json=True)) == 0
+        second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [r["action"] for r in second] == ["unchanged"] * 5
+
+        admin = admin_client(kafka)
+        try:
+            for name in (kafka.topic_raw, kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead):
+                partitions, replication, configs = describe(admin, name)
+                assert (partitions, replication) == (3, 1)
+                assert configs["retention.ms"] == "3600000" and configs["cleanup.policy"] == "delete"
+            partitions, _, configs = describe(admin, kafka.topic_rules)
+            assert partitions == 1 and configs["cleanup.policy"] == "compact"
+
+            # A changed config brings existing topics in line: more partitions, new retention.
+            write_config(config, kafka, partitions=4, retention_ms=7_200_000)
+            assert cmd_topics_create(cli_args(config, json=True)) == 0
+            third = {r["topic"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+            assert third[kafka.topic_raw]["action"] == "updated"
+            assert third[kafka.topic_rules]["action"] == "unchanged"
+            partitions, _, configs = describe(admin, kafka.topic_raw)
+            assert partitions == 4 and configs["retention.ms"] == "7200000"
+
+            # Fewer partitions cannot be applied: reported, and the command fails.
+            write_config(config, kafka, partitions=2, retention_ms=7_200_000)
+            assert cmd_topics_create(cli_args(config, json=False)) == 1
+            assert "Kafka cannot remove partitions" in capsys.readouterr().out
+            assert describe(admin, kafka.topic_raw)[0] == 4
+        finally:
+            admin.close()
+    finally:
+        delete_topics(kafka)
