@@ -5,7 +5,7 @@ import io
 import json
 import re
 
-from tests.unit.dashboard_fixtures import fill_store, running_dashboard
+from tests.unit.dashboard_fixtures import fill_store
 from tests.unit.test_embedded import DEMO_FEED, settings_for
 from wirewatch.dashboard import SQLiteBackend, StoreWatcher
 from wirewatch.events import EventBus
@@ -71,3 +71,41 @@ async def test_run_serves_the_dashboard_and_streams_alerts_as_they_fire(tmp_path
         await asyncio.wait_for(run, timeout=20)
     assert re.search(r"wirewatch_alerts_fired_total [1-9]", body)
     assert re.search(r'wirewatch_feed_polls_total\{outcome="ok"\} [1-9]', body)
+
+
+async def test_dashboard_command_serves_a_store_and_streams_what_another_process_adds(tmp_path, capsys):
+    import argparse
+
+    import aiohttp
+
+    from wirewatch.cli_dashboard import add_commands, serve
+    from wirewatch.dashboard import AccessPolicy
+
+    parser = argparse.ArgumentParser()
+    add_commands(parser.add_subparsers())
+    args = parser.parse_args(["dashboard", "--port", "0"])
+    assert args.port == 0 and args.handler.__name__ == "cmd_dashboard"
+
+    settings = await fill_store(tmp_path, [])
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(str(settings.store.path), "127.0.0.1", 0, AccessPolicy(bind="127.0.0.1"), stop))
+    try:
+        url = None
+        for _ in range(200):
+            found = re.search(r"dashboard on (http://\S+)", capsys.readouterr().err)
+            if found:
+                url = found.group(1)
+                break
+            await asyncio.sleep(0.05)
+        assert url
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"{url}/api/events?kinds=alert") as stream:
+                await stream.content.readuntil(b"\n\n")
+                now = utcnow()
+                await fill_store(tmp_path, [Dispatch(id="other", source="t", title="Coup bid in Turkey",
+                                                     text="A coup bid in Turkey failed.", published=now, fetched=now)])
+                frame = (await asyncio.wait_for(stream.content.readuntil(b"\n\n"), timeout=15)).decode()
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=15)
+    assert "event: alert" in frame and "Coup bid in Turkey" in frame

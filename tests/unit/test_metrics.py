@@ -1,7 +1,6 @@
 """Prometheus metrics: what the embedded pipeline counts, read back through the exposition format."""
 
 import io
-from pathlib import Path
 
 from prometheus_client.parser import text_string_to_metric_families
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from datetime import datetime, timezone
 from typing import Any
 
 from aiohttp import web
 
 from sinks.sqlite_stats import ENTITY_KINDS
 from wirewatch.dashboard import params
-from wirewatch.dashboard.context import BACKEND, BUS, METRICS, blocking
+from wirewatch.dashboard.context import BUS, METRICS, blocking
 from wirewatch.dashboard.openapi import OPENAPI
+from wirewatch.dashboard.html import safe_url
 from wirewatch.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
 from wirewatch.events import BusClosed, Event, TooManySubscribers
 from wirewatch.models import format_time
@@ -179,8 +181,6 @@ def _present(event: Event) -> dict[str, Any]:
     if event.kind == "alert":
         data = dict(event.data)
         data.setdefault("key", f"{data.get('rule', {}).get('id')}:{data.get('dispatch_id')}")
-        from wirewatch.dashboard.html import safe_url
-
         data["url"] = safe_url(data.get("url"))
         return data
     return event.data
@@ -201,8 +201,6 @@ def _window_json(window: params.Window) -> dict[str, Any]:
 
 
 def format_time_ts(ts: float) -> str:
-    from datetime import datetime, timezone
-
     return format_time(datetime.fromtimestamp(ts, tz=timezone.utc))
 
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sinks import sqlite_stats
 from sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind
 from sinks.sqlite_store import SQLiteStore
-from wirewatch.models import Alert, to_utc
+from wirewatch.models import Alert
 from wirewatch.query import parse_query
 
 from wirewatch.dashboard.highlight import MARK_POST, MARK_PRE
@@ -148,7 +148,3 @@ class SQLiteBackend:
     def close(self) -> None:
         with self._lock:
             self.store.close()
-
-
-def epoch(value: datetime) -> float:
-    return to_utc(value).timestamp()
