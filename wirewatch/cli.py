@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
-from wirewatch import __version__
+from wirewatch import __version__, cli_dashboard
 from wirewatch.config import ConfigError, check_config, load_settings
 from wirewatch.models import format_time, parse_time, utcnow
 from wirewatch.settings import Settings
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--once", action="store_true", help="poll every feed once, drain the pipeline and exit")
     run.add_argument("--demo", action="store_true", help="run on the sample feeds bundled with wirewatch (fresh demo store)")
     run.add_argument("--status-interval", type=float, default=10.0, metavar="SECONDS")
+    run.add_argument("--no-dashboard", action="store_true", help="do not serve the dashboard ([server] settings)")
     run.set_defaults(handler=cmd_run)
 
     ingest = sub.add_parser("ingest", help="push dispatches (plain text, a JSON object or JSON Lines) through the pipeline")
@@ -93,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="store counts")
     stats.set_defaults(handler=cmd_stats)
+
+    cli_dashboard.add_commands(sub)
 
     config = sub.add_parser("config", help="configuration tools")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION")
@@ -135,7 +138,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not settings.feeds:
         print("wirewatch: no feeds configured (add [[feeds]] to wirewatch.toml, or try --demo)", file=sys.stderr)
         return EXIT_USAGE
-    asyncio.run(run_embedded(settings, once=args.once, status_interval=args.status_interval))
+    dashboard = False if args.no_dashboard else None
+    asyncio.run(run_embedded(settings, once=args.once, status_interval=args.status_interval, dashboard=dashboard))
     if args.demo:
         print(f"\nTry: wirewatch --store {settings.store.path} search 'coup AND countries.code:TR'", file=sys.stderr)
     return EXIT_OK

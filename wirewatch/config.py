@@ -40,6 +40,7 @@ from wirewatch.settings import (
 ENV_VAR = "WIREWATCH_CONFIG"
 DEFAULT_FILE = "wirewatch.toml"
 BUILTIN_CHANNELS = ("console", "jsonl")
+MIN_TOKEN_LENGTH = 16
 
 
 @dataclass(slots=True)
@@ -363,6 +364,9 @@ def _check_server(server: ServerSettings, problems: list[ConfigProblem]) -> None
             server.token = resolve_secret(server.token)
         except ValueError as exc:
             problems.append(ConfigProblem("server.token", str(exc)))
+        else:
+            if len(server.token) < MIN_TOKEN_LENGTH:
+                problems.append(ConfigProblem("server.token", f"must be at least {MIN_TOKEN_LENGTH} characters"))
     if not 0 < server.port < 65536:
         problems.append(ConfigProblem("server.port", "must be between 1 and 65535"))
 

@@ -242,8 +242,8 @@ async def run_embedded(
     pipeline = EmbeddedPipeline.from_settings(settings)
     poller = FeedPoller(settings.feeds, settings.poller, pipeline.store, pipeline.store, pipeline.submit_accepted,
                         metrics=pipeline.metrics)
-    if dashboard is None:  # [server].dashboard, once settings have it; off until then
-        dashboard = bool(getattr(settings.server, "dashboard", False))
+    if dashboard is None:
+        dashboard = settings.server.dashboard
     web = None
     if dashboard and not once:
         from wirewatch.dashboard.embedded import start_dashboard

@@ -68,7 +68,8 @@ class PipelineSettings:
 class ServerSettings:
     bind: str = "127.0.0.1"
     port: int = 8787
-    token: str | None = None
+    token: str | None = None  # required (16+ characters) when bind is not a loopback address
+    dashboard: bool = True  # serve the dashboard as part of `wirewatch run`
 
 
 @dataclass(slots=True)

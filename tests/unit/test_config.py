@@ -78,6 +78,8 @@ def test_non_loopback_bind_requires_a_token():
     _, problems = settings_from_dict({"server": {"bind": "0.0.0.0"}})
     assert [p.key for p in problems] == ["server.token"]
     _, problems = settings_from_dict({"server": {"bind": "0.0.0.0", "token": "abc"}})
+    assert [p.reason for p in problems] == ["must be at least 16 characters"]
+    _, problems = settings_from_dict({"server": {"bind": "0.0.0.0", "token": "a-long-enough-secret"}})
     assert problems == []
 
 

@@ -5,8 +5,10 @@ import os
 import signal
 import subprocess
 import sys
+import socket
 import threading
 import time
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -15,6 +17,12 @@ import pytest
 from sinks.sqlite_store import SQLiteStore
 
 DEMO_FEED = Path(__file__).resolve().parents[2] / "wirewatch" / "demo" / "feeds" / "world-wire.rss.xml"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 class FeedHandler(BaseHTTPRequestHandler):
@@ -42,9 +50,10 @@ def feed_url():
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_run_polls_and_stops_gracefully_on_signal(tmp_path, feed_url, sig):
+    port = free_port()
     config = tmp_path / "wirewatch.toml"
     config.write_text(
-        f'[store]\npath = "ww.db"\n[delivery]\njsonl_path = "alerts.jsonl"\n'
+        f'[store]\npath = "ww.db"\n[delivery]\njsonl_path = "alerts.jsonl"\n[server]\nport = {port}\n'
         f'[[feeds]]\nname = "world"\nurl = "{feed_url}"\ninterval = 3600\n'
         f'[[rules]]\nname = "coup"\nquery = "coup"\nchannels = ["jsonl"]\n',
         encoding="utf-8",
@@ -66,6 +75,10 @@ def test_run_polls_and_stops_gracefully_on_signal(tmp_path, feed_url, sig):
                 break
         assert any("dispatches 4 " in line for line in seen), "".join(seen)
         assert "feeds 1 ok / 0 failing" in seen[-1]
+        # the dashboard is served by the same process, on loopback
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/alerts", timeout=10) as response:
+            assert response.status == 200
+            assert len(json.loads(response.read())["alerts"]) == 4
         proc.send_signal(sig)
         out, err = proc.communicate(timeout=30)
     finally:
