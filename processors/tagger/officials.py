@@ -12,11 +12,51 @@ from typing import Callable
 from processors.tagger.kb import Official
 from processors.tagger.matcher import Kind, Span
 from processors.tagger.textfold import fold
-from processors.tagger.vocab import HONORIFICS, NAME_STOPWORDS, NON_OFFICIAL_QUALIFIERS, ROLE_MODIFIERS
+from processors.tagger.vocab import (HONORIFICS, NAMED_AFTER_NOUNS, NAME_STOPWORDS, NON_OFFICIAL_QUALIFIERS,
+                                     RANK_WORDS, ROLE_MODIFIERS)
 
-_PARTICLE = r"(?:(?:al|el|ad|as|ash|bin|ibn|de|da|di|du|van|von|der|la|le|dos|das|del|abu|ould|ag)[ -])?"
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
+                            "der", "den", "la", "le", "dos", "das", "del", "abu", "ould", "ag", "wa", "y"})
+# Up to two particles before a capitalised word: "de la Calle", "van der Bellen", "al-Shami", "bin Zayed".
+_PARTICLE = r"(?:(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]){0,2}"
 _NAME_RUN = re.compile(_PARTICLE + r"[A-Z][\w'’.\-]*(?: " + _PARTICLE + r"[A-Z][\w'’.\-]*){0,5}")
 _HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS)
+_NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
+_WORD = re.compile(r"[\w'’.\-]+")
+_WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|is|was|serves as|served as) ")
+_CLAUSE_END = re.compile(r"[,;:\"()\n]|\.(?:\s|$)| (?:who|which|whose|that|said|says|told|tells|added|called|urged|warned|announced|"
+                         r"wrote|testified|criticised|criticized|read|declared|confirmed|denied|insisted)\b")
+_NAME_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _name_words(official: Official) -> frozenset[str]:
+    """Every folded word of an official's name and aliases (cached: the KB does not change while loaded)."""
+    words = _NAME_WORDS.get(official.id)
+    if words is None:
+        words = frozenset(w for form in (official.name, *official.aliases) for w in fold(form).split())
+        _NAME_WORDS[official.id] = words
+    return words
+
+
+def _is_particle_name(token: str) -> bool:
+    """'al-Shami', 'bin-Laden': a lower-case particle joined to a capitalised name."""
+    particle, _, rest = token.partition("-")
+    return particle.lower() in NAME_PARTICLES and rest[:1].isupper()
+
+
+# Words naming a private or party body: a post in one is not a public office.
+_PRIVATE_BODY_WORDS = frozenset({
+    "federation", "association", "corporation", "company", "institute", "foundation", "society", "chamber",
+    "league", "club", "party", "movement", "firm", "university", "church", "charity", "observatory", "inc",
+    "ltd", "group", "campaign", "rebel", "rebels", "opposition", "syndicate",
+})
+# Possessives that may open a description ("the government's chief negotiator").
+_DESCRIPTOR_POSSESSIVES = frozenset({
+    "government's", "country's", "nation's", "state's", "city's", "army's", "military's", "ministry's",
+    "commission's", "council's", "presidency's", "president's", "regime's", "kingdom's", "province's", "region's",
+    "bloc's", "body's", "agency's", "court's", "parliament's", "senate's", "house's", "police", "customs",
+    "electoral", "election", "elections", "foreign", "top", "u.s.", "un",
+})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
 
@@ -69,7 +109,7 @@ class OfficialFinder:
                 continue
             official = span.first(Kind.OFFICIAL)
             if official is not None:
-                if self._inside_longer_name(span):
+                if self._inside_longer_name(span) or self._runs_into_longer_name(span) or self._named_after(span.end):
                     continue
                 phrase = self.role_phrase(i, span.start)
                 self._add_known(official.ref, span.start, phrase.text if phrase and not phrase.excluded else None)
@@ -80,6 +120,7 @@ class OfficialFinder:
                 surname_spans.append(i)
             elif span.has(Kind.ROLE) and span.start >= self.body_start:
                 self._unknown_after_role(i, span)
+        self._appositions()
         for i in surname_spans:
             if i not in self.consumed:
                 self._link_surname(i)
@@ -202,8 +243,13 @@ class OfficialFinder:
 
     # --- known officials -------------------------------------------------------------------------------------
 
-    def _inside_longer_name(self, span: Span) -> bool:
-        """'Mahamat Idriss Deby' contains the alias 'Idriss Deby' but is another person."""
+    def _inside_longer_name(self, span: Span, sentence_start_too: bool = False) -> bool:
+        """'Mahamat Idriss Deby' contains the alias 'Idriss Deby' but is another person.
+
+        With `sentence_start_too`, a capitalised word opening the sentence counts as a given name as well
+        ("Fatima Rahimi, a student" is not the minister Rahimi): wire copy opens sentences with names, and
+        the openers that are not names ("But", "The", "On Monday") are stop words.
+        """
         if span.start < 2 or self.cased[span.start - 1] != " " or span.start - 1 in self.span_ends:
             return False
         i = span.start - 2
@@ -211,12 +257,38 @@ class OfficialFinder:
             i -= 1
         word = self.cased[i:span.start - 1]
         if not word or not word[0].isupper() or not word.isalpha() or word.lower() in NAME_STOPWORDS \
-                or word.lower() in _HONORIFIC_KEYS:
+                or word.lower() in _HONORIFIC_KEYS or word.lower() in NON_OFFICIAL_QUALIFIERS:
             return False
+        if sentence_start_too and i >= self.body_start:
+            return True
         j = i - 1
         while j >= 0 and self.cased[j] in " \"'(":
             j -= 1
         return not (j < 0 or self.cased[j] in ".!?\n:;")
+
+    def _runs_into_longer_name(self, span: Span) -> bool:
+        """'Ahmed Khalifa al-Shami' is not the official 'Ahmed Khalifa': the name goes on after the match."""
+        if span.start < self.body_start:
+            return False  # headlines capitalise every word
+        end = span.end
+        if end + 2 >= len(self.cased) or self.cased[end] != " " or not self.cased[end + 1].isalpha():
+            return False
+        after = self._word_after(end)
+        if not after:
+            return False
+        if after.lower() in NAME_PARTICLES:
+            longer = self._word_after(end + 1 + len(after))[:1].isupper()
+        elif _is_particle_name(after):
+            longer = True  # "al-Shami"
+        else:
+            longer = after[0].isupper() and after.lower() not in NAME_STOPWORDS and end + 1 not in self.span_starts
+        # "President Xi Jinping": the alias "President Xi" and the rest of the same name
+        return longer and fold(after) not in _name_words(span.first(Kind.OFFICIAL).ref)
+
+    def _named_after(self, end: int) -> bool:
+        """'Imam Khomeini airport', 'Sheikh Zayed Road': a place named after a person is not a mention."""
+        after = self._word_after(end)
+        return bool(after) and after.lower() in NAMED_AFTER_NOUNS
 
     def _add_known(self, official: Official, offset: int, role: str | None) -> None:
         record = self.found.get(official.id)
@@ -233,9 +305,11 @@ class OfficialFinder:
 
     def _link_surname(self, i: int) -> None:
         span = self.spans[i]
-        if self._embedded_in_other_name(span):
+        if self._embedded_in_other_name(span) or self._named_after(span.end):
             return
         candidates: tuple[Official, ...] = span.first(Kind.SURNAME).ref
+        if not any(o.id in self.found for o in candidates) and self._inside_longer_name(span, sentence_start_too=True):
+            return  # first mention is "Fatima Rahimi": another person than the official Rahimi
         phrase = self.role_phrase(i, span.start)
         role = phrase.text if phrase and not phrase.excluded else None
         present = [o for o in candidates if o.id in self.found]
@@ -291,7 +365,8 @@ class OfficialFinder:
         inner = [k for k in range(i + 1, len(self.spans)) if self.spans[k].start < name_end]
         for k in inner:
             other = self.spans[k]
-            if other.first(Kind.OFFICIAL) is not None and not self._inside_longer_name(other):
+            if other.first(Kind.OFFICIAL) is not None and not self._inside_longer_name(other) \
+                    and not self._runs_into_longer_name(other):
                 return  # a known official: handled by its own span
             if other.has(Kind.ROLE) or other.has(Kind.AGENCY) or other.has(Kind.NON_COUNTRY):
                 return
@@ -326,6 +401,188 @@ class OfficialFinder:
         self.found[key] = Found(name, phrase.text, country, False, name_start, surname=surname)
         if country and (phrase.adjective_country or phrase.body_country):
             self.phrase_countries.append((phrase.start, name_start, country))
+
+    # --- appositions: "Hameed Ali, Comptroller-General of the Customs Service, said" ----------------------------
+
+    def _appositions(self) -> None:
+        """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""
+        text = self.cased
+        pos = text.find(", ", self.body_start)
+        while pos != -1:
+            word_start = text.rfind(" ", 0, pos) + 1
+            if pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == ".") \
+                    and (text[word_start].isupper() or _is_particle_name(text[word_start:pos])):
+                described = self._describe(pos + 2)
+                if described is not None:
+                    self._add_apposition(pos, *described)
+            pos = text.find(", ", pos + 2)
+
+    def _describe(self, pos: int) -> tuple[str, str | None, bool] | None:
+        """The role an apposition starting at `pos` gives: (role text, country, international) or None."""
+        text = self.cased
+        head_of = False
+        for article in ("a ", "an ", "the "):
+            if text.startswith(article, pos):
+                pos += len(article)
+                break
+        else:
+            m = _WHO_VERB.match(text, pos)
+            if m:
+                head_of = m.group(1) != "is" and m.group(1) != "was" and not m.group(1).startswith("serve")
+                pos = m.end()
+                if text.startswith("the ", pos):
+                    pos += 4
+        i = self._span_at_or_after(pos)
+        cursor = pos
+        country: str | None = None
+        international = False
+        role_end = None
+        free_words = 0
+        for _ in range(8):
+            while cursor < len(text) and text[cursor] == " ":
+                cursor += 1
+            span = self.spans[i] if i < len(self.spans) else None
+            if span is not None and span.start == cursor:
+                agency = span.first(Kind.AGENCY)
+                if span.has(Kind.ROLE) and not (head_of and agency is not None):
+                    role_end = span.end
+                    break
+                if agency is not None:
+                    if country is None and not international:
+                        international = agency.ref.kind == "international"
+                        country = agency.ref.country
+                    if head_of:
+                        role_end = span.end
+                        break
+                elif span.has(Kind.COUNTRY):
+                    code, form = span.first(Kind.COUNTRY).ref
+                    if country is None and not international:
+                        country = self.resolve_country(span) if form == "ambiguous" else code
+                else:
+                    return None  # a person or place: not a description of the name before
+                cursor = span.end
+                if text.startswith("'s", cursor) or text.startswith("' ", cursor):
+                    cursor += 2 if text.startswith("'s", cursor) else 1
+                i += 1
+                continue
+            m = _WORD.match(text, cursor)
+            if not m:
+                return None
+            word = m.group(0)
+            lowered = word.lower()
+            if lowered in NON_OFFICIAL_QUALIFIERS or lowered.rstrip("'s") in NON_OFFICIAL_QUALIFIERS:
+                return None
+            if not (lowered in ROLE_MODIFIERS or lowered in _DESCRIPTOR_POSSESSIVES or lowered in _HONORIFIC_KEYS):
+                if not word.isalpha() or not word.islower() or lowered in NAME_STOPWORDS or free_words >= 2:
+                    return None
+                free_words += 1
+            cursor = m.end()
+        if role_end is None:
+            return None
+        if head_of:
+            pos = self.cased.rfind(" ", 0, pos - 1) + 1 if not text.startswith("the ", pos - 4) else pos - 4
+        end = self._clause_end(role_end)
+        role = self.text[pos:end].strip().rstrip(",")
+        if head_of:
+            role = "head of " + self.text[self._after_who_verb(pos):end].strip()
+        if len(role) > 120:
+            role = self.text[pos:role_end].strip()
+        if any(w in _PRIVATE_BODY_WORDS for w in fold(role).replace("'s", "").split()):
+            return None  # "chairman of the National Turkey Federation": not a public office
+        return role, country, international
+
+    def _after_who_verb(self, pos: int) -> int:
+        m = _WHO_VERB.match(self.cased, self.cased.rfind("who ", 0, pos + 1))
+        return m.end() if m else pos
+
+    def _clause_end(self, pos: int) -> int:
+        """Where a description ends: punctuation, a quote or the reporting verb."""
+        m = _CLAUSE_END.search(self.cased, pos, min(len(self.cased), pos + 100))
+        return m.start() if m else pos
+
+    def _span_at_or_after(self, pos: int) -> int:
+        lo, hi = 0, len(self.spans)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.spans[mid].start < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _add_apposition(self, comma: int, role: str, country: str | None, international: bool) -> None:
+        k = self._span_at_or_after(comma) - 1
+        before = self.spans[k] if k >= 0 else None
+        if before is not None and before.end == comma and before.has(Kind.OFFICIAL):
+            record = self.found.get(before.first(Kind.OFFICIAL).ref.id)
+            if record is not None:
+                self._give_role(record, role)
+            return
+        name_start, tokens = self._name_before(comma)
+        if not tokens:
+            return
+        name = " ".join(tokens)
+        inner = [j for j in range(k, -1, -1) if self.spans[j].start >= name_start]
+        for j in inner:
+            if not self.spans[j].has(Kind.SURNAME) and not self.spans[j].has(Kind.OFFICIAL):
+                return  # a country, body or role word inside: not a personal name
+        key = "u:" + fold(name)
+        record = self.found.get(key) or (self._find_by_surname(tokens[-1]) if len(tokens) == 1 else None)
+        if record is not None:
+            self._give_role(record, role)
+            return
+        if len(tokens) < 2:
+            return
+        self.consumed.update(inner)
+        if country is None and not international:
+            country = self.context_country(name_start)
+        self.found[key] = Found(name, role, country, False, name_start, surname=tokens[-1].split("-")[-1])
+
+    @staticmethod
+    def _give_role(record: Found, role: str) -> None:
+        """A written description beats the knowledge base's title and a bare rank ("Colonel")."""
+        if not record.written_role or (record.role and all(w.strip(".").lower() in RANK_WORDS
+                                                           for w in record.role.split())):
+            record.role, record.written_role = role, True
+
+    def _name_before(self, comma: int) -> tuple[int, list[str]]:
+        """The capitalised name that ends at `comma`, without titles, honorifics and role words before it."""
+        text = self.cased
+        tokens: list[str] = []
+        start = j = comma
+        while len(tokens) < 6 and j > 0:
+            k = j
+            while k > 0 and not text[k - 1].isspace():
+                k -= 1
+            tok = text[k:j]
+            if not _NAME_TOKEN.match(tok):
+                break
+            lowered = tok.lower()
+            if tok.endswith(".") and len(tok.strip(".")) > 2 and lowered.rstrip(".") not in _HONORIFIC_KEYS:
+                break  # "the United Nations. Selim Karaca": the sentence before ends there
+            if not (tok[0].isupper() or lowered in NAME_PARTICLES or _is_particle_name(tok)) \
+                    or lowered in NAME_STOPWORDS:
+                break
+            tokens.insert(0, self.text[k:j])
+            start = k
+            if k == 0 or text[k - 1] != " " or k - 1 in self.span_ends and (k - 1) not in self._name_span_ends():
+                break
+            j = k - 1
+        # drop what comes before the name proper: a role ("Colonel"), an honorific ("Justice"), particles
+        while tokens and (tokens[0].lower() in NAME_PARTICLES or tokens[0].lower().rstrip(".") in _HONORIFIC_KEYS
+                          or self._is_role_at(start)):
+            start += len(tokens[0]) + 1
+            tokens.pop(0)
+        return start, tokens
+
+    def _name_span_ends(self) -> set[int]:
+        return {s.end for s in self.spans if s.has(Kind.SURNAME) or s.has(Kind.OFFICIAL)}
+
+    def _is_role_at(self, start: int) -> bool:
+        k = self._span_at_or_after(start)
+        if k < len(self.spans) and self.spans[k].start == start and self.spans[k].has(Kind.ROLE):
+            return True
+        return any(s.start < start < s.end and s.has(Kind.ROLE) for s in self.spans[max(0, k - 1):k])
 
     @staticmethod
     def _name_tokens(run: str) -> list[str]:

@@ -38,6 +38,17 @@ _BASE_ROLES = [
     "vice premier", "trade representative", "chief cabinet secretary", "cabinet secretary", "representative", "rep.", "gov.", "gov", "colonel-major", "lt.",
     "speaker of parliament", "speaker of the national assembly", "speaker of the house", "house speaker",
     "president of the senate", "senate president", "sgt.", "sergeant", "lieutenant", "spokesperson",
+    # legislators are officials (an "opposition" qualifier still excludes party posts, not seats)
+    "lawmaker", "legislator", "mp", "member of parliament", "parliamentarian", "deputy speaker",
+    "majority leader", "minority leader", "senate majority leader", "senate minority leader",
+    "house majority leader", "house minority leader", "majority whip", "minority whip",
+    # civil-service, police and customs ranks and posts
+    "comptroller", "comptroller-general", "comptroller general", "superintendent", "chief superintendent",
+    "inspector general", "inspector-general", "police commissioner", "commissioner of police", "registrar",
+    "chief negotiator", "negotiator", "chief observer", "head of mission", "chief of mission", "elections director",
+    "electoral commissioner", "ombudsman", "auditor general", "auditor-general", "permanent secretary",
+    "principal secretary", "under-secretary", "state counsellor", "colonel general",
+    "regional governor", "provincial governor", "deputy governor", "lieutenant governor",
 ]
 ROLE_TITLES: tuple[str, ...] = tuple(sorted(set(
     _BASE_ROLES
@@ -53,6 +64,7 @@ ROLE_TITLES: tuple[str, ...] = tuple(sorted(set(
 HONORIFICS = frozenset({
     "ayatollah", "grand", "hojatoleslam", "sheikh", "shaikh", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "sir", "dame", "lord", "his", "her", "excellency", "majesty", "seyyed", "sayyid", "mullah", "imam", "pastor",
+    "prince", "princess", "justice", "judge", "sen.", "rep.", "gov.", "hon.", "honourable", "honorable",
 })
 
 # A role introduced by one of these words does not make its holder a public official.
@@ -68,7 +80,8 @@ ROLE_MODIFIERS = frozenset({
     "acting", "interim", "transitional", "caretaker", "former", "then", "new", "newly", "outgoing", "incoming",
     "deputy", "senior", "top", "chief", "commission", "ruling", "military", "de", "facto", "elected", "veteran",
     "powerful", "influential", "longtime", "long-time", "current", "sitting", "country's", "nation's", "bloc's",
-    "own", "ex",
+    "own", "ex", "first", "second", "third", "principal", "assistant", "associate", "lead", "regional",
+    "provincial", "district", "state", "federal", "national",
 })
 # Capitalised words that end a name (a name never runs into them).
 NAME_STOPWORDS = frozenset({
@@ -85,4 +98,17 @@ UNSAFE_SURNAMES = frozenset({
     "white", "black", "green", "rich", "wise", "said", "sun", "ma", "li", "wang", "kim", "lee", "park", "ali",
     "khan", "singh", "ahmed", "mohammed", "muhammad", "hassan", "hussein", "ibrahim", "abdullah", "salman",
     "assembly", "china", "jordan", "chad", "georgia", "israel", "will", "bill", "cook", "church",
+})
+
+# Words after a name that make it a place or thing named after the person ("Imam Khomeini airport").
+NAMED_AFTER_NOUNS = frozenset({
+    "airport", "international", "square", "street", "avenue", "boulevard", "road", "highway", "bridge", "stadium",
+    "hospital", "university", "mosque", "shrine", "mausoleum", "port", "dam", "station", "prize", "award",
+    "foundation", "institute", "center", "centre", "library", "school", "college", "museum", "park", "memorial",
+    "doctrine", "era", "administration's", "camp", "barracks", "base", "hall", "tower", "cup", "trophy",
+})
+# Titles that are ranks, not functions: an apposition ("a spokesman for the army") says more about the person.
+RANK_WORDS = frozenset({
+    "general", "gen", "colonel", "col", "captain", "capt", "major", "maj", "brigadier", "lieutenant", "lt",
+    "admiral", "adm", "vice", "rear", "sergeant", "sgt", "commander", "field", "marshal", "chief", "superintendent",
 })
