@@ -192,7 +192,12 @@ class KafkaPublisher:
     # -- the hand-off ----------------------------------------------------------------------
 
     async def emit(self, dispatch: Dispatch) -> None:
-        """Queue an accepted dispatch for sending; waits while max_in_flight dispatches are unacknowledged."""
+        """Queue an accepted dispatch for sending; waits while max_in_flight dispatches are unacknowledged.
+
+        Call it right after Inbox.accept, with no await in between (FeedPoller does):
+        the claim made here, before this coroutine first suspends, is what keeps a
+        concurrent sweep from sending the same dispatch a second time.
+        """
         self._raise_if_unusable()
         if dispatch.id in self._claimed:
             return  # already on its way

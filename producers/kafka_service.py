@@ -80,7 +80,11 @@ async def run_producer(
     stop = stop or asyncio.Event()
     status_stream = status_stream or sys.stderr
     store = SQLiteStore(settings.kafka.producer_store)
-    publisher = KafkaPublisher(settings.kafka, store, options)
+    try:
+        publisher = KafkaPublisher(settings.kafka, store, options)
+    except BaseException:
+        store.close()
+        raise
     emit = _CountingEmit(publisher)
     poller = FeedPoller(settings.feeds, settings.poller, store, store, emit)
     outcome_polls: list[PollReport] = []
@@ -128,7 +132,11 @@ async def publish_dispatches(
     Dispatches pending from an earlier run are re-sent too.
     """
     store = SQLiteStore(settings.kafka.producer_store)
-    publisher = KafkaPublisher(settings.kafka, store, options)
+    try:
+        publisher = KafkaPublisher(settings.kafka, store, options)
+    except BaseException:
+        store.close()
+        raise
     accepted = duplicates = 0
     try:
         await publisher.start(sweep=False)
