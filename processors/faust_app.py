@@ -81,6 +81,9 @@ class WorkerOptions:
     batch_within: float = 1.0  # seconds: a partial batch is processed after this long
     seed_rules: bool = True  # empty rules topic at start: publish the configured rules to it
     retry_max: float = 30.0  # cap of the backoff between retries of a failed send
+    # How long a silent worker (kill -9, frozen host) keeps its partitions before the group
+    # moves them: shorter means faster takeover, longer tolerates longer pauses.
+    session_timeout: float = 60.0
 
 
 @dataclass(slots=True)
@@ -263,6 +266,8 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         # Our batches hold their own references, so waiting for "empty" at stop could wait
         # on a batch that was cancelled; the commit at stop covers everything already acked.
         stream_wait_empty=False,
+        broker_session_timeout=options.session_timeout,
+        broker_heartbeat_interval=min(3.0, options.session_timeout / 3),
         web_enabled=True,
         web_bind=WEB_BIND,
         web_host=WEB_BIND,

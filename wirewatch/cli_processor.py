@@ -30,6 +30,10 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
     processor.add_argument(
         "--no-seed-rules", action="store_true", help="do not publish the configured rules when the rules topic is empty"
     )
+    processor.add_argument(
+        "--session-timeout", type=float, default=60.0, metavar="SECONDS",
+        help="consumer-group session timeout: how soon a dead worker's partitions move (default 60)",
+    )
     processor.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
     processor.set_defaults(handler=cmd_processor)
 
@@ -54,6 +58,7 @@ def cmd_processor(args: argparse.Namespace) -> int:
         batch_size=max(1, args.batch_size),
         batch_within=max(0.01, args.batch_within),
         seed_rules=not args.no_seed_rules,
+        session_timeout=max(6.0, args.session_timeout),
     )
     return run_worker(settings, options, loglevel=args.loglevel)
 

@@ -1,0 +1,403 @@
+"""The faust processor worker against the real broker.
+
+Workers run as subprocesses (`python -m wirewatch.cli_processor processor`),
+each bounded in time and always stopped; topics and the consumer group (the
+faust app id) are unique per test, so reruns on a reused broker see no old data.
+Input is produced with kafka-python straight into the raw topic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import pytest
+
+from processors.stream_rules import publish_rules
+from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
+from wirewatch.settings import KafkaSettings
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+
+REPO = Path(__file__).resolve().parents[2]
+KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
+SEED = REPO / "tests" / "fixtures" / "seed-dispatch.txt"
+SEED_COUNTRIES = {"IR", "TR", "SY", "IQ", "YE", "PS"}
+
+
+# -- the broker and the topics ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def bootstrap() -> str:
+    """The shared broker: tests/integration/services.py when it is there, else deploy/local/kafka.sh."""
+    try:
+        from tests.integration.services import ensure_kafka
+    except ImportError:
+        subprocess.run([str(KAFKA_SH), "start"], check=True, timeout=300)
+        return "127.0.0.1:9092"
+    return ensure_kafka()
+
+
+def unique_kafka(bootstrap: str, partitions: int) -> KafkaSettings:
+    prefix = f"test-processor-{uuid.uuid4().hex[:10]}"
+    return KafkaSettings(
+        bootstrap_servers=[bootstrap],
+        client_id=prefix,
+        topic_raw=f"{prefix}.raw",
+        topic_tagged=f"{prefix}.tagged",
+        topic_alerts=f"{prefix}.alerts",
+        topic_dead=f"{prefix}.dead",
+        topic_rules=f"{prefix}.rules",
+        processor_group=f"{prefix}-processor",
+        partitions=partitions,
+    )
+
+
+def create_topics(kafka: KafkaSettings) -> None:
+    from kafka.admin import KafkaAdminClient, NewTopic
+
+    admin = KafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers, request_timeout_ms=30_000)
+    try:
+        admin.create_topics(
+            [
+                NewTopic(name, kafka.partitions, 1)
+                for name in (kafka.topic_raw, kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead)
+            ]
+        )
+    finally:
+        admin.close()
+
+
+def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -> Path:
+    lines = ["[kafka]", f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}"]
+    for name in ("client_id", "topic_raw", "topic_tagged", "topic_alerts", "topic_dead", "topic_rules", "processor_group"):
+        lines.append(f"{name} = {json.dumps(getattr(kafka, name))}")
+    lines.append(f"partitions = {kafka.partitions}")
+    for rule in rules:
+        lines += ["", "[[rules]]", f"id = {json.dumps(rule.id)}", f"name = {json.dumps(rule.name)}", f"query = {json.dumps(rule.query)}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# -- dispatches in, records out -------------------------------------------------------------
+
+
+def seed_dispatch(key: str = "seed") -> Dispatch:
+    title, text = SEED.read_text(encoding="utf-8").split("\n", 1)
+    now = utcnow()
+    return Dispatch(id=dispatch_id(f"{key}-{uuid.uuid4().hex}"), source="test", title=title, text=text, published=now, fetched=now)
+
+
+def plain_dispatch(text: str) -> Dispatch:
+    now = utcnow()
+    return Dispatch(id=dispatch_id(uuid.uuid4().hex), source="test", title=text[:40], text=text, published=now, fetched=now)
+
+
+def produce(kafka: KafkaSettings, records: Iterable[tuple[bytes | None, bytes | None]]) -> None:
+    from kafka import KafkaProducer
+
+    producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers, acks="all", linger_ms=5)
+    try:
+        futures = [producer.send(kafka.topic_raw, key=key, value=value) for key, value in records]
+        producer.flush(timeout=30)
+        for future in futures:
+            future.get(timeout=30)
+    finally:
+        producer.close(timeout=10)
+
+
+def dispatch_record(dispatch: Dispatch) -> tuple[bytes, bytes]:
+    return dispatch.id.encode(), json.dumps(dispatch.to_dict()).encode("utf-8")
+
+
+def read_until(
+    kafka: KafkaSettings, topic: str, done: Callable[[list[Any]], bool], timeout: float = 90.0
+) -> list[Any]:
+    """All records of `topic` from the beginning (no group), polled until `done(records)` or timeout."""
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(topic, bootstrap_servers=kafka.bootstrap_servers, group_id=None, auto_offset_reset="earliest")
+    records: list[Any] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while not done(records) and time.monotonic() < deadline:
+            for batch in consumer.poll(timeout_ms=500).values():
+                records.extend(batch)
+        return records
+    finally:
+        consumer.close()
+
+
+def ids_of(records: list[Any]) -> list[str]:
+    return [json.loads(record.value)["id"] for record in records]
+
+
+# -- worker processes -------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Worker:
+    config: Path
+    workdir: Path
+    name: str
+    extra: list[str] = field(default_factory=list)
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def log_path(self) -> Path:
+        return self.workdir / f"{self.name}.log"
+
+    def start(self) -> Worker:
+        command = [
+            sys.executable, "-m", "wirewatch.cli_processor", "-c", str(self.config), "processor",
+            "--web-port", str(self.port), "--data-dir", str(self.workdir / f"{self.name}-data"),
+            "--session-timeout", "10", "--batch-within", "0.2", *self.extra,
+        ]  # fmt: skip
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
+        log.close()
+        return self
+
+    def status(self) -> dict[str, Any] | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/status/", timeout=2) as response:
+                return json.loads(response.read(1_000_000))
+        except (OSError, ValueError):
+            return None
+
+    def wait_for(self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 90.0) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process and self.process.poll() is None, f"worker exited:\n{self.tail()}"
+            status = self.status()
+            if status is not None and predicate(status):
+                return status
+            time.sleep(0.3)
+        raise AssertionError(f"worker {self.name} never reached the expected state; last {self.status()}\n{self.tail()}")
+
+    def get(self, path: str) -> Any:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=2) as response:
+            return json.loads(response.read(1_000_000))
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def kill9(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def workers(tmp_path: Path):
+    """Start workers through this factory; every one is stopped at the end, whatever happens."""
+    started: list[Worker] = []
+
+    def start(config: Path, name: str, *extra: str) -> Worker:
+        worker = Worker(config, tmp_path, name, list(extra)).start()
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        worker.stop()
+
+
+def ready(status: dict[str, Any]) -> bool:
+    return status["rules_ready"] and bool(status["partitions"])
+
+
+# -- the tests ----------------------------------------------------------------------------------
+
+
+def test_seed_dispatch_is_tagged_and_fires_the_coup_rule(bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(bootstrap, partitions=2)
+    create_topics(kafka)
+    config = write_config(tmp_path / "wirewatch.toml", kafka, [Rule(id="coup", name="Coup", query="coup")])
+    published = subprocess.run(
+        [sys.executable, "-m", "wirewatch.cli_processor", "-c", str(config), "rules", "publish"],
+        cwd=REPO, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert published.returncode == 0, published.stderr
+    assert "1 written, 0 removed" in published.stdout
+
+    worker = workers(config, "w1", "--no-seed-rules")
+    worker.wait_for(lambda s: ready(s) and s["rules"] == ["coup"])
+    dispatch = seed_dispatch()
+    produce(kafka, [dispatch_record(dispatch)])
+
+    tagged = read_until(kafka, kafka.topic_tagged, lambda r: len(r) >= 1)
+    assert [r.key for r in tagged] == [dispatch.id.encode()]
+    doc = json.loads(tagged[0].value)
+    assert {c["code"] for c in doc["countries"]} == SEED_COUNTRIES
+    assert doc["title"] == dispatch.title and doc["tagged_at"]
+
+    alerts = read_until(kafka, kafka.topic_alerts, lambda r: len(r) >= 1)
+    assert [r.key for r in alerts] == [f"coup:{dispatch.id}".encode()]
+    alert = json.loads(alerts[0].value)
+    assert alert["rule"]["id"] == "coup" and alert["dispatch_id"] == dispatch.id and "coup" in alert["matched"]
+
+    counts = worker.get("/counts/")  # the windowed tables, on the web view
+    deadline = time.monotonic() + 30
+    while not (counts["1m"] and counts["1h"]) and time.monotonic() < deadline:
+        time.sleep(0.5)
+        counts = worker.get("/counts/")
+    for window in ("1m", "1h"):
+        assert set(counts[window][0]["counts"]) == SEED_COUNTRIES
+        assert counts[window][0]["counts"]["TR"] == next(c["mentions"] for c in doc["countries"] if c["code"] == "TR")
+
+
+def test_malformed_messages_go_to_dead_letters_and_the_stream_goes_on(bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(bootstrap, partitions=1)  # one partition: "later" is well defined
+    create_topics(kafka)
+    # The config's rule seeds the empty rules topic when the worker starts.
+    config = write_config(tmp_path / "wirewatch.toml", kafka, [Rule(id="coup", name="Coup", query="coup")])
+    worker = workers(config, "w1")
+    worker.wait_for(lambda s: ready(s) and s["rules"] == ["coup"])
+
+    first, last = plain_dispatch("Talks in Paris."), plain_dispatch("A coup attempt in Niger, officials said.")
+    bad = [
+        (b"not-json", b"{this is not json"),
+        (b"not-utf8", b"\xff\xfe\x00 bytes"),
+        (b"not-a-dispatch", json.dumps({"id": "x", "title": "no text"}).encode()),
+        (b"tombstone", None),
+    ]
+    produce(kafka, [dispatch_record(first), *bad, dispatch_record(last)])
+
+    dead = read_until(kafka, kafka.topic_dead, lambda r: len(r) >= 4)
+    letters = [json.loads(r.value) for r in dead]
+    assert [letter["offset"] for letter in letters] == [1, 2, 3, 4]
+    assert [letter["key"] for letter in letters] == ["not-json", "not-utf8", "not-a-dispatch", "tombstone"]
+    assert letters[0]["reason"].startswith("malformed: not JSON")
+    assert letters[1]["reason"].startswith("undecodable: not UTF-8")
+    assert letters[2]["reason"].startswith("invalid dispatch: dispatch is missing")
+    assert letters[3]["reason"].startswith("empty message")
+    assert letters[0]["payload"] == "{this is not json" and letters[0]["topic"] == kafka.topic_raw
+    assert [r.key for r in dead] == [b"not-json", b"not-utf8", b"not-a-dispatch", b"tombstone"]
+
+    tagged = read_until(kafka, kafka.topic_tagged, lambda r: len(r) >= 2)
+    assert ids_of(tagged) == [first.id, last.id]
+    alerts = read_until(kafka, kafka.topic_alerts, lambda r: len(r) >= 1)
+    assert [json.loads(r.value)["dispatch_id"] for r in alerts] == [last.id]
+    assert worker.wait_for(lambda s: s["counters"]["processed"] == 2)["counters"]["dead"] == 4
+
+
+def test_two_workers_split_the_partitions_and_miss_nothing(bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(bootstrap, partitions=4)
+    create_topics(kafka)
+    config = write_config(tmp_path / "wirewatch.toml", kafka)
+    texts = ["Troops gathered near the border of Iran and Iraq.", "Ministers from France met in Berlin.",
+             "Protests in Kenya and Uganda.", "Talks between Japan and South Korea."]  # fmt: skip
+    dispatches = [plain_dispatch(f"{texts[i % 4]} Report {i}.") for i in range(400)]
+
+    first = workers(config, "w1")
+    first.wait_for(lambda s: ready(s) and len(s["partitions"]) == 4)
+    produce(kafka, map(dispatch_record, dispatches[:200]))
+    second = workers(config, "w2")  # joins mid-stream: the group rebalances
+    status_2 = second.wait_for(ready)
+    status_1 = first.wait_for(lambda s: len(s["partitions"]) < 4)
+    produce(kafka, map(dispatch_record, dispatches[200:]))
+
+    wanted = {d.id for d in dispatches}
+    tagged = read_until(kafka, kafka.topic_tagged, lambda r: wanted <= set(ids_of(r)), timeout=120)
+    tagged_ids = ids_of(tagged)
+    assert wanted - set(tagged_ids) == set(), "a dispatch never reached the tagged topic"
+    assert set(tagged_ids) <= wanted
+    duplicates = sum(n - 1 for n in Counter(tagged_ids).values())
+    print(f"\ntwo workers: {len(wanted)} dispatches, {len(tagged_ids)} tagged records, {duplicates} duplicate(s)")
+    # Duplicates can only come from batches redone after the rebalance, never more than
+    # the dispatches produced before the second worker joined.
+    assert duplicates <= 200
+
+    final_1, final_2 = first.status(), second.status()
+    assert final_1 and final_2
+    assert set(final_1["partitions"]).isdisjoint(final_2["partitions"])
+    assert set(final_1["partitions"]) | set(final_2["partitions"]) == {0, 1, 2, 3}
+    assert final_1["counters"]["processed"] > 0 and final_2["counters"]["processed"] > 0
+    assert final_1["counters"]["processed"] + final_2["counters"]["processed"] == len(tagged_ids)
+    assert status_1["partitions"] and status_2["partitions"]
+
+
+def test_rule_published_at_runtime_fires_without_restart(bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(bootstrap, partitions=1)
+    create_topics(kafka)
+    config = write_config(tmp_path / "wirewatch.toml", kafka)  # no rules at start
+    worker = workers(config, "w1")
+    worker.wait_for(lambda s: ready(s) and s["rules"] == [])
+    pid = worker.process.pid
+
+    before = plain_dispatch("A general strike in France closed the ports.")
+    produce(kafka, [dispatch_record(before)])
+    read_until(kafka, kafka.topic_tagged, lambda r: len(r) >= 1)
+
+    strike = Rule(id="strike-fr", name="Strike in France", query="strike AND countries.code:FR")
+    broken = Rule(id="broken", name="Broken", query="strike AND (")
+    publish_rules(kafka, [strike, broken])
+    status = worker.wait_for(lambda s: s["rules"] == ["strike-fr"])
+    assert len(status["rule_errors"]) == 1 and "Broken" in status["rule_errors"][0]
+
+    after = plain_dispatch("The strike spread across France on Monday.")
+    other = plain_dispatch("The strike spread across Spain on Monday.")
+    produce(kafka, [dispatch_record(after), dispatch_record(other)])
+    read_until(kafka, kafka.topic_tagged, lambda r: len(r) >= 3)
+    alerts = read_until(kafka, kafka.topic_alerts, lambda r: len(r) >= 1, timeout=30)
+    assert [r.key for r in alerts] == [f"strike-fr:{after.id}".encode()]
+
+    publish_rules(kafka, [])  # tombstones: the rule is withdrawn, again without a restart
+    worker.wait_for(lambda s: s["rules"] == [])
+    assert worker.process.pid == pid and worker.process.poll() is None
+
+
+def test_worker_killed_mid_stream_loses_nothing_after_restart(bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(bootstrap, partitions=2)
+    create_topics(kafka)
+    config = write_config(tmp_path / "wirewatch.toml", kafka)
+    dispatches = [seed_dispatch(f"kill-{i}") for i in range(600)]
+    produce(kafka, map(dispatch_record, dispatches))
+
+    victim = workers(config, "victim", "--batch-size", "10")
+    status = victim.wait_for(lambda s: s["counters"]["processed"] >= 50, timeout=120)
+    victim.kill9()
+    print(f"\nkill -9 after at least {status['counters']['processed']} of {len(dispatches)} processed")
+    assert status["counters"]["processed"] < len(dispatches), "the kill must land mid-stream"
+
+    survivor = workers(config, "survivor", "--batch-size", "10")
+    survivor.wait_for(ready, timeout=120)
+    wanted = {d.id for d in dispatches}
+    tagged = read_until(kafka, kafka.topic_tagged, lambda r: wanted <= set(ids_of(r)), timeout=180)
+    tagged_ids = ids_of(tagged)
+    assert wanted - set(tagged_ids) == set(), "a dispatch was lost across the kill"
+    duplicates = len(tagged_ids) - len(set(tagged_ids))
+    print(f"kill -9 and restart: {len(tagged_ids)} tagged records, {duplicates} duplicate(s)")
