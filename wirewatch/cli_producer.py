@@ -96,6 +96,12 @@ def cmd_producer(args: argparse.Namespace) -> int:
     except PublisherError as exc:
         print(f"wirewatch producer: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    for report in outcome.polls:
+        for name, error in report.failed.items():
+            print(f"wirewatch producer: feed {name} failed: {error}", file=sys.stderr)
+    if args.once:
+        print(f"wirewatch producer: {outcome.accepted} new dispatch(es), {outcome.counters.acked} acknowledged "
+              f"({outcome.counters.replayed} re-sent from an earlier run)", file=sys.stderr)
     _report_pending("producer", outcome, settings)
     return EXIT_ERROR if args.once and outcome.pending else EXIT_OK
 

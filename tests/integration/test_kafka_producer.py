@@ -29,7 +29,7 @@ from aiohttp import web
 from producers.kafka_publisher import KafkaPublisher, PublisherOptions
 from producers.kafka_service import publish_dispatches, run_producer
 from sinks.sqlite_store import SQLiteStore
-from wirewatch.cli_producer import cmd_publish_ingest, cmd_topics_create
+from wirewatch.cli_producer import cmd_producer, cmd_publish_ingest, cmd_topics_create
 from wirewatch.models import Dispatch
 from wirewatch.settings import FeedConfig, KafkaSettings, PollerSettings, Settings
 from wirewatch.topics import admin_client, describe, ensure_topics
@@ -215,6 +215,23 @@ async def test_feed_is_published_with_id_keys_and_dispatch_json(bootstrap: str, 
         assert {json.loads(v)["title"] for _, v in messages} == feed.titles()
         # Every published dispatch is complete in the ledger: nothing to replay.
         assert pending_in(settings.kafka.producer_store) == []
+    finally:
+        delete_topics(kafka)
+
+
+async def test_producer_command_once(bootstrap: str, feed: Feed, tmp_path: Path, capsys) -> None:
+    """`wirewatch producer --once` from a config file: exit 0 once every dispatch is acknowledged."""
+    kafka = unique_kafka(bootstrap)
+    feed.add(2)
+    config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=2, retention_ms=86_400_000)
+    with config.open("a", encoding="utf-8") as out:
+        out.write(f'[poller]\nper_host_delay = 0.0\n[[feeds]]\nname = "world"\nurl = "{feed.url}"\n')
+    try:
+        args = cli_args(config, once=True, timeout=60.0, status_interval=60.0)
+        # The handler runs its own event loop, so it runs in a thread here, beside this test's loop.
+        assert await asyncio.to_thread(cmd_producer, args) == 0
+        assert "2 new dispatch(es), 2 acknowledged" in capsys.readouterr().err
+        assert len(read_topic(kafka, kafka.topic_raw)) == 2
     finally:
         delete_topics(kafka)
 
