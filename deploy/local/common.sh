@@ -63,6 +63,15 @@ take_lock() {
     flock -w 300 9 || die "timed out waiting for $RUN_DIR/$name.lock"
 }
 
+# Serialise fetching into the shared cache: brokers with private run dirs (tests
+# set WIREWATCH_LOCAL_DIR) still share one cache. Released by release_fetch_lock.
+take_fetch_lock() {
+    mkdir -p "$CACHE_DIR"
+    exec 8>"$CACHE_DIR/.$1.fetch.lock"
+    flock -w 900 8 || die "timed out waiting for $CACHE_DIR/.$1.fetch.lock"
+}
+release_fetch_lock() { exec 8>&-; }
+
 # Run Maven quietly and non-interactively; show its output only on failure.
 run_maven() {
     local out

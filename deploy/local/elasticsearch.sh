@@ -30,12 +30,14 @@ DATA_DIR="$STATE_DIR/data"
 LOG_DIR="$STATE_DIR/logs"
 TMP_DIR="$STATE_DIR/tmp"
 PID_FILE="$STATE_DIR/elasticsearch.pid"
-PID_MARKER="$CONF_DIR"   # the server JVM's command line names its config directory
+PID_MARKER="-Des.path.home=$DIST_DIR"   # the server JVM names its distribution; its pid file is ours alone
 CLUSTER_NAME="wirewatch-local"
 URL="http://$LOCAL_HOST:$ES_PORT"
 
 fetch() {
     [[ -f "$DIST_DIR/.complete" ]] && return 0
+    take_fetch_lock elasticsearch
+    if [[ -f "$DIST_DIR/.complete" ]]; then release_fetch_lock; return 0; fi   # fetched meanwhile
     command -v mvn >/dev/null || die "mvn not found: Maven is needed once to fetch Elasticsearch"
     command -v unzip >/dev/null || die "unzip not found"
     log "fetching elasticsearch integ-test-zip $ES_VERSION from Maven Central"
@@ -52,6 +54,7 @@ fetch() {
     rm -rf "$staging" "$downloads/elasticsearch-$ES_VERSION.zip"   # Maven keeps its own copy in ~/.m2
     touch "$DIST_DIR/.complete"   # written last: a half-finished fetch is redone
     log "unpacked to $DIST_DIR ($(ls "$DIST_DIR/modules" | tr '\n' ' '))"
+    release_fetch_lock
 }
 
 java_major() {

@@ -37,6 +37,8 @@ java_bin() {
 
 fetch() {
     [[ -f "$LIBS_DIR/.complete" ]] && return 0
+    take_fetch_lock kafka
+    if [[ -f "$LIBS_DIR/.complete" ]]; then release_fetch_lock; return 0; fi   # fetched meanwhile
     command -v mvn >/dev/null || die "mvn not found: Maven is needed once to fetch Kafka"
     log "fetching kafka_2.13 $KAFKA_VERSION and its runtime dependencies from Maven Central"
     local staging="$LIBS_DIR.partial"
@@ -49,6 +51,7 @@ fetch() {
     mv "$staging" "$LIBS_DIR"
     touch "$LIBS_DIR/.complete"   # written last: a half-finished fetch is redone
     log "cached $(ls "$LIBS_DIR" | wc -l) jars in $LIBS_DIR"
+    release_fetch_lock
 }
 
 write_config() {
