@@ -23,6 +23,19 @@ START_TIMEOUT="${WIREWATCH_ES_START_TIMEOUT:-240}"
 STOP_GRACE=60
 MIN_JAVA=21   # Elasticsearch 9.x
 
+ES_USER="${WIREWATCH_ES_USER:-nobody}"
+
+# Elasticsearch refuses to run as root, so as root it runs as $ES_USER, who must
+# reach the distribution and the state directory. A checkout under a private
+# directory (/root is 0700) is out of its reach: then keep the Elasticsearch
+# cache and state under /var/tmp instead, one directory per checkout.
+if [[ "$(id -u)" == 0 && -z "${WIREWATCH_LOCAL_CACHE:-}${WIREWATCH_LOCAL_DIR:-}" ]] \
+        && ! setpriv --reuid="$ES_USER" --regid="$(id -g "$ES_USER")" --clear-groups -- test -x "$LOCAL_ROOT"; then
+    fallback="/var/tmp/wirewatch-local-$(printf '%s' "$LOCAL_ROOT" | cksum | cut -d' ' -f1)"
+    CACHE_DIR="$fallback/cache"
+    RUN_DIR="$fallback/run"
+fi
+
 DIST_DIR="$CACHE_DIR/elasticsearch-$ES_VERSION"
 STATE_DIR="$RUN_DIR/elasticsearch"
 CONF_DIR="$STATE_DIR/config"
@@ -79,8 +92,19 @@ choose_java_home() {
 # Elasticsearch refuses to run as root; CI and these machines run as root.
 run_as() {
     if [[ "$(id -u)" != 0 ]]; then "$@"; return; fi
-    local user="${WIREWATCH_ES_USER:-nobody}"
-    setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups -- "$@"
+    setpriv --reuid="$ES_USER" --regid="$(id -g "$ES_USER")" --clear-groups -- "$@"
+}
+
+# As root the node runs as $ES_USER: fail clearly, not with a Java stack trace,
+# when an overridden WIREWATCH_LOCAL_DIR/_CACHE sits below a private directory.
+check_reachable() {
+    [[ "$(id -u)" == 0 ]] || return 0
+    mkdir -p "$RUN_DIR"
+    local dir
+    for dir in "$DIST_DIR" "$RUN_DIR"; do
+        run_as test -x "$dir" \
+            || die "user $ES_USER cannot reach $dir; put WIREWATCH_LOCAL_DIR/WIREWATCH_LOCAL_CACHE under a directory others can traverse (e.g. /var/tmp)"
+    done
 }
 
 write_config() {
@@ -114,7 +138,7 @@ cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 YAML
     if [[ "$(id -u)" == 0 ]]; then
-        chown -R "${WIREWATCH_ES_USER:-nobody}:" "$STATE_DIR"
+        chown -R "$ES_USER:" "$STATE_DIR"
     fi
 }
 
@@ -142,6 +166,7 @@ start() {
     port_open "$ES_PORT" && die "port $ES_PORT is taken by something that is not a healthy Elasticsearch"
 
     fetch
+    check_reachable
     write_config
     java_home="$(choose_java_home)"
     rm -f "$PID_FILE"
