@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import faust
+from faust.exceptions import ConsumerNotStarted
 
 from processors.process import DispatchProcessor
 from processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
@@ -197,7 +198,6 @@ class ProcessorApp:
         return {name: _window_counts(table) for name, table in self.tables.items()}
 
     def status_snapshot(self) -> dict[str, Any]:
-        assignment = self.app.consumer.assignment() if self.app.consumer else set()
         raw = self.settings.kafka.topic_raw
         return {
             "app_id": self.app.conf.id,
@@ -205,7 +205,7 @@ class ProcessorApp:
             "rule_errors": list(self.rule_errors),
             "rules_ready": self.follower.ready.is_set(),
             "rule_records_skipped": self.follower.skipped,
-            "partitions": sorted(tp.partition for tp in assignment if tp.topic == raw),
+            "partitions": sorted(tp.partition for tp in self._assignment() if tp.topic == raw),
             "counters": {
                 "batches": self.counters.batches,
                 "processed": self.counters.processed,
@@ -214,6 +214,13 @@ class ProcessorApp:
                 "send_retries": self.counters.send_retries,
             },
         }
+
+
+    def _assignment(self) -> set:
+        try:
+            return set(self.app.consumer.assignment())
+        except ConsumerNotStarted:  # the web view can answer before the consumer has started
+            return set()
 
 
 def _failed(exc: Exception) -> asyncio.Future:

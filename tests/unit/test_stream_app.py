@@ -1,0 +1,89 @@
+"""What the faust agent turns one raw message into, without a broker.
+
+The app is the real faust.App built by `build_app` (building it does not
+connect), the processor the real tagger; events are real faust Events.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import faust
+import pytest
+from faust.types.tuples import Message
+
+from processors.faust_app import ProcessorApp, WorkerOptions, build_app, build_processor
+from wirewatch.models import Dispatch, Rule, parse_time
+from wirewatch.settings import KafkaSettings, Settings
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"
+
+
+@pytest.fixture(scope="module")
+def holder(tmp_path_factory: pytest.TempPathFactory) -> ProcessorApp:
+    settings = Settings(kafka=KafkaSettings(processor_group="unit-stream-app", partitions=3))
+    options = WorkerOptions(data_dir=tmp_path_factory.mktemp("faust"))
+    return build_app(settings, options, build_processor(settings))
+
+
+def event(holder: ProcessorApp, value: bytes | None, key: bytes | None = b"k", offset: int = 7) -> faust.EventT:
+    message = Message("dispatches.raw", 2, offset, 0.0, 0, None, key, value, None)
+    return faust.Event(holder.app, key, value, None, message)
+
+
+def seed_value() -> tuple[Dispatch, bytes]:
+    title, text = SEED.read_text(encoding="utf-8").split("\n", 1)
+    when = parse_time("2016-07-16T10:00:00Z")
+    dispatch = Dispatch(id="seed-1", source="t", title=title, text=text, published=when, fetched=when)
+    return dispatch, json.dumps(dispatch.to_dict()).encode("utf-8")
+
+
+def test_a_dispatch_becomes_tagged_doc_alerts_and_country_mentions(holder: ProcessorApp) -> None:
+    holder.apply_rules([Rule(id="coup", name="Coup", query="coup"), Rule(id="never", name="Never", query="zzzz")])
+    dispatch, value = seed_value()
+    out = holder.outputs_for(event(holder, value))
+
+    by_topic: dict[str, list] = {}
+    for record in out:
+        by_topic.setdefault(record.topic.get_topic_name(), []).append(record)
+    tagged = by_topic["dispatches.tagged"]
+    assert [r.key for r in tagged] == [b"seed-1"]
+    doc = json.loads(tagged[0].value)
+    assert {c["code"] for c in doc["countries"]} == {"IR", "TR", "SY", "IQ", "YE", "PS"}
+    assert [r.key for r in by_topic["alerts"]] == [b"coup:seed-1"]
+    assert json.loads(by_topic["alerts"][0].value)["rule"]["id"] == "coup"
+    mentions = {r.key.decode(): int(r.value) for r in by_topic["unit-stream-app-country-mentions"]}
+    assert mentions == {c["code"]: c["mentions"] for c in doc["countries"]}
+    assert "dispatches.dead" not in by_topic
+
+
+def test_a_bad_message_becomes_one_dead_letter_with_its_origin(holder: ProcessorApp) -> None:
+    out = holder.outputs_for(event(holder, b"{oops", key=b"bad-key", offset=41))
+    assert [r.topic.get_topic_name() for r in out] == ["dispatches.dead"]
+    assert out[0].key == b"bad-key"
+    letter = json.loads(out[0].value)
+    assert (letter["partition"], letter["offset"], letter["key"]) == (2, 41, "bad-key")
+    assert letter["reason"].startswith("malformed: not JSON") and letter["payload"] == "{oops"
+
+
+def test_a_dispatch_the_processor_cannot_handle_is_parked_not_raised(holder: ProcessorApp) -> None:
+    class BrokenTagger:  # stands in for a tagger bug; no real tagger fails on demand
+        def tag_dispatch(self, dispatch):
+            raise RuntimeError("boom")
+
+    real = holder.processor.tagger
+    holder.processor.tagger = BrokenTagger()
+    try:
+        out = holder.outputs_for(event(holder, seed_value()[1]))
+    finally:
+        holder.processor.tagger = real
+    assert [r.topic.get_topic_name() for r in out] == ["dispatches.dead"]
+    assert json.loads(out[0].value)["reason"] == "processing failed: RuntimeError: boom"
+
+
+def test_invalid_rules_are_reported_and_the_rest_apply(holder: ProcessorApp) -> None:
+    holder.apply_rules([Rule(id="ok", name="Ok", query="coup"), Rule(id="bad", name="Bad", query="coup AND (")])
+    status = holder.status_snapshot()
+    assert status["rules"] == ["ok"]
+    assert len(status["rule_errors"]) == 1 and status["rule_errors"][0].startswith("Bad:")
