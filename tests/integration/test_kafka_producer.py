@@ -11,8 +11,6 @@ import asyncio
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 import uuid
 from collections import Counter
@@ -29,6 +27,7 @@ from aiohttp import web
 from producers.kafka_publisher import KafkaPublisher, PublisherOptions
 from producers.kafka_service import publish_dispatches, run_producer
 from sinks.sqlite_store import SQLiteStore
+from tests.integration.services import ensure_kafka
 from wirewatch.cli_producer import cmd_producer, cmd_publish_ingest, cmd_topics_create
 from wirewatch.models import Dispatch
 from wirewatch.settings import FeedConfig, KafkaSettings, PollerSettings, Settings
@@ -36,9 +35,6 @@ from wirewatch.topics import admin_client, describe, ensure_topics
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(240)]
 
-REPO = Path(__file__).resolve().parents[2]
-KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
-PROBE = REPO / "deploy" / "local" / "kafka" / "probe.py"
 FAST = PublisherOptions(
     resend_interval=1.0, delivery_timeout_ms=15_000, request_timeout_ms=5_000, max_block_ms=5_000,
     bootstrap_timeout_ms=2_000, connect_backoff=0.5, connect_backoff_max=2.0,
@@ -50,14 +46,7 @@ FAST = PublisherOptions(
 
 @pytest.fixture(scope="session")
 def bootstrap() -> str:
-    """The shared broker: tests/integration/services.py when it is there, else deploy/local/kafka.sh."""
-    try:
-        from tests.integration.services import ensure_kafka
-    except ImportError:
-        # A broker that answers is reused without the script (and its start lock).
-        if subprocess.run([sys.executable, str(PROBE), "127.0.0.1", "9092"], capture_output=True, timeout=30).returncode:
-            subprocess.run([str(KAFKA_SH), "start"], check=True, timeout=300)
-        return "127.0.0.1:9092"
+    """The shared broker, reused when it answers and started otherwise (fails, never skips, without one)."""
     return ensure_kafka()
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from producers.kafka_service import run_producer
+from tests.integration.services import KAFKA_SCRIPT
 from tests.integration.test_kafka_producer import (
     FAST,
-    KAFKA_SH,
     Feed,
     feed,  # noqa: F401 - the fixture
     free_port,
@@ -44,10 +44,10 @@ class PrivateBroker:
         return f"127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        subprocess.run([str(KAFKA_SH), "start"], env=self.env, check=True, timeout=240, capture_output=True)
+        subprocess.run([str(KAFKA_SCRIPT), "start"], env=self.env, check=True, timeout=240, capture_output=True)
 
     def stop(self) -> None:
-        subprocess.run([str(KAFKA_SH), "stop"], env=self.env, check=True, timeout=120, capture_output=True)
+        subprocess.run([str(KAFKA_SCRIPT), "stop"], env=self.env, check=True, timeout=120, capture_output=True)
 
 
 @pytest.fixture
