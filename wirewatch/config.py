@@ -118,6 +118,7 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
 
     if base_dir is not None:
         _resolve_paths(settings, base_dir)
+    _apply_environment(settings, problems)
     _check_feeds(settings.feeds, problems)
     _check_rules(settings, problems)
     _check_server(settings.server, problems)
@@ -293,6 +294,28 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
             continue
         rules.append(Rule(id=rule_id, name=name, query=query, channels=channels))
     return rules
+
+
+# -- environment overrides ----------------------------------------------------------------
+
+# Service addresses differ per deployment (compose, CI, a laptop) while the rest of the file
+# stays the same, so they can come from the environment; comma-separated lists.
+ENV_OVERRIDES = {
+    "WIREWATCH_KAFKA_BOOTSTRAP_SERVERS": ("kafka", "bootstrap_servers"),
+    "WIREWATCH_ELASTICSEARCH_HOSTS": ("elasticsearch", "hosts"),
+}
+
+
+def _apply_environment(settings: Settings, problems: list[ConfigProblem]) -> None:
+    for variable, (section, name) in ENV_OVERRIDES.items():
+        value = os.environ.get(variable)
+        if value is None:
+            continue
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        if not items:
+            problems.append(ConfigProblem(variable, "is set but empty"))
+            continue
+        setattr(getattr(settings, section), name, items)
 
 
 # -- cross-field checks ---------------------------------------------------------------------

@@ -123,3 +123,15 @@ def test_config_file_from_environment(tmp_path, monkeypatch):
     path = write(tmp_path, '[[feeds]]\nname = "env"\nurl = "https://example.org/feed"\n')
     monkeypatch.setenv("WIREWATCH_CONFIG", str(path))
     assert [f.name for f in load_settings().feeds] == ["env"]
+
+
+def test_service_addresses_from_the_environment(monkeypatch):
+    monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP_SERVERS", "k1:9092, k2:9092")
+    monkeypatch.setenv("WIREWATCH_ELASTICSEARCH_HOSTS", "https://es.internal:9200")
+    settings, problems = settings_from_dict({"kafka": {"bootstrap_servers": ["ignored:1"]}})
+    assert problems == []
+    assert settings.kafka.bootstrap_servers == ["k1:9092", "k2:9092"]
+    assert settings.elasticsearch.hosts == ["https://es.internal:9200"]
+    monkeypatch.setenv("WIREWATCH_ELASTICSEARCH_HOSTS", "ftp://nope")
+    _, problems = settings_from_dict({})
+    assert [p.key for p in problems] == ["elasticsearch.hosts"]
