@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import faust
+from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
 from faust.exceptions import ConsumerNotStarted
 
 from processors.process import DispatchProcessor
@@ -70,6 +71,8 @@ from wirewatch.settings import Settings
 
 log = logging.getLogger("wirewatch.processor")
 
+# Send failures that no retry can fix: the record itself is refused.
+PERMANENT_SEND_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError)
 WEB_BIND = "127.0.0.1"  # never a public interface: the web view has no authentication
 WINDOWS = {"1m": (60.0, timedelta(hours=2)), "1h": (3600.0, timedelta(days=2))}
 
@@ -101,6 +104,9 @@ class Outgoing:
     topic: Any  # faust.TopicT
     key: bytes | None
     value: bytes
+    # The raw message this record was made from; None for a dead letter itself.
+    origin: Origin | None = None
+    payload: bytes | None = None
 
 
 @dataclass
@@ -137,12 +143,13 @@ class ProcessorApp:
         except Exception as exc:  # a tagger/matcher bug must not stop the stream: park the dispatch
             log.exception("processing dispatch %s failed", dispatch.id)
             return [self._dead(f"processing failed: {type(exc).__name__}: {exc}", origin, event.value)]
-        key = dispatch.id.encode("utf-8")
-        out = [Outgoing(self.tagged_topic, key, encode_json(processed.tagged.to_doc()))]
+        key, source = dispatch.id.encode("utf-8"), {"origin": origin, "payload": event.value}
+        out = [Outgoing(self.tagged_topic, key, encode_json(processed.tagged.to_doc()), **source)]
         for alert, _channels in processed.alerts:
-            out.append(Outgoing(self.alerts_topic, alert.key.encode("utf-8"), encode_json(alert.to_dict())))
+            out.append(Outgoing(self.alerts_topic, alert.key.encode("utf-8"), encode_json(alert.to_dict()), **source))
         for country in processed.tagged.tags.countries:
-            out.append(Outgoing(self.mentions_topic, country.code.encode("utf-8"), encode_json(country.mentions)))
+            mention = Outgoing(self.mentions_topic, country.code.encode("utf-8"), encode_json(country.mentions), **source)
+            out.append(mention)
         self.counters.processed += 1
         self.counters.alerts += len(processed.alerts)
         return out
@@ -157,7 +164,9 @@ class ProcessorApp:
 
         A retried record may already have been written (the ack was lost): a
         duplicate, which at-least-once allows. Cancellation propagates; the
-        caller then never releases its hold on the batch.
+        caller then never releases its hold on the batch. A record the broker
+        can never take (too large) is replaced by a dead letter for its source
+        message instead of blocking the partition forever.
         """
         pending, attempt = records, 0
         while pending:
@@ -169,6 +178,7 @@ class ProcessorApp:
                     futures.append(_failed(exc))
             results = await asyncio.gather(*futures, return_exceptions=True)
             failed = [(r, res) for r, res in zip(pending, results) if isinstance(res, Exception)]
+            failed = self._replace_permanent_failures(failed)
             if not failed:
                 return
             attempt += 1
@@ -177,6 +187,21 @@ class ProcessorApp:
             log.warning("%d send(s) failed (%s); retrying in %.1fs", len(failed), failed[0][1], delay)
             await asyncio.sleep(delay)
             pending = [record for record, _ in failed]
+
+    def _replace_permanent_failures(self, failed: list[tuple[Outgoing, Exception]]) -> list[tuple[Outgoing, Exception]]:
+        kept: list[tuple[Outgoing, Exception]] = []
+        parked: set[tuple[str, int, int]] = set()
+        for record, exc in failed:
+            if not isinstance(exc, PERMANENT_SEND_ERRORS) or record.origin is None:
+                kept.append((record, exc))
+                continue
+            where = (record.origin.topic, record.origin.partition, record.origin.offset)
+            if where not in parked:  # one dead letter per source message, however many outputs failed
+                parked.add(where)
+                reason = f"output rejected by the broker ({record.topic.get_topic_name()}): {type(exc).__name__}: {exc}"
+                dead = self._dead(reason, record.origin, record.payload)
+                kept.append((dead, exc))  # sent on the next round, retried like any other record
+        return kept
 
     async def process_batches(self, stream: faust.StreamT) -> None:
         if not self.follower.ready.is_set():

@@ -16,6 +16,9 @@ from wirewatch.models import Dispatch, ModelError, Rule, format_time, utcnow
 # A dispatch is one article; anything far larger is not one and is refused
 # before JSON parsing so one bad producer cannot make a worker parse megabytes.
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+# The copy of the payload in a dead letter: small enough that the dead letter
+# always fits a default broker's 1 MB message limit.
+MAX_DEAD_PAYLOAD_CHARS = 256 * 1024
 
 
 class DeadLetterReason(ValueError):
@@ -66,8 +69,8 @@ def dead_letter(reason: str, origin: Origin, payload: bytes | None) -> dict[str,
         "partition": origin.partition,
         "offset": origin.offset,
         "key": origin.key.decode("utf-8", errors="replace") if origin.key is not None else None,
-        # Bounded: a 4 MiB garbage message must not produce a 4 MiB dead letter per retry.
-        "payload": (payload or b"")[:MAX_MESSAGE_BYTES].decode("utf-8", errors="replace"),
+        # Bounded, so a dead letter is never itself too large to send (the offsets locate the original).
+        "payload": (payload or b"")[:MAX_DEAD_PAYLOAD_CHARS].decode("utf-8", errors="replace"),
         "at": format_time(utcnow()),
     }
 

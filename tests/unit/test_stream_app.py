@@ -87,3 +87,19 @@ def test_invalid_rules_are_reported_and_the_rest_apply(holder: ProcessorApp) -> 
     status = holder.status_snapshot()
     assert status["rules"] == ["ok"]
     assert len(status["rule_errors"]) == 1 and status["rule_errors"][0].startswith("Bad:")
+
+
+def test_a_record_the_broker_can_never_take_becomes_one_dead_letter(holder: ProcessorApp) -> None:
+    from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
+
+    holder.apply_rules([Rule(id="coup", name="Coup", query="coup")])
+    out = holder.outputs_for(event(holder, seed_value()[1], key=b"seed-1", offset=9))
+    too_large = MessageSizeTooLargeError("the message is 2000000 bytes")
+    failed = [(record, too_large) for record in out[:2]] + [(out[2], KafkaTimeoutError())]
+
+    kept = holder._replace_permanent_failures(failed)
+    # The two refused outputs of one message become one dead letter; the timeout is retried as is.
+    assert [record.topic.get_topic_name() for record, _ in kept] == ["dispatches.dead", out[2].topic.get_topic_name()]
+    letter = json.loads(kept[0][0].value)
+    assert letter["offset"] == 9 and letter["reason"].startswith("output rejected by the broker (dispatches.tagged)")
+    assert kept[1][0] is out[2]

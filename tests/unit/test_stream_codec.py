@@ -117,3 +117,10 @@ def test_rule_changes_write_only_differences_and_tombstone_removed_rules() -> No
     changes = rule_changes(current, [keep, change, new])
     assert changes == [("change", encode_rule(change)), ("new", encode_rule(new)), ("gone", None)]
     assert rule_changes({}, []) == []
+
+
+def test_dead_letter_payload_is_bounded() -> None:
+    from processors.stream_codec import MAX_DEAD_PAYLOAD_CHARS
+
+    record = dead_letter("too large", Origin("t", 0, 0, b"k"), b"x" * (MAX_DEAD_PAYLOAD_CHARS * 3))
+    assert len(record["payload"]) == MAX_DEAD_PAYLOAD_CHARS
