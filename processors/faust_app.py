@@ -26,8 +26,8 @@ outputs were never sent would then be acked and its offsets committed.
 
 So the agent takes its own reference on every message of a batch before doing
 anything else (`message.incref()`), awaits the broker's acknowledgement of every
-output record (`await (await topic.send(...))` gives the RecordMetadata, acks=all
-is faust's default; failed sends are retried with backoff), and only then drops
+output record (`await (await topic.send(...))` gives the RecordMetadata; producer_acks=-1,
+i.e. acks=all; failed sends are retried with backoff), and only then drops
 its reference (`event.ack()`). `take_events`' own ack is then the final one.
 If the body never gets there, the reference is never dropped and the offsets
 are never committed: the next owner of the partition reprocesses the batch.
