@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
-from wirewatch import __version__, cli_dashboard, cli_producer
+from wirewatch import __version__, cli_dashboard, cli_processor, cli_producer
 from wirewatch.config import ConfigError, check_config, load_settings
 from wirewatch.models import format_time, parse_time, utcnow
 from wirewatch.settings import Settings
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_dashboard.add_commands(sub)
     cli_producer.add_commands(sub)
+    cli_processor.add_commands(sub)
 
     config = sub.add_parser("config", help="configuration tools")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION")
