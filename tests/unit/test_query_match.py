@@ -197,7 +197,7 @@ def test_wildcards(query: str, expected: bool) -> None:
         ("published:[2024-06-14 TO *]", True),
         ("published:{* TO 2024-06-15}", True),
         ("published:2024-06-14", True),  # a date term is the whole day
-        ("published:2024-06", True),
+        ("published:2024-06", False),  # ES: a missing day is 1 even rounding up: 1 June only
         ("published:2024-06-13", False),
         ("published:>=2024-06-14T23\\:30\\:00Z", True),
         ("published:>2024-06-14T23\\:30\\:00Z", False),
@@ -208,13 +208,13 @@ def test_wildcards(query: str, expected: bool) -> None:
         ('published:<="2024-06-14T23:30"', True),
         ("published:>=now-1d", True),  # NOW is 2024-06-15T12:00Z
         ("published:>=now-12h", False),
-        ("published:>=now/d", False),
-        ("published:>=now-1d/d", True),
+        ("published:>=now\\/d", False),  # "/" escaped: unescaped, Lucene starts a regex
+        ("published:>=now-1d\\/d", True),
         ("published:[now-7d/d TO now]", True),
         ("published:[2024-06-01||+13d TO 2024-06-01||+14d]", True),
         ("published:>=1718407800000", True),  # epoch millis of 2024-06-14T23:30Z
         ('published:["2024-06-15T01:00:00+02:00" TO *]', True),  # = 23:00Z; luqum needs an offset quoted
-        ("tagged_at:[2024 TO 2024]", True),
+        ("tagged_at:[2024 TO 2025]", True),  # ES: upper bound 2025 = 2025-01-01T23:59:59.999
     ],
 )
 def test_dates(query: str, expected: bool) -> None:
@@ -276,7 +276,7 @@ def test_now_moves_between_match_calls() -> None:
 
 def test_date_rounding_across_month_end() -> None:
     doc = make_doc(published=datetime(2024, 2, 29, 23, 59, 59, 999000, tzinfo=timezone.utc))
-    assert matches("published:[2024-02-01 TO 2024-02]", doc) is not None
+    assert matches("published:[2024-02-01 TO 2024-02-01||/M]", doc) is not None
     assert matches("published:{2024-01-31||+1M/M TO *]", doc) is None  # gt rounds up to the end of Feb
     assert matches("published:[2024-01-31||+1M TO *]", doc) is not None  # Jan 31 + 1M clamps to Feb 29
 

@@ -294,6 +294,14 @@ class Compiler:
         raise self.error(f"unsupported query element {str(item).strip()!r}", item)
 
     def _reject_bare_colon(self, item: tree.Word) -> None:
+        # luqum accepts a/b inside a term; in Lucene "/" is no term character and starts a
+        # regular expression, so Elasticsearch refuses such a rule (found by the agreement test).
+        if re.search(r"(?<!\\)/", item.value):
+            raise self.error(
+                "escape '/' inside a value (now-1d\\/d, https\\:\\/\\/...) or quote it: unescaped, "
+                "Lucene reads it as the start of a regular expression",
+                item,
+            )
         # luqum accepts 10:00 inside a term; Lucene does not (":" separates a field).
         if re.search(r"(?<!\\):", item.value):
             raise self.error(

@@ -2,9 +2,11 @@
 
 Format is the ES default ``strict_date_optional_time||epoch_millis`` in UTC.
 A bound is parsed "rounded up" for ``lte``/``gt`` (and "down" for ``gte``/``lt``):
-missing fields (``2024-12-31`` has no time) and ``/unit`` rounding fill to the
-last millisecond of the unit, as ES does, so ``[2024-01-01 TO 2024-12-31]``
+a missing time of day (``2024-12-31``) and ``/unit`` rounding fill to the last
+millisecond of the day or unit, as ES does, so ``[2024-01-01 TO 2024-12-31]``
 includes all of 31 December and ``{2024-01-01 TO *]`` excludes all of 1 January.
+A missing month or day is 1 in both directions (ES's round-up parser only fills
+the time): ``[2024 TO 2024]`` is 1 January 2024 only; use ``2024||/y`` for a year.
 """
 
 from __future__ import annotations
@@ -56,9 +58,11 @@ def parse_date(text: str, round_up: bool = False) -> int:
     parts = match.groupdict()
     year = int(parts["year"])
     try:
-        month = int(parts["month"]) if parts["month"] else (12 if round_up else 1)
-        last_day = calendar.monthrange(year, month)[1]
-        day = int(parts["day"]) if parts["day"] else (last_day if round_up else 1)
+        # ES's round-up parser fills only the time of day: a missing month or day is 1
+        # either way, so "2024" rounds up to 2024-01-01T23:59:59.999 and "2024-06" to
+        # 2024-06-01T23:59:59.999 (checked against a real node by the agreement test).
+        month = int(parts["month"]) if parts["month"] else 1
+        day = int(parts["day"]) if parts["day"] else 1
         hour = int(parts["hour"]) if parts["hour"] else (23 if round_up else 0)
         minute = int(parts["minute"]) if parts["minute"] else (59 if round_up else 0)
         second = int(parts["second"]) if parts["second"] else (59 if round_up else 0)
