@@ -18,9 +18,12 @@ from processors.tagger.officials import OfficialFinder
 from processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from processors.tagger import rules
 from processors.tagger.textfold import fold, fold_cased, fold_lower
-from processors.tagger.vocab import ROLE_TITLES, UNSAFE_SURNAMES
+from processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 
+_UN_MISSION_KINDS = ("Mission", "Assistance Mission", "Stabilization Mission", "Stabilisation Mission",
+                     "Support Mission", "Interim Force", "Peacekeeping Mission", "Integrated Mission")
+_WRITTEN_NAME_WORD = re.compile(r"[A-Z][\w.\-]*(?:'s|s')?$")
 COUP_TERMS = ("coup", "coups", "coup d'etat", "coup d'état", "coups d'etat", "putsch", "putsches")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)")
 
@@ -69,6 +72,8 @@ class Tagger:
                 for s in surfaces:
                     m.add(s, Kind.COUNTRY, (c.code, "ambiguous" if fold(s) in ambiguous else form))
         m.add_all(kb.non_country_phrases, Kind.NON_COUNTRY, None)
+        for mission in self._un_missions(kb):
+            m.add(mission.name, Kind.AGENCY, mission)
         for a in kb.agencies:
             case = Case.ANY if a.generic else None
             m.add(a.name, Kind.AGENCY, a, case)
@@ -92,6 +97,19 @@ class Tagger:
         m.add_all(ROLE_TITLES, Kind.ROLE, None, Case.ANY)
         m.build()
         return m
+
+    @staticmethod
+    def _un_missions(kb: KnowledgeBase) -> list[Agency]:
+        """'UN Mission in South Sudan', 'United Nations Assistance Mission in Afghanistan': one pattern per
+        mission type and country name, so a mission the KB does not list by acronym is still a UN body."""
+        missions = []
+        for c in kb.countries:
+            for name in c.names:
+                for un in ("UN", "U.N.", "United Nations"):
+                    for kind in _UN_MISSION_KINDS:
+                        missions.append(Agency(f"un-mission-{c.code}", f"{un} {kind} in {name}", "international", None,
+                                               (), (), name_as_written=True))
+        return missions
 
     def _build_word_matcher(self) -> PatternMatcher:
         # Separate automaton so a longer entity ("coup leader") never hides a watch word or a coup mention.
@@ -273,14 +291,17 @@ class Tagger:
             followed_by_role = i + 1 < len(doc.spans) and doc.spans[i + 1].has(Kind.ROLE) \
                 and doc.cased[span.end:doc.spans[i + 1].start] == " "
             surface = doc.cased[span.start:span.end]
+            written_start = None
+            if agency.name_as_written and agency.generic:
+                written_start, written_country = self._name_start(doc, i)
             if agency.generic:
-                qualifier = self._qualifier_before(doc, i)
+                qualifier = self._qualifier_before(doc, i) or (written_country if written_start is not None else None)
                 if surface.islower() and "ministry" not in surface and (qualifier is None or followed_by_role):
                     continue  # "the army", "army captain": only a named body counts ("Mali's army said")
                 country = qualifier or self._phrase_country(doc, span.start) or last_country.get(agency.id) \
                     or context_country
                 last_country[agency.id] = country
-            name = self._written_name(doc, i) if agency.name_as_written else agency.name
+            name = self._written_name(doc, i, written_start) if agency.name_as_written else agency.name
             key = (fold(name), country)
             if key in found:
                 found[key][1] += 1
@@ -289,10 +310,43 @@ class Tagger:
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name=name, kind=a.kind, country=c, mentions=n) for _, n, a, c, name in ordered]
 
+    def _name_start(self, doc: _Doc, i: int) -> tuple[int | None, str | None]:
+        """Where a body's full name starts when capitalised words lead into it ("Bolivarian National Armed
+        Forces", "South Sudan People's Defence Forces", "Nigeria Customs Service"), and the country named
+        there. None when nothing leads in."""
+        span = doc.spans[i]
+        start, country, k = span.start, None, i - 1
+        for _ in range(4):
+            if start < 2 or doc.cased[start - 1] != " ":
+                break
+            word_start = doc.cased.rfind(" ", 0, start - 1) + 1
+            word = doc.cased[word_start:start - 1]
+            while k >= 0 and doc.spans[k].start > word_start:
+                k -= 1
+            prev = doc.spans[k] if k >= 0 and doc.spans[k].end == start - 1 else None
+            if prev is not None:
+                p = prev.first(Kind.COUNTRY)
+                if p is None or prev.has(Kind.ROLE) or prev.has(Kind.OFFICIAL):
+                    break
+                code = self._resolve_ambiguous(doc, prev, p.ref[0]) if p.ref[1] == "ambiguous" else p.ref[0]
+                if code is None:
+                    break
+                country = country or code
+                start, k = prev.start, k - 1
+                continue
+            if not _WRITTEN_NAME_WORD.match(word) or word.lower() in NAME_STOPWORDS or \
+                    (word.endswith("'s") and word.lower() not in ("people's",)) or \
+                    rules._sentence_initial(doc.cased, word_start):
+                break
+            start = word_start
+        return (start, country) if start != span.start else (None, None)
+
     @staticmethod
-    def _written_name(doc: _Doc, i: int) -> str:
+    def _written_name(doc: _Doc, i: int, start: int | None = None) -> str:
         """The body's name as the text writes it, with an adjacent adjective ("Philippine Coast Guard")."""
         span = doc.spans[i]
+        if start is not None:
+            return doc.text[start:span.end]
         start = span.start
         if i > 0:
             prev = doc.spans[i - 1]

@@ -4,6 +4,7 @@ and later surname-only mentions linked to the full name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -99,6 +100,7 @@ class OfficialFinder:
         self.consumed: set[int] = set()  # span indexes already used as part of another name
         # (phrase start, name start, country of the official): a body inside a role phrase belongs to that country
         self.phrase_countries: list[tuple[int, int, str]] = []
+        self._name_span_ends: set[int] | None = None
 
     # --- public ----------------------------------------------------------------------------------------------
 
@@ -407,8 +409,17 @@ class OfficialFinder:
     def _appositions(self) -> None:
         """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""
         text = self.cased
+        role_starts = [s.start for s in self.spans if s.has(Kind.ROLE) or s.has(Kind.AGENCY)]
+        if not role_starts:
+            return
         pos = text.find(", ", self.body_start)
         while pos != -1:
+            k = bisect.bisect_left(role_starts, pos)
+            if k == len(role_starts):
+                break  # no role or body named after this comma
+            if role_starts[k] > pos + 80:
+                pos = text.find(", ", pos + 2)
+                continue  # a description names its role within a few words
             word_start = text.rfind(" ", 0, pos) + 1
             if pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == ".") \
                     and (text[word_start].isupper() or _is_particle_name(text[word_start:pos])):
@@ -482,6 +493,8 @@ class OfficialFinder:
         if head_of:
             pos = self.cased.rfind(" ", 0, pos - 1) + 1 if not text.startswith("the ", pos - 4) else pos - 4
         end = self._clause_end(role_end)
+        if country is None and not international:
+            country, international = self._country_in(role_end, end)
         role = self.text[pos:end].strip().rstrip(",")
         if head_of:
             role = "head of " + self.text[self._after_who_verb(pos):end].strip()
@@ -490,6 +503,21 @@ class OfficialFinder:
         if any(w in _PRIVATE_BODY_WORDS for w in fold(role).replace("'s", "").split()):
             return None  # "chairman of the National Turkey Federation": not a public office
         return role, country, international
+
+    def _country_in(self, start: int, end: int) -> tuple[str | None, bool]:
+        """The first body or country named in [start, end): "head of the UN Mission in South Sudan" -> UN."""
+        for k in range(self._span_at_or_after(start), len(self.spans)):
+            span = self.spans[k]
+            if span.start >= end:
+                break
+            agency = span.first(Kind.AGENCY)
+            if agency is not None and (agency.ref.kind == "international" or agency.ref.country):
+                return agency.ref.country, agency.ref.kind == "international"
+            country = span.first(Kind.COUNTRY)
+            if country is not None and country.ref[1] != "capital":
+                code, form = country.ref
+                return (self.resolve_country(span) if form == "ambiguous" else code), False
+        return None, False
 
     def _after_who_verb(self, pos: int) -> int:
         m = _WHO_VERB.match(self.cased, self.cased.rfind("who ", 0, pos + 1))
@@ -565,7 +593,7 @@ class OfficialFinder:
                 break
             tokens.insert(0, self.text[k:j])
             start = k
-            if k == 0 or text[k - 1] != " " or k - 1 in self.span_ends and (k - 1) not in self._name_span_ends():
+            if k == 0 or text[k - 1] != " " or k - 1 in self.span_ends and (k - 1) not in self._name_ends():
                 break
             j = k - 1
         # drop what comes before the name proper: a role ("Colonel"), an honorific ("Justice"), particles
@@ -575,8 +603,10 @@ class OfficialFinder:
             tokens.pop(0)
         return start, tokens
 
-    def _name_span_ends(self) -> set[int]:
-        return {s.end for s in self.spans if s.has(Kind.SURNAME) or s.has(Kind.OFFICIAL)}
+    def _name_ends(self) -> set[int]:
+        if self._name_span_ends is None:
+            self._name_span_ends = {s.end for s in self.spans if s.has(Kind.SURNAME) or s.has(Kind.OFFICIAL)}
+        return self._name_span_ends
 
     def _is_role_at(self, start: int) -> bool:
         k = self._span_at_or_after(start)
