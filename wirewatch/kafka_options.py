@@ -22,10 +22,10 @@ def ssl_context(kafka: KafkaSettings) -> ssl.SSLContext | None:
     return context
 
 
-def kafka_python_options(kafka: KafkaSettings) -> dict[str, Any]:
-    """Keyword arguments for kafka.KafkaProducer / KafkaConsumer / KafkaAdminClient."""
+def _client_options(kafka: KafkaSettings, bootstrap_servers: Any) -> dict[str, Any]:
+    # kafka-python and aiokafka share these keyword names; only the bootstrap list differs.
     options: dict[str, Any] = {
-        "bootstrap_servers": list(kafka.bootstrap_servers),
+        "bootstrap_servers": bootstrap_servers,
         "client_id": kafka.client_id,
         "security_protocol": kafka.security_protocol,
     }
@@ -38,24 +38,16 @@ def kafka_python_options(kafka: KafkaSettings) -> dict[str, Any]:
             sasl_plain_password=kafka.sasl_password,
         )
     return options
+
+
+def kafka_python_options(kafka: KafkaSettings) -> dict[str, Any]:
+    """Keyword arguments for kafka.KafkaProducer / KafkaConsumer / KafkaAdminClient."""
+    return _client_options(kafka, list(kafka.bootstrap_servers))
 
 
 def aiokafka_options(kafka: KafkaSettings) -> dict[str, Any]:
     """Keyword arguments for aiokafka.AIOKafkaConsumer / AIOKafkaProducer."""
-    options: dict[str, Any] = {
-        "bootstrap_servers": ",".join(kafka.bootstrap_servers),
-        "client_id": kafka.client_id,
-        "security_protocol": kafka.security_protocol,
-    }
-    if kafka.security_protocol.endswith("SSL"):
-        options["ssl_context"] = ssl_context(kafka)
-    if kafka.security_protocol.startswith("SASL_"):
-        options.update(
-            sasl_mechanism=kafka.sasl_mechanism,
-            sasl_plain_username=kafka.sasl_username,
-            sasl_plain_password=kafka.sasl_password,
-        )
-    return options
+    return _client_options(kafka, ",".join(kafka.bootstrap_servers))
 
 
 def faust_broker_options(kafka: KafkaSettings) -> dict[str, Any]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import time
 from collections import deque
 from dataclasses import dataclass, field
 
 from aiohttp import web
+
+from wirewatch.config import is_loopback
 
 SESSION_COOKIE = "wirewatch_session"
 # Paths served without a token: the login form itself, the app's own static
@@ -25,15 +26,6 @@ SESSION_COOKIE = "wirewatch_session"
 PUBLIC_PATHS = ("/login", "/healthz")
 PUBLIC_PREFIXES = ("/static/",)
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(slots=True)
