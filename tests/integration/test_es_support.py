@@ -19,7 +19,7 @@ from sinks.es_client import build_client, install_layout
 from sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
-from wirewatch.settings import ElasticsearchSettings
+from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GOLD_DEV = REPO_ROOT / "benchmarks" / "gold" / "dev.jsonl"
@@ -107,3 +107,71 @@ async def index_docs(settings: ElasticsearchSettings, docs: list[dict[str, Any]]
         await client.close()
 
 
+
+
+# -- Kafka side of the sink tests ----------------------------------------------------------
+
+
+def kafka_settings_for(bootstrap: str) -> KafkaSettings:
+    run = uuid.uuid4().hex[:10]
+    return KafkaSettings(
+        bootstrap_servers=[bootstrap],
+        topic_tagged=f"wwtest-{run}.tagged",
+        topic_alerts=f"wwtest-{run}.alerts",
+        topic_dead=f"wwtest-{run}.dead",
+        sink_group=f"wwtest-{run}-sink",
+    )
+
+
+def produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes | None]]) -> None:
+    """Publish and wait for every acknowledgement (kafka-python, as the brief's producers do)."""
+    from kafka import KafkaProducer
+
+    producer = KafkaProducer(bootstrap_servers=[bootstrap], acks="all", linger_ms=5)
+    try:
+        futures = [producer.send(topic, key=key, value=value) for key, value in records]
+        producer.flush(timeout=30)
+        for future in futures:
+            future.get(timeout=30)
+    finally:
+        producer.close(timeout=10)
+
+
+def read_topic(bootstrap: str, topic: str, want: int, timeout: float = 30.0) -> list[Any]:
+    """Records of `topic` from the beginning until `want` are read or the time is up."""
+    import time
+
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(topic, bootstrap_servers=[bootstrap], group_id=None, auto_offset_reset="earliest")
+    records: list[Any] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while len(records) < want and time.monotonic() < deadline:
+            for batch in consumer.poll(timeout_ms=300).values():
+                records.extend(batch)
+        return records
+    finally:
+        consumer.close()
+
+
+def tagged_record(tagged: TaggedDispatch) -> tuple[bytes, bytes]:
+    return tagged.id.encode(), json.dumps(tagged.to_doc(), ensure_ascii=False).encode("utf-8")
+
+
+def simple_tagged(key: str, title: str = "Coup attempt in Niger", text: str = "Soldiers say they seized power.",
+                  published: str = "2024-05-01T10:00:00Z") -> TaggedDispatch:
+    from wirewatch.models import CountryMention, Tags
+
+    tags = Tags(countries=[CountryMention("NE", "Niger", 1, 16)], keywords=["coup"])
+    return TaggedDispatch(make_dispatch(key, title, text, published), tags,
+                          tagged_at=datetime(2025, 1, 2, 3, 4, 6, tzinfo=timezone.utc))
+
+
+async def count_docs(settings: ElasticsearchSettings, index: str) -> int:
+    client = build_client(settings)
+    try:
+        await client.indices.refresh(index=index)
+        return (await client.count(index=index))["count"]
+    finally:
+        await client.close()

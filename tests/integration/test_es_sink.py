@@ -1,0 +1,180 @@
+"""The sink against the real broker and the real node: index, re-delivery, dead letters, commits."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from typing import AsyncIterator
+
+import pytest
+
+from sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from sinks.es_client import build_client
+from sinks.es_layout import IndexNames
+from tests.integration.services import elasticsearch_url, kafka_bootstrap  # noqa: F401 - session fixtures
+from tests.integration.test_es_support import (
+    count_docs,
+    drop_layout,
+    es_settings_for,
+    kafka_settings_for,
+    produce,
+    read_topic,
+    simple_tagged,
+    tagged_record,
+)
+from wirewatch.models import Alert
+from wirewatch.settings import ElasticsearchSettings, KafkaSettings
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
+
+FAST_BACKOFF = Backoff(initial=0.2, maximum=2.0)
+
+
+@pytest.fixture
+async def sink_settings(elasticsearch_url: str, kafka_bootstrap: str):  # noqa: F811
+    es = es_settings_for(elasticsearch_url, chunk_size=50, flush_interval=0.3)
+    kafka = kafka_settings_for(kafka_bootstrap)
+    try:
+        yield es, kafka
+    finally:
+        await drop_layout(es)
+        delete_topics(kafka)
+
+
+def delete_topics(kafka: KafkaSettings) -> None:
+    from kafka.admin import KafkaAdminClient
+
+    admin = KafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers)
+    try:
+        existing = set(admin.list_topics())
+        doomed = [t for t in (kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead) if t in existing]
+        if doomed:
+            admin.delete_topics(doomed, timeout_ms=10_000)
+    finally:
+        admin.close()
+
+
+@asynccontextmanager
+async def running_sink(es: ElasticsearchSettings, kafka: KafkaSettings) -> AsyncIterator[ElasticsearchSink]:
+    sink = ElasticsearchSink(es, kafka, backoff=FAST_BACKOFF)
+    await sink.start()
+    stop = asyncio.Event()
+    task = asyncio.create_task(sink.run(stop))
+    try:
+        yield sink
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=60)
+        await sink.close()
+
+
+async def wait_until(predicate, timeout: float = 60.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not await predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await asyncio.sleep(0.3)
+
+
+def committed_offsets(kafka: KafkaSettings, topic: str) -> tuple[int, int]:
+    """(committed offset of the sink group, end offset) summed over the topic's partitions."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=kafka.bootstrap_servers, group_id=kafka.sink_group,
+                             enable_auto_commit=False)
+    try:
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        ends = consumer.end_offsets(partitions)
+        committed = sum(consumer.committed(tp) or 0 for tp in partitions)
+        return committed, sum(ends.values())
+    finally:
+        consumer.close()
+
+
+def alert_record(tagged, rule_id: str = "coup") -> tuple[bytes, bytes]:
+    alert = Alert(rule_id=rule_id, rule_name="Coups", rule_query="coup", dispatch_id=tagged.id, matched=["coup"],
+                  at=datetime(2025, 1, 2, 3, 4, 7, tzinfo=timezone.utc), title=tagged.dispatch.title,
+                  url=tagged.dispatch.url, source="test", countries=["NE"])
+    return alert.key.encode(), json.dumps(alert.to_dict()).encode()
+
+
+async def test_tagged_and_alerts_are_indexed_by_id_and_redelivery_does_not_duplicate(sink_settings) -> None:
+    es, kafka = sink_settings
+    names = IndexNames.from_settings(es)
+    tagged = [simple_tagged(f"sink-{i}", title=f"Coup attempt number {i}") for i in range(120)]
+    bootstrap = kafka.bootstrap_servers[0]
+    await asyncio.to_thread(produce, bootstrap, kafka.topic_tagged, [tagged_record(t) for t in tagged])
+    await asyncio.to_thread(produce, bootstrap, kafka.topic_alerts, [alert_record(t) for t in tagged[:5]])
+
+    async with running_sink(es, kafka) as sink:
+        await wait_until(lambda: _has(es, names.dispatches_alias, 120), what="120 dispatches indexed")
+        await wait_until(lambda: _has(es, names.alerts, 5), what="5 alerts indexed")
+        # Re-delivery: the same messages again (a producer retry, a replay) change nothing.
+        await asyncio.to_thread(produce, bootstrap, kafka.topic_tagged, [tagged_record(t) for t in tagged[:40]])
+        await asyncio.to_thread(produce, bootstrap, kafka.topic_alerts, [alert_record(t) for t in tagged[:5]])
+        await wait_until(lambda: _counted(sink, 170), what="re-delivered messages processed")
+        await wait_until(lambda: _committed(kafka, kafka.topic_tagged), what="offsets committed")
+
+    assert await count_docs(es, names.dispatches_alias) == 120
+    assert await count_docs(es, names.alerts) == 5
+    assert sink.counters.dead == 0
+    client = build_client(es)
+    try:
+        stored = await client.get(index=names.dispatches_alias, id=tagged[7].id)
+        alert = await client.get(index=names.alerts, id=f"coup:{tagged[0].id}")
+        indices = sorted((await client.indices.get(index=names.dispatches_pattern)).body)
+    finally:
+        await client.close()
+    assert stored["_source"] == tagged[7].to_doc()  # the document shape is kept as is
+    assert stored["_index"] == names.dispatches_index
+    assert alert["_source"]["dispatch_id"] == tagged[0].id
+    assert indices == [names.dispatches_index]  # nothing auto-created beside the layout
+
+
+async def test_mapping_conflict_goes_to_the_dead_letter_topic_and_the_rest_is_indexed(sink_settings) -> None:
+    es, kafka = sink_settings
+    names = IndexNames.from_settings(es)
+    good = [simple_tagged(f"good-{i}") for i in range(10)]
+    conflict = simple_tagged("conflict").to_doc()
+    conflict["published"] = "last Tuesday"  # not a date: Elasticsearch rejects it (mapper_parsing_exception)
+    immense = simple_tagged("immense").to_doc()
+    immense["url"] = "https://example.test/" + "x" * 40_000  # a keyword over Lucene's 32766-byte term limit
+    records = [tagged_record(t) for t in good[:5]]
+    records.append((b"conflict", json.dumps(conflict).encode()))
+    records.append((b"immense", json.dumps(immense).encode()))
+    records.append((b"garbage", b"{not json"))
+    records += [tagged_record(t) for t in good[5:]]
+    await asyncio.to_thread(produce, kafka.bootstrap_servers[0], kafka.topic_tagged, records)
+
+    async with running_sink(es, kafka) as sink:
+        await wait_until(lambda: _counted(sink, 13), what="all 13 records handled")
+        await wait_until(lambda: _committed(kafka, kafka.topic_tagged), what="offsets committed")
+
+    assert await count_docs(es, names.dispatches_alias) == 10
+    dead = await asyncio.to_thread(read_topic, kafka.bootstrap_servers[0], kafka.topic_dead, 3)
+    letters = {record.key: json.loads(record.value) for record in dead}
+    assert set(letters) == {b"conflict", b"immense", b"garbage"}
+    assert letters[b"conflict"]["status"] == 400
+    assert letters[b"conflict"]["error"]["type"] == "document_parsing_exception"
+    assert "published" in letters[b"conflict"]["reason"]
+    assert json.loads(letters[b"conflict"]["payload"])["published"] == "last Tuesday"
+    assert "immense" in json.dumps(letters[b"immense"]["error"]).lower() or \
+        "32766" in json.dumps(letters[b"immense"]["error"])
+    assert letters[b"garbage"]["reason"].startswith("malformed: not JSON")
+    assert letters[b"conflict"]["topic"] == kafka.topic_tagged and letters[b"conflict"]["stage"] == "elasticsearch-sink"
+
+
+async def _has(es: ElasticsearchSettings, index: str, want: int) -> bool:
+    return await count_docs(es, index) >= want
+
+
+async def _counted(sink: ElasticsearchSink, want: int) -> bool:
+    return sink.counters.indexed + sink.counters.dead >= want
+
+
+async def _committed(kafka: KafkaSettings, topic: str) -> bool:
+    committed, end = await asyncio.to_thread(committed_offsets, kafka, topic)
+    return end > 0 and committed == end
