@@ -3,6 +3,8 @@
 Every read is bounded: connect and read timeouts, a body-size cap enforced
 while streaming, a redirect cap with the scheme re-checked on every hop, and
 per-host concurrency with a minimum spacing between requests to one host.
+With `refuse_private_addresses`, private/loopback/link-local/multicast hosts are
+refused on every hop (see producers/address_policy.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
+from producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver
 from wirewatch.settings import PollerSettings
 
 ALLOWED_SCHEMES = ("http", "https")
@@ -126,6 +129,7 @@ class HttpFetcher:
     def __init__(self, settings: PollerSettings):
         self.settings = settings
         self._hosts = HostLimiter(settings.per_host_concurrency, settings.per_host_delay)
+        self._policy = AddressPolicy(settings.refuse_private_addresses, settings.allow_hosts)
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> HttpFetcher:
@@ -142,7 +146,11 @@ class HttpFetcher:
                 timeout=aiohttp.ClientTimeout(
                     total=s.connect_timeout + s.read_timeout, sock_connect=s.connect_timeout, sock_read=s.read_timeout
                 ),
-                connector=aiohttp.TCPConnector(limit=max(1, s.total_concurrency)),
+                connector=aiohttp.TCPConnector(
+                    limit=max(1, s.total_concurrency),
+                    # Re-checks what the connection really resolves to (DNS rebinding).
+                    resolver=GuardedResolver(self._policy) if s.refuse_private_addresses else None,
+                ),
                 headers={"User-Agent": s.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
                 cookie_jar=aiohttp.DummyCookieJar(),  # feeds are independent; no state leaks between them
                 auto_decompress=True,
@@ -166,6 +174,8 @@ class HttpFetcher:
         for hop in range(self.settings.max_redirects + 1):
             if reason := check_http_url(current):
                 raise FetchError(reason if hop == 0 else f"redirect refused: {reason}")
+            if reason := await self._address_refusal(current):
+                raise FetchError(reason if hop == 0 else f"redirect refused: {reason}")
             visited.add(current)
             status, location, result = await self._request(current, conditional)
             if location is None:
@@ -177,6 +187,18 @@ class HttpFetcher:
                 raise FetchError(f"redirect loop: {current} -> {target}", status=status)
             current = target
         raise FetchError(f"too many redirects (more than {self.settings.max_redirects}), last {current}")
+
+    async def _address_refusal(self, url: str) -> str | None:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if self._policy.exempt(host):
+            return None
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        try:
+            async with asyncio.timeout(self.settings.connect_timeout):
+                return await self._policy.check_host(host, port)
+        except TimeoutError:
+            return f"timed out resolving {host}"
 
     async def _request(
         self, url: str, headers: dict[str, str]
@@ -197,6 +219,8 @@ class HttpFetcher:
                 kind = "connecting" if isinstance(exc, aiohttp.ConnectionTimeoutError) else "reading the response"
                 raise FetchError(f"timed out {kind} ({url})") from exc
             except aiohttp.ClientConnectorError as exc:
+                if isinstance(exc.os_error, AddressRefused):
+                    raise FetchError(str(exc.os_error)) from exc
                 raise FetchError(f"cannot connect to {parts.hostname}: {exc.os_error or exc}") from exc
             except aiohttp.ClientPayloadError as exc:
                 raise FetchError(f"broken response body: {exc}") from exc

@@ -36,6 +36,10 @@ class PollerSettings:
     backoff_base: float = 60.0  # first retry delay after a failure
     backoff_max: float = 6 * 3600.0  # cap: a failing feed is retried at least this often
     max_items_per_feed: int = 500
+    # SSRF guard: refuse feeds whose host resolves to a private, loopback, link-local or
+    # multicast address (checked on every redirect hop); allow_hosts exempts named hosts.
+    refuse_private_addresses: bool = False
+    allow_hosts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
