@@ -22,6 +22,25 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint",
 _PARTICLE = r"(?:(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]){0,2}"
 _NAME_RUN = re.compile(_PARTICLE + r"[A-Z][\w'’.\-]*(?: " + _PARTICLE + r"[A-Z][\w'’.\-]*){0,5}")
 _HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS)
+# Nouns that end the names of bodies: a capitalised run containing one is not a personal name.
+BODY_NOUNS = frozenset({
+    "committee", "commission", "council", "ministry", "department", "office", "agency", "authority", "service",
+    "forces", "force", "army", "party", "assembly", "parliament", "court", "bank", "government", "administration",
+    "directorate", "bureau", "board", "mission", "union", "organization", "organisation", "command", "staff",
+    "corps", "guard", "police", "tribunal", "senate", "congress", "house", "secretariat", "presidency",
+})
+_PORTFOLIO_WORDS = (
+    "Affairs", "Rights", "Refugees", "Development", "Relations", "Security", "Defence", "Defense", "Justice",
+    "Finance", "Health", "Education", "Trade", "Industry", "Energy", "Agriculture", "Information", "Interior",
+    "Environment", "Resources", "Works", "Transport", "Reconciliation", "Integration", "Cooperation", "Planning",
+    "Communications", "Housing", "Labour", "Labor", "Tourism", "Culture", "Sports", "Sport", "Youth", "Women",
+    "Veterans", "Commerce", "Economy", "Budget", "Fisheries", "Mines", "Mining", "Petroleum", "Oil", "Water",
+    "Infrastructure", "Technology", "Science", "Immigration", "Migration", "Peace", "Unification", "Policy",
+    "Operations", "Intelligence", "Disarmament", "Africa", "Asia", "Europe", "Americas", "Region",
+)
+# " for Bougainville Affairs", " of Foreign Affairs", " for Human Rights": a capitalised portfolio after a role.
+_PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:"
+                        + "|".join(_PORTFOLIO_WORDS) + r")(?= [A-Z])")
 _NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
 _WORD = re.compile(r"[\w'’.\-]+")
 _WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|is|was|serves as|served as) ")
@@ -101,11 +120,15 @@ class OfficialFinder:
         # (phrase start, name start, country of the official): a body inside a role phrase belongs to that country
         self.phrase_countries: list[tuple[int, int, str]] = []
         self._name_span_ends: set[int] | None = None
+        # role span end -> end of its portfolio ("Minister" + " for Bougainville Affairs")
+        self.portfolios: dict[int, int] = {}
+        self.portfolio_ends: set[int] = set()
 
     # --- public ----------------------------------------------------------------------------------------------
 
     def run(self) -> list[Found]:
         surname_spans: list[int] = []
+        self._find_portfolios()
         for i, span in enumerate(self.spans):
             if i in self.consumed:
                 continue
@@ -152,6 +175,15 @@ class OfficialFinder:
 
     # --- role phrases ----------------------------------------------------------------------------------------
 
+    def _find_portfolios(self) -> None:
+        """A role's capitalised portfolio is part of the role: "High Commissioner for Human Rights Zeid"."""
+        for span in self.spans:
+            if span.has(Kind.ROLE) and self.cased.startswith(" ", span.end):
+                m = _PORTFOLIO.match(self.cased, span.end)
+                if m:
+                    self.portfolios[span.end] = m.end()
+                    self.portfolio_ends.add(m.end())
+
     def role_phrase(self, index: int, name_start: int) -> RolePhrase | None:
         """The role written right before a name (spans[index] is the name or the first span after the role)."""
         j = index - 1
@@ -163,6 +195,11 @@ class OfficialFinder:
         while j >= 0:
             span = self.spans[j]
             gap = self.cased[span.end:cursor]
+            portfolio_end = self.portfolios.get(span.end) if first else None
+            if portfolio_end is not None and portfolio_end + 1 == cursor and span.has(Kind.ROLE):
+                role_end, role_start, cursor, first = portfolio_end, span.start, span.start, False
+                j -= 1
+                continue
             if not self._gap_ok(gap, first, span):
                 break
             first = False
@@ -252,7 +289,8 @@ class OfficialFinder:
         ("Fatima Rahimi, a student" is not the minister Rahimi): wire copy opens sentences with names, and
         the openers that are not names ("But", "The", "On Monday") are stop words.
         """
-        if span.start < 2 or self.cased[span.start - 1] != " " or span.start - 1 in self.span_ends:
+        if span.start < 2 or self.cased[span.start - 1] != " " or span.start - 1 in self.span_ends \
+                or span.start - 1 in self.portfolio_ends:
             return False
         i = span.start - 2
         while i > 0 and self.cased[i - 1].isalpha():
@@ -347,7 +385,7 @@ class OfficialFinder:
         nxt = self.spans[i + 1] if i + 1 < len(self.spans) else None
         if nxt is not None and (nxt.has(Kind.ROLE) or nxt.has(Kind.AGENCY)) and not self.cased[span.end:nxt.start].strip():
             return  # not the last word of the role phrase
-        pos = span.end
+        pos = self.portfolios.get(span.end, span.end)
         if self.cased.startswith(", ", pos):
             pos += 2
         elif self.cased.startswith(" ", pos):
@@ -547,7 +585,7 @@ class OfficialFinder:
                 self._give_role(record, role)
             return
         name_start, tokens = self._name_before(comma)
-        if not tokens:
+        if not tokens or any(t.lower().strip(".'’") in BODY_NOUNS for t in tokens):
             return
         name = " ".join(tokens)
         inner = [j for j in range(k, -1, -1) if self.spans[j].start >= name_start]
@@ -624,6 +662,8 @@ class OfficialFinder:
             bare = tok.lower().strip(".'’")
             if bare in NAME_STOPWORDS or bare.endswith("'s") and bare[:-2] in NAME_STOPWORDS:
                 break
+            if bare in BODY_NOUNS:
+                return []  # "chairman of the House Intelligence Committee": a body, not a person
             kept.append(tok)
             if tok.endswith(".") and len(tok.strip(".").replace(".", "")) > 2:
                 break  # "Trump. He said": a full stop after a word (not an initial) ends the sentence

@@ -2901,6 +2901,70 @@ Anifah Aman | | Anifah | Foreign Minister 2009-04-10 2018-05-10
 Albert del Rosario | | del Rosario | Foreign Secretary 2011-02-24 2016-03-07
 Alan Peter Cayetano | | Cayetano | Foreign Secretary 2017-05-18 2018-10-17
 """)
+DATA.append("""
+== US
+Adam Schiff | | Schiff | Chairman of the House Intelligence Committee 2019-01-03 2023-01-03; Senator 2024-12-09 -
+Devin Nunes | | Nunes | Chairman of the House Intelligence Committee 2015-01-03 2019-01-03
+Mike Turner | Michael Turner | - | Chairman of the House Intelligence Committee 2023-01-03 2025-01-03
+Jerry Nadler | Jerrold Nadler | Nadler | Chairman of the House Judiciary Committee 2019-01-03 2023-01-03
+Elijah Cummings | | Cummings | Chairman of the House Oversight Committee 2019-01-03 2019-10-17
+Eliot Engel | | - | Chairman of the House Foreign Affairs Committee 2019-01-03 2021-01-03
+Steny Hoyer | | Hoyer | House Majority Leader 2019-01-03 2023-01-03; House Majority Leader 2007-01-04 2011-01-03
+Steve Scalise | | Scalise | House Majority Leader 2023-01-03 -; House Majority Whip 2014-08-01 2019-01-03
+John Boehner | | Boehner | Speaker of the House of Representatives 2011-01-05 2015-10-29
+Harry Reid | | - | Senate Majority Leader 2007-01-04 2015-01-03
+Dick Durbin | Richard Durbin | Durbin | Senate Majority Whip 2021-01-20 2025-01-03; Senator 1997-01-03 -
+Chuck Grassley | Charles Grassley | Grassley | Senate President pro tempore 2019-01-03 2021-01-20; Senate President pro tempore 2025-01-03 -
+Patrick Leahy | | Leahy | Senate President pro tempore 2021-01-20 2023-01-03
+Richard Burr | | - | Chairman of the Senate Intelligence Committee 2015-01-03 2020-05-15
+Mark Warner | | - | Chairman of the Senate Intelligence Committee 2021-02-03 2025-01-03; Senator 2009-01-03 -
+Bob Corker | | Corker | Chairman of the Senate Foreign Relations Committee 2015-01-03 2019-01-03
+Elizabeth Warren | | - | Senator 2013-01-03 -
+Mitt Romney | | Romney | Senator 2019-01-03 2025-01-03
+Joe Manchin | | Manchin | Senator 2010-11-15 2025-01-03
+Lisa Murkowski | | Murkowski | Senator 2002-12-20 -
+Susan Collins | | - | Senator 1997-01-03 -
+Gordon Sondland | | Sondland | Ambassador to the European Union 2018-07-09 2020-02-07
+Kurt Volker | | - | Special Envoy for Ukraine Negotiations 2017-07-07 2019-09-27
+Marie Yovanovitch | | Yovanovitch | Ambassador to Ukraine 2016-08-18 2019-05-20
+William Taylor | Bill Taylor; William B. Taylor | - | Chargé d'affaires in Ukraine 2019-06-18 2020-01-01
+== UY
+Luis Almagro | Luis Leonardo Almagro | Almagro | OAS Secretary General 2015-05-26 2025-05-30; Foreign Minister 2010-03-01 2015-03-01
+== CL
+José Miguel Insulza | Jose Miguel Insulza | Insulza | OAS Secretary General 2005-05-26 2015-05-26
+== SR
+Albert Ramdin | | Ramdin | OAS Secretary General 2025-05-30 -
+== ZA
+Navi Pillay | Navanethem Pillay | Pillay | UN High Commissioner for Human Rights 2008-09-01 2014-08-31
+== CA
+Louise Arbour | | Arbour | UN High Commissioner for Human Rights 2004-07-01 2008-06-30
+== NZ
+David Shearer | | Shearer | Head of the UN Mission in South Sudan @SS 2017-01-01 2021-02-28
+== ZA
+Nicholas Haysom | | Haysom | Head of the UN Mission in South Sudan @SS 2021-04-01 2024-04-30; UN Special Representative for Somalia @SO 2018-10-01 2019-01-01
+== KG
+Roza Otunbayeva | | Otunbayeva | Head of the UN Assistance Mission in Afghanistan @AF 2022-09-01 -; President 2010-04-07 2011-12-01
+== CA
+Deborah Lyons | | - | Head of the UN Assistance Mission in Afghanistan @AF 2020-03-01 2022-06-30
+== TD
+Mahamat Saleh Annadif | | Annadif | Head of the UN Mission in Mali @ML 2015-12-01 2019-01-01; Head of the UN Office for West Africa and the Sahel 2021-05-01 2023-12-31
+== MR
+El-Ghassim Wane | El Ghassim Wane | - | Head of the UN Mission in Mali @ML 2021-05-01 2024-01-01
+== DZ
+Leila Zerrougui | | Zerrougui | Head of the UN Mission in the DR Congo @CD 2018-01-01 2021-06-30
+== GN
+Bintou Keita | | - | Head of the UN Mission in the DR Congo @CD 2021-07-01 2025-01-01
+== KP
+Kim Yong Nam | Kim Yong-nam; Kim Yong-nam | - | President of the Presidium of the Supreme People's Assembly 1998-09-05 2019-04-11
+Pak Pong Ju | | - | Premier 2013-04-01 2019-04-11
+Kim Jae Ryong | | - | Premier 2019-04-11 2020-08-13
+== AF
+Masoom Stanekzai | Mohammad Masoom Stanekzai; Masoom Stanikzai | Stanekzai; Stanikzai | Head of the government negotiating team 2020-03-26 2021-08-15; Head of the National Directorate of Security 2016-03-01 2018-09-01
+Sarwar Danish | | - | Second Vice President 2014-09-29 2021-08-15; Justice Minister 2006-01-01 2010-01-01
+== SS
+James Wani Igga | Wani Igga | Igga | Vice President 2013-08-23 -
+Taban Deng Gai | | - | First Vice President 2016-07-26 2020-02-22; Vice President 2020-02-22 2024-01-01
+""")
 # ------------------------------------------------------------------ DATA END
 
 
@@ -2914,9 +2978,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
 
 
+# A spaced article inside a name ("Zeid Ra'ad Al Hussein", "Mohamed bin Zayed Al Nahyan"); not the first word,
+# where "Al" is a given name (Al Gore).
+_SPACED_ARTICLE = re.compile(r"(?<=\S )(Al|al|El|el) (?=[A-Z])")
+
+
 def article_variants(form: str) -> list[str]:
-    """'Bashar al-Assad' -> ['Bashar al Assad', 'Bashar Assad'] (news styles vary)."""
+    """'Bashar al-Assad' -> ['Bashar al Assad', 'Bashar Assad'] (news styles vary);
+    'Zeid Ra'ad Al Hussein' -> ["Zeid Ra'ad al-Hussein"]."""
     if not _ARTICLE.search(form):
+        if _SPACED_ARTICLE.search(form):
+            return [_SPACED_ARTICLE.sub(lambda m: m.group(1).lower() + "-", form)]
         return []
     spaced = _ARTICLE.sub(lambda m: m.group(1) + " ", form)
     dropped = re.sub(r"\s+", " ", _ARTICLE.sub("", form)).strip()
