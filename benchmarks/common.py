@@ -12,7 +12,8 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 GOLD_DIR = BENCH_DIR / "gold"
 RESULTS_DIR = BENCH_DIR / "results"
-GOLD_FILES = {"dev": GOLD_DIR / "dev.jsonl", "heldout": GOLD_DIR / "heldout.jsonl"}
+GOLD_FILES = {"dev": GOLD_DIR / "dev.jsonl", "heldout": GOLD_DIR / "heldout.jsonl",
+              "heldout-fresh": GOLD_DIR / "heldout-fresh.jsonl"}
 
 if str(REPO_ROOT) not in sys.path:
     # The benchmarks run as scripts from the repo root; make `processors` and `wirewatch` importable.

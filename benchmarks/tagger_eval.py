@@ -452,7 +452,7 @@ def resolve_files(choice: str) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the tagger on the gold set.")
-    parser.add_argument("--file", default="all", help="dev, heldout, all (default) or a path to a gold .jsonl")
+    parser.add_argument("--file", default="all", help="dev, heldout, heldout-fresh, all (default) or a path to a gold .jsonl")
     parser.add_argument("--misses", action="store_true", help="list every FN/FP and attribute miss per dispatch")
     parser.add_argument("--json", action="store_true", help="print the JSON result instead of tables")
     args = parser.parse_args(argv)

@@ -239,7 +239,7 @@ class OracleTagger:
 @pytest.mark.parametrize("name", sorted(GOLD_FILES))
 def test_gold_file_is_consistent(name: str) -> None:
     gold = load_gold(GOLD_FILES[name])
-    assert len(gold) >= {"dev": 60, "heldout": 20}[name]
+    assert len(gold) >= {"dev": 60, "heldout": 20, "heldout-fresh": 30}[name]
     problems = [problem for item in gold for problem in consistency_problems(item, VALID_CODES)]
     assert problems == []
     for item in gold:
