@@ -29,6 +29,8 @@ BODY_NOUNS = frozenset({
     "directorate", "bureau", "board", "mission", "union", "organization", "organisation", "command", "staff",
     "corps", "guard", "police", "tribunal", "senate", "congress", "house", "secretariat", "presidency",
 })
+LEGISLATOR_ROLES = ("lawmaker", "legislator", "mp", "member of parliament", "parliamentarian", "senator",
+                    "congressman", "congresswoman")
 _PORTFOLIO_WORDS = (
     "Affairs", "Rights", "Refugees", "Development", "Relations", "Security", "Defence", "Defense", "Justice",
     "Finance", "Health", "Education", "Trade", "Industry", "Energy", "Agriculture", "Information", "Interior",
@@ -270,15 +272,32 @@ class OfficialFinder:
         words = phrase.split()
         before = self.cased[max(0, start - 30):start].split()
         candidates = words[:1] + before[-1:]
+        legislator = any(phrase.lower().endswith(role) for role in LEGISLATOR_ROLES)
         for w in candidates:
             w = w.strip(",'\"")
+            if legislator and w.lower() == "opposition":
+                continue  # "opposition lawmaker X" holds a public seat
             if w.lower() in NON_OFFICIAL_QUALIFIERS or (_ACRONYM.match(w) and not self._is_known_acronym(w)):
                 return True
         return False
 
     def _is_known_acronym(self, word: str) -> bool:
+        """A body the KB knows by this acronym, or whose name the dispatch spells out ("Central Election
+        Commission" ... "CEC spokeswoman"); an unexplained acronym ("M23") is more likely an armed group."""
         pos = self.cased.find(word)
-        return pos in self.span_starts
+        if pos in self.span_starts:
+            return True
+        for span in self.spans:
+            if span.has(Kind.AGENCY):
+                # the body's words and the capitalised words leading into it ("Central" + "Election Commission")
+                words = self.cased[max(0, span.start - 40):span.start].split()[-3:]
+                while words and not words[0][:1].isupper() or words and words[0].lower() in NAME_STOPWORDS:
+                    words.pop(0)
+                words += self.cased[span.start:span.end].split()
+                initials = "".join(w[0] for w in words if w[0].isupper())
+                if initials.endswith(word):
+                    return True
+        return False
 
     # --- known officials -------------------------------------------------------------------------------------
 
