@@ -112,3 +112,16 @@ def test_load_fails_clearly_on_missing_or_broken_files(tmp_path) -> None:
     (tmp_path / "officials.json").write_text(json.dumps({"source": "x", "officials": [{"id": "a"}]}), encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="needs at least one role"):
         KnowledgeBase.load(tmp_path)
+
+
+def test_officials_source_spells_spaced_articles_with_a_hyphen_too() -> None:
+    import importlib.util  # noqa: PLC0415 - the generator is a script, loaded only here
+
+    path = BUNDLED_KB_DIR / "tools" / "officials_src.py"
+    spec = importlib.util.spec_from_file_location("officials_src", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.article_variants("Zeid Ra'ad Al Hussein") == ["Zeid Ra'ad al-Hussein"]
+    assert module.article_variants("Mohamed bin Zayed Al Nahyan") == ["Mohamed bin Zayed al-Nahyan"]
+    assert module.article_variants("Al Gore") == []  # a given name, not an article
+    assert module.article_variants("Bashar al-Assad") == ["Bashar al Assad", "Bashar Assad"]

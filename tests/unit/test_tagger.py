@@ -144,6 +144,73 @@ def test_rebels_journalists_and_namesakes_are_not_officials(tagger) -> None:
     assert officials(tagger, text) == {}
 
 
+def test_officials_described_after_their_name(tagger) -> None:
+    text = ("ABUJA (Reuters) - The border stays shut, Amina Kolo, Comptroller-General of the Nigeria Customs Service, "
+            "told reporters. Pierre Lemaitre, who heads the interior ministry's elections office, said turnout was "
+            "low. Tomas Berg, the Swedish ambassador to the European Union, testified. Ana Silva, head of the UN "
+            "Mission in South Sudan, called for calm. Fatou Ndiaye, the government's chief negotiator, said talks "
+            "would resume.")
+    found = officials(tagger, text)
+    assert found["Amina Kolo"][:2] == ("Comptroller-General of the Nigeria Customs Service", "NG")
+    assert found["Pierre Lemaitre"][0] == "head of the interior ministry's elections office"
+    assert found["Tomas Berg"][:2] == ("Swedish ambassador to the European Union", "SE")
+    assert found["Ana Silva"][:2] == ("head of the UN Mission in South Sudan", None)
+    assert found["Fatou Ndiaye"][:2] == ("government's chief negotiator", "NG")
+    assert all(not known for *_, known in found.values())
+
+
+def test_descriptions_that_are_no_public_office(tagger) -> None:
+    text = ("John Miller, chairman of the National Poultry Federation, presented the birds. "
+            "Karim Nasser, a 40-year-old shopkeeper, said he had waited two days. "
+            "Ali Musa, a rebel spokesman, said fighting continued. Nairobi, the Kenyan capital, was calm.")
+    assert officials(tagger, text) == {}
+
+
+def test_a_description_says_more_than_a_rank(tagger) -> None:
+    text = "Colonel Idris Bako, a Nigerien army spokesman, said the town was retaken. Bako gave no toll."
+    assert officials(tagger, text)["Idris Bako"] == ("Nigerien army spokesman", "NE", 2, False)
+
+
+def test_legislators_civil_service_titles_and_portfolios(tagger) -> None:
+    text = ("PORT MORESBY (AP) - Minister for Bougainville Affairs Puka Lani told reporters the vote would be "
+            "respected. Opposition lawmaker Rita Obi objected. Chief Superintendent Musa Kante, a police spokesman, "
+            "said 70 people were held. Senate Minority Leader Dana Frost called it a new day. Rebel spokesman Ali "
+            "Musa said nothing.")
+    found = officials(tagger, text)
+    assert found["Puka Lani"][:2] == ("Minister for Bougainville Affairs", "PG")
+    assert found["Rita Obi"][0] == "Opposition lawmaker"
+    assert found["Musa Kante"][0] in ("Chief Superintendent", "police spokesman")
+    assert found["Dana Frost"][0] == "Senate Minority Leader"
+    assert "Ali Musa" not in found
+
+
+def test_acronym_of_a_body_the_dispatch_names(tagger) -> None:
+    text = ("The Central Election Commission said the count was over. CEC spokeswoman Ana Beridze said complaints "
+            "would be examined. M23 spokesman Lawrence Kanyuka denied it.")
+    found = officials(tagger, text)
+    assert found["Ana Beridze"][0] == "CEC spokeswoman"
+    assert "Lawrence Kanyuka" not in found
+
+
+def test_names_with_particles_and_longer_names(tagger) -> None:
+    text = ("Chief negotiator Humberto de la Calle said the deal was the best possible. "
+            "Brigadier Mohammad Javad Zarif al-Tamimi, a spokesman for the Sudanese Armed Forces, said the army "
+            "had no ambition.")
+    found = officials(tagger, text)
+    assert found["Humberto de la Calle"][0] == "Chief negotiator"
+    assert found["Mohammad Javad Zarif al-Tamimi"][:2] == ("spokesman for the Sudanese Armed Forces", "SD")
+    assert "Mohammad Javad Zarif" not in found  # the known minister's name is only the start of this one
+
+
+def test_places_named_after_officials_and_namesakes_opening_a_sentence(tagger) -> None:
+    text = ("Flights resumed at Tehran's Zarif airport. Crowds filled Erdogan Square.\n"
+            "Fatima Zarif, a 22-year-old student, said she was hopeful.")
+    assert officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=timezone.utc)) == {}
+    # once the minister is named in full, his surname alone is him again
+    text = "Foreign Minister Mohammad Javad Zarif arrived. Zarif said talks would go on."
+    assert officials(tagger, text)["Mohammad Javad Zarif"][2] == 2
+
+
 # --- agencies --------------------------------------------------------------------------------------------------
 
 def test_agencies_by_name_acronym_and_pattern_with_country(tagger) -> None:
@@ -159,6 +226,31 @@ def test_agencies_by_name_acronym_and_pattern_with_country(tagger) -> None:
     assert found[("United Nations", None)][0] == "international"
     assert ("IAEA", None) in found and ("CENTCOM", "US") in found and ("State Department", "US") in found
     assert not any("news agencies" in name.lower() for name, _ in found)
+
+
+def test_body_names_as_written_with_the_words_leading_into_them(tagger) -> None:
+    text = ("The Nigeria Customs Service seized rice. Troops of the Bolivarian National Armed Forces stayed loyal, "
+            "and Canadian Armed Forces aircraft flew in. Sudan's National Intelligence and Security Service freed "
+            "detainees and Lebanon's General Security said it would investigate. Mali's junta was silent. "
+            "Maduro spoke outside the Miraflores presidential palace.")
+    found = agencies(tagger, text)
+    assert found[("Nigeria Customs Service", "NG")] == ("government", 1)
+    assert found[("Bolivarian National Armed Forces", "VE")][0] == "military"
+    assert found[("Canadian Armed Forces", "CA")][0] == "military"
+    assert found[("National Intelligence and Security Service", "SD")][0] == "government"
+    assert found[("General Security", "LB")][0] == "government"
+    assert found[("Junta", "ML")][0] == "military"  # a junta is not reported as "Army"
+    assert found[("Miraflores presidential palace", "VE")][0] == "government"
+
+
+def test_un_missions_by_pattern_and_joint_task_forces(tagger) -> None:
+    text = ("The UN Mission in Liberia and the United Nations Assistance Mission in Afghanistan said so. "
+            "The Multinational Joint Task Force and Nigeria's Joint Task Force moved north.")
+    found = agencies(tagger, text)
+    assert found[("UN Mission in Liberia", None)][0] == "international"
+    assert found[("United Nations Assistance Mission in Afghanistan", None)][0] == "international"
+    assert found[("Multinational Joint Task Force", None)][0] == "military"
+    assert found[("Joint Task Force", "NG")][0] == "military"
 
 
 def test_acronyms_are_case_sensitive(tagger) -> None:
