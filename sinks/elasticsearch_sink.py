@@ -3,7 +3,7 @@
 One short loop (see DESIGN, "faust's own examples"):
 
     batch   = up to chunk_size records, or what arrived within flush_interval
-    index   = helpers.async_streaming_bulk, _id = dispatch id / alert key
+    index   = helpers.async_streaming_bulk (chunk_size per request), _id = dispatch id / alert key
     retry   = 429, 5xx, lost connection: back off (capped) and retry, forever
     reject  = any other per-item 4xx (mapping conflict, immense term, ...):
               a dead letter on dispatches.dead with Elasticsearch's error
@@ -125,7 +125,11 @@ class BulkIndexer:
                 items,
                 chunk_size=max(1, self.settings.chunk_size),
                 max_chunk_bytes=MAX_CHUNK_BYTES,
-                flush_after_seconds=self.settings.flush_interval,
+                # The flush interval is applied where batches are cut from Kafka (getmany's timeout): a
+                # batch is a finite list, so the helper's own timer has nothing to add, and it runs an anyio
+                # task group inside the generator that, when a request fails mid-stream, is finalised in
+                # another task and cancels ours (tests/unit/test_es_bulk_retry.py). 0 = no timer.
+                flush_after_seconds=0,
                 expand_action_callback=BulkItem.expand,  # type: ignore[arg-type]
                 raise_on_error=False,  # per-item failures are classified below
                 raise_on_exception=True,  # a failed request is retried as a whole, below
