@@ -168,7 +168,12 @@ async def test_mapping_conflict_goes_to_the_dead_letter_topic_and_the_rest_is_in
 
 
 async def _has(es: ElasticsearchSettings, index: str, want: int) -> bool:
-    return await count_docs(es, index) >= want
+    from elasticsearch import NotFoundError
+
+    try:
+        return await count_docs(es, index) >= want
+    except NotFoundError:  # the sink has not installed the layout yet
+        return False
 
 
 async def _counted(sink: ElasticsearchSink, want: int) -> bool:
@@ -178,3 +183,54 @@ async def _counted(sink: ElasticsearchSink, want: int) -> bool:
 async def _committed(kafka: KafkaSettings, topic: str) -> bool:
     committed, end = await asyncio.to_thread(committed_offsets, kafka, topic)
     return end > 0 and committed == end
+
+
+SINK_COMMAND = """
+import argparse, sys
+from wirewatch import cli_es
+parser = argparse.ArgumentParser()
+parser.add_argument("-c", "--config")
+parser.add_argument("--store")
+cli_es.add_commands(parser.add_subparsers())
+args = parser.parse_args(sys.argv[1:])
+args.demo = False
+sys.exit(args.handler(args))
+"""
+
+
+async def test_sink_command_reads_the_config_indexes_and_stops_on_sigterm(sink_settings, tmp_path) -> None:
+    """`wirewatch sink` as a process (registered through cli_es.add_commands), stopped with SIGTERM."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.integration.test_es_support import REPO_ROOT
+
+    es, kafka = sink_settings
+    names = IndexNames.from_settings(es)
+    config = tmp_path / "wirewatch.toml"
+    config.write_text(
+        "[elasticsearch]\n"
+        f"hosts = {json.dumps(es.hosts)}\nindex_prefix = {json.dumps(es.index_prefix)}\n"
+        f"alerts_index = {json.dumps(es.alerts_index)}\nflush_interval = 0.2\n\n"
+        "[kafka]\n"
+        f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}\n"
+        + "".join(f"{key} = {json.dumps(getattr(kafka, key))}\n"
+                  for key in ("topic_tagged", "topic_alerts", "topic_dead", "sink_group")),
+        encoding="utf-8",
+    )
+    tagged = [simple_tagged(f"cmd-{i}") for i in range(25)]
+    await asyncio.to_thread(produce, kafka.bootstrap_servers[0], kafka.topic_tagged, [tagged_record(t) for t in tagged])
+    process = subprocess.Popen([sys.executable, "-c", SINK_COMMAND, "-c", str(config), "sink"], cwd=REPO_ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    try:
+        await wait_until(lambda: _has(es, names.dispatches_alias, 25), timeout=90, what="the command indexed 25")
+        await wait_until(lambda: _committed(kafka, kafka.topic_tagged), what="offsets committed")
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.to_thread(process.communicate, timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    assert process.returncode == 0, stderr.decode()
+    assert "'indexed': 25" in stderr.decode()
