@@ -23,6 +23,7 @@ folding, no stop words (the standard analyzer has none by default).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import regex
@@ -124,9 +125,72 @@ def analyze_with_offsets(text: str) -> list[Token]:
     return [Token(lowered[start:end], start, end, index) for index, (start, end) in enumerate(token_spans(text))]
 
 
+def _fast_path_pattern() -> tuple[frozenset[str], re.Pattern[str], str]:
+    """A plain word regex equal to UAX#29 on Latin-script text, and the characters it is exact for.
+
+    Most dispatches are Latin letters, digits and common punctuation. On those characters the word
+    rules reduce to: letters, digits and connectors (ExtendNumLet, "_") join; a MidLetter/MidNumLet/
+    Single_Quote (``:`` ``.`` ``'`` ``’``) joins two letters; a MidNum/MidNumLet/Single_Quote
+    (``,`` ``;`` ``.`` ``'``) joins two digits (WB5-WB13b). One findall with that regex replaces the
+    per-segment loop of token_spans; it is compiled with the standard ``re`` module, about five times
+    faster than ``regex`` on such plain classes. The character set is derived from the Unicode properties the
+    regex module knows, so marks, format characters, emoji and other scripts fall back to the exact path.
+    """
+    classes: dict[str, list[str]] = {name: [] for name in (
+        "ALetter", "Numeric", "ExtendNumLet", "MidLetter", "MidNum", "MidNumLet", "Single_Quote")}
+    passive = ("Other", "Double_Quote", "Newline", "CR", "LF", "WSegSpace")
+    allowed: set[str] = set()
+    excluded = regex.compile(r"[\p{M}\p{Cf}\p{No}\p{Extended_Pictographic}\p{WB=Hebrew_Letter}]", regex.V1)
+    # A word character must also start a candidate segment (and never be a space, which ends one).
+    starts_segment = regex.compile(r"[\p{Alphabetic}\p{Nd}\p{Pc}]", regex.V1)
+    for code in [*range(0x0000, 0x0250), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        if excluded.match(char) or len(char.lower()) != 1 and char != "\u0130":
+            continue
+        for name, members in classes.items():
+            if regex.match(rf"\p{{WB={name}}}", char):
+                word_class = name in ("ALetter", "Numeric", "ExtendNumLet")
+                if word_class and (char.isspace() or not starts_segment.match(char)):
+                    break  # neither word nor passive: such a text takes the exact path
+                members.append(char)
+                allowed.add(char)
+                break
+        else:
+            if any(regex.match(rf"\p{{WB={name}}}", char) for name in passive):
+                allowed.add(char)
+    letter = re.escape("".join(classes["ALetter"]))  # lowercasing keeps these letters letters
+    digit = re.escape("".join(classes["Numeric"]))
+    connector = re.escape("".join(classes["ExtendNumLet"]))
+    mid_letter = re.escape("".join(classes["MidLetter"] + classes["MidNumLet"] + classes["Single_Quote"]))
+    mid_number = re.escape("".join(classes["MidNum"] + classes["MidNumLet"] + classes["Single_Quote"]))
+    word = f"[{letter}{digit}{connector}]+"
+    pattern = re.compile(
+        f"{word}(?:(?:(?<=[{letter}])[{mid_letter}](?=[{letter}])|(?<=[{digit}])[{mid_number}](?=[{digit}])){word})*"
+    )
+    return frozenset(allowed), pattern, "".join(classes["ExtendNumLet"])
+
+
+_FAST_CHARS, _FAST_WORD, _CONNECTORS = _fast_path_pattern()
+
+
+def _fast_terms(lowered: str) -> list[str] | None:
+    """The terms of a Latin-script text in one findall, or None when the text needs the exact path."""
+    if not (lowered.isascii() or _FAST_CHARS.issuperset(lowered)):
+        return None
+    terms = _FAST_WORD.findall(lowered)
+    if terms and max(map(len, terms)) > MAX_TOKEN_LENGTH:
+        return None
+    if any(connector in lowered for connector in _CONNECTORS):
+        terms = [term for term in terms if term.strip(_CONNECTORS)]  # "__" alone is no token
+    return terms
+
+
 def analyze(text: str) -> list[str]:
     """The terms Elasticsearch's standard analyzer produces for ``text``."""
     lowered = lowercase(text)
+    fast = _fast_terms(lowered)
+    if fast is not None:
+        return fast
     return [lowered[start:end] for start, end in token_spans(text)]
 
 

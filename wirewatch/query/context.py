@@ -25,12 +25,13 @@ def to_float32(value: float) -> float:
 
 
 class DocumentContext:
-    __slots__ = ("doc", "now_millis", "_tokens", "_postings", "_terms", "_keywords", "_numbers", "_dates", "_bools")
+    __slots__ = ("doc", "now_millis", "_tokens", "_analysed_values", "_postings", "_terms", "_keywords", "_numbers", "_dates", "_bools")
 
     def __init__(self, doc: dict[str, Any], now_millis: int | None = None) -> None:
         self.doc = doc
         self.now_millis = int(time.time() * 1000) if now_millis is None else now_millis
         self._tokens: dict[str, list[tuple[int, Token]]] = {}
+        self._analysed_values: dict[str, list[list[str]]] = {}
         self._postings: dict[str, dict[str, list[int]]] = {}
         self._terms: dict[str, frozenset[str]] = {}
         self._keywords: dict[str, list[str]] = {}
@@ -52,16 +53,21 @@ class DocumentContext:
             self._tokens[field] = cached
         return cached
 
+    def _analysed(self, field: str) -> list[list[str]]:
+        """The terms of each string value of a field, analysed once per document."""
+        cached = self._analysed_values.get(field)
+        if cached is None:
+            cached = [analyze(value) for value in field_values(self.doc, field) if isinstance(value, str)]
+            self._analysed_values[field] = cached
+        return cached
+
     def postings(self, field: str) -> dict[str, list[int]]:
-        """term → positions; built without Token objects (the hot path)."""
+        """term → positions; built without Token objects, and only when a phrase asks."""
         cached = self._postings.get(field)
         if cached is None:
             cached = {}
             base = 0
-            for value in field_values(self.doc, field):
-                if not isinstance(value, str):
-                    continue
-                terms = analyze(value)
+            for terms in self._analysed(field):
                 for position, term in enumerate(terms, base):
                     positions = cached.get(term)
                     if positions is None:
@@ -75,7 +81,9 @@ class DocumentContext:
     def terms(self, field: str) -> frozenset[str]:
         cached = self._terms.get(field)
         if cached is None:
-            cached = self._terms[field] = frozenset(self.postings(field))
+            values = self._analysed(field)
+            cached = frozenset(values[0]) if len(values) == 1 else frozenset(t for terms in values for t in terms)
+            self._terms[field] = cached
         return cached
 
     def keywords(self, field: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 from wirewatch.models import Rule
 from wirewatch.query.context import DocumentContext
 from wirewatch.query.errors import QuerySyntaxError, RuleError
-from wirewatch.query.nodes import PresearchKey
+from wirewatch.query.nodes import KeywordTerm, TextTerm
 from wirewatch.query.query import Query, match_context, now_millis, parse_query
 
 
@@ -27,6 +27,14 @@ class _Compiled:
     order: int
     rule: Rule
     query: Query
+    # A rule that is one plain term matches exactly when the document holds one of its presearch
+    # keys, so a presearch hit is its match: no evaluation, its one label is the matched term.
+    certain_label: str | None = None
+
+
+def _certain_label(query: Query) -> str | None:
+    root = query.root
+    return root.label if type(root) in (TextTerm, KeywordTerm) else None
 
 
 class _RuleSet:
@@ -35,32 +43,32 @@ class _RuleSet:
     def __init__(self, compiled: list[_Compiled]) -> None:
         self.compiled = compiled
         self.always: list[_Compiled] = []
-        self.by_key: dict[PresearchKey, list[_Compiled]] = {}
-        text_fields: set[str] = set()
-        keyword_fields: set[str] = set()
+        # field -> term or value -> rules: per field, so a document's term set intersects the
+        # index's keys in one C-level set operation instead of one dict lookup per term.
+        self.text_index: dict[str, dict[str, list[_Compiled]]] = {}
+        self.keyword_index: dict[str, dict[str, list[_Compiled]]] = {}
         for entry in compiled:
             keys = entry.query.required_keys()
             if keys is None:
                 self.always.append(entry)
                 continue
-            for key in keys:
-                self.by_key.setdefault(key, []).append(entry)
-                (text_fields if key[0] == "t" else keyword_fields).add(key[1])
-        self.text_fields = sorted(text_fields)
-        self.keyword_fields = sorted(keyword_fields)
+            for kind, field, value in keys:
+                index = self.text_index if kind == "t" else self.keyword_index
+                index.setdefault(field, {}).setdefault(value, []).append(entry)
+        self.key_count = sum(len(by_value) for index in (self.text_index, self.keyword_index)
+                             for by_value in index.values())
 
     def candidates(self, ctx: DocumentContext) -> list[_Compiled]:
-        if not self.by_key:
+        if not self.text_index and not self.keyword_index:
             return self.always
         chosen: dict[int, _Compiled] = {entry.order: entry for entry in self.always}
-        by_key = self.by_key
-        for field in self.text_fields:
-            for term in ctx.terms(field):
-                for entry in by_key.get(("t", field, term), ()):
+        for field, by_term in self.text_index.items():
+            for term in by_term.keys() & ctx.terms(field):
+                for entry in by_term[term]:
                     chosen[entry.order] = entry
-        for field in self.keyword_fields:
-            for value in ctx.keywords(field):
-                for entry in by_key.get(("k", field, value), ()):
+        for field, by_value in self.keyword_index.items():
+            for value in by_value.keys() & set(ctx.keywords(field)):
+                for entry in by_value[value]:
                     chosen[entry.order] = entry
         return [chosen[order] for order in sorted(chosen)]
 
@@ -74,7 +82,7 @@ def _compile_rules(rules: list[Rule]) -> tuple[list[_Compiled], list[RuleError]]
         except QuerySyntaxError as exc:
             errors.append(RuleError(rule.id, rule.name, rule.query, exc.message, exc.position))
             continue
-        compiled.append(_Compiled(len(compiled), rule, query))
+        compiled.append(_Compiled(len(compiled), rule, query, _certain_label(query)))
     return compiled, errors
 
 
@@ -108,9 +116,17 @@ class RuleMatcher:
     def match(self, doc: dict[str, Any], now: datetime | None = None) -> list[tuple[Rule, list[str]]]:
         rule_set = self._set
         ctx = DocumentContext(doc, now_millis(now))
-        entries = rule_set.candidates(ctx) if self._presearch else rule_set.compiled
         results: list[tuple[Rule, list[str]]] = []
-        for entry in entries:
+        if not self._presearch:
+            for entry in rule_set.compiled:
+                matched = match_context(entry.query.root, ctx)
+                if matched is not None:
+                    results.append((entry.rule, matched))
+            return results
+        for entry in rule_set.candidates(ctx):
+            if entry.certain_label is not None:
+                results.append((entry.rule, [entry.certain_label]))
+                continue
             matched = match_context(entry.query.root, ctx)
             if matched is not None:
                 results.append((entry.rule, matched))

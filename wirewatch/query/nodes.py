@@ -39,6 +39,25 @@ class Node(Protocol):
     def required(self) -> frozenset[PresearchKey] | None: ...
 
 
+# Keyword fields with few distinct values: a dispatch often holds any given one, so a rule indexed
+# under one of them is a candidate for many dispatches (Lucene Monitor's TermWeightor idea).
+_COMMON_KEYWORD_FIELDS = frozenset({
+    "countries.code", "countries.name", "officials.country", "officials.role", "agencies.kind",
+    "agencies.country", "language", "source", "keywords", "events.type", "events.use",
+})
+
+
+def presearch_cost(keys: frozenset[PresearchKey]) -> float:
+    """How many documents a set of presearch keys is expected to admit, in rough relative units."""
+    cost = 0.0
+    for kind, field, value in keys:
+        if kind == "k":
+            cost += 16.0 if field in _COMMON_KEYWORD_FIELDS else 1.0
+        else:
+            cost += 4.0 / max(len(value), 1)  # short tokens ("of", "us") are common, long ones rare
+    return cost
+
+
 def fts_string(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -481,12 +500,17 @@ class BooleanNode:
 
     def required(self) -> frozenset[PresearchKey] | None:
         if self.must:
-            # Any MUST clause's alternatives are necessary; choose the smallest set.
+            # Any MUST clause's alternatives are necessary; index the set the fewest documents are
+            # likely to hold (a rare word beats a country code every other dispatch carries).
             best: frozenset[PresearchKey] | None = None
+            best_cost = 0.0
             for node in self.must:
                 keys = node.required()
-                if keys is not None and (best is None or len(keys) < len(best)):
-                    best = keys
+                if keys is None:
+                    continue
+                cost = presearch_cost(keys)
+                if best is None or cost < best_cost:
+                    best, best_cost = keys, cost
             return best
         if not self.should:
             return None

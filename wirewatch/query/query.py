@@ -75,7 +75,7 @@ def match_context(root: Node, ctx: DocumentContext) -> list[str] | None:
     matched: list[str] = []
     if not root.match(ctx, matched):
         return None
-    return list(dict.fromkeys(matched))
+    return list(dict.fromkeys(matched)) if len(matched) > 1 else matched
 
 
 def parse_query(text: str) -> Query:
