@@ -42,7 +42,8 @@ Terms
   analyzer empties (``.``) is dropped like in Lucene. Across the default fields
   the clause matches if it matches in either field (dis_max). Keyword field:
   the exact, unescaped value (``officials.name:Mevlüt\\ Çavuşoğlu`` or quoted).
-  Date term: the whole unit given (``published:2024-01-01`` = that day). Integer
+  Date term: the value rounded down to it rounded up (``published:2024-01-01`` =
+  that day; ``published:2024-06`` = 1 June only, as in ES). Integer
   term with a decimal part matches nothing (ES); a non-number is an error.
   Boolean: ``true``/``false`` only.
 
@@ -61,12 +62,17 @@ Ranges ``[a TO b]``, ``{a TO b}``, mixed, ``*`` open ends, ``field:>=x``,
   UTC with date math (``now-7d/d``, ``2024-01-01||+1M``) and ES rounding:
   ``gte``/``lt`` round down, ``lte``/``gt`` round up to the unit's last
   millisecond, so ``[2024-01-01 TO 2024-12-31]`` covers all of 31 December.
+  Rounding up fills only the time of day: a missing month or day is 1, so
+  ``published:2024`` and ``[2024 TO 2024]`` cover 1 January 2024 only (checked
+  against a real node; ``2024-01-01||/y`` is the year).
   ``now`` is evaluated per match call. Keyword ranges compare code points (the
   UTF-8 byte order Lucene uses); text ranges compare lowercased tokens.
 
 Values containing ``:`` must be escaped (``10\\:00``) or quoted, as in Lucene
   (luqum alone would accept them); inside ``[...]`` ranges times work as is,
   except a ``+02:00`` offset, which luqum needs quoted: ``["...+02:00" TO *]``.
+  The same for ``/`` outside ranges (Lucene starts a regex there, ES refuses the
+  query): ``published:>=now-1d\\/d``, or ``[now-1d/d TO *]``.
 
 A query whose every term analyses to nothing (``"..."``) matches nothing. A
 match of a purely negative query (``NOT coup``) reports no terms: ``[]``.
