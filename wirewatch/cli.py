@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
-from wirewatch import __version__, cli_dashboard, cli_processor, cli_producer
+from wirewatch import __version__, cli_dashboard, cli_es, cli_processor, cli_producer
 from wirewatch.config import ConfigError, check_config, load_settings
 from wirewatch.models import format_time, parse_time, utcnow
 from wirewatch.settings import Settings
@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     tag.set_defaults(handler=cmd_tag)
 
     search = sub.add_parser("search", help="search stored dispatches with the rule query language")
-    search.add_argument("query", help="Lucene query, e.g. 'coup AND countries.code:TR'")
+    search.add_argument("query", help="Lucene query, e.g. 'coup AND countries.code:TR' "
+                        "(Elasticsearch when [elasticsearch].enabled, else the SQLite store)")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help="JSON Lines output")
     search.set_defaults(handler=cmd_search)
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_dashboard.add_commands(sub)
     cli_producer.add_commands(sub)
     cli_processor.add_commands(sub)
+    cli_es.add_commands(sub)
 
     config = sub.add_parser("config", help="configuration tools")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION")
@@ -209,14 +211,15 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from wirewatch.query import QuerySyntaxError
 
-    store = open_store(args)
+    settings = settings_for(args)
     try:
-        hits = store.search(args.query, limit=args.limit)
+        if settings.elasticsearch.enabled and not args.store:
+            hits = cli_es.search_elasticsearch(settings, args.query, args.limit)
+        else:
+            hits = _search_store(settings, args.query, args.limit)
     except QuerySyntaxError as exc:
         print(f"wirewatch search: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    finally:
-        store.close()
     if args.json:
         for hit in hits:
             print(json.dumps({**hit.doc, "_score": hit.score, "_highlights": hit.highlights}, ensure_ascii=False))
@@ -239,6 +242,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         ])
     print_table(["published", "title", "countries", "match"], rows)
     return EXIT_OK
+
+
+def _search_store(settings: Settings, query: str, limit: int):
+    from sinks.sqlite_store import SQLiteStore
+
+    with SQLiteStore(settings.store.path) as store:
+        return store.search(query, limit=limit)
 
 
 def parse_since(value: str | None) -> datetime | None:

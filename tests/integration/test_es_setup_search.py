@@ -103,3 +103,24 @@ def test_search_elasticsearch_is_callable_from_sync_code(es_layout) -> None:  # 
     hits = cli_es.search_elasticsearch(es_layout, "niger", 5)
     assert [hit.doc["id"] for hit in hits] == [simple_tagged("sync").id]
     assert hits[0].highlights == {"title": ["Coup attempt in «Niger»"]}
+
+
+async def test_wirewatch_search_reads_elasticsearch_when_enabled(es_layout, tmp_path: Path, capsys) -> None:  # noqa: F811
+    # The seed, tagged by the real tagger, indexed in Elasticsearch; `wirewatch search` with
+    # [elasticsearch].enabled must answer from the node, not from a (here absent) SQLite store.
+    from processors.tagger import Tagger
+    from producers.ingest import parse_ingest
+    from wirewatch.cli import main
+
+    seed_text = (Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt").read_text(encoding="utf-8")
+    (seed,), _ = parse_ingest(seed_text)
+    other = simple_tagged("quiet", title="Markets calm", text="Nothing happened in Ankara.")
+    await index_docs(es_layout, [Tagger.load().tag_dispatch(seed).to_doc(), other.to_doc()])
+    config = write_config(tmp_path / "wirewatch.toml", es_layout.hosts, es_layout.index_prefix, es_layout.alerts_index)
+    config.write_text(config.read_text(encoding="utf-8") + "enabled = true\n", encoding="utf-8")
+    code = await asyncio.to_thread(main, ["--config", str(config), "search", "--json", "coup AND countries.code:TR"])
+    assert code == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["id"] for row in rows] == [seed.id]
+    assert any("«coup»" in fragment.lower() for fragment in rows[0]["_highlights"]["text"])
+    assert not (tmp_path / "wirewatch.db").exists()
