@@ -101,15 +101,21 @@ class PatternMatcher:
         automaton = ahocorasick.Automaton()
         for key, payloads in self._pending.items():
             payloads_t = tuple(payloads)
-            # needs_case: 0 = no case rule; 1 = only "first letter is a capital" (the common case, checked
-            # inline in find); 2 = the general per-payload check.
+            # needs_case: 0 = no case rule; 1 = only "first letter is a capital" (the common case); 3 = one
+            # acronym, compared exactly; 4 = the same capitals for every payload ("Joe Biden"); all checked
+            # inline in find. 2 = the general per-payload check.
+            rule: Any = None
             if all(p.case == Case.ANY for p in payloads_t):
                 needs_case = 0
             elif all(p.case == Case.CAPITALS and p.capitals == (0,) for p in payloads_t):
                 needs_case = 1
+            elif len(payloads_t) == 1 and payloads_t[0].case == Case.EXACT:
+                needs_case, rule = 3, payloads_t[0].surface
+            elif all(p.case == Case.CAPITALS and p.capitals == payloads_t[0].capitals for p in payloads_t):
+                needs_case, rule = 4, payloads_t[0].capitals
             else:
                 needs_case = 2
-            automaton.add_word(key, (len(key), payloads_t, _by_kind(payloads_t), needs_case))
+            automaton.add_word(key, (len(key), payloads_t, _by_kind(payloads_t), needs_case, rule))
         automaton.make_automaton()
         self._automaton = automaton
         self._pending = {}
@@ -124,17 +130,30 @@ class PatternMatcher:
         rescanned = False
         for end_index, value in automaton.iter_long(lower):
             # Inline fast path: most candidates are either clean whole words or clearly mid-word.
-            length, payloads, by_kind, needs_case = value
+            length, payloads, by_kind, needs_case, rule = value
             start = end_index - length + 1
-            if needs_case < 2 and (start == 0 or not lower[start - 1].isalnum()) \
-                    and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
-                if needs_case == 0 or cased[start].isupper():
+            if (start == 0 or not lower[start - 1].isalnum()) and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
+                if needs_case == 0 or (needs_case == 1 and cased[start].isupper()) \
+                        or (needs_case == 3 and cased[start:end_index + 1] == rule):
                     hits.append((start, -end_index - 1, payloads, by_kind))
                     continue
-            hit = _check(value, end_index, cased, lower, n)
-            if hit is not None:
-                hits.append(hit)
-                continue
+                if needs_case == 4:
+                    for i in rule:
+                        if not cased[start + i].isupper():
+                            break
+                    else:
+                        hits.append((start, -end_index - 1, payloads, by_kind))
+                        continue
+                elif needs_case == 2:
+                    hit = _check(value, end_index, cased, lower, n)
+                    if hit is not None:
+                        hits.append(hit)
+                        continue
+            else:
+                hit = _check(value, end_index, cased, lower, n)
+                if hit is not None:
+                    hits.append(hit)
+                    continue
             # The longest candidate failed (mid-word, wrong case): a shorter one inside it may still hold,
             # unless it starts mid-word and has no word break inside ("un" in "until").
             if start > 0 and lower[start - 1].isalnum() and lower[start:end_index + 1].isalnum():
@@ -157,7 +176,7 @@ class PatternMatcher:
 
 
 def _check(value: tuple, end_index: int, cased: str, lower: str, n: int) -> tuple | None:
-    length, payloads, by_kind, needs_case = value
+    length, payloads, by_kind, needs_case, _ = value
     start = end_index - length + 1
     end = end_index + 1
     if start > 0 and lower[start - 1].isalnum() and lower[start].isalnum():

@@ -43,6 +43,7 @@ _PORTFOLIO_WORDS = (
 # " for Bougainville Affairs", " of Foreign Affairs", " for Human Rights": a capitalised portfolio after a role.
 _PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:"
                         + "|".join(_PORTFOLIO_WORDS) + r")(?= [A-Z])")
+_WORD_AFTER = re.compile(r"[^\W_'\-]*(?:['\-]+[^\W_'\-]*)*")  # letters, digits, "-" and "'"
 _NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
 _WORD = re.compile(r"[\w'’.\-]+")
 _WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|is|was|serves as|served as) ")
@@ -125,18 +126,32 @@ class OfficialFinder:
         # role span end -> end of its portfolio ("Minister" + " for Bougainville Affairs")
         self.portfolios: dict[int, int] = {}
         self.portfolio_ends: set[int] = set()
+        self.role_or_body_starts: list[int] = []
+        self.place_or_body_ends: set[int] = set()
 
     # --- public ----------------------------------------------------------------------------------------------
 
     def run(self) -> list[Found]:
         surname_spans: list[int] = []
-        self._find_portfolios()
+        cased, role_kind, agency_kind, country_kind = self.cased, Kind.ROLE, Kind.AGENCY, Kind.COUNTRY
         for i, span in enumerate(self.spans):
+            by_kind = span.by_kind
+            # index what later rules look up: portfolios of roles, where roles and bodies start, place ends
+            if role_kind in by_kind:
+                self.role_or_body_starts.append(span.start)
+                end = span.end
+                if cased.startswith(" for ", end) or cased.startswith(" of ", end):
+                    self._add_portfolio(end)
+            elif agency_kind in by_kind:
+                self.role_or_body_starts.append(span.start)
+                self.place_or_body_ends.add(span.end)
+            elif country_kind in by_kind and Kind.SURNAME not in by_kind:
+                self.place_or_body_ends.add(span.end)
             if i in self.consumed:
                 continue
-            official = span.first(Kind.OFFICIAL)
+            official = by_kind.get(Kind.OFFICIAL)
             if official is not None:
-                if self._inside_longer_name(span) or self._runs_into_longer_name(span) or self._named_after(span.end):
+                if self._inside_longer_name(span) or self._name_goes_on(span, official.ref):
                     continue
                 phrase = self.role_phrase(i, span.start)
                 self._add_known(official.ref, span.start, phrase.text if phrase and not phrase.excluded else None)
@@ -177,14 +192,12 @@ class OfficialFinder:
 
     # --- role phrases ----------------------------------------------------------------------------------------
 
-    def _find_portfolios(self) -> None:
+    def _add_portfolio(self, role_end: int) -> None:
         """A role's capitalised portfolio is part of the role: "High Commissioner for Human Rights Zeid"."""
-        for span in self.spans:
-            if span.has(Kind.ROLE) and self.cased.startswith(" ", span.end):
-                m = _PORTFOLIO.match(self.cased, span.end)
-                if m:
-                    self.portfolios[span.end] = m.end()
-                    self.portfolio_ends.add(m.end())
+        m = _PORTFOLIO.match(self.cased, role_end)
+        if m:
+            self.portfolios[role_end] = m.end()
+            self.portfolio_ends.add(m.end())
 
     def role_phrase(self, index: int, name_start: int) -> RolePhrase | None:
         """The role written right before a name (spans[index] is the name or the first span after the role)."""
@@ -272,10 +285,9 @@ class OfficialFinder:
         words = phrase.split()
         before = self.cased[max(0, start - 30):start].split()
         candidates = words[:1] + before[-1:]
-        legislator = any(phrase.lower().endswith(role) for role in LEGISLATOR_ROLES)
         for w in candidates:
             w = w.strip(",'\"")
-            if legislator and w.lower() == "opposition":
+            if w.lower() == "opposition" and phrase.lower().endswith(LEGISLATOR_ROLES):
                 continue  # "opposition lawmaker X" holds a public seat
             if w.lower() in NON_OFFICIAL_QUALIFIERS or (_ACRONYM.match(w) and not self._is_known_acronym(w)):
                 return True
@@ -325,29 +337,29 @@ class OfficialFinder:
             j -= 1
         return not (j < 0 or self.cased[j] in ".!?\n:;")
 
-    def _runs_into_longer_name(self, span: Span) -> bool:
-        """'Ahmed Khalifa al-Shami' is not the official 'Ahmed Khalifa': the name goes on after the match."""
-        if span.start < self.body_start:
-            return False  # headlines capitalise every word
-        end = span.end
-        if end + 2 >= len(self.cased) or self.cased[end] != " " or not self.cased[end + 1].isalpha():
-            return False
-        after = self._word_after(end)
+    def _name_goes_on(self, span: Span, official: Official) -> bool:
+        """The match is not this official when the words after it make it a place named after him ("Imam
+        Khomeini airport") or a longer name ("Ahmed Khalifa al-Shami" is not the official "Ahmed Khalifa")."""
+        after = self._word_after(span.end)
         if not after:
             return False
-        if after.lower() in NAME_PARTICLES:
-            longer = self._word_after(end + 1 + len(after))[:1].isupper()
-        elif _is_particle_name(after):
-            longer = True  # "al-Shami"
+        lowered = after.lower()
+        if lowered in NAMED_AFTER_NOUNS:
+            return True
+        if span.start < self.body_start:
+            return False  # headlines capitalise every word
+        if after[0].isupper():
+            longer = lowered not in NAME_STOPWORDS and span.end + 1 not in self.span_starts
+        elif lowered in NAME_PARTICLES:
+            longer = self._word_after(span.end + 1 + len(after))[:1].isupper()
         else:
-            longer = after[0].isupper() and after.lower() not in NAME_STOPWORDS and end + 1 not in self.span_starts
+            longer = "-" in after and _is_particle_name(after)  # "al-Shami"
         # "President Xi Jinping": the alias "President Xi" and the rest of the same name
-        return longer and fold(after) not in _name_words(span.first(Kind.OFFICIAL).ref)
+        return longer and fold(after) not in _name_words(official)
 
     def _named_after(self, end: int) -> bool:
         """'Imam Khomeini airport', 'Sheikh Zayed Road': a place named after a person is not a mention."""
-        after = self._word_after(end)
-        return bool(after) and after.lower() in NAMED_AFTER_NOUNS
+        return self._word_after(end).lower() in NAMED_AFTER_NOUNS
 
     def _add_known(self, official: Official, offset: int, role: str | None) -> None:
         record = self.found.get(official.id)
@@ -391,12 +403,9 @@ class OfficialFinder:
         return self._inside_longer_name(span)
 
     def _word_after(self, end: int) -> str:
-        if end + 1 >= len(self.cased) or self.cased[end] != " ":
+        if self.cased[end:end + 1] != " ":
             return ""
-        j = end + 1
-        while j < len(self.cased) and (self.cased[j].isalnum() or self.cased[j] in "-'"):
-            j += 1
-        return self.cased[end + 1:j]
+        return _WORD_AFTER.match(self.cased, end + 1).group(0)
 
     # --- unknown officials -----------------------------------------------------------------------------------
 
@@ -425,7 +434,7 @@ class OfficialFinder:
         for k in inner:
             other = self.spans[k]
             if other.first(Kind.OFFICIAL) is not None and not self._inside_longer_name(other) \
-                    and not self._runs_into_longer_name(other):
+                    and not self._name_goes_on(other, other.first(Kind.OFFICIAL).ref):
                 return  # a known official: handled by its own span
             if other.has(Kind.ROLE) or other.has(Kind.AGENCY) or other.has(Kind.NON_COUNTRY):
                 return
@@ -466,7 +475,7 @@ class OfficialFinder:
     def _appositions(self) -> None:
         """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""
         text = self.cased
-        role_starts = [s.start for s in self.spans if s.has(Kind.ROLE) or s.has(Kind.AGENCY)]
+        role_starts = self.role_or_body_starts
         if not role_starts:
             return
         pos = text.find(", ", self.body_start)
@@ -474,15 +483,14 @@ class OfficialFinder:
             k = bisect.bisect_left(role_starts, pos)
             if k == len(role_starts):
                 break  # no role or body named after this comma
-            if role_starts[k] > pos + 80:
-                pos = text.find(", ", pos + 2)
-                continue  # a description names its role within a few words
-            word_start = text.rfind(" ", 0, pos) + 1
-            if pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == ".") \
-                    and (text[word_start].isupper() or _is_particle_name(text[word_start:pos])):
-                described = self._describe(pos + 2)
-                if described is not None:
-                    self._add_apposition(pos, *described)
+            if role_starts[k] <= pos + 80 and pos not in self.place_or_body_ends \
+                    and not (text[pos + 2:pos + 3].isupper() and pos + 2 not in self.span_starts):
+                # a role soon after; not "Abuja, the capital" nor "Ali, Musa and Obi"
+                word_start = text.rfind(" ", 0, pos) + 1
+                if text[word_start].isupper() or _is_particle_name(text[word_start:pos]):
+                    described = self._describe(pos + 2)
+                    if described is not None:
+                        self._add_apposition(pos, *described)
             pos = text.find(", ", pos + 2)
 
     def _describe(self, pos: int) -> tuple[str, str | None, bool] | None:
