@@ -204,20 +204,29 @@ class SQLiteStore:
     def save(self, tagged: TaggedDispatch) -> None:
         self.save_many([tagged])
 
-    def save_many(self, tagged_list: Iterable[TaggedDispatch]) -> int:
-        """Insert or replace by dispatch id, all in one transaction."""
+    def save_many(self, tagged_list: Iterable[TaggedDispatch], docs: list[dict[str, Any]] | None = None) -> int:
+        """Insert or replace by dispatch id, all in one transaction.
+
+        ``docs``, when given, are the ``to_doc()`` of each tagged dispatch, already built by the caller
+        (the runner shares one with its live views instead of building it twice).
+        """
         now = time.time()
+        tagged_list = list(tagged_list)
+        if docs is None:
+            docs = [t.to_doc() for t in tagged_list]
+        elif len(docs) != len(tagged_list):
+            raise ValueError(f"save_many: {len(docs)} docs for {len(tagged_list)} dispatches")
         rows = [
             (
                 t.id,
-                _json(t.to_doc()),
+                _json(doc),
                 fts_document_text(t.dispatch.title),
                 fts_document_text(t.dispatch.text),
                 t.dispatch.source,
                 _ts(t.dispatch.published),
                 now,
             )
-            for t in tagged_list
+            for t, doc in zip(tagged_list, docs)
         ]
         with self._write() as conn:
             conn.executemany(
