@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from processors.tagger.coup import classify_coup
 from processors.tagger.kb import Agency, KnowledgeBase, Official
-from processors.tagger.officials import OfficialFinder
+from processors.tagger.officials import NameCache, OfficialFinder
 from processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from processors.tagger import rules
 from processors.tagger.textfold import fold, fold_cased, fold_lower
@@ -55,6 +55,7 @@ class Tagger:
         self._any_country_word = {t for c in kb.countries for w in (*c.names, *c.demonyms, *c.capitals)
                                   for t in fold(w).replace("-", " ").split() if len(t) > 2}
         self._hides_cache: dict[str, bool] = {}
+        self._names = NameCache(self._hides_country)
         self._entities = self._build_entity_matcher(kb)
         self._words = self._build_word_matcher()
 
@@ -249,7 +250,7 @@ class Tagger:
             return self._country_near(doc, offset) or context_country
 
         finder = OfficialFinder(doc.text, doc.cased, doc.spans, doc.body_start, doc.published, resolve, nearby_country,
-                                self._hides_country)
+                                self._hides_country, self._names)
         found = finder.run()
         finder.count_unknown_surnames()
         doc.phrase_countries = finder.phrase_countries

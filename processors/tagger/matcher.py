@@ -149,6 +149,9 @@ class PatternMatcher:
                     if hit is not None:
                         hits.append(hit)
                         continue
+            elif start > 0 and lower[start - 1].isalnum() and lower[start].isalnum():
+                if lower[start:end_index + 1].isalnum():
+                    continue  # mid-word with no word break inside ("un" in "until"): nothing shorter holds
             else:
                 hit = _check(value, end_index, cased, lower, n)
                 if hit is not None:

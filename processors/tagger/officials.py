@@ -49,16 +49,33 @@ _WORD = re.compile(r"[\w'’.\-]+")
 _WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|is|was|serves as|served as) ")
 _CLAUSE_END = re.compile(r"[,;:\"()\n]|\.(?:\s|$)| (?:who|which|whose|that|said|says|told|tells|added|called|urged|warned|announced|"
                          r"wrote|testified|criticised|criticized|read|declared|confirmed|denied|insisted)\b")
-_NAME_WORDS: dict[str, frozenset[str]] = {}
+_PARTICLE_INITIALS = frozenset(p[0] for p in NAME_PARTICLES)
 
 
-def _name_words(official: Official) -> frozenset[str]:
-    """Every folded word of an official's name and aliases (cached: the KB does not change while loaded)."""
-    words = _NAME_WORDS.get(official.id)
-    if words is None:
-        words = frozenset(w for form in (official.name, *official.aliases) for w in fold(form).split())
-        _NAME_WORDS[official.id] = words
-    return words
+class NameCache:
+    """Per-knowledge-base answers about officials' names, computed once (the KB does not change while loaded)."""
+
+    def __init__(self, hides_country: Callable[[str], bool]) -> None:
+        self.hides_country = hides_country
+        self._words: dict[str, frozenset[str]] = {}
+        self._hiding: dict[str, tuple[str, ...]] = {}
+
+    def words(self, official: Official) -> frozenset[str]:
+        """Every folded word of an official's name and aliases."""
+        words = self._words.get(official.id)
+        if words is None:
+            words = self._words[official.id] = frozenset(
+                w for form in (official.name, *official.aliases) for w in fold(form).split())
+        return words
+
+    def hiding_names(self, official: Official) -> tuple[str, ...]:
+        """The forms of an official's name that contain a country word ("Najib Danish", "Danish")."""
+        cached = self._hiding.get(official.id)
+        if cached is None:
+            # named in full here, so the last word alone ("Danish told reporters") is the person too
+            forms = {official.name, *official.aliases, *official.surnames, official.name.split()[-1]}
+            cached = self._hiding[official.id] = tuple(sorted(n for n in forms if self.hides_country(n)))
+        return cached
 
 
 def _is_particle_name(token: str) -> bool:
@@ -111,8 +128,10 @@ class OfficialFinder:
 
     def __init__(self, text: str, cased: str, spans: list[Span], body_start: int, published: date | None,
                  resolve_country: Callable[[Span], str | None], context_country: Callable[[int], str | None],
-                 hides_country: Callable[[str], bool] = lambda needle: True) -> None:
+                 hides_country: Callable[[str], bool] = lambda needle: True,
+                 names: NameCache | None = None) -> None:
         self.text, self.cased, self.spans = text, cased, spans
+        self.names = names if names is not None else NameCache(hides_country)
         self.body_start, self.published = body_start, published
         self.resolve_country, self.context_country = resolve_country, context_country
         self.hides_country = hides_country
@@ -172,16 +191,12 @@ class OfficialFinder:
         """Where the officials' names (and surnames of unknown ones) occur: no country word there is a country."""
         ranges = []
         for f in self.found.values():
-            needles = {f.name}
-            if not f.known and f.surname and " " in f.name:
-                needles.add(f.surname)
             if f.kb is not None:
-                needles.update(f.kb.aliases)
-                needles.update(f.kb.surnames)
-                needles.add(f.name.split()[-1])  # named in full here, so "Danish told reporters" is the person
+                needles = self.names.hiding_names(f.kb)
+            else:
+                needles = [f.name, f.surname] if f.surname and " " in f.name else [f.name]
+                needles = [n for n in needles if self.hides_country(n)]
             for needle in needles:
-                if not self.hides_country(needle):
-                    continue
                 pos = self.text.find(needle)
                 while pos != -1:
                     end = pos + len(needle)
@@ -355,7 +370,7 @@ class OfficialFinder:
         else:
             longer = "-" in after and _is_particle_name(after)  # "al-Shami"
         # "President Xi Jinping": the alias "President Xi" and the rest of the same name
-        return longer and fold(after) not in _name_words(official)
+        return longer and fold(after) not in self.names.words(official)
 
     def _named_after(self, end: int) -> bool:
         """'Imam Khomeini airport', 'Sheikh Zayed Road': a place named after a person is not a mention."""
@@ -420,6 +435,9 @@ class OfficialFinder:
             pos += 1
         else:
             return
+        head = self.cased[pos:pos + 1]
+        if not head.isupper() and head not in _PARTICLE_INITIALS:
+            return  # "the president said": no name follows (decided before running the name pattern)
         m = _NAME_RUN.match(self.cased, pos)
         if not m:
             return
@@ -710,9 +728,15 @@ class OfficialFinder:
         unknown = [f for f in self.found.values() if not f.known and f.surname and " " in f.name]
         if not unknown:
             return
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f.surname) for f in unknown) + r")\b")
-        counts: dict[str, int] = {}
-        for m in pattern.finditer(self.text, self.body_start):
-            counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+        text = self.text
         for f in unknown:
-            f.mentions = max(f.mentions, counts.get(f.surname, 0))
+            # whole-word occurrences in the body (str.find: a regex per dispatch would be compiled every time)
+            count, width = 0, len(f.surname)
+            pos = text.find(f.surname, self.body_start)
+            while pos != -1:
+                end = pos + width
+                if not (text[pos - 1:pos].isalnum() or text[pos - 1:pos] == "_") \
+                        and not (text[end:end + 1].isalnum() or text[end:end + 1] == "_"):
+                    count += 1
+                pos = text.find(f.surname, end)
+            f.mentions = max(f.mentions, count)
