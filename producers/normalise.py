@@ -32,6 +32,13 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 # A publication date further ahead than this is a feed bug, not a scoop.
 FUTURE_TOLERANCE = timedelta(hours=1)
 
+# A dispatch is a news item, not a book. A feed may carry a multi-megabyte entry
+# (within the body cap); tagging takes ~1.5 s per MB on the event loop and a
+# Kafka record over 1 MB is refused by the broker, so longer text is cut (at a
+# word boundary) and the dispatch says so in hints["truncated"].
+MAX_TEXT_CHARS = 200_000
+MAX_TITLE_CHARS = 1_000
+
 # Elements whose boundaries are paragraph breaks in the plain text.
 BLOCK_TAGS = frozenset(
     {
@@ -217,6 +224,12 @@ def make_dispatch(
     if not title:
         # A title-less entry (some microblog feeds): its first line stands in.
         title = text.split("\n", 1)[0][:200]
+    hints = dict(hints or {})
+    truncated = [name for name, value, cap in (("title", title, MAX_TITLE_CHARS), ("text", text, MAX_TEXT_CHARS))
+                 if len(value) > cap]
+    if truncated:
+        title, text = clip(title, MAX_TITLE_CHARS), clip(text, MAX_TEXT_CHARS)
+        hints["truncated"] = ",".join(truncated)
     guid = entry.get("id") if isinstance(entry.get("id"), str) else None
     published, estimated = entry_published(entry, fetched)
     key = identity_key(guid=guid, url=url, source=source, title=title, text=text)
@@ -230,8 +243,17 @@ def make_dispatch(
         fetched=to_utc(fetched),
         language=language,
         published_estimated=estimated,
-        hints=dict(hints or {}),
+        hints=hints,
     )
+
+
+def clip(value: str, cap: int) -> str:
+    """`value` cut to at most `cap` characters, at the last whitespace when there is one near the end."""
+    if len(value) <= cap:
+        return value
+    cut = value[:cap]
+    space = cut.rfind(" ", cap - 200)
+    return (cut[:space] if space > 0 else cut).rstrip()
 
 
 def ingest_id(*, given_id: str | None, url: str | None, title: str, text: str) -> str:
