@@ -231,6 +231,8 @@ SKIP_NAMES = {"Korea, Republic of", "Korea, Democratic People's Republic of", "C
 AMBIGUOUS = {
     "Georgia": "GE", "Jordan": "JO", "Chad": "TD", "Danish": "DK", "Turkey": "TR", "Congo": "CD", "Congolese": "CD",
     "Washington": "US", "Niger": "NE", "Guinea": "GN", "Chinese": "CN", "Indian": "IN", "American": "US",
+    # capitals that are also given names ("taxi driver Santiago Nsue", "Sofia Rossi")
+    "Santiago": "CL", "Sofia": "BG",
 }
 
 

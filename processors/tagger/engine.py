@@ -23,6 +23,8 @@ from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, Off
 
 _UN_MISSION_KINDS = ("Mission", "Assistance Mission", "Stabilization Mission", "Stabilisation Mission",
                      "Support Mission", "Interim Force", "Peacekeeping Mission", "Integrated Mission")
+_IN_FRAME = re.compile(r"In (?:neighbouring |neighboring |northern |southern |eastern |western |central )?"
+                       r"((?:the )?[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}),")
 _WRITTEN_NAME_WORD = re.compile(r"[A-Z][\w.\-]*(?:'s|s')?$")
 COUP_TERMS = ("coup", "coups", "coup d'etat", "coup d'état", "coups d'etat", "putsch", "putsches")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)")
@@ -206,6 +208,11 @@ class Tagger:
         if word == "turkey" and self._verdict(doc, "turkey", lambda: rules.turkey_is_bird(doc.lower)):
             return None
         if word in ("congo", "congolese"):
+            near = doc.lower[span.end:span.end + 40]  # "the Congolese Foreign Ministry in Brazzaville"
+            if "brazzaville" in near and "kinshasa" not in near:
+                return "CG"
+            if "kinshasa" in near and "brazzaville" not in near:
+                return "CD"
             return self._verdict(doc, "congo", lambda: self._which_congo(doc))
         return code
 
@@ -269,7 +276,15 @@ class Tagger:
 
     @staticmethod
     def _country_near(doc: _Doc, offset: int) -> str | None:
-        """The closest country named earlier in the same sentence ("Nigeria, whose President Bola Tinubu")."""
+        """The closest country named earlier in the same sentence ("Nigeria, whose President Bola Tinubu"),
+        unless the sentence opens with "In <country>," which frames all of it ("In neighbouring South Sudan,
+        which split from Sudan in 2011, Information Minister X")."""
+        sentence = max(doc.text.rfind(". ", 0, offset) + 2, doc.text.rfind("\n", 0, offset) + 1)
+        frame = _IN_FRAME.match(doc.text, sentence)
+        if frame is not None:
+            for code, offsets in doc.countries.items():
+                if any(frame.start(1) <= o < frame.end(1) for o in offsets):
+                    return code
         best = None
         for code, offsets in doc.countries.items():
             for o in offsets:

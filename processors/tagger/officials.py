@@ -256,7 +256,7 @@ class OfficialFinder:
         if role_end is None:
             return None
         role_start = self._extend_left(role_start)
-        excluded = self._excluded(role_start, self.cased[role_start:role_end])
+        excluded = self._excluded(role_start, self.cased[role_start:role_end]) or self._private_aide(role_start)
         return RolePhrase(self.text[role_start:role_end].strip(), role_start, adjective, body_country, international,
                           excluded)
 
@@ -307,6 +307,21 @@ class OfficialFinder:
             if w.lower() in NON_OFFICIAL_QUALIFIERS or (_ACRONYM.match(w) and not self._is_known_acronym(w)):
                 return True
         return False
+
+    def _private_aide(self, role_start: int) -> bool:
+        """"Chamisa's spokesman X": the aide of a person who holds no office the dispatch names is a party or
+        private aide. An official's aide ("Putin's spokesman") or a country's ("Iran's") is public."""
+        if role_start < 4 or self.cased[role_start - 1] != " " or self.cased[role_start - 3:role_start - 1] != "'s":
+            return False
+        owner_end = role_start - 3
+        owner_start = self.cased.rfind(" ", 0, owner_end) + 1
+        owner = self.cased[owner_start:owner_end]
+        if not owner[:1].isupper() or not owner.isalpha() or owner.lower() in NAME_STOPWORDS:
+            return False
+        k = self._span_at_or_after(owner_start)
+        if k < len(self.spans) and self.spans[k].start < owner_end:
+            return False  # a country, a body, a known official or a role word
+        return self._find_by_surname(owner) is None
 
     def _is_known_acronym(self, word: str) -> bool:
         """A body the KB knows by this acronym, or whose name the dispatch spells out ("Central Election

@@ -7,7 +7,7 @@ import re
 from processors.tagger.vocab import NAME_STOPWORDS
 
 # Country words that are also given names or surnames: "Michael Jordan", "Chad Smith", "Najib Danish".
-PERSON_NAME_TRAPS = frozenset({"jordan", "chad", "danish", "washington", "georgia"})
+PERSON_NAME_TRAPS = frozenset({"jordan", "chad", "danish", "washington", "georgia", "santiago", "sofia"})
 
 _US_STATE_CUES = re.compile(
     r"\b(?:atlanta|savannah|u\.s\. state|us state|state of georgia|georgia's governor|georgia gov|gov\.|governor|"

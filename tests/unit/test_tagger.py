@@ -211,6 +211,32 @@ def test_places_named_after_officials_and_namesakes_opening_a_sentence(tagger) -
     assert officials(tagger, text)["Mohammad Javad Zarif"][2] == 2
 
 
+def test_aides_of_people_without_office_are_not_officials(tagger) -> None:
+    text = ("Campaigner Tendai Moyo's spokesman Farai Dube said the party would go to court. "
+            "Iran's spokesman Ali Bahadori and Erdogan's spokesman Ibrahim Kalin disagreed.")
+    found = officials(tagger, text, published=datetime(2018, 8, 1, tzinfo=timezone.utc))
+    assert "Farai Dube" not in found
+    assert found["Ali Bahadori"][1] == "IR" and "Ibrahim Kalin" in found
+
+
+def test_a_sentence_opening_in_a_country_frames_its_officials(tagger) -> None:
+    text = ("KHARTOUM (Reuters) - The army took power. In neighbouring South Sudan, which split from Sudan in 2011, "
+            "Information Minister Michael Lueth said Juba was watching.")
+    assert officials(tagger, text)["Michael Lueth"][1] == "SS"
+
+
+def test_the_capital_next_to_congolese_decides_which_congo(tagger) -> None:
+    text = ("KINSHASA (Reuters) - Tshisekedi was declared the winner in the Democratic Republic of Congo. "
+            "A spokesman at the Congolese Foreign Ministry in Brazzaville, Jean Ibara, urged calm.")
+    assert ("Foreign Ministry", "CG") in agencies(tagger, text)
+
+
+def test_capitals_that_are_given_names(tagger) -> None:
+    text = "MALABO (AFP) - Roadblocks went up overnight, taxi driver Santiago Nsue said. Police searched cars."
+    assert "CL" not in codes(tagger, text)
+    assert "CL" in codes(tagger, "Protesters marched in Santiago on Monday.")
+
+
 # --- agencies --------------------------------------------------------------------------------------------------
 
 def test_agencies_by_name_acronym_and_pattern_with_country(tagger) -> None:
