@@ -90,6 +90,26 @@ _PRIVATE_BODY_WORDS = frozenset({
     "league", "club", "party", "movement", "firm", "university", "church", "charity", "observatory", "inc",
     "ltd", "group", "campaign", "rebel", "rebels", "opposition", "syndicate",
 })
+# Titles that are public offices wherever they appear ("X, the ambassador"); others ("chairman", "director",
+# "spokesman", "president") need a country, a public body or one of _PUBLIC_WORDS in the description.
+_PUBLIC_ROLE_WORDS = frozenset({
+    "minister", "ambassador", "envoy", "senator", "sen.", "congressman", "congresswoman", "lawmaker", "legislator",
+    "mp", "parliamentarian", "governor", "gov.", "mayor", "premier", "chancellor", "prosecutor", "attorney",
+    "general", "gen.", "colonel", "col.", "brigadier", "admiral", "marshal", "lieutenant", "major", "sergeant",
+    "superintendent", "commissioner", "speaker", "king", "queen", "emir", "sultan", "prince", "junta", "justice",
+    "intelligence", "army", "military", "police", "spy", "defence", "defense", "secretary-general", "undersecretary",
+    "under-secretary-general", "president-elect", "vice", "statesman", "consul", "diplomat", "inspector", "staff",
+})
+# Words of a description that make the office public ("deputy elections director in Fulton County").
+_PUBLIC_WORDS = frozenset({
+    "government", "government's", "ministry", "state", "national", "federal", "public", "presidential", "presidency",
+    "parliament", "senate", "congress", "assembly", "commission", "electoral", "election", "elections", "police",
+    "army", "military", "armed", "defence", "defense", "security", "intelligence", "customs", "central", "council",
+    "court", "judiciary", "junta", "mission", "un", "u.n.", "committee", "directorate", "county", "city",
+    "municipal", "province", "provincial", "regional", "region", "cabinet", "administration", "presidium",
+    "delegation", "negotiating", "peace", "talks", "observation", "republic", "kingdom", "royal", "official",
+    "guard", "gendarmerie", "forces", "force", "navy", "coast",
+})
 # Possessives that may open a description ("the government's chief negotiator").
 _DESCRIPTOR_POSSESSIVES = frozenset({
     "government's", "country's", "nation's", "state's", "city's", "army's", "military's", "ministry's",
@@ -545,7 +565,8 @@ class OfficialFinder:
         cursor = pos
         country: str | None = None
         international = False
-        role_end = None
+        role_end = role_start = None
+        public = False  # a country or a public body named in the description
         free_words = 0
         for _ in range(8):
             while cursor < len(text) and text[cursor] == " ":
@@ -554,16 +575,22 @@ class OfficialFinder:
             if span is not None and span.start == cursor:
                 agency = span.first(Kind.AGENCY)
                 if span.has(Kind.ROLE) and not (head_of and agency is not None):
-                    role_end = span.end
+                    role_start, role_end = span.start, span.end
+                    while i + 1 < len(self.spans) and self.spans[i + 1].start == role_end + 1 \
+                            and self.spans[i + 1].has(Kind.ROLE) and text[role_end] == " ":
+                        i += 1  # "deputy" + "chief of the General Staff": one role
+                        role_end = self.spans[i].end
                     break
                 if agency is not None:
+                    public = public or agency.ref.kind != "news_agency"
                     if country is None and not international:
                         international = agency.ref.kind == "international"
                         country = agency.ref.country
                     if head_of:
-                        role_end = span.end
+                        role_start, role_end = span.start, span.end
                         break
                 elif span.has(Kind.COUNTRY):
+                    public = True
                     code, form = span.first(Kind.COUNTRY).ref
                     if country is None and not international:
                         country = self.resolve_country(span) if form == "ambiguous" else code
@@ -592,30 +619,39 @@ class OfficialFinder:
             pos = self.cased.rfind(" ", 0, pos - 1) + 1 if not text.startswith("the ", pos - 4) else pos - 4
         end = self._clause_end(role_end)
         if country is None and not international:
-            country, international = self._country_in(role_end, end)
+            country, international, named_body = self._country_in(role_end, end)
+            public = public or named_body
         role = self.text[pos:end].strip().rstrip(",")
         if head_of:
             role = "head of " + self.text[self._after_who_verb(pos):end].strip()
         if len(role) > 120:
             role = self.text[pos:role_end].strip()
-        if any(w in _PRIVATE_BODY_WORDS for w in fold(role).replace("'s", "").split()):
+        words = set(fold(role).replace("'s", "").replace("-", " ").split())
+        if words & _PRIVATE_BODY_WORDS:
             return None  # "chairman of the National Turkey Federation": not a public office
+        if not public and not words & _PUBLIC_WORDS \
+                and not set(fold(self.cased[role_start:role_end]).replace("-", " ").split()) & _PUBLIC_ROLE_WORDS:
+            return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
         return role, country, international
 
-    def _country_in(self, start: int, end: int) -> tuple[str | None, bool]:
-        """The first body or country named in [start, end): "head of the UN Mission in South Sudan" -> UN."""
+    def _country_in(self, start: int, end: int) -> tuple[str | None, bool, bool]:
+        """The first body or country named in [start, end) ("head of the UN Mission in South Sudan" -> UN):
+        (country, international, a public body or a country is named there)."""
+        public = False
         for k in range(self._span_at_or_after(start), len(self.spans)):
             span = self.spans[k]
             if span.start >= end:
                 break
             agency = span.first(Kind.AGENCY)
-            if agency is not None and (agency.ref.kind == "international" or agency.ref.country):
-                return agency.ref.country, agency.ref.kind == "international"
+            if agency is not None and agency.ref.kind != "news_agency":
+                public = True
+                if agency.ref.kind == "international" or agency.ref.country:
+                    return agency.ref.country, agency.ref.kind == "international", True
             country = span.first(Kind.COUNTRY)
             if country is not None and country.ref[1] != "capital":
                 code, form = country.ref
-                return (self.resolve_country(span) if form == "ambiguous" else code), False
-        return None, False
+                return (self.resolve_country(span) if form == "ambiguous" else code), False, True
+        return None, False, public
 
     def _after_who_verb(self, pos: int) -> int:
         m = _WHO_VERB.match(self.cased, self.cased.rfind("who ", 0, pos + 1))

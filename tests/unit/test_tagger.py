@@ -162,7 +162,9 @@ def test_officials_described_after_their_name(tagger) -> None:
 def test_descriptions_that_are_no_public_office(tagger) -> None:
     text = ("John Miller, chairman of the National Poultry Federation, presented the birds. "
             "Karim Nasser, a 40-year-old shopkeeper, said he had waited two days. "
-            "Ali Musa, a rebel spokesman, said fighting continued. Nairobi, the Kenyan capital, was calm.")
+            "Ali Musa, a rebel spokesman, said fighting continued. Nairobi, the Kenyan capital, was calm. "
+            "Jamie Dimon, chairman of JPMorgan Chase, expected higher rates. Ana Lopez, a spokeswoman for the "
+            "company, declined to comment. Maria Gomez, a spokeswoman for Reuters, declined too.")
     assert officials(tagger, text) == {}
 
 
