@@ -477,8 +477,8 @@ class OfficialFinder:
         if not m:
             return
         tokens = self._name_tokens(m.group(0))
-        if not tokens:
-            return
+        if not tokens or (len(tokens) < 2 and span.end in self.portfolios):
+            return  # "director of Human Rights Watch": one capitalised word after a portfolio ends a body's name
         name_start = self.cased.index(tokens[0], pos)
         name_end = name_start + len(" ".join(tokens))
         if pos == span.end + 2 and not (name_end >= len(self.cased) or self.cased[name_end] in ",.;"):
@@ -684,6 +684,14 @@ class OfficialFinder:
         if not tokens or any(t.lower().strip(".'’") in BODY_NOUNS for t in tokens):
             return
         name = " ".join(tokens)
+        for j in range(k, -1, -1):
+            if self.spans[j].end <= name_start:
+                break
+            official = self.spans[j].first(Kind.OFFICIAL)
+            record = self.found.get(official.ref.id) if official is not None else None
+            if record is not None:  # "Dr Tedros Adhanom Ghebreyesus, director-general of the WHO"
+                self._give_role(record, role)
+                return
         inner = [j for j in range(k, -1, -1) if self.spans[j].start >= name_start]
         for j in inner:
             if not self.spans[j].has(Kind.SURNAME) and not self.spans[j].has(Kind.OFFICIAL):

@@ -168,6 +168,14 @@ def test_descriptions_that_are_no_public_office(tagger) -> None:
     assert officials(tagger, text) == {}
 
 
+def test_a_known_official_described_after_the_name_and_bodies_after_a_portfolio(tagger) -> None:
+    text = ("ANKARA (Reuters) - Dr Mevlut Cavusoglu, the foreign minister of Turkey, spoke. Kenneth Roth, "
+            "executive director of Human Rights Watch, criticised the vote.")
+    found = officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=timezone.utc))
+    assert found["Mevlüt Çavuşoğlu"][0] == "foreign minister of Turkey" and found["Mevlüt Çavuşoğlu"][3]
+    assert "Watch" not in found  # "director of Human Rights" + "Watch": the end of a body's name
+
+
 def test_a_description_says_more_than_a_rank(tagger) -> None:
     text = "Colonel Idris Bako, a Nigerien army spokesman, said the town was retaken. Bako gave no toll."
     assert officials(tagger, text)["Idris Bako"] == ("Nigerien army spokesman", "NE", 2, False)
