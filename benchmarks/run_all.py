@@ -1,0 +1,107 @@
+"""Run every benchmark, one after the other, and print a summary table of the latest figures.
+
+    .venv/bin/python benchmarks/run_all.py              # all of them (the distributed one needs the services)
+    .venv/bin/python benchmarks/run_all.py rules embedded polling
+    .venv/bin/python benchmarks/run_all.py --summary    # only print the table from benchmarks/results/*.json
+
+Each benchmark is its own process (so peak RSS figures are per benchmark) and writes
+benchmarks/results/<name>.json; the table below is built from those files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS = BENCH_DIR / "results"
+BENCHMARKS = {
+    "tagger": ["bench_tagger.py"],
+    "rules": ["bench_rules.py"],
+    "embedded": ["bench_embedded.py"],
+    "polling": ["bench_polling.py"],
+    "distributed": ["bench_distributed.py"],
+}
+
+
+def load(name: str) -> dict[str, Any] | None:
+    path = RESULTS / f"bench_{name}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def rows() -> list[tuple[str, str, str, str]]:
+    """(what, figure, same-run baseline, goal) per measured goal."""
+    out: list[tuple[str, str, str, str]] = []
+    if tagger := load("tagger"):
+        t, naive = tagger["tagger"], tagger["naive_regex_baseline"]
+        if "error" not in t:
+            out.append(("tagging, one core", f"{t['dispatches_per_s']:,.0f} dispatches/s",
+                        f"naive regex loop {naive['dispatches_per_s']:,.0f}/s; spaCy sm {tagger['spacy_baseline']['dispatches_per_s']}/s"
+                        + (" (stated)" if not tagger["spacy_baseline"]["measured"] else ""), ">= 2,000/s"))
+    if rules := load("rules"):
+        fast, slow = rules["presearch"], rules["baseline_every_rule"]
+        same = "identical" if not rules["identical_results"]["mismatches"] else "DIFFERENT"
+        out.append((f"{rules['rules']:,} rules, one core", f"{fast['dispatches_per_s']:,.0f} dispatches/s",
+                    f"every rule {slow['dispatches_per_s']:,.0f}/s (x{rules['speedup']}), results {same}",
+                    ">= 2,000/s"))
+    if embedded := load("embedded"):
+        full, ceiling, latency = embedded["pipeline"], embedded["baseline_processor_only"], embedded["latency"]
+        out.append(("embedded pipeline end to end", f"{full['dispatches_per_s']:,.0f} dispatches/s",
+                    f"tag+match alone {ceiling['dispatches_per_s']:,.0f}/s", ">= 1,000/s"))
+        out.append((f"embedded ingest→alert p99 at {latency['rate_offered']:.0f}/s", f"{latency['p99_ms']} ms",
+                    f"p50 {latency['p50_ms']} ms", "<= 100 ms"))
+    if polling := load("polling"):
+        unchanged, base = polling["poller"]["all_unchanged"], polling["baseline_bare_aiohttp"]
+        out.append((f"poll {polling['feeds']:,} unchanged feeds", f"{unchanged['cpu_s_per_1000_feeds']} CPU-s/1,000",
+                    f"bare aiohttp {base['cpu_s_per_1000_feeds']} CPU-s/1,000", "<= 1 CPU-s/1,000"))
+    if (distributed := load("distributed")) and "throughput" in distributed.get("pipeline", {}):
+        pipe, kafka, es = distributed["pipeline"], distributed["ceiling_kafka_python"], distributed["ceiling_es_bulk"]
+        kafka_rate = kafka.get("produce_consume_per_s", "n/a")
+        out.append((f"distributed end to end ({pipe['workers']} worker)", f"{pipe['throughput']['dispatches_per_s']:,.0f} dispatches/s",
+                    f"raw kafka-python {kafka_rate}/s, raw ES bulk {es['docs_per_s']:,.0f}/s", ">= 1,000/s"))
+        out.append((f"distributed publish→searchable p99 at {pipe['latency']['rate_offered']:.0f}/s",
+                    f"{pipe['latency']['p99_ms'] / 1000:.1f} s", f"p50 {pipe['latency']['p50_ms'] / 1000:.1f} s", "<= 2 s"))
+    return out
+
+
+def summary() -> str:
+    table = rows()
+    if not table:
+        return "no results yet in benchmarks/results/"
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    header = ("what", "figure", "same-run baseline", "goal")
+    widths = [max(w, len(h)) for w, h in zip(widths, header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in table]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the benchmarks and summarise their results.")
+    parser.add_argument("names", nargs="*", help=f"which of {', '.join(BENCHMARKS)} (default: all)")
+    parser.add_argument("--summary", action="store_true", help="only print the table of the latest results")
+    args = parser.parse_args(argv)
+    if unknown := [name for name in args.names if name not in BENCHMARKS]:
+        parser.error(f"unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    failed = []
+    if not args.summary:
+        for name in args.names or list(BENCHMARKS):
+            print(f"\n=== {name} ===", flush=True)
+            started = time.monotonic()
+            code = subprocess.call([sys.executable, str(BENCH_DIR / BENCHMARKS[name][0]), *BENCHMARKS[name][1:]])
+            print(f"--- {name}: exit {code} in {time.monotonic() - started:.0f} s", flush=True)
+            if code:
+                failed.append(name)
+    print("\n" + summary())
+    if failed:
+        print(f"failed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
