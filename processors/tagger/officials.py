@@ -43,6 +43,7 @@ _PORTFOLIO_WORDS = (
 # " for Bougainville Affairs", " of Foreign Affairs", " for Human Rights": a capitalised portfolio after a role.
 _PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:"
                         + "|".join(_PORTFOLIO_WORDS) + r")(?= [A-Z])")
+_OF_THE = re.compile(r" (?:of|for) (?:the )?")
 _WORD_AFTER = re.compile(r"[^\W_'\-]*(?:['\-]+[^\W_'\-]*)*")  # letters, digits, "-" and "'"
 _NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
 _WORD = re.compile(r"[\w'’.\-]+")
@@ -165,6 +166,7 @@ class OfficialFinder:
         # role span end -> end of its portfolio ("Minister" + " for Bougainville Affairs")
         self.portfolios: dict[int, int] = {}
         self.portfolio_ends: set[int] = set()
+        self.portfolio_roles: dict[int, int] = {}  # portfolio end -> role word end
         self.role_or_body_starts: list[int] = []
         self.place_or_body_ends: set[int] = set()
 
@@ -180,7 +182,7 @@ class OfficialFinder:
                 self.role_or_body_starts.append(span.start)
                 end = span.end
                 if cased.startswith(" for ", end) or cased.startswith(" of ", end):
-                    self._add_portfolio(end)
+                    self._add_portfolio(i, end)
             elif agency_kind in by_kind:
                 self.role_or_body_starts.append(span.start)
                 self.place_or_body_ends.add(span.end)
@@ -227,12 +229,21 @@ class OfficialFinder:
 
     # --- role phrases ----------------------------------------------------------------------------------------
 
-    def _add_portfolio(self, role_end: int) -> None:
-        """A role's capitalised portfolio is part of the role: "High Commissioner for Human Rights Zeid"."""
+    def _add_portfolio(self, i: int, role_end: int) -> None:
+        """A role's portfolio is part of the role: "High Commissioner for Human Rights Zeid", "head of the
+        electoral commission Ahmed Issa" (a body named right after "of"/"for" and right before a name)."""
         m = _PORTFOLIO.match(self.cased, role_end)
-        if m:
-            self.portfolios[role_end] = m.end()
-            self.portfolio_ends.add(m.end())
+        end = m.end() if m else None
+        if end is None:
+            m = _OF_THE.match(self.cased, role_end)
+            body = self.spans[i + 1] if m and i + 1 < len(self.spans) else None
+            if body is not None and body.start == m.end() and body.has(Kind.AGENCY) \
+                    and self.cased[body.end:body.end + 1] == " " and self.cased[body.end + 1:body.end + 2].isupper():
+                end = body.end
+        if end is not None:
+            self.portfolios[role_end] = end
+            self.portfolio_ends.add(end)
+            self.portfolio_roles[end] = role_end
 
     def role_phrase(self, index: int, name_start: int) -> RolePhrase | None:
         """The role written right before a name (spans[index] is the name or the first span after the role)."""
@@ -242,14 +253,23 @@ class OfficialFinder:
         adjective = body_country = None
         international = False
         first = True
+        if cursor - 1 in self.portfolio_ends:
+            # "Minister for Bougainville Affairs X", "head of the electoral commission X": the role ends at its
+            # portfolio; step back to the role word itself
+            role_word_end = self.portfolio_roles[cursor - 1]
+            while j >= 0 and self.spans[j].end > role_word_end:
+                agency = self.spans[j].first(Kind.AGENCY)
+                if agency is not None and agency.ref.kind == "international":
+                    international = True
+                elif agency is not None and agency.ref.country:
+                    body_country = agency.ref.country
+                j -= 1
+            if j >= 0 and self.spans[j].end == role_word_end:
+                role_end, role_start, cursor, first = cursor - 1, self.spans[j].start, self.spans[j].start, False
+                j -= 1
         while j >= 0:
             span = self.spans[j]
             gap = self.cased[span.end:cursor]
-            portfolio_end = self.portfolios.get(span.end) if first else None
-            if portfolio_end is not None and portfolio_end + 1 == cursor and span.has(Kind.ROLE):
-                role_end, role_start, cursor, first = portfolio_end, span.start, span.start, False
-                j -= 1
-                continue
             if not self._gap_ok(gap, first, span):
                 break
             first = False
@@ -483,7 +503,7 @@ class OfficialFinder:
         name_end = name_start + len(" ".join(tokens))
         if pos == span.end + 2 and not (name_end >= len(self.cased) or self.cased[name_end] in ",.;"):
             return  # "president, X" must be a closed apposition
-        inner = [k for k in range(i + 1, len(self.spans)) if self.spans[k].start < name_end]
+        inner = [k for k in range(i + 1, len(self.spans)) if pos <= self.spans[k].start < name_end]
         for k in inner:
             other = self.spans[k]
             if other.first(Kind.OFFICIAL) is not None and not self._inside_longer_name(other) \

@@ -192,6 +192,8 @@ def test_legislators_civil_service_titles_and_portfolios(tagger) -> None:
     assert found["Musa Kante"][0] in ("Chief Superintendent", "police spokesman")
     assert found["Dana Frost"][0] == "Senate Minority Leader"
     assert "Ali Musa" not in found
+    text = "ABUJA (AP) - Head of the electoral commission Mahmood Yakub said the count was over."
+    assert officials(tagger, text)["Mahmood Yakub"][:2] == ("Head of the electoral commission", "NG")
 
 
 def test_acronym_of_a_body_the_dispatch_names(tagger) -> None:
