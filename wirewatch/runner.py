@@ -188,20 +188,31 @@ class EmbeddedPipeline:
 
     async def deliver_forever(self, interval: float = 1.0) -> None:
         while True:
+            self._alert_ready.clear()
             try:
-                await self.delivery.deliver_due()
+                await self.deliver_backlog()
             except Exception:
                 log.exception("alert delivery round failed")
-            self._alert_ready.clear()
             try:
                 await asyncio.wait_for(self._alert_ready.wait(), timeout=interval)
             except TimeoutError:
                 pass
 
+    async def deliver_backlog(self) -> int:
+        """Deliver round after round while rounds come back full (one round is one batch): a
+        backlog of alerts goes out at once, not one batch per interval. A failing channel pauses,
+        its round comes back short and the loop ends."""
+        total = 0
+        while True:
+            delivered = await self.delivery.deliver_due()
+            total += delivered
+            if delivered < self.delivery.batch_size:
+                return total
+
     async def drain(self) -> None:
-        """Wait until everything queued so far is processed, then deliver what is due."""
+        """Wait until everything queued so far is processed, then deliver everything that is due."""
         await self.queue.join()
-        await self.delivery.deliver_due()
+        await self.deliver_backlog()
 
     async def close(self) -> None:
         await self.delivery.close()
