@@ -204,12 +204,17 @@ class TextPhrase:
     ) -> None:
         self.fields = fields
         self.tokens = tokens
+        self.token_set = frozenset(tokens)
         self.offsets = offsets
         self.slop = slop
         self.fts_text = fts_text
         self.label = label
 
     def _matches_field(self, ctx: DocumentContext, field: str) -> bool:
+        # Every token must be in the field: a set check that spares building positions
+        # for most documents (the presearcher indexes a phrase under one token only).
+        if not self.token_set <= ctx.terms(field):
+            return False
         postings = ctx.postings(field)
         if self.slop == 0:
             return bool(_exact_phrase_starts(postings, self.tokens, self.offsets))
@@ -457,22 +462,26 @@ class BooleanNode:
         self.must_not = [c.node for c in clauses if c.occur is Occur.MUST_NOT]
 
     def match(self, ctx: DocumentContext, out: list[str]) -> bool:
-        local: list[str] = []
+        # Labels go straight into `out` and are cut back if this node fails: no list per call.
+        mark = len(out)
         for node in self.must:
-            if not node.match(ctx, local):
+            if not node.match(ctx, out):
+                del out[mark:]
                 return False
-        discard: list[str] = []
-        for node in self.must_not:
-            if node.match(ctx, discard):
-                return False
+        if self.must_not:
+            discard: list[str] = []
+            for node in self.must_not:
+                if node.match(ctx, discard):
+                    del out[mark:]
+                    return False
         if self.should:
             matched_any = False
             for node in self.should:
-                if node.match(ctx, local):
+                if node.match(ctx, out):
                     matched_any = True
             if not matched_any and not self.must:
+                del out[mark:]
                 return False
-        out.extend(local)
         return True
 
     def positives(self) -> list[Node]:
