@@ -167,30 +167,18 @@ class OfficialFinder:
         self.portfolios: dict[int, int] = {}
         self.portfolio_ends: set[int] = set()
         self.portfolio_roles: dict[int, int] = {}  # portfolio end -> role word end
-        self.role_or_body_starts: list[int] = []
-        self.place_or_body_ends: set[int] = set()
+        self.place_or_body_ends: set[int] = set()  # filled by _appositions
+        self._starts = [s.start for s in spans]
 
     # --- public ----------------------------------------------------------------------------------------------
 
     def run(self) -> list[Found]:
         surname_spans: list[int] = []
-        cased, role_kind, agency_kind, country_kind = self.cased, Kind.ROLE, Kind.AGENCY, Kind.COUNTRY
+        cased, consumed = self.cased, self.consumed
         for i, span in enumerate(self.spans):
-            by_kind = span.by_kind
-            # index what later rules look up: portfolios of roles, where roles and bodies start, place ends
-            if role_kind in by_kind:
-                self.role_or_body_starts.append(span.start)
-                end = span.end
-                if cased.startswith(" for ", end) or cased.startswith(" of ", end):
-                    self._add_portfolio(i, end)
-            elif agency_kind in by_kind:
-                self.role_or_body_starts.append(span.start)
-                self.place_or_body_ends.add(span.end)
-            elif country_kind in by_kind and Kind.SURNAME not in by_kind:
-                self.place_or_body_ends.add(span.end)
-            if i in self.consumed:
+            if i in consumed:
                 continue
-            official = by_kind.get(Kind.OFFICIAL)
+            official = span.by_kind.get(Kind.OFFICIAL)
             if official is not None:
                 if self._inside_longer_name(span) or self._name_goes_on(span, official.ref):
                     continue
@@ -201,8 +189,12 @@ class OfficialFinder:
                     self.phrase_countries.append((phrase.start, span.start, country))
             elif span.has(Kind.SURNAME) and not span.has(Kind.COUNTRY) and not span.has(Kind.AGENCY):
                 surname_spans.append(i)
-            elif span.has(Kind.ROLE) and span.start >= self.body_start:
-                self._unknown_after_role(i, span)
+            elif span.has(Kind.ROLE):
+                end = span.end  # a role's portfolio, known before any name after it is read
+                if cased.startswith(" of ", end) or cased.startswith(" for ", end):
+                    self._add_portfolio(i, end)
+                if span.start >= self.body_start:
+                    self._unknown_after_role(i, span)
         self._appositions()
         for i in surname_spans:
             if i not in self.consumed:
@@ -296,7 +288,8 @@ class OfficialFinder:
         if role_end is None:
             return None
         role_start = self._extend_left(role_start)
-        excluded = self._excluded(role_start, self.cased[role_start:role_end]) or self._private_aide(role_start)
+        excluded = self._excluded(role_start, self.cased[role_start:role_end]) \
+            or (self.cased[role_start - 3:role_start - 1] == "'s" and self._private_aide(role_start))
         return RolePhrase(self.text[role_start:role_end].strip(), role_start, adjective, body_country, international,
                           excluded)
 
@@ -548,9 +541,12 @@ class OfficialFinder:
     def _appositions(self) -> None:
         """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""
         text = self.cased
-        role_starts = self.role_or_body_starts
+        role_kind, agency_kind, country_kind = Kind.ROLE, Kind.AGENCY, Kind.COUNTRY
+        role_starts = [s.start for s in self.spans if role_kind in s.by_kind or agency_kind in s.by_kind]
         if not role_starts:
             return
+        self.place_or_body_ends = {s.end for s in self.spans if agency_kind in s.by_kind
+                                   or (country_kind in s.by_kind and Kind.SURNAME not in s.by_kind)}
         pos = text.find(", ", self.body_start)
         while pos != -1:
             k = bisect.bisect_left(role_starts, pos)
@@ -683,14 +679,7 @@ class OfficialFinder:
         return m.start() if m else pos
 
     def _span_at_or_after(self, pos: int) -> int:
-        lo, hi = 0, len(self.spans)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.spans[mid].start < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(self._starts, pos)
 
     def _add_apposition(self, comma: int, role: str, country: str | None, international: bool) -> None:
         k = self._span_at_or_after(comma) - 1
