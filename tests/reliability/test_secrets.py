@@ -74,7 +74,7 @@ security_protocol = "SASL_PLAINTEXT"
 sasl_mechanism = "SCRAM-SHA-512"
 sasl_username = "wirewatch"
 sasl_password = "env:KAFKA_PASSWORD"
-producer_store = "producer.db"
+producer_store = "{tmp_path / 'producer.db'}"
 [elasticsearch]
 hosts = ["{es_url}"]
 api_key = "file:{tmp_path / 'es-api-key'}"
@@ -128,8 +128,8 @@ def test_secrets_never_appear_in_logs_or_output(tmp_path: Path, secret_env: dict
         assert "401" in outputs["es-setup"] or "authenticat" in outputs["es-setup"].lower()
         run("producer", "-v", "producer", "--once", "--timeout", "4", stop_after=15)
         assert "Kafka" in outputs["producer"] or "kafka" in outputs["producer"]
-        run("processor", "-v", "processor", "--web-port", str(free_port()), "--loglevel", "debug", stop_after=8,
-            timeout=30)
+        run("processor", "-v", "processor", "--web-port", str(free_port()), "--data-dir", str(tmp_path / "faust"),
+            "--loglevel", "debug", stop_after=8, timeout=30)
 
     # The secrets were really used where they belong...
     assert receiver.headers and all(h.get("Authorization") == f"Bearer {WEBHOOK_TOKEN}" for h in receiver.headers)
