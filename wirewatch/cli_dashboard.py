@@ -1,7 +1,8 @@
 """`wirewatch dashboard`: serve the ops dashboard over the configured store, without polling.
 
-Another process (``wirewatch run``, ``wirewatch ingest``) writes the store; a
-StoreWatcher turns what it writes into the live stream.
+Another process writes the store: ``wirewatch run``/``ingest`` the embedded
+SQLite file, or (``[elasticsearch].enabled``) the distributed sink the
+Elasticsearch indices. A StoreWatcher turns what they write into the live stream.
 """
 
 from __future__ import annotations
@@ -35,11 +36,35 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if not 0 <= port < 65536:
         print("wirewatch dashboard: --port must be between 0 and 65535", file=sys.stderr)
         return EXIT_USAGE
-    asyncio.run(serve(str(settings.store.path), bind, port, policy))
+    backend = open_backend(settings)
+    asyncio.run(serve(str(settings.store.path), bind, port, policy, backend=backend))
     return 0
 
 
-async def serve(store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None) -> None:
+def open_backend(settings: Any) -> Any:
+    """Elasticsearch when ``[elasticsearch].enabled`` (distributed mode), else the embedded SQLite store."""
+    if settings.elasticsearch.enabled:
+        from wirewatch.dashboard.es_backend import ElasticsearchBackend
+
+        return ElasticsearchBackend(settings)
+    from wirewatch.dashboard import SQLiteBackend
+
+    return SQLiteBackend(settings.store.path)
+
+
+def describe(backend: Any, store_path: str) -> str:
+    names = getattr(backend, "names", None)
+    if names is None:
+        return f"store {store_path}"
+    try:
+        status = backend.health()
+    except Exception as exc:  # still serve: the cluster may come back, and pages say what they can
+        status = f"unreachable: {exc}"
+    return f"elasticsearch {names.dispatches_alias} + {names.alerts}, cluster {status}"
+
+
+async def serve(store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None,
+                backend: Any = None) -> None:
     from wirewatch.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
     from wirewatch.metrics import Metrics
@@ -53,10 +78,15 @@ async def serve(store_path: str, bind: str, port: int, policy: Any, stop: asynci
             pass
     metrics = Metrics()
     bus = EventBus(on_drop=metrics.events_dropped.inc)
-    backend = SQLiteBackend(store_path)
+    backend = backend if backend is not None else SQLiteBackend(store_path)
     server = DashboardServer(create_app(backend, bus=bus, metrics=metrics, policy=policy), bind, port)
-    url = await server.start()
-    print(f"wirewatch: dashboard on {url} (store {store_path})", file=sys.stderr, flush=True)
+    try:
+        url = await server.start()
+    except BaseException:
+        backend.close()
+        raise
+    source = await asyncio.to_thread(describe, backend, store_path)
+    print(f"wirewatch: dashboard on {url} ({source})", file=sys.stderr, flush=True)
     watcher = asyncio.create_task(StoreWatcher(backend, bus).run(stop))
     try:
         await stop.wait()

@@ -12,7 +12,7 @@ from aiohttp import web
 
 from sinks.sqlite_stats import ENTITY_KINDS
 from wirewatch.dashboard import params
-from wirewatch.dashboard.context import BUS, METRICS, blocking
+from wirewatch.dashboard.context import BACKEND, BUS, METRICS, blocking
 from wirewatch.dashboard.openapi import OPENAPI
 from wirewatch.dashboard.html import safe_url
 from wirewatch.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
@@ -71,7 +71,11 @@ async def latest(request: web.Request) -> web.Response:
 
 async def feeds(request: web.Request) -> web.Response:
     rows = await blocking(request, lambda b: b.feeds())
-    return json_response({"count": len(rows), "feeds": rows})
+    body: dict[str, Any] = {"count": len(rows), "feeds": rows}
+    note = getattr(request.app[BACKEND], "feed_health_note", None)  # why there are none, when it is not this process's
+    if note:
+        body["note"] = note
+    return json_response(body)
 
 
 async def stats(request: web.Request) -> web.Response:

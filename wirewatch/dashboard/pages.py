@@ -7,7 +7,7 @@ from typing import Any
 from aiohttp import web
 
 from wirewatch.dashboard import chart, params
-from wirewatch.dashboard.context import blocking
+from wirewatch.dashboard.context import BACKEND, blocking
 from wirewatch.dashboard.highlight import Segment
 from wirewatch.dashboard.html import Markup, document, el, segments
 from wirewatch.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
@@ -52,7 +52,7 @@ def alert_row(alert: dict[str, Any]) -> Markup:
               el("td", {"class": "codes"}, " ".join(alert.get("countries") or [])))
 
 
-def _feed_table(rows: list[dict[str, Any]]) -> Markup:
+def _feed_table(rows: list[dict[str, Any]], note: str | None = None) -> Markup:
     head = el("tr", None, [el("th", None, h) for h in ("feed", "status", "last success", "last error", "backoff", "items", "new")])
     body = [
         el("tr", {"class": f"feed-{row['status']}"},
@@ -65,7 +65,7 @@ def _feed_table(rows: list[dict[str, Any]]) -> Markup:
            el("td", None, str(row.get("dispatches_new", 0))))
         for row in rows
     ]
-    return el("table", {"class": "feeds"}, el("thead", None, head), el("tbody", None, body)) if rows else el("p", {"class": "empty"}, "No feeds polled yet.")
+    return el("table", {"class": "feeds"}, el("thead", None, head), el("tbody", None, body)) if rows else el("p", {"class": "empty"}, note or "No feeds polled yet.")
 
 
 def _top_table(title: str, rows: list[Any]) -> Markup:
@@ -113,7 +113,8 @@ async def overview(request: web.Request) -> web.Response:
            el("h2", None, "Mentions per country ", el("span", {"class": "periods"}, period_links)),
            chart.render(buckets, window.since, window.until, window.bucket_seconds),
            el("div", {"class": "tops"}, _top_table("Top officials", officials), _top_table("Top agencies", agencies))),
-        el("section", {"class": "panel"}, el("h2", None, "Feed health"), _feed_table(feeds)),
+        el("section", {"class": "panel"}, el("h2", None, "Feed health"),
+                 _feed_table(feeds, getattr(request.app[BACKEND], "feed_health_note", None))),
     )
     return _html("wirewatch dashboard", body)
 
