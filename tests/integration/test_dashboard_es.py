@@ -302,3 +302,42 @@ async def test_an_index_that_is_not_set_up_reads_as_empty(tmp_path: Path, elasti
         async with session.get(url + "/") as page:
             assert page.status == 200
     assert IndexNames.from_settings(settings.elasticsearch).dispatches_alias.startswith("wwtest-")
+
+
+async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(tmp_path: Path, es_layout: ElasticsearchSettings) -> None:  # noqa: F811
+    """The real command, as the compose service runs it: config file in, ES documents out, clean exit on SIGTERM."""
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    await index_docs(es_layout, [simple_tagged("cli-one").to_doc()])
+    config = tmp_path / "dashboard.toml"
+    config.write_text(
+        '[server]\nbind = "127.0.0.1"\n\n'
+        f'[kafka]\nproducer_store = {json.dumps(str(tmp_path / "producer.db"))}\n\n'
+        f'[elasticsearch]\nenabled = true\nhosts = {json.dumps(es_layout.hosts)}\n'
+        f'index_prefix = "{es_layout.index_prefix}"\nalerts_index = "{es_layout.alerts_index}"\n', encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from wirewatch.cli import main; sys.exit(main(sys.argv[1:]))",
+         "-c", str(config), "dashboard", "--port", "0"],
+        cwd=Path(__file__).resolve().parents[2], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    try:
+        line = await asyncio.wait_for(asyncio.to_thread(process.stderr.readline), 60)
+        found = re.search(r"dashboard on (http://\S+) \(elasticsearch (\S+) \+ (\S+), cluster (\w+)", line)
+        assert found, line
+        assert found.group(2, 3) == (es_layout.index_prefix, es_layout.alerts_index)
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+            latest = await get_json(session, found.group(1) + "/api/dispatches")
+            feeds = await get_json(session, found.group(1) + "/api/feeds")
+        assert [d["id"] for d in latest["dispatches"]] == [simple_tagged("cli-one").id]
+        assert feeds["note"] == FEEDS_KEPT_BY_PRODUCER
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            code = await asyncio.to_thread(process.wait, 30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        process.stderr.close()
+    assert code == 0

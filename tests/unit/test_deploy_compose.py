@@ -282,8 +282,24 @@ def test_named_volumes_are_declared_and_used() -> None:
             assert source in declared, f"{name}: volume {source} is not declared"
             used.add(source)
     assert used == declared
-    for stateful in ("kafka", "elasticsearch", "producer", "processor", "dashboard"):
+    for stateful in ("kafka", "elasticsearch", "producer", "processor"):
         assert document["services"][stateful].get("volumes"), f"{stateful} keeps state without a volume"
+
+
+def test_the_dashboard_reads_the_producer_ledger_from_the_producers_volume() -> None:
+    found = services()
+    dashboard, producer = found["dashboard"], found["producer"]
+    assert dashboard["command"][0] == "dashboard"  # over Elasticsearch: no second pipeline
+    assert config_for(dashboard)["elasticsearch"]["enabled"] is True
+    ledger = Path(config_for(dashboard)["kafka"]["producer_store"])
+    assert ledger == Path(config_for(producer)["kafka"]["producer_store"])
+    (mount,) = [str(spec) for spec in dashboard["volumes"]]
+    volume, target = mount.split(":")[:2]
+    assert (volume, target) == tuple(str(producer["volumes"][0]).split(":")[:2])
+    assert Path(target) in ledger.parents
+    assert "es-setup" in dashboard["depends_on"]  # the indices exist before it serves them
+    env = environment(dashboard)
+    assert env["WIREWATCH_ELASTICSEARCH_HOSTS"] == environment(producer)["WIREWATCH_ELASTICSEARCH_HOSTS"]
 
 
 def test_wirewatch_commands_are_real_subcommands() -> None:

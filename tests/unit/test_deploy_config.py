@@ -64,20 +64,38 @@ def test_addresses_follow_the_environment_the_compose_file_sets(monkeypatch: pyt
     assert settings.elasticsearch.hosts == ["https://es.internal:9200"]
 
 
-def test_both_pipelines_follow_the_same_feeds_and_rules() -> None:
-    services = tomllib.loads(SERVICES.read_text(encoding="utf-8"))
-    dashboard = tomllib.loads(DASHBOARD.read_text(encoding="utf-8"))
-    assert services["feeds"] == dashboard["feeds"]
-    assert services["rules"] == dashboard["rules"]
-    assert services["tagger"] == dashboard["tagger"]
-    assert services["poller"] == dashboard["poller"]
+def test_the_dashboard_reads_what_the_services_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One pipeline: the dashboard serves the sink's indices and the producer's ledger, and polls nothing itself."""
+    monkeypatch.setenv("WIREWATCH_DASHBOARD_TOKEN", TOKEN)
+    services = load_settings(SERVICES)
+    dashboard = load_settings(DASHBOARD)
+    assert dashboard.elasticsearch.enabled
+    for field in ("hosts", "index_prefix", "alerts_index"):
+        assert getattr(dashboard.elasticsearch, field) == getattr(services.elasticsearch, field), field
+    assert dashboard.kafka.producer_store == services.kafka.producer_store
+    raw = tomllib.loads(DASHBOARD.read_text(encoding="utf-8"))
+    assert "feeds" not in raw and "rules" not in raw  # no second pipeline to drift from the first
+
+
+def test_wirewatch_dashboard_serves_elasticsearch_with_this_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirewatch.cli_dashboard import open_backend
+    from wirewatch.dashboard.es_backend import ElasticsearchBackend
+
+    monkeypatch.setenv("WIREWATCH_DASHBOARD_TOKEN", TOKEN)
+    backend = open_backend(load_settings(DASHBOARD))  # builds a client; no request is sent
+    try:
+        assert isinstance(backend, ElasticsearchBackend)
+        assert backend.ledger_path == STATE_DIR / "producer.db"
+    finally:
+        backend.close()
 
 
 def test_state_lives_on_the_volume(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIREWATCH_DASHBOARD_TOKEN", TOKEN)
     services = load_settings(SERVICES)
     dashboard = load_settings(DASHBOARD)
-    for path in (services.store.path, services.kafka.producer_store, dashboard.store.path):
+    # The dashboard keeps no state: the only file it opens is the producer's ledger, on the producer's volume.
+    for path in (services.store.path, services.kafka.producer_store, dashboard.kafka.producer_store):
         assert path.is_absolute() and STATE_DIR in path.parents, path
 
 
