@@ -128,6 +128,9 @@ async def test_hostile_feeds_fail_alone_bounded_and_good_feeds_keep_flowing(tmp_
                 assert state.status == "failing" and state.consecutive_failures == 1
                 assert state.backoff_seconds >= 30  # backoff_base 60 with jitter: not retried at once
                 assert any(f"feed {name} failed" in r.getMessage() for r in caplog.records), name
+            failed_polls = mixed.pipeline.metrics.registry.get_sample_value(
+                "wirewatch_feed_polls_total", {"outcome": "failed"})
+            assert failed_polls == len(failing)  # counted where /metrics exports it
             assert set(mixed.report.ok) == {n for n in names if not expected[n]} | {
                 f"good-{i}" for i in range(GOOD_FEEDS)}
             assert mixed.report.polled == GOOD_FEEDS + len(names)

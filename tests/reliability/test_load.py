@@ -22,9 +22,19 @@ FEEDS = 1000
 ITEMS = int(os.environ.get("WIREWATCH_LOAD_ITEMS", "20"))
 COUP_EVERY = 10
 CALM = "Ministers met in Geneva to discuss fishing quotas, customs procedures and rail links with Austria."
-# The pipeline holds a bounded queue (1,000 dispatches) and at most total_concurrency parsed feeds; memory
-# must not grow with the number of dispatches. Measured ~200 MB at 20,000 and at 100,000.
+# The pipeline holds a bounded queue (1,000 dispatches) and at most total_concurrency (50) parsed feeds, so
+# memory follows the size of a feed, not the number of dispatches. Measured: 123 MB at 20 items per feed
+# (20,000 dispatches), 321 MB at 100 items per feed (100,000 dispatches).
 PEAK_RSS_BOUND_MB = 450
+
+
+def vm_hwm_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # exited between poll() and the read
+        return 0
+    found = re.search(r"VmHWM:\s+(\d+)", status)
+    return int(found.group(1)) if found else 0
 
 
 def feed_bodies() -> dict[str, bytes]:
@@ -55,15 +65,21 @@ def test_thousand_feeds_through_the_embedded_pipeline_with_bounded_memory_and_no
         log = tmp_path / "run.log"
         started = time.monotonic()
         proc = wirewatch(config, "run", "--once", log=log)
+        peak_kb = 0
         try:
-            _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak RSS, not pytest's
+            # VmHWM of the running process: its own high-water mark since exec. (A child's ru_maxrss would
+            # also count the pytest process it was forked from.)
+            while proc.poll() is None and time.monotonic() - started < 600:
+                peak_kb = max(peak_kb, vm_hwm_kb(proc.pid))
+                time.sleep(0.1)
         finally:
-            if proc.poll() is None and proc.returncode is None:
+            if proc.poll() is None:
                 proc.kill()
+                proc.wait()
         elapsed = time.monotonic() - started
     output = log.read_text(encoding="utf-8")
-    assert os.waitstatus_to_exitcode(status) == 0, output[-3000:]
-    peak_mb = usage.ru_maxrss / 1024
+    assert proc.returncode == 0, output[-3000:]
+    peak_mb = peak_kb / 1024
     db = tmp_path / "ww.db"
     stored, done, pending, alerts, undelivered, dead = query(db, (
         "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'done'),"
