@@ -126,7 +126,7 @@ class PatternMatcher:
         if automaton is None:
             raise RuntimeError("PatternMatcher.build() was not called")
         n = len(lower)
-        hits = []
+        hits: list[Span] = []
         rescanned = False
         for end_index, value in automaton.iter_long(lower):
             # Inline fast path: most candidates are either clean whole words or clearly mid-word.
@@ -135,14 +135,14 @@ class PatternMatcher:
             if (start == 0 or not lower[start - 1].isalnum()) and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
                 if needs_case == 0 or (needs_case == 1 and cased[start].isupper()) \
                         or (needs_case == 3 and cased[start:end_index + 1] == rule):
-                    hits.append((start, -end_index - 1, payloads, by_kind))
+                    hits.append(Span(start, end_index + 1, payloads, by_kind))
                     continue
                 if needs_case == 4:
                     for i in rule:
                         if not cased[start + i].isupper():
                             break
                     else:
-                        hits.append((start, -end_index - 1, payloads, by_kind))
+                        hits.append(Span(start, end_index + 1, payloads, by_kind))
                         continue
                 elif needs_case == 2:
                     hit = _check(value, end_index, cased, lower, n)
@@ -167,18 +167,18 @@ class PatternMatcher:
                     hits.append(inner_hit)
                     rescanned = True
         if not rescanned:
-            return [Span(start, -neg_end, payloads, by_kind) for start, neg_end, payloads, by_kind in hits]
+            return hits
         hits.sort(key=_hit_order)
         spans: list[Span] = []
         last_end = -1
-        for start, neg_end, payloads, by_kind in hits:
-            if start >= last_end:
-                spans.append(Span(start, -neg_end, payloads, by_kind))
-                last_end = -neg_end
+        for span in hits:
+            if span.start >= last_end:
+                spans.append(span)
+                last_end = span.end
         return spans
 
 
-def _check(value: tuple, end_index: int, cased: str, lower: str, n: int) -> tuple | None:
+def _check(value: tuple, end_index: int, cased: str, lower: str, n: int) -> Span | None:
     length, payloads, by_kind, needs_case, _ = value
     start = end_index - length + 1
     end = end_index + 1
@@ -192,11 +192,11 @@ def _check(value: tuple, end_index: int, cased: str, lower: str, n: int) -> tupl
             return None
         if len(kept) != len(payloads):
             payloads, by_kind = kept, _by_kind(kept)
-    return start, -end, payloads, by_kind
+    return Span(start, end, payloads, by_kind)
 
 
-def _hit_order(hit: tuple) -> tuple[int, int]:
-    return hit[0], hit[1]
+def _hit_order(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
 
 
 def _case_ok(payload: Payload, cased: str, start: int, end: int) -> bool:

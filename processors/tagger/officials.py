@@ -43,6 +43,9 @@ _PORTFOLIO_WORDS = (
 # " for Bougainville Affairs", " of Foreign Affairs", " for Human Rights": a capitalised portfolio after a role.
 _PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:"
                         + "|".join(_PORTFOLIO_WORDS) + r")(?= [A-Z])")
+# What may follow a name and change who it is: a capitalised word, a particle, a place noun ("airport").
+_AFTER_NAME = re.compile(r" (?:[A-Z]|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]|(?:"
+                         + "|".join(sorted(NAMED_AFTER_NOUNS, key=len, reverse=True)) + r")\b)")
 _OF_THE = re.compile(r" (?:of|for) (?:the )?")
 _WORD_AFTER = re.compile(r"[^\W_'\-]*(?:['\-]+[^\W_'\-]*)*")  # letters, digits, "-" and "'"
 _NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
@@ -180,7 +183,8 @@ class OfficialFinder:
                 continue
             official = span.by_kind.get(Kind.OFFICIAL)
             if official is not None:
-                if self._inside_longer_name(span) or self._name_goes_on(span, official.ref):
+                if self._inside_longer_name(span) or (_AFTER_NAME.match(cased, span.end) is not None
+                                                      and self._name_goes_on(span, official.ref)):
                     continue
                 phrase = self.role_phrase(i, span.start)
                 self._add_known(official.ref, span.start, phrase.text if phrase and not phrase.excluded else None)
@@ -413,7 +417,7 @@ class OfficialFinder:
             return False  # headlines capitalise every word
         if after[0].isupper():
             longer = lowered not in NAME_STOPWORDS and span.end + 1 not in self.span_starts
-        elif lowered in NAME_PARTICLES:
+        elif lowered in NAME_PARTICLES and lowered not in NAME_STOPWORDS:  # not "Erdogan as President"
             longer = self._word_after(span.end + 1 + len(after))[:1].isupper()
         else:
             longer = "-" in after and _is_particle_name(after)  # "al-Shami"

@@ -212,6 +212,8 @@ def test_names_with_particles_and_longer_names(tagger) -> None:
     assert found["Humberto de la Calle"][0] == "Chief negotiator"
     assert found["Mohammad Javad Zarif al-Tamimi"][:2] == ("spokesman for the Sudanese Armed Forces", "SD")
     assert "Mohammad Javad Zarif" not in found  # the known minister's name is only the start of this one
+    text = "Parliament confirmed Mohammad Javad Zarif as Foreign Minister."
+    assert "Mohammad Javad Zarif" in officials(tagger, text)  # "as" is a word here, not a name particle
 
 
 def test_places_named_after_officials_and_namesakes_opening_a_sentence(tagger) -> None:
