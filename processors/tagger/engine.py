@@ -332,6 +332,8 @@ class Tagger:
         there. None when nothing leads in."""
         span = doc.spans[i]
         start, country, k = span.start, None, i - 1
+        if start < doc.body_start:
+            return None, None  # a headline capitalises every word
         for _ in range(4):
             if start < 2 or doc.cased[start - 1] != " ":
                 break
