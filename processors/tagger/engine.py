@@ -332,8 +332,7 @@ class Tagger:
         there. None when nothing leads in."""
         span = doc.spans[i]
         start, country, k = span.start, None, i - 1
-        if start < doc.body_start:
-            return None, None  # a headline capitalises every word
+        headline = start < doc.body_start  # a headline capitalises every word: only a country leads in there
         for _ in range(4):
             if start < 2 or doc.cased[start - 1] != " ":
                 break
@@ -352,7 +351,7 @@ class Tagger:
                 country = country or code
                 start, k = prev.start, k - 1
                 continue
-            if not _WRITTEN_NAME_WORD.match(word) or word.lower() in NAME_STOPWORDS or \
+            if headline or not _WRITTEN_NAME_WORD.match(word) or word.lower() in NAME_STOPWORDS or \
                     (word.endswith("'s") and word.lower() not in ("people's",)) or \
                     rules._sentence_initial(doc.cased, word_start):
                 break

@@ -283,6 +283,13 @@ def test_body_names_as_written_with_the_words_leading_into_them(tagger) -> None:
     assert found[("Miraflores presidential palace", "VE")][0] == "government"
 
 
+def test_in_a_headline_only_a_country_leads_into_a_body_name(tagger) -> None:
+    tags = tagger.tag("Army Chief Says Armed Forces Ready", "KAMPALA (Reuters) - Troops moved north.")
+    assert [a.name for a in tags.agencies if a.kind == "military"] == ["Armed Forces"]
+    tags = tagger.tag("Chinese coast guard fires water cannon", "MANILA (AP) - Ships collided.")
+    assert ("Chinese coast guard", "CN") in {(a.name, a.country) for a in tags.agencies}
+
+
 def test_un_missions_by_pattern_and_joint_task_forces(tagger) -> None:
     text = ("The UN Mission in Liberia and the United Nations Assistance Mission in Afghanistan said so. "
             "The Multinational Joint Task Force and Nigeria's Joint Task Force moved north.")
