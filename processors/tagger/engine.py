@@ -21,8 +21,10 @@ from processors.tagger.textfold import fold, fold_cased, fold_lower
 from processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 
-_UN_MISSION_KINDS = ("Mission", "Assistance Mission", "Stabilization Mission", "Stabilisation Mission",
-                     "Support Mission", "Interim Force", "Peacekeeping Mission", "Integrated Mission")
+# "UN Mission in South Sudan", "United Nations Assistance Mission for Iraq", "UN Interim Force in Lebanon":
+# the UN, a capitalised mission type, then a country. One rule instead of a pattern per mission.
+_UN_MISSION = re.compile(r" (?:[A-Z][a-z]+ ){0,4}(?:Mission|Force|Office|Operation)(?: in| for)(?: the)? ")
+_UN_MISSION_AGENCY = Agency("un-mission", "UN mission", "international", None, (), (), name_as_written=True)
 _IN_FRAME = re.compile(r"In (?:neighbouring |neighboring |northern |southern |eastern |western |central )?"
                        r"((?:the )?[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}),")
 _WRITTEN_NAME_WORD = re.compile(r"[A-Z][\w.\-]*(?:'s|s')?$")
@@ -75,8 +77,6 @@ class Tagger:
                 for s in surfaces:
                     m.add(s, Kind.COUNTRY, (c.code, "ambiguous" if fold(s) in ambiguous else form))
         m.add_all(kb.non_country_phrases, Kind.NON_COUNTRY, None)
-        for mission in self._un_missions(kb):
-            m.add(mission.name, Kind.AGENCY, mission)
         for a in kb.agencies:
             case = Case.ANY if a.generic else None
             m.add(a.name, Kind.AGENCY, a, case)
@@ -100,19 +100,6 @@ class Tagger:
         m.add_all(ROLE_TITLES, Kind.ROLE, None, Case.ANY)
         m.build()
         return m
-
-    @staticmethod
-    def _un_missions(kb: KnowledgeBase) -> list[Agency]:
-        """'UN Mission in South Sudan', 'United Nations Assistance Mission in Afghanistan': one pattern per
-        mission type and country name, so a mission the KB does not list by acronym is still a UN body."""
-        missions = []
-        for c in kb.countries:
-            for name in c.names:
-                for un in ("UN", "U.N.", "United Nations"):
-                    for kind in _UN_MISSION_KINDS:
-                        missions.append(Agency(f"un-mission-{c.code}", f"{un} {kind} in {name}", "international", None,
-                                               (), (), name_as_written=True))
-        return missions
 
     def _build_word_matcher(self) -> PatternMatcher:
         # Separate automaton so a longer entity ("coup leader") never hides a watch word or a coup mention.
@@ -303,6 +290,11 @@ class Tagger:
             if p is None:
                 continue
             agency: Agency = p.ref
+            if agency.id == "un":
+                mission_end = self._un_mission_end(doc, i)
+                if mission_end is not None:
+                    self._count(found, span.start, _UN_MISSION_AGENCY, None, doc.text[span.start:mission_end])
+                    continue
             country = agency.country
             followed_by_role = i + 1 < len(doc.spans) and doc.spans[i + 1].has(Kind.ROLE) \
                 and doc.cased[span.end:doc.spans[i + 1].start] == " "
@@ -318,13 +310,26 @@ class Tagger:
                     or context_country
                 last_country[agency.id] = country
             name = self._written_name(doc, i, written_start) if agency.name_as_written else agency.name
-            key = (fold(name), country)
-            if key in found:
-                found[key][1] += 1
-            else:
-                found[key] = [span.start, 1, agency, country, name]
+            self._count(found, span.start, agency, country, name)
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name=name, kind=a.kind, country=c, mentions=n) for _, n, a, c, name in ordered]
+
+    @staticmethod
+    def _count(found: dict, offset: int, agency: Agency, country: str | None, name: str) -> None:
+        key = (fold(name), country)
+        if key in found:
+            found[key][1] += 1
+        else:
+            found[key] = [offset, 1, agency, country, name]
+
+    @staticmethod
+    def _un_mission_end(doc: _Doc, i: int) -> int | None:
+        """End of "UN Mission in South Sudan" when spans[i] is the UN and a country closes the mission's name."""
+        m = _UN_MISSION.match(doc.cased, doc.spans[i].end)
+        if m is None or i + 1 >= len(doc.spans):
+            return None
+        country = doc.spans[i + 1]
+        return country.end if country.start == m.end() and country.has(Kind.COUNTRY) else None
 
     def _name_start(self, doc: _Doc, i: int) -> tuple[int | None, str | None]:
         """Where a body's full name starts when capitalised words lead into it ("Bolivarian National Armed

@@ -291,11 +291,14 @@ def test_in_a_headline_only_a_country_leads_into_a_body_name(tagger) -> None:
 
 
 def test_un_missions_by_pattern_and_joint_task_forces(tagger) -> None:
-    text = ("The UN Mission in Liberia and the United Nations Assistance Mission in Afghanistan said so. "
+    text = ("The UN Stabilization Mission in Haiti and the United Nations Assistance Mission in Afghanistan said so; "
+            "the UN Mission in Liberia (a KB entry) agreed. "
             "The Multinational Joint Task Force and Nigeria's Joint Task Force moved north.")
     found = agencies(tagger, text)
-    assert found[("UN Mission in Liberia", None)][0] == "international"
+    assert found[("UN Stabilization Mission in Haiti", None)][0] == "international"
     assert found[("United Nations Assistance Mission in Afghanistan", None)][0] == "international"
+    assert ("UNMIL", None) in found
+    assert ("United Nations", None) not in found  # the UN only as part of the missions' names
     assert found[("Multinational Joint Task Force", None)][0] == "military"
     assert found[("Joint Task Force", "NG")][0] == "military"
 
