@@ -490,6 +490,9 @@ class OfficialFinder:
         head = self.cased[pos:pos + 1]
         if not head.isupper() and head not in _PARTICLE_INITIALS:
             return  # "the president said": no name follows (decided before running the name pattern)
+        if nxt is not None and nxt.start == pos and Kind.OFFICIAL in nxt.by_kind \
+                and _AFTER_NAME.match(self.cased, nxt.end) is None and not self._inside_longer_name(nxt):
+            return  # "President Vladimir Putin said": a known official, handled by its own span
         m = _NAME_RUN.match(self.cased, pos)
         if not m:
             return
