@@ -177,7 +177,7 @@ query = "coup"
             processor.kill9()
             at_processor_kill = indexed(prefix)
             processor.start()
-            wait_for(lambda: indexed(prefix) > at_processor_kill + 100, 180, "indexing resumed after the processor restart")
+            wait_for(lambda: indexed(prefix) > at_processor_kill + 20, 180, "indexing resumed after the processor restart")
             sink.kill9()
             at_sink_kill = indexed(prefix)
             sink.start()
