@@ -233,9 +233,10 @@ class OfficialFinder:
         if end is None:
             m = _OF_THE.match(self.cased, role_end)
             body = self.spans[i + 1] if m and i + 1 < len(self.spans) else None
+            after = self.cased[body.end:body.end + 3] if body is not None else ""
             if body is not None and body.start == m.end() and body.has(Kind.AGENCY) \
-                    and self.cased[body.end:body.end + 1] == " " and self.cased[body.end + 1:body.end + 2].isupper():
-                end = body.end
+                    and (after[:1] == " " and after[1:2].isupper() or after[:2] == ", " and after[2:3].isupper()):
+                end = body.end  # "head of the electoral commission X" / "head of the commission, X,"
         if end is not None:
             self.portfolios[role_end] = end
             self.portfolio_ends.add(end)
@@ -249,10 +250,12 @@ class OfficialFinder:
         adjective = body_country = None
         international = False
         first = True
-        if cursor - 1 in self.portfolio_ends:
+        portfolio_end = cursor - 1 if cursor - 1 in self.portfolio_ends else \
+            cursor - 2 if cursor - 2 in self.portfolio_ends and self.cased[cursor - 2] == "," else None
+        if portfolio_end is not None:
             # "Minister for Bougainville Affairs X", "head of the electoral commission X": the role ends at its
             # portfolio; step back to the role word itself
-            role_word_end = self.portfolio_roles[cursor - 1]
+            role_word_end = self.portfolio_roles[portfolio_end]
             while j >= 0 and self.spans[j].end > role_word_end:
                 agency = self.spans[j].first(Kind.AGENCY)
                 if agency is not None and agency.ref.kind == "international":
@@ -261,7 +264,7 @@ class OfficialFinder:
                     body_country = agency.ref.country
                 j -= 1
             if j >= 0 and self.spans[j].end == role_word_end:
-                role_end, role_start, cursor, first = cursor - 1, self.spans[j].start, self.spans[j].start, False
+                role_end, role_start, cursor, first = portfolio_end, self.spans[j].start, self.spans[j].start, False
                 j -= 1
         while j >= 0:
             span = self.spans[j]
@@ -480,7 +483,7 @@ class OfficialFinder:
         nxt = self.spans[i + 1] if i + 1 < len(self.spans) else None
         if nxt is not None and (nxt.has(Kind.ROLE) or nxt.has(Kind.AGENCY)) and not self.cased[span.end:nxt.start].strip():
             return  # not the last word of the role phrase
-        pos = self.portfolios.get(span.end, span.end)
+        role_end = pos = self.portfolios.get(span.end, span.end)
         if self.cased.startswith(", ", pos):
             pos += 2
         elif self.cased.startswith(" ", pos):
@@ -501,7 +504,7 @@ class OfficialFinder:
             return  # "director of Human Rights Watch": one capitalised word after a portfolio ends a body's name
         name_start = self.cased.index(tokens[0], pos)
         name_end = name_start + len(" ".join(tokens))
-        if pos == span.end + 2 and not (name_end >= len(self.cased) or self.cased[name_end] in ",.;"):
+        if pos == role_end + 2 and not (name_end >= len(self.cased) or self.cased[name_end] in ",.;"):
             return  # "president, X" must be a closed apposition
         inner = [k for k in range(i + 1, len(self.spans)) if pos <= self.spans[k].start < name_end]
         for k in inner:

@@ -192,8 +192,13 @@ def test_legislators_civil_service_titles_and_portfolios(tagger) -> None:
     assert found["Musa Kante"][0] in ("Chief Superintendent", "police spokesman")
     assert found["Dana Frost"][0] == "Senate Minority Leader"
     assert "Ali Musa" not in found
-    text = "ABUJA (AP) - Head of the electoral commission Mahmood Yakub said the count was over."
-    assert officials(tagger, text)["Mahmood Yakub"][:2] == ("Head of the electoral commission", "NG")
+    text = ("ABUJA (AP) - Head of the electoral commission Mahmood Yakub said the count was over. The head of the "
+            "Independent National Electoral Commission, Festus Okoye, agreed. The spokesman for the Foreign "
+            "Ministry, Ali Bako said nothing.")
+    found = officials(tagger, text)
+    assert found["Mahmood Yakub"][:2] == ("Head of the electoral commission", "NG")
+    assert found["Festus Okoye"][0] == "head of the Independent National Electoral Commission"
+    assert "Ali Bako" not in found  # "X, Y said": no closed apposition, so not a name after the role
 
 
 def test_acronym_of_a_body_the_dispatch_names(tagger) -> None:
