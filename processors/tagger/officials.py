@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from typing import Callable, Iterable
 
 from processors.tagger.kb import Official
 from processors.tagger.matcher import Kind, Span
@@ -46,6 +46,8 @@ _PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?)
 # What may follow a name and change who it is: a capitalised word, a particle, a place noun ("airport").
 _AFTER_NAME = re.compile(r" (?:[A-Z]|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]|(?:"
                          + "|".join(sorted(NAMED_AFTER_NOUNS, key=len, reverse=True)) + r")\b)")
+_AS_SUBJECT = re.compile(r"(?:[,.;:'’\"]|$| (?:said|says|told|added|asked|who|was|is|had|has)\b)")
+_AGED = re.compile(r", (?:a|an) \d{1,3}-year-old ")
 _OF_THE = re.compile(r" (?:of|for) (?:the )?")
 _WORD_AFTER = re.compile(r"[^\W_'\-]*(?:['\-]+[^\W_'\-]*)*")  # letters, digits, "-" and "'"
 _NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
@@ -171,6 +173,7 @@ class OfficialFinder:
         self.portfolio_ends: set[int] = set()
         self.portfolio_roles: dict[int, int] = {}  # portfolio end -> role word end
         self.place_or_body_ends: set[int] = set()  # filled by _appositions
+        self.private_names: list[str] = []  # people described as private persons whose names hide a country
         self._starts = [s.start for s in spans]
 
     # --- public ----------------------------------------------------------------------------------------------
@@ -200,13 +203,15 @@ class OfficialFinder:
                 if span.start >= self.body_start:
                     self._unknown_after_role(i, span)
         self._appositions()
+        self._aged_people()
         for i in surname_spans:
             if i not in self.consumed:
                 self._link_surname(i)
         return sorted(self.found.values(), key=lambda f: f.first)
 
     def person_ranges(self) -> list[tuple[int, int]]:
-        """Where the officials' names (and surnames of unknown ones) occur: no country word there is a country."""
+        """Where the officials' names (and surnames of unknown ones) and the names of people described as
+        private persons occur: no country word there is a country."""
         ranges = []
         for f in self.found.values():
             if f.kb is not None:
@@ -214,13 +219,23 @@ class OfficialFinder:
             else:
                 needles = [f.name, f.surname] if f.surname and " " in f.name else [f.name]
                 needles = [n for n in needles if self.hides_country(n)]
-            for needle in needles:
-                pos = self.text.find(needle)
-                while pos != -1:
-                    end = pos + len(needle)
-                    if (pos == 0 or not self.text[pos - 1].isalnum()) and (end >= len(self.text) or not self.text[end].isalnum()):
-                        ranges.append((pos, end))
-                    pos = self.text.find(needle, end)
+            ranges += self._occurrences(needles)
+        for name in self.private_names:
+            ranges += self._occurrences([name], as_subject=" " not in name)
+        return ranges
+
+    def _occurrences(self, needles: Iterable[str], as_subject: bool = False) -> list[tuple[int, int]]:
+        """Whole-word occurrences of each needle in the text; with `as_subject`, only where a person's name
+        would stand ("Danish said", "Danish, who"), not an adjective ("Danish troops")."""
+        text, ranges = self.text, []
+        for needle in needles:
+            pos = text.find(needle)
+            while pos != -1:
+                end = pos + len(needle)
+                if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()) \
+                        and (not as_subject or _AS_SUBJECT.match(text, end)):
+                    ranges.append((pos, end))
+                pos = text.find(needle, end)
         return ranges
 
     # --- role phrases ----------------------------------------------------------------------------------------
@@ -547,6 +562,17 @@ class OfficialFinder:
             self.phrase_countries.append((phrase.start, name_start, country))
 
     # --- appositions: "Hameed Ali, Comptroller-General of the Customs Service, said" ----------------------------
+
+    def _aged_people(self) -> None:
+        """"Ahmad Danish, a 27-year-old shopkeeper": a private person; a country word in the name ("Danish")
+        is the person's name there and wherever the name recurs."""
+        if "-year-old" not in self.cased:
+            return
+        for m in _AGED.finditer(self.cased, self.body_start):
+            _, tokens = self._name_before(m.start())
+            name = " ".join(tokens)
+            if len(tokens) >= 2 and self.hides_country(name):
+                self.private_names += [name, tokens[-1]] if self.hides_country(tokens[-1]) else [name]
 
     def _appositions(self) -> None:
         """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""

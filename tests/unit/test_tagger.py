@@ -250,6 +250,13 @@ def test_the_capital_next_to_congolese_decides_which_congo(tagger) -> None:
     assert ("Foreign Ministry", "CG") in agencies(tagger, text)
 
 
+def test_a_private_person_whose_name_is_a_country_word(tagger) -> None:
+    text = ("KABUL (Reuters) - Crowds gathered.\nAhmad Danish, a 27-year-old shopkeeper, said he had waited. "
+            "\"My shop is closed,\" Danish said.")
+    assert codes(tagger, text) == ["AF"]
+    assert "DK" in codes(tagger, text + " Danish troops left in June.")  # the adjective is still the country
+
+
 def test_capitals_that_are_given_names(tagger) -> None:
     text = "MALABO (AFP) - Roadblocks went up overnight, taxi driver Santiago Nsue said. Police searched cars."
     assert "CL" not in codes(tagger, text)
