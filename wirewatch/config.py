@@ -329,6 +329,14 @@ def _resolve_paths(settings: Settings, base_dir: Path) -> None:
         settings.delivery.jsonl_path = base_dir / settings.delivery.jsonl_path
     if settings.tagger.kb_dir and not settings.tagger.kb_dir.is_absolute():
         settings.tagger.kb_dir = base_dir / settings.tagger.kb_dir
+    if not settings.kafka.producer_store.is_absolute():
+        settings.kafka.producer_store = base_dir / settings.kafka.producer_store
+    for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+        value = getattr(settings.kafka, name)
+        if value is not None and not value.is_absolute():
+            setattr(settings.kafka, name, base_dir / value)
+    if settings.elasticsearch.ca_certs and not settings.elasticsearch.ca_certs.is_absolute():
+        settings.elasticsearch.ca_certs = base_dir / settings.elasticsearch.ca_certs
     for feed in settings.feeds:
         if feed.kind == "file" and not feed.url.startswith("file:") and not Path(feed.url).is_absolute():
             feed.url = str(base_dir / feed.url)

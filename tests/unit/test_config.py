@@ -47,6 +47,7 @@ def test_good_config_loads_with_paths_relative_to_the_file(tmp_path, monkeypatch
     monkeypatch.setenv("WW_TEST_TOKEN", "Bearer s3cret")
     settings = load_settings(write(tmp_path, GOOD))
     assert settings.store.path == tmp_path / "data/ww.db"
+    assert settings.kafka.producer_store == tmp_path / "wirewatch-producer.db"
     assert settings.poller.read_timeout == 5.0
     assert [f.name for f in settings.feeds] == ["tehran", "local"]
     assert settings.feeds[1].url == str(tmp_path / "feeds/sample.xml")
