@@ -13,8 +13,10 @@ from typing import Callable, Iterable
 from processors.tagger.kb import Official
 from processors.tagger.matcher import Kind, Span
 from processors.tagger.textfold import fold
-from processors.tagger.vocab import (HONORIFICS, NAMED_AFTER_NOUNS, NAME_STOPWORDS, NON_OFFICIAL_QUALIFIERS,
-                                     RANK_WORDS, ROLE_MODIFIERS)
+from processors.tagger.vocab import (BODY_NOUNS, DESCRIPTOR_POSSESSIVES, HONORIFICS, LEGISLATOR_ROLES,
+                                     NAMED_AFTER_NOUNS, NAME_STOPWORDS, NON_OFFICIAL_QUALIFIERS, PORTFOLIO_WORDS,
+                                     PRIVATE_BODY_WORDS, PUBLIC_ROLE_WORDS, PUBLIC_WORDS, RANK_WORDS,
+                                     ROLE_MODIFIERS)
 
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
                             "der", "den", "la", "le", "dos", "das", "del", "abu", "ould", "ag", "wa", "y"})
@@ -22,27 +24,9 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint",
 _PARTICLE = r"(?:(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]){0,2}"
 _NAME_RUN = re.compile(_PARTICLE + r"[A-Z][\w'’.\-]*(?: " + _PARTICLE + r"[A-Z][\w'’.\-]*){0,5}")
 _HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS)
-# Nouns that end the names of bodies: a capitalised run containing one is not a personal name.
-BODY_NOUNS = frozenset({
-    "committee", "commission", "council", "ministry", "department", "office", "agency", "authority", "service",
-    "forces", "force", "army", "party", "assembly", "parliament", "court", "bank", "government", "administration",
-    "directorate", "bureau", "board", "mission", "union", "organization", "organisation", "command", "staff",
-    "corps", "guard", "police", "tribunal", "senate", "congress", "house", "secretariat", "presidency",
-})
-LEGISLATOR_ROLES = ("lawmaker", "legislator", "mp", "member of parliament", "parliamentarian", "senator",
-                    "congressman", "congresswoman")
-_PORTFOLIO_WORDS = (
-    "Affairs", "Rights", "Refugees", "Development", "Relations", "Security", "Defence", "Defense", "Justice",
-    "Finance", "Health", "Education", "Trade", "Industry", "Energy", "Agriculture", "Information", "Interior",
-    "Environment", "Resources", "Works", "Transport", "Reconciliation", "Integration", "Cooperation", "Planning",
-    "Communications", "Housing", "Labour", "Labor", "Tourism", "Culture", "Sports", "Sport", "Youth", "Women",
-    "Veterans", "Commerce", "Economy", "Budget", "Fisheries", "Mines", "Mining", "Petroleum", "Oil", "Water",
-    "Infrastructure", "Technology", "Science", "Immigration", "Migration", "Peace", "Unification", "Policy",
-    "Operations", "Intelligence", "Disarmament", "Africa", "Asia", "Europe", "Americas", "Region",
-)
 # " for Bougainville Affairs", " of Foreign Affairs", " for Human Rights": a capitalised portfolio after a role.
 _PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:"
-                        + "|".join(_PORTFOLIO_WORDS) + r")(?= [A-Z])")
+                        + "|".join(PORTFOLIO_WORDS) + r")(?= [A-Z])")
 # What may follow a name and change who it is: a capitalised word, a particle, a place noun ("airport").
 _AFTER_NAME = re.compile(r" (?:[A-Z]|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]|(?:"
                          + "|".join(sorted(NAMED_AFTER_NOUNS, key=len, reverse=True)) + r")\b)")
@@ -90,39 +74,6 @@ def _is_particle_name(token: str) -> bool:
     return particle.lower() in NAME_PARTICLES and rest[:1].isupper()
 
 
-# Words naming a private or party body: a post in one is not a public office.
-_PRIVATE_BODY_WORDS = frozenset({
-    "federation", "association", "corporation", "company", "institute", "foundation", "society", "chamber",
-    "league", "club", "party", "movement", "firm", "university", "church", "charity", "observatory", "inc",
-    "ltd", "group", "campaign", "rebel", "rebels", "opposition", "syndicate",
-})
-# Titles that are public offices wherever they appear ("X, the ambassador"); others ("chairman", "director",
-# "spokesman", "president") need a country, a public body or one of _PUBLIC_WORDS in the description.
-_PUBLIC_ROLE_WORDS = frozenset({
-    "minister", "ambassador", "envoy", "senator", "sen.", "congressman", "congresswoman", "lawmaker", "legislator",
-    "mp", "parliamentarian", "governor", "gov.", "mayor", "premier", "chancellor", "prosecutor", "attorney",
-    "general", "gen.", "colonel", "col.", "brigadier", "admiral", "marshal", "lieutenant", "major", "sergeant",
-    "superintendent", "commissioner", "speaker", "king", "queen", "emir", "sultan", "prince", "junta", "justice",
-    "intelligence", "army", "military", "police", "spy", "defence", "defense", "secretary-general", "undersecretary",
-    "under-secretary-general", "president-elect", "vice", "statesman", "consul", "diplomat", "inspector", "staff",
-})
-# Words of a description that make the office public ("deputy elections director in Fulton County").
-_PUBLIC_WORDS = frozenset({
-    "government", "government's", "ministry", "state", "national", "federal", "public", "presidential", "presidency",
-    "parliament", "senate", "congress", "assembly", "commission", "electoral", "election", "elections", "police",
-    "army", "military", "armed", "defence", "defense", "security", "intelligence", "customs", "central", "council",
-    "court", "judiciary", "junta", "mission", "un", "u.n.", "committee", "directorate", "county", "city",
-    "municipal", "province", "provincial", "regional", "region", "cabinet", "administration", "presidium",
-    "delegation", "negotiating", "peace", "talks", "observation", "republic", "kingdom", "royal", "official",
-    "guard", "gendarmerie", "forces", "force", "navy", "coast",
-})
-# Possessives that may open a description ("the government's chief negotiator").
-_DESCRIPTOR_POSSESSIVES = frozenset({
-    "government's", "country's", "nation's", "state's", "city's", "army's", "military's", "ministry's",
-    "commission's", "council's", "presidency's", "president's", "regime's", "kingdom's", "province's", "region's",
-    "bloc's", "body's", "agency's", "court's", "parliament's", "senate's", "house's", "police", "customs",
-    "electoral", "election", "elections", "foreign", "top", "u.s.", "un",
-})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
 
@@ -660,7 +611,7 @@ class OfficialFinder:
             lowered = word.lower()
             if lowered in NON_OFFICIAL_QUALIFIERS or lowered.rstrip("'s") in NON_OFFICIAL_QUALIFIERS:
                 return None
-            if not (lowered in ROLE_MODIFIERS or lowered in _DESCRIPTOR_POSSESSIVES or lowered in _HONORIFIC_KEYS):
+            if not (lowered in ROLE_MODIFIERS or lowered in DESCRIPTOR_POSSESSIVES or lowered in _HONORIFIC_KEYS):
                 if not word.isalpha() or not word.islower() or lowered in NAME_STOPWORDS or free_words >= 2:
                     return None
                 free_words += 1
@@ -679,10 +630,10 @@ class OfficialFinder:
         if len(role) > 120:
             role = self.text[pos:role_end].strip()
         words = set(fold(role).replace("'s", "").replace("-", " ").split())
-        if words & _PRIVATE_BODY_WORDS:
+        if words & PRIVATE_BODY_WORDS:
             return None  # "chairman of the National Turkey Federation": not a public office
-        if not public and not words & _PUBLIC_WORDS \
-                and not set(fold(self.cased[role_start:role_end]).replace("-", " ").split()) & _PUBLIC_ROLE_WORDS:
+        if not public and not words & PUBLIC_WORDS \
+                and not set(fold(self.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS:
             return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
         return role, country, international
 

@@ -112,3 +112,66 @@ RANK_WORDS = frozenset({
     "general", "gen", "colonel", "col", "captain", "capt", "major", "maj", "brigadier", "lieutenant", "lt",
     "admiral", "adm", "vice", "rear", "sergeant", "sgt", "commander", "field", "marshal", "chief", "superintendent",
 })
+
+# --- descriptions of people (officials.py: role portfolios and appositions) ---
+
+# Nouns that end the names of bodies: a capitalised run containing one is not a personal name.
+BODY_NOUNS = frozenset({
+    "committee", "commission", "council", "ministry", "department", "office", "agency", "authority", "service",
+    "forces", "force", "army", "party", "assembly", "parliament", "court", "bank", "government", "administration",
+    "directorate", "bureau", "board", "mission", "union", "organization", "organisation", "command", "staff",
+    "corps", "guard", "police", "tribunal", "senate", "congress", "house", "secretariat", "presidency",
+})
+
+# Seats in a legislature: public offices even when an "opposition" member holds them.
+LEGISLATOR_ROLES = ("lawmaker", "legislator", "mp", "member of parliament", "parliamentarian", "senator",
+                    "congressman", "congresswoman")
+
+# Last words of a capitalised portfolio after a role ("Minister for Bougainville Affairs", "High Commissioner
+# for Human Rights").
+PORTFOLIO_WORDS = (
+    "Affairs", "Rights", "Refugees", "Development", "Relations", "Security", "Defence", "Defense", "Justice",
+    "Finance", "Health", "Education", "Trade", "Industry", "Energy", "Agriculture", "Information", "Interior",
+    "Environment", "Resources", "Works", "Transport", "Reconciliation", "Integration", "Cooperation", "Planning",
+    "Communications", "Housing", "Labour", "Labor", "Tourism", "Culture", "Sports", "Sport", "Youth", "Women",
+    "Veterans", "Commerce", "Economy", "Budget", "Fisheries", "Mines", "Mining", "Petroleum", "Oil", "Water",
+    "Infrastructure", "Technology", "Science", "Immigration", "Migration", "Peace", "Unification", "Policy",
+    "Operations", "Intelligence", "Disarmament", "Africa", "Asia", "Europe", "Americas", "Region",
+)
+
+# Words naming a private or party body: a post in one is not a public office.
+PRIVATE_BODY_WORDS = frozenset({
+    "federation", "association", "corporation", "company", "institute", "foundation", "society", "chamber",
+    "league", "club", "party", "movement", "firm", "university", "church", "charity", "observatory", "inc",
+    "ltd", "group", "campaign", "rebel", "rebels", "opposition", "syndicate",
+})
+
+# Titles that are public offices wherever they appear ("X, the ambassador"); others ("chairman", "director",
+# "spokesman", "president") need a country, a public body or one of PUBLIC_WORDS in the description.
+PUBLIC_ROLE_WORDS = frozenset({
+    "minister", "ambassador", "envoy", "senator", "sen.", "congressman", "congresswoman", "lawmaker", "legislator",
+    "mp", "parliamentarian", "governor", "gov.", "mayor", "premier", "chancellor", "prosecutor", "attorney",
+    "general", "gen.", "colonel", "col.", "brigadier", "admiral", "marshal", "lieutenant", "major", "sergeant",
+    "superintendent", "commissioner", "speaker", "king", "queen", "emir", "sultan", "prince", "junta", "justice",
+    "intelligence", "army", "military", "police", "spy", "defence", "defense", "secretary-general", "undersecretary",
+    "under-secretary-general", "president-elect", "vice", "statesman", "consul", "diplomat", "inspector", "staff",
+})
+
+# Words of a description that make the office public ("deputy elections director in Fulton County").
+PUBLIC_WORDS = frozenset({
+    "government", "government's", "ministry", "state", "national", "federal", "public", "presidential", "presidency",
+    "parliament", "senate", "congress", "assembly", "commission", "electoral", "election", "elections", "police",
+    "army", "military", "armed", "defence", "defense", "security", "intelligence", "customs", "central", "council",
+    "court", "judiciary", "junta", "mission", "un", "u.n.", "committee", "directorate", "county", "city",
+    "municipal", "province", "provincial", "regional", "region", "cabinet", "administration", "presidium",
+    "delegation", "negotiating", "peace", "talks", "observation", "republic", "kingdom", "royal", "official",
+    "guard", "gendarmerie", "forces", "force", "navy", "coast",
+})
+
+# Possessives that may open a description ("the government's chief negotiator").
+DESCRIPTOR_POSSESSIVES = frozenset({
+    "government's", "country's", "nation's", "state's", "city's", "army's", "military's", "ministry's",
+    "commission's", "council's", "presidency's", "president's", "regime's", "kingdom's", "province's", "region's",
+    "bloc's", "body's", "agency's", "court's", "parliament's", "senate's", "house's", "police", "customs",
+    "electoral", "election", "elections", "foreign", "top", "u.s.", "un",
+})
