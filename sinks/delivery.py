@@ -179,6 +179,17 @@ class AlertDelivery:
             if close is not None:
                 await close()
 
+    async def deliver_backlog(self) -> int:
+        """Deliver round after round while rounds come back full (one round is one batch): a
+        backlog of alerts goes out at once, not one batch per interval. A failing channel pauses,
+        its round comes back short and the loop ends."""
+        total = 0
+        while True:
+            delivered = await self.deliver_due()
+            total += delivered
+            if delivered < self.batch_size:
+                return total
+
     async def run(self, stop: asyncio.Event, interval: float = 1.0) -> None:
         """Deliver until ``stop`` is set; a full batch is followed at once by the next."""
         while not stop.is_set():

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
-from wirewatch import __version__, cli_dashboard, cli_es, cli_processor, cli_producer
+from wirewatch import __version__, cli_dashboard, cli_es, cli_notify, cli_processor, cli_producer
 from wirewatch.config import ConfigError, check_config, load_settings
 from wirewatch.models import format_time, parse_time, utcnow
 from wirewatch.settings import Settings
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_producer.add_commands(sub)
     cli_processor.add_commands(sub)
     cli_es.add_commands(sub)
+    cli_notify.add_commands(sub)
 
     config = sub.add_parser("config", help="configuration tools")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION")
@@ -304,8 +305,14 @@ def cmd_dead_letters(args: argparse.Namespace) -> int:
         letters = store.dead_letters(limit=args.limit)
     finally:
         store.close()
-    for letter in letters:
-        print(json.dumps(letter, ensure_ascii=False, default=str) if args.json else f"{letter}")
+    if args.json:
+        for letter in letters:
+            print(json.dumps({"id": letter.id, "kind": letter.kind, "reason": letter.reason,
+                              "at": format_time(letter.at), "payload": letter.payload}, ensure_ascii=False))
+        return EXIT_OK
+    rows = [[str(letter.id), format_time(letter.at)[:19].replace("T", " "), letter.kind, _clip(letter.reason, 70),
+             _clip(letter.payload, 40)] for letter in letters]
+    print_table(["id", "at", "kind", "reason", "payload"], rows)
     return EXIT_OK
 
 

@@ -329,8 +329,9 @@ def _resolve_paths(settings: Settings, base_dir: Path) -> None:
         settings.delivery.jsonl_path = base_dir / settings.delivery.jsonl_path
     if settings.tagger.kb_dir and not settings.tagger.kb_dir.is_absolute():
         settings.tagger.kb_dir = base_dir / settings.tagger.kb_dir
-    if not settings.kafka.producer_store.is_absolute():
-        settings.kafka.producer_store = base_dir / settings.kafka.producer_store
+    for name in ("producer_store", "notifier_store"):
+        if not getattr(settings.kafka, name).is_absolute():
+            setattr(settings.kafka, name, base_dir / getattr(settings.kafka, name))
     for name in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
         value = getattr(settings.kafka, name)
         if value is not None and not value.is_absolute():

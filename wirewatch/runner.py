@@ -190,7 +190,7 @@ class EmbeddedPipeline:
         while True:
             self._alert_ready.clear()
             try:
-                await self.deliver_backlog()
+                await self.delivery.deliver_backlog()
             except Exception:
                 log.exception("alert delivery round failed")
             try:
@@ -198,21 +198,10 @@ class EmbeddedPipeline:
             except TimeoutError:
                 pass
 
-    async def deliver_backlog(self) -> int:
-        """Deliver round after round while rounds come back full (one round is one batch): a
-        backlog of alerts goes out at once, not one batch per interval. A failing channel pauses,
-        its round comes back short and the loop ends."""
-        total = 0
-        while True:
-            delivered = await self.delivery.deliver_due()
-            total += delivered
-            if delivered < self.delivery.batch_size:
-                return total
-
     async def drain(self) -> None:
         """Wait until everything queued so far is processed, then deliver everything that is due."""
         await self.queue.join()
-        await self.deliver_backlog()
+        await self.delivery.deliver_backlog()
 
     async def close(self) -> None:
         await self.delivery.close()

@@ -105,6 +105,8 @@ class KafkaSettings:
     retention_ms: int = 7 * 24 * 3600 * 1000
     processor_group: str = "wirewatch-processor"  # faust app id = consumer group of the processors
     sink_group: str = "wirewatch-sink"
+    notifier_group: str = "wirewatch-notifier"
+    notifier_store: Path = Path("wirewatch-notifier.db")  # alert-once ledger and delivery retries of `wirewatch notify`
     linger_ms: int = 20
     compression: str = "gzip"
     producer_store: Path = Path("wirewatch-producer.db")  # the producer's dedup ledger / outbox

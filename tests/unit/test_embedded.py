@@ -197,3 +197,15 @@ def test_cli_tag_echoes_ids(tmp_path, capsys):
     row = json.loads(capsys.readouterr().out)
     assert row["id"] == "a1"
     assert {c["code"] for c in row["countries"]} == {"IR", "TR"}
+
+
+def test_cli_dead_letters_lists_rejected_inputs(tmp_path, capsys):
+    store_path = tmp_path / "dl.db"
+    with SQLiteStore(store_path) as store:
+        store.dead_letter("dispatch", '{"broken": true}', "processing failed: boom")
+    assert main(["--store", str(store_path), "dead-letters", "--json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["kind"] == "dispatch" and row["reason"] == "processing failed: boom"
+    assert row["payload"] == '{"broken": true}'
+    assert main(["--store", str(store_path), "dead-letters"]) == 0
+    assert "processing failed: boom" in capsys.readouterr().out

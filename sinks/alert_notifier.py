@@ -1,0 +1,115 @@
+"""`wirewatch notify`: deliver the alerts of the distributed pipeline.
+
+The processors publish every alert to the `alerts` topic; this service is the
+one consumer group that turns them into console lines, JSON Lines and webhook
+calls, with the same `AlertDelivery` as embedded mode:
+
+    consume  = a batch from `alerts` (group KafkaSettings.notifier_group)
+    record   = AlertStore.record_alert in a local SQLite file: the alert key
+               (rule:dispatch) is the primary key, so an alert re-delivered by
+               Kafka (at-least-once upstream) is recorded, and sent, once
+    commit   = Kafka offsets, only after the batch is recorded
+    deliver  = AlertDelivery: pending deliveries retried with backoff until
+               they succeed, across restarts
+
+Channels come from the rule definitions in the config (rule id → channels);
+an alert for a rule this config does not know goes to the console, so it is
+never silently dropped. A message that is not an alert is kept in the local
+dead-letter table with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+
+from sinks.delivery import AlertDelivery
+from sinks.sqlite_store import SQLiteStore
+from wirewatch.kafka_options import aiokafka_options
+from wirewatch.models import Alert, ModelError
+from wirewatch.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHANNELS = ["console"]
+
+
+@dataclass(slots=True)
+class NotifierCounters:
+    received: int = 0
+    recorded: int = 0
+    repeats: int = 0
+    rejected: int = 0
+
+
+class AlertNotifierService:
+    def __init__(self, settings: Settings, store: SQLiteStore, delivery: AlertDelivery, *, batch_size: int = 500) -> None:
+        self.settings = settings
+        self.store = store
+        self.delivery = delivery
+        self.batch_size = batch_size
+        self.channels = {rule.id: list(rule.channels) for rule in settings.rules}
+        self.counters = NotifierCounters()
+        self._consumer = None
+
+    def record(self, raw: bytes | None, origin: str) -> None:
+        """Record one message: an alert (once per key) or a dead letter."""
+        self.counters.received += 1
+        try:
+            alert = Alert.from_dict(json.loads(raw or b""))
+        except (ValueError, ModelError) as exc:
+            self.counters.rejected += 1
+            log.warning("not an alert at %s: %s", origin, exc)
+            payload = (raw or b"").decode("utf-8", errors="replace")
+            self.store.dead_letter("alert", payload, f"not an alert ({origin}): {exc}")
+            return
+        channels = self.channels.get(alert.rule_id, DEFAULT_CHANNELS)
+        if self.delivery.record(alert, channels):
+            self.counters.recorded += 1
+        else:
+            self.counters.repeats += 1
+
+    async def start(self) -> None:
+        from aiokafka import AIOKafkaConsumer
+
+        kafka = self.settings.kafka
+        self._consumer = AIOKafkaConsumer(
+            kafka.topic_alerts,
+            **aiokafka_options(kafka),
+            group_id=kafka.notifier_group,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+        )
+        await self._consumer.start()
+
+    async def consume_once(self, timeout_ms: int = 1000) -> int:
+        """One batch: record, then commit. Returns the number of messages."""
+        batches = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=self.batch_size)
+        count = 0
+        for partition, messages in batches.items():
+            for message in messages:
+                self.record(message.value, f"{partition.topic}[{partition.partition}]@{message.offset}")
+                count += 1
+        if count:
+            await self._consumer.commit()
+            await self.delivery.deliver_backlog()
+        return count
+
+    async def run(self, stop: asyncio.Event, deliver_interval: float = 1.0) -> None:
+        await self.start()
+        deliverer = asyncio.create_task(self.delivery.run(stop, deliver_interval))
+        try:
+            while not stop.is_set():
+                await self.consume_once()
+        finally:
+            stop.set()
+            await asyncio.gather(deliverer, return_exceptions=True)
+            await self.close()
+
+    async def close(self) -> None:
+        if self._consumer is not None:
+            await self._consumer.stop()
+            self._consumer = None
+        await self.delivery.close()
