@@ -34,13 +34,20 @@ _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
+# A "sentence" is looked for within this many characters on each side: text with no
+# sentence breaks (a feed that strips punctuation, a hostile entry) must not make each
+# mention cost the whole text, which would be quadratic.
+SENTENCE_REACH = 400
+
+
 def sentence_around(text: str, offset: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, offset - 400), offset):
+    start = max(0, offset - SENTENCE_REACH)
+    for m in _SENTENCE_END.finditer(text, start, offset):
         start = m.end()
-    m = _SENTENCE_END.search(text, offset)
-    end = m.start() + 1 if m else len(text)
-    return start, min(end, len(text))
+    limit = min(len(text), offset + SENTENCE_REACH)
+    m = _SENTENCE_END.search(text, offset, limit)
+    end = m.start() + 1 if m else limit
+    return start, end
 
 
 def classify_coup(text: str, offset: int, length: int, published: date | None) -> Event:

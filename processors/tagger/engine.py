@@ -21,6 +21,10 @@ from processors.tagger.textfold import fold, fold_cased, fold_lower
 from processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 
+# Enough to classify a dispatch's coup mentions; a text repeating "coup" thousands of
+# times gets no more events (each one carries its sentence as evidence).
+MAX_COUP_EVENTS = 20
+
 # "UN Mission in South Sudan", "United Nations Assistance Mission for Iraq", "UN Interim Force in Lebanon":
 # the UN, a capitalised mission type, then a country. One rule instead of a pattern per mission.
 _UN_MISSION = re.compile(r" (?:[A-Z][a-z]+ ){0,4}(?:Mission|Force|Office|Operation)(?: in| for)(?: the)? ")
@@ -410,6 +414,6 @@ class Tagger:
             for p in span.payloads:
                 if p.kind == Kind.WATCH and p.ref not in keywords:
                     keywords.append(p.ref)
-                elif p.kind == Kind.COUP:
+                elif p.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
                     events.append(classify_coup(doc.text, span.start, span.end - span.start, doc.published))
         return keywords, events

@@ -383,3 +383,12 @@ def test_seed_dispatch_exactly() -> None:
 def _fold(s: str) -> str:
     from processors.tagger.textfold import fold
     return fold(s)
+
+
+def test_a_text_without_sentence_breaks_stays_linear_and_bounded(tagger: Tagger) -> None:
+    # A hostile entry: thousands of coup mentions and no full stop. Each event's evidence is a
+    # bounded window, and the number of events is capped.
+    tags = tagger.tag("coup", "coup " * 4000)
+    assert tags.keywords == ["coup"]
+    assert 0 < len(tags.events) <= 20
+    assert all(len(event.evidence) <= 2 * 400 + 10 for event in tags.events)
