@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from producers.normalise import FUTURE_TOLERANCE, canonical_url, ingest_id
+from producers.normalise import FUTURE_TOLERANCE, canonical_url, clip_dispatch, ingest_id
 from wirewatch.models import Dispatch, ModelError, parse_time, utcnow
 
 TITLE_MAX = 500  # characters; a longer "title" line is a body without a title
@@ -113,6 +113,7 @@ def _from_plain_text(text: str, source: str, now: datetime) -> tuple[list[Dispat
     body = "\n".join(lines[first + 1 :]).strip()
     if len(title) > TITLE_MAX:
         return [], [IngestError(first + 1, f"first line is {len(title)} characters; a title is at most {TITLE_MAX}")]
+    title, body, hints = clip_dispatch(title, body, None)
     dispatch = Dispatch(
         id=ingest_id(given_id=None, url=None, title=title, text=body),
         source=source,
@@ -121,6 +122,7 @@ def _from_plain_text(text: str, source: str, now: datetime) -> tuple[list[Dispat
         published=now,
         fetched=now,
         published_estimated=True,
+        hints=hints,
     )
     return [dispatch], []
 
@@ -204,6 +206,7 @@ def record_to_dispatch(record: Any, source: str, now: datetime) -> Dispatch:
     hints = record.get("hints") or {}
     if not isinstance(hints, dict) or not all(isinstance(v, str) for v in hints.values()):
         raise _RecordError("field 'hints' must be an object of strings")
+    title, text, hints = clip_dispatch(title, text, {str(k): v for k, v in hints.items()})
     return Dispatch(
         id=ingest_id(given_id=str(given_id) if given_id is not None else None, url=url, title=title, text=text),
         source=_optional_str(record, "source") or source,
@@ -214,5 +217,5 @@ def record_to_dispatch(record: Any, source: str, now: datetime) -> Dispatch:
         fetched=now,
         language=language.strip().lower() or None if language else None,
         published_estimated=estimated,
-        hints={str(k): v for k, v in hints.items()},
+        hints=hints,
     )

@@ -224,12 +224,7 @@ def make_dispatch(
     if not title:
         # A title-less entry (some microblog feeds): its first line stands in.
         title = text.split("\n", 1)[0][:200]
-    hints = dict(hints or {})
-    truncated = [name for name, value, cap in (("title", title, MAX_TITLE_CHARS), ("text", text, MAX_TEXT_CHARS))
-                 if len(value) > cap]
-    if truncated:
-        title, text = clip(title, MAX_TITLE_CHARS), clip(text, MAX_TEXT_CHARS)
-        hints["truncated"] = ",".join(truncated)
+    title, text, hints = clip_dispatch(title, text, hints)
     guid = entry.get("id") if isinstance(entry.get("id"), str) else None
     published, estimated = entry_published(entry, fetched)
     key = identity_key(guid=guid, url=url, source=source, title=title, text=text)
@@ -245,6 +240,17 @@ def make_dispatch(
         published_estimated=estimated,
         hints=hints,
     )
+
+
+def clip_dispatch(title: str, text: str, hints: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
+    """Title and text within their caps (feeds and pushed dispatches alike); hints say what was cut."""
+    hints = dict(hints or {})
+    truncated = [name for name, value, cap in (("title", title, MAX_TITLE_CHARS), ("text", text, MAX_TEXT_CHARS))
+                 if len(value) > cap]
+    if truncated:
+        title, text = clip(title, MAX_TITLE_CHARS), clip(text, MAX_TEXT_CHARS)
+        hints["truncated"] = ",".join(truncated)
+    return title, text, hints
 
 
 def clip(value: str, cap: int) -> str:

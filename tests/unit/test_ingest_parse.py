@@ -133,3 +133,16 @@ def test_json_array_of_objects_and_bracketed_plain_text_title() -> None:
 def test_json_lines_that_are_all_bad_name_every_line() -> None:
     dispatches, errors = parse_ingest('{"title": "a",}\n{"title" "b"}\n', now=NOW)
     assert dispatches == [] and [e.line for e in errors] == [1, 2]
+
+
+def test_pushed_dispatches_are_capped_like_feed_entries() -> None:
+    from producers.normalise import MAX_TEXT_CHARS
+
+    huge = "word " * (MAX_TEXT_CHARS // 2)
+    data = json.dumps({"id": "big", "title": "Big", "text": huge}) + "\n" + json.dumps({"title": "Small", "text": "x"})
+    dispatches, errors = parse_ingest(data, now=NOW)
+    assert errors == []
+    assert len(dispatches[0].text) <= MAX_TEXT_CHARS and dispatches[0].hints["truncated"] == "text"
+    assert "truncated" not in dispatches[1].hints
+    (plain,), _ = parse_ingest("Big title\n" + huge, now=NOW)
+    assert len(plain.text) <= MAX_TEXT_CHARS and plain.hints == {"truncated": "text"}
