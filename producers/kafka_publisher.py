@@ -27,11 +27,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kafka.errors import KafkaError
+from kafka.errors import KafkaError, MessageSizeTooLargeError
 
 from wirewatch.kafka_options import kafka_python_options
 from wirewatch.models import Dispatch
-from wirewatch.ports import Inbox
+from wirewatch.ports import DeadLetters, Inbox
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,7 @@ class PublisherCounters:
     failed: int = 0  # sends that failed (left pending, re-sent by the sweep)
     replayed: int = 0  # pending dispatches re-sent by a sweep (at start or after a failure)
     connect_failures: int = 0  # attempts to reach the cluster that failed
+    rejected: int = 0  # refused for good (too large for the broker): dead-lettered, not re-sent
 
 
 class RecordFuture(Protocol):
@@ -272,7 +273,7 @@ class KafkaPublisher:
                 try:
                     await loop.run_in_executor(self._executor, self._send_one, producer, dispatch)
                 except Exception as exc:  # noqa: BLE001 - a send that raises is a failed send, not a dead loop
-                    self._failed(dispatch.id, exc)
+                    self._failed(dispatch.id, exc, dispatch)
         except asyncio.CancelledError:
             raise
         except BaseException as exc:
@@ -307,7 +308,7 @@ class KafkaPublisher:
         future = producer.send(self.topic, value=value, key=key)
         self.counters.sent += 1  # a plain int bump; read on the loop for status only
         future.add_callback(self._from_io_thread, self._acked, dispatch.id)
-        future.add_errback(self._from_io_thread, self._failed, dispatch.id)
+        future.add_errback(self._from_io_thread, lambda _id, error: self._failed(_id, error, dispatch), dispatch.id)
 
     def _from_io_thread(self, handler: Callable[[str, Any], None], dispatch_id: str, result: Any) -> None:
         loop = self._loop
@@ -328,7 +329,16 @@ class KafkaPublisher:
             self.counters.acked += 1
         self._unclaim(dispatch_id)
 
-    def _failed(self, dispatch_id: str, error: Any) -> None:
+    def _failed(self, dispatch_id: str, error: Any, dispatch: Dispatch | None = None) -> None:
+        if dispatch is not None and isinstance(error, MessageSizeTooLargeError) and isinstance(self.inbox, DeadLetters):
+            # Re-sending cannot help: keep it, with the reason, where an operator looks.
+            payload = json.dumps(dispatch.to_dict(), ensure_ascii=False)
+            self.inbox.dead_letter("dispatch", payload, f"refused by Kafka: {error}")
+            self.inbox.complete(dispatch_id)
+            self.counters.rejected += 1
+            log.error("dispatch %s is too large for Kafka (%s): moved to the dead letters", dispatch_id, error)
+            self._unclaim(dispatch_id)
+            return
         self.counters.failed += 1
         log.warning("sending dispatch %s failed (%s); it stays pending and is re-sent", dispatch_id, error)
         self._unclaim(dispatch_id)

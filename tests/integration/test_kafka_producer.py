@@ -393,3 +393,27 @@ def test_topics_create_is_idempotent_and_applies_the_config(bootstrap: str, tmp_
             admin.close()
     finally:
         delete_topics(kafka)
+
+
+async def test_a_dispatch_too_large_for_kafka_is_dead_lettered_not_resent(bootstrap, tmp_path: Path) -> None:
+    kafka = unique_kafka(bootstrap)
+    now = datetime.now(timezone.utc)
+    big = Dispatch(id="too-big", source="t", title="Big", text="word " * 300_000, published=now, fetched=now)
+    small = Dispatch(id="small", source="t", title="Small", text="Turkey and Iran.", published=now, fetched=now)
+    try:
+        with SQLiteStore(tmp_path / "ledger.db") as store:
+            publisher = KafkaPublisher(kafka, store, FAST)
+            await publisher.start(sweep=False)
+            for dispatch in (big, small):
+                assert store.accept(dispatch)
+                await publisher.emit(dispatch)
+            assert await publisher.flush(30)
+            await publisher.close()
+            assert publisher.counters.rejected == 1 and publisher.counters.acked == 1
+            assert store.pending() == []
+            (letter,) = store.dead_letters(5)
+            assert letter.kind == "dispatch" and "MessageSizeTooLarge" in letter.reason
+            assert letter.payload.startswith('{"id": "too-big"')  # kept (capped) for inspection
+        assert [key for key, _ in read_topic(kafka, kafka.topic_raw)] == [b"small"]
+    finally:
+        delete_topics(kafka)
