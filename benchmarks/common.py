@@ -14,6 +14,9 @@ GOLD_DIR = BENCH_DIR / "gold"
 RESULTS_DIR = BENCH_DIR / "results"
 GOLD_FILES = {"dev": GOLD_DIR / "dev.jsonl", "heldout": GOLD_DIR / "heldout.jsonl",
               "heldout-fresh": GOLD_DIR / "heldout-fresh.jsonl"}
+# Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
+# by every run (which would turn it into tuning data). Score it with --file on purpose.
+BLIND_GOLD_FILES = {"heldout-final": GOLD_DIR / "heldout-final.jsonl"}
 
 if str(REPO_ROOT) not in sys.path:
     # The benchmarks run as scripts from the repo root; make `processors` and `wirewatch` importable.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from benchmarks.common import GOLD_FILES, parse_published
+from benchmarks.common import BLIND_GOLD_FILES, GOLD_FILES, parse_published
 from benchmarks.tagger_eval import (
     GoldDispatch,
     GoldError,
@@ -236,10 +236,10 @@ class OracleTagger:
         )
 
 
-@pytest.mark.parametrize("name", sorted(GOLD_FILES))
+@pytest.mark.parametrize("name", sorted(GOLD_FILES | BLIND_GOLD_FILES))
 def test_gold_file_is_consistent(name: str) -> None:
-    gold = load_gold(GOLD_FILES[name])
-    assert len(gold) >= {"dev": 60, "heldout": 20, "heldout-fresh": 30}[name]
+    gold = load_gold((GOLD_FILES | BLIND_GOLD_FILES)[name])
+    assert len(gold) >= {"dev": 60, "heldout": 20, "heldout-fresh": 30, "heldout-final": 40}[name]
     problems = [problem for item in gold for problem in consistency_problems(item, VALID_CODES)]
     assert problems == []
     for item in gold:
