@@ -76,10 +76,20 @@ async def deliver_everything(pipeline: EmbeddedPipeline) -> None:
         pass
 
 
-async def with_workers(pipeline: EmbeddedPipeline, body) -> Any:
+async def with_workers(pipeline: EmbeddedPipeline, body, timeout_s: float = 150.0) -> Any:
     workers = [asyncio.create_task(pipeline.process_forever()), asyncio.create_task(pipeline.deliver_forever())]
     try:
-        return await body()
+        async with asyncio.timeout(timeout_s):
+            return await body()
+    except TimeoutError:
+        # Bounded runtime: say where every task waits instead of hanging.
+        for task in asyncio.all_tasks():
+            task.print_stack(limit=6, file=sys.stderr)
+        counters = pipeline.counters
+        raise RuntimeError(f"the pipeline did not finish within {timeout_s:.0f} s: processed "
+                           f"{counters.processed}, queue {pipeline.queue.qsize()} "
+                           f"(unfinished {pipeline.queue._unfinished_tasks}), alerts {counters.alerts}, "
+                           f"delivered {pipeline.delivery.counters.delivered}") from None
     finally:
         for task in workers:
             task.cancel()

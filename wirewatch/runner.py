@@ -193,8 +193,11 @@ class EmbeddedPipeline:
                 await self.delivery.deliver_backlog()
             except Exception:
                 log.exception("alert delivery round failed")
+            # asyncio.timeout, not wait_for: on 3.11, wait_for swallows a cancel that arrives as the
+            # event is set, and this loop would then never stop (shutdown hangs in gather).
             try:
-                await asyncio.wait_for(self._alert_ready.wait(), timeout=interval)
+                async with asyncio.timeout(interval):
+                    await self._alert_ready.wait()
             except TimeoutError:
                 pass
 
