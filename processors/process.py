@@ -15,6 +15,7 @@ from wirewatch.models import Alert, Dispatch, Rule, TaggedDispatch
 @dataclass(slots=True)
 class Processed:
     tagged: TaggedDispatch
+    doc: dict  # tagged.to_doc(), built once: the matcher, the store and the wire all use it
     alerts: list[tuple[Alert, list[str]]] = field(default_factory=list)  # (alert, channels)
 
 
@@ -32,7 +33,7 @@ class DispatchProcessor:
             (Alert.for_dispatch(rule, tagged, matched), list(rule.channels))
             for rule, matched in self.matcher.match(doc)
         ]
-        return Processed(tagged=tagged, alerts=alerts)
+        return Processed(tagged=tagged, doc=doc, alerts=alerts)
 
     def replace_rules(self, rules: list[Rule]):
         return self.matcher.replace(rules)

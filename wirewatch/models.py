@@ -10,7 +10,7 @@ matcher agree with Elasticsearch's ``query_string``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
 
@@ -147,7 +147,25 @@ class Tags:
     events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies recursively and was ~25x slower on the hot path.
+        return {
+            "countries": [
+                {"code": c.code, "name": c.name, "mentions": c.mentions, "first_offset": c.first_offset}
+                for c in self.countries
+            ],
+            "officials": [
+                {"name": o.name, "role": o.role, "country": o.country, "mentions": o.mentions, "known": o.known}
+                for o in self.officials
+            ],
+            "agencies": [
+                {"name": a.name, "kind": a.kind, "country": a.country, "mentions": a.mentions} for a in self.agencies
+            ],
+            "keywords": list(self.keywords),
+            "events": [
+                {"type": e.type, "use": e.use, "confidence": e.confidence, "evidence": e.evidence, "offset": e.offset}
+                for e in self.events
+            ],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Tags:

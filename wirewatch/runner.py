@@ -159,7 +159,7 @@ class EmbeddedPipeline:
                 self.store.complete(dispatch.id)
         # One document per dispatch, shared by the store and the live views: building it
         # (dataclasses.asdict over the tags) costs as much as matching a hundred rules.
-        docs = [result.tagged.to_doc() for result in results]
+        docs = [result.doc for result in results]
         self._save(results, docs)
         fired: list[Alert] = []
         for result in results:
