@@ -84,6 +84,15 @@ class AlertDelivery:
         """Store the alert for delivery; False when this (rule, dispatch) already fired."""
         return self.store.record_alert(alert, channels)
 
+    def record_many(self, fired: list[tuple[Alert, list[str]]]) -> list[Alert]:
+        """`record` for a batch (one transaction when the store offers it); returns the new alerts."""
+        record_alerts = getattr(self.store, "record_alerts", None)
+        if record_alerts is None:
+            recorded = [self.store.record_alert(alert, channels) for alert, channels in fired]
+        else:
+            recorded = record_alerts(fired)
+        return [alert for (alert, _), new in zip(fired, recorded) if new]
+
     def retry_delay(self, attempts: int) -> float:
         """Seconds to wait after the given number of failed attempts (1, 2, ...)."""
         exponent = min(max(attempts - 1, 0), 62)  # bounded: 2**63 seconds is already absurd

@@ -254,21 +254,27 @@ class SQLiteStore:
     # -- AlertStore ------------------------------------------------------
 
     def record_alert(self, alert: Alert, channels: list[str]) -> bool:
+        return self.record_alerts([(alert, channels)])[0]
+
+    def record_alerts(self, fired: list[tuple[Alert, list[str]]]) -> list[bool]:
+        """`record_alert` for a batch, in one transaction; True where the alert is new."""
         now = time.time()
+        recorded = []
         with self._write() as conn:
-            cursor = conn.execute(
-                "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (key) DO NOTHING",
-                (alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)),
-            )
-            if cursor.rowcount != 1:
-                return False
-            conn.executemany(
-                "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at) VALUES (?, ?, 'pending', ?)"
-                " ON CONFLICT DO NOTHING",
-                [(alert.key, channel, now) for channel in dict.fromkeys(channels)],
-            )
-        return True
+            for alert, channels in fired:
+                cursor = conn.execute(
+                    "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (key) DO NOTHING",
+                    (alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)),
+                )
+                recorded.append(cursor.rowcount == 1)
+                if cursor.rowcount == 1:
+                    conn.executemany(
+                        "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at)"
+                        " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
+                        [(alert.key, channel, now) for channel in dict.fromkeys(channels)],
+                    )
+        return recorded
 
     def pending_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[tuple[Alert, str]]:
         """Oldest due first; among equals, the least-tried first, so one alert an

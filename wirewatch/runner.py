@@ -161,13 +161,10 @@ class EmbeddedPipeline:
         # (dataclasses.asdict over the tags) costs as much as matching a hundred rules.
         docs = [result.doc for result in results]
         self._save(results, docs)
-        fired: list[Alert] = []
-        for result in results:
-            for alert, channels in result.alerts:
-                if self.delivery.record(alert, channels):
-                    self.counters.alerts += 1
-                    fired.append(alert)
-                    self._alert_ready.set()
+        fired = self.delivery.record_many([pair for result in results for pair in result.alerts])
+        if fired:
+            self.counters.alerts += len(fired)
+            self._alert_ready.set()
         self.store.complete_many([r.tagged.id for r in results])
         self.counters.processed += len(results)
         self.metrics.dispatches_processed.inc(len(results))

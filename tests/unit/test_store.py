@@ -334,3 +334,12 @@ def test_stats_counts_everything(db_path: Path) -> None:
         assert store.stats() == {
             "dispatches": 0, "alerts": 0, "pending_deliveries": 0, "dead_letters": 0, "inbox_pending": 0,
         }
+
+
+def test_record_alerts_in_one_batch_keeps_alert_once(db_path: Path) -> None:
+    first, second = make_alert(key="b1"), make_alert(key="b2")
+    with SQLiteStore(db_path) as store:
+        assert store.record_alerts([(first, ["console"]), (second, ["console", "jsonl"]), (first, ["console"])]) == [
+            True, True, False]
+        assert store.record_alerts([(second, ["console"])]) == [False]
+        assert sorted(channel for _, channel in store.pending_deliveries()) == ["console", "console", "jsonl"]
