@@ -239,6 +239,36 @@ def ready(status: dict[str, Any]) -> bool:
     return status["rules_ready"] and bool(status["partitions"])
 
 
+def lost_or_stalled(kafka: KafkaSettings, missing: set[str], running: list[Worker]) -> str:
+    """Where the missing dispatches are and where the group stands, to tell loss from a stall.
+
+    A missing record below its partition's committed offset was committed without
+    being processed (loss); at or above it, the owner never got to it (stall).
+    """
+    from kafka import KafkaConsumer, TopicPartition
+    from kafka.admin import KafkaAdminClient
+
+    raw = read_until(kafka, kafka.topic_raw, lambda r: False, timeout=5)
+    where = sorted((r.partition, r.offset) for r in raw if r.key is not None and r.key.decode() in missing)
+    admin = KafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers)
+    consumer = KafkaConsumer(bootstrap_servers=kafka.bootstrap_servers)
+    try:
+        committed = admin.list_group_offsets({kafka.processor_group: None}).get(kafka.processor_group, {})
+        tps = [TopicPartition(kafka.topic_raw, p) for p in range(kafka.partitions)]
+        ends = consumer.end_offsets(tps)
+    finally:
+        admin.close()
+        consumer.close()
+    lines = [f"missing (partition, offset): {where}"]
+    for tp in tps:
+        offset = committed[tp].offset if tp in committed else None
+        below = sum(1 for p, o in where if p == tp.partition and offset is not None and o < offset)
+        lines.append(f"partition {tp.partition}: committed {offset}, end {ends[tp]}, missing below committed {below}")
+    for worker in running:
+        lines += [f"{worker.name} status: {worker.status()}", worker.tail(60)]
+    return "\n".join(lines)
+
+
 # -- the tests ----------------------------------------------------------------------------------
 
 
@@ -333,7 +363,8 @@ def test_two_workers_split_the_partitions_and_miss_nothing(bootstrap: str, tmp_p
     wanted = {d.id for d in dispatches}
     tagged = read_until(kafka, kafka.topic_tagged, lambda r: wanted <= set(ids_of(r)), timeout=120)
     tagged_ids = ids_of(tagged)
-    assert wanted - set(tagged_ids) == set(), "a dispatch never reached the tagged topic"
+    missing = wanted - set(tagged_ids)
+    assert not missing, "a dispatch never reached the tagged topic\n" + lost_or_stalled(kafka, missing, [first, second])
     assert set(tagged_ids) <= wanted
     duplicates = sum(n - 1 for n in Counter(tagged_ids).values())
     print(f"\ntwo workers: {len(wanted)} dispatches, {len(tagged_ids)} tagged records, {duplicates} duplicate(s)")
