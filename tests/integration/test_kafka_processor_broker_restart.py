@@ -33,6 +33,9 @@ from wirewatch.settings import KafkaSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
+# The outage issue 7 asks for: the broker away for 30 s while the producer and the worker run.
+BROKER_OUTAGE_SECONDS = 30
+
 
 class PrivateBroker:
     def __init__(self, run_dir: Path) -> None:
@@ -76,11 +79,22 @@ class SteadyProducer(threading.Thread):
     def run(self) -> None:
         from kafka import KafkaProducer
 
-        producer = KafkaProducer(
-            bootstrap_servers=self.kafka.bootstrap_servers, acks="all", retries=10,
-            request_timeout_ms=5_000, delivery_timeout_ms=20_000, max_block_ms=10_000,
-            reconnect_backoff_ms=200, reconnect_backoff_max_ms=1_000,
-        )  # fmt: skip
+        def connect() -> KafkaProducer:
+            return KafkaProducer(
+                bootstrap_servers=self.kafka.bootstrap_servers, acks="all", retries=10,
+                request_timeout_ms=5_000, delivery_timeout_ms=20_000, max_block_ms=10_000,
+                reconnect_backoff_ms=200, reconnect_backoff_max_ms=1_000,
+            )  # fmt: skip
+
+        def reconnect() -> KafkaProducer | None:
+            while not self.stop_flag.is_set():
+                try:
+                    return connect()
+                except Exception:  # no broker yet
+                    time.sleep(0.5)
+            return None
+
+        producer = reconnect()
         try:
             for dispatch in self.dispatches:
                 key, value = dispatch_record(dispatch)
@@ -91,12 +105,19 @@ class SteadyProducer(threading.Thread):
                     except Exception:  # broker down: the next attempt may duplicate, never lose
                         self.failures += 1
                         time.sleep(0.5)
+                        # After a long outage a fresh client recovers where one whose metadata
+                        # and connections went stale may not (kafka-python 3.0.12).
+                        producer.close(timeout=1)
+                        producer = reconnect()
+                        if producer is None:
+                            return
                 else:
                     return
                 self.acknowledged.append(dispatch.id)
                 time.sleep(self.pause)
         finally:
-            producer.close(timeout=10)
+            if producer is not None:
+                producer.close(timeout=10)
 
 
 def test_broker_restart_mid_stream_loses_no_dispatch(private_broker: PrivateBroker, tmp_path: Path, workers) -> None:
@@ -113,7 +134,7 @@ def test_broker_restart_mid_stream_loses_no_dispatch(private_broker: PrivateBrok
         private_broker.run("stop")  # mid-stream: the producer and the worker both lose the broker
         published_before_stop = len(producer.acknowledged)
         assert 0 < published_before_stop < len(dispatches), "the broker must stop mid-stream"
-        time.sleep(3)
+        time.sleep(BROKER_OUTAGE_SECONDS)
         private_broker.run("start")
         producer.join(timeout=240)
         assert not producer.is_alive(), "the producer never got all dispatches acknowledged"
