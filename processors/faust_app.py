@@ -144,7 +144,7 @@ class ProcessorApp:
             log.exception("processing dispatch %s failed", dispatch.id)
             return [self._dead(f"processing failed: {type(exc).__name__}: {exc}", origin, event.value)]
         key, source = dispatch.id.encode("utf-8"), {"origin": origin, "payload": event.value}
-        out = [Outgoing(self.tagged_topic, key, encode_json(processed.tagged.to_doc()), **source)]
+        out = [Outgoing(self.tagged_topic, key, encode_json(processed.doc), **source)]
         for alert, _channels in processed.alerts:
             out.append(Outgoing(self.alerts_topic, alert.key.encode("utf-8"), encode_json(alert.to_dict()), **source))
         for country in processed.tagged.tags.countries:
@@ -295,6 +295,9 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         topic_replication_factor=kafka.replication,
         producer_compression_type=kafka.compression if kafka.compression != "none" else None,
         producer_acks=-1,
+        # faust's default linger is 0: every output went out as its own produce request, which
+        # was most of the worker's CPU. Batching for linger_ms costs that much latency, no safety.
+        producer_linger=kafka.linger_ms / 1000,
         # Our batches hold their own references, so waiting for "empty" at stop could wait
         # on a batch that was cancelled; the commit at stop covers everything already acked.
         stream_wait_empty=False,
