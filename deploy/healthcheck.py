@@ -19,6 +19,7 @@ import argparse
 import json
 import socket
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
@@ -114,15 +115,26 @@ def member_hosts(description: dict) -> set[str]:
 
 
 def check_kafka_group(config: str | None, group: str, timeout: float) -> str:
+    from kafka.errors import CoordinatorNotAvailableError
+
     kafka = _kafka_settings(config)
-    try:
-        admin = _admin(kafka, timeout)
+    deadline = time.monotonic() + timeout
+    while True:
         try:
-            description = admin.describe_groups([group]).get(group, {})
-        finally:
-            admin.close()
-    except Exception as exc:  # kafka-python raises several unrelated types for "cannot connect"
-        raise Unhealthy(f"kafka group {group}: {exc}") from None
+            admin = _admin(kafka, timeout)
+            try:
+                description = admin.describe_groups([group]).get(group, {})
+            finally:
+                admin.close()
+            break
+        except CoordinatorNotAvailableError as exc:
+            # A fresh cluster creates __consumer_offsets on first use: the coordinator is briefly
+            # unknown. That is "not yet", not "broken", while the probe's time lasts.
+            if time.monotonic() >= deadline:
+                raise Unhealthy(f"kafka group {group}: {exc}") from None
+            time.sleep(0.5)
+        except Exception as exc:  # kafka-python raises several unrelated types for "cannot connect"
+            raise Unhealthy(f"kafka group {group}: {exc}") from None
     members = description.get("members", [])
     mine = member_hosts(description) & own_addresses(kafka.bootstrap_servers)
     if not mine:
