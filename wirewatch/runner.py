@@ -291,6 +291,8 @@ async def run_embedded(
 async def _status_forever(pipeline, poller, interval, stream, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
-            await asyncio.wait_for(stop.wait(), timeout=interval)
+            # asyncio.timeout, not wait_for: see deliver_forever (3.11's wait_for can swallow a cancel).
+            async with asyncio.timeout(interval):
+                await stop.wait()
         except TimeoutError:
             print(status_line(pipeline, poller), file=stream, flush=True)
