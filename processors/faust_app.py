@@ -295,9 +295,6 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         topic_replication_factor=kafka.replication,
         producer_compression_type=kafka.compression if kafka.compression != "none" else None,
         producer_acks=-1,
-        # faust's default linger is 0: every output went out as its own produce request, which
-        # was most of the worker's CPU. Batching for linger_ms costs that much latency, no safety.
-        producer_linger=kafka.linger_ms / 1000,
         # Our batches hold their own references, so waiting for "empty" at stop could wait
         # on a batch that was cancelled; the commit at stop covers everything already acked.
         stream_wait_empty=False,
