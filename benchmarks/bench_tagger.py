@@ -33,6 +33,7 @@ if __package__ in (None, ""):
 
 from benchmarks.common import GOLD_FILES, RESULTS_DIR, TaggerUnavailable, load_tagger, machine_info, parse_published
 from benchmarks.tagger_eval import load_gold
+from benchmarks.workload import pin_to_one_cpu
 
 STATED_SPACY = {
     "dispatches_per_s": 25,
@@ -40,15 +41,6 @@ STATED_SPACY = {
     "note": "stated, not measured: spaCy en_core_web_sm + country lookup, figure from issue 3",
 }
 Workload = list[tuple[str, str, Any]]
-
-
-def pin_to_one_cpu() -> int | None:
-    """Measure one core honestly: the tagger must not borrow a second one."""
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu
 
 
 def current_rss_kib() -> int:
