@@ -333,7 +333,10 @@ class Compiler:
         if parts is not None:
             if kind is FieldType.TEXT:
                 prefix = parts[0] if parts[0] not in ("*", "?") else ""
-                return TextPattern(self._fields(field), _wildcard_matcher(parts, lowercase), lowercase(prefix), label)
+                prefix_only = bool(prefix) and all(part == "*" for part in parts[1:])
+                return TextPattern(
+                    self._fields(field), _wildcard_matcher(parts, lowercase), lowercase(prefix), label, prefix_only
+                )
             if kind is FieldType.KEYWORD:
                 return KeywordPattern(field, _wildcard_matcher(parts, str), label)  # type: ignore[arg-type]
             raise self.error(f"wildcards only apply to text and keyword fields; {field} is a {kind.value} field", item)

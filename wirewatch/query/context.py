@@ -53,6 +53,10 @@ class DocumentContext:
             self._tokens[field] = cached
         return cached
 
+    def term_lists(self, field: str) -> list[list[str]]:
+        """The terms of each string value of a field, in position order."""
+        return self._analysed(field)
+
     def _analysed(self, field: str) -> list[list[str]]:
         """The terms of each string value of a field, analysed once per document."""
         cached = self._analysed_values.get(field)

@@ -18,8 +18,60 @@ from typing import Any
 from wirewatch.models import Rule
 from wirewatch.query.context import DocumentContext
 from wirewatch.query.errors import QuerySyntaxError, RuleError
-from wirewatch.query.nodes import KeywordTerm, TextTerm
+from wirewatch.query.nodes import KeywordTerm, PresearchKey, TextTerm, presearch_cost
+from wirewatch.query.presearch import cheapest, condition, label_plan
 from wirewatch.query.query import Query, match_context, now_millis, parse_query
+
+
+class _KeySpace:
+    """Numbers every presearch key the rules mention and finds the ones a document holds."""
+
+    def __init__(self) -> None:
+        self.ids: dict[PresearchKey, int] = {}
+        # field -> token / value / prefix -> key id: per field, so a document's term set meets
+        # the rules' keys in one C-level set intersection instead of one lookup per term.
+        self._text: dict[str, dict[str, int]] = {}
+        self._keyword: dict[str, dict[str, int]] = {}
+        self._prefix: dict[str, dict[str, int]] = {}
+        self._prefix_lengths: dict[str, list[int]] = {}
+        self._pairs: dict[str, dict[tuple[str, str], int]] = {}
+
+    def id_set(self, keys: frozenset[PresearchKey]) -> frozenset[int]:
+        return frozenset(self._id(key) for key in keys)
+
+    def _id(self, key: PresearchKey) -> int:
+        found = self.ids.get(key)
+        if found is None:
+            found = self.ids[key] = len(self.ids)
+            kind, field, value = key
+            tables: dict[str, dict[str, dict[Any, int]]] = {
+                "t": self._text, "k": self._keyword, "p": self._prefix, "b": self._pairs}
+            tables[kind].setdefault(field, {})[value] = found
+            if kind == "p":
+                lengths = self._prefix_lengths.setdefault(field, [])
+                if len(value) not in lengths:
+                    lengths.append(len(value))
+        return found
+
+    def present(self, ctx: DocumentContext) -> set[int]:
+        """The ids of the keys the document holds."""
+        present: set[int] = set()
+        for field, by_term in self._text.items():
+            present.update(map(by_term.__getitem__, by_term.keys() & ctx.terms(field)))
+        for field, by_value in self._keyword.items():
+            present.update([by_value[value] for value in ctx.keywords(field) if value in by_value])
+        for field, by_prefix in self._prefix.items():
+            terms = ctx.terms(field)
+            for length in self._prefix_lengths[field]:
+                # A term shorter than `length` equals no key of that length unless it *is* a
+                # shorter key, which it then starts with: either way the answer is right.
+                heads = {term[:length] for term in terms}
+                present.update(map(by_prefix.__getitem__, by_prefix.keys() & heads))
+        for field, by_pair in self._pairs.items():
+            for terms in ctx.term_lists(field):
+                # Pairs within one value only: values are 100 positions apart, as in Elasticsearch.
+                present.update(map(by_pair.__getitem__, by_pair.keys() & zip(terms, terms[1:])))
+        return present
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +82,13 @@ class _Compiled:
     # A rule that is one plain term matches exactly when the document holds one of its presearch
     # keys, so a presearch hit is its match: no evaluation, its one label is the matched term.
     certain_label: str | None = None
+    # What a document must hold beyond the key the rule is indexed under (key ids): one key of
+    # each clause, none of `forbidden`. Exact rules (`exact`) match exactly when this holds.
+    clauses: tuple[frozenset[int], ...] = ()
+    forbidden: frozenset[int] = frozenset()
+    exact: bool = False
+    # For exact rules: (key ids, label) in reporting order; None: walk the tree for the labels.
+    labels: tuple[tuple[frozenset[int], str], ...] | None = None
 
 
 def _certain_label(query: Query) -> str | None:
@@ -40,41 +99,73 @@ def _certain_label(query: Query) -> str | None:
 class _RuleSet:
     """An immutable, indexed set of compiled rules (swapped whole on replace)."""
 
-    def __init__(self, compiled: list[_Compiled]) -> None:
-        self.compiled = compiled
+    def __init__(self, parsed: list[tuple[Rule, Query]]) -> None:
+        self.keys = _KeySpace()
+        self.compiled: list[_Compiled] = []
         self.always: list[_Compiled] = []
-        # field -> term or value -> rules: per field, so a document's term set intersects the
-        # index's keys in one C-level set operation instead of one dict lookup per term.
-        self.text_index: dict[str, dict[str, list[_Compiled]]] = {}
-        self.keyword_index: dict[str, dict[str, list[_Compiled]]] = {}
-        for entry in compiled:
-            keys = entry.query.required_keys()
-            if keys is None:
+        index: dict[int, list[int]] = {}
+        for order, (rule, query) in enumerate(parsed):
+            found = condition(query.root)
+            indexed_on = cheapest(found.clauses) if found.clauses else None
+            # The clause the rule is indexed under holds for every candidate: no need to test it.
+            rest = sorted((c for c in found.clauses if c is not indexed_on), key=presearch_cost)
+            plan = label_plan(query.root) if found.exact else None
+            entry = _Compiled(
+                order, rule, query, _certain_label(query),
+                tuple(self.keys.id_set(c) for c in rest), self.keys.id_set(found.forbidden), found.exact,
+                None if plan is None else tuple((self.keys.id_set(keys), label) for keys, label in plan),
+            )
+            self.compiled.append(entry)
+            if indexed_on is None:
                 self.always.append(entry)
                 continue
-            for kind, field, value in keys:
-                index = self.text_index if kind == "t" else self.keyword_index
-                index.setdefault(field, {}).setdefault(value, []).append(entry)
-        self.key_count = sum(len(by_value) for index in (self.text_index, self.keyword_index)
-                             for by_value in index.values())
+            for key_id in self.keys.id_set(indexed_on):
+                index.setdefault(key_id, []).append(order)
+        self._index = {key_id: tuple(orders) for key_id, orders in index.items()}
+        self._always_orders = tuple(entry.order for entry in self.always)
+        self.key_count = len(self._index)
+
+    def candidate_orders(self, present: set[int]) -> list[int]:
+        """Rules indexed under a key the document holds, plus those with no key, in rule order."""
+        chosen = set(self._always_orders)
+        index = self._index
+        for key_id in index.keys() & present:
+            chosen.update(index[key_id])
+        return sorted(chosen)
 
     def candidates(self, ctx: DocumentContext) -> list[_Compiled]:
-        if not self.text_index and not self.keyword_index:
-            return self.always
-        chosen: dict[int, _Compiled] = {entry.order: entry for entry in self.always}
-        for field, by_term in self.text_index.items():
-            for term in by_term.keys() & ctx.terms(field):
-                for entry in by_term[term]:
-                    chosen[entry.order] = entry
-        for field, by_value in self.keyword_index.items():
-            for value in by_value.keys() & set(ctx.keywords(field)):
-                for entry in by_value[value]:
-                    chosen[entry.order] = entry
-        return [chosen[order] for order in sorted(chosen)]
+        compiled = self.compiled
+        return [compiled[order] for order in self.candidate_orders(self.keys.present(ctx))]
+
+    def match(self, ctx: DocumentContext) -> list[tuple[Rule, list[str]]]:
+        present = self.keys.present(ctx)
+        compiled = self.compiled
+        results: list[tuple[Rule, list[str]]] = []
+        for order in self.candidate_orders(present):
+            entry = compiled[order]
+            if entry.certain_label is not None:
+                results.append((entry.rule, [entry.certain_label]))
+                continue
+            # Set tests first: most candidates fail one and are never walked.
+            if not entry.forbidden.isdisjoint(present):
+                continue
+            for clause in entry.clauses:
+                if clause.isdisjoint(present):
+                    break
+            else:
+                plan = entry.labels
+                if plan is None:
+                    matched = match_context(entry.query.root, ctx)
+                    if matched is not None:
+                        results.append((entry.rule, matched))
+                    continue
+                labels = [label for keys, label in plan if not keys.isdisjoint(present)]
+                results.append((entry.rule, list(dict.fromkeys(labels)) if len(labels) > 1 else labels))
+        return results
 
 
-def _compile_rules(rules: list[Rule]) -> tuple[list[_Compiled], list[RuleError]]:
-    compiled: list[_Compiled] = []
+def _compile_rules(rules: list[Rule]) -> tuple[list[tuple[Rule, Query]], list[RuleError]]:
+    parsed: list[tuple[Rule, Query]] = []
     errors: list[RuleError] = []
     for rule in rules:
         try:
@@ -82,8 +173,8 @@ def _compile_rules(rules: list[Rule]) -> tuple[list[_Compiled], list[RuleError]]
         except QuerySyntaxError as exc:
             errors.append(RuleError(rule.id, rule.name, rule.query, exc.message, exc.position))
             continue
-        compiled.append(_Compiled(len(compiled), rule, query, _certain_label(query)))
-    return compiled, errors
+        parsed.append((rule, query))
+    return parsed, errors
 
 
 class RuleMatcher:
@@ -106,8 +197,8 @@ class RuleMatcher:
 
     def replace(self, rules: list[Rule]) -> list[RuleError]:
         """Swap in a new rule set atomically; returns (and keeps) its errors."""
-        compiled, errors = _compile_rules(list(rules))
-        new_set = _RuleSet(compiled)
+        parsed, errors = _compile_rules(list(rules))
+        new_set = _RuleSet(parsed)
         with self._lock:
             # One attribute assignment: a concurrent match sees the old or the new set.
             self._set, self._errors = new_set, errors
@@ -116,17 +207,10 @@ class RuleMatcher:
     def match(self, doc: dict[str, Any], now: datetime | None = None) -> list[tuple[Rule, list[str]]]:
         rule_set = self._set
         ctx = DocumentContext(doc, now_millis(now))
+        if self._presearch:
+            return rule_set.match(ctx)
         results: list[tuple[Rule, list[str]]] = []
-        if not self._presearch:
-            for entry in rule_set.compiled:
-                matched = match_context(entry.query.root, ctx)
-                if matched is not None:
-                    results.append((entry.rule, matched))
-            return results
-        for entry in rule_set.candidates(ctx):
-            if entry.certain_label is not None:
-                results.append((entry.rule, [entry.certain_label]))
-                continue
+        for entry in rule_set.compiled:
             matched = match_context(entry.query.root, ctx)
             if matched is not None:
                 results.append((entry.rule, matched))

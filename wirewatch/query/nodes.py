@@ -23,8 +23,10 @@ from wirewatch.query.dates import DateMath
 
 Span = tuple[int, int, int]  # (value index, start, end)
 # A presearch key: ("t", field, token) for a text token, ("k", field, value) for
-# a keyword value. A document "has" a key when that token/value is present.
-PresearchKey = tuple[str, str, str]
+# a keyword value, ("p", field, prefix) for a token starting with prefix, ("b", field,
+# (token, token)) for two tokens at adjacent positions. A document "has" a key when that
+# token/value/prefix/pair is present.
+PresearchKey = tuple[str, str, "str | tuple[str, str]"]
 
 
 class Node(Protocol):
@@ -53,6 +55,10 @@ def presearch_cost(keys: frozenset[PresearchKey]) -> float:
     for kind, field, value in keys:
         if kind == "k":
             cost += 16.0 if field in _COMMON_KEYWORD_FIELDS else 1.0
+        elif kind == "p":
+            cost += 8.0 / max(len(value), 1)  # a prefix admits every word it starts
+        elif kind == "b":
+            cost += 0.5  # two given words side by side: rarer than either word
         else:
             cost += 4.0 / max(len(value), 1)  # short tokens ("of", "us") are common, long ones rare
     return cost
@@ -256,13 +262,21 @@ class TextPhrase:
 
 
 class TextPattern:
-    """Wildcard or prefix on a text field: matched per token, pattern lowercased."""
+    """Wildcard or prefix on a text field: matched per token, pattern lowercased.
 
-    def __init__(self, fields: tuple[str, ...], matcher: Callable[[str], object], literal_prefix: str, label: str) -> None:
+    ``prefix_only``: the pattern is ``literal_prefix`` followed by ``*`` only, so a token
+    matches exactly when it starts with the prefix (the presearcher answers it from an index).
+    """
+
+    def __init__(
+        self, fields: tuple[str, ...], matcher: Callable[[str], object], literal_prefix: str, label: str,
+        prefix_only: bool = False,
+    ) -> None:
         self.fields = fields
         self.matcher = matcher
         self.literal_prefix = literal_prefix
         self.label = label
+        self.prefix_only = prefix_only and bool(literal_prefix)
 
     def match(self, ctx: DocumentContext, out: list[str]) -> bool:
         for field in self.fields:
