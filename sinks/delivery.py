@@ -119,22 +119,44 @@ class AlertDelivery:
         return sum(results)
 
     async def _deliver_channel(self, channel: str, alerts: list[Alert], now: datetime) -> int:
-        """In order, one channel; stops at the first failure (the channel pauses)."""
+        """In order, one channel; stops at the first failure (the channel pauses).
+
+        The successes are marked delivered together when the round ends (one transaction, not one per
+        alert), also when it ends by a failure or a cancel: a crash in between repeats at most this round.
+        """
         self._paused_until.pop(channel, None)
-        delivered = 0
-        for alert in alerts:
-            try:
-                await self._notify(channel, alert)
-            except DeliveryError as exc:
-                self._pause(channel, self._fail(alert.key, channel, str(exc), now))
-                return delivered
-            self._channel_failures.pop(channel, None)
-            self.store.mark_delivered(alert.key, channel)
-            self._attempts.pop((alert.key, channel), None)
-            self.counters.delivered += 1
-            self.metrics.alert_deliveries.labels(channel, "delivered").inc()
-            delivered += 1
-        return delivered
+        delivered: list[str] = []
+        try:
+            for alert in alerts:
+                try:
+                    await self._notify(channel, alert)
+                except DeliveryError as exc:
+                    failed = (alert.key, str(exc))
+                    break
+                self._channel_failures.pop(channel, None)
+                self._attempts.pop((alert.key, channel), None)
+                delivered.append(alert.key)
+            else:
+                failed = None
+        finally:
+            # Before the failure is recorded: pausing defers the channel's pending rows.
+            self._mark_delivered(delivered, channel)
+        if failed is not None:
+            alert_key, error = failed
+            self._pause(channel, self._fail(alert_key, channel, error, now))
+        return len(delivered)
+
+    def _mark_delivered(self, alert_keys: list[str], channel: str) -> None:
+        if not alert_keys:
+            return
+        mark_many = getattr(self.store, "mark_delivered_many", None)
+        if mark_many is None:
+            for key in alert_keys:
+                self.store.mark_delivered(key, channel)
+        else:
+            mark_many(alert_keys, channel)
+        self.counters.delivered += len(alert_keys)
+        self.metrics.alert_deliveries.labels(channel, "delivered").inc(len(alert_keys))
 
     async def _notify(self, channel: str, alert: Alert) -> None:
         notifier = self.notifiers.get(channel)

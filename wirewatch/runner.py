@@ -119,6 +119,19 @@ class EmbeddedPipeline:
         await self.submit_accepted(dispatch)
         return True
 
+    async def accept_many(self, dispatches: list[Dispatch]) -> int:
+        """Accept a batch of pushed dispatches: one inbox transaction for all of them, then enqueue
+        the new ones. Every new dispatch is durable in the inbox before this returns (and before any
+        of them is queued). Returns how many were new; the rest were seen before."""
+        new = self.store.accept_many(dispatches)
+        duplicates = len(dispatches) - len(new)
+        if duplicates:
+            self.counters.duplicates += duplicates
+            self.metrics.dispatches_deduplicated.inc(duplicates)
+        for dispatch in new:
+            await self.submit_accepted(dispatch)
+        return len(new)
+
     async def replay_pending(self) -> int:
         """Re-enqueue dispatches accepted before a crash but never completed."""
         pending = self.store.pending()
