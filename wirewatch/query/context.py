@@ -94,7 +94,9 @@ class DocumentContext:
         cached = self._keywords.get(field)
         if cached is None:
             values = field_values(self.doc, field)
-            cached = self._keywords[field] = [keyword_string(v) for v in values if not isinstance(v, (dict, list))]
+            cached = self._keywords[field] = [
+                v if type(v) is str else keyword_string(v) for v in values if not isinstance(v, (dict, list))
+            ]
         return cached
 
     def numbers(self, field: str, single_precision: bool) -> list[float]:

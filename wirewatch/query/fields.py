@@ -71,20 +71,35 @@ def known_fields_text() -> str:
     return ", ".join([*FIELDS, "hints.<name>", "_exists_"])
 
 
+_PATH_PARTS: dict[str, tuple[str, ...]] = {}
+
+
 def field_values(doc: dict[str, Any], path: str) -> list[Any]:
     """All values at a dotted path; arrays of objects flatten as in Elasticsearch."""
+    parts = _PATH_PARTS.get(path)
+    if parts is None:
+        parts = tuple(path.split("."))
+        if len(_PATH_PARTS) < 4096:  # paths come from rules and code: few, but bound the cache
+            _PATH_PARTS[path] = parts
     current: list[Any] = [doc]
-    for part in path.split("."):
+    for part in parts:
         following: list[Any] = []
         for value in current:
-            if isinstance(value, dict) and part in value:
-                found = value[part]
+            # Called for every keyword field of every document: dict.get and the list check are
+            # the cheap forms of "value is an object holding part" and "found is an array".
+            if isinstance(value, dict):
+                found = value.get(part, _MISSING)
+                if found is _MISSING:
+                    continue
                 if isinstance(found, list):
                     following.extend(found)
                 else:
                     following.append(found)
         current = following
     return [value for value in current if value is not None]
+
+
+_MISSING = object()
 
 
 def keyword_string(value: Any) -> str:
