@@ -37,6 +37,12 @@ Independently, faust flushes its producer before every commit
 (`Consumer._commit_offsets`). Sends use `force=True` so they are never deferred
 as faust "attachments" (`stream_publish_on_commit`).
 
+That covers our own batches. faust's bookkeeping had three more ways to commit
+past an unprocessed message across a rebalance (skipped messages are acked;
+acks straddling revocation and assignment; no check of where the acked run
+starts): `processors/faust_consumer.py` closes them, and the worker uses that
+consumer.
+
 `take_events` rather than `take`: the dead-letter record needs the message's
 partition and offset, and holding the reference needs the event; `take` yields
 only values. Both share the same buffering and ack logic.
@@ -62,6 +68,7 @@ import faust
 from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
 from faust.exceptions import ConsumerNotStarted
 
+from processors.faust_consumer import AtLeastOnceTransport
 from processors.process import DispatchProcessor
 from processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
 from processors.stream_rules import RuleTopicFollower
@@ -237,8 +244,16 @@ class ProcessorApp:
                 "dead": self.counters.dead,
                 "alerts": self.counters.alerts,
                 "send_retries": self.counters.send_retries,
+                **self._consumer_safety_counters(),
             },
         }
+
+    def _consumer_safety_counters(self) -> dict[str, int]:
+        try:
+            consumer = self.app.consumer
+        except Exception:  # pragma: no cover - not started yet
+            return {}
+        return dict(getattr(consumer, "safety_counters", {}))
 
 
     def _assignment(self) -> set:
@@ -295,6 +310,7 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         topic_replication_factor=kafka.replication,
         producer_compression_type=kafka.compression if kafka.compression != "none" else None,
         producer_acks=-1,
+        consumer_auto_offset_reset="earliest",  # AtLeastOnceConsumer rewinds uncommitted partitions to their start
         # Our batches hold their own references, so waiting for "empty" at stop could wait
         # on a batch that was cancelled; the commit at stop covers everything already acked.
         stream_wait_empty=False,
@@ -305,6 +321,9 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         web_host=WEB_BIND,
         web_port=options.web_port,
     )
+    # Before anything reaches the transport (app.topic does): faust's consumer with its
+    # commit bookkeeping made safe across rebalances (processors/faust_consumer.py).
+    app.transport = AtLeastOnceTransport(app.conf.broker_consumer, app)
     holder = ProcessorApp(
         settings=settings,
         options=options,

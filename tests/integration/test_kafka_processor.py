@@ -444,3 +444,57 @@ def test_worker_killed_mid_stream_loses_nothing_after_restart(bootstrap: str, tm
     assert wanted - set(tagged_ids) == set(), "a dispatch was lost across the kill"
     duplicates = len(tagged_ids) - len(set(tagged_ids))
     print(f"kill -9 and restart: {len(tagged_ids)} tagged records, {duplicates} duplicate(s)")
+
+
+def test_partitions_moving_again_and_again_lose_nothing(bootstrap: str, tmp_path: Path, workers) -> None:
+    """Rebalances while dispatches keep arriving: a second worker joins and leaves (SIGTERM, then
+    kill -9) three times; then the first worker is killed and a fresh one finishes the job.
+    Every dispatch reaches the tagged topic. This is where faust's skipped-message acks and the
+    unchecked head of the acked run could commit past unprocessed records
+    (processors/faust_consumer.py)."""
+    import threading
+
+    kafka = unique_kafka(bootstrap, partitions=4)
+    create_topics(kafka)
+    config = write_config(tmp_path / "wirewatch.toml", kafka)
+    dispatches = [plain_dispatch(f"Troops moved near the border of Iran and Iraq. Report {i}.") for i in range(1200)]
+    small_batches = ("--batch-size", "10")
+
+    anchor = workers(config, "anchor", *small_batches)
+    anchor.wait_for(lambda s: ready(s) and len(s["partitions"]) == 4)
+    producing_done = threading.Event()
+
+    def produce_steadily() -> None:  # ~40 s of traffic, so every rebalance lands mid-stream
+        try:
+            for start in range(0, len(dispatches), 30):
+                produce(kafka, map(dispatch_record, dispatches[start : start + 30]))
+                time.sleep(1.0)
+        finally:
+            producing_done.set()
+
+    producer = threading.Thread(target=produce_steadily, daemon=True)
+    producer.start()
+    for cycle, leave in enumerate(("sigterm", "kill9", "sigterm")):
+        visitor = workers(config, f"visitor-{cycle}", *small_batches)
+        visitor.wait_for(ready, timeout=120)
+        anchor.wait_for(lambda s: len(s["partitions"]) < 4)  # the partitions really moved
+        time.sleep(2.0)  # let the visitor work on its share
+        visitor.kill9() if leave == "kill9" else visitor.stop()
+        anchor.wait_for(lambda s: len(s["partitions"]) == 4, timeout=120)
+    producer.join(timeout=120)
+    assert producing_done.is_set()
+    counters_before_kill = anchor.status()
+    anchor.kill9()
+    finisher = workers(config, "finisher", *small_batches)
+    finisher.wait_for(ready, timeout=120)
+
+    wanted = {d.id for d in dispatches}
+    tagged = read_until(kafka, kafka.topic_tagged, lambda r: wanted <= set(ids_of(r)), timeout=180)
+    tagged_ids = ids_of(tagged)
+    missing = wanted - set(tagged_ids)
+    assert not missing, "a dispatch never reached the tagged topic\n" + lost_or_stalled(kafka, missing, [finisher])
+    assert set(tagged_ids) <= wanted
+    duplicates = len(tagged_ids) - len(wanted)
+    safety = {k: v for k, v in (counters_before_kill or {}).get("counters", {}).items() if k in ("stale_acks_ignored", "commits_held")}
+    print(f"\nchurn: {len(wanted)} dispatches, {len(tagged_ids)} tagged records, {duplicates} duplicate(s); "
+          f"anchor's consumer safety counters before its kill: {safety}")  # fmt: skip
