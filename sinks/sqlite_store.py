@@ -116,6 +116,7 @@ class SQLiteStore:
             str(self.path), isolation_level=None, check_same_thread=False, timeout=10.0
         )
         self._lock = threading.RLock()
+        self._in_transaction = False  # inside transaction(): writes are savepoints of it
         try:
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -151,9 +152,22 @@ class SQLiteStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; IMMEDIATE takes the write lock up front so a
-        concurrent reader process can never force a mid-transaction retry."""
+        concurrent reader process can never force a mid-transaction retry.
+
+        Inside ``transaction()`` it is a savepoint instead: still all-or-nothing
+        on its own, but committed (and written to the WAL) once, with the rest."""
         with self._lock:
             conn = self.conn
+            if self._in_transaction:
+                conn.execute("SAVEPOINT write_unit")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK TO write_unit")
+                    conn.execute("RELEASE write_unit")
+                    raise
+                conn.execute("RELEASE write_unit")
+                return
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -161,6 +175,17 @@ class SQLiteStore:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes as one transaction: one commit for, say, a batch's dispatches, its alerts
+        and its inbox completion, instead of one each. All of it, or none of it, is stored."""
+        with self._lock, self._write():
+            outer, self._in_transaction = self._in_transaction, True
+            try:
+                yield
+            finally:
+                self._in_transaction = outer
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         with self._lock:
@@ -274,21 +299,27 @@ class SQLiteStore:
     def record_alerts(self, fired: list[tuple[Alert, list[str]]]) -> list[bool]:
         """`record_alert` for a batch, in one transaction; True where the alert is new."""
         now = time.time()
-        recorded = []
         with self._write() as conn:
+            # Which keys exist is read inside the write transaction, so nothing can slip in between.
+            existing = set()
+            for chunk in _chunks(list(dict.fromkeys(alert.key for alert, _ in fired))):
+                marks = ",".join("?" * len(chunk))
+                existing.update(row[0] for row in conn.execute(f"SELECT key FROM alerts WHERE key IN ({marks})", chunk))
+            recorded: list[bool] = []
+            alert_rows, delivery_rows = [], []
             for alert, channels in fired:
-                cursor = conn.execute(
-                    "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT (key) DO NOTHING",
-                    (alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)),
-                )
-                recorded.append(cursor.rowcount == 1)
-                if cursor.rowcount == 1:
-                    conn.executemany(
-                        "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at)"
-                        " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
-                        [(alert.key, channel, now) for channel in dict.fromkeys(channels)],
-                    )
+                new = alert.key not in existing
+                recorded.append(new)
+                if new:
+                    existing.add(alert.key)  # the same alert twice in one batch is recorded once
+                    alert_rows.append((alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)))
+                    delivery_rows.extend((alert.key, channel, now) for channel in dict.fromkeys(channels))
+            conn.executemany("INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)", alert_rows)
+            conn.executemany(
+                "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at)"
+                " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
+                delivery_rows,
+            )
         return recorded
 
     def pending_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[tuple[Alert, str]]:

@@ -16,6 +16,7 @@ This module is the composition root of embedded mode; it is the one place in
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -96,6 +97,7 @@ class EmbeddedPipeline:
         processor = DispatchProcessor(tagger, build_matcher(settings.rules))
         metrics = Metrics()
         delivery = AlertDelivery(store, build_notifiers(settings, console_stream), settings.delivery, metrics=metrics)
+        _settle_heap()
         return cls(settings, store, processor, delivery, metrics=metrics)
 
     # -- entry points --------------------------------------------------------------------
@@ -173,12 +175,14 @@ class EmbeddedPipeline:
         # One document per dispatch, shared by the store and the live views: building it
         # (dataclasses.asdict over the tags) costs as much as matching a hundred rules.
         docs = [result.doc for result in results]
-        self._save(results, docs)
-        fired = self.delivery.record_many([pair for result in results for pair in result.alerts])
+        # The batch's dispatches, alerts and inbox completion: one transaction, one commit (it was three).
+        with self.store.transaction():
+            self._save(results, docs)
+            fired = self.delivery.record_many([pair for result in results for pair in result.alerts])
+            self.store.complete_many([r.tagged.id for r in results])
         if fired:
             self.counters.alerts += len(fired)
             self._alert_ready.set()
-        self.store.complete_many([r.tagged.id for r in results])
         self.counters.processed += len(results)
         self.metrics.dispatches_processed.inc(len(results))
         self.metrics.alerts_fired.inc(len(fired))
@@ -219,6 +223,15 @@ class EmbeddedPipeline:
     async def close(self) -> None:
         await self.delivery.close()
         self.store.close()
+
+
+def _settle_heap() -> None:
+    """Take what is loaded by now (knowledge base, automaton, compiled rules: ~100,000 objects that live
+    as long as the process) out of the cyclic collector's view. Every full collection rescanned them all
+    (12-30 ms on the event loop each time, a latency spike, and ~2 % of the pipeline's CPU); frozen, they
+    are skipped. Garbage is collected first so none of it is frozen."""
+    gc.collect()
+    gc.freeze()
 
 
 def _dump(dispatch: Dispatch) -> str:

@@ -69,3 +69,48 @@ def test_mark_delivered_many_marks_only_the_given_alerts_of_that_channel(db_path
     assert states[(alerts[2].key, "jsonl")] == ("delivered", 1)
     assert states[(alerts[1].key, "jsonl")] == ("pending", 0)
     assert all(states[(alert.key, "console")] == ("pending", 0) for alert in alerts)
+
+
+def test_transaction_commits_its_writes_once_and_together(db_path: Path) -> None:
+    tagged = make_tagged("d1")
+    alert = make_alert("r1", key="d1")
+    with SQLiteStore(db_path) as store:
+        store.accept(tagged.dispatch)
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        with store.transaction():
+            store.save_many([tagged])
+            assert store.record_alerts([(alert, ["console"])]) == [True]
+            store.complete_many([tagged.id])
+        store.conn.set_trace_callback(None)
+        assert [s for s in statements if s.strip().upper() in ("COMMIT", "BEGIN IMMEDIATE")] == \
+            ["BEGIN IMMEDIATE", "COMMIT"]
+        assert store.stats() == {"dispatches": 1, "alerts": 1, "pending_deliveries": 1, "dead_letters": 0,
+                                 "inbox_pending": 0}
+
+
+def test_a_failure_in_a_transaction_stores_none_of_it(db_path: Path) -> None:
+    tagged = make_tagged("d1")
+    with SQLiteStore(db_path) as store:
+        store.accept(tagged.dispatch)
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.save_many([tagged])
+                store.complete_many([tagged.id])
+                raise RuntimeError("the process dies here")
+        assert store.stats()["dispatches"] == 0
+        assert [d.id for d in store.pending()] == [tagged.id]  # still replayable
+        store.save_many([tagged])  # and the store still takes writes afterwards
+        assert store.stats()["dispatches"] == 1
+
+
+def test_a_failed_write_inside_a_transaction_undoes_only_itself(db_path: Path) -> None:
+    good, broken = make_tagged("good"), make_tagged("broken")
+    broken.dispatch.source = None  # type: ignore[assignment]  # NOT NULL
+    with SQLiteStore(db_path) as store:
+        with store.transaction():
+            store.save_many([good])
+            with pytest.raises(sqlite3.IntegrityError):
+                store.save_many([make_tagged("sibling"), broken])
+        assert store.get(good.id) is not None
+        assert store.stats()["dispatches"] == 1  # "sibling" went with its failed batch
