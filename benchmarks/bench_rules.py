@@ -6,7 +6,10 @@
 - rules: generated from a fixed seed (see `generate_rules`): keywords, phrases, boolean combinations,
   entity fields (countries, officials, agencies), fields mixed with text, and a few rules the presearcher
   cannot index (wildcards, date ranges, pure negations) which it must evaluate for every document;
-- measured: `RuleMatcher(rules, presearch=True).match(doc)` per document, one core;
+- measured: `RuleMatcher(rules, presearch=True).match(doc)` per document, one core; then, on 300
+  documents, the time of each phase (analysis, key presence, candidate lookup, evaluation) and, on
+  200, how the candidates were answered (index alone, rejected by a set test, from key presence,
+  or by walking the rule's tree);
 - baseline, same run: `RuleMatcher(rules, presearch=False)`, which evaluates every rule on every document;
 - identity: for every document the baseline evaluated, both return the same (rule id, matched terms)
   lists; the run exits non-zero otherwise.
@@ -34,6 +37,8 @@ from benchmarks.workload import (
 )
 from wirewatch.models import Rule
 from wirewatch.query import RuleMatcher, analyze
+from wirewatch.query.context import DocumentContext
+from wirewatch.query.query import now_millis
 
 NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)  # date rules are evaluated against a fixed "now"
 ISO_CODES = ["US", "GB", "FR", "DE", "RU", "CN", "IR", "TR", "SY", "IQ", "NE", "ML", "BF", "SD", "MM", "TH",
@@ -172,6 +177,54 @@ def run_matcher(matcher: RuleMatcher, docs: list[dict[str, Any]], budget_s: floa
              "alerts_per_dispatch": round(fired / len(outputs), 2)}, outputs)
 
 
+def phase_breakdown(matcher: RuleMatcher, docs: list[dict[str, Any]], repeats: int = 3) -> dict[str, float]:
+    """CPU µs per dispatch in each phase of a presearching match; each phase is timed as the
+    difference of two cumulative runs, and each run's best of `repeats` is kept (load noise)."""
+    rule_set = matcher._set  # noqa: SLF001 - the benchmark times the matcher's phases
+    millis = now_millis(NOW)
+
+    def analysis(doc: dict[str, Any]) -> None:
+        ctx = DocumentContext(doc, millis)
+        ctx.terms("title")
+        ctx.terms("text")
+
+    def keys(doc: dict[str, Any]) -> None:
+        rule_set.keys.present(DocumentContext(doc, millis))
+
+    def candidates(doc: dict[str, Any]) -> None:
+        rule_set.candidate_orders(rule_set.keys.present(DocumentContext(doc, millis)))
+
+    def everything(doc: dict[str, Any]) -> None:
+        matcher.match(doc, now=NOW)
+
+    def best(step: Any) -> float:
+        runs = []
+        for _ in range(repeats):
+            start = time.process_time()
+            for doc in docs:
+                step(doc)
+            runs.append((time.process_time() - start) / len(docs) * 1e6)
+        return min(runs)
+
+    cumulative = [best(step) for step in (analysis, keys, candidates, everything)]
+    names = ["analysis_us", "key_presence_us", "candidate_lookup_us", "evaluation_us"]
+    previous = 0.0
+    phases = {}
+    for name, total in zip(names, cumulative):
+        phases[name] = round(total - previous, 1)
+        previous = total
+    phases["total_us"] = round(cumulative[-1], 1)
+    return phases
+
+
+def mean_work(matcher: RuleMatcher, docs: list[dict[str, Any]]) -> dict[str, float]:
+    """Per dispatch: candidates, and how each was answered (see _RuleSet.work)."""
+    totals: Counter[str] = Counter()
+    for doc in docs:
+        totals.update(matcher._set.work(DocumentContext(doc, now_millis(NOW))))  # noqa: SLF001
+    return {name: round(count / len(docs), 1) for name, count in totals.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="10,000 rules: presearcher vs every rule, same run.")
     parser.add_argument("--rules", type=int, default=10_000)
@@ -197,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "cpu": cpu, "load_average_start": load_start, "rules": len(rules), "rule_shapes": dict(shape_counts),
         "corpus_share": args.corpus_share,
-        "rules_always_evaluated": len(indexed.always), "presearch_keys": indexed.key_count,
+        "rules_always_evaluated": len(indexed.always), "negations_indexed_by_exclusion": len(indexed.negations),
+        "rules_answered_from_keys": sum(entry.labels is not None for entry in indexed.compiled),
+        "presearch_keys": indexed.key_count,
         "compile_s": round(build.wall, 3), "mean_words": round(sum(len(d["text"].split()) for d in docs) / len(docs), 1),
     }
 
@@ -205,11 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     baseline, slow_outputs = run_matcher(every_rule, docs, args.budget)
     compared = min(len(fast_outputs), len(slow_outputs))
     mismatches = [i for i in range(compared) if fast_outputs[i] != slow_outputs[i]]
-    candidates = sum(len(indexed.candidates(_context(doc))) for doc in docs[:200]) / min(len(docs), 200)
+    work = mean_work(presearch, docs[:200])
     report.update({
         "presearch": measured, "baseline_every_rule": baseline,
         "speedup": round(measured["dispatches_per_s"] / baseline["dispatches_per_s"], 1),
-        "candidates_per_dispatch": round(candidates, 1),
+        "candidates_per_dispatch": work["candidates"], "work_per_dispatch": work,
+        "phases_us": phase_breakdown(presearch, docs[:300]),
         "identical_results": {"dispatches_compared": compared, "mismatches": len(mismatches)},
         "goal_dispatches_per_s": 2000, "goal_met": measured["dispatches_per_s"] >= 2000 and not mismatches,
         "peak_rss_mib": peak_rss_mib(),
@@ -218,12 +274,6 @@ def main(argv: list[str] | None = None) -> int:
     path = write_result("bench_rules", report)
     print(f"written {path}")
     return 0 if not mismatches else 1
-
-
-def _context(doc: dict[str, Any]):
-    from wirewatch.query.context import DocumentContext  # noqa: PLC0415 - only for the candidates figure
-
-    return DocumentContext(doc)
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -244,6 +294,11 @@ def format_report(report: dict[str, Any]) -> str:
         f"identical results on {same['dispatches_compared']} dispatches: "
         f"{'yes' if not same['mismatches'] else 'NO, ' + str(same['mismatches']) + ' differ'}",
         f"goal >= 2,000 dispatches/s: {'met' if report['goal_met'] else 'NOT met'}; peak RSS {report['peak_rss_mib']} MiB",
+        f"{report['rules_answered_from_keys']:,} rules answered from key presence, "
+        f"{report['negations_indexed_by_exclusion']} negations indexed by exclusion",
+        "per dispatch: " + ", ".join(f"{name} {value}" for name, value in report["work_per_dispatch"].items()),
+        "phases (CPU µs per dispatch, best of 3): "
+        + ", ".join(f"{name[:-3]} {value}" for name, value in report["phases_us"].items()),
     ])
 
 

@@ -1,11 +1,20 @@
 """RuleMatcher: every alert rule against one document, sharing the analysis.
 
-A presearcher indexes rules by presearch keys (a text token in a field, or an
-exact keyword value) of which every matching document must contain at least
-one. For each document only the rules indexed under one of its keys, plus the
-rules with no such key (pure negations, ranges, wildcards...), are evaluated.
-Results are identical to evaluating every rule; the index only skips rules
-that cannot match.
+The presearcher works like Lucene Monitor. Each rule's query becomes a key condition
+(``presearch.condition``): clauses of presearch keys (a token in a text field, a keyword
+value, a token prefix, two tokens side by side) of which a matching document holds at least
+one each, and keys it must not hold. Per document:
+
+1. key presence: the ids of the keys the document holds, found by intersecting its term,
+   value, prefix and word-pair sets with the rules' keys (C-level set operations);
+2. candidates: rules indexed under one of those keys (each under its rarest clause), pure
+   negations that none of those keys rules out, and the few rules with no condition at all;
+3. evaluation: set tests of the remaining clauses and forbidden keys reject most candidates;
+   a rule whose condition is exact is answered from key presence alone, labels included;
+   only the rest (longer phrases, ranges, wildcards...) walk their node tree.
+
+Results, matched labels included, are identical to walking every rule's tree (presearch=False);
+the index and the set tests only skip work whose answer they already know.
 """
 
 from __future__ import annotations
@@ -96,6 +105,14 @@ def _certain_label(query: Query) -> str | None:
     return root.label if type(root) in (TextTerm, KeywordTerm) else None
 
 
+def _decided_labels(entry: _Compiled, is_indexed_negation: bool) -> tuple[str, ...] | None:
+    if entry.certain_label is not None:
+        return (entry.certain_label,)
+    if is_indexed_negation and entry.labels == () and not entry.clauses:
+        return ()
+    return None
+
+
 class _RuleSet:
     """An immutable, indexed set of compiled rules (swapped whole on replace)."""
 
@@ -125,8 +142,14 @@ class _RuleSet:
         self._always_orders = frozenset(entry.order for entry in self.always)
         self._negation_orders = frozenset(entry.order for entry in self.negations)
         self.key_count = len(self._index)
-        # The hot loop unpacks one tuple per candidate instead of reading six attributes.
-        self._steps = [(e.rule, e.certain_label, e.forbidden, e.clauses, e.labels, e.query.root) for e in self.compiled]
+        # The hot loop unpacks one tuple per candidate instead of reading six attributes. Its
+        # second item is the answer when being a candidate decides the match: a plain term hit in
+        # the index, or a negation with no positive term that nothing ruled out (it reports []).
+        negations = self._negation_orders
+        self._steps = [
+            (e.rule, _decided_labels(e, e.order in negations), e.forbidden, e.clauses, e.labels, e.query.root)
+            for e in self.compiled
+        ]
 
     def _compile(self, order: int, rule: Rule, query: Query) -> tuple[_Compiled, frozenset[int] | None]:
         """The rule's entry, and the key ids it is indexed under (None: no clause to index)."""
@@ -158,14 +181,31 @@ class _RuleSet:
         compiled = self.compiled
         return [compiled[order] for order in self.candidate_orders(self.keys.present(ctx))]
 
+    def work(self, ctx: DocumentContext) -> dict[str, int]:
+        """How `match` would treat one document's candidates (for benchmarks and tests):
+        decided by the index alone (a plain term hit, a negation nothing ruled out), rejected by
+        a set test, answered from key presence, or walked (the rule's node tree evaluated)."""
+        present = self.keys.present(ctx)
+        counts = dict.fromkeys(("candidates", "index_alone", "rejected_by_keys", "answered_by_keys", "walked"), 0)
+        for order in self.candidate_orders(present):
+            rule, decided, forbidden, clauses, plan, root = self._steps[order]
+            counts["candidates"] += 1
+            if decided is not None:
+                counts["index_alone"] += 1
+            elif not forbidden.isdisjoint(present) or any(clause.isdisjoint(present) for clause in clauses):
+                counts["rejected_by_keys"] += 1
+            else:
+                counts["walked" if plan is None else "answered_by_keys"] += 1
+        return counts
+
     def match(self, ctx: DocumentContext) -> list[tuple[Rule, list[str]]]:
         present = self.keys.present(ctx)
         steps = self._steps
         results: list[tuple[Rule, list[str]]] = []
         for order in self.candidate_orders(present):
-            rule, certain_label, forbidden, clauses, plan, root = steps[order]
-            if certain_label is not None:
-                results.append((rule, [certain_label]))
+            rule, decided, forbidden, clauses, plan, root = steps[order]
+            if decided is not None:
+                results.append((rule, list(decided)))
                 continue
             # Set tests first: most candidates fail one and are never walked.
             if forbidden and not forbidden.isdisjoint(present):
