@@ -33,7 +33,18 @@ from sinks.sqlite_search import search as run_search
 from wirewatch.query import fts_document_text
 from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
 
+try:
+    import orjson
+except ImportError:  # optional: a faster encoder of the same JSON text (see _json)
+    orjson = None  # type: ignore[assignment]
+
 log = logging.getLogger(__name__)
+
+# Types orjson would encode on its own terms: passed through, they raise, and the stdlib decides.
+_ORJSON_STDLIB_ONLY_TYPES = (
+    (orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS)
+    if orjson is not None else 0
+)
 
 # SQLite limits host parameters per statement (999 before 3.32); ids are looked up in chunks,
 # and dispatches are inserted _ROWS_PER_INSERT rows (x 7 columns) per statement.
@@ -79,6 +90,16 @@ def _dt(value: float) -> datetime:
 
 
 def _json(value: Any) -> str:
+    """Compact JSON text, non-ASCII kept. orjson, when installed, writes the same text ~5x faster (the
+    stored documents are the pipeline's largest encode); what it refuses or would write differently
+    (datetimes, subclasses, dataclasses, non-string keys, integers past 64 bits, lone surrogates) goes to
+    the standard library. One difference remains: a NaN or infinite float becomes null (valid JSON) instead
+    of the stdlib's bare NaN, which SQLite's JSON functions reject; no stored document carries one."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value, option=_ORJSON_STDLIB_ONLY_TYPES).decode()
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            pass
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -114,3 +114,21 @@ def test_a_failed_write_inside_a_transaction_undoes_only_itself(db_path: Path) -
                 store.save_many([make_tagged("sibling"), broken])
         assert store.get(good.id) is not None
         assert store.stats()["dispatches"] == 1  # "sibling" went with its failed batch
+
+
+def test_stored_json_is_the_standard_librarys_text_with_or_without_orjson(db_path: Path) -> None:
+    import json
+
+    from sinks.sqlite_store import _json
+
+    def stdlib(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    tagged = make_tagged("d1", title="Erdoğan: « coup » in Türkiye", text="Quote \"here\"\nand\ttabs",
+                         countries=("TR",), officials=("Recep Tayyip Erdoğan",))
+    for value in (tagged.to_doc(), tagged.dispatch.to_dict(), make_alert().to_dict(),
+                  {1: "int key"}, {"big": 2**70}, {"x": [1.5, 1e16, -0.0, None, True]}):
+        assert _json(value) == stdlib(value)
+    with SQLiteStore(db_path) as store:
+        store.save_many([tagged])
+        assert store.get(tagged.id) == json.loads(stdlib(tagged.to_doc()))
