@@ -280,7 +280,7 @@ def format_report(report: dict[str, Any]) -> str:
     fast, slow = report["presearch"], report["baseline_every_rule"]
     same = report["identical_results"]
     return "\n".join([
-        f"{report['rules']:,} rules ({report['rules_always_evaluated']} unindexable, corpus share "
+        f"{report['rules']:,} rules ({report['rules_always_evaluated']} evaluated for every dispatch, corpus share "
         f"{report['corpus_share']}), compiled in "
         f"{report['compile_s']} s; {report['presearch_keys']:,} presearch keys; "
         f"~{report['mean_words']:.0f}-word dispatches; CPU {report['cpu']}; load {report['load_average_start']}",

@@ -189,13 +189,15 @@ TRICKY = [
     "(coup AND NOT army) OR talks", "+(-coup) army", "coup OR (NOT army)", "(coup OR junta) AND NOT failed",
     '"coup attempt" AND NOT "attempt failed"', 'NOT "coup attempt"', "title:ank* AND NOT text:ank*",
     "coup coup", '"coup coup"', "(coup OR coup) AND coup", "*:* AND NOT coup", "NOT *:*",
+    "title:İst*", '"istanbul rally"', "title:(istanbul OR rally) AND NOT text:rall*", "title:(istanbul OR rally) AND NOT text:thousand?",
 ]
 
 
 def test_handwritten_negations_and_repetitions_equal_walking_every_rule() -> None:
     rules = [Rule(f"t{index}", f"t{index}", text) for index, text in enumerate(TRICKY)]
     presearching, exhaustive = RuleMatcher(rules), RuleMatcher(rules, presearch=False)
-    documents = corpus() + [doc("Coup", "The army stayed.", []), doc("Ankara", "ankara coup", [])]
+    documents = corpus() + [doc("Coup", "The army stayed.", []), doc("Ankara", "ankara coup", []),
+                            doc("İSTANBUL rally", "Thousands rallied in İstanbul.", []), doc("Istanbul rally", "Quiet.")]
     fired = set()
     for document in documents:
         expected = [(rule.id, terms) for rule, terms in exhaustive.match(document, now=NOW)]
