@@ -27,60 +27,10 @@ from typing import Any
 from wirewatch.models import Rule
 from wirewatch.query.context import DocumentContext
 from wirewatch.query.errors import QuerySyntaxError, RuleError
-from wirewatch.query.nodes import KeywordTerm, PresearchKey, TextTerm, presearch_cost
+from wirewatch.query.keys import KeySpace
+from wirewatch.query.nodes import KeywordTerm, TextTerm, presearch_cost
 from wirewatch.query.presearch import cheapest, condition, label_plan
 from wirewatch.query.query import Query, match_context, now_millis, parse_query
-
-
-class _KeySpace:
-    """Numbers every presearch key the rules mention and finds the ones a document holds."""
-
-    def __init__(self) -> None:
-        self.ids: dict[PresearchKey, int] = {}
-        # field -> token / value / prefix -> key id: per field, so a document's term set meets
-        # the rules' keys in one C-level set intersection instead of one lookup per term.
-        self._text: dict[str, dict[str, int]] = {}
-        self._keyword: dict[str, dict[str, int]] = {}
-        self._prefix: dict[str, dict[str, int]] = {}
-        self._prefix_lengths: dict[str, list[int]] = {}
-        self._pairs: dict[str, dict[tuple[str, str], int]] = {}
-
-    def id_set(self, keys: frozenset[PresearchKey]) -> frozenset[int]:
-        return frozenset(self._id(key) for key in keys)
-
-    def _id(self, key: PresearchKey) -> int:
-        found = self.ids.get(key)
-        if found is None:
-            found = self.ids[key] = len(self.ids)
-            kind, field, value = key
-            tables: dict[str, dict[str, dict[Any, int]]] = {
-                "t": self._text, "k": self._keyword, "p": self._prefix, "b": self._pairs}
-            tables[kind].setdefault(field, {})[value] = found
-            if kind == "p":
-                lengths = self._prefix_lengths.setdefault(field, [])
-                if len(value) not in lengths:
-                    lengths.append(len(value))
-        return found
-
-    def present(self, ctx: DocumentContext) -> set[int]:
-        """The ids of the keys the document holds."""
-        present: set[int] = set()
-        for field, by_term in self._text.items():
-            present.update(map(by_term.__getitem__, by_term.keys() & ctx.terms(field)))
-        for field, by_value in self._keyword.items():
-            present.update([by_value[value] for value in ctx.keywords(field) if value in by_value])
-        for field, by_prefix in self._prefix.items():
-            terms = ctx.terms(field)
-            for length in self._prefix_lengths[field]:
-                # A term shorter than `length` equals no key of that length unless it *is* a
-                # shorter key, which it then starts with: either way the answer is right.
-                heads = {term[:length] for term in terms}
-                present.update(map(by_prefix.__getitem__, by_prefix.keys() & heads))
-        for field, by_pair in self._pairs.items():
-            for terms in ctx.term_lists(field):
-                # Pairs within one value only: values are 100 positions apart, as in Elasticsearch.
-                present.update(map(by_pair.__getitem__, by_pair.keys() & zip(terms, terms[1:])))
-        return present
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +67,7 @@ class _RuleSet:
     """An immutable, indexed set of compiled rules (swapped whole on replace)."""
 
     def __init__(self, parsed: list[tuple[Rule, Query]]) -> None:
-        self.keys = _KeySpace()
+        self.keys = KeySpace()
         compiled = [self._compile(order, rule, query) for order, (rule, query) in enumerate(parsed)]
         self.compiled = [entry for entry, _ in compiled]
         # Rules no key admits: a pure negation (`NOT x`) matches unless the document holds one of
@@ -142,6 +92,7 @@ class _RuleSet:
         self._always_orders = frozenset(entry.order for entry in self.always)
         self._negation_orders = frozenset(entry.order for entry in self.negations)
         self.key_count = len(self._index)
+        self.keys.freeze()
         # The hot loop unpacks one tuple per candidate instead of reading six attributes. Its
         # second item is the answer when being a candidate decides the match: a plain term hit in
         # the index, or a negation with no positive term that nothing ruled out (it reports []).
