@@ -220,8 +220,10 @@ class ProcessorApp:
                 event.message.incref()
             outgoing = [record for event in events for record in self.outputs_for(event)]
             await self.deliver(outgoing)
+            consumer = self.app.consumer
             for event in events:
-                event.ack()  # outputs are on the broker: the offsets may be committed now
+                consumer.mark_processed(event.message)  # outputs are on the broker: the offsets
+                event.ack()  # may be committed now
             self.counters.batches += 1
 
     # -- web view ------------------------------------------------------------------------
@@ -310,6 +312,9 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         topic_replication_factor=kafka.replication,
         producer_compression_type=kafka.compression if kafka.compression != "none" else None,
         producer_acks=-1,
+        # Batch the outputs (tagged, alerts, mentions) into fewer produce requests: the same
+        # setting as the producer service. Safe with the commit rules of AtLeastOnceConsumer.
+        producer_linger=kafka.linger_ms / 1000,
         consumer_auto_offset_reset="earliest",  # AtLeastOnceConsumer rewinds uncommitted partitions to their start
         # Our batches hold their own references, so waiting for "empty" at stop could wait
         # on a batch that was cancelled; the commit at stop covers everything already acked.
@@ -323,7 +328,7 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
     )
     # Before anything reaches the transport (app.topic does): faust's consumer with its
     # commit bookkeeping made safe across rebalances (processors/faust_consumer.py).
-    app.transport = AtLeastOnceTransport(app.conf.broker_consumer, app)
+    app.transport = AtLeastOnceTransport(app.conf.broker_consumer, app, guarded_topics={kafka.topic_raw})
     holder = ProcessorApp(
         settings=settings,
         options=options,

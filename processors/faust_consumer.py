@@ -33,24 +33,34 @@ duplicates, never loss):
 
 1. `perform_seek` rewinds every partition without a commit to its first offset
    (`auto_offset_reset` is "earliest" here).
-2. An ack of a message from an older consumer generation is not recorded; the
-   message is read and processed again.
+2. An ack is recorded only if it means "processed": never for a message from an
+   older consumer generation (it is read again after the seek), and, on the
+   guarded topics (the processor's raw topic), only for offsets the agent
+   declared processed with `mark_processed` once their outputs were on the
+   broker. A skipped message's ack is therefore never a commit.
 3. On assignment, acked offsets and gaps recorded for the assigned partitions
    are forgotten.
 4. A commit is held until the smallest acked offset is the expected next one:
-   the committed offset, or the partition's first offset when nothing was
-   committed. Partitions with gaps (compacted or transactional topics, where
-   faust fills the holes itself) keep faust's rule; wirewatch's acked topics
-   have neither.
+   the committed offset (or the partition's first offset when nothing was
+   committed). faust's drain loop can still drop re-fetched records when a
+   seek races it (its read-offset check), which shows up as a hold that does
+   not go away: after `RESEEK_AFTER` seconds at the same offset the partition
+   is read again from there. Partitions with gaps (compacted or transactional
+   topics, where faust fills the holes itself) keep faust's rule; wirewatch's
+   acked topics have neither.
 
 `ProcessorApp.status_snapshot` reports the counters (`stale_acks_ignored`,
-`commits_held`); the processor tests print them.
+`unprocessed_acks_ignored`, `commits_held`, `reseeks`); the processor tests
+print them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping, Set
+from dataclasses import dataclass, field
+from time import monotonic
 from typing import Any
 
 from faust.transport.drivers import aiokafka as faust_aiokafka
@@ -59,36 +69,72 @@ from faust.types.tuples import ack_lock
 
 log = logging.getLogger("wirewatch.processor")
 
+# A commit held this long at the same offset means records were dropped on the way
+# (faust's drain loop, racing a seek, discards them): read the partition again from there.
+RESEEK_AFTER = 5.0
+
+
+@dataclass
+class SafetyState:
+    stale_acks_ignored: int = 0
+    unprocessed_acks_ignored: int = 0
+    commits_held: int = 0
+    reseeks: int = 0
+    start_offsets: dict[TP, int] = field(default_factory=dict)
+    held: dict[TP, tuple[int, float]] = field(default_factory=dict)  # tp -> (expected offset, since)
+    processed: dict[TP, set[int]] = field(default_factory=dict)  # guarded topics: outputs on the broker
+
+    def counters(self) -> dict[str, int]:
+        return {
+            "stale_acks_ignored": self.stale_acks_ignored,
+            "unprocessed_acks_ignored": self.unprocessed_acks_ignored,
+            "commits_held": self.commits_held,
+            "reseeks": self.reseeks,
+        }
+
 
 class AtLeastOnceConsumer(faust_aiokafka.Consumer):
     """See the module docstring."""
 
-    def _state(self) -> dict[str, Any]:
+    @property
+    def safety(self) -> SafetyState:
         # Created lazily: faust's Service.__init__ signature is long and version-specific.
-        state = self.__dict__.get("_wirewatch_state")
+        state = self.__dict__.get("_wirewatch_safety")
         if state is None:
-            state = {"stale_acks_ignored": 0, "commits_held": 0, "start_offsets": {}, "held_at": {}}
-            self.__dict__["_wirewatch_state"] = state
+            state = self.__dict__["_wirewatch_safety"] = SafetyState()
         return state
 
     @property
     def safety_counters(self) -> dict[str, int]:
-        state = self._state()
-        return {"stale_acks_ignored": state["stale_acks_ignored"], "commits_held": state["commits_held"]}
+        return self.safety.counters()
 
-    # -- 2. acks from an older generation --------------------------------------------------
+    @property
+    def guarded_topics(self) -> Set[str]:
+        return getattr(self.transport, "guarded_topics", frozenset())
+
+    # -- 2. acks that do not mean "processed" ----------------------------------------------
+
+    def mark_processed(self, message: Message) -> None:
+        """The outputs of `message` are on the broker: its offset may be committed."""
+        self.safety.processed.setdefault(message.tp, set()).add(message.offset)
 
     def ack(self, message: Message) -> bool:
-        if message.generation_id == self.app.consumer_generation_id:
-            return super().ack(message)
+        safety = self.safety
+        if message.generation_id != self.app.consumer_generation_id:
+            return self._release_unrecorded(message, "stale_acks_ignored")
+        if message.topic in self.guarded_topics and message.offset not in safety.processed.get(message.tp, ()):
+            return self._release_unrecorded(message, "unprocessed_acks_ignored")
+        return super().ack(message)
+
+    def _release_unrecorded(self, message: Message, counter: str) -> bool:
+        """Let go of `message` without recording its offset: it is read and processed again."""
         with ack_lock:
             if message.acked:
                 return False
-            message.acked = True  # nothing holds it any more; it is simply not recorded
+            message.acked = True
             self._unacked_messages.discard(message)
-        self._state()["stale_acks_ignored"] += 1
-        log.debug("ack of %s@%d from generation %s ignored (now %s): it is read again", message.tp,
-                  message.offset, message.generation_id, self.app.consumer_generation_id)  # fmt: skip
+        setattr(self.safety, counter, getattr(self.safety, counter) + 1)
+        log.debug("ack of %s@%d not recorded (%s)", message.tp, message.offset, counter)
         return False
 
     # -- 3. acks that crossed into a new assignment ----------------------------------------
@@ -98,13 +144,13 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         await super().on_partitions_assigned(assigned, generation_id)
 
     def _forget_acks(self, partitions: Set[TP]) -> None:
-        state = self._state()
+        safety = self.safety
         for tp in partitions:
             self._acked.pop(tp, None)
             self._acked_index.pop(tp, None)
             self._gap.pop(tp, None)
-            state["start_offsets"].pop(tp, None)
-            state["held_at"].pop(tp, None)
+            safety.start_offsets.pop(tp, None)
+            safety.held.pop(tp, None)
 
     # -- 1. partitions without a commit ----------------------------------------------------
 
@@ -124,12 +170,12 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         if not partitions:
             return
         earliest: Mapping[Any, int] = await self.earliest_offsets(*partitions)
-        starts, rewind = self._state()["start_offsets"], {}
+        rewind = {}
         for tp in partitions:
             first = earliest.get(tp)
             if first is None:
                 continue
-            starts[tp] = first
+            self.safety.start_offsets[tp] = first
             if self._committed_offset.get(tp) is None:
                 rewind[tp] = first
         if rewind:
@@ -137,25 +183,53 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
 
     # -- 4. the head of the acked run ------------------------------------------------------
 
+    def _expected_offset(self, tp: TP) -> int | None:
+        """The committed offset (unless retention deleted past it); without a commit, the first offset."""
+        known = [o for o in (self._committed_offset.get(tp), self.safety.start_offsets.get(tp)) if o is not None]
+        return max(known) if known else None
+
     def _new_offset(self, tp: TP) -> int | None:
         acked = self._acked[tp]
         if acked and not self._gap.get(tp):
-            state = self._state()
-            committed = self._committed_offset.get(tp)
-            first = state["start_offsets"].get(tp)
-            # The committed offset (unless retention deleted past it); without a commit, the first offset.
-            known = [offset for offset in (committed, first) if offset is not None]
-            expected = max(known) if known else None
-            lowest = min(acked)
-            if expected is not None and lowest > expected:
-                if state["held_at"].get(tp) != expected:  # once per position, not once per commit round
-                    state["held_at"][tp] = expected
-                    state["commits_held"] += 1
-                    log.warning("commit of %s held at %d: offset %d is not acked yet (lowest acked %d)",
-                                tp, expected, expected, lowest)  # fmt: skip
+            expected = self._expected_offset(tp)
+            if expected is not None and min(acked) > expected:
+                self._hold(tp, expected, lowest=min(acked))
                 return None
-        return super()._new_offset(tp)
+        self.safety.held.pop(tp, None)
+        offset = super()._new_offset(tp)
+        if offset is not None and tp in self.safety.processed:
+            self.safety.processed[tp] = {o for o in self.safety.processed[tp] if o >= offset}
+        return offset
+
+    def _hold(self, tp: TP, expected: int, lowest: int) -> None:
+        safety, now = self.safety, monotonic()
+        held = safety.held.get(tp)
+        if held is None or held[0] != expected:
+            safety.held[tp] = (expected, now)
+            safety.commits_held += 1
+            log.warning("commit of %s held at %d: that offset is not processed yet (lowest acked %d)", tp, expected, lowest)
+        elif now - held[1] >= RESEEK_AFTER:
+            safety.held[tp] = (expected, now)
+            safety.reseeks += 1
+            log.warning("commit of %s still held at %d: reading the partition again from there", tp, expected)
+            asyncio.ensure_future(self._reseek(tp, expected))
+
+    async def _reseek(self, tp: TP, offset: int) -> None:
+        try:
+            await self._thread.seek_wait({tp: offset})
+        except Exception as exc:  # e.g. the partition moved to another worker meanwhile
+            log.warning("re-reading %s from %d failed: %s", tp, offset, exc)
 
 
 class AtLeastOnceTransport(faust_aiokafka.Transport):
+    """The aiokafka transport with `AtLeastOnceConsumer`.
+
+    `guarded_topics`: topics whose offsets are recorded as acked only after
+    `AtLeastOnceConsumer.mark_processed` (the processor's raw topic).
+    """
+
     Consumer = AtLeastOnceConsumer
+
+    def __init__(self, *args: Any, guarded_topics: Set[str] = frozenset(), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.guarded_topics = frozenset(guarded_topics)
