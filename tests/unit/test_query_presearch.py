@@ -204,3 +204,15 @@ def test_handwritten_negations_and_repetitions_equal_walking_every_rule() -> Non
         assert [(rule.id, terms) for rule, terms in presearching.match(document, now=NOW)] == expected
         fired |= {rule_id for rule_id, _ in expected}
     assert len(fired) >= len(TRICKY) - 1  # every rule but "NOT *:*" fires somewhere
+
+
+def test_work_says_how_each_candidate_was_answered() -> None:
+    matcher = RuleMatcher([
+        Rule("term", "t", "coup"), Rule("neg", "n", "NOT junta"), Rule("and", "a", "coup AND navy"),
+        Rule("exact", "e", "coup AND NOT navy"), Rule("phrase", "p", '"coup attempt failed"'),
+        Rule("date", "d", "published:[2024 TO *]"),
+    ])
+    document = doc("Coup attempt failed", "The army said so.")
+    assert matcher._set.work(DocumentContext(document, 0)) == {
+        "candidates": 6, "index_alone": 2, "rejected_by_keys": 1, "answered_by_keys": 1, "walked": 2}
+    assert [rule.id for rule, _ in matcher.match(document, now=NOW)] == ["term", "neg", "exact", "phrase", "date"]
