@@ -178,8 +178,10 @@ def format_report(report: dict[str, Any]) -> str:
         f"{'baseline: tag+match only (no store)':<44}{ceiling['dispatches_per_s']:>13,.1f}"
         f"{ceiling['dispatches_per_cpu_s']:>11,.1f}{ceiling['alerts_per_dispatch']:>13}",
         f"(pipeline pushed {full.get('push_batch', 1)} dispatch(es) per accept call)",
-        f"pipeline/ceiling: {report['pipeline_share_of_ceiling']:.0%}; goal >= 1,000/s: "
-        f"{'met' if full['dispatches_per_s'] >= 1000 else 'NOT met'}",
+        f"pipeline/ceiling: {report['pipeline_share_of_ceiling']:.0%} wall, "
+        f"{report['pipeline_share_of_ceiling_cpu']:.0%} per CPU-s; goal >= 1,000/s: "
+        f"{'met' if full['dispatches_per_cpu_s'] >= 1000 else 'NOT met'} per CPU-second, "
+        f"{'met' if full['dispatches_per_s'] >= 1000 else 'NOT met'} wall clock (shared machine: see the load)",
         f"latency at {latency['rate_offered']:.0f}/s offered ({latency['achieved_rate']}/s achieved, "
         f"{latency['dispatches_with_alerts']} dispatches with alerts): ingest→alert p50 {latency['p50_ms']} ms, "
         f"p99 {latency['p99_ms']} ms, max {latency['max_ms']} ms; goal p99 <= 100 ms: "
@@ -215,7 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         report["latency"] = asyncio.run(measure_latency(Path(tmp) / "latency", rules, latency_items, args.rate))
     report["pipeline_share_of_ceiling"] = round(
         report["pipeline"]["dispatches_per_s"] / report["baseline_processor_only"]["dispatches_per_s"], 3)
+    # Per CPU-second: the figure another process on the same core cannot halve (the headline, docs/performance.md).
+    report["pipeline_share_of_ceiling_cpu"] = round(
+        report["pipeline"]["dispatches_per_cpu_s"] / report["baseline_processor_only"]["dispatches_per_cpu_s"], 3)
     report["goals"] = {"throughput_1000_per_s": report["pipeline"]["dispatches_per_s"] >= 1000,
+                       "throughput_1000_per_cpu_s": report["pipeline"]["dispatches_per_cpu_s"] >= 1000,
                        "p99_ingest_to_alert_100ms": report["latency"]["p99_ms"] <= 100}
     report["peak_rss_mib"] = peak_rss_mib()
     print(format_report(report))
