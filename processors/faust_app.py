@@ -3,7 +3,7 @@
     dispatches.raw ──take_events(n, within)──► decode ─► DispatchProcessor.process
         ├─► dispatches.tagged   TaggedDispatch.to_doc(), key = dispatch id
         ├─► alerts              Alert.to_dict(), key = alert.key
-        ├─► <app id>-country-mentions  (code, mentions) ─► windowed tables 1 min / 1 h
+        ├─► <app id>-country-mentions  (code, mentions per batch) ─► windowed tables 1 min / 1 h
         └─► dispatches.dead     {"reason", "topic", "partition", "offset", "key", "payload", "at"}
 
 The app id is `KafkaSettings.processor_group`: every worker started with the
@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -138,7 +139,25 @@ class ProcessorApp:
     # -- the batch -----------------------------------------------------------------------
 
     def outputs_for(self, event: faust.EventT) -> list[Outgoing]:
-        """Everything one raw message turns into. Never raises: failures become dead letters."""
+        """Everything one raw message turns into (a batch of one)."""
+        return self.outputs_for_batch([event])
+
+    def outputs_for_batch(self, events: list[faust.EventT]) -> list[Outgoing]:
+        """Every record a batch turns into. Never raises: failures become dead letters.
+
+        Country mentions are summed over the batch, one record per country: the
+        windowed tables (and their changelogs) get one update per country and
+        batch instead of one per country and dispatch.
+        """
+        out: list[Outgoing] = []
+        mentions: Counter[str] = Counter()
+        for event in events:
+            out.extend(self._outputs_of(event, mentions))
+        for code, count in sorted(mentions.items()):
+            out.append(Outgoing(self.mentions_topic, code.encode("utf-8"), str(count).encode("ascii")))
+        return out
+
+    def _outputs_of(self, event: faust.EventT, mentions: Counter[str]) -> list[Outgoing]:
         message = event.message
         origin = Origin(message.topic, message.partition, message.offset, event.key)
         try:
@@ -155,8 +174,7 @@ class ProcessorApp:
         for alert, _channels in processed.alerts:
             out.append(Outgoing(self.alerts_topic, alert.key.encode("utf-8"), encode_json(alert.to_dict()), **source))
         for country in processed.tagged.tags.countries:
-            mention = Outgoing(self.mentions_topic, country.code.encode("utf-8"), encode_json(country.mentions), **source)
-            out.append(mention)
+            mentions[country.code] += country.mentions
         self.counters.processed += 1
         self.counters.alerts += len(processed.alerts)
         return out
@@ -218,7 +236,7 @@ class ProcessorApp:
             # Our own reference first, before any await: see the module docstring.
             for event in events:
                 event.message.incref()
-            outgoing = [record for event in events for record in self.outputs_for(event)]
+            outgoing = self.outputs_for_batch(events)
             await self.deliver(outgoing)
             consumer = self.app.consumer
             for event in events:

@@ -103,3 +103,17 @@ def test_a_record_the_broker_can_never_take_becomes_one_dead_letter(holder: Proc
     letter = json.loads(kept[0][0].value)
     assert letter["offset"] == 9 and letter["reason"].startswith("output rejected by the broker (dispatches.tagged)")
     assert kept[1][0] is out[2]
+
+
+def test_country_mentions_are_summed_over_a_batch(holder: ProcessorApp) -> None:
+    _dispatch, value = seed_value()
+    single = holder.outputs_for(event(holder, value, offset=1))
+    batch = holder.outputs_for_batch([event(holder, value, offset=1), event(holder, value, offset=2)])
+
+    def mentions(records: list) -> dict[str, int]:
+        found = [r for r in records if r.topic.get_topic_name() == "unit-stream-app-country-mentions"]
+        assert len(found) == len({r.key for r in found})  # one record per country
+        return {r.key.decode(): int(r.value) for r in found}
+
+    assert mentions(batch) == {code: 2 * count for code, count in mentions(single).items()}
+    assert sum(r.topic.get_topic_name() == "dispatches.tagged" for r in batch) == 2
