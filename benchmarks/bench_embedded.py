@@ -51,9 +51,11 @@ class TimedJsonlNotifier(JsonlNotifier):
         super().__init__(path)
         self.first_alert_at: dict[str, float] = {}
 
-    async def deliver(self, alert: Alert) -> None:
-        await super().deliver(alert)
-        self.first_alert_at.setdefault(alert.dispatch_id, time.perf_counter())
+    async def deliver_many(self, alerts: list[Alert]) -> None:
+        await super().deliver_many(alerts)
+        written = time.perf_counter()
+        for alert in alerts:
+            self.first_alert_at.setdefault(alert.dispatch_id, written)
 
 
 def make_rules(count: int, seed: int = 8) -> list[Rule]:

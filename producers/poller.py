@@ -271,14 +271,23 @@ class FeedPoller:
                 continue
             dispatches.setdefault(dispatch.id, dispatch)  # a feed listing one item twice
         state.items_seen += len(parsed.entries[: self.settings.max_items_per_feed])
-        already = self.inbox.seen(list(dispatches))
-        self.metrics.dispatches_deduplicated.inc(len(already))
-        for dispatch in dispatches.values():
-            if dispatch.id not in already and self.inbox.accept(dispatch):
-                await self.emit(dispatch)
-                outcome.new += 1
-                state.dispatches_new += 1
+        new = self._accept_new(list(dispatches.values()))
+        self.metrics.dispatches_deduplicated.inc(len(dispatches) - len(new))
+        for dispatch in new:
+            await self.emit(dispatch)
+            outcome.new += 1
+            state.dispatches_new += 1
         return outcome
+
+    def _accept_new(self, dispatches: list[Dispatch]) -> list[Dispatch]:
+        """The feed's new entries, accepted into the inbox (oldest first). With an inbox that takes
+        batches, all of them in one transaction: durable before the first is emitted, and a crash
+        while emitting replays the rest from the inbox."""
+        accept_many = getattr(self.inbox, "accept_many", None)
+        if accept_many is not None:
+            return accept_many(dispatches)
+        already = self.inbox.seen([dispatch.id for dispatch in dispatches])
+        return [d for d in dispatches if d.id not in already and self.inbox.accept(d)]
 
     def _record_success(self, feed: FeedConfig, state: FeedState, outcome: _FeedOutcome) -> None:
         now = self._clock()

@@ -47,6 +47,15 @@ class DefersChannels(Protocol):
     def defer_deliveries(self, channel: str, until: datetime) -> int: ...
 
 
+@runtime_checkable
+class DeliversBatches(Protocol):
+    """Optional notifier capability: a channel's alerts of one round in one go (one file open, say).
+
+    All of them are delivered, or DeliveryError is raised and none of them counts as delivered."""
+
+    async def deliver_many(self, alerts: list[Alert]) -> None: ...
+
+
 @dataclass(slots=True)
 class DeliveryCounters:
     delivered: int = 0
@@ -125,6 +134,9 @@ class AlertDelivery:
         alert), also when it ends by a failure or a cancel: a crash in between repeats at most this round.
         """
         self._paused_until.pop(channel, None)
+        notifier = self.notifiers.get(channel)
+        if isinstance(notifier, DeliversBatches):
+            return await self._deliver_channel_batch(channel, notifier, alerts, now)
         delivered: list[str] = []
         try:
             for alert in alerts:
@@ -145,6 +157,28 @@ class AlertDelivery:
             alert_key, error = failed
             self._pause(channel, self._fail(alert_key, channel, error, now))
         return len(delivered)
+
+    async def _deliver_channel_batch(
+        self, channel: str, notifier: DeliversBatches, alerts: list[Alert], now: datetime
+    ) -> int:
+        """The whole round in one call: marked delivered together when it succeeded, nothing marked when
+        it failed (the first alert carries the failure and the channel pauses, as in the loop above)."""
+        try:
+            await notifier.deliver_many(alerts)
+        except DeliveryError as exc:
+            self._pause(channel, self._fail(alerts[0].key, channel, str(exc), now))
+            return 0
+        except Exception as exc:  # a notifier bug must not kill the delivery loop
+            log.exception("notifier %s raised unexpectedly", channel)
+            error = f"{channel}: unexpected {type(exc).__name__}"
+            self._pause(channel, self._fail(alerts[0].key, channel, error, now))
+            return 0
+        self._channel_failures.pop(channel, None)
+        keys = [alert.key for alert in alerts]
+        for key in keys:
+            self._attempts.pop((key, channel), None)
+        self._mark_delivered(keys, channel)
+        return len(keys)
 
     def _mark_delivered(self, alert_keys: list[str], channel: str) -> None:
         if not alert_keys:

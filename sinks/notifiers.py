@@ -67,23 +67,56 @@ class ConsoleNotifier:
 
 
 class JsonlNotifier:
-    """Appends ``alert.to_dict()`` as one JSON line per alert."""
+    """Appends ``alert.to_dict()`` as one JSON line per alert; a round's alerts in one write."""
 
     def __init__(self, path: Path | str, name: str = JSONL_CHANNEL) -> None:
         self.name = name
         self.path = Path(path)
+        # Until the file's end was seen to be whole: at the first write, and after a failed one.
+        self._may_end_torn = True
 
     async def deliver(self, alert: Alert) -> None:
-        line = json.dumps(alert.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        await self.deliver_many([alert])
+
+    async def deliver_many(self, alerts: list[Alert]) -> None:
+        """Append a delivery round's alerts with one open and one flush (all of them, or a DeliveryError).
+
+        Opened per round, not held: O_APPEND keeps lines whole, a rotated file is picked up at the next
+        round, and no handle stays open between rounds. The lines are flushed before this returns, so
+        the caller marks them delivered only once they are in the file; a failed write raises, and
+        nothing of the round counts as delivered (lines that did get out are repeated next round:
+        at-least-once, as for every channel)."""
+        if not alerts:
+            return
+        data = "".join(_jsonl_line(alert) for alert in alerts).encode("utf-8")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Open per alert: a single short append with O_APPEND keeps lines
-            # whole, survives log rotation, and holds no handle between alerts.
-            with self.path.open("a", encoding="utf-8") as out:
-                out.write(line)
+            if self._may_end_torn and _ends_mid_line(self.path):
+                # A write cut off part-way (disk full, a crash) left half a line: end it, so the
+                # torn line stays alone and the lines appended now parse.
+                data = b"\n" + data
+            self._may_end_torn = True
+            with self.path.open("ab") as out:
+                out.write(data)
                 out.flush()
+            self._may_end_torn = False
         except OSError as exc:
             raise DeliveryError(f"jsonl {self.path}: {exc.strerror or exc}") from exc
+
+
+def _ends_mid_line(path: Path) -> bool:
+    try:
+        with path.open("rb") as existing:
+            if existing.seek(0, 2) == 0:
+                return False
+            existing.seek(-1, 2)
+            return existing.read(1) != b"\n"
+    except FileNotFoundError:
+        return False
+
+
+def _jsonl_line(alert: Alert) -> str:
+    return json.dumps(alert.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _redacted_origin(url: str) -> str:

@@ -162,6 +162,9 @@ def _read_input(name: str) -> str:
     return Path(name).read_text(encoding="utf-8", errors="replace")
 
 
+INGEST_CHUNK = 256  # dispatches per inbox transaction in `wirewatch ingest`
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from producers.ingest import parse_ingest
     from wirewatch.runner import EmbeddedPipeline
@@ -177,8 +180,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         try:
             await pipeline.replay_pending()
             accepted = 0
-            for dispatch in dispatches:
-                accepted += await pipeline.accept(dispatch)
+            # In chunks: one inbox transaction per chunk, not one per dispatch; every dispatch of a
+            # chunk is durable before any of it is queued.
+            for start in range(0, len(dispatches), INGEST_CHUNK):
+                accepted += await pipeline.accept_many(dispatches[start : start + INGEST_CHUNK])
             await pipeline.drain()
             return accepted, pipeline.counters.duplicates, pipeline.counters.alerts
         finally:
