@@ -334,6 +334,7 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         # Batch the outputs (tagged, alerts, mentions) into fewer produce requests: the same
         # setting as the producer service. Safe with the commit rules of AtLeastOnceConsumer.
         producer_linger=kafka.linger_ms / 1000,
+        producer_max_batch_size=kafka.batch_bytes,
         consumer_auto_offset_reset="earliest",  # AtLeastOnceConsumer rewinds uncommitted partitions to their start
         # Our batches hold their own references, so waiting for "empty" at stop could wait
         # on a batch that was cancelled; the commit at stop covers everything already acked.

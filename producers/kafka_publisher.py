@@ -97,6 +97,7 @@ def producer_config(kafka: KafkaSettings, options: PublisherOptions) -> dict[str
         "retries": options.retries,
         "compression_type": None if compression == "none" else compression,
         "linger_ms": kafka.linger_ms,
+        "batch_size": kafka.batch_bytes,
         "delivery_timeout_ms": options.delivery_timeout_ms,
         "request_timeout_ms": options.request_timeout_ms,
         "max_block_ms": options.max_block_ms,

@@ -430,6 +430,8 @@ def _check_kafka(kafka: KafkaSettings, problems: list[ConfigProblem]) -> None:
         problems.append(ConfigProblem("kafka.bootstrap_servers", "at least one host:port"))
     if kafka.partitions < 1 or kafka.replication < 1:
         problems.append(ConfigProblem("kafka.partitions", "partitions and replication must be at least 1"))
+    if not 1024 <= kafka.batch_bytes <= 900_000:  # below the broker's and the clients' 1 MB request limit
+        problems.append(ConfigProblem("kafka.batch_bytes", "must be between 1024 and 900000"))
 
 
 def _check_elasticsearch(es: ElasticsearchSettings, problems: list[ConfigProblem]) -> None:

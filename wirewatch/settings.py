@@ -108,6 +108,9 @@ class KafkaSettings:
     notifier_group: str = "wirewatch-notifier"
     notifier_store: Path = Path("wirewatch-notifier.db")  # alert-once ledger and delivery retries of `wirewatch notify`
     linger_ms: int = 20
+    # Producer batch size per partition, uncompressed bytes (Kafka's `batch.size`; the clients'
+    # default 16 KiB holds only two or three tagged documents, so every few records were a request).
+    batch_bytes: int = 256 * 1024
     compression: str = "gzip"
     producer_store: Path = Path("wirewatch-producer.db")  # the producer's dedup ledger / outbox
 

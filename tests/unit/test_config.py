@@ -84,6 +84,14 @@ def test_non_loopback_bind_requires_a_token():
     assert problems == []
 
 
+def test_kafka_batch_bytes_must_fit_a_request():
+    settings, problems = settings_from_dict({"kafka": {"batch_bytes": 65536}})
+    assert problems == [] and settings.kafka.batch_bytes == 65536
+    for wrong in (10, 2_000_000):
+        _, problems = settings_from_dict({"kafka": {"batch_bytes": wrong}})
+        assert [p.key for p in problems] == ["kafka.batch_bytes"]
+
+
 def test_duplicate_feed_names_and_rule_ids_are_errors():
     raw = {
         "feeds": [{"name": "a", "url": "https://x.org/1"}, {"name": "a", "url": "https://x.org/2"}],

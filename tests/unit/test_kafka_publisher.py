@@ -46,13 +46,14 @@ def test_wire_format_is_id_key_and_dispatch_json() -> None:
 
 
 def test_producer_config_asks_for_durable_delivery() -> None:
-    kafka = KafkaSettings(bootstrap_servers=["k1:9092", "k2:9092"], linger_ms=50, compression="gzip")
+    kafka = KafkaSettings(bootstrap_servers=["k1:9092", "k2:9092"], linger_ms=50, compression="gzip", batch_bytes=65536)
     config = producer_config(kafka, PublisherOptions(delivery_timeout_ms=90_000))
     assert config["acks"] == "all"
     assert config["enable_idempotence"] is True
     assert config["retries"] > 0
     assert config["compression_type"] == "gzip"
     assert config["linger_ms"] == 50
+    assert config["batch_size"] == 65536
     assert config["delivery_timeout_ms"] == 90_000
     assert config["bootstrap_servers"] == ["k1:9092", "k2:9092"]
 
