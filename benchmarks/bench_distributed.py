@@ -7,8 +7,8 @@ Everything this run creates is named `bench-<run id>-...` (topics, consumer grou
 deleted at the end; the shared services are never stopped.
 
 - ceiling (a), same run: raw kafka-python, the same tagged documents produced (acks=all, gzip, linger
-  20 ms, as the pipeline's producer) and consumed back by a consumer running alongside: messages/s from the
-  first send to the last message read;
+  20 ms, [kafka].batch_bytes, as the pipeline's producer) and consumed back by a consumer running
+  alongside: messages/s from the first send to the last message read;
 - ceiling (b), same run: raw Elasticsearch `helpers.bulk` of the same documents (500 a request) into an
   index with the pipeline's mapping, then a refresh: documents/s;
 - pipeline: the producer's real path in this process (SQLite ledger `accept` → `KafkaPublisher.emit`,
@@ -101,8 +101,11 @@ def kafka_ceiling(topic: str, payloads: list[tuple[bytes, bytes]], partitions: i
 
     reader = threading.Thread(target=consume, daemon=True)
     reader.start()
+    from wirewatch.settings import KafkaSettings
+
+    # The pipeline's producer settings: acks=all, gzip, linger 20 ms, batch_bytes.
     producer = KafkaProducer(bootstrap_servers=[KAFKA], acks="all", linger_ms=20, compression_type="gzip",
-                             max_request_size=4 * 2**20)
+                             batch_size=KafkaSettings().batch_bytes, max_request_size=4 * 2**20)
     start = time.perf_counter()
     for key, value in payloads:
         producer.send(topic, key=key, value=value)
