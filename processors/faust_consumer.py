@@ -49,6 +49,12 @@ duplicates, never loss):
    topics, where faust fills the holes itself) keep faust's rule; wirewatch's
    acked topics have neither.
 
+This subclass works on faust's private bookkeeping (`_acked`, `_acked_index`,
+`_gap`, `_committed_offset`, `_unacked_messages`, the consumer thread's
+`seek_wait`) of faust-streaming 0.15.3 and aiokafka 0.14.0, both pinned;
+`tests/unit/test_faust_consumer.py` exercises every one of them, so an upgrade
+that changes them fails there first.
+
 `ProcessorApp.status_snapshot` reports the counters (`stale_acks_ignored`,
 `unprocessed_acks_ignored`, `commits_held`, `reseeks`); the processor tests
 print them.
