@@ -52,7 +52,8 @@ duplicates, never loss):
 This subclass works on faust's private bookkeeping (`_acked`, `_acked_index`,
 `_gap`, `_committed_offset`, `_unacked_messages`, the consumer thread's
 `seek_wait`) of faust-streaming 0.15.3 and aiokafka 0.14.0, both pinned;
-`tests/unit/test_faust_consumer.py` exercises every one of them, so an upgrade
+`tests/unit/test_faust_consumer.py` and the processor integration tests (which
+rewind partitions through `seek_wait`) exercise every one, so an upgrade
 that changes them fails there first.
 
 `ProcessorApp.status_snapshot` reports the counters (`stale_acks_ignored`,
