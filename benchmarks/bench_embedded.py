@@ -65,9 +65,12 @@ def make_rules(count: int, seed: int = 8) -> list[Rule]:
     return [Rule(rule.id, rule.name, rule.query, channels=["jsonl"]) for rule in rules]
 
 
-def build_pipeline(workdir: Path, rules: list[Rule]) -> tuple[EmbeddedPipeline, TimedJsonlNotifier]:
+def build_pipeline(workdir: Path, rules: list[Rule],
+                   tag_batch: int | None = None) -> tuple[EmbeddedPipeline, TimedJsonlNotifier]:
     settings = Settings(rules=rules, store=StoreSettings(path=workdir / "bench.db"),
                         delivery=DeliverySettings(jsonl_path=workdir / "alerts.jsonl"))
+    if tag_batch is not None:
+        settings.pipeline.tag_batch = tag_batch
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
     notifier = TimedJsonlNotifier(workdir / "alerts.jsonl")
     pipeline.delivery.notifiers["jsonl"] = notifier
@@ -102,8 +105,8 @@ async def with_workers(pipeline: EmbeddedPipeline, body, timeout_s: float = 150.
 
 
 async def measure_throughput(workdir: Path, rules: list[Rule], items: list[Dispatch],
-                             push_batch: int = 64) -> dict[str, Any]:
-    pipeline, notifier = build_pipeline(workdir, rules)
+                             push_batch: int = 64, tag_batch: int | None = None) -> dict[str, Any]:
+    pipeline, notifier = build_pipeline(workdir, rules, tag_batch)
 
     async def run() -> Stopwatch:
         with Stopwatch() as watch:
@@ -128,8 +131,9 @@ async def measure_throughput(workdir: Path, rules: list[Rule], items: list[Dispa
             "alerts_delivered": delivered, "alerts_per_dispatch": round(delivered / len(items), 2)}
 
 
-async def measure_latency(workdir: Path, rules: list[Rule], items: list[Dispatch], rate: float) -> dict[str, Any]:
-    pipeline, notifier = build_pipeline(workdir, rules)
+async def measure_latency(workdir: Path, rules: list[Rule], items: list[Dispatch], rate: float,
+                          tag_batch: int | None = None) -> dict[str, Any]:
+    pipeline, notifier = build_pipeline(workdir, rules, tag_batch)
     accepted_at: dict[str, float] = {}
 
     async def run() -> float:
@@ -179,7 +183,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"{full['dispatches_per_cpu_s']:>11,.1f}{full['alerts_per_dispatch']:>13}",
         f"{'baseline: tag+match only (no store)':<44}{ceiling['dispatches_per_s']:>13,.1f}"
         f"{ceiling['dispatches_per_cpu_s']:>11,.1f}{ceiling['alerts_per_dispatch']:>13}",
-        f"(pipeline pushed {full.get('push_batch', 1)} dispatch(es) per accept call)",
+        f"(pipeline pushed {full.get('push_batch', 1)} dispatch(es) per accept call, "
+        f"processed up to {report.get('tag_batch')} per batch)",
         f"pipeline/ceiling: {report['pipeline_share_of_ceiling']:.0%} wall, "
         f"{report['pipeline_share_of_ceiling_cpu']:.0%} per CPU-s; goal >= 1,000/s: "
         f"{'met' if full['dispatches_per_cpu_s'] >= 1000 else 'NOT met'} per CPU-second, "
@@ -201,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--push-batch", type=int, default=64,
                         help="dispatches per accept_many call in the throughput run (1: one accept each, "
                              "one inbox transaction per dispatch)")
+    parser.add_argument("--tag-batch", type=int, default=None,
+                        help="dispatches per processing batch (default: the setting's default)")
     args = parser.parse_args(argv)
 
     cpu = pin_to_one_cpu()
@@ -209,14 +216,16 @@ def main(argv: list[str] | None = None) -> int:
     items = dispatches(args.dispatches, run_tag="embedded")
     latency_items = dispatches(int(args.rate * args.seconds), run_tag="embedded-latency")
     report: dict[str, Any] = {"cpu": cpu, "load_average_start": load_start, "dispatches": len(items),
-                              "mean_words": mean_words(items), "rules": len(rules)}
+                              "mean_words": mean_words(items), "rules": len(rules),
+                              "tag_batch": args.tag_batch or Settings().pipeline.tag_batch}
     report["baseline_processor_only"] = measure_processor_only(rules, items)
     with tempfile.TemporaryDirectory(prefix="wirewatch-bench-") as tmp:
         (Path(tmp) / "throughput").mkdir()
         (Path(tmp) / "latency").mkdir()
         report["pipeline"] = asyncio.run(measure_throughput(Path(tmp) / "throughput", rules, items,
-                                                               args.push_batch))
-        report["latency"] = asyncio.run(measure_latency(Path(tmp) / "latency", rules, latency_items, args.rate))
+                                                               args.push_batch, args.tag_batch))
+        report["latency"] = asyncio.run(measure_latency(Path(tmp) / "latency", rules, latency_items, args.rate,
+                                                         args.tag_batch))
     report["pipeline_share_of_ceiling"] = round(
         report["pipeline"]["dispatches_per_s"] / report["baseline_processor_only"]["dispatches_per_s"], 3)
     # Per CPU-second: the figure another process on the same core cannot halve (the headline, docs/performance.md).
