@@ -70,3 +70,22 @@ async def test_entries_seen_before_are_not_emitted_again_even_after_a_restart(tm
         assert report.ok == ["world"]
         assert len(first) == 3 and again == [] and report.new_dispatches == 0
         assert metrics.dispatches_deduplicated._value.get() == 3
+
+
+async def test_an_emit_failing_mid_feed_leaves_the_rest_pending_for_replay(tmp_path: Path) -> None:
+    """Accepted as a batch, so an emit that fails part-way (the pipeline stopping) leaves every entry in the
+    inbox's pending list: the next start replays them; none is lost to the dedup ledger."""
+    with SQLiteStore(tmp_path / "w.db") as store:
+        emitted: list[Dispatch] = []
+
+        async def fail_on_second(dispatch: Dispatch) -> None:
+            if emitted:
+                raise RuntimeError("pipeline stopped")
+            emitted.append(dispatch)
+
+        poller = FeedPoller([file_feed(tmp_path)], PollerSettings(), store, store, fail_on_second)
+        report = await poller.poll_once()
+        assert "pipeline stopped" in report.failed["world"]
+        assert len(emitted) == 1
+        pending = store.pending()
+        assert len(pending) == 3 and pending[0].id == emitted[0].id
