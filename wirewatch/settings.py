@@ -65,7 +65,9 @@ class DeliverySettings:
 @dataclass(slots=True)
 class PipelineSettings:
     queue_size: int = 1000  # bounded queues between stages: back-pressure, bounded memory
-    tag_batch: int = 64
+    # Most dispatches processed (and committed) together when a backlog waits: 128 takes ~4 % less CPU per
+    # dispatch than 64 (fewer commits and FTS5 segments); 256 saves ~6 % but doubled the p99 at 700/s.
+    tag_batch: int = 128
 
 
 @dataclass(slots=True)
