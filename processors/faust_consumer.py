@@ -1,4 +1,4 @@
-"""faust's aiokafka consumer with four holes in its commit bookkeeping closed.
+"""faust's aiokafka consumer with five holes in its commit bookkeeping closed.
 
 faust commits, per partition, the run of consecutive *acked* offsets that
 starts at the last commit (`Consumer._new_offset`). An offset becomes acked
@@ -27,6 +27,11 @@ commit loses the dispatch:
 4. **The head of the run is not checked.** `_new_offset` refuses a run only if
    it starts more than one offset past the committed offset, and not at all
    when nothing was committed yet (or the committed offset is 0).
+5. **Jumps in the fetched offsets count as acked.** When the fetch loop sees
+   an offset more than one past the last it read, faust records the missing
+   range as a "gap" and commits through it: right on compacted topics, a lost
+   record when the jump came from records dropped around a seek (seen in a
+   churn experiment: a commit 21 records past unprocessed ones).
 
 The fixes, each the conservative choice (the cost is reprocessing, i.e.
 duplicates, never loss):
@@ -46,8 +51,10 @@ duplicates, never loss):
    seek races it (its read-offset check), which shows up as a hold that does
    not go away: after `RESEEK_AFTER` seconds at the same offset the partition
    is read again from there. Partitions with gaps (compacted or transactional
-   topics, where faust fills the holes itself) keep faust's rule; wirewatch's
-   acked topics have neither.
+   topics, where faust fills the holes itself) keep faust's rule.
+5. On the guarded topics (plain: an idempotent producer writes no control
+   records) a jump is never recorded as a gap; the skipped offsets stay
+   unacked, the commit holds, and (4.) the partition is read again.
 
 This subclass works on faust's private bookkeeping (`_acked`, `_acked_index`,
 `_gap`, `_committed_offset`, `_unacked_messages`, the consumer thread's
@@ -57,7 +64,7 @@ rewind partitions through `seek_wait`) exercise every one, so an upgrade
 that changes them fails there first.
 
 `ProcessorApp.status_snapshot` reports the counters (`stale_acks_ignored`,
-`unprocessed_acks_ignored`, `commits_held`, `reseeks`); the processor tests
+`unprocessed_acks_ignored`, `commits_held`, `reseeks`, `gaps_ignored`); the processor tests
 print them.
 """
 
@@ -65,7 +72,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Set
+from collections.abc import AsyncIterator, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
@@ -87,6 +94,9 @@ class SafetyState:
     unprocessed_acks_ignored: int = 0
     commits_held: int = 0
     reseeks: int = 0
+    gaps_ignored: int = 0
+    stale_records_dropped: int = 0
+    seek_epochs: dict[TP, int] = field(default_factory=dict)  # bumped after every seek we make
     start_offsets: dict[TP, int] = field(default_factory=dict)
     held: dict[TP, tuple[int, float]] = field(default_factory=dict)  # tp -> (expected offset, since)
     processed: dict[TP, set[int]] = field(default_factory=dict)  # guarded topics: outputs on the broker
@@ -97,6 +107,8 @@ class SafetyState:
             "unprocessed_acks_ignored": self.unprocessed_acks_ignored,
             "commits_held": self.commits_held,
             "reseeks": self.reseeks,
+            "gaps_ignored": self.gaps_ignored,
+            "stale_records_dropped": self.stale_records_dropped,
         }
 
 
@@ -187,6 +199,30 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
                 rewind[tp] = first
         if rewind:
             await self._thread.seek_wait(rewind)
+        self._records_fetched_before_now_are_stale(partitions)
+
+    # -- records fetched before a seek -----------------------------------------------------
+
+    def _records_fetched_before_now_are_stale(self, partitions: Iterable[TP]) -> None:
+        epochs = self.safety.seek_epochs
+        for tp in partitions:
+            epochs[tp] = epochs.get(tp, 0) + 1
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
+        """faust's getmany, minus records of partitions sought since this fetch began.
+
+        faust's drain loop iterates a fetched batch to its end even when a seek
+        lands meanwhile; those records move its read offset past the seek
+        position, and it then drops every re-fetched record below that offset
+        as "already read". Records from before the seek are skipped here
+        instead: they are fetched again from the new position.
+        """
+        epochs = dict(self.safety.seek_epochs)
+        async for tp, message in super().getmany(timeout):
+            if self.safety.seek_epochs.get(tp, 0) != epochs.get(tp, 0):
+                self.safety.stale_records_dropped += 1
+                continue
+            yield tp, message
 
     # -- 4. the head of the acked run ------------------------------------------------------
 
@@ -194,6 +230,18 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         """The committed offset (unless retention deleted past it); without a commit, the first offset."""
         known = [o for o in (self._committed_offset.get(tp), self.safety.start_offsets.get(tp)) if o is not None]
         return max(known) if known else None
+
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        # faust records a jump in the offsets it reads as a "gap" and later counts the missing
+        # offsets as acked: right for compacted and transactional topics, a lost record on a
+        # plain topic when the jump came from records dropped around a seek. The guarded topics
+        # are plain (an idempotent producer writes no control records), so a jump there is
+        # never a hole to fill.
+        if tp.topic in self.guarded_topics:
+            self.safety.gaps_ignored += 1
+            log.warning("offsets %d..%d of %s were skipped by the fetcher: they stay unacked", offset_from, offset_to, tp)
+            return
+        await super()._add_gap(tp, offset_from, offset_to)
 
     def _new_offset(self, tp: TP) -> int | None:
         acked = self._acked[tp]
@@ -226,6 +274,8 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             await self._thread.seek_wait({tp: offset})
         except Exception as exc:  # e.g. the partition moved to another worker meanwhile
             log.warning("re-reading %s from %d failed: %s", tp, offset, exc)
+        else:
+            self._records_fetched_before_now_are_stale([tp])
 
 
 class AtLeastOnceTransport(faust_aiokafka.Transport):

@@ -35,7 +35,9 @@ KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
 SEED = REPO / "tests" / "fixtures" / "seed-dispatch.txt"
 SEED_COUNTRIES = {"IR", "TR", "SY", "IQ", "YE", "PS"}
 # What AtLeastOnceConsumer did to keep commits safe (processors/faust_consumer.py): printed, not asserted.
-SAFETY_COUNTERS = ("stale_acks_ignored", "unprocessed_acks_ignored", "commits_held", "reseeks")
+SAFETY_COUNTERS = (
+    "stale_acks_ignored", "unprocessed_acks_ignored", "commits_held", "reseeks", "gaps_ignored", "stale_records_dropped",
+)
 
 
 # -- the broker and the topics ------------------------------------------------------------
@@ -497,6 +499,9 @@ def test_partitions_moving_again_and_again_lose_nothing(bootstrap: str, tmp_path
     assert not missing, "a dispatch never reached the tagged topic\n" + lost_or_stalled(kafka, missing, [finisher])
     assert set(tagged_ids) <= wanted
     duplicates = len(tagged_ids) - len(wanted)
-    safety = {k: v for k, v in (counters_before_kill or {}).get("counters", {}).items() if k in SAFETY_COUNTERS}
+    def safety(status: dict[str, Any] | None) -> dict[str, int]:
+        return {k: v for k, v in (status or {}).get("counters", {}).items() if k in SAFETY_COUNTERS}
+
     print(f"\nchurn: {len(wanted)} dispatches, {len(tagged_ids)} tagged records, {duplicates} duplicate(s); "
-          f"anchor's consumer safety counters before its kill: {safety}")  # fmt: skip
+          f"consumer safety counters: anchor before its kill {safety(counters_before_kill)}, "
+          f"finisher {safety(finisher.status())}")  # fmt: skip

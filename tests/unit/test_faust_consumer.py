@@ -137,3 +137,18 @@ async def test_a_commit_held_too_long_reads_the_partition_again(consumer: AtLeas
     processed(consumer, 11)
     assert consumer._new_offset(PARTITION) == 13
     assert PARTITION not in consumer.safety.held
+
+
+def test_a_jump_in_the_fetched_offsets_of_a_guarded_topic_is_never_filled(consumer: AtLeastOnceConsumer) -> None:
+    # faust would count 1..9 as acked ("gap") and commit 11; on a plain topic those are lost records.
+    guarded = TP(GUARDED, 0)
+    consumer._committed_offset[guarded] = 0
+    asyncio.run(consumer._add_gap(guarded, 1, 9))
+    message = ConsumerMessage(GUARDED, 0, 0, 0.0, 0, [], b"k", b"v", None, tp=guarded, generation_id=2)
+    later = ConsumerMessage(GUARDED, 0, 10, 0.0, 0, [], b"k", b"v", None, tp=guarded, generation_id=2)
+    for m in (message, later):
+        m.incref()
+        consumer.mark_processed(m)
+        m.ack(consumer)
+    assert consumer._new_offset(guarded) == 1  # only the consecutive run; 1..9 wait to be processed
+    assert consumer.safety_counters["gaps_ignored"] == 1
