@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterable, Mapping, Set
+from collections.abc import AsyncIterator, Mapping, Set
 from dataclasses import dataclass, field
 from time import monotonic
 from typing import Any
@@ -96,7 +96,7 @@ class SafetyState:
     reseeks: int = 0
     gaps_ignored: int = 0
     stale_records_dropped: int = 0
-    seek_epochs: dict[TP, int] = field(default_factory=dict)  # bumped after every seek we make
+    resume_at: dict[TP, int] = field(default_factory=dict)  # guarded partitions just sought: first offset expected
     start_offsets: dict[TP, int] = field(default_factory=dict)
     held: dict[TP, tuple[int, float]] = field(default_factory=dict)  # tp -> (expected offset, since)
     processed: dict[TP, set[int]] = field(default_factory=dict)  # guarded topics: outputs on the broker
@@ -170,6 +170,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             self._gap.pop(tp, None)
             safety.start_offsets.pop(tp, None)
             safety.held.pop(tp, None)
+            safety.resume_at.pop(tp, None)
 
     # -- 1. partitions without a commit ----------------------------------------------------
 
@@ -197,31 +198,38 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             self.safety.start_offsets[tp] = first
             if self._committed_offset.get(tp) is None:
                 rewind[tp] = first
+        # faust seeks with its flow stopped (assignment, or records thrown away), so nothing is
+        # read between these seeks and marking where each partition must resume.
+        for tp in partitions:
+            self._sought(tp, rewind.get(tp, self._committed_offset.get(tp)))
         if rewind:
             await self._thread.seek_wait(rewind)
-        self._records_fetched_before_now_are_stale(partitions)
 
     # -- records fetched before a seek -----------------------------------------------------
 
-    def _records_fetched_before_now_are_stale(self, partitions: Iterable[TP]) -> None:
-        epochs = self.safety.seek_epochs
-        for tp in partitions:
-            epochs[tp] = epochs.get(tp, 0) + 1
+    def _sought(self, tp: TP, offset: int | None) -> None:
+        """`tp` was just sought to `offset`: until that offset arrives, what arrives is stale."""
+        if offset is not None and tp.topic in self.guarded_topics:
+            self.safety.resume_at[tp] = offset
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
-        """faust's getmany, minus records of partitions sought since this fetch began.
+        """faust's getmany, minus records of a guarded partition fetched before its last seek.
 
         faust's drain loop iterates a fetched batch to its end even when a seek
         lands meanwhile; those records move its read offset past the seek
         position, and it then drops every re-fetched record below that offset
-        as "already read". Records from before the seek are skipped here
-        instead: they are fetched again from the new position.
+        as "already read" — records nobody processed. After a seek to X the
+        first record of the partition must be X (a guarded topic's offsets are
+        contiguous), so anything before it is from an older fetch and skipped.
         """
-        epochs = dict(self.safety.seek_epochs)
+        resume_at = self.safety.resume_at
         async for tp, message in super().getmany(timeout):
-            if self.safety.seek_epochs.get(tp, 0) != epochs.get(tp, 0):
-                self.safety.stale_records_dropped += 1
-                continue
+            expected = resume_at.get(tp)
+            if expected is not None:
+                if message.offset != expected:
+                    self.safety.stale_records_dropped += 1
+                    continue
+                del resume_at[tp]
             yield tp, message
 
     # -- 4. the head of the acked run ------------------------------------------------------
@@ -270,12 +278,12 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             asyncio.ensure_future(self._reseek(tp, expected))
 
     async def _reseek(self, tp: TP, offset: int) -> None:
+        self._sought(tp, offset)  # before the seek: the fetch loop is running (flow is on)
         try:
             await self._thread.seek_wait({tp: offset})
         except Exception as exc:  # e.g. the partition moved to another worker meanwhile
+            self.safety.resume_at.pop(tp, None)
             log.warning("re-reading %s from %d failed: %s", tp, offset, exc)
-        else:
-            self._records_fetched_before_now_are_stale([tp])
 
 
 class AtLeastOnceTransport(faust_aiokafka.Transport):
