@@ -1,4 +1,4 @@
-"""faust's aiokafka consumer with five holes in its commit bookkeeping closed.
+"""faust's aiokafka consumer with six holes in its commit bookkeeping closed.
 
 faust commits, per partition, the run of consecutive *acked* offsets that
 starts at the last commit (`Consumer._new_offset`). An offset becomes acked
@@ -32,6 +32,10 @@ commit loses the dispatch:
    range as a "gap" and commits through it: right on compacted topics, a lost
    record when the jump came from records dropped around a seek (seen in a
    churn experiment: a commit 21 records past unprocessed ones).
+6. **The fetch loop's read offset runs past a seek.** faust's drain loop
+   finishes iterating a fetched batch even when a seek lands meanwhile; those
+   records move its read offset beyond the seek position, and every re-fetched
+   record below it is then dropped as "already read" without being processed.
 
 The fixes, each the conservative choice (the cost is reprocessing, i.e.
 duplicates, never loss):
@@ -55,17 +59,25 @@ duplicates, never loss):
 5. On the guarded topics (plain: an idempotent producer writes no control
    records) a jump is never recorded as a gap; the skipped offsets stay
    unacked, the commit holds, and (4.) the partition is read again.
+6. After every seek of a guarded partition to X, its records are passed on
+   only from offset X: anything else is from an older fetch (offsets there are
+   contiguous) and is skipped, to be read again from X.
+
+With 2, 4 and 5 a commit of a guarded partition covers only a contiguous run
+of offsets, starting where the last commit ended, each marked processed after
+its outputs were acknowledged. 1, 3, 6 and the re-read in 4 keep that from
+turning into a stall.
 
 This subclass works on faust's private bookkeeping (`_acked`, `_acked_index`,
-`_gap`, `_committed_offset`, `_unacked_messages`, the consumer thread's
-`seek_wait`) of faust-streaming 0.15.3 and aiokafka 0.14.0, both pinned;
+`_gap`, `_committed_offset`, `_unacked_messages`, `getmany`, the consumer
+thread's `seek_wait`) of faust-streaming 0.15.3 and aiokafka 0.14.0, both pinned;
 `tests/unit/test_faust_consumer.py` and the processor integration tests (which
 rewind partitions through `seek_wait`) exercise every one, so an upgrade
 that changes them fails there first.
 
 `ProcessorApp.status_snapshot` reports the counters (`stale_acks_ignored`,
-`unprocessed_acks_ignored`, `commits_held`, `reseeks`, `gaps_ignored`); the processor tests
-print them.
+`unprocessed_acks_ignored`, `commits_held`, `reseeks`, `gaps_ignored`,
+`stale_records_dropped`); the processor tests print them.
 """
 
 from __future__ import annotations
