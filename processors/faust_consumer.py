@@ -61,7 +61,10 @@ duplicates, never loss):
    unacked, the commit holds, and (4.) the partition is read again.
 6. After every seek of a guarded partition to X, its records are passed on
    only from offset X: anything else is from an older fetch (offsets there are
-   contiguous) and is skipped, to be read again from X.
+   contiguous) and is skipped, to be read again from X. `perform_seek` marks X
+   first and then seeks every guarded partition (records can still be flowing
+   while faust seeks), and if X has not arrived `RESEEK_AFTER` seconds after
+   records started being skipped, the partition is sought to X again.
 
 With 2, 4 and 5 a commit of a guarded partition covers only a contiguous run
 of offsets, starting where the last commit ended, each marked processed after
@@ -109,6 +112,7 @@ class SafetyState:
     gaps_ignored: int = 0
     stale_records_dropped: int = 0
     resume_at: dict[TP, int] = field(default_factory=dict)  # guarded partitions just sought: first offset expected
+    resume_since: dict[TP, float] = field(default_factory=dict)  # when records first arrived while waiting for it
     start_offsets: dict[TP, int] = field(default_factory=dict)
     held: dict[TP, tuple[int, float]] = field(default_factory=dict)  # tp -> (expected offset, since)
     processed: dict[TP, set[int]] = field(default_factory=dict)  # guarded topics: outputs on the broker
@@ -183,6 +187,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             safety.start_offsets.pop(tp, None)
             safety.held.pop(tp, None)
             safety.resume_at.pop(tp, None)
+            safety.resume_since.pop(tp, None)
 
     # -- 1. partitions without a commit ----------------------------------------------------
 
@@ -210,12 +215,17 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             self.safety.start_offsets[tp] = first
             if self._committed_offset.get(tp) is None:
                 rewind[tp] = first
-        # faust seeks with its flow stopped (assignment, or records thrown away), so nothing is
-        # read between these seeks and marking where each partition must resume.
+        # Seek every guarded partition again, after marking where it must resume: records may
+        # still be flowing (a fresh worker's flow is on during its first assignment), and one
+        # that passed before the mark would otherwise leave the partition waiting for it.
+        targets = dict(rewind)
         for tp in partitions:
-            self._sought(tp, rewind.get(tp, self._committed_offset.get(tp)))
-        if rewind:
-            await self._thread.seek_wait(rewind)
+            target = rewind.get(tp, self._committed_offset.get(tp))
+            if target is not None and tp.topic in self.guarded_topics:
+                targets[tp] = target
+                self._sought(tp, target)
+        if targets:
+            await self._thread.seek_wait(targets)
 
     # -- records fetched before a seek -----------------------------------------------------
 
@@ -239,10 +249,21 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             expected = resume_at.get(tp)
             if expected is not None:
                 if message.offset != expected:
-                    self.safety.stale_records_dropped += 1
+                    self._drop_stale(tp, expected)
                     continue
                 del resume_at[tp]
+                self.safety.resume_since.pop(tp, None)
             yield tp, message
+
+    def _drop_stale(self, tp: TP, expected: int) -> None:
+        safety, now = self.safety, monotonic()
+        safety.stale_records_dropped += 1
+        since = safety.resume_since.setdefault(tp, now)
+        if now - since >= RESEEK_AFTER:  # the sought offset never came: seek there again
+            safety.resume_since[tp] = now
+            safety.reseeks += 1
+            log.warning("%s: offset %d never arrived after a seek; seeking there again", tp, expected)
+            asyncio.ensure_future(self._reseek(tp, expected))
 
     # -- 4. the head of the acked run ------------------------------------------------------
 

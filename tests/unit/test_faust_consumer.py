@@ -152,3 +152,21 @@ def test_a_jump_in_the_fetched_offsets_of_a_guarded_topic_is_never_filled(consum
         m.ack(consumer)
     assert consumer._new_offset(guarded) == 1  # only the consecutive run; 1..9 wait to be processed
     assert consumer.safety_counters["gaps_ignored"] == 1
+
+
+async def test_a_sought_offset_that_never_arrives_is_sought_again(consumer: AtLeastOnceConsumer) -> None:
+    reseeks: list[tuple[TP, int]] = []
+
+    async def record_reseek(tp: TP, offset: int) -> None:  # stands in for the broker-side seek
+        reseeks.append((tp, offset))
+
+    consumer._reseek = record_reseek  # type: ignore[method-assign]
+    guarded = TP(GUARDED, 0)
+    consumer._sought(guarded, 217)
+    consumer._drop_stale(guarded, 217)  # a record from an older fetch: skipped, nothing else yet
+    await asyncio.sleep(0)
+    assert reseeks == [] and consumer.safety_counters["stale_records_dropped"] == 1
+    consumer.safety.resume_since[guarded] -= RESEEK_AFTER
+    consumer._drop_stale(guarded, 217)
+    await asyncio.sleep(0)
+    assert reseeks == [(guarded, 217)]
