@@ -35,7 +35,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ if __package__ in (None, ""):
 from benchmarks.bench_embedded import make_rules
 from benchmarks.common import REPO_ROOT, load_tagger
 from benchmarks.workload import dispatches, load_average, percentile, write_result
+from processors.faust_app import worker_ready, worker_status
 from wirewatch.models import Dispatch, Rule
 
 KAFKA = os.environ.get("WIREWATCH_BENCH_KAFKA", "127.0.0.1:9092")
@@ -185,15 +185,6 @@ def wait_until(check, timeout: float, what: str, services: list[Service]) -> Non
     raise RuntimeError(f"timed out waiting for {what}:\n" + "\n".join(s.tail() for s in services))
 
 
-def processor_ready(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/status/", timeout=2) as response:
-            status = json.loads(response.read(1_000_000))
-    except (OSError, ValueError):
-        return False
-    return bool(status.get("rules_ready") and status.get("partitions"))
-
-
 def searchable_count(client, alias: str) -> int:
     try:
         return int(client.count(index=alias)["count"])
@@ -264,7 +255,7 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
     result: dict[str, Any] = {"workers": args.workers, "partitions": args.partitions, "rules": len(rules)}
     try:
         started = time.perf_counter()
-        wait_until(lambda: all(processor_ready(p) for p in ports) and searchable_count(client, alias) >= 0,
+        wait_until(lambda: all(worker_ready(worker_status(p)) for p in ports) and searchable_count(client, alias) >= 0,
                    120, "the processor(s) and the sink", services)
         result["startup_s"] = round(time.perf_counter() - started, 1)
 

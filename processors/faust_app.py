@@ -284,6 +284,23 @@ class ProcessorApp:
             return set()
 
 
+def worker_status(port: int, timeout: float = 2.0) -> dict[str, Any] | None:
+    """`GET /status/` of a worker on this host, or None while it does not answer."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://{WEB_BIND}:{port}/status/", timeout=timeout) as response:
+            return json.loads(response.read(1_000_000))
+    except (OSError, ValueError):
+        return None
+
+
+def worker_ready(status: dict[str, Any] | None) -> bool:
+    """The rules topic is read and the worker owns partitions: it is processing."""
+    return bool(status and status.get("rules_ready") and status.get("partitions"))
+
+
 def _failed(exc: Exception) -> asyncio.Future:
     future = asyncio.get_running_loop().create_future()
     future.set_exception(exc)

@@ -261,9 +261,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         since = safety.resume_since.setdefault(tp, now)
         if now - since >= RESEEK_AFTER:  # the sought offset never came: seek there again
             safety.resume_since[tp] = now
-            safety.reseeks += 1
-            log.warning("%s: offset %d never arrived after a seek; seeking there again", tp, expected)
-            asyncio.ensure_future(self._reseek(tp, expected))
+            self._reseek_soon(tp, expected, "it never arrived after a seek")
 
     # -- 4. the head of the acked run ------------------------------------------------------
 
@@ -306,9 +304,12 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             log.warning("commit of %s held at %d: that offset is not processed yet (lowest acked %d)", tp, expected, lowest)
         elif now - held[1] >= RESEEK_AFTER:
             safety.held[tp] = (expected, now)
-            safety.reseeks += 1
-            log.warning("commit of %s still held at %d: reading the partition again from there", tp, expected)
-            asyncio.ensure_future(self._reseek(tp, expected))
+            self._reseek_soon(tp, expected, "its commit is still held there")
+
+    def _reseek_soon(self, tp: TP, offset: int, why: str) -> None:
+        self.safety.reseeks += 1
+        log.warning("reading %s again from %d: %s", tp, offset, why)
+        asyncio.ensure_future(self._reseek(tp, offset))
 
     async def _reseek(self, tp: TP, offset: int) -> None:
         self._sought(tp, offset)  # before the seek: the fetch loop is running (flow is on)

@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable
 
 import pytest
 
+from processors.faust_app import worker_ready, worker_status
 from processors.stream_rules import publish_rules
 from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
 from wirewatch.settings import KafkaSettings
@@ -182,11 +183,7 @@ class Worker:
         return self
 
     def status(self) -> dict[str, Any] | None:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/status/", timeout=2) as response:
-                return json.loads(response.read(1_000_000))
-        except (OSError, ValueError):
-            return None
+        return worker_status(self.port)
 
     def wait_for(self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 90.0) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
@@ -239,8 +236,7 @@ def workers(tmp_path: Path):
         worker.stop()
 
 
-def ready(status: dict[str, Any]) -> bool:
-    return status["rules_ready"] and bool(status["partitions"])
+ready = worker_ready
 
 
 def lost_or_stalled(kafka: KafkaSettings, missing: set[str], running: list[Worker]) -> str:

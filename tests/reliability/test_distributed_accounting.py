@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from processors.faust_app import worker_ready, worker_status
 from tests.integration.services import ensure_elasticsearch, ensure_kafka
 from tests.reliability.feeds import free_port, rss, rss_item
 from tests.reliability.processes import http_server, query, static_feeds, wait_for, wirewatch
@@ -156,7 +157,7 @@ query = "coup"
             stages += [processor, sink, producer]
             processor.start()
             sink.start()
-            wait_for(lambda: processor_ready(web_port), 120, "processor ready")
+            wait_for(lambda: worker_ready(worker_status(web_port)), 120, "processor ready")
             producer.start()
             ledger = tmp_path / "producer.db"
 
@@ -215,10 +216,3 @@ def wirewatch_cmd(config: Path) -> list[str]:
     return [sys.executable, "-m", "wirewatch.cli", "--config", str(config)]
 
 
-def processor_ready(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/status/", timeout=2) as response:
-            status = json.loads(response.read(1_000_000))
-    except (OSError, ValueError):
-        return False
-    return bool(status.get("rules_ready") and status.get("partitions"))
