@@ -45,12 +45,12 @@ if __package__ in (None, ""):
 from benchmarks.bench_embedded import make_rules
 from benchmarks.common import REPO_ROOT, load_tagger
 from benchmarks.workload import dispatches, load_average, percentile, write_result
-from processors.faust_app import worker_ready, worker_status
+from wirewatch.processors.faust_app import worker_ready, worker_status
 from wirewatch.models import Dispatch, Rule
 
 KAFKA = os.environ.get("WIREWATCH_BENCH_KAFKA", "127.0.0.1:9092")
 ES = os.environ.get("WIREWATCH_BENCH_ES", "http://127.0.0.1:9200")
-WIREWATCH = [sys.executable, "-c", "import sys; from wirewatch.cli import main; sys.exit(main())"]
+WIREWATCH = [sys.executable, "-c", "import sys; from wirewatch.app.cli.main import main; sys.exit(main())"]
 
 
 def free_port() -> int:
@@ -131,7 +131,7 @@ def es_client():
 def es_ceiling(index: str, docs: list[dict[str, Any]]) -> dict[str, Any]:
     from elasticsearch import helpers  # noqa: PLC0415
 
-    from sinks.es_layout import dispatches_template_body  # noqa: PLC0415
+    from wirewatch.sinks.es_layout import dispatches_template_body  # noqa: PLC0415
 
     client = es_client()
     body = dispatches_template_body(f"{index}*")["template"]
@@ -194,9 +194,9 @@ def searchable_count(client, alias: str) -> int:
 
 async def publish(config: Path, items: list[Dispatch], rate: float | None) -> dict[str, float]:
     """The producer's path: ledger accept, then KafkaPublisher.emit; returns emit time per dispatch id."""
-    from producers.kafka_publisher import KafkaPublisher  # noqa: PLC0415
-    from sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
-    from wirewatch.config import load_settings  # noqa: PLC0415
+    from wirewatch.producers.kafka_publisher import KafkaPublisher  # noqa: PLC0415
+    from wirewatch.sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
+    from wirewatch.app.components import load_settings  # noqa: PLC0415
 
     settings = load_settings(config)
     store = SQLiteStore(settings.kafka.producer_store)
@@ -296,9 +296,9 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
 
         async def paced() -> dict[str, float]:
             # Publish times go into `published` as they happen, so the watcher polls from the first one.
-            from producers.kafka_publisher import KafkaPublisher  # noqa: PLC0415
-            from sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
-            from wirewatch.config import load_settings  # noqa: PLC0415
+            from wirewatch.producers.kafka_publisher import KafkaPublisher  # noqa: PLC0415
+            from wirewatch.sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
+            from wirewatch.app.components import load_settings  # noqa: PLC0415
 
             settings = load_settings(config)
             store = SQLiteStore(settings.kafka.producer_store)

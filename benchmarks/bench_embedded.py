@@ -38,9 +38,9 @@ from benchmarks.common import load_tagger
 from benchmarks.workload import (
     Stopwatch, dispatches, load_average, mean_words, peak_rss_mib, percentile, pin_to_one_cpu, write_result,
 )
-from sinks.notifiers import JsonlNotifier
+from wirewatch.sinks.notifiers import JsonlNotifier
 from wirewatch.models import Alert, Dispatch, Rule
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.settings import DeliverySettings, Settings, StoreSettings
 
 
@@ -158,8 +158,8 @@ async def measure_latency(workdir: Path, rules: list[Rule], items: list[Dispatch
 
 def measure_processor_only(rules: list[Rule], items: list[Dispatch]) -> dict[str, Any]:
     """The ceiling: tag + match in a loop, nothing accepted, stored or delivered."""
-    from processors.process import DispatchProcessor  # noqa: PLC0415
-    from wirewatch.runner import build_matcher  # noqa: PLC0415
+    from wirewatch.processors.process import DispatchProcessor  # noqa: PLC0415
+    from wirewatch.app.runner import build_matcher  # noqa: PLC0415
 
     processor = DispatchProcessor(load_tagger(), build_matcher(rules))
     gc.collect()

@@ -141,8 +141,8 @@ async def poll_cycle(poller) -> tuple[Any, Stopwatch]:
 
 async def run_poller(urls: list[str], concurrency: int, server: FeedServer, changed: float,
                      workdir: Path) -> dict[str, Any]:
-    from producers.poller import FeedPoller  # noqa: PLC0415
-    from sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
+    from wirewatch.producers.poller import FeedPoller  # noqa: PLC0415
+    from wirewatch.sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
 
     settings = PollerSettings(per_host_delay=0.0, per_host_concurrency=concurrency, total_concurrency=concurrency,
                               max_items_per_feed=ITEMS_PER_FEED * 2)

@@ -30,9 +30,9 @@ class TaggerUnavailable(RuntimeError):
 def load_tagger() -> Any:
     """The tagger with its bundled knowledge base, through its public API only."""
     try:
-        from processors.tagger import Tagger  # noqa: PLC0415 - optional until the tagger lands
+        from wirewatch.processors.tagger import Tagger  # noqa: PLC0415 - optional until the tagger lands
     except ImportError as exc:
-        raise TaggerUnavailable(f"processors.tagger.Tagger cannot be imported: {exc}") from exc
+        raise TaggerUnavailable(f"wirewatch.processors.tagger.Tagger cannot be imported: {exc}") from exc
     return Tagger.load()
 
 

@@ -51,7 +51,7 @@ def check_http(url: str, timeout: float, json_true: str | None = None) -> str:
 
 
 def _kafka_settings(config: str | None):
-    from wirewatch.config import load_settings
+    from wirewatch.app.components import load_settings
 
     return load_settings(config).kafka
 

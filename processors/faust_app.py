@@ -8,7 +8,7 @@
 
 The app id is `KafkaSettings.processor_group`: every worker started with the
 same settings joins one consumer group and gets a share of the raw topic's
-partitions. The business logic is `processors.process.DispatchProcessor`, the
+partitions. The business logic is `wirewatch.processors.process.DispatchProcessor`, the
 same object the embedded runner calls.
 
 Delivery: at-least-once, and why it holds
@@ -69,10 +69,10 @@ import faust
 from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
 from faust.exceptions import ConsumerNotStarted
 
-from processors.faust_consumer import AtLeastOnceTransport
-from processors.process import DispatchProcessor
-from processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
-from processors.stream_rules import RuleTopicFollower
+from wirewatch.processors.faust_consumer import AtLeastOnceTransport
+from wirewatch.processors.process import DispatchProcessor
+from wirewatch.processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
+from wirewatch.processors.stream_rules import RuleTopicFollower
 from wirewatch.kafka_options import faust_broker_options
 from wirewatch.models import Rule, format_time
 from wirewatch.settings import Settings
@@ -330,7 +330,7 @@ def _from_ts(ts: float):
 
 
 def build_processor(settings: Settings) -> DispatchProcessor:
-    from processors.tagger import Tagger
+    from wirewatch.processors.tagger import Tagger
     from wirewatch.query import RuleMatcher
 
     tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.errors import InputError
 from wirewatch.models import Dispatch, ModelError, Rule, format_time, utcnow
 
 # A dispatch is one article; anything far larger is not one and is refused
@@ -21,7 +22,7 @@ MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 MAX_DEAD_PAYLOAD_CHARS = 256 * 1024
 
 
-class DeadLetterReason(ValueError):
+class DeadLetterReason(InputError):
     """Why a message cannot be processed; the text goes into the dead-letter record."""
 
 

@@ -21,7 +21,7 @@ import logging
 import time
 from typing import Callable
 
-from processors.stream_codec import DeadLetterReason, RuleBook, rule_changes
+from wirewatch.processors.stream_codec import DeadLetterReason, RuleBook, rule_changes
 from wirewatch.kafka_options import aiokafka_options, kafka_python_options
 from wirewatch.models import Rule
 from wirewatch.settings import KafkaSettings

@@ -20,13 +20,17 @@ import socket
 from collections.abc import Iterable
 
 import aiohttp
+
+from wirewatch.errors import FetchError
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
-class AddressRefused(OSError):
+class AddressRefused(FetchError, OSError):
     """A host resolved to an address the policy refuses. An OSError so aiohttp reports it as a connect failure."""
+
+    retriable = False
 
 
 def address_refusal(address: str) -> str | None:

@@ -22,7 +22,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver
+from wirewatch.producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver
+from wirewatch import errors
 from wirewatch.settings import PollerSettings
 
 ALLOWED_SCHEMES = ("http", "https")
@@ -34,7 +35,7 @@ CHUNK_SIZE = 64 * 1024
 KEPT_HEADERS = ("content-type", "content-language", "content-location", "etag", "last-modified")
 
 
-class FetchError(Exception):
+class FetchError(errors.FetchError):
     """A feed could not be fetched. The message says why, in words an operator can act on."""
 
     def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None):

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from producers.normalise import FUTURE_TOLERANCE, canonical_url, clip_dispatch, ingest_id
+from wirewatch.producers.normalise import FUTURE_TOLERANCE, canonical_url, clip_dispatch, ingest_id
+from wirewatch.errors import InputError
 from wirewatch.models import Dispatch, ModelError, parse_time, utcnow
 
 TITLE_MAX = 500  # characters; a longer "title" line is a body without a title
 
 
 @dataclass(frozen=True, slots=True)
-class IngestError:
+class IngestProblem:
     line: int  # 1-based line of the input the problem is on
     message: str
 
@@ -29,16 +30,16 @@ class IngestError:
         return f"line {self.line}: {self.message}"
 
 
-class _RecordError(ValueError):
+class _RecordError(InputError):
     pass
 
 
 def parse_ingest(
     data: str | bytes, source: str = "ingest", *, now: datetime | None = None
-) -> tuple[list[Dispatch], list[IngestError]]:
+) -> tuple[list[Dispatch], list[IngestProblem]]:
     """Dispatches from pushed input, and an error for each line that could not be used."""
     now = now or utcnow()
-    errors: list[IngestError] = []
+    errors: list[IngestProblem] = []
     if isinstance(data, bytes):
         text, decode_error = _decode(data)
         if decode_error:
@@ -47,7 +48,7 @@ def parse_ingest(
         text = data
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return [], [*errors, IngestError(1, "input is empty")]
+        return [], [*errors, IngestProblem(1, "input is empty")]
     stripped = text.lstrip()
     first_line = text[: len(text) - len(stripped)].count("\n") + 1
     if stripped.startswith(("{", "[")):
@@ -62,18 +63,18 @@ def parse_ingest(
             dispatches, more = _from_json_lines(text, source, now)
             if not dispatches and whole_error is not None and _one_multiline_object(stripped) and _all_invalid_json(more):
                 # One pretty-printed object with a mistake: one error where it is, not one per line.
-                more = [IngestError(whole_error.lineno, f"invalid JSON: {whole_error.msg} (column {whole_error.colno})")]
+                more = [IngestProblem(whole_error.lineno, f"invalid JSON: {whole_error.msg} (column {whole_error.colno})")]
     else:
         dispatches, more = _from_plain_text(text, source, now)
     return dispatches, errors + more
 
 
-def _decode(data: bytes) -> tuple[str, IngestError | None]:
+def _decode(data: bytes) -> tuple[str, IngestProblem | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        error = IngestError(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); undecodable bytes replaced")
+        error = IngestProblem(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); undecodable bytes replaced")
         return data.decode("utf-8", errors="replace"), error
 
 
@@ -90,29 +91,29 @@ def _one_multiline_object(text: str) -> bool:
     return len(lines) > 1 and sum(line.startswith("{") for line in lines) == 1
 
 
-def _all_invalid_json(errors: list[IngestError]) -> bool:
+def _all_invalid_json(errors: list[IngestProblem]) -> bool:
     return all(error.message.startswith("invalid JSON") for error in errors)
 
 
 def _from_array(
     items: list[Any], line: int, source: str, now: datetime
-) -> tuple[list[Dispatch], list[IngestError]]:
+) -> tuple[list[Dispatch], list[IngestProblem]]:
     dispatches, errors = [], []
     for index, item in enumerate(items, start=1):
         try:
             dispatches.append(record_to_dispatch(item, source, now))
         except _RecordError as exc:
-            errors.append(IngestError(line, f"array item {index}: {exc}"))
+            errors.append(IngestProblem(line, f"array item {index}: {exc}"))
     return dispatches, errors
 
 
-def _from_plain_text(text: str, source: str, now: datetime) -> tuple[list[Dispatch], list[IngestError]]:
+def _from_plain_text(text: str, source: str, now: datetime) -> tuple[list[Dispatch], list[IngestProblem]]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next(i for i, line in enumerate(lines) if line.strip())
     title = lines[first].strip()
     body = "\n".join(lines[first + 1 :]).strip()
     if len(title) > TITLE_MAX:
-        return [], [IngestError(first + 1, f"first line is {len(title)} characters; a title is at most {TITLE_MAX}")]
+        return [], [IngestProblem(first + 1, f"first line is {len(title)} characters; a title is at most {TITLE_MAX}")]
     title, body, hints = clip_dispatch(title, body, None)
     dispatch = Dispatch(
         id=ingest_id(given_id=None, url=None, title=title, text=body),
@@ -127,29 +128,29 @@ def _from_plain_text(text: str, source: str, now: datetime) -> tuple[list[Dispat
     return [dispatch], []
 
 
-def _from_json_lines(text: str, source: str, now: datetime) -> tuple[list[Dispatch], list[IngestError]]:
+def _from_json_lines(text: str, source: str, now: datetime) -> tuple[list[Dispatch], list[IngestProblem]]:
     records: list[tuple[int, Any]] = []
-    errors: list[IngestError] = []
+    errors: list[IngestProblem] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             records.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
-            errors.append(IngestError(number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+            errors.append(IngestProblem(number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
     dispatches, record_errors = _from_records(records, source, now)
     return dispatches, sorted(errors + record_errors, key=lambda e: e.line)
 
 
 def _from_records(
     records: list[tuple[int, Any]], source: str, now: datetime
-) -> tuple[list[Dispatch], list[IngestError]]:
+) -> tuple[list[Dispatch], list[IngestProblem]]:
     dispatches, errors = [], []
     for number, record in records:
         try:
             dispatches.append(record_to_dispatch(record, source, now))
         except _RecordError as exc:
-            errors.append(IngestError(number, str(exc)))
+            errors.append(IngestProblem(number, str(exc)))
     return dispatches, errors
 
 

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from kafka.errors import KafkaError, MessageSizeTooLargeError
 
+from wirewatch.errors import ServiceError
 from wirewatch.kafka_options import kafka_python_options
 from wirewatch.models import Dispatch
 from wirewatch.ports import DeadLetters, Inbox
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 COMPRESSIONS = ("gzip", "snappy", "lz4", "zstd", "none")
 
 
-class PublisherError(RuntimeError):
+class PublisherError(ServiceError):
     """The publisher cannot go on (bad configuration, closed, a programming error)."""
 
 

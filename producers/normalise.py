@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from wirewatch.errors import InputError
 from wirewatch.models import Dispatch, dispatch_id, to_utc
 
 # Query parameters that identify a click or a campaign, never the document.
@@ -55,7 +56,7 @@ _INLINE_SPACE = re.compile(r"[^\S\n]+")  # any whitespace except newline (includ
 _PLAIN_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
-class EntryError(ValueError):
+class EntryError(InputError):
     """A feed entry that cannot become a dispatch (no title, no text, no link)."""
 
 

@@ -15,11 +15,13 @@ from typing import Any
 
 import feedparser
 
+from wirewatch.errors import InputError
+
 # We hand feedparser bytes wrapped in a stream, never a string: given a
 # URL-like string it would fetch it itself, outside our limits.
 
 
-class FeedParseError(ValueError):
+class FeedParseError(InputError):
     """The document is not a usable RSS/Atom feed."""
 
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from producers.backoff import backoff_delay
-from producers.fetch import FetchError, FetchResult, HttpFetcher, fetch_file
-from producers.normalise import EntryError, make_dispatch
-from producers.parse import FeedParseError, ParsedFeed, parse_feed
-from producers.validate import validate_feed
+from wirewatch.producers.backoff import backoff_delay
+from wirewatch.producers.fetch import FetchError, FetchResult, HttpFetcher
+from wirewatch.producers.normalise import EntryError, make_dispatch
+from wirewatch.producers.parse import FeedParseError, ParsedFeed, parse_feed
+from wirewatch.producers.kinds import FEED_KINDS, feed_problems
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, format_time, parse_time, utcnow
 from wirewatch.ports import FeedStateStore, Inbox
@@ -243,13 +243,10 @@ class FeedPoller:
         return ("not_modified" if outcome.fetched.not_modified else "ok"), outcome
 
     async def _fetch_and_emit(self, feed: FeedConfig, state: FeedState) -> _FeedOutcome:
-        problems = validate_feed(feed)
+        problems = feed_problems(feed)
         if problems:
             raise FetchError("; ".join(problems))
-        if feed.kind == "file":
-            fetched = await fetch_file(feed.url, max_bytes=self.settings.max_body_bytes, etag=state.etag)
-        else:
-            fetched = await self._fetcher.fetch(feed.url, etag=state.etag, last_modified=state.last_modified)
+        fetched = await FEED_KINDS.get(feed.kind).fetch(feed, state, self._fetcher, self.settings)
         if fetched.not_modified:
             return _FeedOutcome(fetched=fetched)
         parsed = parse_feed(fetched.body, fetched.headers)

@@ -25,8 +25,8 @@ import json
 import logging
 from dataclasses import dataclass
 
-from sinks.delivery import AlertDelivery
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Alert, ModelError
 from wirewatch.settings import Settings

@@ -26,7 +26,8 @@ from typing import Protocol, runtime_checkable
 
 from wirewatch.metrics import Metrics
 from wirewatch.models import Alert, format_time, utcnow
-from wirewatch.ports import AlertStore, DeliveryError, Notifier
+from wirewatch.errors import DeliveryError
+from wirewatch.ports import AlertStore, Notifier
 from wirewatch.settings import DeliverySettings
 
 log = logging.getLogger(__name__)

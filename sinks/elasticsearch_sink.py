@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -29,9 +28,9 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, AsyncElasticsearch
 from elasticsearch.helpers import async_streaming_bulk
 
-from sinks.es_client import build_client, install_layout
-from sinks.es_layout import IndexNames
-from sinks.es_records import (
+from wirewatch.sinks.es_client import build_client, install_layout
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.es_records import (
     BulkItem,
     Origin,
     Outcome,
@@ -44,6 +43,7 @@ from sinks.es_records import (
     outcome_of,
 )
 from wirewatch.kafka_options import aiokafka_options
+from wirewatch.lifecycle import stop_on_signals
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 
 log = logging.getLogger(__name__)
@@ -280,18 +280,13 @@ class ElasticsearchSink:
 async def run_sink(es: ElasticsearchSettings, kafka: KafkaSettings, stop: asyncio.Event | None = None) -> SinkCounters:
     """The `wirewatch sink` service: runs until SIGTERM/SIGINT (or `stop`)."""
     stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
+    with stop_on_signals(stop):
+        sink = ElasticsearchSink(es, kafka)
         try:
-            loop.add_signal_handler(signum, stop.set)
-        except (NotImplementedError, RuntimeError):  # not the main thread
-            pass
-    sink = ElasticsearchSink(es, kafka)
-    try:
-        await sink.start()
-        log.info("sink: %s + %s → %s, %s", kafka.topic_tagged, kafka.topic_alerts,
-                 sink.names.dispatches_alias, sink.names.alerts)
-        await sink.run(stop)
-    finally:
-        await sink.close()
-    return sink.counters
+            await sink.start()
+            log.info("sink: %s + %s → %s, %s", kafka.topic_tagged, kafka.topic_alerts,
+                     sink.names.dispatches_alias, sink.names.alerts)
+            await sink.run(stop)
+        finally:
+            await sink.close()
+        return sink.counters

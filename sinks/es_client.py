@@ -14,13 +14,14 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch, BadRequestError
 
-from sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body
+from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body
+from wirewatch.errors import ServiceError
 from wirewatch.settings import ElasticsearchSettings
 
 log = logging.getLogger(__name__)
 
 
-class ElasticsearchSetupError(RuntimeError):
+class ElasticsearchSetupError(ServiceError):
     """The index layout could not be installed (the message says which part and why)."""
 
 

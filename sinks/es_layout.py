@@ -130,7 +130,7 @@ def render_files() -> dict[Path, str]:
     }
 
 
-if __name__ == "__main__":  # python -m sinks.es_layout: regenerate deploy/elasticsearch/*.json
+if __name__ == "__main__":  # python -m wirewatch.sinks.es_layout: regenerate deploy/elasticsearch/*.json
     for path, text in render_files().items():
         path.write_text(text, encoding="utf-8")
         print(path)

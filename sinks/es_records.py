@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from wirewatch.errors import InputError
 from wirewatch.models import Alert, ModelError, format_time, utcnow
 
 # Larger than any real dispatch (the processor refuses raw messages over 4 MiB);
@@ -25,7 +26,7 @@ class RecordKind(Enum):
     ALERT = "alert"
 
 
-class Rejected(ValueError):
+class Rejected(InputError):
     """A record the sink cannot turn into a document; the text is the dead-letter reason."""
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.ports import SearchHit
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings, Settings

@@ -1,7 +1,7 @@
 """Alert notifiers: console, JSON Lines file, HTTP webhook.
 
 Each one delivers a single alert or raises DeliveryError; retrying, backoff
-and bookkeeping belong to ``sinks.delivery.AlertDelivery``, so a notifier stays
+and bookkeeping belong to ``wirewatch.sinks.delivery.AlertDelivery``, so a notifier stays
 a few lines of I/O.
 """
 
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from wirewatch.models import Alert, format_time
-from wirewatch.ports import DeliveryError
+from wirewatch.errors import DeliveryError
 from wirewatch.settings import WebhookSettings
 
 CONSOLE_CHANNEL = "console"

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from wirewatch.errors import StoreError
+
 MIGRATIONS: list[str] = [
     # 0 -> 1: the first schema.
     """
@@ -106,7 +108,7 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaError(RuntimeError):
+class SchemaError(StoreError):
     """The database file cannot be used by this version of wirewatch."""
 
 

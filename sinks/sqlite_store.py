@@ -27,10 +27,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sinks.sqlite_schema import migrate
-from sinks.sqlite_search import DEFAULT_SCAN_LIMIT, SearchResults
-from sinks.sqlite_search import search as run_search
+from wirewatch.sinks.sqlite_schema import migrate
+from wirewatch.sinks.sqlite_search import DEFAULT_SCAN_LIMIT, SearchResults
+from wirewatch.sinks.sqlite_search import search as run_search
 from wirewatch.query import fts_document_text
+from wirewatch.errors import StoreError
 from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
 
 try:
@@ -57,7 +58,7 @@ MAX_DEAD_LETTER_PAYLOAD = 1024 * 1024
 _MAX_ERROR_CHARS = 1000
 
 
-class StoreClosedError(RuntimeError):
+class StoreClosedError(StoreError):
     """The store was used after close()."""
 
 

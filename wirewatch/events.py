@@ -20,6 +20,8 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.errors import WirewatchError
+
 DEFAULT_QUEUE_SIZE = 256
 
 
@@ -30,7 +32,7 @@ class Event:
     data: dict[str, Any]
 
 
-class BusClosed(Exception):
+class BusClosed(WirewatchError):
     """The bus was closed while a subscriber was waiting."""
 
 
@@ -159,5 +161,5 @@ class EventBus:
             pass
 
 
-class TooManySubscribers(RuntimeError):
+class TooManySubscribers(WirewatchError):
     """A bound on live readers: each one holds a queue and a connection."""

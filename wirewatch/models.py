@@ -10,6 +10,8 @@ matcher agree with Elasticsearch's ``query_string``.
 from __future__ import annotations
 
 import hashlib
+
+from wirewatch.errors import InputError
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal
@@ -18,7 +20,7 @@ AgencyKind = Literal["news_agency", "government", "military", "international"]
 CoupUse = Literal["current", "figurative", "historical"]
 
 
-class ModelError(ValueError):
+class ModelError(InputError):
     """A message or document that does not fit the contract."""
 
 

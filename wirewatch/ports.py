@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
+from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert, Dispatch, TaggedDispatch
 
 
@@ -19,10 +20,6 @@ class SearchHit:
     doc: dict[str, Any]  # the TaggedDispatch document (TaggedDispatch.to_doc())
     score: float = 0.0
     highlights: dict[str, list[str]] = field(default_factory=dict)
-
-
-class DeliveryError(Exception):
-    """A notifier could not deliver an alert; it will be retried later."""
 
 
 @runtime_checkable

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wirewatch.errors import ServiceError
 from wirewatch.kafka_options import kafka_python_options
 from wirewatch.settings import KafkaSettings
 
@@ -96,7 +97,7 @@ def ensure_topics(kafka: KafkaSettings, specs: list[TopicSpec] | None = None, *,
             admin.close()
 
 
-class TopicAdminError(RuntimeError):
+class TopicAdminError(ServiceError):
     """The cluster refused a topic operation."""
 
 

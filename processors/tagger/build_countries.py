@@ -1,7 +1,7 @@
 """Generate processors/kb/countries.json from pycountry plus curated news aliases.
 
 Run once when the curated tables below change:
-    .venv/bin/python -m processors.tagger.build_countries
+    .venv/bin/python -m wirewatch.processors.tagger.build_countries
 The JSON file is the versioned artefact the tagger loads; this script only explains where it came from.
 """
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from processors.tagger.coup import classify_coup
-from processors.tagger.kb import Agency, KnowledgeBase, Official
-from processors.tagger.officials import NameCache, OfficialFinder
-from processors.tagger.matcher import Case, Kind, PatternMatcher, Span
-from processors.tagger import rules
-from processors.tagger.textfold import fold, fold_cased, fold_lower
-from processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
+from wirewatch.processors.tagger.coup import classify_coup
+from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, Official
+from wirewatch.processors.tagger.officials import NameCache, OfficialFinder
+from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
+from wirewatch.processors.tagger import rules
+from wirewatch.processors.tagger.textfold import fold, fold_cased, fold_lower
+from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 
 # Enough to classify a dispatch's coup mentions; a text repeating "coup" thousands of

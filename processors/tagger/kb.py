@@ -14,6 +14,8 @@ from typing import Any
 
 import pycountry
 
+from wirewatch.errors import ConfigurationError
+
 BUNDLED_KB_DIR = pathlib.Path(__file__).resolve().parent.parent / "kb"
 AGENCY_KINDS = ("news_agency", "government", "military", "international")
 EXTRA_COUNTRY_CODES = frozenset({"XK"})  # Kosovo: user-assigned, used by the EU, IMF and news wires
@@ -21,7 +23,7 @@ MAX_KB_FILE_BYTES = 50 * 1024 * 1024
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class KnowledgeBaseError(ValueError):
+class KnowledgeBaseError(ConfigurationError, ValueError):
     """A knowledge-base file is missing, unreadable or breaks the schema."""
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 import ahocorasick
 
-from processors.tagger.textfold import fold, fold_cased
+from wirewatch.processors.tagger.textfold import fold, fold_cased
 
 
 class Kind:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
-from processors.tagger.kb import Official
-from processors.tagger.matcher import Kind, Span
-from processors.tagger.textfold import fold
-from processors.tagger.vocab import (BODY_NOUNS, DESCRIPTOR_POSSESSIVES, HONORIFICS, LEGISLATOR_ROLES,
+from wirewatch.processors.tagger.kb import Official
+from wirewatch.processors.tagger.matcher import Kind, Span
+from wirewatch.processors.tagger.textfold import fold
+from wirewatch.processors.tagger.vocab import (BODY_NOUNS, DESCRIPTOR_POSSESSIVES, HONORIFICS, LEGISLATOR_ROLES,
                                      NAMED_AFTER_NOUNS, NAME_STOPWORDS, NON_OFFICIAL_QUALIFIERS, PORTFOLIO_WORDS,
                                      PRIVATE_BODY_WORDS, PUBLIC_ROLE_WORDS, PUBLIC_WORDS, RANK_WORDS,
                                      ROLE_MODIFIERS)

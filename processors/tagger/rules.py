@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from processors.tagger.vocab import NAME_STOPWORDS
+from wirewatch.processors.tagger.vocab import NAME_STOPWORDS
 
 # Country words that are also given names or surnames: "Michael Jordan", "Chad Smith", "Najib Danish".
 PERSON_NAME_TRAPS = frozenset({"jordan", "chad", "danish", "washington", "georgia", "santiago", "sofia"})

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from producers.poller import FeedPoller
+from wirewatch.producers.poller import FeedPoller
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from wirewatch.cli import DEMO_DIR
-from wirewatch.config import load_settings
-from wirewatch.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
-from wirewatch.runner import EmbeddedPipeline, run_embedded
+from wirewatch.app.cli.main import DEMO_DIR
+from wirewatch.app.components import load_settings
+from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
+from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 from wirewatch.settings import FeedConfig
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,9 +8,9 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, fill_store, pipeline_settings
-from wirewatch.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
+from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 LIVE_WAIT_MS = 10_000  # "within seconds"
 

@@ -10,8 +10,8 @@ from tests.integration.services import elasticsearch_url  # noqa: F401 - session
 from tests.integration.test_dashboard_es import es_backend_settings, index_alerts
 from tests.integration.test_es_support import es_layout, index_docs, make_dispatch  # noqa: F401 - fixture
 from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE
-from wirewatch.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
-from wirewatch.dashboard.es_backend import ElasticsearchBackend
+from wirewatch.app.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
+from wirewatch.app.dashboard.es_backend import ElasticsearchBackend
 from wirewatch.events import EventBus
 from wirewatch.models import Alert, CountryMention, TaggedDispatch, Tags, utcnow
 

@@ -21,14 +21,14 @@ import aiohttp
 import pytest
 from elasticsearch.helpers import async_bulk
 
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401 - fixtures
 from tests.unit.dashboard_fixtures import HOSTILE_TITLE, fill_store, running_dashboard, sample_dispatches
-from wirewatch.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
-from wirewatch.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, ElasticsearchBackend
+from wirewatch.app.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
+from wirewatch.app.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, ElasticsearchBackend
 from wirewatch.events import EventBus
 from wirewatch.models import Alert, Dispatch, utcnow
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings, Settings
@@ -319,7 +319,7 @@ async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(tmp
         f'[elasticsearch]\nenabled = true\nhosts = {json.dumps(es_layout.hosts)}\n'
         f'index_prefix = "{es_layout.index_prefix}"\nalerts_index = "{es_layout.alerts_index}"\n', encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from wirewatch.cli import main; sys.exit(main(sys.argv[1:]))",
+        [sys.executable, "-c", "import sys; from wirewatch.app.cli.main import main; sys.exit(main(sys.argv[1:]))",
          "-c", str(config), "dashboard", "--port", "0"],
         cwd=Path(__file__).resolve().parents[2], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     try:

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, tag_all  # noqa: F401
 from tests.unit.test_deploy_kibana import LENS_RECORDS, load_objects

@@ -1,6 +1,6 @@
 """THE agreement test: the in-stream matcher fires on exactly the documents query_string returns.
 
-The corpus is the gold dev dispatches tagged by processors.tagger.Tagger plus
+The corpus is the gold dev dispatches tagged by wirewatch.processors.tagger.Tagger plus
 hand-made edge cases (apostrophes, hyphens, U.S., accents, Turkish İ,
 numbers). For every rule below, `parse_query(rule).match(doc)` must be true on
 exactly the ids Elasticsearch returns. A difference is a bug in our matcher or
@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from elasticsearch import BadRequestError
 
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames
-from sinks.es_search import query_string_clause
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.es_search import query_string_clause
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, make_dispatch, tag_all  # noqa: F401
 from wirewatch.models import CountryMention, Event, OfficialMention, TaggedDispatch, Tags, AgencyMention

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames, dispatches_mapping
-from sinks.es_search import search_elasticsearch_async
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames, dispatches_mapping
+from wirewatch.sinks.es_search import search_elasticsearch_async
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import drop_layout, es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401
 from wirewatch import cli_es
@@ -108,9 +108,9 @@ def test_search_elasticsearch_is_callable_from_sync_code(es_layout) -> None:  # 
 async def test_wirewatch_search_reads_elasticsearch_when_enabled(es_layout, tmp_path: Path, capsys) -> None:  # noqa: F811
     # The seed, tagged by the real tagger, indexed in Elasticsearch; `wirewatch search` with
     # [elasticsearch].enabled must answer from the node, not from a (here absent) SQLite store.
-    from processors.tagger import Tagger
-    from producers.ingest import parse_ingest
-    from wirewatch.cli import main
+    from wirewatch.processors.tagger import Tagger
+    from wirewatch.producers.ingest import parse_ingest
+    from wirewatch.app.cli.main import main
 
     seed_text = (Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt").read_text(encoding="utf-8")
     (seed,), _ = parse_ingest(seed_text)

@@ -11,9 +11,9 @@ from typing import AsyncIterator
 
 import pytest
 
-from sinks.elasticsearch_sink import Backoff, ElasticsearchSink
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url, kafka_bootstrap  # noqa: F401 - session fixtures
 from tests.integration.test_es_support import (
     count_docs,

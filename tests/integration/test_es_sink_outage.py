@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from sinks.elasticsearch_sink import Backoff, ElasticsearchSink
-from sinks.es_client import build_client
-from sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import ELASTICSEARCH_SCRIPT, kafka_bootstrap  # noqa: F401 - session fixture
 from tests.integration.test_es_sink import committed_offsets, delete_topics
 from tests.integration.test_es_support import es_settings_for, kafka_settings_for, simple_tagged, tagged_record

@@ -15,8 +15,8 @@ from typing import Any, AsyncIterator
 
 import pytest
 
-from sinks.es_client import build_client, install_layout
-from sinks.es_layout import IndexNames
+from wirewatch.sinks.es_client import build_client, install_layout
+from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
@@ -88,7 +88,7 @@ def gold_dispatches() -> list[Dispatch]:
 
 
 def tag_all(dispatches: list[Dispatch]) -> list[TaggedDispatch]:
-    from processors.tagger import Tagger
+    from wirewatch.processors.tagger import Tagger
 
     tagger = Tagger.load(None)
     return [tagger.tag_dispatch(dispatch) for dispatch in dispatches]

@@ -1,6 +1,6 @@
 """The faust processor worker against the real broker.
 
-Workers run as subprocesses (`python -m wirewatch.cli_processor processor`),
+Workers run as subprocesses (`python -m wirewatch.app.cli.processor processor`),
 each bounded in time and always stopped; topics and the consumer group (the
 faust app id) are unique per test, so reruns on a reused broker see no old data.
 Input is produced with kafka-python straight into the raw topic.
@@ -24,8 +24,8 @@ from typing import Any, Callable, Iterable
 
 import pytest
 
-from processors.faust_app import worker_ready, worker_status
-from processors.stream_rules import publish_rules
+from wirewatch.processors.faust_app import worker_ready, worker_status
+from wirewatch.processors.stream_rules import publish_rules
 from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
 from wirewatch.settings import KafkaSettings
 
@@ -173,7 +173,7 @@ class Worker:
 
     def start(self) -> Worker:
         command = [
-            sys.executable, "-m", "wirewatch.cli_processor", "-c", str(self.config), "processor",
+            sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(self.config), "processor",
             "--web-port", str(self.port), "--data-dir", str(self.workdir / f"{self.name}-data"),
             "--session-timeout", "10", "--batch-within", "0.2", *self.extra,
         ]  # fmt: skip
@@ -277,7 +277,7 @@ def test_seed_dispatch_is_tagged_and_fires_the_coup_rule(bootstrap: str, tmp_pat
     create_topics(kafka)
     config = write_config(tmp_path / "wirewatch.toml", kafka, [Rule(id="coup", name="Coup", query="coup")])
     published = subprocess.run(
-        [sys.executable, "-m", "wirewatch.cli_processor", "-c", str(config), "rules", "publish"],
+        [sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(config), "rules", "publish"],
         cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert published.returncode == 0, published.stderr

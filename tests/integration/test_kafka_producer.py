@@ -24,11 +24,11 @@ from xml.sax.saxutils import escape
 import pytest
 from aiohttp import web
 
-from producers.kafka_publisher import KafkaPublisher, PublisherOptions
-from producers.kafka_service import publish_dispatches, run_producer
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherOptions
+from wirewatch.app.services.producer import publish_dispatches, run_producer
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.integration.services import ensure_kafka
-from wirewatch.cli_producer import cmd_producer, cmd_publish_ingest, cmd_topics_create
+from wirewatch.app.cli.producer import cmd_producer, cmd_publish_ingest, cmd_topics_create
 from wirewatch.models import Dispatch
 from wirewatch.settings import FeedConfig, KafkaSettings, PollerSettings, Settings
 from wirewatch.topics import admin_client, describe, ensure_topics

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from producers.kafka_service import run_producer
+from wirewatch.app.services.producer import run_producer
 from tests.integration.services import KAFKA_SCRIPT
 from tests.integration.test_kafka_producer import (
     FAST,
@@ -119,7 +119,7 @@ async def test_broker_down_then_up_loses_no_dispatch(private_broker: PrivateBrok
 
 def _ids(feed: Feed) -> list[str]:
     """The ids of the feed's items: a permalink guid hashes as its canonical URL."""
-    from producers.normalise import canonical_url
+    from wirewatch.producers.normalise import canonical_url
     from wirewatch.models import dispatch_id
 
     return [dispatch_id(canonical_url(item["link"])) for item in feed.items]

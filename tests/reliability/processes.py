@@ -91,7 +91,7 @@ def wirewatch(config: Path, *args: str, log: Path, env: dict[str, str] | None = 
     """`wirewatch --config CONFIG ARGS...` as a process; stdout and stderr go to `log` (a file never fills up)."""
     with log.open("ab") as sink:
         return subprocess.Popen(
-            [sys.executable, "-m", "wirewatch.cli", "--config", str(config), *args],
+            [sys.executable, "-m", "wirewatch.app.cli.main", "--config", str(config), *args],
             stdout=sink, stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )

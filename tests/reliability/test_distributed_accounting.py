@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from processors.faust_app import worker_ready, worker_status
+from wirewatch.processors.faust_app import worker_ready, worker_status
 from tests.integration.services import ensure_elasticsearch, ensure_kafka
 from tests.reliability.feeds import free_port, rss, rss_item
 from tests.reliability.processes import http_server, query, static_feeds, wait_for, wirewatch
@@ -213,6 +213,6 @@ query = "coup"
 def wirewatch_cmd(config: Path) -> list[str]:
     import sys
 
-    return [sys.executable, "-m", "wirewatch.cli", "--config", str(config)]
+    return [sys.executable, "-m", "wirewatch.app.cli.main", "--config", str(config)]
 
 

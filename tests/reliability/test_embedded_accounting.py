@@ -9,10 +9,10 @@ import json
 import logging
 from pathlib import Path
 
-from producers.ingest import parse_ingest
+from wirewatch.producers.ingest import parse_ingest
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, Rule, utcnow
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 
 def settings_for(tmp_path: Path, rules: list[dict]) -> object:
@@ -51,7 +51,7 @@ async def test_one_drain_delivers_a_backlog_larger_than_a_delivery_batch(tmp_pat
 
 
 async def test_a_malformed_rule_is_reported_and_skipped_while_the_others_fire(tmp_path: Path, caplog) -> None:
-    caplog.set_level(logging.ERROR, logger="wirewatch.runner")
+    caplog.set_level(logging.ERROR, logger="wirewatch.app.runner")
     settings = settings_for(tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"]}])
     # Rules published at runtime bypass `config check`: the matcher itself must cope.
     settings.rules.append(Rule(id="broken", name="broken", query='coup AND (countries.code:TR', channels=["jsonl"]))

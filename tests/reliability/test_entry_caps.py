@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from producers.normalise import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip, make_dispatch
+from wirewatch.producers.normalise import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip, make_dispatch
 
 FETCHED = datetime(2026, 11, 1, tzinfo=timezone.utc)
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from producers.normalise import MAX_TEXT_CHARS
-from producers.poller import FeedPoller, PollReport
+from wirewatch.producers.normalise import MAX_TEXT_CHARS
+from wirewatch.producers.poller import FeedPoller, PollReport
 from tests.reliability.feeds import FeedServer, feed_server, rss
 from tests.reliability.hostile import GIANT_TEXT_CHARS, HostileCounters, install_hostile_routes
 from wirewatch.config import settings_from_dict
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 GOOD_FEEDS = 20
 ITEMS_PER_FEED = 25
@@ -96,7 +96,7 @@ async def run_once(db: Path, good: FeedServer, hostile: FeedServer | None, hosti
 
 @pytest.mark.slow
 async def test_hostile_feeds_fail_alone_bounded_and_good_feeds_keep_flowing(tmp_path: Path, caplog) -> None:
-    caplog.set_level(logging.WARNING, logger="producers.poller")
+    caplog.set_level(logging.WARNING, logger="wirewatch.producers.poller")
     async with feed_server() as good, feed_server() as hostile:
         for i in range(GOOD_FEEDS):
             good.serve(f"/good-{i}.xml", rss(f"good-{i}", ITEMS_PER_FEED))

@@ -10,10 +10,10 @@ import pytest
 from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
-from producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver, address_refusal
-from producers.fetch import FetchError, HttpFetcher
-from producers.poller import FeedPoller
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver, address_refusal
+from wirewatch.producers.fetch import FetchError, HttpFetcher
+from wirewatch.producers.poller import FeedPoller
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.reliability.feeds import FeedServer, feed_server, rss
 from wirewatch.config import settings_from_dict
 from wirewatch.settings import FeedConfig, PollerSettings

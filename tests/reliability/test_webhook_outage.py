@@ -18,7 +18,7 @@ import pytest
 from tests.reliability.processes import WebhookReceiver, http_server
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 OUTAGE_SECONDS = float(os.environ.get("WIREWATCH_WEBHOOK_OUTAGE_SECONDS", "60"))
 RETRY_BASE, RETRY_MAX = 1.0, 8.0

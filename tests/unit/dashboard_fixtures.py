@@ -10,11 +10,11 @@ from pathlib import Path
 import aiohttp
 
 from wirewatch.config import settings_from_dict
-from wirewatch.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
+from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 SEED_TXT = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"
 HOSTILE_TITLE = '<script>window.__pwned = 1</script> Coup rumours in <img src=x onerror="window.__pwned=2">Ankara'

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.cli import main
-from wirewatch.config import ConfigError, check_config, load_settings, settings_from_dict
+from wirewatch.app.cli.main import main
+from wirewatch.app.components import check_config, load_settings
+from wirewatch.config import ConfigError, settings_from_dict
 
 GOOD = """
 [store]

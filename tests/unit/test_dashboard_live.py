@@ -7,10 +7,10 @@ import re
 
 from tests.unit.dashboard_fixtures import fill_store
 from tests.unit.test_embedded import DEMO_FEED, settings_for
-from wirewatch.dashboard import SQLiteBackend, StoreWatcher
+from wirewatch.app.dashboard import SQLiteBackend, StoreWatcher
 from wirewatch.events import EventBus
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.runner import run_embedded
+from wirewatch.app.runner import run_embedded
 
 
 async def test_store_watcher_publishes_what_another_writer_stores(tmp_path):
@@ -78,8 +78,8 @@ async def test_dashboard_command_serves_a_store_and_streams_what_another_process
 
     import aiohttp
 
-    from wirewatch.cli_dashboard import add_commands, serve
-    from wirewatch.dashboard import AccessPolicy
+    from wirewatch.app.cli.dashboard import add_commands, serve
+    from wirewatch.app.dashboard import AccessPolicy
 
     parser = argparse.ArgumentParser()
     add_commands(parser.add_subparsers())

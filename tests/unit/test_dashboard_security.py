@@ -5,8 +5,8 @@ import re
 import pytest
 
 from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, fill_store, running_dashboard
-from wirewatch.dashboard import AccessPolicy
-from wirewatch.dashboard.auth import SESSION_COOKIE
+from wirewatch.app.dashboard import AccessPolicy
+from wirewatch.app.dashboard.auth import SESSION_COOKIE
 
 TOKEN = "s3cret-token-for-tests-0123456789"
 
@@ -106,7 +106,7 @@ async def test_strict_content_security_policy_on_pages_and_api(store_path):
 
 
 async def test_static_app_script_never_uses_innerhtml():
-    from wirewatch.dashboard.app import STATIC_DIR
+    from wirewatch.app.dashboard.app import STATIC_DIR
 
     script = (STATIC_DIR / "app.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script.replace("no innerHTML anywhere", "")

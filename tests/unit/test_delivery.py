@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from sinks.delivery import AlertDelivery
-from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
-from sinks.sqlite_store import DeliveryRecord, SQLiteStore
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
+from wirewatch.sinks.sqlite_store import DeliveryRecord, SQLiteStore
 from tests.unit.test_notifiers import TOKEN, Receiver, receiver  # noqa: F401  (fixture)
 from tests.unit.test_store import make_alert
 from wirewatch.models import utcnow

@@ -7,11 +7,11 @@ import asyncio
 from datetime import timedelta
 from pathlib import Path
 
-from sinks.delivery import AlertDelivery
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_store import make_alert
 from wirewatch.models import Alert, utcnow
-from wirewatch.ports import DeliveryError
+from wirewatch.errors import DeliveryError
 from wirewatch.settings import DeliverySettings
 
 SETTINGS = DeliverySettings(retry_base=0.5, retry_max=4.0)

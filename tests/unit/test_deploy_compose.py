@@ -119,7 +119,7 @@ def code_text() -> str:
 
 
 def wirewatch_parser() -> argparse.ArgumentParser:
-    from wirewatch.cli import build_parser
+    from wirewatch.app.cli.main import build_parser
 
     return build_parser()
 

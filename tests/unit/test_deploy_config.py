@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.cli import main as wirewatch_main
-from wirewatch.config import check_config, load_settings
+from wirewatch.app.cli.main import main as wirewatch_main
+from wirewatch.app.components import check_config, load_settings
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "deploy" / "config"
 SERVICES = CONFIG_DIR / "wirewatch.toml"
@@ -78,8 +78,8 @@ def test_the_dashboard_reads_what_the_services_write(monkeypatch: pytest.MonkeyP
 
 
 def test_wirewatch_dashboard_serves_elasticsearch_with_this_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wirewatch.cli_dashboard import open_backend
-    from wirewatch.dashboard.es_backend import ElasticsearchBackend
+    from wirewatch.app.cli.dashboard import open_backend
+    from wirewatch.app.dashboard.es_backend import ElasticsearchBackend
 
     monkeypatch.setenv("WIREWATCH_DASHBOARD_TOKEN", TOKEN)
     backend = open_backend(load_settings(DASHBOARD))  # builds a client; no request is sent

@@ -130,7 +130,7 @@ def test_runs_as_a_created_non_root_user() -> None:
 
 
 def test_entrypoint_and_cmd_form_a_real_wirewatch_command() -> None:
-    from wirewatch.cli import build_parser
+    from wirewatch.app.cli.main import build_parser
 
     final = stages()[-1]
     entrypoint = exec_form(final.all("ENTRYPOINT")[-1])

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from sinks.sqlite_store import SQLiteStore
-from wirewatch.cli import main
+from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.app.cli.main import main
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.runner import EmbeddedPipeline, run_embedded
+from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 
 # A copy of ../shared/examples/seed-dispatch.txt, the dispatch the project started from.
 SEED_TXT = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"

@@ -14,9 +14,9 @@ import pytest
 from aiohttp import web
 from elasticsearch import AsyncElasticsearch
 
-from sinks.elasticsearch_sink import Backoff, BulkIndexer, SinkCounters
-from sinks.es_layout import IndexNames
-from sinks.es_records import BulkItem, Origin
+from wirewatch.sinks.elasticsearch_sink import Backoff, BulkIndexer, SinkCounters
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.es_records import BulkItem, Origin
 from wirewatch.settings import ElasticsearchSettings
 
 HEADERS = {"X-Elastic-Product": "Elasticsearch"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from sinks.es_client import client_options
-from sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body, render_files
-from sinks.es_search import hits_from_response, search_body
+from wirewatch.sinks.es_client import client_options
+from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body, render_files
+from wirewatch.sinks.es_search import hits_from_response, search_body
 from wirewatch.query.fields import FIELDS, FieldType
 from wirewatch.settings import ElasticsearchSettings
 
@@ -45,7 +45,7 @@ def test_template_settings() -> None:
 
 def test_deploy_json_files_are_generated_from_the_code() -> None:
     for path, text in render_files().items():
-        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run python -m sinks.es_layout"
+        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run python -m wirewatch.sinks.es_layout"
 
 
 def test_names_derive_from_the_prefix() -> None:

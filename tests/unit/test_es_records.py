@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from sinks.es_records import (
+from wirewatch.sinks.es_records import (
     MAX_DEAD_PAYLOAD_CHARS,
     MAX_RECORD_BYTES,
     Origin,

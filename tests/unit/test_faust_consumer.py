@@ -14,7 +14,7 @@ import faust
 import pytest
 from faust.types.tuples import TP, ConsumerMessage
 
-from processors.faust_consumer import RESEEK_AFTER, AtLeastOnceConsumer, AtLeastOnceTransport
+from wirewatch.processors.faust_consumer import RESEEK_AFTER, AtLeastOnceConsumer, AtLeastOnceTransport
 
 TOPIC = "dispatches.raw.unit"
 GUARDED = "dispatches.raw.guarded"

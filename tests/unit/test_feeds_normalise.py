@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from producers.backoff import backoff_delay
-from producers.fetch import check_http_url, parse_retry_after
-from producers.normalise import EntryError, canonical_url, html_to_text, make_dispatch
-from producers.parse import FeedParseError, parse_feed
-from producers.validate import validate_feed
+from wirewatch.producers.backoff import backoff_delay
+from wirewatch.producers.fetch import check_http_url, parse_retry_after
+from wirewatch.producers.normalise import EntryError, canonical_url, html_to_text, make_dispatch
+from wirewatch.producers.parse import FeedParseError, parse_feed
+from wirewatch.producers.kinds import feed_problems
 from wirewatch.models import dispatch_id
 from wirewatch.settings import FeedConfig
 
@@ -181,15 +181,15 @@ def test_wrong_or_missing_charset_still_reads(name: str, content_type: str, titl
     "url", ["ftp://example.org/feed", "file:///etc/passwd", "javascript:alert(1)", "data:text/xml,<rss/>", "example.org"]
 )
 def test_non_http_feed_urls_are_refused_at_config_time(url: str) -> None:
-    problems = validate_feed(FeedConfig(name="bad", url=url))
+    problems = feed_problems(FeedConfig(name="bad", url=url))
     assert problems and "not allowed" in problems[0]
     assert check_http_url(url) is not None
 
 
 def test_file_feed_and_other_config_checks() -> None:
-    assert validate_feed(FeedConfig(name="local", url=str(FIXTURES / "atom.xml"), kind="file")) == []
-    assert validate_feed(FeedConfig(name="local", url="https://example.org/x", kind="file"))
-    problems = validate_feed(FeedConfig(name="", url="https://example.org/", kind="gopher", interval=0, country="TUR"))
+    assert feed_problems(FeedConfig(name="local", url=str(FIXTURES / "atom.xml"), kind="file")) == []
+    assert feed_problems(FeedConfig(name="local", url="https://example.org/x", kind="file"))
+    problems = feed_problems(FeedConfig(name="", url="https://example.org/", kind="gopher", interval=0, country="TUR"))
     assert len(problems) == 4
 
 

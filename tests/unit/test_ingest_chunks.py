@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import wirewatch.cli
-from sinks.sqlite_store import SQLiteStore
-from wirewatch.cli import main
+import wirewatch.app.cli.main
+from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.app.cli.main import main
 
 
 def line(n: int) -> str:
@@ -19,7 +19,7 @@ def line(n: int) -> str:
 
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(wirewatch.cli, "INGEST_CHUNK", 2)
+    monkeypatch.setattr(wirewatch.app.cli.main, "INGEST_CHUNK", 2)
 
 
 def test_chunked_ingest_keeps_every_good_line_once(tmp_path: Path, small_chunks: None, capsys) -> None:

@@ -6,8 +6,8 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from producers.ingest import IngestError, parse_ingest
-from producers.normalise import canonical_url
+from wirewatch.producers.ingest import IngestProblem, parse_ingest
+from wirewatch.producers.normalise import canonical_url
 from wirewatch.models import dispatch_id
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -103,7 +103,7 @@ def test_plain_given_ids_are_kept_and_other_ids_are_hashed() -> None:
 
 
 def test_empty_and_undecodable_input() -> None:
-    assert parse_ingest("  \n ") == ([], [IngestError(1, "input is empty")])
+    assert parse_ingest("  \n ") == ([], [IngestProblem(1, "input is empty")])
     dispatches, errors = parse_ingest(b"Title\nline two\nbad \xff byte\n", now=NOW)
     assert len(dispatches) == 1 and "\ufffd" in dispatches[0].text
     assert errors[0].line == 3 and "UTF-8" in errors[0].message
@@ -136,7 +136,7 @@ def test_json_lines_that_are_all_bad_name_every_line() -> None:
 
 
 def test_pushed_dispatches_are_capped_like_feed_entries() -> None:
-    from producers.normalise import MAX_TEXT_CHARS
+    from wirewatch.producers.normalise import MAX_TEXT_CHARS
 
     huge = "word " * (MAX_TEXT_CHARS // 2)
     data = json.dumps({"id": "big", "title": "Big", "text": huge}) + "\n" + json.dumps({"title": "Small", "text": "x"})

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from producers.kafka_publisher import (
+from wirewatch.producers.kafka_publisher import (
     KafkaPublisher,
     PublisherError,
     PublisherOptions,
     encode_dispatch,
     producer_config,
 )
-from sinks.sqlite_store import SQLiteStore
-from wirewatch.cli_producer import add_commands, kafka_settings_for
+from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.app.cli.producer import add_commands, kafka_settings_for
 from wirewatch.models import Dispatch
 from wirewatch.settings import KafkaSettings
 from wirewatch.topics import topic_specs

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from processors.tagger.kb import (
+from wirewatch.processors.tagger.kb import (
     BUNDLED_KB_DIR,
     KnowledgeBase,
     KnowledgeBaseError,

@@ -4,12 +4,12 @@ import io
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from sinks.delivery import AlertDelivery
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.ports import DeliveryError
-from wirewatch.runner import EmbeddedPipeline, run_embedded
+from wirewatch.errors import DeliveryError
+from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 from wirewatch.settings import DeliverySettings
 
 from tests.unit.test_embedded import DEMO_FEED, settings_for
@@ -62,7 +62,7 @@ async def test_feed_polls_by_outcome_through_a_real_run(tmp_path, monkeypatch):
     settings = settings_for(tmp_path, feeds=feeds)
     metrics_seen = {}
 
-    import wirewatch.runner as runner
+    import wirewatch.app.runner as runner
 
     original = runner.EmbeddedPipeline.close
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
+from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
 from tests.unit.test_store import T0, make_alert
 from wirewatch.models import Alert
-from wirewatch.ports import DeliveryError, Notifier
+from wirewatch.errors import DeliveryError
+from wirewatch.ports import Notifier
 from wirewatch.settings import WebhookSettings
 
 SECRET_PATH = "/hooks/s3cr3t-path"

@@ -9,9 +9,9 @@ import signal
 from datetime import timedelta
 from pathlib import Path
 
-from sinks.delivery import AlertDelivery, DeliversBatches
-from sinks.notifiers import JsonlNotifier
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.delivery import AlertDelivery, DeliversBatches
+from wirewatch.sinks.notifiers import JsonlNotifier
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_store import make_alert
 from wirewatch.models import Alert, utcnow
 from wirewatch.settings import DeliverySettings

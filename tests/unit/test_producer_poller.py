@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from producers.fetch import HttpFetcher
-from producers.poller import FeedPoller, FeedState
+from wirewatch.producers.fetch import HttpFetcher
+from wirewatch.producers.poller import FeedPoller, FeedState
 from wirewatch.models import Dispatch
 from wirewatch.ports import FeedStateStore, Inbox
 from wirewatch.settings import FeedConfig, PollerSettings

@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from producers.poller import FeedPoller
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.producers.poller import FeedPoller
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch
 from wirewatch.settings import FeedConfig, PollerSettings

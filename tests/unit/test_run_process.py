@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 DEMO_FEED = Path(__file__).resolve().parents[2] / "wirewatch" / "demo" / "feeds" / "world-wire.rss.xml"
 
@@ -59,7 +59,7 @@ def test_run_polls_and_stops_gracefully_on_signal(tmp_path, feed_url, sig):
         encoding="utf-8",
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "wirewatch.cli", "--config", str(config), "run", "--status-interval", "0.2"],
+        [sys.executable, "-m", "wirewatch.app.cli.main", "--config", str(config), "run", "--status-interval", "0.2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_embedded import settings_for
 from tests.unit.test_store import make_dispatch
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 
 async def test_accept_many_dedups_persists_then_queues(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import asyncio
 import io
 
 from tests.unit.test_embedded import settings_for
-from wirewatch.runner import EmbeddedPipeline
+from wirewatch.app.runner import EmbeddedPipeline
 
 
 async def test_delivery_loop_stops_when_cancelled_as_an_alert_becomes_ready(tmp_path) -> None:

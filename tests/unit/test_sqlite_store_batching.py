@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sinks.sqlite_store import _ROWS_PER_INSERT, SQLiteStore
+from wirewatch.sinks.sqlite_store import _ROWS_PER_INSERT, SQLiteStore
 from tests.unit.test_store import make_alert, make_tagged
 
 
@@ -119,7 +119,7 @@ def test_a_failed_write_inside_a_transaction_undoes_only_itself(db_path: Path) -
 def test_stored_json_is_the_standard_librarys_text_with_or_without_orjson(db_path: Path) -> None:
     import json
 
-    from sinks.sqlite_store import _json
+    from wirewatch.sinks.sqlite_store import _json
 
     def stdlib(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

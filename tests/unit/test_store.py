@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sinks import sqlite_schema
-from sinks.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
-from sinks.sqlite_store import MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
+from wirewatch.sinks import sqlite_schema
+from wirewatch.sinks.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
+from wirewatch.sinks.sqlite_store import MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
 from wirewatch.models import (
     Alert,
     CountryMention,

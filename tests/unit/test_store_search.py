@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_store import T0, make_tagged
 from wirewatch.query import QuerySyntaxError, parse_query
 

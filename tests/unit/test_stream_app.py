@@ -13,7 +13,7 @@ import faust
 import pytest
 from faust.types.tuples import Message
 
-from processors.faust_app import ProcessorApp, WorkerOptions, build_app, build_processor
+from wirewatch.processors.faust_app import ProcessorApp, WorkerOptions, build_app, build_processor
 from wirewatch.models import Dispatch, Rule, parse_time
 from wirewatch.settings import KafkaSettings, Settings
 

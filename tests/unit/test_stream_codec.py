@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from processors.stream_codec import (
+from wirewatch.processors.stream_codec import (
     MAX_MESSAGE_BYTES,
     DeadLetterReason,
     Origin,
@@ -120,7 +120,7 @@ def test_rule_changes_write_only_differences_and_tombstone_removed_rules() -> No
 
 
 def test_dead_letter_payload_is_bounded() -> None:
-    from processors.stream_codec import MAX_DEAD_PAYLOAD_CHARS
+    from wirewatch.processors.stream_codec import MAX_DEAD_PAYLOAD_CHARS
 
     record = dead_letter("too large", Origin("t", 0, 0, b"k"), b"x" * (MAX_DEAD_PAYLOAD_CHARS * 3))
     assert len(record["payload"]) == MAX_DEAD_PAYLOAD_CHARS

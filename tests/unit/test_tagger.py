@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from processors.tagger import Tagger
-from processors.tagger.kb import BUNDLED_KB_DIR
+from wirewatch.processors.tagger import Tagger
+from wirewatch.processors.tagger.kb import BUNDLED_KB_DIR
 from wirewatch.models import Dispatch, TaggedDispatch
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
@@ -381,7 +381,7 @@ def test_seed_dispatch_exactly() -> None:
 
 
 def _fold(s: str) -> str:
-    from processors.tagger.textfold import fold
+    from wirewatch.processors.tagger.textfold import fold
     return fold(s)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from processors.tagger.textfold import _TABLE, fold, fold_cased
+from wirewatch.processors.tagger.textfold import _TABLE, fold, fold_cased
 
 # Characters the table maps and characters it leaves alone, from every range wire copy brings.
 ALPHABET = (

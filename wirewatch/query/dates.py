@@ -16,6 +16,8 @@ from datetime import datetime, timedelta, timezone
 
 import regex
 
+from wirewatch.errors import InputError
+
 _DATE = regex.compile(
     r"""^(?P<year>\d{4})
         (?:-(?P<month>\d{2})
@@ -35,7 +37,7 @@ _MATH_STEP = regex.compile(r"([+-])(\d*)([yMwdhHms])|/([yMwdhHms])")
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
-class DateError(ValueError):
+class DateError(InputError):
     pass
 
 

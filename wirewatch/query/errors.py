@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wirewatch.errors import InputError
 
-class QuerySyntaxError(ValueError):
+
+class QuerySyntaxError(InputError):
     """A query that cannot be parsed or compiled.
 
     ``position`` is the 0-based character offset in the query text where the

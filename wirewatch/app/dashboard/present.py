@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirewatch.dashboard.highlight import as_json, entity_names, entity_segments, excerpt, marker_segments
-from wirewatch.dashboard.html import safe_url
+from wirewatch.app.dashboard.highlight import as_json, entity_names, entity_segments, excerpt, marker_segments
+from wirewatch.app.dashboard.html import safe_url
 from wirewatch.models import Alert
 
 EXCERPT_CHARS = 320

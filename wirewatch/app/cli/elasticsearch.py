@@ -1,6 +1,6 @@
 """`wirewatch es setup` and `wirewatch sink`; Elasticsearch-backed search for `wirewatch search`.
 
-Registered by wirewatch.cli through `add_commands`. `search_elasticsearch` is
+Registered by wirewatch.app.cli.main through `add_commands`. `search_elasticsearch` is
 what `wirewatch search` calls when `[elasticsearch].enabled` is true.
 """
 
@@ -13,8 +13,8 @@ import sys
 
 from wirewatch.ports import SearchHit
 from wirewatch.settings import ElasticsearchSettings, Settings
+from wirewatch.app.cli.common import Exit, settings_for
 
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction
@@ -35,7 +35,7 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
 
 def search_elasticsearch(settings: Settings | ElasticsearchSettings, query: str, limit: int = 20) -> list[SearchHit]:
     """Search the dispatches in Elasticsearch with query_string; hits carry «highlights»."""
-    from sinks.es_search import search_elasticsearch as search
+    from wirewatch.sinks.es_search import search_elasticsearch as search
 
     return search(settings, query, limit)
 
@@ -44,9 +44,8 @@ def cmd_es_setup(args: argparse.Namespace) -> int:
     from elastic_transport import TransportError
     from elasticsearch import ApiError
 
-    from sinks.es_client import ElasticsearchSetupError, build_client, install_layout
-    from sinks.es_layout import IndexNames
-    from wirewatch.cli import settings_for
+    from wirewatch.sinks.es_client import ElasticsearchSetupError, build_client, install_layout
+    from wirewatch.sinks.es_layout import IndexNames
 
     es = settings_for(args).elasticsearch
 
@@ -61,16 +60,15 @@ def cmd_es_setup(args: argparse.Namespace) -> int:
         print(f"wirewatch es setup: {asyncio.run(setup())}")
     except (ElasticsearchSetupError, ApiError, TransportError) as exc:
         print(f"wirewatch es setup: {', '.join(es.hosts)}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    return EXIT_OK
+        return Exit.ERROR
+    return Exit.OK
 
 
 def cmd_sink(args: argparse.Namespace) -> int:
-    from sinks.elasticsearch_sink import run_sink
-    from wirewatch.cli import settings_for
+    from wirewatch.sinks.elasticsearch_sink import run_sink
 
     settings = settings_for(args)
     logging.getLogger().setLevel(args.loglevel.upper())
     counters = asyncio.run(run_sink(settings.elasticsearch, settings.kafka))
     print(f"wirewatch sink: {counters.as_dict()}", file=sys.stderr)
-    return EXIT_OK
+    return Exit.OK

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from wirewatch.dashboard.app import DashboardServer, create_app
-from wirewatch.dashboard.auth import AccessPolicy
-from wirewatch.dashboard.backend import SQLiteBackend
+from wirewatch.app.dashboard.app import DashboardServer, create_app
+from wirewatch.app.dashboard.auth import AccessPolicy
+from wirewatch.app.dashboard.backend import SQLiteBackend
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 from wirewatch.settings import Settings

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from wirewatch.errors import InputError
 from wirewatch.models import ModelError, parse_time, utcnow
 
 BUCKETS = {"hour": 3600, "day": 86400, "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}
@@ -15,7 +16,7 @@ _DISPATCH_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
 _DURATION = re.compile(r"(\d{1,5})([mhd])")
 
 
-class InvalidParameter(ValueError):
+class InvalidParameter(InputError):
     def __init__(self, name: str, message: str) -> None:
         super().__init__(f"{name}: {message}")
         self.name = name

@@ -1,7 +1,7 @@
 """`wirewatch processor` (a faust worker) and `wirewatch rules publish`.
 
-Registered by wirewatch.cli through `add_commands`; also runnable on its own
-(`python -m wirewatch.cli_processor processor ...`) with the same -c/--config.
+Registered by wirewatch.app.cli.main through `add_commands`; also runnable on its own
+(`python -m wirewatch.app.cli.processor processor ...`) with the same -c/--config.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import logging
 import sys
 from pathlib import Path
 from typing import Sequence
+from wirewatch.app.cli.common import Exit, settings_for
 
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction
@@ -48,8 +48,7 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
 
 
 def cmd_processor(args: argparse.Namespace) -> int:
-    from processors.faust_app import WorkerOptions, run_worker
-    from wirewatch.cli import settings_for
+    from wirewatch.processors.faust_app import WorkerOptions, run_worker
 
     settings = settings_for(args)
     options = WorkerOptions(
@@ -64,22 +63,21 @@ def cmd_processor(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_publish(args: argparse.Namespace) -> int:
-    from processors.stream_rules import publish_rules
-    from wirewatch.cli import settings_for
+    from wirewatch.processors.stream_rules import publish_rules
 
     settings = settings_for(args)
     try:
         changes = publish_rules(settings.kafka, settings.rules, timeout=args.timeout)
     except Exception as exc:  # kafka errors carry no common base worth naming here
         print(f"wirewatch: could not publish rules to {settings.kafka.topic_rules}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return Exit.ERROR
     written = sum(1 for _, value in changes if value is not None)
     removed = len(changes) - written
     print(
         f"rules topic {settings.kafka.topic_rules}: {len(settings.rules)} configured, "
         f"{written} written, {removed} removed, {len(settings.rules) - written} unchanged"
     )
-    return EXIT_OK
+    return Exit.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

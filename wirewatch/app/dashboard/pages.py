@@ -6,11 +6,11 @@ from typing import Any
 
 from aiohttp import web
 
-from wirewatch.dashboard import chart, params
-from wirewatch.dashboard.context import BACKEND, blocking
-from wirewatch.dashboard.highlight import Segment
-from wirewatch.dashboard.html import Markup, document, el, segments
-from wirewatch.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
+from wirewatch.app.dashboard import chart, params
+from wirewatch.app.dashboard.context import BACKEND, blocking
+from wirewatch.app.dashboard.highlight import Segment
+from wirewatch.app.dashboard.html import Markup, document, el, segments
+from wirewatch.app.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
 from wirewatch.query import QuerySyntaxError
 
 PERIODS = ("24h", "7d", "30d", "365d", "all")

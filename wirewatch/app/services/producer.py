@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
-from producers.poller import FeedPoller, PollReport
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
+from wirewatch.producers.poller import FeedPoller, PollReport
+from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.lifecycle import stop_on_signals
 from wirewatch.models import Dispatch
 from wirewatch.settings import Settings
 
@@ -89,29 +89,26 @@ async def run_producer(
     poller = FeedPoller(settings.feeds, settings.poller, store, store, emit)
     outcome_polls: list[PollReport] = []
     started = time.monotonic()
-    loop = asyncio.get_running_loop()
-    handled = _install_signal_handlers(loop, stop)
     status_task: asyncio.Task[None] | None = None
     try:
-        await publisher.start()
-        if once:
-            try:
-                async with asyncio.timeout(once_timeout):
-                    outcome_polls.append(await poller.poll_once(force=True))
-                    await publisher.flush()
-            except TimeoutError:
-                log.warning("not every dispatch was acknowledged within %.0fs", once_timeout)
-        else:
-            status_task = asyncio.create_task(_status_forever(publisher, started, status_interval, status_stream, stop))
-            await poller.run(stop)
-            await publisher.flush(drain_timeout)
-        print(status_line(publisher, started), file=status_stream, flush=True)
+        with stop_on_signals(stop):
+            await publisher.start()
+            if once:
+                try:
+                    async with asyncio.timeout(once_timeout):
+                        outcome_polls.append(await poller.poll_once(force=True))
+                        await publisher.flush()
+                except TimeoutError:
+                    log.warning("not every dispatch was acknowledged within %.0fs", once_timeout)
+            else:
+                status_task = asyncio.create_task(_status_forever(publisher, started, status_interval, status_stream, stop))
+                await poller.run(stop)
+                await publisher.flush(drain_timeout)
+            print(status_line(publisher, started), file=status_stream, flush=True)
     finally:
         if status_task is not None:
             status_task.cancel()
             await asyncio.gather(status_task, return_exceptions=True)
-        for sig in handled:
-            loop.remove_signal_handler(sig)
         await publisher.close()
         pending = len(store.pending())
         store.close()
@@ -159,17 +156,6 @@ async def publish_dispatches(
     return ProducerOutcome(
         counters=publisher.counters, pending=pending, accepted=accepted, duplicates=duplicates
     )
-
-
-def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list[signal.Signals]:
-    handled = []
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
-            continue
-        handled.append(sig)
-    return handled
 
 
 async def _status_forever(

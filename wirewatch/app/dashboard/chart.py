@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sinks.sqlite_stats import CountryBucket
-from wirewatch.dashboard.html import Markup, el
+from wirewatch.sinks.sqlite_stats import CountryBucket
+from wirewatch.app.dashboard.html import Markup, el
 
 WIDTH, HEIGHT = 720, 260
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 130, 12, 28

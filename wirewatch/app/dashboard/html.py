@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlsplit
 
-from wirewatch.dashboard.highlight import Segment
+from wirewatch.app.dashboard.highlight import Segment
 
 Child = "str | Markup | None | Iterable[str | Markup | None]"
 _VOID = {"meta", "link", "input", "br", "img"}

@@ -15,13 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from sinks import sqlite_stats
-from sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks import sqlite_stats
+from wirewatch.sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.models import Alert
 from wirewatch.query import parse_query
 
-from wirewatch.dashboard.highlight import MARK_POST, MARK_PRE
+from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
 
 
 @dataclass(slots=True)

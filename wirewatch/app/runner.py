@@ -18,25 +18,25 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import signal
 import sys
 import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from processors.process import DispatchProcessor
-from processors.tagger import Tagger
-from producers.poller import FeedPoller
-from sinks.delivery import AlertDelivery
-from sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
-from sinks.sqlite_store import SQLiteStore
+from wirewatch.processors.process import DispatchProcessor
+from wirewatch.processors.tagger import Tagger
+from wirewatch.producers.poller import FeedPoller
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.channels import build_notifiers
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.events import EventBus
+from wirewatch.lifecycle import stop_on_signals
 from wirewatch.metrics import Metrics
 from wirewatch.models import Alert, Dispatch, Rule
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
 
-log = logging.getLogger("wirewatch.runner")
+log = logging.getLogger("wirewatch.app.runner")
 
 
 @dataclass(slots=True)
@@ -47,15 +47,6 @@ class PipelineCounters:
     alerts: int = 0
     failed: int = 0
     started: float = field(default_factory=time.monotonic)
-
-
-def build_notifiers(settings: Settings, console_stream: TextIO | None = None) -> dict:
-    notifiers: dict = {"console": ConsoleNotifier(stream=console_stream or sys.stdout)}
-    if settings.delivery.jsonl_path:
-        notifiers["jsonl"] = JsonlNotifier(settings.delivery.jsonl_path)
-    for name, hook in settings.delivery.webhooks.items():
-        notifiers[name] = WebhookNotifier(name, hook)
-    return notifiers
 
 
 def build_matcher(rules: list[Rule]) -> RuleMatcher:
@@ -96,7 +87,7 @@ class EmbeddedPipeline:
         tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
         processor = DispatchProcessor(tagger, build_matcher(settings.rules))
         metrics = Metrics()
-        delivery = AlertDelivery(store, build_notifiers(settings, console_stream), settings.delivery, metrics=metrics)
+        delivery = AlertDelivery(store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics)
         _settle_heap()
         return cls(settings, store, processor, delivery, metrics=metrics)
 
@@ -275,39 +266,29 @@ async def run_embedded(
         dashboard = settings.server.dashboard
     web = None
     if dashboard and not once:
-        from wirewatch.dashboard.embedded import start_dashboard
+        from wirewatch.app.dashboard.embedded import start_dashboard
 
         web = await start_dashboard(settings, pipeline.events, pipeline.metrics, poller.health)
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    with stop_on_signals(stop):
+        workers = [
+            asyncio.create_task(pipeline.process_forever(), name="process"),
+            asyncio.create_task(pipeline.deliver_forever(), name="deliver"),
+        ]
         try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # not the main thread
-            pass
-    workers = [
-        asyncio.create_task(pipeline.process_forever(), name="process"),
-        asyncio.create_task(pipeline.deliver_forever(), name="deliver"),
-    ]
-    try:
-        await pipeline.replay_pending()
-        if once:
-            report = await poller.poll_once(force=True)
-            log.info("poll: %s", report)
-        else:
-            workers.append(asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop)))
-            await poller.run(stop)
-        # Graceful stop: finish what is in flight before leaving.
-        await pipeline.drain()
-        print(status_line(pipeline, poller), file=status_stream, flush=True)
-    finally:
-        for task in workers:
-            task.cancel()
-        await asyncio.gather(*workers, return_exceptions=True)
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                loop.remove_signal_handler(sig)
-            except (NotImplementedError, RuntimeError):
-                pass
+            await pipeline.replay_pending()
+            if once:
+                report = await poller.poll_once(force=True)
+                log.info("poll: %s", report)
+            else:
+                workers.append(asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop)))
+                await poller.run(stop)
+            # Graceful stop: finish what is in flight before leaving.
+            await pipeline.drain()
+            print(status_line(pipeline, poller), file=status_stream, flush=True)
+        finally:
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
         if web is not None:
             await web.stop()
         await pipeline.close()

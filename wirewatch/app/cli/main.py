@@ -16,13 +16,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
-from wirewatch import __version__, cli_dashboard, cli_es, cli_notify, cli_processor, cli_producer
-from wirewatch.config import ConfigError, check_config, load_settings
+from wirewatch import __version__
+from wirewatch.app.cli import dashboard as cli_dashboard
+from wirewatch.app.cli import elasticsearch as cli_es
+from wirewatch.app.cli import notify as cli_notify
+from wirewatch.app.cli import processor as cli_processor
+from wirewatch.app.cli import producer as cli_producer
+from wirewatch.app.cli.common import DEMO_DIR, Exit, clip, print_table, settings_for
+from wirewatch.app.components import check_config
+from wirewatch.config import ConfigError
 from wirewatch.models import format_time, parse_time, utcnow
 from wirewatch.settings import Settings
 
-DEMO_DIR = Path(__file__).parent / "demo"
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,16 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if not getattr(args, "handler", None):
         parser.print_help()
-        return EXIT_USAGE
+        return Exit.USAGE
     try:
         return args.handler(args)
     except ConfigError as exc:
         print(f"wirewatch: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     except KeyboardInterrupt:
-        return 130
+        return Exit.INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        return Exit.OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,22 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# -- settings ------------------------------------------------------------------------------
-
-
-def settings_for(args: argparse.Namespace) -> Settings:
-    if getattr(args, "demo", False):
-        settings = load_settings(DEMO_DIR / "demo.toml")
-        settings.store.path = Path(args.store or "wirewatch-demo.db")
-    else:
-        settings = load_settings(args.config)
-        if args.store:
-            settings.store.path = Path(args.store)
-    return settings
-
-
 def open_store(args: argparse.Namespace):
-    from sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite_store import SQLiteStore
 
     return SQLiteStore(settings_for(args).store.path)
 
@@ -133,7 +124,7 @@ def open_store(args: argparse.Namespace):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from wirewatch.runner import run_embedded
+    from wirewatch.app.runner import run_embedded
 
     settings = settings_for(args)
     if args.demo:
@@ -142,12 +133,12 @@ def cmd_run(args: argparse.Namespace) -> int:
               f"store {settings.store.path}", file=sys.stderr)
     if not settings.feeds:
         print("wirewatch: no feeds configured (add [[feeds]] to wirewatch.toml, or try --demo)", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     dashboard = False if args.no_dashboard else None
     asyncio.run(run_embedded(settings, once=args.once, status_interval=args.status_interval, dashboard=dashboard))
     if args.demo:
         print(f"\nTry: wirewatch --store {settings.store.path} search 'coup AND countries.code:TR'", file=sys.stderr)
-    return EXIT_OK
+    return Exit.OK
 
 
 def _reset_demo_store(path: Path) -> None:
@@ -166,8 +157,8 @@ INGEST_CHUNK = 256  # dispatches per inbox transaction in `wirewatch ingest`
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from producers.ingest import parse_ingest
-    from wirewatch.runner import EmbeddedPipeline
+    from wirewatch.producers.ingest import parse_ingest
+    from wirewatch.app.runner import EmbeddedPipeline
 
     settings = settings_for(args)
     dispatches, errors = parse_ingest(_read_input(args.file), source=args.source)
@@ -194,12 +185,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     accepted, duplicates, alerts = asyncio.run(ingest_all())
     print(f"wirewatch ingest: {accepted} ingested, {duplicates} already seen, {len(errors)} rejected, "
           f"{alerts} alert(s)", file=sys.stderr)
-    return EXIT_ERROR if errors else EXIT_OK
+    return Exit.ERROR if errors else Exit.OK
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from processors.tagger import Tagger
-    from producers.ingest import parse_ingest
+    from wirewatch.processors.tagger import Tagger
+    from wirewatch.producers.ingest import parse_ingest
 
     settings = settings_for(args)
     dispatches, errors = parse_ingest(_read_input(args.file), source="tag")
@@ -211,7 +202,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
         tags = tagger.tag(dispatch.title, dispatch.text, published=None if dispatch.published_estimated else dispatch.published)
         out.write(json.dumps({"id": dispatch.id, **tags.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()
-    return EXIT_ERROR if errors else EXIT_OK
+    return Exit.ERROR if errors else Exit.OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -225,33 +216,33 @@ def cmd_search(args: argparse.Namespace) -> int:
             hits = _search_store(settings, args.query, args.limit)
     except QuerySyntaxError as exc:
         print(f"wirewatch search: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if args.json:
         for hit in hits:
             print(json.dumps({**hit.doc, "_score": hit.score, "_highlights": hit.highlights}, ensure_ascii=False))
-        return EXIT_OK
+        return Exit.OK
     if getattr(hits, "scan_limited", False):
         print("wirewatch search: this query cannot use the full-text index; only the newest dispatches were "
               "examined, older matches may be missing", file=sys.stderr)
     if not hits:
         print("no dispatches match", file=sys.stderr)
-        return EXIT_OK
+        return Exit.OK
     rows = []
     for hit in hits:
         doc = hit.doc
         snippet = next(iter(hit.highlights.get("text") or hit.highlights.get("title") or []), "")
         rows.append([
             doc["published"][:16].replace("T", " "),
-            _clip(doc["title"], 60),
+            clip(doc["title"], 60),
             ",".join(c["code"] for c in doc.get("countries", [])[:8]),
-            _clip(snippet, 70),
+            clip(snippet, 70),
         ])
     print_table(["published", "title", "countries", "match"], rows)
-    return EXIT_OK
+    return Exit.OK
 
 
 def _search_store(settings: Settings, query: str, limit: int):
-    from sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite_store import SQLiteStore
 
     with SQLiteStore(settings.store.path) as store:
         return store.search(query, limit=limit)
@@ -272,7 +263,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         since = parse_since(args.since)
     except ValueError as exc:
         print(f"wirewatch alerts: --since: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     store = open_store(args)
     try:
         alerts = store.alerts(since=since, limit=args.limit)
@@ -281,11 +272,11 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if args.json:
         for alert in alerts:
             print(json.dumps(alert.to_dict(), ensure_ascii=False))
-        return EXIT_OK
-    rows = [[format_time(a.at)[:19].replace("T", " "), a.rule_name, _clip(a.title, 60), ",".join(a.countries[:8]),
+        return Exit.OK
+    rows = [[format_time(a.at)[:19].replace("T", " "), a.rule_name, clip(a.title, 60), ",".join(a.countries[:8]),
              a.url or ""] for a in alerts]
     print_table(["at", "rule", "title", "countries", "link"], rows)
-    return EXIT_OK
+    return Exit.OK
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
@@ -297,11 +288,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     if args.json:
         for name, state in states.items():
             print(json.dumps({"name": name, **state}, ensure_ascii=False, default=str))
-        return EXIT_OK
-    rows = [[name, str(s.get("status", "")), str(s.get("last_success") or "")[:19], _clip(str(s.get("last_error") or ""), 40),
+        return Exit.OK
+    rows = [[name, str(s.get("status", "")), str(s.get("last_success") or "")[:19], clip(str(s.get("last_error") or ""), 40),
              str(s.get("consecutive_failures", 0)), str(s.get("items_seen", 0))] for name, s in states.items()]
     print_table(["feed", "status", "last success", "last error", "failures", "items"], rows)
-    return EXIT_OK
+    return Exit.OK
 
 
 def cmd_dead_letters(args: argparse.Namespace) -> int:
@@ -314,11 +305,11 @@ def cmd_dead_letters(args: argparse.Namespace) -> int:
         for letter in letters:
             print(json.dumps({"id": letter.id, "kind": letter.kind, "reason": letter.reason,
                               "at": format_time(letter.at), "payload": letter.payload}, ensure_ascii=False))
-        return EXIT_OK
-    rows = [[str(letter.id), format_time(letter.at)[:19].replace("T", " "), letter.kind, _clip(letter.reason, 70),
-             _clip(letter.payload, 40)] for letter in letters]
+        return Exit.OK
+    rows = [[str(letter.id), format_time(letter.at)[:19].replace("T", " "), letter.kind, clip(letter.reason, 70),
+             clip(letter.payload, 40)] for letter in letters]
     print_table(["id", "at", "kind", "reason", "payload"], rows)
-    return EXIT_OK
+    return Exit.OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -327,7 +318,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps(store.stats(), indent=2, default=str))
     finally:
         store.close()
-    return EXIT_OK
+    return Exit.OK
 
 
 def cmd_config_check(args: argparse.Namespace) -> int:
@@ -337,26 +328,10 @@ def cmd_config_check(args: argparse.Namespace) -> int:
         print(f"{where}: {len(problems)} error(s)")
         for problem in problems:
             print(f"  {problem}")
-        return EXIT_ERROR
+        return Exit.ERROR
     print(f"{where}: ok ({len(settings.feeds)} feeds, {len(settings.rules)} rules)")
-    return EXIT_OK
+    return Exit.OK
 
-
-# -- output helpers ------------------------------------------------------------------------
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def print_table(headers: list[str], rows: list[list[Any]], out=None) -> None:
-    out = out or sys.stdout
-    widths = [max([len(h)] + [len(str(r[i])) for r in rows]) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
-    out.write(line.rstrip() + "\n" + "  ".join("-" * w for w in widths) + "\n")
-    for row in rows:
-        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
 
 
 if __name__ == "__main__":

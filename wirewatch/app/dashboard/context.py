@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from aiohttp import web
 
-from wirewatch.dashboard.backend import DashboardBackend
+from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 import sys
 from typing import Any
+from wirewatch.app.cli.common import Exit, settings_for
+from wirewatch.lifecycle import stop_on_signals
 
 
 def add_commands(subparsers: Any) -> None:
@@ -22,8 +23,7 @@ def add_commands(subparsers: Any) -> None:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    from wirewatch.cli import EXIT_USAGE, settings_for
-    from wirewatch.dashboard import AccessPolicy
+    from wirewatch.app.dashboard import AccessPolicy
 
     settings = settings_for(args)
     bind = args.bind or settings.server.bind
@@ -32,10 +32,10 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         policy = AccessPolicy(bind=bind, token=settings.server.token)
     except ValueError as exc:
         print(f"wirewatch dashboard: {exc} (set [server].token, e.g. token = \"env:WIREWATCH_TOKEN\")", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if not 0 <= port < 65536:
         print("wirewatch dashboard: --port must be between 0 and 65535", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     backend = open_backend(settings)
     asyncio.run(serve(str(settings.store.path), bind, port, policy, backend=backend))
     return 0
@@ -44,10 +44,10 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 def open_backend(settings: Any) -> Any:
     """Elasticsearch when ``[elasticsearch].enabled`` (distributed mode), else the embedded SQLite store."""
     if settings.elasticsearch.enabled:
-        from wirewatch.dashboard.es_backend import ElasticsearchBackend
+        from wirewatch.app.dashboard.es_backend import ElasticsearchBackend
 
         return ElasticsearchBackend(settings)
-    from wirewatch.dashboard import SQLiteBackend
+    from wirewatch.app.dashboard import SQLiteBackend
 
     return SQLiteBackend(settings.store.path)
 
@@ -65,32 +65,27 @@ def describe(backend: Any, store_path: str) -> str:
 
 async def serve(store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None,
                 backend: Any = None) -> None:
-    from wirewatch.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
+    from wirewatch.app.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
     from wirewatch.metrics import Metrics
 
     stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    with stop_on_signals(stop):
+        metrics = Metrics()
+        bus = EventBus(on_drop=metrics.events_dropped.inc)
+        backend = backend if backend is not None else SQLiteBackend(store_path)
+        server = DashboardServer(create_app(backend, bus=bus, metrics=metrics, policy=policy), bind, port)
         try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            pass
-    metrics = Metrics()
-    bus = EventBus(on_drop=metrics.events_dropped.inc)
-    backend = backend if backend is not None else SQLiteBackend(store_path)
-    server = DashboardServer(create_app(backend, bus=bus, metrics=metrics, policy=policy), bind, port)
-    try:
-        url = await server.start()
-    except BaseException:
-        backend.close()
-        raise
-    source = await asyncio.to_thread(describe, backend, store_path)
-    print(f"wirewatch: dashboard on {url} ({source})", file=sys.stderr, flush=True)
-    watcher = asyncio.create_task(StoreWatcher(backend, bus).run(stop))
-    try:
-        await stop.wait()
-    finally:
-        await server.stop()
-        await watcher
-        backend.close()
+            url = await server.start()
+        except BaseException:
+            backend.close()
+            raise
+        source = await asyncio.to_thread(describe, backend, store_path)
+        print(f"wirewatch: dashboard on {url} ({source})", file=sys.stderr, flush=True)
+        watcher = asyncio.create_task(StoreWatcher(backend, bus).run(stop))
+        try:
+            await stop.wait()
+        finally:
+            await server.stop()
+            await watcher
+            backend.close()

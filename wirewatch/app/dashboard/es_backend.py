@@ -1,6 +1,6 @@
 """The dashboard over Elasticsearch (distributed mode): the same ``DashboardBackend`` as SQLite.
 
-Dispatches are read through the alias of ``sinks.es_layout``, alerts from the
+Dispatches are read through the alias of ``wirewatch.sinks.es_layout``, alerts from the
 alerts index, feed health from the producer's ledger when it is on this host.
 The client is the official *sync* one: the web layer already calls every
 backend method on a worker thread (``context.blocking``, ``StoreWatcher``).
@@ -43,12 +43,12 @@ from typing import Any, NamedTuple
 
 from elasticsearch import Elasticsearch, NotFoundError
 
-from sinks.es_client import client_options
-from sinks.es_layout import IndexNames
-from sinks.es_search import search_body
-from sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind, ENTITY_KINDS
-from wirewatch.dashboard.backend import Changes, SearchPage, feed_status
-from wirewatch.dashboard.highlight import MARK_POST, MARK_PRE
+from wirewatch.sinks.es_client import client_options
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.es_search import search_body
+from wirewatch.sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind, ENTITY_KINDS
+from wirewatch.app.dashboard.backend import Changes, SearchPage, feed_status
+from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
 from wirewatch.models import Alert, format_time
 from wirewatch.query import parse_query
 from wirewatch.settings import Settings
@@ -352,7 +352,7 @@ def read_ledger_feed_states(path: Path) -> dict[str, dict[str, Any]] | None:
     return {name: json.loads(state) for name, state in rows}
 
 
-# -- the SQLite backend's statistics, over _source rows (see sinks.sqlite_stats) -----------
+# -- the SQLite backend's statistics, over _source rows (see wirewatch.sinks.sqlite_stats) -----------
 
 
 def country_buckets(rows: list[tuple[float, list[dict[str, Any]]]], bucket_seconds: int, top: int) -> list[CountryBucket]:

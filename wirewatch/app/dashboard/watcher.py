@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from wirewatch.dashboard.backend import DashboardBackend
+from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.events import EventBus
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
+from wirewatch.app.cli.common import Exit, settings_for
+from wirewatch.lifecycle import stop_on_signals
 
 
 def add_commands(subparsers) -> None:
@@ -19,7 +20,6 @@ def add_commands(subparsers) -> None:
 def cmd_notify(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from wirewatch.cli import settings_for
 
     settings = settings_for(args)
     if args.notifier_store:
@@ -29,18 +29,13 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
-    from sinks.alert_notifier import AlertNotifierService
-    from sinks.delivery import AlertDelivery
-    from sinks.sqlite_store import SQLiteStore
-    from wirewatch.runner import build_notifiers
+    from wirewatch.sinks.alert_notifier import AlertNotifierService
+    from wirewatch.sinks.delivery import AlertDelivery
+    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.channels import build_notifiers
 
     stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            pass
-    with SQLiteStore(settings.kafka.notifier_store) as store:
-        delivery = AlertDelivery(store, build_notifiers(settings), settings.delivery)
-        await AlertNotifierService(settings, store, delivery).run(stop)
+    with stop_on_signals(stop):
+        with SQLiteStore(settings.kafka.notifier_store) as store:
+            delivery = AlertDelivery(store, build_notifiers(settings.delivery), settings.delivery)
+            await AlertNotifierService(settings, store, delivery).run(stop)

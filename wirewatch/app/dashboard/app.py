@@ -16,11 +16,11 @@ from pathlib import Path
 
 from aiohttp import web
 
-from wirewatch.dashboard import api, pages
-from wirewatch.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
-from wirewatch.dashboard.backend import DashboardBackend
-from wirewatch.dashboard.context import BACKEND, BUS, METRICS
-from wirewatch.dashboard.params import InvalidParameter
+from wirewatch.app.dashboard import api, pages
+from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
+from wirewatch.app.dashboard.backend import DashboardBackend
+from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
+from wirewatch.app.dashboard.params import InvalidParameter
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 

@@ -10,12 +10,12 @@ from typing import Any
 
 from aiohttp import web
 
-from sinks.sqlite_stats import ENTITY_KINDS
-from wirewatch.dashboard import params
-from wirewatch.dashboard.context import BACKEND, BUS, METRICS, blocking
-from wirewatch.dashboard.openapi import OPENAPI
-from wirewatch.dashboard.html import safe_url
-from wirewatch.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
+from wirewatch.sinks.sqlite_stats import ENTITY_KINDS
+from wirewatch.app.dashboard import params
+from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS, blocking
+from wirewatch.app.dashboard.openapi import OPENAPI
+from wirewatch.app.dashboard.html import safe_url
+from wirewatch.app.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
 from wirewatch.events import BusClosed, Event, TooManySubscribers
 from wirewatch.models import format_time
 from wirewatch.query import QuerySyntaxError

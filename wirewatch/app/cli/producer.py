@@ -1,6 +1,6 @@
 """Distributed-mode producer commands: `producer`, `publish-ingest`, `topics create`.
 
-Registered by wirewatch.cli through `add_commands(subparsers)`.
+Registered by wirewatch.app.cli.main through `add_commands(subparsers)`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from wirewatch.settings import Settings
+from wirewatch.app.cli.common import Exit, settings_for
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -60,7 +60,6 @@ def _add_kafka_overrides(parser: argparse.ArgumentParser) -> None:
 
 
 def kafka_settings_for(args: argparse.Namespace) -> Settings:
-    from wirewatch.cli import settings_for
 
     settings = settings_for(args)
     servers = getattr(args, "bootstrap_servers", None)
@@ -82,20 +81,20 @@ def _report_pending(command: str, outcome, settings: Settings) -> None:
 
 
 def cmd_producer(args: argparse.Namespace) -> int:
-    from producers.kafka_publisher import PublisherError
-    from producers.kafka_service import run_producer
+    from wirewatch.producers.kafka_publisher import PublisherError
+    from wirewatch.app.services.producer import run_producer
 
     settings = kafka_settings_for(args)
     if not settings.feeds:
         print("wirewatch producer: no feeds configured (add [[feeds]] to wirewatch.toml)", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     try:
         outcome = asyncio.run(
             run_producer(settings, once=args.once, once_timeout=args.timeout, status_interval=args.status_interval)
         )
     except PublisherError as exc:
         print(f"wirewatch producer: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return Exit.ERROR
     for report in outcome.polls:
         for name, error in report.failed.items():
             print(f"wirewatch producer: feed {name} failed: {error}", file=sys.stderr)
@@ -103,13 +102,13 @@ def cmd_producer(args: argparse.Namespace) -> int:
         print(f"wirewatch producer: {outcome.accepted} new dispatch(es), {outcome.counters.acked} acknowledged "
               f"({outcome.counters.replayed} re-sent from an earlier run)", file=sys.stderr)
     _report_pending("producer", outcome, settings)
-    return EXIT_ERROR if args.once and outcome.pending else EXIT_OK
+    return Exit.ERROR if args.once and outcome.pending else Exit.OK
 
 
 def cmd_publish_ingest(args: argparse.Namespace) -> int:
-    from producers.ingest import parse_ingest
-    from producers.kafka_publisher import PublisherError
-    from producers.kafka_service import publish_dispatches
+    from wirewatch.producers.ingest import parse_ingest
+    from wirewatch.producers.kafka_publisher import PublisherError
+    from wirewatch.app.services.producer import publish_dispatches
 
     settings = kafka_settings_for(args)
     data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -120,7 +119,7 @@ def cmd_publish_ingest(args: argparse.Namespace) -> int:
         outcome = asyncio.run(publish_dispatches(settings, dispatches, timeout=args.timeout))
     except PublisherError as exc:
         print(f"wirewatch publish-ingest: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return Exit.ERROR
     print(
         f"wirewatch publish-ingest: {outcome.accepted} accepted, {outcome.duplicates} already seen, "
         f"{len(errors)} rejected, {outcome.counters.acked} acknowledged "
@@ -128,7 +127,7 @@ def cmd_publish_ingest(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     _report_pending("publish-ingest", outcome, settings)
-    return EXIT_ERROR if errors or outcome.pending else EXIT_OK
+    return Exit.ERROR if errors or outcome.pending else Exit.OK
 
 
 def cmd_topics_create(args: argparse.Namespace) -> int:
@@ -141,7 +140,7 @@ def cmd_topics_create(args: argparse.Namespace) -> int:
         results = ensure_topics(settings.kafka)
     except (KafkaError, TopicAdminError, OSError) as exc:
         print(f"wirewatch topics create: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return Exit.ERROR
     for result in results:
         if args.json:
             print(json.dumps({"topic": result.name, "action": result.action, "changes": result.changes,
@@ -149,4 +148,4 @@ def cmd_topics_create(args: argparse.Namespace) -> int:
         else:
             detail = "; ".join(result.changes + [f"PROBLEM: {p}" for p in result.problems])
             print(f"{result.name}: {result.action}" + (f" ({detail})" if detail else ""))
-    return EXIT_ERROR if any(r.problems for r in results) else EXIT_OK
+    return Exit.ERROR if any(r.problems for r in results) else Exit.OK

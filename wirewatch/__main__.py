@@ -1,0 +1,7 @@
+"""`python -m wirewatch`: the same as the `wirewatch` command."""
+
+import sys
+
+from wirewatch.app.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,55 @@
+"""Settings checked against the components the stages registered: feed kinds and delivery channels.
+
+The core's config module checks what it can know alone (types, unknown keys, secrets, rule syntax); the
+checks that need the stages' registries are added here, so `wirewatch config check` and every command
+report both in one list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wirewatch import config
+from wirewatch.config import ConfigError, ConfigProblem
+from wirewatch.producers.kinds import FEED_KINDS
+from wirewatch.settings import Settings
+from wirewatch.sinks.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
+
+
+def component_problems(settings: Settings) -> list[ConfigProblem]:
+    problems = []
+    for i, feed in enumerate(settings.feeds):
+        key = f"feeds[{i}]"
+        if feed.kind not in FEED_KINDS:
+            problems.append(ConfigProblem(f"{key}.kind", f"feed kind {feed.kind!r} is not one of "
+                                                         f"{', '.join(FEED_KINDS.names())}"))
+        elif reason := FEED_KINDS.get(feed.kind).check(feed.url):
+            problems.append(ConfigProblem(f"{key}.url", reason))
+    for name in settings.delivery.webhooks:
+        if name in RESERVED_NAMES:
+            problems.append(ConfigProblem(f"delivery.webhooks.{name}", f"{name!r} is a built-in channel name"))
+    known = set(channel_names(settings.delivery))
+    for i, rule in enumerate(settings.rules):
+        for channel in rule.channels:
+            if channel in known:
+                continue
+            if channel in CHANNEL_TYPES and (requires := CHANNEL_TYPES.get(channel).requires):
+                problems.append(ConfigProblem(f"rules[{i}].channels", f"channel {channel!r} needs {requires}"))
+            else:
+                problems.append(ConfigProblem(f"rules[{i}].channels",
+                                              f"unknown channel {channel!r} (known: {', '.join(sorted(known))})"))
+    return problems
+
+
+def check_config(path: str | Path | None = None) -> tuple[Settings, list[ConfigProblem]]:
+    """Load the configuration and collect every problem, the core's and the components'."""
+    settings, problems = config.check_config(path)
+    return settings, problems + component_problems(settings)
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Load and check the configuration; raise ConfigError listing every problem."""
+    settings, problems = check_config(path)
+    if problems:
+        raise ConfigError(problems, settings.source_path)
+    return settings
