@@ -45,8 +45,8 @@ if __package__ in (None, ""):
 from benchmarks.bench_embedded import make_rules
 from benchmarks.common import REPO_ROOT, load_tagger
 from benchmarks.workload import dispatches, load_average, percentile, write_result
-from wirewatch.processors.faust_app import worker_ready, worker_status
 from wirewatch.models import Dispatch, Rule
+from wirewatch.processors.faust_app import worker_ready, worker_status
 
 KAFKA = os.environ.get("WIREWATCH_BENCH_KAFKA", "127.0.0.1:9092")
 ES = os.environ.get("WIREWATCH_BENCH_ES", "http://127.0.0.1:9200")
@@ -61,17 +61,36 @@ def free_port() -> int:
 
 def toml_config(path: Path, prefix: str, rules: list[Rule], partitions: int, workdir: Path) -> Path:
     lines = [
-        "[kafka]", f"bootstrap_servers = {json.dumps([KAFKA])}", f'client_id = "{prefix}"',
-        f'topic_raw = "{prefix}.raw"', f'topic_tagged = "{prefix}.tagged"', f'topic_alerts = "{prefix}.alerts"',
-        f'topic_dead = "{prefix}.dead"', f'topic_rules = "{prefix}.rules"', f'processor_group = "{prefix}-processor"',
-        f'sink_group = "{prefix}-sink"', f"partitions = {partitions}", "linger_ms = 20",
-        f"producer_store = {json.dumps(str(workdir / 'producer.db'))}", "",
-        "[elasticsearch]", f"hosts = {json.dumps([ES])}", f'index_prefix = "{prefix}-dispatches"',
-        f'alerts_index = "{prefix}-alerts"', "flush_interval = 0.2", "chunk_size = 500", "",
+        "[kafka]",
+        f"bootstrap_servers = {json.dumps([KAFKA])}",
+        f'client_id = "{prefix}"',
+        f'topic_raw = "{prefix}.raw"',
+        f'topic_tagged = "{prefix}.tagged"',
+        f'topic_alerts = "{prefix}.alerts"',
+        f'topic_dead = "{prefix}.dead"',
+        f'topic_rules = "{prefix}.rules"',
+        f'processor_group = "{prefix}-processor"',
+        f'sink_group = "{prefix}-sink"',
+        f"partitions = {partitions}",
+        "linger_ms = 20",
+        f"producer_store = {json.dumps(str(workdir / 'producer.db'))}",
+        "",
+        "[elasticsearch]",
+        f"hosts = {json.dumps([ES])}",
+        f'index_prefix = "{prefix}-dispatches"',
+        f'alerts_index = "{prefix}-alerts"',
+        "flush_interval = 0.2",
+        "chunk_size = 500",
+        "",
     ]
     for rule in rules:
-        lines += ["[[rules]]", f"id = {json.dumps(rule.id)}", f"name = {json.dumps(rule.name)}",
-                  f"query = {json.dumps(rule.query)}", ""]
+        lines += [
+            "[[rules]]",
+            f"id = {json.dumps(rule.id)}",
+            f"name = {json.dumps(rule.name)}",
+            f"query = {json.dumps(rule.query)}",
+            "",
+        ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
@@ -80,8 +99,8 @@ def toml_config(path: Path, prefix: str, rules: list[Rule], partitions: int, wor
 
 
 def kafka_ceiling(topic: str, payloads: list[tuple[bytes, bytes]], partitions: int) -> dict[str, Any]:
-    from kafka import KafkaConsumer, KafkaProducer, TopicPartition  # noqa: PLC0415
-    from kafka.admin import KafkaAdminClient, NewTopic  # noqa: PLC0415
+    from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+    from kafka.admin import KafkaAdminClient, NewTopic
 
     admin = KafkaAdminClient(bootstrap_servers=[KAFKA], request_timeout_ms=30_000)
     try:
@@ -104,8 +123,14 @@ def kafka_ceiling(topic: str, payloads: list[tuple[bytes, bytes]], partitions: i
     from wirewatch.settings import KafkaSettings
 
     # The pipeline's producer settings: acks=all, gzip, linger 20 ms, batch_bytes.
-    producer = KafkaProducer(bootstrap_servers=[KAFKA], acks="all", linger_ms=20, compression_type="gzip",
-                             batch_size=KafkaSettings().batch_bytes, max_request_size=4 * 2**20)
+    producer = KafkaProducer(
+        bootstrap_servers=[KAFKA],
+        acks="all",
+        linger_ms=20,
+        compression_type="gzip",
+        batch_size=KafkaSettings().batch_bytes,
+        max_request_size=4 * 2**20,
+    )
     start = time.perf_counter()
     for key, value in payloads:
         producer.send(topic, key=key, value=value)
@@ -117,21 +142,26 @@ def kafka_ceiling(topic: str, payloads: list[tuple[bytes, bytes]], partitions: i
     if len(received) < len(payloads):
         return {"error": f"consumed {len(received)} of {len(payloads)} within 90 s"}
     total = received[-1] - start
-    return {"messages": len(payloads), "mean_bytes": round(sum(len(v) for _, v in payloads) / len(payloads)),
-            "produce_s": round(produced, 3), "produce_per_s": round(len(payloads) / produced, 1),
-            "produce_to_consume_s": round(total, 3), "produce_consume_per_s": round(len(payloads) / total, 1)}
+    return {
+        "messages": len(payloads),
+        "mean_bytes": round(sum(len(v) for _, v in payloads) / len(payloads)),
+        "produce_s": round(produced, 3),
+        "produce_per_s": round(len(payloads) / produced, 1),
+        "produce_to_consume_s": round(total, 3),
+        "produce_consume_per_s": round(len(payloads) / total, 1),
+    }
 
 
 def es_client():
-    from elasticsearch import Elasticsearch  # noqa: PLC0415
+    from elasticsearch import Elasticsearch
 
     return Elasticsearch(ES, request_timeout=60)
 
 
 def es_ceiling(index: str, docs: list[dict[str, Any]]) -> dict[str, Any]:
-    from elasticsearch import helpers  # noqa: PLC0415
+    from elasticsearch import helpers
 
-    from wirewatch.sinks.es_layout import dispatches_template_body  # noqa: PLC0415
+    from wirewatch.sinks.es_layout import dispatches_template_body
 
     client = es_client()
     body = dispatches_template_body(f"{index}*")["template"]
@@ -142,8 +172,13 @@ def es_ceiling(index: str, docs: list[dict[str, Any]]) -> dict[str, Any]:
     client.indices.refresh(index=index)
     elapsed = time.perf_counter() - start
     client.close()
-    return {"documents": len(docs), "indexed": indexed, "errors": len(errors) if isinstance(errors, list) else errors,
-            "seconds": round(elapsed, 3), "docs_per_s": round(len(docs) / elapsed, 1)}
+    return {
+        "documents": len(docs),
+        "indexed": indexed,
+        "errors": len(errors) if isinstance(errors, list) else errors,
+        "seconds": round(elapsed, 3),
+        "docs_per_s": round(len(docs) / elapsed, 1),
+    }
 
 
 # --- the pipeline's processes -------------------------------------------------------------------------
@@ -154,8 +189,9 @@ class Service:
         self.name = name
         self.log = workdir / f"{name}.log"
         with self.log.open("ab") as out:
-            self.process = subprocess.Popen([*WIREWATCH, *args], cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                [*WIREWATCH, *args], cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -188,15 +224,15 @@ def wait_until(check, timeout: float, what: str, services: list[Service]) -> Non
 def searchable_count(client, alias: str) -> int:
     try:
         return int(client.count(index=alias)["count"])
-    except Exception:  # noqa: BLE001 - the alias appears only once the sink installed the layout
+    except Exception:
         return -1
 
 
 async def publish(config: Path, items: list[Dispatch], rate: float | None) -> dict[str, float]:
     """The producer's path: ledger accept, then KafkaPublisher.emit; returns emit time per dispatch id."""
-    from wirewatch.producers.kafka_publisher import KafkaPublisher  # noqa: PLC0415
-    from wirewatch.sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
-    from wirewatch.app.components import load_settings  # noqa: PLC0415
+    from wirewatch.app.components import load_settings
+    from wirewatch.producers.kafka_publisher import KafkaPublisher
+    from wirewatch.sinks.sqlite_store import SQLiteStore
 
     settings = load_settings(config)
     store = SQLiteStore(settings.kafka.producer_store)
@@ -221,16 +257,18 @@ async def publish(config: Path, items: list[Dispatch], rate: float | None) -> di
     return emitted
 
 
-def watch_searchable(client, alias: str, published: dict[str, float], total: int, stop: threading.Event,
-                     seen: dict[str, float]) -> None:
+def watch_searchable(
+    client, alias: str, published: dict[str, float], total: int, stop: threading.Event, seen: dict[str, float]
+) -> None:
     """Poll an ids search every 100 ms; note when each published dispatch is first found."""
     while not stop.is_set() and len(seen) < total:
         pending = [i for i in list(published) if i not in seen][:2000]
         if pending:
             try:
-                hits = client.search(index=alias, query={"ids": {"values": pending}}, size=len(pending),
-                                     source=False)["hits"]["hits"]
-            except Exception:  # noqa: BLE001 - the alias may not exist for the first polls
+                hits = client.search(index=alias, query={"ids": {"values": pending}}, size=len(pending), source=False)[
+                    "hits"
+                ]["hits"]
+            except Exception:
                 hits = []
             now = time.perf_counter()
             for hit in hits:
@@ -241,22 +279,42 @@ def watch_searchable(client, alias: str, published: dict[str, float], total: int
 def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: list[Rule]) -> dict[str, Any]:
     config = toml_config(workdir / "wirewatch.toml", prefix, rules, args.partitions, workdir)
     base = ["-c", str(config)]
-    subprocess.run([*WIREWATCH, *base, "topics", "create"], cwd=REPO_ROOT, check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run([*WIREWATCH, *base, "topics", "create"], cwd=REPO_ROOT, check=True, capture_output=True, timeout=120)
     subprocess.run([*WIREWATCH, *base, "es", "setup"], cwd=REPO_ROOT, check=True, capture_output=True, timeout=120)
     ports = [free_port() for _ in range(args.workers)]
-    services = [Service(f"processor-{n}", [*base, "processor", "--web-port", str(port), "--data-dir",
-                                           str(workdir / f"processor-{n}"), "--batch-within", "0.1",
-                                           "--session-timeout", "10", "--loglevel", "warning"], workdir)
-                for n, port in enumerate(ports)]
+    services = [
+        Service(
+            f"processor-{n}",
+            [
+                *base,
+                "processor",
+                "--web-port",
+                str(port),
+                "--data-dir",
+                str(workdir / f"processor-{n}"),
+                "--batch-within",
+                "0.1",
+                "--session-timeout",
+                "10",
+                "--loglevel",
+                "warning",
+            ],
+            workdir,
+        )
+        for n, port in enumerate(ports)
+    ]
     services.append(Service("sink", [*base, "sink", "--loglevel", "warning"], workdir))
     client = es_client()
     alias = f"{prefix}-dispatches"
     result: dict[str, Any] = {"workers": args.workers, "partitions": args.partitions, "rules": len(rules)}
     try:
         started = time.perf_counter()
-        wait_until(lambda: all(worker_ready(worker_status(p)) for p in ports) and searchable_count(client, alias) >= 0,
-                   120, "the processor(s) and the sink", services)
+        wait_until(
+            lambda: all(worker_ready(worker_status(p)) for p in ports) and searchable_count(client, alias) >= 0,
+            120,
+            "the processor(s) and the sink",
+            services,
+        )
         result["startup_s"] = round(time.perf_counter() - started, 1)
 
         # Warm-up: a few dispatches through the whole chain before anything is timed.
@@ -279,26 +337,30 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
             profiler.send_signal(signal.SIGINT)
             profiler.wait(timeout=30)
         tagged_s = progress.time_to(len(items), "tagged", start)
-        result["throughput"] = {"dispatches": len(emitted), "publish_s": round(published_s, 3),
-                                "publish_per_s": round(len(emitted) / published_s, 1),
-                                "all_tagged_s": tagged_s,
-                                "processor_per_s": round(len(items) / tagged_s, 1) if tagged_s else None,
-                                "all_searchable_s": round(elapsed, 3),
-                                "dispatches_per_s": round(len(emitted) / elapsed, 1)}
+        result["throughput"] = {
+            "dispatches": len(emitted),
+            "publish_s": round(published_s, 3),
+            "publish_per_s": round(len(emitted) / published_s, 1),
+            "all_tagged_s": tagged_s,
+            "processor_per_s": round(len(items) / tagged_s, 1) if tagged_s else None,
+            "all_searchable_s": round(elapsed, 3),
+            "dispatches_per_s": round(len(emitted) / elapsed, 1),
+        }
 
         steady = dispatches(int(args.rate * args.seconds), run_tag=f"{prefix}-latency")
         published: dict[str, float] = {}
         seen: dict[str, float] = {}
         stop = threading.Event()
-        watcher = threading.Thread(target=watch_searchable,
-                                   args=(es_client(), alias, published, len(steady), stop, seen), daemon=True)
+        watcher = threading.Thread(
+            target=watch_searchable, args=(es_client(), alias, published, len(steady), stop, seen), daemon=True
+        )
         watcher.start()
 
         async def paced() -> dict[str, float]:
             # Publish times go into `published` as they happen, so the watcher polls from the first one.
-            from wirewatch.producers.kafka_publisher import KafkaPublisher  # noqa: PLC0415
-            from wirewatch.sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
-            from wirewatch.app.components import load_settings  # noqa: PLC0415
+            from wirewatch.app.components import load_settings
+            from wirewatch.producers.kafka_publisher import KafkaPublisher
+            from wirewatch.sinks.sqlite_store import SQLiteStore
 
             settings = load_settings(config)
             store = SQLiteStore(settings.kafka.producer_store)
@@ -328,9 +390,12 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
         watcher.join(timeout=10)
         latencies_ms = [(seen[i] - published[i]) * 1000 for i in seen if i in published]
         result["latency"] = {
-            "rate_offered": args.rate, "dispatches": len(steady), "searchable": len(latencies_ms),
+            "rate_offered": args.rate,
+            "dispatches": len(steady),
+            "searchable": len(latencies_ms),
             "achieved_rate": round(len(steady) / result.pop("latency_offered_s"), 1),
-            "p50_ms": round(percentile(latencies_ms, 0.5), 1), "p99_ms": round(percentile(latencies_ms, 0.99), 1),
+            "p50_ms": round(percentile(latencies_ms, 0.5), 1),
+            "p99_ms": round(percentile(latencies_ms, 0.99), 1),
             "max_ms": round(max(latencies_ms), 1) if latencies_ms else None,
             "resolution_ms": 100,
         }
@@ -347,7 +412,7 @@ class StageProgress(threading.Thread):
 
     def __init__(self, tagged_topic: str, partitions: int, client, alias: str, already: int) -> None:
         super().__init__(daemon=True)
-        from kafka import KafkaConsumer, TopicPartition  # noqa: PLC0415
+        from kafka import KafkaConsumer, TopicPartition
 
         self.consumer = KafkaConsumer(bootstrap_servers=[KAFKA])
         self.partitions = [TopicPartition(tagged_topic, p) for p in range(partitions)]
@@ -378,9 +443,26 @@ def start_profilers(directory: Path, services: list[Service]) -> list[subprocess
     """py-spy on every service for the throughput phase (collapsed stacks, one file each)."""
     directory.mkdir(parents=True, exist_ok=True)
     py_spy = Path(sys.executable).parent / "py-spy"
-    return [subprocess.Popen([str(py_spy), "record", "--pid", str(s.process.pid), "--format", "raw", "--rate", "200",
-                              "--output", str(directory / f"{s.name}.collapsed"), "--nonblocking"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for s in services]
+    return [
+        subprocess.Popen(
+            [
+                str(py_spy),
+                "record",
+                "--pid",
+                str(s.process.pid),
+                "--format",
+                "raw",
+                "--rate",
+                "200",
+                "--output",
+                str(directory / f"{s.name}.collapsed"),
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for s in services
+    ]
 
 
 def rss_of(pid: int) -> float | None:
@@ -395,7 +477,7 @@ def rss_of(pid: int) -> float | None:
 
 
 def cleanup(prefix: str) -> None:
-    from kafka.admin import KafkaAdminClient  # noqa: PLC0415
+    from kafka.admin import KafkaAdminClient
 
     try:
         admin = KafkaAdminClient(bootstrap_servers=[KAFKA], request_timeout_ms=30_000)
@@ -405,40 +487,50 @@ def cleanup(prefix: str) -> None:
                 admin.delete_topics(names)
         finally:
             admin.close()
-    except Exception as exc:  # noqa: BLE001 - report, never hide the run's result
+    except Exception as exc:
         print(f"cleanup: could not delete topics {prefix}*: {exc}")
     try:
         client = es_client()
         client.options(ignore_status=404).indices.delete(index=f"{prefix}-*")
         client.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-dispatches")
         client.close()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         print(f"cleanup: could not delete indices {prefix}-*: {exc}")
 
 
 def format_report(report: dict[str, Any]) -> str:
     kafka, es, pipe = report["ceiling_kafka_python"], report["ceiling_es_bulk"], report.get("pipeline", {})
-    lines = [f"run {report['prefix']}: Kafka {KAFKA}, Elasticsearch {ES}, load {report['load_average_start']}",
-             f"{'what':<58}{'per s':>10}"]
+    lines = [
+        f"run {report['prefix']}: Kafka {KAFKA}, Elasticsearch {ES}, load {report['load_average_start']}",
+        f"{'what':<58}{'per s':>10}",
+    ]
     if "error" in kafka:
         lines.append(f"{'ceiling: raw kafka-python produce→consume':<58}{kafka['error']}")
     else:
-        lines.append(f"{'ceiling: raw kafka-python produce→consume (~' + str(kafka['mean_bytes']) + ' B docs)':<58}"
-                     f"{kafka['produce_consume_per_s']:>10,.1f}")
+        lines.append(
+            f"{'ceiling: raw kafka-python produce→consume (~' + str(kafka['mean_bytes']) + ' B docs)':<58}"
+            f"{kafka['produce_consume_per_s']:>10,.1f}"
+        )
     lines.append(f"{'ceiling: raw Elasticsearch bulk (500/request) + refresh':<58}{es['docs_per_s']:>10,.1f}")
     if "throughput" in pipe:
         t = pipe["throughput"]
-        lines.append(f"{'pipeline: publish→processor x' + str(pipe['workers']) + '→sink→searchable':<58}"
-                     f"{t['dispatches_per_s']:>10,.1f}   ({t['dispatches']} dispatches, publish alone "
-                     f"{t['publish_per_s']:,.0f}/s)")
+        lines.append(
+            f"{'pipeline: publish→processor x' + str(pipe['workers']) + '→sink→searchable':<58}"
+            f"{t['dispatches_per_s']:>10,.1f}   ({t['dispatches']} dispatches, publish alone "
+            f"{t['publish_per_s']:,.0f}/s)"
+        )
         if t.get("processor_per_s"):
             lines.append(f"{'  of which the processor stage alone (all tagged)':<58}{t['processor_per_s']:>10,.1f}")
         lat = pipe["latency"]
-        lines.append(f"latency at {lat['rate_offered']:.0f}/s offered ({lat['achieved_rate']}/s achieved, "
-                     f"{lat['searchable']}/{lat['dispatches']} seen): publish→searchable p50 {lat['p50_ms']} ms, "
-                     f"p99 {lat['p99_ms']} ms, max {lat['max_ms']} ms (±100 ms polling)")
-        lines.append(f"goals: >= 1,000/s sustained {'met' if t['dispatches_per_s'] >= 1000 else 'NOT met'}; "
-                     f"p99 <= 2 s at 200/s {'met' if lat['p99_ms'] <= 2000 else 'NOT met'}")
+        lines.append(
+            f"latency at {lat['rate_offered']:.0f}/s offered ({lat['achieved_rate']}/s achieved, "
+            f"{lat['searchable']}/{lat['dispatches']} seen): publish→searchable p50 {lat['p50_ms']} ms, "
+            f"p99 {lat['p99_ms']} ms, max {lat['max_ms']} ms (±100 ms polling)"
+        )
+        lines.append(
+            f"goals: >= 1,000/s sustained {'met' if t['dispatches_per_s'] >= 1000 else 'NOT met'}; "
+            f"p99 <= 2 s at 200/s {'met' if lat['p99_ms'] <= 2000 else 'NOT met'}"
+        )
         lines.append(f"peak RSS: bench {report['peak_rss_mib']} MiB, services {pipe['peak_rss_mib_services']}")
     elif "error" in pipe:
         lines.append(f"pipeline failed: {pipe['error']}")
@@ -456,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-dir", type=Path, help="record py-spy profiles of the services here")
     args = parser.parse_args(argv)
 
-    from benchmarks.workload import peak_rss_mib  # noqa: PLC0415
+    from benchmarks.workload import peak_rss_mib
 
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     report: dict[str, Any] = {"prefix": prefix, "load_average_start": load_average(), "args": vars(args)}

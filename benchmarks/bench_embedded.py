@@ -36,12 +36,19 @@ if __package__ in (None, ""):
 from benchmarks.bench_rules import RuleGenerator
 from benchmarks.common import load_tagger
 from benchmarks.workload import (
-    Stopwatch, dispatches, load_average, mean_words, peak_rss_mib, percentile, pin_to_one_cpu, write_result,
+    Stopwatch,
+    dispatches,
+    load_average,
+    mean_words,
+    peak_rss_mib,
+    percentile,
+    pin_to_one_cpu,
+    write_result,
 )
-from wirewatch.sinks.notifiers import JsonlNotifier
-from wirewatch.models import Alert, Dispatch, Rule
 from wirewatch.app.runner import EmbeddedPipeline
+from wirewatch.models import Alert, Dispatch, Rule
 from wirewatch.settings import DeliverySettings, Settings, StoreSettings
+from wirewatch.sinks.notifiers import JsonlNotifier
 
 
 class TimedJsonlNotifier(JsonlNotifier):
@@ -65,10 +72,14 @@ def make_rules(count: int, seed: int = 8) -> list[Rule]:
     return [Rule(rule.id, rule.name, rule.query, channels=["jsonl"]) for rule in rules]
 
 
-def build_pipeline(workdir: Path, rules: list[Rule],
-                   tag_batch: int | None = None) -> tuple[EmbeddedPipeline, TimedJsonlNotifier]:
-    settings = Settings(rules=rules, store=StoreSettings(path=workdir / "bench.db"),
-                        delivery=DeliverySettings(jsonl_path=workdir / "alerts.jsonl"))
+def build_pipeline(
+    workdir: Path, rules: list[Rule], tag_batch: int | None = None
+) -> tuple[EmbeddedPipeline, TimedJsonlNotifier]:
+    settings = Settings(
+        rules=rules,
+        store=StoreSettings(path=workdir / "bench.db"),
+        delivery=DeliverySettings(jsonl_path=workdir / "alerts.jsonl"),
+    )
     if tag_batch is not None:
         settings.pipeline.tag_batch = tag_batch
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
@@ -93,10 +104,12 @@ async def with_workers(pipeline: EmbeddedPipeline, body, timeout_s: float = 150.
         for task in asyncio.all_tasks():
             task.print_stack(limit=6, file=sys.stderr)
         counters = pipeline.counters
-        raise RuntimeError(f"the pipeline did not finish within {timeout_s:.0f} s: processed "
-                           f"{counters.processed}, queue {pipeline.queue.qsize()} "
-                           f"(unfinished {pipeline.queue._unfinished_tasks}), alerts {counters.alerts}, "
-                           f"delivered {pipeline.delivery.counters.delivered}") from None
+        raise RuntimeError(
+            f"the pipeline did not finish within {timeout_s:.0f} s: processed "
+            f"{counters.processed}, queue {pipeline.queue.qsize()} "
+            f"(unfinished {pipeline.queue._unfinished_tasks}), alerts {counters.alerts}, "
+            f"delivered {pipeline.delivery.counters.delivered}"
+        ) from None
     finally:
         for task in workers:
             task.cancel()
@@ -104,8 +117,9 @@ async def with_workers(pipeline: EmbeddedPipeline, body, timeout_s: float = 150.
         await pipeline.close()
 
 
-async def measure_throughput(workdir: Path, rules: list[Rule], items: list[Dispatch],
-                             push_batch: int = 64, tag_batch: int | None = None) -> dict[str, Any]:
+async def measure_throughput(
+    workdir: Path, rules: list[Rule], items: list[Dispatch], push_batch: int = 64, tag_batch: int | None = None
+) -> dict[str, Any]:
     pipeline, notifier = build_pipeline(workdir, rules, tag_batch)
 
     async def run() -> Stopwatch:
@@ -124,15 +138,21 @@ async def measure_throughput(workdir: Path, rules: list[Rule], items: list[Dispa
     assert counters.processed == len(items) and counters.failed == 0, counters
     delivered = pipeline.delivery.counters.delivered
     assert delivered == counters.alerts, (delivered, counters.alerts)
-    return {"dispatches": len(items), "push_batch": push_batch,
-            "wall_seconds": round(watch.wall, 3), "cpu_seconds": round(watch.cpu, 3),
-            "dispatches_per_s": round(len(items) / watch.wall, 1),
-            "dispatches_per_cpu_s": round(len(items) / watch.cpu, 1),
-            "alerts_delivered": delivered, "alerts_per_dispatch": round(delivered / len(items), 2)}
+    return {
+        "dispatches": len(items),
+        "push_batch": push_batch,
+        "wall_seconds": round(watch.wall, 3),
+        "cpu_seconds": round(watch.cpu, 3),
+        "dispatches_per_s": round(len(items) / watch.wall, 1),
+        "dispatches_per_cpu_s": round(len(items) / watch.cpu, 1),
+        "alerts_delivered": delivered,
+        "alerts_per_dispatch": round(delivered / len(items), 2),
+    }
 
 
-async def measure_latency(workdir: Path, rules: list[Rule], items: list[Dispatch], rate: float,
-                          tag_batch: int | None = None) -> dict[str, Any]:
+async def measure_latency(
+    workdir: Path, rules: list[Rule], items: list[Dispatch], rate: float, tag_batch: int | None = None
+) -> dict[str, Any]:
     pipeline, notifier = build_pipeline(workdir, rules, tag_batch)
     accepted_at: dict[str, float] = {}
 
@@ -150,16 +170,21 @@ async def measure_latency(workdir: Path, rules: list[Rule], items: list[Dispatch
 
     offered_s = await with_workers(pipeline, run)
     latencies_ms = [(notifier.first_alert_at[i] - accepted_at[i]) * 1000 for i in notifier.first_alert_at]
-    return {"rate_offered": rate, "dispatches": len(items), "achieved_rate": round(len(items) / offered_s, 1),
-            "dispatches_with_alerts": len(latencies_ms),
-            "p50_ms": round(percentile(latencies_ms, 0.50), 2), "p99_ms": round(percentile(latencies_ms, 0.99), 2),
-            "max_ms": round(max(latencies_ms), 2)}
+    return {
+        "rate_offered": rate,
+        "dispatches": len(items),
+        "achieved_rate": round(len(items) / offered_s, 1),
+        "dispatches_with_alerts": len(latencies_ms),
+        "p50_ms": round(percentile(latencies_ms, 0.50), 2),
+        "p99_ms": round(percentile(latencies_ms, 0.99), 2),
+        "max_ms": round(max(latencies_ms), 2),
+    }
 
 
 def measure_processor_only(rules: list[Rule], items: list[Dispatch]) -> dict[str, Any]:
     """The ceiling: tag + match in a loop, nothing accepted, stored or delivered."""
-    from wirewatch.processors.process import DispatchProcessor  # noqa: PLC0415
-    from wirewatch.app.runner import build_matcher  # noqa: PLC0415
+    from wirewatch.app.runner import build_matcher
+    from wirewatch.processors.process import DispatchProcessor
 
     processor = DispatchProcessor(load_tagger(), build_matcher(rules))
     gc.collect()
@@ -167,34 +192,40 @@ def measure_processor_only(rules: list[Rule], items: list[Dispatch]) -> dict[str
     with Stopwatch() as watch:
         for dispatch in items:
             alerts += len(processor.process(dispatch).alerts)
-    return {"dispatches": len(items), "wall_seconds": round(watch.wall, 3), "cpu_seconds": round(watch.cpu, 3),
-            "dispatches_per_s": round(len(items) / watch.wall, 1),
-            "dispatches_per_cpu_s": round(len(items) / watch.cpu, 1),
-            "alerts_per_dispatch": round(alerts / len(items), 2)}
+    return {
+        "dispatches": len(items),
+        "wall_seconds": round(watch.wall, 3),
+        "cpu_seconds": round(watch.cpu, 3),
+        "dispatches_per_s": round(len(items) / watch.wall, 1),
+        "dispatches_per_cpu_s": round(len(items) / watch.cpu, 1),
+        "alerts_per_dispatch": round(alerts / len(items), 2),
+    }
 
 
 def format_report(report: dict[str, Any]) -> str:
     full, ceiling, latency = report["pipeline"], report["baseline_processor_only"], report["latency"]
-    return "\n".join([
-        f"{report['dispatches']:,} dispatches (~{report['mean_words']:.0f} words), {report['rules']} rules, "
-        f"CPU {report['cpu']}, load {report['load_average_start']}",
-        f"{'stage':<44}{'dispatches/s':>13}{'per CPU-s':>11}{'alerts/disp':>13}",
-        f"{'pipeline: accept→tag→match→store→alert':<44}{full['dispatches_per_s']:>13,.1f}"
-        f"{full['dispatches_per_cpu_s']:>11,.1f}{full['alerts_per_dispatch']:>13}",
-        f"{'baseline: tag+match only (no store)':<44}{ceiling['dispatches_per_s']:>13,.1f}"
-        f"{ceiling['dispatches_per_cpu_s']:>11,.1f}{ceiling['alerts_per_dispatch']:>13}",
-        f"(pipeline pushed {full.get('push_batch', 1)} dispatch(es) per accept call, "
-        f"processed up to {report.get('tag_batch')} per batch)",
-        f"pipeline/ceiling: {report['pipeline_share_of_ceiling']:.0%} wall, "
-        f"{report['pipeline_share_of_ceiling_cpu']:.0%} per CPU-s; goal >= 1,000/s: "
-        f"{'met' if full['dispatches_per_cpu_s'] >= 1000 else 'NOT met'} per CPU-second, "
-        f"{'met' if full['dispatches_per_s'] >= 1000 else 'NOT met'} wall clock (shared machine: see the load)",
-        f"latency at {latency['rate_offered']:.0f}/s offered ({latency['achieved_rate']}/s achieved, "
-        f"{latency['dispatches_with_alerts']} dispatches with alerts): ingest→alert p50 {latency['p50_ms']} ms, "
-        f"p99 {latency['p99_ms']} ms, max {latency['max_ms']} ms; goal p99 <= 100 ms: "
-        f"{'met' if latency['p99_ms'] <= 100 else 'NOT met'}",
-        f"peak RSS {report['peak_rss_mib']} MiB",
-    ])
+    return "\n".join(
+        [
+            f"{report['dispatches']:,} dispatches (~{report['mean_words']:.0f} words), {report['rules']} rules, "
+            f"CPU {report['cpu']}, load {report['load_average_start']}",
+            f"{'stage':<44}{'dispatches/s':>13}{'per CPU-s':>11}{'alerts/disp':>13}",
+            f"{'pipeline: accept→tag→match→store→alert':<44}{full['dispatches_per_s']:>13,.1f}"
+            f"{full['dispatches_per_cpu_s']:>11,.1f}{full['alerts_per_dispatch']:>13}",
+            f"{'baseline: tag+match only (no store)':<44}{ceiling['dispatches_per_s']:>13,.1f}"
+            f"{ceiling['dispatches_per_cpu_s']:>11,.1f}{ceiling['alerts_per_dispatch']:>13}",
+            f"(pipeline pushed {full.get('push_batch', 1)} dispatch(es) per accept call, "
+            f"processed up to {report.get('tag_batch')} per batch)",
+            f"pipeline/ceiling: {report['pipeline_share_of_ceiling']:.0%} wall, "
+            f"{report['pipeline_share_of_ceiling_cpu']:.0%} per CPU-s; goal >= 1,000/s: "
+            f"{'met' if full['dispatches_per_cpu_s'] >= 1000 else 'NOT met'} per CPU-second, "
+            f"{'met' if full['dispatches_per_s'] >= 1000 else 'NOT met'} wall clock (shared machine: see the load)",
+            f"latency at {latency['rate_offered']:.0f}/s offered ({latency['achieved_rate']}/s achieved, "
+            f"{latency['dispatches_with_alerts']} dispatches with alerts): ingest→alert p50 {latency['p50_ms']} ms, "
+            f"p99 {latency['p99_ms']} ms, max {latency['max_ms']} ms; goal p99 <= 100 ms: "
+            f"{'met' if latency['p99_ms'] <= 100 else 'NOT met'}",
+            f"peak RSS {report['peak_rss_mib']} MiB",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,11 +234,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", type=int, default=200)
     parser.add_argument("--rate", type=float, default=100.0, help="dispatches/s offered in the latency run")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of the latency run")
-    parser.add_argument("--push-batch", type=int, default=64,
-                        help="dispatches per accept_many call in the throughput run (1: one accept each, "
-                             "one inbox transaction per dispatch)")
-    parser.add_argument("--tag-batch", type=int, default=None,
-                        help="dispatches per processing batch (default: the setting's default)")
+    parser.add_argument(
+        "--push-batch",
+        type=int,
+        default=64,
+        help="dispatches per accept_many call in the throughput run (1: one accept each, "
+        "one inbox transaction per dispatch)",
+    )
+    parser.add_argument(
+        "--tag-batch", type=int, default=None, help="dispatches per processing batch (default: the setting's default)"
+    )
     args = parser.parse_args(argv)
 
     cpu = pin_to_one_cpu()
@@ -215,25 +251,36 @@ def main(argv: list[str] | None = None) -> int:
     rules = make_rules(args.rules)
     items = dispatches(args.dispatches, run_tag="embedded")
     latency_items = dispatches(int(args.rate * args.seconds), run_tag="embedded-latency")
-    report: dict[str, Any] = {"cpu": cpu, "load_average_start": load_start, "dispatches": len(items),
-                              "mean_words": mean_words(items), "rules": len(rules),
-                              "tag_batch": args.tag_batch or Settings().pipeline.tag_batch}
+    report: dict[str, Any] = {
+        "cpu": cpu,
+        "load_average_start": load_start,
+        "dispatches": len(items),
+        "mean_words": mean_words(items),
+        "rules": len(rules),
+        "tag_batch": args.tag_batch or Settings().pipeline.tag_batch,
+    }
     report["baseline_processor_only"] = measure_processor_only(rules, items)
     with tempfile.TemporaryDirectory(prefix="wirewatch-bench-") as tmp:
         (Path(tmp) / "throughput").mkdir()
         (Path(tmp) / "latency").mkdir()
-        report["pipeline"] = asyncio.run(measure_throughput(Path(tmp) / "throughput", rules, items,
-                                                               args.push_batch, args.tag_batch))
-        report["latency"] = asyncio.run(measure_latency(Path(tmp) / "latency", rules, latency_items, args.rate,
-                                                         args.tag_batch))
+        report["pipeline"] = asyncio.run(
+            measure_throughput(Path(tmp) / "throughput", rules, items, args.push_batch, args.tag_batch)
+        )
+        report["latency"] = asyncio.run(
+            measure_latency(Path(tmp) / "latency", rules, latency_items, args.rate, args.tag_batch)
+        )
     report["pipeline_share_of_ceiling"] = round(
-        report["pipeline"]["dispatches_per_s"] / report["baseline_processor_only"]["dispatches_per_s"], 3)
+        report["pipeline"]["dispatches_per_s"] / report["baseline_processor_only"]["dispatches_per_s"], 3
+    )
     # Per CPU-second: the figure another process on the same core cannot halve (the headline, docs/performance.md).
     report["pipeline_share_of_ceiling_cpu"] = round(
-        report["pipeline"]["dispatches_per_cpu_s"] / report["baseline_processor_only"]["dispatches_per_cpu_s"], 3)
-    report["goals"] = {"throughput_1000_per_s": report["pipeline"]["dispatches_per_s"] >= 1000,
-                       "throughput_1000_per_cpu_s": report["pipeline"]["dispatches_per_cpu_s"] >= 1000,
-                       "p99_ingest_to_alert_100ms": report["latency"]["p99_ms"] <= 100}
+        report["pipeline"]["dispatches_per_cpu_s"] / report["baseline_processor_only"]["dispatches_per_cpu_s"], 3
+    )
+    report["goals"] = {
+        "throughput_1000_per_s": report["pipeline"]["dispatches_per_s"] >= 1000,
+        "throughput_1000_per_cpu_s": report["pipeline"]["dispatches_per_cpu_s"] >= 1000,
+        "p99_ingest_to_alert_100ms": report["latency"]["p99_ms"] <= 100,
+    }
     report["peak_rss_mib"] = peak_rss_mib()
     print(format_report(report))
     print(f"written {write_result('bench_embedded', report)}")

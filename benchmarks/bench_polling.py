@@ -36,7 +36,13 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.workload import (
-    EPOCH, Stopwatch, gold_texts, load_average, peak_rss_mib, pin_to_one_cpu, write_result,
+    EPOCH,
+    Stopwatch,
+    gold_texts,
+    load_average,
+    peak_rss_mib,
+    pin_to_one_cpu,
+    write_result,
 )
 from wirewatch.models import Dispatch
 from wirewatch.settings import FeedConfig, PollerSettings
@@ -54,17 +60,21 @@ def feed_xml(feed: int, version: int, texts: list[tuple[str, str]]) -> bytes:
         title, text = texts[(feed * 7 + number) % len(texts)]
         summary = text[:600].replace("&", "&amp;").replace("<", "&lt;")
         published = format_datetime(EPOCH.replace(minute=number % 60))
-        items.append(f"<item><title>{title.replace('&', '&amp;').replace('<', '&lt;')}</title>"
-                     f"<link>http://127.0.0.1/feed/{feed}/item/{number}</link><guid>feed-{feed}-item-{number}</guid>"
-                     f"<pubDate>{published}</pubDate><description>{summary}</description></item>")
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed {feed}</title>'
-            f"<link>http://127.0.0.1/feed/{feed}</link><description>bench</description>"
-            f"{''.join(items)}</channel></rss>").encode()
+        items.append(
+            f"<item><title>{title.replace('&', '&amp;').replace('<', '&lt;')}</title>"
+            f"<link>http://127.0.0.1/feed/{feed}/item/{number}</link><guid>feed-{feed}-item-{number}</guid>"
+            f"<pubDate>{published}</pubDate><description>{summary}</description></item>"
+        )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed {feed}</title>'
+        f"<link>http://127.0.0.1/feed/{feed}</link><description>bench</description>"
+        f"{''.join(items)}</channel></rss>"
+    ).encode()
 
 
 def serve(sock: socket.socket, feeds: int, cpu: int | None, commands: Any) -> None:
     """Serve the feeds on an already-bound socket; `commands` receives ("change", share) or ("stop",)."""
-    from aiohttp import web  # noqa: PLC0415 - the child imports its own
+    from aiohttp import web
 
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
@@ -115,7 +125,8 @@ class FeedServer:
         self.port = self.sock.getsockname()[1]
         self.commands, child_end = multiprocessing.Pipe()
         self.process = multiprocessing.get_context("fork").Process(
-            target=serve, args=(self.sock, feeds, cpu, child_end), daemon=True)
+            target=serve, args=(self.sock, feeds, cpu, child_end), daemon=True
+        )
         self.process.start()
 
     def change(self, share: float) -> int:
@@ -139,13 +150,18 @@ async def poll_cycle(poller) -> tuple[Any, Stopwatch]:
     return report, watch
 
 
-async def run_poller(urls: list[str], concurrency: int, server: FeedServer, changed: float,
-                     workdir: Path) -> dict[str, Any]:
-    from wirewatch.producers.poller import FeedPoller  # noqa: PLC0415
-    from wirewatch.sinks.sqlite_store import SQLiteStore  # noqa: PLC0415
+async def run_poller(
+    urls: list[str], concurrency: int, server: FeedServer, changed: float, workdir: Path
+) -> dict[str, Any]:
+    from wirewatch.producers.poller import FeedPoller
+    from wirewatch.sinks.sqlite_store import SQLiteStore
 
-    settings = PollerSettings(per_host_delay=0.0, per_host_concurrency=concurrency, total_concurrency=concurrency,
-                              max_items_per_feed=ITEMS_PER_FEED * 2)
+    settings = PollerSettings(
+        per_host_delay=0.0,
+        per_host_concurrency=concurrency,
+        total_concurrency=concurrency,
+        max_items_per_feed=ITEMS_PER_FEED * 2,
+    )
     feeds = [FeedConfig(name=f"feed-{i}", url=url, interval=60) for i, url in enumerate(urls)]
     emitted = 0
 
@@ -157,16 +173,20 @@ async def run_poller(urls: list[str], concurrency: int, server: FeedServer, chan
     poller = FeedPoller(feeds, settings, store, store, emit)
     cycles: dict[str, Any] = {}
     try:
-        async with poller._http_session():  # noqa: SLF001 - one connection pool for all cycles, as run() does
+        async with poller._http_session():
             for name, share in (("first_poll", None), ("all_unchanged", 0.0), ("realistic", changed)):
                 changed_feeds = server.change(share) if share else 0
                 before = emitted
                 report, watch = await poll_cycle(poller)
                 unchanged = len(report.not_modified)
                 cycles[name] = {
-                    "feeds": report.polled, "not_modified": unchanged, "fetched": len(report.ok),
-                    "failed": len(report.failed), "changed_on_server": changed_feeds,
-                    "new_dispatches": emitted - before, "wall_s": round(watch.wall, 3),
+                    "feeds": report.polled,
+                    "not_modified": unchanged,
+                    "fetched": len(report.ok),
+                    "failed": len(report.failed),
+                    "changed_on_server": changed_feeds,
+                    "new_dispatches": emitted - before,
+                    "wall_s": round(watch.wall, 3),
                     "cpu_s": round(watch.cpu, 3),
                     "cpu_s_per_1000_feeds": round(watch.cpu / report.polled * 1000, 3),
                 }
@@ -179,7 +199,7 @@ async def run_poller(urls: list[str], concurrency: int, server: FeedServer, chan
 
 async def run_baseline(urls: list[str], concurrency: int) -> dict[str, Any]:
     """Bare aiohttp: GET every URL with the ETag it returned last time, as a minimal poller would."""
-    import aiohttp  # noqa: PLC0415
+    import aiohttp
 
     etags: dict[str, str] = {}
     limit = asyncio.Semaphore(concurrency)
@@ -197,8 +217,13 @@ async def run_baseline(urls: list[str], concurrency: int) -> dict[str, Any]:
         await asyncio.gather(*(get(session, url) for url in urls))  # learn the ETags
         with Stopwatch() as watch:
             statuses = await asyncio.gather(*(get(session, url) for url in urls))
-    return {"feeds": len(urls), "not_modified": statuses.count(304), "wall_s": round(watch.wall, 3),
-            "cpu_s": round(watch.cpu, 3), "cpu_s_per_1000_feeds": round(watch.cpu / len(urls) * 1000, 3)}
+    return {
+        "feeds": len(urls),
+        "not_modified": statuses.count(304),
+        "wall_s": round(watch.wall, 3),
+        "cpu_s": round(watch.cpu, 3),
+        "cpu_s_per_1000_feeds": round(watch.cpu / len(urls) * 1000, 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,9 +247,14 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
     unchanged = cycles["all_unchanged"]
     report: dict[str, Any] = {
-        "cpu": cpu, "server_cpu": cpus[-1] if len(cpus) > 1 else None, "load_average_start": load_start,
-        "feeds": args.feeds, "concurrency": args.concurrency, "items_per_feed": ITEMS_PER_FEED,
-        "poller": cycles, "baseline_bare_aiohttp": baseline,
+        "cpu": cpu,
+        "server_cpu": cpus[-1] if len(cpus) > 1 else None,
+        "load_average_start": load_start,
+        "feeds": args.feeds,
+        "concurrency": args.concurrency,
+        "items_per_feed": ITEMS_PER_FEED,
+        "poller": cycles,
+        "baseline_bare_aiohttp": baseline,
         "overhead_vs_baseline": round(unchanged["cpu_s"] / baseline["cpu_s"], 2) if baseline["cpu_s"] else None,
         "goal_cpu_s_per_1000_unchanged": 1.0,
         "goal_met": unchanged["cpu_s_per_1000_feeds"] <= 1.0 and not unchanged["failed"],
@@ -236,20 +266,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def format_report(report: dict[str, Any]) -> str:
-    lines = [f"{report['feeds']:,} local feeds, concurrency {report['concurrency']}, poller on CPU {report['cpu']}, "
-             f"server on CPU {report['server_cpu']}, load {report['load_average_start']}",
-             f"{'cycle':<34}{'304s':>7}{'200s':>7}{'new':>7}{'wall s':>9}{'CPU s':>8}{'CPU s/1000 feeds':>18}"]
+    lines = [
+        f"{report['feeds']:,} local feeds, concurrency {report['concurrency']}, poller on CPU {report['cpu']}, "
+        f"server on CPU {report['server_cpu']}, load {report['load_average_start']}",
+        f"{'cycle':<34}{'304s':>7}{'200s':>7}{'new':>7}{'wall s':>9}{'CPU s':>8}{'CPU s/1000 feeds':>18}",
+    ]
     for name, cycle in report["poller"].items():
-        lines.append(f"{'poller: ' + name:<34}{cycle['not_modified']:>7}{cycle['fetched']:>7}"
-                     f"{cycle['new_dispatches']:>7}{cycle['wall_s']:>9.2f}{cycle['cpu_s']:>8.2f}"
-                     f"{cycle['cpu_s_per_1000_feeds']:>18.3f}")
+        lines.append(
+            f"{'poller: ' + name:<34}{cycle['not_modified']:>7}{cycle['fetched']:>7}"
+            f"{cycle['new_dispatches']:>7}{cycle['wall_s']:>9.2f}{cycle['cpu_s']:>8.2f}"
+            f"{cycle['cpu_s_per_1000_feeds']:>18.3f}"
+        )
         if cycle["failed"]:
             lines.append(f"  {cycle['failed']} failed, e.g. {cycle['first_failure']}")
     base = report["baseline_bare_aiohttp"]
-    lines.append(f"{'baseline: bare aiohttp, all 304':<34}{base['not_modified']:>7}{0:>7}{0:>7}{base['wall_s']:>9.2f}"
-                 f"{base['cpu_s']:>8.2f}{base['cpu_s_per_1000_feeds']:>18.3f}")
-    lines.append(f"poller/baseline CPU on unchanged feeds: x{report['overhead_vs_baseline']}; goal <= 1 CPU-s per "
-                 f"1,000 unchanged feeds: {'met' if report['goal_met'] else 'NOT met'}; peak RSS {report['peak_rss_mib']} MiB")
+    lines.append(
+        f"{'baseline: bare aiohttp, all 304':<34}{base['not_modified']:>7}{0:>7}{0:>7}{base['wall_s']:>9.2f}"
+        f"{base['cpu_s']:>8.2f}{base['cpu_s_per_1000_feeds']:>18.3f}"
+    )
+    lines.append(
+        f"poller/baseline CPU on unchanged feeds: x{report['overhead_vs_baseline']}; goal <= 1 CPU-s per "
+        f"1,000 unchanged feeds: {'met' if report['goal_met'] else 'NOT met'}; peak RSS {report['peak_rss_mib']} MiB"
+    )
     return "\n".join(lines)
 
 

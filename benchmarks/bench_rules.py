@@ -24,7 +24,7 @@ import random
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,22 +33,69 @@ if __package__ in (None, ""):
 
 from benchmarks.common import load_tagger
 from benchmarks.workload import (
-    Stopwatch, dispatches, load_average, peak_rss_mib, pin_to_one_cpu, write_result,
+    Stopwatch,
+    dispatches,
+    load_average,
+    peak_rss_mib,
+    pin_to_one_cpu,
+    write_result,
 )
 from wirewatch.models import Rule
 from wirewatch.query import RuleMatcher, analyze
 from wirewatch.query.context import DocumentContext
 from wirewatch.query.query import now_millis
 
-NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)  # date rules are evaluated against a fixed "now"
-ISO_CODES = ["US", "GB", "FR", "DE", "RU", "CN", "IR", "TR", "SY", "IQ", "NE", "ML", "BF", "SD", "MM", "TH",
-             "UA", "IL", "PS", "EG", "LY", "NG", "VE", "BR", "AR", "MX", "PK", "AF", "IN", "JP", "KP", "KR"]
+NOW = datetime(2026, 6, 1, tzinfo=UTC)  # date rules are evaluated against a fixed "now"
+ISO_CODES = [
+    "US",
+    "GB",
+    "FR",
+    "DE",
+    "RU",
+    "CN",
+    "IR",
+    "TR",
+    "SY",
+    "IQ",
+    "NE",
+    "ML",
+    "BF",
+    "SD",
+    "MM",
+    "TH",
+    "UA",
+    "IL",
+    "PS",
+    "EG",
+    "LY",
+    "NG",
+    "VE",
+    "BR",
+    "AR",
+    "MX",
+    "PK",
+    "AF",
+    "IN",
+    "JP",
+    "KP",
+    "KR",
+]
 AGENCY_KINDS = ["news_agency", "government", "military", "international"]
 # The share of each rule shape in the generated set (sums to 1).
 SHAPES = [
-    ("keyword", 0.20), ("phrase", 0.13), ("and", 0.10), ("or", 0.08), ("and_not", 0.05), ("title", 0.04),
-    ("country", 0.04), ("official", 0.05), ("agency", 0.03), ("text_and_country", 0.12),
-    ("phrase_and_agency_kind", 0.05), ("or_and_official_country_not", 0.10), ("unindexable", 0.01),
+    ("keyword", 0.20),
+    ("phrase", 0.13),
+    ("and", 0.10),
+    ("or", 0.08),
+    ("and_not", 0.05),
+    ("title", 0.04),
+    ("country", 0.04),
+    ("official", 0.05),
+    ("agency", 0.03),
+    ("text_and_country", 0.12),
+    ("phrase_and_agency_kind", 0.05),
+    ("or_and_official_country_not", 0.10),
+    ("unindexable", 0.01),
 ]
 
 
@@ -72,7 +119,7 @@ class RuleGenerator:
     corpus: the worst case for the presearcher."""
 
     def __init__(self, docs: list[dict[str, Any]], seed: int, corpus_share: float = 0.2) -> None:
-        import pycountry  # noqa: PLC0415 - only the rule generator needs it
+        import pycountry
 
         self.random = random.Random(seed)
         self.corpus_share = corpus_share
@@ -87,8 +134,11 @@ class RuleGenerator:
         self.bigrams = sorted(bigrams)
         places = sorted({subdivision.name for subdivision in pycountry.subdivisions})
         self.outside_words = sorted({t for name in places for t in analyze(name)} - set(frequency))
-        self.outside_phrases = [tokens for tokens in (analyze(name) for name in places)
-                                if len(tokens) >= 2 and not set(tokens) <= set(frequency)]
+        self.outside_phrases = [
+            tokens
+            for tokens in (analyze(name) for name in places)
+            if len(tokens) >= 2 and not set(tokens) <= set(frequency)
+        ]
         self.officials = sorted({o["name"] for doc in docs for o in doc["officials"]} | {"Nobody Known", "Jane Roe"})
         self.official_countries = sorted({o["country"] for d in docs for o in d["officials"] if o["country"]})
         self.agencies = sorted({a["name"] for doc in docs for a in doc["agencies"]} | {"Unknown Bureau"})
@@ -131,17 +181,21 @@ class RuleGenerator:
             country = r.choice(self.official_countries or self.codes)
             return f"({w()} OR {w()}) AND officials.country:{country} AND NOT {w()}"
         # The presearcher cannot index these: every document evaluates them.
-        return r.choice([
-            f"title:{self.random.choice(self.words)[:3]}*",
-            f"published:>=now-{r.randint(1, 400)}d AND countries.code:{r.choice(self.codes)}",
-            f"NOT {w()}",
-        ])
+        return r.choice(
+            [
+                f"title:{self.random.choice(self.words)[:3]}*",
+                f"published:>=now-{r.randint(1, 400)}d AND countries.code:{r.choice(self.codes)}",
+                f"NOT {w()}",
+            ]
+        )
 
     def rules(self, count: int) -> tuple[list[Rule], Counter[str]]:
         names, weights = zip(*SHAPES)
         shapes = self.random.choices(names, weights=weights, k=count)
-        rules = [Rule(id=f"r{index:05d}", name=f"{shape} {index}", query=self.rule(shape))
-                 for index, shape in enumerate(shapes)]
+        rules = [
+            Rule(id=f"r{index:05d}", name=f"{shape} {index}", query=self.rule(shape))
+            for index, shape in enumerate(shapes)
+        ]
         return rules, Counter(shapes)
 
 
@@ -170,17 +224,24 @@ def run_matcher(matcher: RuleMatcher, docs: list[dict[str, Any]], budget_s: floa
     fired = sum(len(result) for result in outputs)
     # The headline is per CPU-second of this (single-threaded, pinned) process: the machine is shared,
     # and wall time would count the time other work held the core.
-    return ({"dispatches": len(outputs), "cpu_seconds": round(cpu, 3), "wall_seconds": round(elapsed, 3),
-             "dispatches_per_s": round(len(outputs) / cpu, 1),
-             "dispatches_per_wall_s": round(len(outputs) / elapsed, 1),
-             "us_per_dispatch": round(cpu / len(outputs) * 1e6, 1),
-             "alerts_per_dispatch": round(fired / len(outputs), 2)}, outputs)
+    return (
+        {
+            "dispatches": len(outputs),
+            "cpu_seconds": round(cpu, 3),
+            "wall_seconds": round(elapsed, 3),
+            "dispatches_per_s": round(len(outputs) / cpu, 1),
+            "dispatches_per_wall_s": round(len(outputs) / elapsed, 1),
+            "us_per_dispatch": round(cpu / len(outputs) * 1e6, 1),
+            "alerts_per_dispatch": round(fired / len(outputs), 2),
+        },
+        outputs,
+    )
 
 
 def phase_breakdown(matcher: RuleMatcher, docs: list[dict[str, Any]], repeats: int = 3) -> dict[str, float]:
     """CPU µs per dispatch in each phase of a presearching match; each phase is timed as the
     difference of two cumulative runs, and each run's best of `repeats` is kept (load noise)."""
-    rule_set = matcher._set  # noqa: SLF001 - the benchmark times the matcher's phases
+    rule_set = matcher._set
     millis = now_millis(NOW)
 
     def analysis(doc: dict[str, Any]) -> None:
@@ -221,7 +282,7 @@ def mean_work(matcher: RuleMatcher, docs: list[dict[str, Any]]) -> dict[str, flo
     """Per dispatch: candidates, and how each was answered (see _RuleSet.work)."""
     totals: Counter[str] = Counter()
     for doc in docs:
-        totals.update(matcher._set.work(DocumentContext(doc, now_millis(NOW))))  # noqa: SLF001
+        totals.update(matcher._set.work(DocumentContext(doc, now_millis(NOW))))
     return {name: round(count / len(docs), 1) for name, count in totals.items()}
 
 
@@ -231,8 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dispatches", type=int, default=3000, help="documents for the presearcher run")
     parser.add_argument("--budget", type=float, default=15.0, help="CPU seconds allowed per matcher")
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--corpus-share", type=float, default=0.2,
-                        help="probability that a rule word occurs in the corpus (1.0: worst case)")
+    parser.add_argument(
+        "--corpus-share",
+        type=float,
+        default=0.2,
+        help="probability that a rule word occurs in the corpus (1.0: worst case)",
+    )
     args = parser.parse_args(argv)
 
     cpu = pin_to_one_cpu()
@@ -246,14 +311,19 @@ def main(argv: list[str] | None = None) -> int:
     if presearch.errors:
         print(f"{len(presearch.errors)} generated rules failed to compile, e.g. {presearch.errors[0]}")
         return 2
-    indexed = presearch._set  # noqa: SLF001 - the benchmark reports how the index looks
+    indexed = presearch._set
     report: dict[str, Any] = {
-        "cpu": cpu, "load_average_start": load_start, "rules": len(rules), "rule_shapes": dict(shape_counts),
+        "cpu": cpu,
+        "load_average_start": load_start,
+        "rules": len(rules),
+        "rule_shapes": dict(shape_counts),
         "corpus_share": args.corpus_share,
-        "rules_always_evaluated": len(indexed.always), "negations_indexed_by_exclusion": len(indexed.negations),
+        "rules_always_evaluated": len(indexed.always),
+        "negations_indexed_by_exclusion": len(indexed.negations),
         "rules_answered_from_keys": sum(entry.labels is not None for entry in indexed.compiled),
         "presearch_keys": indexed.key_count,
-        "compile_s": round(build.wall, 3), "mean_words": round(sum(len(d["text"].split()) for d in docs) / len(docs), 1),
+        "compile_s": round(build.wall, 3),
+        "mean_words": round(sum(len(d["text"].split()) for d in docs) / len(docs), 1),
     }
 
     measured, fast_outputs = run_matcher(presearch, docs, args.budget)
@@ -261,15 +331,20 @@ def main(argv: list[str] | None = None) -> int:
     compared = min(len(fast_outputs), len(slow_outputs))
     mismatches = [i for i in range(compared) if fast_outputs[i] != slow_outputs[i]]
     work = mean_work(presearch, docs[:200])
-    report.update({
-        "presearch": measured, "baseline_every_rule": baseline,
-        "speedup": round(measured["dispatches_per_s"] / baseline["dispatches_per_s"], 1),
-        "candidates_per_dispatch": work["candidates"], "work_per_dispatch": work,
-        "phases_us": phase_breakdown(presearch, docs[:300]),
-        "identical_results": {"dispatches_compared": compared, "mismatches": len(mismatches)},
-        "goal_dispatches_per_s": 2000, "goal_met": measured["dispatches_per_s"] >= 2000 and not mismatches,
-        "peak_rss_mib": peak_rss_mib(),
-    })
+    report.update(
+        {
+            "presearch": measured,
+            "baseline_every_rule": baseline,
+            "speedup": round(measured["dispatches_per_s"] / baseline["dispatches_per_s"], 1),
+            "candidates_per_dispatch": work["candidates"],
+            "work_per_dispatch": work,
+            "phases_us": phase_breakdown(presearch, docs[:300]),
+            "identical_results": {"dispatches_compared": compared, "mismatches": len(mismatches)},
+            "goal_dispatches_per_s": 2000,
+            "goal_met": measured["dispatches_per_s"] >= 2000 and not mismatches,
+            "peak_rss_mib": peak_rss_mib(),
+        }
+    )
     print(format_report(report))
     path = write_result("bench_rules", report)
     print(f"written {path}")
@@ -279,27 +354,29 @@ def main(argv: list[str] | None = None) -> int:
 def format_report(report: dict[str, Any]) -> str:
     fast, slow = report["presearch"], report["baseline_every_rule"]
     same = report["identical_results"]
-    return "\n".join([
-        f"{report['rules']:,} rules ({report['rules_always_evaluated']} evaluated for every dispatch, corpus share "
-        f"{report['corpus_share']}), compiled in "
-        f"{report['compile_s']} s; {report['presearch_keys']:,} presearch keys; "
-        f"~{report['mean_words']:.0f}-word dispatches; CPU {report['cpu']}; load {report['load_average_start']}",
-        f"{'matcher (per CPU-second, one core)':<36}{'dispatches/s':>14}{'µs/dispatch':>13}{'alerts/dispatch':>17}"
-        f"{'wall disp/s':>13}",
-        f"{'presearcher (candidates only)':<36}{fast['dispatches_per_s']:>14,.1f}{fast['us_per_dispatch']:>13,.1f}"
-        f"{fast['alerts_per_dispatch']:>17}{fast['dispatches_per_wall_s']:>13,.1f}",
-        f"{'baseline: every rule':<36}{slow['dispatches_per_s']:>14,.1f}{slow['us_per_dispatch']:>13,.1f}"
-        f"{slow['alerts_per_dispatch']:>17}{slow['dispatches_per_wall_s']:>13,.1f}",
-        f"speedup x{report['speedup']}; {report['candidates_per_dispatch']} candidate rules per dispatch; "
-        f"identical results on {same['dispatches_compared']} dispatches: "
-        f"{'yes' if not same['mismatches'] else 'NO, ' + str(same['mismatches']) + ' differ'}",
-        f"goal >= 2,000 dispatches/s: {'met' if report['goal_met'] else 'NOT met'}; peak RSS {report['peak_rss_mib']} MiB",
-        f"{report['rules_answered_from_keys']:,} rules answered from key presence, "
-        f"{report['negations_indexed_by_exclusion']} negations indexed by exclusion",
-        "per dispatch: " + ", ".join(f"{name} {value}" for name, value in report["work_per_dispatch"].items()),
-        "phases (CPU µs per dispatch, best of 3): "
-        + ", ".join(f"{name[:-3]} {value}" for name, value in report["phases_us"].items()),
-    ])
+    return "\n".join(
+        [
+            f"{report['rules']:,} rules ({report['rules_always_evaluated']} evaluated for every dispatch, corpus share "
+            f"{report['corpus_share']}), compiled in "
+            f"{report['compile_s']} s; {report['presearch_keys']:,} presearch keys; "
+            f"~{report['mean_words']:.0f}-word dispatches; CPU {report['cpu']}; load {report['load_average_start']}",
+            f"{'matcher (per CPU-second, one core)':<36}{'dispatches/s':>14}{'µs/dispatch':>13}{'alerts/dispatch':>17}"
+            f"{'wall disp/s':>13}",
+            f"{'presearcher (candidates only)':<36}{fast['dispatches_per_s']:>14,.1f}{fast['us_per_dispatch']:>13,.1f}"
+            f"{fast['alerts_per_dispatch']:>17}{fast['dispatches_per_wall_s']:>13,.1f}",
+            f"{'baseline: every rule':<36}{slow['dispatches_per_s']:>14,.1f}{slow['us_per_dispatch']:>13,.1f}"
+            f"{slow['alerts_per_dispatch']:>17}{slow['dispatches_per_wall_s']:>13,.1f}",
+            f"speedup x{report['speedup']}; {report['candidates_per_dispatch']} candidate rules per dispatch; "
+            f"identical results on {same['dispatches_compared']} dispatches: "
+            f"{'yes' if not same['mismatches'] else 'NO, ' + str(same['mismatches']) + ' differ'}",
+            f"goal >= 2,000 dispatches/s: {'met' if report['goal_met'] else 'NOT met'}; peak RSS {report['peak_rss_mib']} MiB",
+            f"{report['rules_answered_from_keys']:,} rules answered from key presence, "
+            f"{report['negations_indexed_by_exclusion']} negations indexed by exclusion",
+            "per dispatch: " + ", ".join(f"{name} {value}" for name, value in report["work_per_dispatch"].items()),
+            "phases (CPU µs per dispatch, best of 3): "
+            + ", ".join(f"{name[:-3]} {value}" for name, value in report["phases_us"].items()),
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -25,8 +25,9 @@ import resource
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -91,8 +92,12 @@ def throughput(tag: Callable[[str, str, Any], Any], workload: Workload, budget_s
         if done % 50 == 0 and time.perf_counter() > deadline:
             break
     elapsed = time.perf_counter() - start
-    return {"dispatches": done, "seconds": round(elapsed, 3), "dispatches_per_s": round(done / elapsed, 1),
-            "words_per_s": round(words / elapsed)}
+    return {
+        "dispatches": done,
+        "seconds": round(elapsed, 3),
+        "dispatches_per_s": round(done / elapsed, 1),
+        "words_per_s": round(words / elapsed),
+    }
 
 
 # --- baseline (a): one regex per entity name ------------------------------------------------
@@ -100,7 +105,7 @@ def throughput(tag: Callable[[str, str, Any], Any], workload: Workload, budget_s
 
 def naive_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     """(kind, name, compiled regex) for pycountry names and the gold set's entity names."""
-    import pycountry  # noqa: PLC0415 - only the baseline needs it
+    import pycountry
 
     names: dict[tuple[str, str], None] = {}
     for country in pycountry.countries:
@@ -144,7 +149,7 @@ class NaiveRegexTagger:
 
 def spacy_baseline(workload: Workload, budget_s: float) -> dict[str, Any]:
     try:
-        import spacy  # noqa: PLC0415 - optional, not a project dependency
+        import spacy
 
         started = time.perf_counter()
         nlp = spacy.load("en_core_web_sm")
@@ -155,8 +160,12 @@ def spacy_baseline(workload: Workload, budget_s: float) -> dict[str, Any]:
     def tag(title: str, text: str, published: Any) -> Any:
         return [(ent.text, ent.label_) for ent in nlp(f"{title}\n{text}").ents]
 
-    return {"measured": True, "model": f"en_core_web_sm {nlp.meta.get('version')}", "load_s": round(load_s, 3),
-            **throughput(tag, workload, budget_s)}
+    return {
+        "measured": True,
+        "model": f"en_core_web_sm {nlp.meta.get('version')}",
+        "load_s": round(load_s, 3),
+        **throughput(tag, workload, budget_s),
+    }
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -194,23 +203,33 @@ def format_report(report: dict[str, Any]) -> str:
     if "error" in tagger:
         lines.append(f"{'wirewatch Tagger':<34}{'unavailable: ' + tagger['error']:>14}")
     else:
-        lines.append(f"{'wirewatch Tagger':<34}{tagger['dispatches_per_s']:>14,.1f}"
-                     f"{tagger['words_per_s']:>12,}{tagger['load_s']:>9.2f}")
-    lines.append(f"{'naive regex loop (' + str(naive['patterns']) + ' patterns)':<34}"
-                 f"{naive['dispatches_per_s']:>14,.1f}{naive['words_per_s']:>12,}{naive['build_s']:>9.2f}")
+        lines.append(
+            f"{'wirewatch Tagger':<34}{tagger['dispatches_per_s']:>14,.1f}"
+            f"{tagger['words_per_s']:>12,}{tagger['load_s']:>9.2f}"
+        )
+    lines.append(
+        f"{'naive regex loop (' + str(naive['patterns']) + ' patterns)':<34}"
+        f"{naive['dispatches_per_s']:>14,.1f}{naive['words_per_s']:>12,}{naive['build_s']:>9.2f}"
+    )
     if spacy_result["measured"]:
-        lines.append(f"{'spaCy en_core_web_sm NER':<34}{spacy_result['dispatches_per_s']:>14,.1f}"
-                     f"{spacy_result['words_per_s']:>12,}{spacy_result['load_s']:>9.2f}")
+        lines.append(
+            f"{'spaCy en_core_web_sm NER':<34}{spacy_result['dispatches_per_s']:>14,.1f}"
+            f"{spacy_result['words_per_s']:>12,}{spacy_result['load_s']:>9.2f}"
+        )
     else:
         f1 = spacy_result["f1"]
-        lines.append(f"{'spaCy en_core_web_sm (STATED)':<34}{spacy_result['dispatches_per_s']:>14,.1f}{'-':>12}{'-':>9}"
-                     f"   F1 {f1['countries']}/{f1['officials']}/{f1['agencies']}  -- stated, not measured")
+        lines.append(
+            f"{'spaCy en_core_web_sm (STATED)':<34}{spacy_result['dispatches_per_s']:>14,.1f}{'-':>12}{'-':>9}"
+            f"   F1 {f1['countries']}/{f1['officials']}/{f1['agencies']}  -- stated, not measured"
+        )
         lines.append(f"  (spaCy not measured: {spacy_result['reason']})")
     if "error" not in tagger:
-        lines.append(f"tagger memory: RSS +{tagger['rss_growth_on_load_mib']} MiB on load, "
-                     f"tracemalloc {tagger['tracemalloc_loaded_mib']} MiB loaded "
-                     f"(peak {tagger['tracemalloc_peak_during_load_mib']} MiB during load), "
-                     f"process peak RSS {report['peak_rss_mib']} MiB")
+        lines.append(
+            f"tagger memory: RSS +{tagger['rss_growth_on_load_mib']} MiB on load, "
+            f"tracemalloc {tagger['tracemalloc_loaded_mib']} MiB loaded "
+            f"(peak {tagger['tracemalloc_peak_during_load_mib']} MiB during load), "
+            f"process peak RSS {report['peak_rss_mib']} MiB"
+        )
     return "\n".join(lines)
 
 
@@ -223,8 +242,13 @@ def main(argv: list[str] | None = None) -> int:
 
     cpu = pin_to_one_cpu()
     workload, mean_words = build_workload(args.dispatches, args.words)
-    report: dict[str, Any] = {"machine": machine_info(), "cpu": cpu, "workload_dispatches": len(workload),
-                              "mean_words": round(mean_words, 1), "budget_s": args.budget}
+    report: dict[str, Any] = {
+        "machine": machine_info(),
+        "cpu": cpu,
+        "workload_dispatches": len(workload),
+        "mean_words": round(mean_words, 1),
+        "budget_s": args.budget,
+    }
     try:
         report["tagger"] = measure_tagger(workload, args.budget)
     except TaggerUnavailable as exc:
@@ -234,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     naive = NaiveRegexTagger(naive_patterns())
     build_s = time.perf_counter() - started
     report["naive_regex_baseline"] = {
-        "patterns": len(naive.patterns), "build_s": round(build_s, 3),
+        "patterns": len(naive.patterns),
+        "build_s": round(build_s, 3),
         "source": "pycountry country names + gold-set entity names (not processors/kb)",
         **throughput(naive.tag, workload, args.budget),
     }

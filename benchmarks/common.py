@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,11 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 GOLD_DIR = BENCH_DIR / "gold"
 RESULTS_DIR = BENCH_DIR / "results"
-GOLD_FILES = {"dev": GOLD_DIR / "dev.jsonl", "heldout": GOLD_DIR / "heldout.jsonl",
-              "heldout-fresh": GOLD_DIR / "heldout-fresh.jsonl"}
+GOLD_FILES = {
+    "dev": GOLD_DIR / "dev.jsonl",
+    "heldout": GOLD_DIR / "heldout.jsonl",
+    "heldout-fresh": GOLD_DIR / "heldout-fresh.jsonl",
+}
 # Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
 BLIND_GOLD_FILES = {"heldout-final": GOLD_DIR / "heldout-final.jsonl"}
@@ -30,7 +33,7 @@ class TaggerUnavailable(RuntimeError):
 def load_tagger() -> Any:
     """The tagger with its bundled knowledge base, through its public API only."""
     try:
-        from wirewatch.processors.tagger import Tagger  # noqa: PLC0415 - optional until the tagger lands
+        from wirewatch.processors.tagger import Tagger
     except ImportError as exc:
         raise TaggerUnavailable(f"wirewatch.processors.tagger.Tagger cannot be imported: {exc}") from exc
     return Tagger.load()
@@ -41,7 +44,7 @@ def parse_published(value: str | None) -> datetime | None:
     if not value:
         return None
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def cpu_model() -> str:

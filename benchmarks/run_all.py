@@ -40,32 +40,73 @@ def rows() -> list[tuple[str, str, str, str]]:
     if tagger := load("tagger"):
         t, naive = tagger["tagger"], tagger["naive_regex_baseline"]
         if "error" not in t:
-            out.append(("tagging, one core", f"{t['dispatches_per_s']:,.0f} dispatches/s",
-                        f"naive regex loop {naive['dispatches_per_s']:,.0f}/s; spaCy sm {tagger['spacy_baseline']['dispatches_per_s']}/s"
-                        + (" (stated)" if not tagger["spacy_baseline"]["measured"] else ""), ">= 2,000/s"))
+            out.append(
+                (
+                    "tagging, one core",
+                    f"{t['dispatches_per_s']:,.0f} dispatches/s",
+                    f"naive regex loop {naive['dispatches_per_s']:,.0f}/s; spaCy sm {tagger['spacy_baseline']['dispatches_per_s']}/s"
+                    + (" (stated)" if not tagger["spacy_baseline"]["measured"] else ""),
+                    ">= 2,000/s",
+                )
+            )
     if rules := load("rules"):
         fast, slow = rules["presearch"], rules["baseline_every_rule"]
         same = "identical" if not rules["identical_results"]["mismatches"] else "DIFFERENT"
-        out.append((f"{rules['rules']:,} rules, one core", f"{fast['dispatches_per_s']:,.0f} dispatches/s",
-                    f"every rule {slow['dispatches_per_s']:,.0f}/s (x{rules['speedup']}), results {same}",
-                    ">= 2,000/s"))
+        out.append(
+            (
+                f"{rules['rules']:,} rules, one core",
+                f"{fast['dispatches_per_s']:,.0f} dispatches/s",
+                f"every rule {slow['dispatches_per_s']:,.0f}/s (x{rules['speedup']}), results {same}",
+                ">= 2,000/s",
+            )
+        )
     if embedded := load("embedded"):
         full, ceiling, latency = embedded["pipeline"], embedded["baseline_processor_only"], embedded["latency"]
-        out.append(("embedded pipeline end to end", f"{full['dispatches_per_s']:,.0f} dispatches/s",
-                    f"tag+match alone {ceiling['dispatches_per_s']:,.0f}/s", ">= 1,000/s"))
-        out.append((f"embedded ingest→alert p99 at {latency['rate_offered']:.0f}/s", f"{latency['p99_ms']} ms",
-                    f"p50 {latency['p50_ms']} ms", "<= 100 ms"))
+        out.append(
+            (
+                "embedded pipeline end to end",
+                f"{full['dispatches_per_s']:,.0f} dispatches/s",
+                f"tag+match alone {ceiling['dispatches_per_s']:,.0f}/s",
+                ">= 1,000/s",
+            )
+        )
+        out.append(
+            (
+                f"embedded ingest→alert p99 at {latency['rate_offered']:.0f}/s",
+                f"{latency['p99_ms']} ms",
+                f"p50 {latency['p50_ms']} ms",
+                "<= 100 ms",
+            )
+        )
     if polling := load("polling"):
         unchanged, base = polling["poller"]["all_unchanged"], polling["baseline_bare_aiohttp"]
-        out.append((f"poll {polling['feeds']:,} unchanged feeds", f"{unchanged['cpu_s_per_1000_feeds']} CPU-s/1,000",
-                    f"bare aiohttp {base['cpu_s_per_1000_feeds']} CPU-s/1,000", "<= 1 CPU-s/1,000"))
+        out.append(
+            (
+                f"poll {polling['feeds']:,} unchanged feeds",
+                f"{unchanged['cpu_s_per_1000_feeds']} CPU-s/1,000",
+                f"bare aiohttp {base['cpu_s_per_1000_feeds']} CPU-s/1,000",
+                "<= 1 CPU-s/1,000",
+            )
+        )
     if (distributed := load("distributed")) and "throughput" in distributed.get("pipeline", {}):
         pipe, kafka, es = distributed["pipeline"], distributed["ceiling_kafka_python"], distributed["ceiling_es_bulk"]
         kafka_rate = kafka.get("produce_consume_per_s", "n/a")
-        out.append((f"distributed end to end ({pipe['workers']} worker)", f"{pipe['throughput']['dispatches_per_s']:,.0f} dispatches/s",
-                    f"raw kafka-python {kafka_rate}/s, raw ES bulk {es['docs_per_s']:,.0f}/s", ">= 1,000/s"))
-        out.append((f"distributed publish→searchable p99 at {pipe['latency']['rate_offered']:.0f}/s",
-                    f"{pipe['latency']['p99_ms'] / 1000:.1f} s", f"p50 {pipe['latency']['p50_ms'] / 1000:.1f} s", "<= 2 s"))
+        out.append(
+            (
+                f"distributed end to end ({pipe['workers']} worker)",
+                f"{pipe['throughput']['dispatches_per_s']:,.0f} dispatches/s",
+                f"raw kafka-python {kafka_rate}/s, raw ES bulk {es['docs_per_s']:,.0f}/s",
+                ">= 1,000/s",
+            )
+        )
+        out.append(
+            (
+                f"distributed publish→searchable p99 at {pipe['latency']['rate_offered']:.0f}/s",
+                f"{pipe['latency']['p99_ms'] / 1000:.1f} s",
+                f"p50 {pipe['latency']['p50_ms'] / 1000:.1f} s",
+                "<= 2 s",
+            )
+        )
     return out
 
 

@@ -22,9 +22,10 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,9 +40,20 @@ KIND_ALIASES = {"news agency": "news_agency", "government body": "government", "
 ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "for", "to", "in", "on", "s", "de"})
 # Wire copy abbreviates titles ("Sen.", "Gov.", "Lt. Col.") and spells them both ways; the same role either way.
 ROLE_SYNONYMS = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "col": "colonel",
-    "lt": "lieutenant", "maj": "major", "capt": "captain", "adm": "admiral", "sgt": "sergeant",
-    "brig": "brigadier", "cmdr": "commander", "amb": "ambassador", "defense": "defence",
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "capt": "captain",
+    "adm": "admiral",
+    "sgt": "sergeant",
+    "brig": "brigadier",
+    "cmdr": "commander",
+    "amb": "ambassador",
+    "defense": "defence",
 }
 # Letters NFKD does not decompose but a reader would still call "accented".
 EXTRA_FOLDS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
@@ -172,10 +184,18 @@ def parse_gold(record: Any) -> GoldDispatch:
         source_note=str(record.get("source_note", "")),
         countries_required=set(countries.get("required", [])),
         countries_optional=set(countries.get("optional", [])),
-        officials_required=_entities(officials.get("required", []), f"{ident}: officials.required", kinds=False, required=True),
-        officials_optional=_entities(officials.get("optional", []), f"{ident}: officials.optional", kinds=False, required=False),
-        agencies_required=_entities(agencies.get("required", []), f"{ident}: agencies.required", kinds=True, required=True),
-        agencies_optional=_entities(agencies.get("optional", []), f"{ident}: agencies.optional", kinds=True, required=False),
+        officials_required=_entities(
+            officials.get("required", []), f"{ident}: officials.required", kinds=False, required=True
+        ),
+        officials_optional=_entities(
+            officials.get("optional", []), f"{ident}: officials.optional", kinds=False, required=False
+        ),
+        agencies_required=_entities(
+            agencies.get("required", []), f"{ident}: agencies.required", kinds=True, required=True
+        ),
+        agencies_optional=_entities(
+            agencies.get("optional", []), f"{ident}: agencies.optional", kinds=True, required=False
+        ),
         coup=coup,
     )
 
@@ -242,8 +262,14 @@ class Counts:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+        }
 
 
 @dataclass(slots=True)
@@ -260,8 +286,11 @@ class Accuracy:
         self.total += other.total
 
     def value(self) -> dict[str, float | int | None]:
-        return {"right": self.right, "total": self.total,
-                "accuracy": round(self.right / self.total, 4) if self.total else None}
+        return {
+            "right": self.right,
+            "total": self.total,
+            "accuracy": round(self.right / self.total, 4) if self.total else None,
+        }
 
 
 @dataclass(slots=True)
@@ -300,8 +329,11 @@ def _match_required(outputs: Sequence[Any], gold: Sequence[GoldEntity]) -> dict[
     Each output tries its preferred gold entities first, so the matching stays maximum while
     shared keys do not cross-assign attributes."""
     candidates = [
-        sorted((g for g, entity in enumerate(gold) if key_matches(entity.keys, out.name)),
-               key=lambda g, out=out: _preference(gold[g], out), reverse=True)
+        sorted(
+            (g for g, entity in enumerate(gold) if key_matches(entity.keys, out.name)),
+            key=lambda g, out=out: _preference(gold[g], out),
+            reverse=True,
+        )
         for out in outputs
     ]
     gold_owner: dict[int, int] = {}
@@ -366,7 +398,9 @@ def score_dispatch(gold: GoldDispatch, tags: Tags) -> DispatchScore:
         score.countries.fp += 1
         score.misses.append(f"countries FP: {code}")
 
-    for entity, out in _score_entities("officials", tags.officials, gold.officials_required, gold.officials_optional, score):
+    for entity, out in _score_entities(
+        "officials", tags.officials, gold.officials_required, gold.officials_optional, score
+    ):
         role_ok = role_matches(entity.role, out.role)
         score.official_role.record(role_ok)
         if not role_ok:
@@ -377,7 +411,9 @@ def score_dispatch(gold: GoldDispatch, tags: Tags) -> DispatchScore:
             if not country_ok:
                 score.misses.append(f"officials country: {entity.name}: gold {entity.country}, got {out.country}")
 
-    for entity, out in _score_entities("agencies", tags.agencies, gold.agencies_required, gold.agencies_optional, score):
+    for entity, out in _score_entities(
+        "agencies", tags.agencies, gold.agencies_required, gold.agencies_optional, score
+    ):
         if entity.kind is not None:
             kind_ok = out.kind == entity.kind
             score.agency_kind.record(kind_ok)
@@ -428,11 +464,15 @@ def evaluate(tagger: Any, gold: Sequence[GoldDispatch]) -> tuple[dict[str, Any],
 
 
 def format_table(name: str, summary: dict[str, Any]) -> str:
-    lines = [f"== {name}: {summary['dispatches']} dispatches",
-             f"{'type':<11}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}"]
+    lines = [
+        f"== {name}: {summary['dispatches']} dispatches",
+        f"{'type':<11}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}",
+    ]
     for kind in ("countries", "officials", "agencies"):
         m = summary[kind]
-        lines.append(f"{kind:<11}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['tp']:>6}{m['fp']:>6}{m['fn']:>6}")
+        lines.append(
+            f"{kind:<11}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['tp']:>6}{m['fp']:>6}{m['fn']:>6}"
+        )
     for attribute, value in summary["attributes"].items():
         shown = "n/a" if value["accuracy"] is None else f"{value['accuracy']:.3f}"
         lines.append(f"{attribute + ' accuracy':<28}{shown:>7}  ({value['right']}/{value['total']})")
@@ -452,7 +492,9 @@ def resolve_files(choice: str) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the tagger on the gold set.")
-    parser.add_argument("--file", default="all", help="dev, heldout, heldout-fresh, all (default) or a path to a gold .jsonl")
+    parser.add_argument(
+        "--file", default="all", help="dev, heldout, heldout-fresh, all (default) or a path to a gold .jsonl"
+    )
     parser.add_argument("--misses", action="store_true", help="list every FN/FP and attribute miss per dispatch")
     parser.add_argument("--json", action="store_true", help="print the JSON result instead of tables")
     args = parser.parse_args(argv)

@@ -11,7 +11,7 @@ import json
 import os
 import resource
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from benchmarks.tagger_eval import load_gold
 from wirewatch.models import Dispatch, dispatch_id
 
 ALL_GOLD_FILES = sorted(GOLD_DIR.glob("*.jsonl"))
-EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def pin_to_one_cpu() -> int | None:
@@ -70,11 +70,18 @@ def dispatches(count: int, target_words: int = 300, run_tag: str = "bench") -> l
     for index in range(count):
         title, text, published = texts[index % len(texts)]
         key = f"{run_tag}/{index}"
-        made.append(Dispatch(
-            id=dispatch_id(key), source="bench", title=title, text=text,
-            published=published or EPOCH, fetched=EPOCH + timedelta(seconds=index),
-            url=f"https://bench.invalid/{key}", language="en",
-        ))
+        made.append(
+            Dispatch(
+                id=dispatch_id(key),
+                source="bench",
+                title=title,
+                text=text,
+                published=published or EPOCH,
+                fetched=EPOCH + timedelta(seconds=index),
+                url=f"https://bench.invalid/{key}",
+                language="en",
+            )
+        )
     return made
 
 
@@ -84,9 +91,12 @@ def mean_words(items: list[Dispatch]) -> float:
 
 def write_result(name: str, report: dict[str, Any]) -> Path:
     """benchmarks/results/<name>.json with the machine facts and load average added."""
-    report = {"benchmark": name, "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "machine": {**machine_info(), "cpus": os.cpu_count(), "load_average_end": load_average()},
-              **report}
+    report = {
+        "benchmark": name,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {**machine_info(), "cpus": os.cpu_count(), "load_average_end": load_average()},
+        **report,
+    }
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"{name}.json"
     path.write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")

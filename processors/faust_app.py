@@ -61,7 +61,7 @@ import asyncio
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -69,12 +69,12 @@ import faust
 from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
 from faust.exceptions import ConsumerNotStarted
 
+from wirewatch.kafka_options import faust_broker_options
+from wirewatch.models import Rule, format_time
 from wirewatch.processors.faust_consumer import AtLeastOnceTransport
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
 from wirewatch.processors.stream_rules import RuleTopicFollower
-from wirewatch.kafka_options import faust_broker_options
-from wirewatch.models import Rule, format_time
 from wirewatch.settings import Settings
 
 log = logging.getLogger("wirewatch.processor")
@@ -276,7 +276,6 @@ class ProcessorApp:
             return {}
         return dict(getattr(consumer, "safety_counters", {}))
 
-
     def _assignment(self) -> set:
         try:
             return set(self.app.consumer.assignment())
@@ -324,9 +323,9 @@ def _window_counts(table: Any) -> list[dict[str, Any]]:
 
 
 def _from_ts(ts: float):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.fromtimestamp(ts, tz=timezone.utc)
+    return datetime.fromtimestamp(ts, tz=UTC)
 
 
 def build_processor(settings: Settings) -> DispatchProcessor:
@@ -383,7 +382,9 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
     holder.alerts_topic = raw_topic(kafka.topic_alerts)
     holder.dead_topic = raw_topic(kafka.topic_dead)
     # Repartition by country so each windowed-table key lives in exactly one partition.
-    holder.mentions_topic = raw_topic(f"{kafka.processor_group}-country-mentions", partitions=kafka.partitions, internal=True)
+    holder.mentions_topic = raw_topic(
+        f"{kafka.processor_group}-country-mentions", partitions=kafka.partitions, internal=True
+    )
     holder.tables = {
         name: app.Table(f"country-mentions-{name}", default=int, partitions=kafka.partitions).tumbling(
             size, expires=expires
@@ -416,11 +417,11 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
                 await asyncio.sleep(2.0)
 
     @app.page("/counts/")
-    async def counts_page(web, request):  # noqa: ANN001 - faust view signature
+    async def counts_page(web, request):
         return web.json(holder.counts_snapshot())
 
     @app.page("/status/")
-    async def status_page(web, request):  # noqa: ANN001
+    async def status_page(web, request):
         return web.json(holder.status_snapshot())
 
     return holder

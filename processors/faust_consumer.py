@@ -278,7 +278,9 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         # never a hole to fill.
         if tp.topic in self.guarded_topics:
             self.safety.gaps_ignored += 1
-            log.warning("offsets %d..%d of %s were skipped by the fetcher: they stay unacked", offset_from, offset_to, tp)
+            log.warning(
+                "offsets %d..%d of %s were skipped by the fetcher: they stay unacked", offset_from, offset_to, tp
+            )
             return
         await super()._add_gap(tp, offset_from, offset_to)
 
@@ -301,7 +303,9 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         if held is None or held[0] != expected:
             safety.held[tp] = (expected, now)
             safety.commits_held += 1
-            log.warning("commit of %s held at %d: that offset is not processed yet (lowest acked %d)", tp, expected, lowest)
+            log.warning(
+                "commit of %s held at %d: that offset is not processed yet (lowest acked %d)", tp, expected, lowest
+            )
         elif now - held[1] >= RESEEK_AFTER:
             safety.held[tp] = (expected, now)
             self._reseek_soon(tp, expected, "its commit is still held there")

@@ -19,11 +19,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Callable
+from collections.abc import Callable
 
-from wirewatch.processors.stream_codec import DeadLetterReason, RuleBook, rule_changes
 from wirewatch.kafka_options import aiokafka_options, kafka_python_options
 from wirewatch.models import Rule
+from wirewatch.processors.stream_codec import DeadLetterReason, RuleBook, rule_changes
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger("wirewatch.processor.rules")
@@ -57,7 +57,9 @@ class RuleTopicFollower:
             if seed and not any(end.values()):
                 # An empty topic: the config's rules seed it (see docs/processor.md).
                 # Several workers starting at once write identical records: harmless on a compacted topic.
-                log.info("rules topic %s is empty: seeding it with %d configured rule(s)", self.kafka.topic_rules, len(seed))
+                log.info(
+                    "rules topic %s is empty: seeding it with %d configured rule(s)", self.kafka.topic_rules, len(seed)
+                )
                 await asyncio.to_thread(publish_rules, self.kafka, seed)
                 end = await consumer.end_offsets(tps)
             # A fresh book per run: a rerun after an error rereads the topic from the start.
@@ -175,7 +177,9 @@ def publish_rules(kafka: KafkaSettings, rules: list[Rule], timeout: float = 30.0
         return []
     producer = KafkaProducer(acks="all", retries=5, **kafka_python_options(kafka))
     try:
-        futures = [producer.send(kafka.topic_rules, key=rule_id.encode("utf-8"), value=value) for rule_id, value in changes]
+        futures = [
+            producer.send(kafka.topic_rules, key=rule_id.encode("utf-8"), value=value) for rule_id, value in changes
+        ]
         producer.flush(timeout=timeout)
         for future in futures:
             future.get(timeout=timeout)  # raises if the broker did not acknowledge

@@ -20,9 +20,9 @@ import socket
 from collections.abc import Iterable
 
 import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from wirewatch.errors import FetchError
-from aiohttp.abc import AbstractResolver, ResolveResult
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

@@ -16,14 +16,14 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from wirewatch.producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver
 from wirewatch import errors
+from wirewatch.producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver
 from wirewatch.settings import PollerSettings
 
 ALLOWED_SCHEMES = ("http", "https")
@@ -92,8 +92,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    now = now or datetime.now(timezone.utc)
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
     return max(0.0, (when - now).total_seconds())
 
 
@@ -201,9 +201,7 @@ class HttpFetcher:
         except TimeoutError:
             return f"timed out resolving {host}"
 
-    async def _request(
-        self, url: str, headers: dict[str, str]
-    ) -> tuple[int, str | None, FetchResult | None]:
+    async def _request(self, url: str, headers: dict[str, str]) -> tuple[int, str | None, FetchResult | None]:
         """One hop: (status, redirect location or None, result when final)."""
         assert self._session is not None
         parts = urlsplit(url)
@@ -228,9 +226,7 @@ class HttpFetcher:
             except aiohttp.ClientError as exc:
                 raise FetchError(f"HTTP client error: {type(exc).__name__}: {exc}") from exc
 
-    async def _handle(
-        self, url: str, response: aiohttp.ClientResponse
-    ) -> tuple[int, str | None, FetchResult | None]:
+    async def _handle(self, url: str, response: aiohttp.ClientResponse) -> tuple[int, str | None, FetchResult | None]:
         status = response.status
         if status in REDIRECT_STATUSES:
             location = response.headers.get("Location")

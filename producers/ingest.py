@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from wirewatch.producers.normalise import FUTURE_TOLERANCE, canonical_url, clip_dispatch, ingest_id
 from wirewatch.errors import InputError
 from wirewatch.models import Dispatch, ModelError, parse_time, utcnow
+from wirewatch.producers.normalise import FUTURE_TOLERANCE, canonical_url, clip_dispatch, ingest_id
 
 TITLE_MAX = 500  # characters; a longer "title" line is a body without a title
 
@@ -61,9 +61,16 @@ def parse_ingest(
             dispatches, more = _from_plain_text(text, source, now)  # "[Update] ..." is a title
         else:
             dispatches, more = _from_json_lines(text, source, now)
-            if not dispatches and whole_error is not None and _one_multiline_object(stripped) and _all_invalid_json(more):
+            if (
+                not dispatches
+                and whole_error is not None
+                and _one_multiline_object(stripped)
+                and _all_invalid_json(more)
+            ):
                 # One pretty-printed object with a mistake: one error where it is, not one per line.
-                more = [IngestProblem(whole_error.lineno, f"invalid JSON: {whole_error.msg} (column {whole_error.colno})")]
+                more = [
+                    IngestProblem(whole_error.lineno, f"invalid JSON: {whole_error.msg} (column {whole_error.colno})")
+                ]
     else:
         dispatches, more = _from_plain_text(text, source, now)
     return dispatches, errors + more
@@ -95,9 +102,7 @@ def _all_invalid_json(errors: list[IngestProblem]) -> bool:
     return all(error.message.startswith("invalid JSON") for error in errors)
 
 
-def _from_array(
-    items: list[Any], line: int, source: str, now: datetime
-) -> tuple[list[Dispatch], list[IngestProblem]]:
+def _from_array(items: list[Any], line: int, source: str, now: datetime) -> tuple[list[Dispatch], list[IngestProblem]]:
     dispatches, errors = [], []
     for index, item in enumerate(items, start=1):
         try:
@@ -170,7 +175,7 @@ def _published(value: Any, now: datetime) -> tuple[datetime, bool]:
         raise _RecordError("field 'published' must be an ISO 8601 time or epoch seconds")
     try:
         if isinstance(value, int | float):
-            published = datetime.fromtimestamp(value, tz=timezone.utc)
+            published = datetime.fromtimestamp(value, tz=UTC)
         elif isinstance(value, str):
             published = parse_time(value)
         else:

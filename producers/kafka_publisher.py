@@ -186,7 +186,7 @@ class KafkaPublisher:
             loop = asyncio.get_running_loop()
             try:
                 await loop.run_in_executor(self._executor, producer.close, timeout)
-            except Exception:  # noqa: BLE001 - a failing close must not hide the caller's outcome
+            except Exception:
                 log.exception("closing the Kafka producer failed")
             # Let acks queued by the I/O thread during close reach the inbox.
             await asyncio.sleep(0)
@@ -274,7 +274,7 @@ class KafkaPublisher:
                 producer = await self._ensure_producer()
                 try:
                     await loop.run_in_executor(self._executor, self._send_one, producer, dispatch)
-                except Exception as exc:  # noqa: BLE001 - a send that raises is a failed send, not a dead loop
+                except Exception as exc:
                     self._failed(dispatch.id, exc, dispatch)
         except asyncio.CancelledError:
             raise
@@ -295,7 +295,10 @@ class KafkaPublisher:
                 self.counters.connect_failures += 1
                 log.warning(
                     "Kafka unreachable at %s (%s); retrying in %.0fs, %d dispatch(es) wait in the inbox",
-                    ",".join(self.kafka.bootstrap_servers), exc, delay, self.in_flight,
+                    ",".join(self.kafka.bootstrap_servers),
+                    exc,
+                    delay,
+                    self.in_flight,
                 )
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self.options.connect_backoff_max)
@@ -325,7 +328,7 @@ class KafkaPublisher:
     def _acked(self, dispatch_id: str, metadata: Any) -> None:
         try:
             self.inbox.complete(dispatch_id)
-        except Exception:  # noqa: BLE001 - stays pending: re-sent later, which consumers dedup
+        except Exception:
             log.exception("acknowledged dispatch %s could not be marked complete", dispatch_id)
         else:
             self.counters.acked += 1
@@ -360,6 +363,6 @@ class KafkaPublisher:
                 await self.resend_pending()
             except PublisherError:
                 return
-            except Exception:  # noqa: BLE001 - one failed sweep (a locked store) waits for the next
+            except Exception:
                 log.exception("re-sending pending dispatches failed")
             await asyncio.sleep(self.options.resend_interval)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from wirewatch.producers.fetch import FetchResult, HttpFetcher, check_file_location, check_http_url, fetch_file
 from wirewatch.config import feed_definition_problems
+from wirewatch.producers.fetch import FetchResult, HttpFetcher, check_file_location, check_http_url, fetch_file
 from wirewatch.registry import Registry
 from wirewatch.settings import FeedConfig, PollerSettings
 

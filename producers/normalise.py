@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -21,10 +21,34 @@ from wirewatch.models import Dispatch, dispatch_id, to_utc
 # Query parameters that identify a click or a campaign, never the document.
 TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "twclid", "ttclid",
-        "mc_cid", "mc_eid", "igshid", "ref_src", "ref_url", "_hsenc", "_hsmi",
-        "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "wt_mc", "__twitter_impression",
-        "s_cid", "cmpid", "ocid", "spm", "_ga", "_gl", "mkt_tok",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gclsrc",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "ref_src",
+        "ref_url",
+        "_hsenc",
+        "_hsmi",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "vero_conv",
+        "wt_mc",
+        "__twitter_impression",
+        "s_cid",
+        "cmpid",
+        "ocid",
+        "spm",
+        "_ga",
+        "_gl",
+        "mkt_tok",
     }
 )
 TRACKING_PREFIXES = ("utm_",)
@@ -43,10 +67,41 @@ MAX_TITLE_CHARS = 1_000
 # Elements whose boundaries are paragraph breaks in the plain text.
 BLOCK_TAGS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-        "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
-        "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead",
-        "tr", "ul",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
     }
 )
 # Elements whose content is never text a reader sees.
@@ -86,9 +141,7 @@ def canonical_url(url: str | None) -> str | None:
         host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     query = [
-        (key, value)
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_tracking_param(key)
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking_param(key)
     ]
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query, doseq=False), ""))
 
@@ -178,7 +231,7 @@ def entry_published(entry: Mapping[str, Any], fetched: datetime) -> tuple[dateti
         if isinstance(parsed, tuple) and len(parsed) >= 6:
             try:
                 # feedparser normalises every date to UTC struct_time.
-                published = datetime.fromtimestamp(calendar.timegm(tuple(parsed)), tz=timezone.utc)
+                published = datetime.fromtimestamp(calendar.timegm(tuple(parsed)), tz=UTC)
             except (OverflowError, ValueError, OSError):
                 continue
             if published > fetched + FUTURE_TOLERANCE:
@@ -246,8 +299,11 @@ def make_dispatch(
 def clip_dispatch(title: str, text: str, hints: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
     """Title and text within their caps (feeds and pushed dispatches alike); hints say what was cut."""
     hints = dict(hints or {})
-    truncated = [name for name, value, cap in (("title", title, MAX_TITLE_CHARS), ("text", text, MAX_TEXT_CHARS))
-                 if len(value) > cap]
+    truncated = [
+        name
+        for name, value, cap in (("title", title, MAX_TITLE_CHARS), ("text", text, MAX_TEXT_CHARS))
+        if len(value) > cap
+    ]
     if truncated:
         title, text = clip(title, MAX_TITLE_CHARS), clip(text, MAX_TEXT_CHARS)
         hints["truncated"] = ",".join(truncated)

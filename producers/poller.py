@@ -18,14 +18,14 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from wirewatch.producers.backoff import backoff_delay
-from wirewatch.producers.fetch import FetchError, FetchResult, HttpFetcher
-from wirewatch.producers.normalise import EntryError, make_dispatch
-from wirewatch.producers.parse import FeedParseError, ParsedFeed, parse_feed
-from wirewatch.producers.kinds import FEED_KINDS, feed_problems
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, format_time, parse_time, utcnow
 from wirewatch.ports import FeedStateStore, Inbox
+from wirewatch.producers.backoff import backoff_delay
+from wirewatch.producers.fetch import FetchError, FetchResult, HttpFetcher
+from wirewatch.producers.kinds import FEED_KINDS, feed_problems
+from wirewatch.producers.normalise import EntryError, make_dispatch
+from wirewatch.producers.parse import FeedParseError, ParsedFeed, parse_feed
 from wirewatch.settings import FeedConfig, PollerSettings
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ class FeedPoller:
     def _load_states(self) -> dict[str, FeedState]:
         try:
             stored = self.states.load_feed_states()
-        except Exception:  # noqa: BLE001 - a bad state store must not stop polling
+        except Exception:
             log.exception("could not load feed states; starting fresh")
             stored = {}
         states = {}
@@ -141,12 +141,13 @@ class FeedPoller:
             if data:
                 try:
                     state = FeedState.from_dict({**data, "name": feed.name})
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     log.warning("ignoring unreadable state for feed %s: %s", feed.name, exc)
             if state.url != feed.url:
                 # Validators belong to the old URL; a new URL starts unconditional and due.
-                state = FeedState(name=feed.name, url=feed.url, items_seen=state.items_seen,
-                                  dispatches_new=state.dispatches_new)
+                state = FeedState(
+                    name=feed.name, url=feed.url, items_seen=state.items_seen, dispatches_new=state.dispatches_new
+                )
             states[feed.name] = state
         return states
 
@@ -234,7 +235,7 @@ class FeedPoller:
             retry_after = exc.retry_after if isinstance(exc, FetchError) else None
             self._record_failure(feed, state, str(exc), retry_after)
             return "failed", str(exc)
-        except Exception as exc:  # noqa: BLE001 - one broken feed never stops the others
+        except Exception as exc:
             log.exception("feed %s: unexpected error", feed.name)
             message = f"internal error: {type(exc).__name__}: {exc}"
             self._record_failure(feed, state, message, None)
@@ -317,14 +318,17 @@ class FeedPoller:
         state.next_poll_at = now + timedelta(seconds=state.backoff_seconds)
         log.warning(
             "feed %s failed (%d in a row), retry in %.0fs: %s",
-            feed.name, state.consecutive_failures, state.backoff_seconds, error,
+            feed.name,
+            state.consecutive_failures,
+            state.backoff_seconds,
+            error,
         )
         self._save(state)
 
     def _save(self, state: FeedState) -> None:
         try:
             self.states.save_feed_state(state.name, state.to_dict())
-        except Exception:  # noqa: BLE001 - losing one state write costs a refetch, not the poller
+        except Exception:
             log.exception("could not save state of feed %s", state.name)
 
 

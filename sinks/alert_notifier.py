@@ -25,11 +25,11 @@ import json
 import logging
 from dataclasses import dataclass
 
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Alert, ModelError
 from wirewatch.settings import Settings
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,9 @@ class NotifierCounters:
 
 
 class AlertNotifierService:
-    def __init__(self, settings: Settings, store: SQLiteStore, delivery: AlertDelivery, *, batch_size: int = 500) -> None:
+    def __init__(
+        self, settings: Settings, store: SQLiteStore, delivery: AlertDelivery, *, batch_size: int = 500
+    ) -> None:
         self.settings = settings
         self.store = store
         self.delivery = delivery

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
+from wirewatch.errors import DeliveryError
 from wirewatch.metrics import Metrics
 from wirewatch.models import Alert, format_time, utcnow
-from wirewatch.errors import DeliveryError
 from wirewatch.ports import AlertStore, Notifier
 from wirewatch.settings import DeliverySettings
 
@@ -221,7 +221,11 @@ class AlertDelivery:
         self.metrics.alert_deliveries.labels(channel, "failed").inc()
         log.warning(
             "alert %s to %s failed (attempt %d, retry at %s): %s",
-            alert_key, channel, attempts, format_time(retry_at), error,
+            alert_key,
+            channel,
+            attempts,
+            format_time(retry_at),
+            error,
         )
         return retry_at
 
@@ -268,5 +272,5 @@ class AlertDelivery:
                 continue  # a full batch went out: more may be waiting
             try:
                 await asyncio.wait_for(stop.wait(), timeout=interval)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass

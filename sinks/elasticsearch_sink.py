@@ -21,13 +21,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, AsyncElasticsearch
 from elasticsearch.helpers import async_streaming_bulk
 
+from wirewatch.kafka_options import aiokafka_options
+from wirewatch.lifecycle import stop_on_signals
+from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 from wirewatch.sinks.es_client import build_client, install_layout
 from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.sinks.es_records import (
@@ -42,9 +46,6 @@ from wirewatch.sinks.es_records import (
     encode_json,
     outcome_of,
 )
-from wirewatch.kafka_options import aiokafka_options
-from wirewatch.lifecycle import stop_on_signals
-from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +97,14 @@ class BatchResult:
 class BulkIndexer:
     """Index items until Elasticsearch has acknowledged or rejected each one."""
 
-    def __init__(self, client: AsyncElasticsearch, settings: ElasticsearchSettings, names: IndexNames,
-                 backoff: Backoff, counters: SinkCounters) -> None:
+    def __init__(
+        self,
+        client: AsyncElasticsearch,
+        settings: ElasticsearchSettings,
+        names: IndexNames,
+        backoff: Backoff,
+        counters: SinkCounters,
+    ) -> None:
         self.client, self.settings, self.names = client, settings, names
         self.backoff, self.counters = backoff, counters
 
@@ -138,7 +145,7 @@ class BulkIndexer:
                 answers.append(next(iter(info.values())))
         except (ApiError, TransportError) as exc:
             log.warning("elasticsearch bulk request failed after %d of %d item(s): %s", len(answers), len(items), exc)
-        retry: list[BulkItem] = list(items[len(answers):])
+        retry: list[BulkItem] = list(items[len(answers) :])
         missing_index = False
         for item, answer in zip(items, answers):
             status, error = answer.get("status"), answer.get("error")
@@ -150,8 +157,9 @@ class BulkIndexer:
                 missing_index |= isinstance(error, dict) and error.get("type") == "index_not_found_exception"
             else:
                 reason = f"elasticsearch rejected the document: {describe_error(error)}"
-                log.warning("dead letter %s[%d]@%d: %s", item.origin.topic, item.origin.partition,
-                            item.origin.offset, reason)
+                log.warning(
+                    "dead letter %s[%d]@%d: %s", item.origin.topic, item.origin.partition, item.origin.offset, reason
+                )
                 result.dead_letters.append(dead_letter(reason, item.origin, item.payload, error, status))
         return retry, missing_index
 
@@ -166,8 +174,14 @@ class BulkIndexer:
 class ElasticsearchSink:
     """Consumes dispatches.tagged and alerts, indexes them, dead-letters rejects, then commits."""
 
-    def __init__(self, es: ElasticsearchSettings, kafka: KafkaSettings, *, backoff: Backoff | None = None,
-                 client: AsyncElasticsearch | None = None) -> None:
+    def __init__(
+        self,
+        es: ElasticsearchSettings,
+        kafka: KafkaSettings,
+        *,
+        backoff: Backoff | None = None,
+        client: AsyncElasticsearch | None = None,
+    ) -> None:
         self.es, self.kafka = es, kafka
         self.names = IndexNames.from_settings(es)
         self.backoff = backoff or Backoff()
@@ -284,8 +298,13 @@ async def run_sink(es: ElasticsearchSettings, kafka: KafkaSettings, stop: asynci
         sink = ElasticsearchSink(es, kafka)
         try:
             await sink.start()
-            log.info("sink: %s + %s → %s, %s", kafka.topic_tagged, kafka.topic_alerts,
-                     sink.names.dispatches_alias, sink.names.alerts)
+            log.info(
+                "sink: %s + %s → %s, %s",
+                kafka.topic_tagged,
+                kafka.topic_alerts,
+                sink.names.dispatches_alias,
+                sink.names.alerts,
+            )
             await sink.run(stop)
         finally:
             await sink.close()

@@ -14,9 +14,9 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch, BadRequestError
 
-from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body
 from wirewatch.errors import ServiceError
 from wirewatch.settings import ElasticsearchSettings
+from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body
 
 log = logging.getLogger(__name__)
 

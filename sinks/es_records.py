@@ -124,8 +124,9 @@ def describe_error(error: Any) -> str:
     return text
 
 
-def dead_letter(reason: str, origin: Origin, payload: bytes | None, error: Any = None,
-                status: int | None = None) -> dict[str, Any]:
+def dead_letter(
+    reason: str, origin: Origin, payload: bytes | None, error: Any = None, status: int | None = None
+) -> dict[str, Any]:
     """The dispatches.dead record: the processor's fields (reason, topic, partition, offset,
     key, payload, at) plus the stage and, for Elasticsearch rejections, its status and error."""
     record: dict[str, Any] = {

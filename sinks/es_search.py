@@ -12,11 +12,11 @@ from typing import Any
 
 from elasticsearch import AsyncElasticsearch
 
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.ports import SearchHit
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings, Settings
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 
 # The same markers and fragment shape as Query.highlights (the SQLite store), so
 # `wirewatch search` prints the same either way.
@@ -66,13 +66,17 @@ def hits_from_response(body: dict[str, Any]) -> list[SearchHit]:
     ]
 
 
-async def search_with_client(client: AsyncElasticsearch, names: IndexNames, query: str, limit: int = 20) -> list[SearchHit]:
+async def search_with_client(
+    client: AsyncElasticsearch, names: IndexNames, query: str, limit: int = 20
+) -> list[SearchHit]:
     parse_query(query)  # raises QuerySyntaxError exactly like the embedded store
     response = await client.search(index=names.dispatches_pattern, **search_body(query, limit))
     return hits_from_response(response.body)
 
 
-async def search_elasticsearch_async(settings: Settings | ElasticsearchSettings, query: str, limit: int = 20) -> list[SearchHit]:
+async def search_elasticsearch_async(
+    settings: Settings | ElasticsearchSettings, query: str, limit: int = 20
+) -> list[SearchHit]:
     es = settings.elasticsearch if isinstance(settings, Settings) else settings
     client = build_client(es)
     try:

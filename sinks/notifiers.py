@@ -7,7 +7,6 @@ a few lines of I/O.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import sys
@@ -17,8 +16,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from wirewatch.models import Alert, format_time
 from wirewatch.errors import DeliveryError
+from wirewatch.models import Alert, format_time
 from wirewatch.settings import WebhookSettings
 
 CONSOLE_CHANNEL = "console"
@@ -158,7 +157,7 @@ class WebhookNotifier:
                 await response.content.read(self._MAX_RESPONSE_BYTES)
                 if not 200 <= response.status < 300:
                     raise DeliveryError(f"webhook {self.name} ({self._origin}): HTTP {response.status}")
-        except asyncio.TimeoutError as exc:
+        except TimeoutError as exc:
             raise DeliveryError(
                 f"webhook {self.name} ({self._origin}): timed out after {self._settings.timeout:g}s"
             ) from exc

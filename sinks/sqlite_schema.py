@@ -120,9 +120,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """
     found = conn.execute("PRAGMA user_version").fetchone()[0]
     if found > SCHEMA_VERSION:
-        raise SchemaError(
-            f"database schema version {found} is newer than this wirewatch supports ({SCHEMA_VERSION})"
-        )
+        raise SchemaError(f"database schema version {found} is newer than this wirewatch supports ({SCHEMA_VERSION})")
     for version in range(found, SCHEMA_VERSION):
         script = MIGRATIONS[version]
         try:

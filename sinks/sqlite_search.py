@@ -100,9 +100,7 @@ def _fts_candidates(conn: sqlite3.Connection, expression: str, scan_limit: int) 
 
 
 def _newest_candidates(conn: sqlite3.Connection, scan_limit: int) -> Candidates:
-    cursor = conn.execute(
-        "SELECT doc, 0.0 FROM dispatches ORDER BY published_ts DESC, seq DESC LIMIT ?", (scan_limit,)
-    )
+    cursor = conn.execute("SELECT doc, 0.0 FROM dispatches ORDER BY published_ts DESC, seq DESC LIMIT ?", (scan_limit,))
     return _rows_with_score(cursor.fetchone(), cursor, lambda rank: rank)
 
 

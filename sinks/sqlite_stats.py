@@ -95,7 +95,9 @@ def top_entities(
     return [EntityCount(name, det, ctry, int(n), int(m)) for name, det, ctry, n, m in rows]
 
 
-def latest_dispatches(conn: sqlite3.Connection, limit: int = 20, after_seq: int = 0) -> list[tuple[int, dict[str, Any]]]:
+def latest_dispatches(
+    conn: sqlite3.Connection, limit: int = 20, after_seq: int = 0
+) -> list[tuple[int, dict[str, Any]]]:
     """(seq, document) of the most recently stored dispatches, newest first.
 
     ``after_seq`` returns only rows stored after that one (a watcher's cursor).

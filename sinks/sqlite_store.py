@@ -21,18 +21,18 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
-from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from wirewatch.errors import StoreError
+from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
+from wirewatch.query import fts_document_text
 from wirewatch.sinks.sqlite_schema import migrate
 from wirewatch.sinks.sqlite_search import DEFAULT_SCAN_LIMIT, SearchResults
 from wirewatch.sinks.sqlite_search import search as run_search
-from wirewatch.query import fts_document_text
-from wirewatch.errors import StoreError
-from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
 
 try:
     import orjson
@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 # Types orjson would encode on its own terms: passed through, they raise, and the stdlib decides.
 _ORJSON_STDLIB_ONLY_TYPES = (
     (orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS)
-    if orjson is not None else 0
+    if orjson is not None
+    else 0
 )
 
 # SQLite limits host parameters per statement (999 before 3.32); ids are looked up in chunks,
@@ -87,7 +88,7 @@ def _ts(value: datetime) -> float:
 
 
 def _dt(value: float) -> datetime:
-    return datetime.fromtimestamp(value, tz=timezone.utc)
+    return datetime.fromtimestamp(value, tz=UTC)
 
 
 def _json(value: Any) -> str:
@@ -253,9 +254,7 @@ class SQLiteStore:
             )
 
     def pending(self) -> list[Dispatch]:
-        rows = self._read(
-            "SELECT id, payload FROM inbox WHERE state = 'accepted' ORDER BY accepted_at, rowid"
-        )
+        rows = self._read("SELECT id, payload FROM inbox WHERE state = 'accepted' ORDER BY accepted_at, rowid")
         dispatches: list[Dispatch] = []
         for dispatch_id, payload in rows:
             try:
@@ -334,9 +333,13 @@ class SQLiteStore:
                 recorded.append(new)
                 if new:
                     existing.add(alert.key)  # the same alert twice in one batch is recorded once
-                    alert_rows.append((alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)))
+                    alert_rows.append(
+                        (alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at))
+                    )
                     delivery_rows.extend((alert.key, channel, now) for channel in dict.fromkeys(channels))
-            conn.executemany("INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)", alert_rows)
+            conn.executemany(
+                "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)", alert_rows
+            )
             conn.executemany(
                 "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at)"
                 " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
@@ -400,9 +403,7 @@ class SQLiteStore:
 
     def delivery_attempts(self, alert_key: str, channel: str) -> int:
         """Attempts so far; lets the delivery loop continue its backoff after a restart."""
-        rows = self._read(
-            "SELECT attempts FROM deliveries WHERE alert_key = ? AND channel = ?", (alert_key, channel)
-        )
+        rows = self._read("SELECT attempts FROM deliveries WHERE alert_key = ? AND channel = ?", (alert_key, channel))
         return int(rows[0][0]) if rows else 0
 
     def deliveries(self, alert_key: str | None = None) -> list[DeliveryRecord]:
@@ -447,9 +448,7 @@ class SQLiteStore:
 
     def dead_letters(self, limit: int = 100) -> list[DeadLetter]:
         """Newest first."""
-        rows = self._read(
-            "SELECT id, kind, payload, reason, at FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,)
-        )
+        rows = self._read("SELECT id, kind, payload, reason, at FROM dead_letters ORDER BY id DESC LIMIT ?", (limit,))
         return [DeadLetter(id=i, kind=k, payload=p, reason=r, at=_dt(at)) for i, k, p, r, at in rows]
 
     # -- FeedStateStore ----------------------------------------------------

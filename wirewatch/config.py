@@ -392,7 +392,9 @@ def is_loopback(host: str) -> bool:
 
 def _check_server(server: ServerSettings, problems: list[ConfigProblem]) -> None:
     if not is_loopback(server.bind) and not server.token:
-        problems.append(ConfigProblem("server.token", f"required when binding to a non-loopback address ({server.bind})"))
+        problems.append(
+            ConfigProblem("server.token", f"required when binding to a non-loopback address ({server.bind})")
+        )
     if server.token:
         try:
             server.token = resolve_secret(server.token)

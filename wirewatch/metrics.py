@@ -48,7 +48,9 @@ class Metrics:
         self.tagging_seconds = Histogram(
             "wirewatch_tagging_seconds", "Time to tag and rule-match one dispatch.", buckets=TAGGING_BUCKETS, registry=r
         )
-        self.alerts_fired = Counter("wirewatch_alerts_fired", "Alerts recorded (once per rule and dispatch).", registry=r)
+        self.alerts_fired = Counter(
+            "wirewatch_alerts_fired", "Alerts recorded (once per rule and dispatch).", registry=r
+        )
         self.alert_deliveries = Counter(
             "wirewatch_alert_deliveries",
             "Alert delivery attempts by channel and outcome (delivered, failed).",
@@ -56,23 +58,28 @@ class Metrics:
             registry=r,
         )
         self.sink_bulk_seconds = Histogram(
-            "wirewatch_sink_bulk_seconds", "Time of one bulk write to the store.", ["sink"], buckets=BULK_BUCKETS,
+            "wirewatch_sink_bulk_seconds",
+            "Time of one bulk write to the store.",
+            ["sink"],
+            buckets=BULK_BUCKETS,
             registry=r,
         )
-        self.sink_errors = Counter("wirewatch_sink_errors", "Bulk writes to the store that failed.", ["sink"], registry=r)
+        self.sink_errors = Counter(
+            "wirewatch_sink_errors", "Bulk writes to the store that failed.", ["sink"], registry=r
+        )
         self.queue_depth = Gauge(
             "wirewatch_queue_depth", "Dispatches waiting between stages (embedded queue).", ["queue"], registry=r
         )
         self.consumer_lag = Gauge(
-            "wirewatch_consumer_lag", "Messages behind the end of a Kafka topic, per consumer group.",
-            ["group", "topic"], registry=r,
+            "wirewatch_consumer_lag",
+            "Messages behind the end of a Kafka topic, per consumer group.",
+            ["group", "topic"],
+            registry=r,
         )
         self.events_dropped = Counter(
             "wirewatch_events_dropped", "Live events dropped because a dashboard reader was too slow.", registry=r
         )
-        self.event_subscribers = Gauge(
-            "wirewatch_event_subscribers", "Live event streams currently open.", registry=r
-        )
+        self.event_subscribers = Gauge("wirewatch_event_subscribers", "Live event streams currently open.", registry=r)
         for outcome in POLL_OUTCOMES:  # expose zeros, so rate() works from the first scrape
             self.feed_polls.labels(outcome)
 

@@ -10,11 +10,11 @@ matcher agree with Elasticsearch's ``query_string``.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
 
 from wirewatch.errors import InputError
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Literal
 
 AgencyKind = Literal["news_agency", "government", "military", "international"]
 CoupUse = Literal["current", "figurative", "historical"]
@@ -25,14 +25,14 @@ class ModelError(InputError):
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def to_utc(value: datetime) -> datetime:
     """Naive datetimes are taken as UTC; aware ones are converted."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
 
 
 def format_time(value: datetime) -> str:

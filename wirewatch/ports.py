@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
-from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert, Dispatch, TaggedDispatch
 
 

@@ -56,7 +56,9 @@ def admin_client(kafka: KafkaSettings, **overrides: Any):
     return KafkaAdminClient(**{**kafka_python_options(kafka), **overrides})
 
 
-def ensure_topics(kafka: KafkaSettings, specs: list[TopicSpec] | None = None, *, admin: Any = None) -> list[TopicResult]:
+def ensure_topics(
+    kafka: KafkaSettings, specs: list[TopicSpec] | None = None, *, admin: Any = None
+) -> list[TopicResult]:
     """Create the missing topics and align existing ones; returns what happened to each."""
     specs = specs if specs is not None else topic_specs(kafka)
     own_admin = admin is None
@@ -83,7 +85,9 @@ def ensure_topics(kafka: KafkaSettings, specs: list[TopicSpec] | None = None, *,
                 elif topic["error_code"] == _TOPIC_ALREADY_EXISTS:
                     existing.add(topic["name"])  # created meanwhile by another process: align it below
                 else:
-                    raise TopicAdminError(f"creating topic {topic['name']}: {topic['error_message'] or topic['error_code']}")
+                    raise TopicAdminError(
+                        f"creating topic {topic['name']}: {topic['error_message'] or topic['error_code']}"
+                    )
             created = [name for name, result in results.items() if result.action == "created"]
             if created:
                 # "created" should mean usable: every partition has a leader.
@@ -129,7 +133,9 @@ def _align(admin: Any, spec: TopicSpec) -> TopicResult:
         admin.create_partitions({spec.name: spec.partitions})
         result.changes.append(f"partitions: {partitions} -> {spec.partitions}")
     elif partitions > spec.partitions:
-        result.problems.append(f"has {partitions} partitions, configured {spec.partitions} (Kafka cannot remove partitions)")
+        result.problems.append(
+            f"has {partitions} partitions, configured {spec.partitions} (Kafka cannot remove partitions)"
+        )
     if replication != spec.replication:
         result.problems.append(f"replication is {replication}, configured {spec.replication} (needs a reassignment)")
     if result.changes:

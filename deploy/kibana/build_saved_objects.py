@@ -30,7 +30,9 @@ RECORDS = "___records___"  # Lens' pseudo-field for a document count
 DISPATCH_COLUMNS = ["title", "source", "countries.code", "officials.name", "agencies.name", "keywords"]
 
 
-def saved_object(kind: str, object_id: str, attributes: dict[str, Any], references: list[dict[str, str]]) -> dict[str, Any]:
+def saved_object(
+    kind: str, object_id: str, attributes: dict[str, Any], references: list[dict[str, str]]
+) -> dict[str, Any]:
     return {
         "type": kind,
         "id": object_id,
@@ -57,7 +59,9 @@ def data_view(object_id: str, name: str, pattern: str, time_field: str) -> dict[
     return saved_object("index-pattern", object_id, attributes, [])
 
 
-def saved_search(object_id: str, title: str, description: str, view: str, query: str, columns: list[str], sort_field: str) -> dict[str, Any]:
+def saved_search(
+    object_id: str, title: str, description: str, view: str, query: str, columns: list[str], sort_field: str
+) -> dict[str, Any]:
     search_source = {
         "query": {"query": query, "language": "lucene"},
         "filter": [],
@@ -81,28 +85,62 @@ def saved_search(object_id: str, title: str, description: str, view: str, query:
 
 
 def count_column(label: str) -> dict[str, Any]:
-    return {"label": label, "dataType": "number", "operationType": "count", "isBucketed": False,
-            "scale": "ratio", "sourceField": RECORDS, "params": {"emptyAsNull": True}}
+    return {
+        "label": label,
+        "dataType": "number",
+        "operationType": "count",
+        "isBucketed": False,
+        "scale": "ratio",
+        "sourceField": RECORDS,
+        "params": {"emptyAsNull": True},
+    }
 
 
 def terms_column(field: str, label: str, size: int, order_by: str) -> dict[str, Any]:
-    return {"label": label, "dataType": "string", "operationType": "terms", "isBucketed": True, "scale": "ordinal",
-            "sourceField": field,
-            "params": {"size": size, "orderBy": {"type": "column", "columnId": order_by}, "orderDirection": "desc",
-                       "otherBucket": True, "missingBucket": False}}
+    return {
+        "label": label,
+        "dataType": "string",
+        "operationType": "terms",
+        "isBucketed": True,
+        "scale": "ordinal",
+        "sourceField": field,
+        "params": {
+            "size": size,
+            "orderBy": {"type": "column", "columnId": order_by},
+            "orderDirection": "desc",
+            "otherBucket": True,
+            "missingBucket": False,
+        },
+    }
 
 
 def date_histogram_column(field: str, label: str) -> dict[str, Any]:
-    return {"label": label, "dataType": "date", "operationType": "date_histogram", "isBucketed": True,
-            "scale": "interval", "sourceField": field,
-            "params": {"interval": "auto", "includeEmptyRows": True, "dropPartials": False}}
+    return {
+        "label": label,
+        "dataType": "date",
+        "operationType": "date_histogram",
+        "isBucketed": True,
+        "scale": "interval",
+        "sourceField": field,
+        "params": {"interval": "auto", "includeEmptyRows": True, "dropPartials": False},
+    }
 
 
-def lens(object_id: str, title: str, description: str, view: str, columns: dict[str, dict[str, Any]],
-         visualization_type: str, visualization: dict[str, Any], query: str = "") -> dict[str, Any]:
+def lens(
+    object_id: str,
+    title: str,
+    description: str,
+    view: str,
+    columns: dict[str, dict[str, Any]],
+    visualization_type: str,
+    visualization: dict[str, Any],
+    query: str = "",
+) -> dict[str, Any]:
     state = {
         "datasourceStates": {
-            "formBased": {"layers": {LAYER: {"columns": columns, "columnOrder": list(columns), "incompleteColumns": {}}}}
+            "formBased": {
+                "layers": {LAYER: {"columns": columns, "columnOrder": list(columns), "incompleteColumns": {}}}
+            }
         },
         "visualization": visualization,
         "query": {"query": query, "language": "lucene"},
@@ -125,23 +163,45 @@ def mentions_by_country_over_time() -> dict[str, Any]:
         "preferredSeriesType": "bar_stacked",
         "legend": {"isVisible": True, "position": "right"},
         "valueLabels": "hide",
-        "layers": [{"layerId": LAYER, "layerType": "data", "seriesType": "bar_stacked",
-                    "xAccessor": "time", "splitAccessor": "country", "accessors": ["dispatches"]}],
+        "layers": [
+            {
+                "layerId": LAYER,
+                "layerType": "data",
+                "seriesType": "bar_stacked",
+                "xAccessor": "time",
+                "splitAccessor": "country",
+                "accessors": ["dispatches"],
+            }
+        ],
     }
-    return lens("wirewatch-mentions-by-country", "Mentions by country over time",
-                "Dispatches per country code (top 10) per time bucket, by published date.",
-                DISPATCHES_VIEW, columns, "lnsXY", visualization)
+    return lens(
+        "wirewatch-mentions-by-country",
+        "Mentions by country over time",
+        "Dispatches per country code (top 10) per time bucket, by published date.",
+        DISPATCHES_VIEW,
+        columns,
+        "lnsXY",
+        visualization,
+    )
 
 
 def top_entities(object_id: str, field: str, title: str, label: str) -> dict[str, Any]:
     columns = {"entity": terms_column(field, label, 15, "dispatches"), "dispatches": count_column("Dispatches")}
     visualization = {
-        "layerId": LAYER, "layerType": "data",
+        "layerId": LAYER,
+        "layerType": "data",
         "columns": [{"columnId": "entity", "isTransposed": False}, {"columnId": "dispatches", "isTransposed": False}],
         "sorting": {"columnId": "dispatches", "direction": "desc"},
     }
-    return lens(object_id, title, f"The {label.lower()} named in the most dispatches of the period.",
-                DISPATCHES_VIEW, columns, "lnsDatatable", visualization)
+    return lens(
+        object_id,
+        title,
+        f"The {label.lower()} named in the most dispatches of the period.",
+        DISPATCHES_VIEW,
+        columns,
+        "lnsDatatable",
+        visualization,
+    )
 
 
 def alerts_per_rule() -> dict[str, Any]:
@@ -154,11 +214,26 @@ def alerts_per_rule() -> dict[str, Any]:
         "preferredSeriesType": "bar_stacked",
         "legend": {"isVisible": True, "position": "right"},
         "valueLabels": "hide",
-        "layers": [{"layerId": LAYER, "layerType": "data", "seriesType": "bar_stacked",
-                    "xAccessor": "time", "splitAccessor": "rule", "accessors": ["alerts"]}],
+        "layers": [
+            {
+                "layerId": LAYER,
+                "layerType": "data",
+                "seriesType": "bar_stacked",
+                "xAccessor": "time",
+                "splitAccessor": "rule",
+                "accessors": ["alerts"],
+            }
+        ],
     }
-    return lens("wirewatch-alerts-per-rule", "Alerts per rule over time", "Alerts fired per rule per time bucket.",
-                ALERTS_VIEW, columns, "lnsXY", visualization)
+    return lens(
+        "wirewatch-alerts-per-rule",
+        "Alerts per rule over time",
+        "Alerts fired per rule per time bucket.",
+        ALERTS_VIEW,
+        columns,
+        "lnsXY",
+        visualization,
+    )
 
 
 # -- dashboard --------------------------------------------------------------------------------
@@ -170,25 +245,37 @@ def dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, 
     references = []
     for number, (item, grid) in enumerate(panels, start=1):
         index = f"p{number}"
-        panel_specs.append({
-            "type": item["type"],
-            "panelIndex": index,
-            "gridData": {**grid, "i": index},
-            "embeddableConfig": {"enhancements": {}},
-            "panelRefName": f"panel_{index}",
-        })
+        panel_specs.append(
+            {
+                "type": item["type"],
+                "panelIndex": index,
+                "gridData": {**grid, "i": index},
+                "embeddableConfig": {"enhancements": {}},
+                "panelRefName": f"panel_{index}",
+            }
+        )
         references.append({"name": f"{index}:panel_{index}", "type": item["type"], "id": item["id"]})
     attributes = {
         "title": "wirewatch: world desk",
         "description": "Mentions by country over time, top officials and agencies, alerts as they fire.",
         "panelsJSON": json.dumps(panel_specs, sort_keys=True),
-        "optionsJSON": json.dumps({"useMargins": True, "syncColors": False, "syncCursor": True,
-                                   "syncTooltips": False, "hidePanelTitles": False}, sort_keys=True),
+        "optionsJSON": json.dumps(
+            {
+                "useMargins": True,
+                "syncColors": False,
+                "syncCursor": True,
+                "syncTooltips": False,
+                "hidePanelTitles": False,
+            },
+            sort_keys=True,
+        ),
         "timeRestore": True,
         "timeFrom": "now-7d",
         "timeTo": "now",
         "refreshInterval": {"pause": False, "value": 30000},
-        "kibanaSavedObjectMeta": {"searchSourceJSON": json.dumps({"query": {"query": "", "language": "lucene"}, "filter": []}, sort_keys=True)},
+        "kibanaSavedObjectMeta": {
+            "searchSourceJSON": json.dumps({"query": {"query": "", "language": "lucene"}, "filter": []}, sort_keys=True)
+        },
     }
     return saved_object("dashboard", "wirewatch-world-desk", attributes, references)
 
@@ -196,32 +283,68 @@ def dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, 
 def build() -> list[dict[str, Any]]:
     dispatches_view = data_view(DISPATCHES_VIEW, "wirewatch dispatches", "wirewatch-dispatches*", "published")
     alerts_view = data_view(ALERTS_VIEW, "wirewatch alerts", "wirewatch-alerts*", "at")
-    coups = saved_search("wirewatch-coup-mentions", "wirewatch: all coup mentions",
-                         "Dispatches the tagger keyworded 'coup', or that say coup in the title or text.",
-                         DISPATCHES_VIEW, "keywords:coup OR coup", DISPATCH_COLUMNS, "published")
-    current_coups = saved_search("wirewatch-current-coups", "wirewatch: current coups",
-                                 "Coups the tagger judged current (not historical or hypothetical).",
-                                 DISPATCHES_VIEW, "events.type:coup AND events.use:current",
-                                 DISPATCH_COLUMNS + ["events.confidence"], "published")
-    turkey = saved_search("wirewatch-country-watch-tr", "wirewatch: country watch, Turkey",
-                          "Every dispatch that mentions Turkey (copy it and change the code for another country).",
-                          DISPATCHES_VIEW, "countries.code:TR", DISPATCH_COLUMNS, "published")
-    alert_table = saved_search("wirewatch-alert-table", "wirewatch: alerts",
-                               "Alerts as they fire, newest first.",
-                               ALERTS_VIEW, "", ["rule.name", "title", "matched", "countries", "source", "url"], "at")
+    coups = saved_search(
+        "wirewatch-coup-mentions",
+        "wirewatch: all coup mentions",
+        "Dispatches the tagger keyworded 'coup', or that say coup in the title or text.",
+        DISPATCHES_VIEW,
+        "keywords:coup OR coup",
+        DISPATCH_COLUMNS,
+        "published",
+    )
+    current_coups = saved_search(
+        "wirewatch-current-coups",
+        "wirewatch: current coups",
+        "Coups the tagger judged current (not historical or hypothetical).",
+        DISPATCHES_VIEW,
+        "events.type:coup AND events.use:current",
+        DISPATCH_COLUMNS + ["events.confidence"],
+        "published",
+    )
+    turkey = saved_search(
+        "wirewatch-country-watch-tr",
+        "wirewatch: country watch, Turkey",
+        "Every dispatch that mentions Turkey (copy it and change the code for another country).",
+        DISPATCHES_VIEW,
+        "countries.code:TR",
+        DISPATCH_COLUMNS,
+        "published",
+    )
+    alert_table = saved_search(
+        "wirewatch-alert-table",
+        "wirewatch: alerts",
+        "Alerts as they fire, newest first.",
+        ALERTS_VIEW,
+        "",
+        ["rule.name", "title", "matched", "countries", "source", "url"],
+        "at",
+    )
     by_country = mentions_by_country_over_time()
     officials = top_entities("wirewatch-top-officials", "officials.name", "Top officials", "Officials")
     agencies = top_entities("wirewatch-top-agencies", "agencies.name", "Top agencies", "Agencies")
     per_rule = alerts_per_rule()
-    board = dashboard([
-        (by_country, {"x": 0, "y": 0, "w": 48, "h": 14}),
-        (officials, {"x": 0, "y": 14, "w": 24, "h": 15}),
-        (agencies, {"x": 24, "y": 14, "w": 24, "h": 15}),
-        (alert_table, {"x": 0, "y": 29, "w": 32, "h": 16}),
-        (per_rule, {"x": 32, "y": 29, "w": 16, "h": 16}),
-    ])
-    return [dispatches_view, alerts_view, coups, current_coups, turkey, alert_table,
-            by_country, officials, agencies, per_rule, board]
+    board = dashboard(
+        [
+            (by_country, {"x": 0, "y": 0, "w": 48, "h": 14}),
+            (officials, {"x": 0, "y": 14, "w": 24, "h": 15}),
+            (agencies, {"x": 24, "y": 14, "w": 24, "h": 15}),
+            (alert_table, {"x": 0, "y": 29, "w": 32, "h": 16}),
+            (per_rule, {"x": 32, "y": 29, "w": 16, "h": 16}),
+        ]
+    )
+    return [
+        dispatches_view,
+        alerts_view,
+        coups,
+        current_coups,
+        turkey,
+        alert_table,
+        by_country,
+        officials,
+        agencies,
+        per_rule,
+        board,
+    ]
 
 
 def render() -> str:

@@ -57,12 +57,30 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "CN": (["People's Republic of China", "PRC", "mainland China"], ["Chinese"], ["Beijing", "Zhongnanhai"]),
     "CO": ([], ["Colombian", "Colombians"], ["Bogota", "Bogotá"]),
     "KM": ([], ["Comorian"], ["Moroni"]),
-    "CG": (["Republic of Congo", "Republic of the Congo", "Congo Republic", "Congo-Brazzaville", "Congo Brazzaville"],
-           ["Congolese (Brazzaville)"], ["Brazzaville"]),
-    "CD": (["Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC", "D.R. Congo",
-            "Congo-Kinshasa", "DR of Congo"], ["Congolese"], ["Kinshasa"]),
+    "CG": (
+        ["Republic of Congo", "Republic of the Congo", "Congo Republic", "Congo-Brazzaville", "Congo Brazzaville"],
+        ["Congolese (Brazzaville)"],
+        ["Brazzaville"],
+    ),
+    "CD": (
+        [
+            "Democratic Republic of Congo",
+            "Democratic Republic of the Congo",
+            "DR Congo",
+            "DRC",
+            "D.R. Congo",
+            "Congo-Kinshasa",
+            "DR of Congo",
+        ],
+        ["Congolese"],
+        ["Kinshasa"],
+    ),
     "CR": ([], ["Costa Rican", "Costa Ricans"], ["San Jose"]),
-    "CI": (["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire"], ["Ivorian", "Ivorians"], ["Abidjan", "Yamoussoukro"]),
+    "CI": (
+        ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire"],
+        ["Ivorian", "Ivorians"],
+        ["Abidjan", "Yamoussoukro"],
+    ),
     "HR": ([], ["Croatian", "Croat", "Croats", "Croatians"], ["Zagreb"]),
     "CU": ([], ["Cuban", "Cubans"], ["Havana"]),
     "CY": ([], ["Cypriot", "Cypriots"], ["Nicosia"]),
@@ -110,7 +128,11 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "KZ": ([], ["Kazakh", "Kazakhstani", "Kazakhs"], ["Astana", "Almaty"]),
     "KE": ([], ["Kenyan", "Kenyans"], ["Nairobi"]),
     "KI": ([], ["I-Kiribati"], ["Tarawa"]),
-    "KP": (["North Korea", "DPRK", "Democratic People's Republic of Korea", "D.P.R.K."], ["North Korean", "North Koreans"], ["Pyongyang"]),
+    "KP": (
+        ["North Korea", "DPRK", "Democratic People's Republic of Korea", "D.P.R.K."],
+        ["North Korean", "North Koreans"],
+        ["Pyongyang"],
+    ),
     "KR": (["South Korea", "Republic of Korea", "ROK"], ["South Korean", "South Koreans"], ["Seoul"]),
     "XK": ([], ["Kosovar", "Kosovan", "Kosovars"], ["Pristina", "Prishtina"]),
     "KW": ([], ["Kuwaiti", "Kuwaitis"], ["Kuwait City"]),
@@ -155,8 +177,19 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "OM": ([], ["Omani", "Omanis"], ["Muscat"]),
     "PK": ([], ["Pakistani", "Pakistanis"], ["Islamabad"]),
     "PW": ([], ["Palauan"], []),
-    "PS": (["Palestine", "Palestinian territories", "Palestinian Territories", "West Bank", "Gaza", "Gaza Strip", "State of Palestine"],
-           ["Palestinian", "Palestinians"], ["Ramallah"]),
+    "PS": (
+        [
+            "Palestine",
+            "Palestinian territories",
+            "Palestinian Territories",
+            "West Bank",
+            "Gaza",
+            "Gaza Strip",
+            "State of Palestine",
+        ],
+        ["Palestinian", "Palestinians"],
+        ["Ramallah"],
+    ),
     "PA": ([], ["Panamanian", "Panamanians"], ["Panama City"]),
     "PG": (["PNG"], ["Papua New Guinean", "Papua New Guineans"], ["Port Moresby"]),
     "PY": ([], ["Paraguayan", "Paraguayans"], ["Asuncion", "Asunción"]),
@@ -208,9 +241,16 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "UG": ([], ["Ugandan", "Ugandans"], ["Kampala"]),
     "UA": ([], ["Ukrainian", "Ukrainians"], ["Kyiv", "Kiev"]),
     "AE": (["UAE", "U.A.E.", "Emirates"], ["Emirati", "Emiratis"], ["Abu Dhabi"]),
-    "GB": (["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"], ["British", "Briton", "Britons"], ["London", "Downing Street"]),
-    "US": (["United States", "United States of America", "US", "U.S.", "USA", "U.S.A.", "America"],
-           ["American", "Americans"], ["Washington", "White House", "the White House"]),
+    "GB": (
+        ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
+        ["British", "Briton", "Britons"],
+        ["London", "Downing Street"],
+    ),
+    "US": (
+        ["United States", "United States of America", "US", "U.S.", "USA", "U.S.A.", "America"],
+        ["American", "Americans"],
+        ["Washington", "White House", "the White House"],
+    ),
     "UY": ([], ["Uruguayan", "Uruguayans"], ["Montevideo"]),
     "UZ": ([], ["Uzbek", "Uzbeks"], ["Tashkent"]),
     "VU": ([], ["Ni-Vanuatu"], ["Port Vila"]),
@@ -225,20 +265,49 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
 }
 
 # pycountry names that are not how news refers to the place, or that collide with other words.
-SKIP_NAMES = {"Korea, Republic of", "Korea, Democratic People's Republic of", "Congo", "Congo, The Democratic Republic of the",
-              "Georgia", "Jordan", "Chad"}
+SKIP_NAMES = {
+    "Korea, Republic of",
+    "Korea, Democratic People's Republic of",
+    "Congo",
+    "Congo, The Democratic Republic of the",
+    "Georgia",
+    "Jordan",
+    "Chad",
+}
 # Names kept but handled by the engine's trap rules (the engine reads "ambiguous" below).
 AMBIGUOUS = {
-    "Georgia": "GE", "Jordan": "JO", "Chad": "TD", "Danish": "DK", "Turkey": "TR", "Congo": "CD", "Congolese": "CD",
-    "Washington": "US", "Niger": "NE", "Guinea": "GN", "Chinese": "CN", "Indian": "IN", "American": "US",
+    "Georgia": "GE",
+    "Jordan": "JO",
+    "Chad": "TD",
+    "Danish": "DK",
+    "Turkey": "TR",
+    "Congo": "CD",
+    "Congolese": "CD",
+    "Washington": "US",
+    "Niger": "NE",
+    "Guinea": "GN",
+    "Chinese": "CN",
+    "Indian": "IN",
+    "American": "US",
     # capitals that are also given names ("taxi driver Santiago Nsue", "Sofia Rossi")
-    "Santiago": "CL", "Sofia": "BG",
+    "Santiago": "CL",
+    "Sofia": "BG",
 }
 
 
 # Display names as English news writes them, where pycountry's differ.
-DISPLAY = {"CD": "DR Congo", "CG": "Republic of the Congo", "TR": "Turkey", "PS": "Palestine", "KR": "South Korea",
-           "KP": "North Korea", "GB": "United Kingdom", "VA": "Vatican", "CZ": "Czech Republic", "MM": "Myanmar"}
+DISPLAY = {
+    "CD": "DR Congo",
+    "CG": "Republic of the Congo",
+    "TR": "Turkey",
+    "PS": "Palestine",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "GB": "United Kingdom",
+    "VA": "Vatican",
+    "CZ": "Czech Republic",
+    "MM": "Myanmar",
+}
 
 
 def _flip(name: str) -> str:
@@ -272,32 +341,88 @@ def build() -> dict:
         primary = getattr(country, "common_name", None) or _flip(country.name)
         primary = DISPLAY.get(code, primary)
         names = [n for n in names if not n.lower().startswith("the ") and "Province of China" not in n]
-        countries.append({"code": code, "name": re.sub(r"\s*\(.*?\)", "", primary),
-                          "names": sorted(set(names + extra) - {""}),
-                          "demonyms": [d for d in demonyms if "(" not in d],
-                          "capitals": capitals})
+        countries.append(
+            {
+                "code": code,
+                "name": re.sub(r"\s*\(.*?\)", "", primary),
+                "names": sorted(set(names + extra) - {""}),
+                "demonyms": [d for d in demonyms if "(" not in d],
+                "capitals": capitals,
+            }
+        )
     extra, demonyms, capitals = CURATED["XK"]
-    countries.append({"code": "XK", "name": "Kosovo", "names": ["Kosovo", "Republic of Kosovo"], "demonyms": demonyms,
-                      "capitals": capitals})
+    countries.append(
+        {
+            "code": "XK",
+            "name": "Kosovo",
+            "names": ["Kosovo", "Republic of Kosovo"],
+            "demonyms": demonyms,
+            "capitals": capitals,
+        }
+    )
     for entry in countries:
         if entry["code"] in ("GE", "JO", "TD", "CD"):
             entry["names"] = sorted(set(entry["names"]) | {entry["name"] if entry["code"] != "CD" else "Congo"})
     return {
-        "source": ("ISO 3166-1 list from pycountry " + pycountry.__version__ if hasattr(pycountry, "__version__") else
-                   "ISO 3166-1 list from pycountry") + "; Kosovo (XK) added; aliases, demonyms and capitals-as-metonyms "
-                  "curated by hand for news-wire usage (processors/tagger/build_countries.py)",
+        "source": (
+            "ISO 3166-1 list from pycountry " + pycountry.__version__
+            if hasattr(pycountry, "__version__")
+            else "ISO 3166-1 list from pycountry"
+        )
+        + "; Kosovo (XK) added; aliases, demonyms and capitals-as-metonyms "
+        "curated by hand for news-wire usage (processors/tagger/build_countries.py)",
         "countries": countries,
         "ambiguous": AMBIGUOUS,
         # Phrases that contain a country word but do not refer to the country; they win as longest match.
         "non_country_phrases": [
-            "Middle East", "Gulf of Guinea", "New Guinea island", "New Mexico", "New Jersey", "New South Wales",
-            "Indian Ocean", "Native American", "Native Americans", "Latin America", "Latin American", "South America",
-            "North America", "Central America", "Central American", "South American", "North American",
-            "Washington Post", "Washington state", "Washington State", "George Washington", "Georgia Tech",
-            "Persian Gulf", "New Guinea", "British Columbia", "New England", "Indian Wells", "Arabian Sea", "French fries", "Turkish delight", "Indian Premier League",
-            "Chinese New Year", "West Indies", "East Asia", "South Asia", "Southeast Asia", "Central Asia",
-            "West Africa", "East Africa", "North Africa", "Southern Africa", "Central Africa", "Horn of Africa",
-            "Dutch disease", "Mexican wave", "Islamic Revolution", "Islamic State", "Guinea worm",
+            "Middle East",
+            "Gulf of Guinea",
+            "New Guinea island",
+            "New Mexico",
+            "New Jersey",
+            "New South Wales",
+            "Indian Ocean",
+            "Native American",
+            "Native Americans",
+            "Latin America",
+            "Latin American",
+            "South America",
+            "North America",
+            "Central America",
+            "Central American",
+            "South American",
+            "North American",
+            "Washington Post",
+            "Washington state",
+            "Washington State",
+            "George Washington",
+            "Georgia Tech",
+            "Persian Gulf",
+            "New Guinea",
+            "British Columbia",
+            "New England",
+            "Indian Wells",
+            "Arabian Sea",
+            "French fries",
+            "Turkish delight",
+            "Indian Premier League",
+            "Chinese New Year",
+            "West Indies",
+            "East Asia",
+            "South Asia",
+            "Southeast Asia",
+            "Central Asia",
+            "West Africa",
+            "East Africa",
+            "North Africa",
+            "Southern Africa",
+            "Central Africa",
+            "Horn of Africa",
+            "Dutch disease",
+            "Mexican wave",
+            "Islamic Revolution",
+            "Islamic State",
+            "Guinea worm",
         ],
     }
 

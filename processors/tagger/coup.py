@@ -17,19 +17,22 @@ _FIGURATIVE = re.compile(
     r"considerable|quite a|something of a)\s+coup\b"
     r"|\bcoup\s+for\b|\bcoup\s+de\s+(?:grace|theatre|theater|maitre|foudre)\b"
     r"|\b(?:scored|score|scores|scoring|pulled off|pull off|landed|land)\s+(?:a|an|another|its|his|her|their)?\s*(?:\w+\s+)?coup\b"
-    r"|\bcoup\b[^.]{0,40}\b(?:signing|deal|contract|exclusive|interview|scoop)\b")
+    r"|\bcoup\b[^.]{0,40}\b(?:signing|deal|contract|exclusive|interview|scoop)\b"
+)
 _HISTORICAL = re.compile(
     r"\b(?:since|after|following|before|previous|prior|earlier|past|last year's|former|history of|legacy of|"
     r"anniversary|anniversaries|decades|years ago|string of|series of)\b"
     r"|\b(?:came|come|rose|seized|took|taken|grabbed)\s+(?:to\s+)?power\s+in\s+(?:a|an|the)\b[^.]{0,25}\bcoups?\b\s+(?:in|of)\s+\d{4}"
-    r"|\b(?:in|of)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s+coups?\b|\bcoups?\s+(?:in|of)\s+(?:19|20)\d{2}\b")
+    r"|\b(?:in|of)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\s+coups?\b|\bcoups?\s+(?:in|of)\s+(?:19|20)\d{2}\b"
+)
 _CURRENT = re.compile(
     r"\b(?:attempted|attempt|ongoing|under way|underway|unfolding|launched|launch|staged|staging|tonight|today|"
     r"overnight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|soldiers|troops|"
     r"gunfire|tanks|detained|arrested|state television|state tv|national television|junta|putschists|mutiny|"
     r"mutinous|seized power|seize power|ousted|toppled|deposed|dissolved|suspended the constitution|curfew|"
     r"borders closed|closed the borders|condemned|condemns|condemn|plotters|coup leaders|thwarted|foiled|"
-    r"failed|repelled|crushed|military)\b")
+    r"failed|repelled|crushed|military)\b"
+)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
@@ -54,7 +57,7 @@ def classify_coup(text: str, offset: int, length: int, published: date | None) -
     start, end = sentence_around(text, offset)
     sentence = text[start:end]
     window = sentence.lower()
-    local = window[max(0, offset - start - 60): offset - start + length + 60]
+    local = window[max(0, offset - start - 60) : offset - start + length + 60]
     if _FIGURATIVE.search(local):
         return Event(type="coup", use="figurative", confidence=0.85, evidence=sentence.strip(), offset=offset)
     this_year = (published or date.today()).year

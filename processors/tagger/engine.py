@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import pathlib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Mapping, Sequence
 
+from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
+from wirewatch.processors.tagger import rules
 from wirewatch.processors.tagger.coup import classify_coup
 from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, Official
-from wirewatch.processors.tagger.officials import NameCache, OfficialFinder
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
-from wirewatch.processors.tagger import rules
+from wirewatch.processors.tagger.officials import NameCache, OfficialFinder
 from wirewatch.processors.tagger.textfold import fold, fold_cased, fold_lower
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
-from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 
 # Enough to classify a dispatch's coup mentions; a text repeating "coup" thousands of
 # times gets no more events (each one carries its sentence as evidence).
@@ -29,8 +29,10 @@ MAX_COUP_EVENTS = 20
 # the UN, a capitalised mission type, then a country. One rule instead of a pattern per mission.
 _UN_MISSION = re.compile(r" (?:[A-Z][a-z]+ ){0,4}(?:Mission|Force|Office|Operation)(?: in| for)(?: the)? ")
 _UN_MISSION_AGENCY = Agency("un-mission", "UN mission", "international", None, (), (), name_as_written=True)
-_IN_FRAME = re.compile(r"In (?:neighbouring |neighboring |northern |southern |eastern |western |central )?"
-                       r"((?:the )?[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}),")
+_IN_FRAME = re.compile(
+    r"In (?:neighbouring |neighboring |northern |southern |eastern |western |central )?"
+    r"((?:the )?[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}),"
+)
 _WRITTEN_NAME_WORD = re.compile(r"[A-Z][\w.\-]*(?:'s|s')?$")
 COUP_TERMS = ("coup", "coups", "coup d'etat", "coup d'état", "coups d'etat", "putsch", "putsches")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)")
@@ -39,6 +41,7 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)"
 @dataclass(slots=True)
 class _Doc:
     """Everything the rules need about one dispatch."""
+
     text: str
     cased: str
     lower: str
@@ -57,11 +60,20 @@ class Tagger:
         self.kb = kb
         self.watch_words = tuple(dict.fromkeys(w.strip().lower() for w in watch_words if w.strip()))
         self._country_names = {c.code: c.name for c in kb.countries}
-        self._country_words = {fold(w): c.code for c in kb.countries for w in (*c.names, *c.demonyms)
-                               if w not in kb.ambiguous_country_words}
+        self._country_words = {
+            fold(w): c.code
+            for c in kb.countries
+            for w in (*c.names, *c.demonyms)
+            if w not in kb.ambiguous_country_words
+        }
         # Single words that can name a country: a personal name containing one may shadow a country mention.
-        self._any_country_word = {t for c in kb.countries for w in (*c.names, *c.demonyms, *c.capitals)
-                                  for t in fold(w).replace("-", " ").split() if len(t) > 2}
+        self._any_country_word = {
+            t
+            for c in kb.countries
+            for w in (*c.names, *c.demonyms, *c.capitals)
+            for t in fold(w).replace("-", " ").split()
+            if len(t) > 2
+        }
         self._hides_cache: dict[str, bool] = {}
         self._names = NameCache(self._hides_country)
         self._entities = self._build_entity_matcher(kb)
@@ -121,16 +133,24 @@ class Tagger:
         tags = self.tag(dispatch.title, dispatch.text, published=dispatch.published, hints=dispatch.hints)
         return TaggedDispatch(dispatch=dispatch, tags=tags)
 
-    def tag(self, title: str, text: str, *, published: datetime | None = None,
-            hints: Mapping[str, str] | None = None) -> Tags:
+    def tag(
+        self, title: str, text: str, *, published: datetime | None = None, hints: Mapping[str, str] | None = None
+    ) -> Tags:
         """Tag one dispatch. Offsets index into `title + "\\n\\n" + text`."""
         if not isinstance(title, str) or not isinstance(text, str):
             raise TypeError("title and text must be strings")
         full = f"{title}\n\n{text}" if title else text
         cased = fold_cased(full)
         lower = fold_lower(cased)
-        doc = _Doc(full, cased, lower, len(title) + 2 if title else 0, self._entities.find(cased, lower),
-                   published.date() if isinstance(published, datetime) else published, hints or {})
+        doc = _Doc(
+            full,
+            cased,
+            lower,
+            len(title) + 2 if title else 0,
+            self._entities.find(cased, lower),
+            published.date() if isinstance(published, datetime) else published,
+            hints or {},
+        )
         doc.span_starts = {s.start for s in doc.spans}
         countries = self._countries(doc)
         context_country = self._context_country(doc)
@@ -158,19 +178,23 @@ class Tagger:
         for span in doc.spans:  # "U.S. State Department", "Israel Defense Forces": the name names the country
             a = span.by_kind.get(Kind.AGENCY)
             if a is not None and a.ref.country and not span.has(country_kind):
-                words = doc.lower[span.start:span.end].split()
-                if (words[0] in self._country_words or " ".join(words[:2]) in self._country_words) \
-                        and self._country_words.get(words[0], self._country_words.get(" ".join(words[:2]))) == a.ref.country:
+                words = doc.lower[span.start : span.end].split()
+                if (
+                    words[0] in self._country_words or " ".join(words[:2]) in self._country_words
+                ) and self._country_words.get(words[0], self._country_words.get(" ".join(words[:2]))) == a.ref.country:
                     found.setdefault(a.ref.country, []).append(span.start)
         for offsets in found.values():
             offsets.sort()
         doc.countries = found
-        mentions = [CountryMention(code=c, name=self._country_names.get(c, c), mentions=len(o), first_offset=o[0])
-                    for c, o in found.items()]
+        mentions = [
+            CountryMention(code=c, name=self._country_names.get(c, c), mentions=len(o), first_offset=o[0])
+            for c, o in found.items()
+        ]
         return sorted(mentions, key=lambda m: m.first_offset)
 
-    def _drop_person_names(self, doc: _Doc, countries: list[CountryMention],
-                           ranges: list[tuple[int, int]]) -> list[CountryMention]:
+    def _drop_person_names(
+        self, doc: _Doc, countries: list[CountryMention], ranges: list[tuple[int, int]]
+    ) -> list[CountryMention]:
         """A country word inside an official's name ("Najib Danish", "Chad Wolf") is not the country."""
         kept = []
         covered = set()
@@ -189,17 +213,22 @@ class Tagger:
         return sorted(kept, key=lambda m: m.first_offset)
 
     def _resolve_ambiguous(self, doc: _Doc, span: Span, code: str) -> str | None:
-        word = doc.lower[span.start:span.end]
+        word = doc.lower[span.start : span.end]
         in_title = span.start < doc.body_start
-        if word in rules.PERSON_NAME_TRAPS and not in_title and \
-                rules.is_part_of_person_name(doc.cased, doc.lower, span.start, span.end, doc.span_starts):
+        if (
+            word in rules.PERSON_NAME_TRAPS
+            and not in_title
+            and rules.is_part_of_person_name(doc.cased, doc.lower, span.start, span.end, doc.span_starts)
+        ):
             return None
-        if word == "georgia" and self._verdict(doc, "georgia", lambda: rules.georgia_is_us_state(doc.lower, span.start)):
+        if word == "georgia" and self._verdict(
+            doc, "georgia", lambda: rules.georgia_is_us_state(doc.lower, span.start)
+        ):
             return None
         if word == "turkey" and self._verdict(doc, "turkey", lambda: rules.turkey_is_bird(doc.lower)):
             return None
         if word in ("congo", "congolese"):
-            near = doc.lower[span.end:span.end + 40]  # "the Congolese Foreign Ministry in Brazzaville"
+            near = doc.lower[span.end : span.end + 40]  # "the Congolese Foreign Ministry in Brazzaville"
             if "brazzaville" in near and "kinshasa" not in near:
                 return "CG"
             if "kinshasa" in near and "brazzaville" not in near:
@@ -216,9 +245,16 @@ class Tagger:
     @staticmethod
     def _which_congo(doc: _Doc) -> str:
         cg = re.search(r"brazzaville|republic of (?:the )?congo|congo republic|sassou", doc.lower)
-        democratic = re.search(r"democratic republic|kinshasa|\bdrc\b|dr congo|tshisekedi|kabila|goma|kivu|m23", doc.lower)
-        return "CG" if cg and not (democratic and "democratic republic" in doc.lower[max(0, cg.start() - 14):cg.end()]) \
-            and not democratic else "CD"
+        democratic = re.search(
+            r"democratic republic|kinshasa|\bdrc\b|dr congo|tshisekedi|kabila|goma|kivu|m23", doc.lower
+        )
+        return (
+            "CG"
+            if cg
+            and not (democratic and "democratic republic" in doc.lower[max(0, cg.start() - 14) : cg.end()])
+            and not democratic
+            else "CD"
+        )
 
     def _context_country(self, doc: _Doc) -> str | None:
         """The country a dispatch is about when a rule needs one: hint, else dateline, else most mentioned."""
@@ -247,13 +283,24 @@ class Tagger:
         def nearby_country(offset: int) -> str | None:
             return self._country_near(doc, offset) or context_country
 
-        finder = OfficialFinder(doc.text, doc.cased, doc.spans, doc.body_start, doc.published, resolve, nearby_country,
-                                self._hides_country, self._names)
+        finder = OfficialFinder(
+            doc.text,
+            doc.cased,
+            doc.spans,
+            doc.body_start,
+            doc.published,
+            resolve,
+            nearby_country,
+            self._hides_country,
+            self._names,
+        )
         found = finder.run()
         finder.count_unknown_surnames()
         doc.phrase_countries = finder.phrase_countries
-        mentions = [OfficialMention(name=f.name, role=f.role, country=f.country, mentions=f.mentions, known=f.known)
-                    for f in found]
+        mentions = [
+            OfficialMention(name=f.name, role=f.role, country=f.country, mentions=f.mentions, known=f.known)
+            for f in found
+        ]
         return mentions, finder.person_ranges()
 
     def _hides_country(self, name: str) -> bool:
@@ -297,12 +344,15 @@ class Tagger:
             if agency.id == "un":
                 mission_end = self._un_mission_end(doc, i)
                 if mission_end is not None:
-                    self._count(found, span.start, _UN_MISSION_AGENCY, None, doc.text[span.start:mission_end])
+                    self._count(found, span.start, _UN_MISSION_AGENCY, None, doc.text[span.start : mission_end])
                     continue
             country = agency.country
-            followed_by_role = i + 1 < len(doc.spans) and doc.spans[i + 1].has(Kind.ROLE) \
-                and doc.cased[span.end:doc.spans[i + 1].start] == " "
-            surface = doc.cased[span.start:span.end]
+            followed_by_role = (
+                i + 1 < len(doc.spans)
+                and doc.spans[i + 1].has(Kind.ROLE)
+                and doc.cased[span.end : doc.spans[i + 1].start] == " "
+            )
+            surface = doc.cased[span.start : span.end]
             written_start = None
             if agency.name_as_written and agency.generic:
                 written_start, written_country = self._name_start(doc, i)
@@ -310,8 +360,9 @@ class Tagger:
                 qualifier = self._qualifier_before(doc, i) or (written_country if written_start is not None else None)
                 if surface.islower() and "ministry" not in surface and (qualifier is None or followed_by_role):
                     continue  # "the army", "army captain": only a named body counts ("Mali's army said")
-                country = qualifier or self._phrase_country(doc, span.start) or last_country.get(agency.id) \
-                    or context_country
+                country = (
+                    qualifier or self._phrase_country(doc, span.start) or last_country.get(agency.id) or context_country
+                )
                 last_country[agency.id] = country
             name = self._written_name(doc, i, written_start) if agency.name_as_written else agency.name
             self._count(found, span.start, agency, country, name)
@@ -346,7 +397,7 @@ class Tagger:
             if start < 2 or doc.cased[start - 1] != " ":
                 break
             word_start = doc.cased.rfind(" ", 0, start - 1) + 1
-            word = doc.cased[word_start:start - 1]
+            word = doc.cased[word_start : start - 1]
             while k >= 0 and doc.spans[k].start > word_start:
                 k -= 1
             prev = doc.spans[k] if k >= 0 and doc.spans[k].end == start - 1 else None
@@ -360,9 +411,13 @@ class Tagger:
                 country = country or code
                 start, k = prev.start, k - 1
                 continue
-            if headline or not _WRITTEN_NAME_WORD.match(word) or word.lower() in NAME_STOPWORDS or \
-                    (word.endswith("'s") and word.lower() not in ("people's",)) or \
-                    rules._sentence_initial(doc.cased, word_start):
+            if (
+                headline
+                or not _WRITTEN_NAME_WORD.match(word)
+                or word.lower() in NAME_STOPWORDS
+                or (word.endswith("'s") and word.lower() not in ("people's",))
+                or rules._sentence_initial(doc.cased, word_start)
+            ):
                 break
             start = word_start
         return (start, country) if start != span.start else (None, None)
@@ -372,14 +427,14 @@ class Tagger:
         """The body's name as the text writes it, with an adjacent adjective ("Philippine Coast Guard")."""
         span = doc.spans[i]
         if start is not None:
-            return doc.text[start:span.end]
+            return doc.text[start : span.end]
         start = span.start
         if i > 0:
             prev = doc.spans[i - 1]
             p = prev.first(Kind.COUNTRY)
-            if p is not None and p.ref[1] == "demonym" and doc.cased[prev.end:span.start] == " ":
+            if p is not None and p.ref[1] == "demonym" and doc.cased[prev.end : span.start] == " ":
                 start = prev.start
-        name = doc.text[start:span.end]
+        name = doc.text[start : span.end]
         if name.lower().startswith("the "):
             name = name[4:]
         return name[:1].upper() + name[1:]
@@ -396,7 +451,7 @@ class Tagger:
         if i == 0:
             return None
         prev, span = doc.spans[i - 1], doc.spans[i]
-        gap = doc.cased[prev.end:span.start]
+        gap = doc.cased[prev.end : span.start]
         p = prev.first(Kind.COUNTRY)
         if p is None or gap not in (" ", "'s ", "' "):
             return None

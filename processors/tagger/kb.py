@@ -95,16 +95,38 @@ class KnowledgeBase:
     def load(cls, kb_dir: pathlib.Path | None = None) -> KnowledgeBase:
         kb_dir = pathlib.Path(kb_dir) if kb_dir is not None else BUNDLED_KB_DIR
         raw = {name: read_kb_file(kb_dir / f"{name}.json") for name in ("countries", "agencies", "officials")}
-        problems = validate_countries(raw["countries"]) + validate_agencies(raw["agencies"]) + validate_officials(raw["officials"])
+        problems = (
+            validate_countries(raw["countries"])
+            + validate_agencies(raw["agencies"])
+            + validate_officials(raw["officials"])
+        )
         if problems:
             shown = "\n  ".join(problems[:30])
             raise KnowledgeBaseError(f"knowledge base in {kb_dir} is invalid ({len(problems)} problems):\n  {shown}")
         return cls(
-            countries=[Country(c["code"], c["name"], tuple(c.get("names", ())), tuple(c.get("demonyms", ())),
-                               tuple(c.get("capitals", ()))) for c in raw["countries"]["countries"]],
-            agencies=[Agency(a["id"], a["name"], a["kind"], a.get("country"), tuple(a.get("aliases", ())),
-                             tuple(a.get("acronyms", ())), bool(a.get("generic", False)),
-                             bool(a.get("name_as_written", False))) for a in raw["agencies"]["agencies"]],
+            countries=[
+                Country(
+                    c["code"],
+                    c["name"],
+                    tuple(c.get("names", ())),
+                    tuple(c.get("demonyms", ())),
+                    tuple(c.get("capitals", ())),
+                )
+                for c in raw["countries"]["countries"]
+            ],
+            agencies=[
+                Agency(
+                    a["id"],
+                    a["name"],
+                    a["kind"],
+                    a.get("country"),
+                    tuple(a.get("aliases", ())),
+                    tuple(a.get("acronyms", ())),
+                    bool(a.get("generic", False)),
+                    bool(a.get("name_as_written", False)),
+                )
+                for a in raw["agencies"]["agencies"]
+            ],
             officials=[_official(o) for o in raw["officials"]["officials"]],
             ambiguous_country_words=dict(raw["countries"].get("ambiguous", {})),
             non_country_phrases=list(raw["countries"].get("non_country_phrases", [])),
@@ -127,8 +149,15 @@ def read_kb_file(path: pathlib.Path) -> dict[str, Any]:
 
 
 def _official(o: dict[str, Any]) -> Official:
-    roles = tuple(Role(r["title"], r["country"], date.fromisoformat(r["start"]),
-                       date.fromisoformat(r["end"]) if r.get("end") else None) for r in o["roles"])
+    roles = tuple(
+        Role(
+            r["title"],
+            r["country"],
+            date.fromisoformat(r["start"]),
+            date.fromisoformat(r["end"]) if r.get("end") else None,
+        )
+        for r in o["roles"]
+    )
     return Official(o["id"], o["name"], tuple(o.get("aliases", ())), tuple(o.get("surnames", ())), roles)
 
 

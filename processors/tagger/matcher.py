@@ -7,8 +7,9 @@ leftmost-longest hits win.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import ahocorasick
 
@@ -18,20 +19,20 @@ from wirewatch.processors.tagger.textfold import fold, fold_cased
 class Kind:
     """Entity kinds (plain strings: enum members hash in Python and this is the hot path)."""
 
-    COUNTRY = "country"            # ref: (code, form) form in name | demonym | capital | ambiguous
-    NON_COUNTRY = "non_country"    # a phrase that hides a country word ("Middle East", "Gulf of Guinea")
-    AGENCY = "agency"              # ref: Agency
-    OFFICIAL = "official"          # ref: Official (full name or alias)
-    SURNAME = "surname"            # ref: tuple of Officials sharing that surname
-    ROLE = "role"                  # ref: role title as written in the vocabulary
-    WATCH = "watch"                # ref: the watch word (lowercase)
-    COUP = "coup"                  # ref: the coup term
+    COUNTRY = "country"  # ref: (code, form) form in name | demonym | capital | ambiguous
+    NON_COUNTRY = "non_country"  # a phrase that hides a country word ("Middle East", "Gulf of Guinea")
+    AGENCY = "agency"  # ref: Agency
+    OFFICIAL = "official"  # ref: Official (full name or alias)
+    SURNAME = "surname"  # ref: tuple of Officials sharing that surname
+    ROLE = "role"  # ref: role title as written in the vocabulary
+    WATCH = "watch"  # ref: the watch word (lowercase)
+    COUP = "coup"  # ref: the coup term
 
 
 class Case:
-    EXACT = 0     # acronyms: "US", "AP", "IRNA", "dpa" must appear exactly so (accents aside)
+    EXACT = 0  # acronyms: "US", "AP", "IRNA", "dpa" must appear exactly so (accents aside)
     CAPITALS = 1  # every capital in the pattern must be a capital in the text ("Turkey" not "turkey")
-    ANY = 2       # role words, watch words, generic bodies ("health ministry")
+    ANY = 2  # role words, watch words, generic bodies ("health ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +40,14 @@ class Payload:
     kind: str
     ref: Any
     case: int
-    surface: str                 # accent-folded, case kept
-    capitals: tuple[int, ...]    # positions of capitals in `surface` (for Case.CAPITALS)
+    surface: str  # accent-folded, case kept
+    capitals: tuple[int, ...]  # positions of capitals in `surface` (for Case.CAPITALS)
 
 
 class Span:
     """A matched stretch of text with the entities it may be (first payload of each kind)."""
 
-    __slots__ = ("start", "end", "payloads", "by_kind")
+    __slots__ = ("by_kind", "end", "payloads", "start")
 
     def __init__(self, start: int, end: int, payloads: tuple[Payload, ...], by_kind: dict[str, Payload]) -> None:
         self.start = start
@@ -132,9 +133,14 @@ class PatternMatcher:
             # Inline fast path: most candidates are either clean whole words or clearly mid-word.
             length, payloads, by_kind, needs_case, rule = value
             start = end_index - length + 1
-            if (start == 0 or not lower[start - 1].isalnum()) and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
-                if needs_case == 0 or (needs_case == 1 and cased[start].isupper()) \
-                        or (needs_case == 3 and cased[start:end_index + 1] == rule):
+            if (start == 0 or not lower[start - 1].isalnum()) and (
+                end_index + 1 == n or not lower[end_index + 1].isalnum()
+            ):
+                if (
+                    needs_case == 0
+                    or (needs_case == 1 and cased[start].isupper())
+                    or (needs_case == 3 and cased[start : end_index + 1] == rule)
+                ):
                     hits.append(Span(start, end_index + 1, payloads, by_kind))
                     continue
                 if needs_case == 4:
@@ -150,7 +156,7 @@ class PatternMatcher:
                         hits.append(hit)
                         continue
             elif start > 0 and lower[start - 1].isalnum() and lower[start].isalnum():
-                if lower[start:end_index + 1].isalnum():
+                if lower[start : end_index + 1].isalnum():
                     continue  # mid-word with no word break inside ("un" in "until"): nothing shorter holds
             else:
                 hit = _check(value, end_index, cased, lower, n)
@@ -159,7 +165,7 @@ class PatternMatcher:
                     continue
             # The longest candidate failed (mid-word, wrong case): a shorter one inside it may still hold,
             # unless it starts mid-word and has no word break inside ("un" in "until").
-            if start > 0 and lower[start - 1].isalnum() and lower[start:end_index + 1].isalnum():
+            if start > 0 and lower[start - 1].isalnum() and lower[start : end_index + 1].isalnum():
                 continue
             for inner_end, inner in automaton.iter(lower, start, end_index):
                 inner_hit = _check(inner, inner_end, cased, lower, n)

@@ -6,30 +6,75 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
 
 from wirewatch.processors.tagger.kb import Official
 from wirewatch.processors.tagger.matcher import Kind, Span
 from wirewatch.processors.tagger.textfold import fold
-from wirewatch.processors.tagger.vocab import (BODY_NOUNS, DESCRIPTOR_POSSESSIVES, HONORIFICS, LEGISLATOR_ROLES,
-                                     NAMED_AFTER_NOUNS, NAME_STOPWORDS, NON_OFFICIAL_QUALIFIERS, PORTFOLIO_WORDS,
-                                     PRIVATE_BODY_WORDS, PUBLIC_ROLE_WORDS, PUBLIC_WORDS, RANK_WORDS,
-                                     ROLE_MODIFIERS)
+from wirewatch.processors.tagger.vocab import (
+    BODY_NOUNS,
+    DESCRIPTOR_POSSESSIVES,
+    HONORIFICS,
+    LEGISLATOR_ROLES,
+    NAME_STOPWORDS,
+    NAMED_AFTER_NOUNS,
+    NON_OFFICIAL_QUALIFIERS,
+    PORTFOLIO_WORDS,
+    PRIVATE_BODY_WORDS,
+    PUBLIC_ROLE_WORDS,
+    PUBLIC_WORDS,
+    RANK_WORDS,
+    ROLE_MODIFIERS,
+)
 
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
-                            "der", "den", "la", "le", "dos", "das", "del", "abu", "ould", "ag", "wa", "y"})
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "as",
+        "ash",
+        "bin",
+        "ibn",
+        "bint",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "del",
+        "abu",
+        "ould",
+        "ag",
+        "wa",
+        "y",
+    }
+)
 # Up to two particles before a capitalised word: "de la Calle", "van der Bellen", "al-Shami", "bin Zayed".
 _PARTICLE = r"(?:(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]){0,2}"
 _NAME_RUN = re.compile(_PARTICLE + r"[A-Z][\w'’.\-]*(?: " + _PARTICLE + r"[A-Z][\w'’.\-]*){0,5}")
 _HONORIFIC_KEYS = frozenset(h.rstrip(".") for h in HONORIFICS)
 # " for Bougainville Affairs", " of Foreign Affairs", " for Human Rights": a capitalised portfolio after a role.
-_PORTFOLIO = re.compile(r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:"
-                        + "|".join(PORTFOLIO_WORDS) + r")(?= [A-Z])")
+_PORTFOLIO = re.compile(
+    r" (?:for|of) (?:the )?(?:[A-Z][\w'’\-]* (?:and |& )?){0,3}(?:" + "|".join(PORTFOLIO_WORDS) + r")(?= [A-Z])"
+)
 # What may follow a name and change who it is: a capitalised word, a particle, a place noun ("airport").
-_AFTER_NAME = re.compile(r" (?:[A-Z]|(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r")[ -]|(?:"
-                         + "|".join(sorted(NAMED_AFTER_NOUNS, key=len, reverse=True)) + r")\b)")
+_AFTER_NAME = re.compile(
+    r" (?:[A-Z]|(?:"
+    + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+    + r")[ -]|(?:"
+    + "|".join(sorted(NAMED_AFTER_NOUNS, key=len, reverse=True))
+    + r")\b)"
+)
 _AS_SUBJECT = re.compile(r"(?:[,.;:'’\"]|$| (?:said|says|told|added|asked|who|was|is|had|has)\b)")
 _AGED = re.compile(r", (?:a|an) \d{1,3}-year-old ")
 _OF_THE = re.compile(r" (?:of|for) (?:the )?")
@@ -37,8 +82,10 @@ _WORD_AFTER = re.compile(r"[^\W_'\-]*(?:['\-]+[^\W_'\-]*)*")  # letters, digits,
 _NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
 _WORD = re.compile(r"[\w'’.\-]+")
 _WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|is|was|serves as|served as) ")
-_CLAUSE_END = re.compile(r"[,;:\"()\n]|\.(?:\s|$)| (?:who|which|whose|that|said|says|told|tells|added|called|urged|warned|announced|"
-                         r"wrote|testified|criticised|criticized|read|declared|confirmed|denied|insisted)\b")
+_CLAUSE_END = re.compile(
+    r"[,;:\"()\n]|\.(?:\s|$)| (?:who|which|whose|that|said|says|told|tells|added|called|urged|warned|announced|"
+    r"wrote|testified|criticised|criticized|read|declared|confirmed|denied|insisted)\b"
+)
 _PARTICLE_INITIALS = frozenset(p[0] for p in NAME_PARTICLES)
 
 
@@ -55,7 +102,8 @@ class NameCache:
         words = self._words.get(official.id)
         if words is None:
             words = self._words[official.id] = frozenset(
-                w for form in (official.name, *official.aliases) for w in fold(form).split())
+                w for form in (official.name, *official.aliases) for w in fold(form).split()
+            )
         return words
 
     def hiding_names(self, official: Official) -> tuple[str, ...]:
@@ -81,10 +129,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 class RolePhrase:
     text: str
     start: int
-    adjective_country: str | None   # "Turkish Foreign Minister", "Iran's Foreign Minister"
-    body_country: str | None        # "Kremlin spokesman" -> RU
-    international: bool             # "UN envoy", "African Union Commission chairman": no country
-    excluded: bool                  # "rebel spokesman", "M23 spokesman": not a public official
+    adjective_country: str | None  # "Turkish Foreign Minister", "Iran's Foreign Minister"
+    body_country: str | None  # "Kremlin spokesman" -> RU
+    international: bool  # "UN envoy", "African Union Commission chairman": no country
+    excluded: bool  # "rebel spokesman", "M23 spokesman": not a public official
 
 
 @dataclass(slots=True)
@@ -103,10 +151,18 @@ class Found:
 class OfficialFinder:
     """Runs over one dispatch's spans; `resolve_country` turns an ambiguous country span into a code."""
 
-    def __init__(self, text: str, cased: str, spans: list[Span], body_start: int, published: date | None,
-                 resolve_country: Callable[[Span], str | None], context_country: Callable[[int], str | None],
-                 hides_country: Callable[[str], bool] = lambda needle: True,
-                 names: NameCache | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        cased: str,
+        spans: list[Span],
+        body_start: int,
+        published: date | None,
+        resolve_country: Callable[[Span], str | None],
+        context_country: Callable[[int], str | None],
+        hides_country: Callable[[str], bool] = lambda needle: True,
+        names: NameCache | None = None,
+    ) -> None:
         self.text, self.cased, self.spans = text, cased, spans
         self.names = names if names is not None else NameCache(hides_country)
         self.body_start, self.published = body_start, published
@@ -137,8 +193,9 @@ class OfficialFinder:
                 continue
             official = span.by_kind.get(Kind.OFFICIAL)
             if official is not None:
-                if self._inside_longer_name(span) or (_AFTER_NAME.match(cased, span.end) is not None
-                                                      and self._name_goes_on(span, official.ref)):
+                if self._inside_longer_name(span) or (
+                    _AFTER_NAME.match(cased, span.end) is not None and self._name_goes_on(span, official.ref)
+                ):
                     continue
                 phrase = self.role_phrase(i, span.start)
                 self._add_known(official.ref, span.start, phrase.text if phrase and not phrase.excluded else None)
@@ -183,8 +240,11 @@ class OfficialFinder:
             pos = text.find(needle)
             while pos != -1:
                 end = pos + len(needle)
-                if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()) \
-                        and (not as_subject or _AS_SUBJECT.match(text, end)):
+                if (
+                    (pos == 0 or not text[pos - 1].isalnum())
+                    and (end >= len(text) or not text[end].isalnum())
+                    and (not as_subject or _AS_SUBJECT.match(text, end))
+                ):
                     ranges.append((pos, end))
                 pos = text.find(needle, end)
         return ranges
@@ -199,9 +259,13 @@ class OfficialFinder:
         if end is None:
             m = _OF_THE.match(self.cased, role_end)
             body = self.spans[i + 1] if m and i + 1 < len(self.spans) else None
-            after = self.cased[body.end:body.end + 3] if body is not None else ""
-            if body is not None and body.start == m.end() and body.has(Kind.AGENCY) \
-                    and (after[:1] == " " and after[1:2].isupper() or after[:2] == ", " and after[2:3].isupper()):
+            after = self.cased[body.end : body.end + 3] if body is not None else ""
+            if (
+                body is not None
+                and body.start == m.end()
+                and body.has(Kind.AGENCY)
+                and ((after[:1] == " " and after[1:2].isupper()) or (after[:2] == ", " and after[2:3].isupper()))
+            ):
                 end = body.end  # "head of the electoral commission X" / "head of the commission, X,"
         if end is not None:
             self.portfolios[role_end] = end
@@ -216,8 +280,13 @@ class OfficialFinder:
         adjective = body_country = None
         international = False
         first = True
-        portfolio_end = cursor - 1 if cursor - 1 in self.portfolio_ends else \
-            cursor - 2 if cursor - 2 in self.portfolio_ends and self.cased[cursor - 2] == "," else None
+        portfolio_end = (
+            cursor - 1
+            if cursor - 1 in self.portfolio_ends
+            else cursor - 2
+            if cursor - 2 in self.portfolio_ends and self.cased[cursor - 2] == ","
+            else None
+        )
         if portfolio_end is not None:
             # "Minister for Bougainville Affairs X", "head of the electoral commission X": the role ends at its
             # portfolio; step back to the role word itself
@@ -234,7 +303,7 @@ class OfficialFinder:
                 j -= 1
         while j >= 0:
             span = self.spans[j]
-            gap = self.cased[span.end:cursor]
+            gap = self.cased[span.end : cursor]
             if not self._gap_ok(gap, first, span):
                 break
             first = False
@@ -261,10 +330,12 @@ class OfficialFinder:
         if role_end is None:
             return None
         role_start = self._extend_left(role_start)
-        excluded = self._excluded(role_start, self.cased[role_start:role_end]) \
-            or (self.cased[role_start - 3:role_start - 1] == "'s" and self._private_aide(role_start))
-        return RolePhrase(self.text[role_start:role_end].strip(), role_start, adjective, body_country, international,
-                          excluded)
+        excluded = self._excluded(role_start, self.cased[role_start:role_end]) or (
+            self.cased[role_start - 3 : role_start - 1] == "'s" and self._private_aide(role_start)
+        )
+        return RolePhrase(
+            self.text[role_start:role_end].strip(), role_start, adjective, body_country, international, excluded
+        )
 
     def _gap_ok(self, gap: str, first: bool, span: Span) -> bool:
         if gap in (" ", ""):
@@ -274,16 +345,27 @@ class OfficialFinder:
         if span.has(Kind.COUNTRY):
             for possessive in ("'s ", "' ", ", whose "):  # "Iran's", "Chad's transitional", "Nigeria, whose"
                 if gap.startswith(possessive):
-                    rest = gap[len(possessive):].split()
+                    rest = gap[len(possessive) :].split()
                     return len(rest) <= 2 and all(w.lower() in ROLE_MODIFIERS for w in rest)
         if first and gap == ", ":
             return True
         words = gap.strip().split()
-        if first and gap.startswith(" ") and gap.endswith(" ") and words and len(words) <= 3 \
-                and all(w.lower().rstrip(".") in _HONORIFIC_KEYS for w in words):
+        if (
+            first
+            and gap.startswith(" ")
+            and gap.endswith(" ")
+            and words
+            and len(words) <= 3
+            and all(w.lower().rstrip(".") in _HONORIFIC_KEYS for w in words)
+        ):
             return True
-        return bool(words) and len(words) <= 2 and gap.startswith(" ") and gap.endswith(" ") \
+        return (
+            bool(words)
+            and len(words) <= 2
+            and gap.startswith(" ")
+            and gap.endswith(" ")
             and all(w.lower() in ROLE_MODIFIERS for w in words)
+        )
 
     def _extend_left(self, start: int) -> int:
         """Take in modifiers and capitalised words before the role ("Acting Homeland Security Secretary")."""
@@ -293,9 +375,13 @@ class OfficialFinder:
             i = start - 2
             while i > 0 and not self.cased[i - 1].isspace():
                 i -= 1
-            word = self.cased[i:start - 1]
-            if not word or not (word[0].isupper() or word.lower() in ROLE_MODIFIERS) or word.lower() in NAME_STOPWORDS \
-                    or not word.replace("-", "").replace(".", "").isalnum():
+            word = self.cased[i : start - 1]
+            if (
+                not word
+                or not (word[0].isupper() or word.lower() in ROLE_MODIFIERS)
+                or word.lower() in NAME_STOPWORDS
+                or not word.replace("-", "").replace(".", "").isalnum()
+            ):
                 break
             if word.lower() in NON_OFFICIAL_QUALIFIERS or _ACRONYM.match(word):
                 return i  # keep it in the phrase so _excluded sees it
@@ -304,7 +390,7 @@ class OfficialFinder:
 
     def _excluded(self, start: int, phrase: str) -> bool:
         words = phrase.split()
-        before = self.cased[max(0, start - 30):start].split()
+        before = self.cased[max(0, start - 30) : start].split()
         candidates = words[:1] + before[-1:]
         for w in candidates:
             w = w.strip(",'\"")
@@ -315,9 +401,9 @@ class OfficialFinder:
         return False
 
     def _private_aide(self, role_start: int) -> bool:
-        """"Chamisa's spokesman X": the aide of a person who holds no office the dispatch names is a party or
+        """ "Chamisa's spokesman X": the aide of a person who holds no office the dispatch names is a party or
         private aide. An official's aide ("Putin's spokesman") or a country's ("Iran's") is public."""
-        if role_start < 4 or self.cased[role_start - 1] != " " or self.cased[role_start - 3:role_start - 1] != "'s":
+        if role_start < 4 or self.cased[role_start - 1] != " " or self.cased[role_start - 3 : role_start - 1] != "'s":
             return False
         owner_end = role_start - 3
         owner_start = self.cased.rfind(" ", 0, owner_end) + 1
@@ -338,10 +424,10 @@ class OfficialFinder:
         for span in self.spans:
             if span.has(Kind.AGENCY):
                 # the body's words and the capitalised words leading into it ("Central" + "Election Commission")
-                words = self.cased[max(0, span.start - 40):span.start].split()[-3:]
-                while words and not words[0][:1].isupper() or words and words[0].lower() in NAME_STOPWORDS:
+                words = self.cased[max(0, span.start - 40) : span.start].split()[-3:]
+                while (words and not words[0][:1].isupper()) or (words and words[0].lower() in NAME_STOPWORDS):
                     words.pop(0)
-                words += self.cased[span.start:span.end].split()
+                words += self.cased[span.start : span.end].split()
                 initials = "".join(w[0] for w in words if w[0].isupper())
                 if initials.endswith(word):
                     return True
@@ -356,15 +442,25 @@ class OfficialFinder:
         ("Fatima Rahimi, a student" is not the minister Rahimi): wire copy opens sentences with names, and
         the openers that are not names ("But", "The", "On Monday") are stop words.
         """
-        if span.start < 2 or self.cased[span.start - 1] != " " or span.start - 1 in self.span_ends \
-                or span.start - 1 in self.portfolio_ends:
+        if (
+            span.start < 2
+            or self.cased[span.start - 1] != " "
+            or span.start - 1 in self.span_ends
+            or span.start - 1 in self.portfolio_ends
+        ):
             return False
         i = span.start - 2
         while i > 0 and self.cased[i - 1].isalpha():
             i -= 1
-        word = self.cased[i:span.start - 1]
-        if not word or not word[0].isupper() or not word.isalpha() or word.lower() in NAME_STOPWORDS \
-                or word.lower() in _HONORIFIC_KEYS or word.lower() in NON_OFFICIAL_QUALIFIERS:
+        word = self.cased[i : span.start - 1]
+        if (
+            not word
+            or not word[0].isupper()
+            or not word.isalpha()
+            or word.lower() in NAME_STOPWORDS
+            or word.lower() in _HONORIFIC_KEYS
+            or word.lower() in NON_OFFICIAL_QUALIFIERS
+        ):
             return False
         if sentence_start_too and i >= self.body_start:
             return True
@@ -401,9 +497,15 @@ class OfficialFinder:
         record = self.found.get(official.id)
         if record is None:
             kb_role = official.role_on(self.published)
-            self.found[official.id] = Found(official.name, role or (kb_role.title if kb_role else None),
-                                            kb_role.country if kb_role else None, True, offset, kb=official,
-                                            written_role=bool(role))
+            self.found[official.id] = Found(
+                official.name,
+                role or (kb_role.title if kb_role else None),
+                kb_role.country if kb_role else None,
+                True,
+                offset,
+                kb=official,
+                written_role=bool(role),
+            )
             return
         record.mentions += 1
         record.first = min(record.first, offset)
@@ -434,12 +536,17 @@ class OfficialFinder:
     def _embedded_in_other_name(self, span: Span) -> bool:
         """'Stacey Abrams' is not Elliott Abrams; 'Gabriel Boric' is not Sigmar Gabriel."""
         after = self._word_after(span.end)
-        if after and after[0].isupper() and after.lower() not in NAME_STOPWORDS and span.end + 1 not in self.span_starts:
+        if (
+            after
+            and after[0].isupper()
+            and after.lower() not in NAME_STOPWORDS
+            and span.end + 1 not in self.span_starts
+        ):
             return True
         return self._inside_longer_name(span)
 
     def _word_after(self, end: int) -> str:
-        if self.cased[end:end + 1] != " ":
+        if self.cased[end : end + 1] != " ":
             return ""
         return _WORD_AFTER.match(self.cased, end + 1).group(0)
 
@@ -447,7 +554,11 @@ class OfficialFinder:
 
     def _unknown_after_role(self, i: int, span: Span) -> None:
         nxt = self.spans[i + 1] if i + 1 < len(self.spans) else None
-        if nxt is not None and (nxt.has(Kind.ROLE) or nxt.has(Kind.AGENCY)) and not self.cased[span.end:nxt.start].strip():
+        if (
+            nxt is not None
+            and (nxt.has(Kind.ROLE) or nxt.has(Kind.AGENCY))
+            and not self.cased[span.end : nxt.start].strip()
+        ):
             return  # not the last word of the role phrase
         role_end = pos = self.portfolios.get(span.end, span.end)
         if self.cased.startswith(", ", pos):
@@ -456,11 +567,16 @@ class OfficialFinder:
             pos += 1
         else:
             return
-        head = self.cased[pos:pos + 1]
+        head = self.cased[pos : pos + 1]
         if not head.isupper() and head not in _PARTICLE_INITIALS:
             return  # "the president said": no name follows (decided before running the name pattern)
-        if nxt is not None and nxt.start == pos and Kind.OFFICIAL in nxt.by_kind \
-                and _AFTER_NAME.match(self.cased, nxt.end) is None and not self._inside_longer_name(nxt):
+        if (
+            nxt is not None
+            and nxt.start == pos
+            and Kind.OFFICIAL in nxt.by_kind
+            and _AFTER_NAME.match(self.cased, nxt.end) is None
+            and not self._inside_longer_name(nxt)
+        ):
             return  # "President Vladimir Putin said": a known official, handled by its own span
         m = _NAME_RUN.match(self.cased, pos)
         if not m:
@@ -475,8 +591,11 @@ class OfficialFinder:
         inner = [k for k in range(i + 1, len(self.spans)) if pos <= self.spans[k].start < name_end]
         for k in inner:
             other = self.spans[k]
-            if other.first(Kind.OFFICIAL) is not None and not self._inside_longer_name(other) \
-                    and not self._name_goes_on(other, other.first(Kind.OFFICIAL).ref):
+            if (
+                other.first(Kind.OFFICIAL) is not None
+                and not self._inside_longer_name(other)
+                and not self._name_goes_on(other, other.first(Kind.OFFICIAL).ref)
+            ):
                 return  # a known official: handled by its own span
             if other.has(Kind.ROLE) or other.has(Kind.AGENCY) or other.has(Kind.NON_COUNTRY):
                 return
@@ -486,7 +605,11 @@ class OfficialFinder:
         name = self.text[name_start:name_end].rstrip(".'’")
         if name.endswith("'s") or name.endswith("’s"):
             name = name[:-2]
-        phrase = self.role_phrase(i + 1, name_start) if i + 1 < len(self.spans) else self.role_phrase(len(self.spans), name_start)
+        phrase = (
+            self.role_phrase(i + 1, name_start)
+            if i + 1 < len(self.spans)
+            else self.role_phrase(len(self.spans), name_start)
+        )
         if phrase is None or phrase.excluded:
             return
         if len(tokens) == 1:
@@ -515,7 +638,7 @@ class OfficialFinder:
     # --- appositions: "Hameed Ali, Comptroller-General of the Customs Service, said" ----------------------------
 
     def _aged_people(self) -> None:
-        """"Ahmad Danish, a 27-year-old shopkeeper": a private person; a country word in the name ("Danish")
+        """ "Ahmad Danish, a 27-year-old shopkeeper": a private person; a country word in the name ("Danish")
         is the person's name there and wherever the name recurs."""
         if "-year-old" not in self.cased:
             return
@@ -532,15 +655,21 @@ class OfficialFinder:
         role_starts = [s.start for s in self.spans if role_kind in s.by_kind or agency_kind in s.by_kind]
         if not role_starts:
             return
-        self.place_or_body_ends = {s.end for s in self.spans if agency_kind in s.by_kind
-                                   or (country_kind in s.by_kind and Kind.SURNAME not in s.by_kind)}
+        self.place_or_body_ends = {
+            s.end
+            for s in self.spans
+            if agency_kind in s.by_kind or (country_kind in s.by_kind and Kind.SURNAME not in s.by_kind)
+        }
         pos = text.find(", ", self.body_start)
         while pos != -1:
             k = bisect.bisect_left(role_starts, pos)
             if k == len(role_starts):
                 break  # no role or body named after this comma
-            if role_starts[k] <= pos + 80 and pos not in self.place_or_body_ends \
-                    and not (text[pos + 2:pos + 3].isupper() and pos + 2 not in self.span_starts):
+            if (
+                role_starts[k] <= pos + 80
+                and pos not in self.place_or_body_ends
+                and not (text[pos + 2 : pos + 3].isupper() and pos + 2 not in self.span_starts)
+            ):
                 # a role soon after; not "Abuja, the capital" nor "Ali, Musa and Obi"
                 word_start = text.rfind(" ", 0, pos) + 1
                 if text[word_start].isupper() or _is_particle_name(text[word_start:pos]):
@@ -579,8 +708,12 @@ class OfficialFinder:
                 agency = span.first(Kind.AGENCY)
                 if span.has(Kind.ROLE) and not (head_of and agency is not None):
                     role_start, role_end = span.start, span.end
-                    while i + 1 < len(self.spans) and self.spans[i + 1].start == role_end + 1 \
-                            and self.spans[i + 1].has(Kind.ROLE) and text[role_end] == " ":
+                    while (
+                        i + 1 < len(self.spans)
+                        and self.spans[i + 1].start == role_end + 1
+                        and self.spans[i + 1].has(Kind.ROLE)
+                        and text[role_end] == " "
+                    ):
                         i += 1  # "deputy" + "chief of the General Staff": one role
                         role_end = self.spans[i].end
                     break
@@ -626,14 +759,17 @@ class OfficialFinder:
             public = public or named_body
         role = self.text[pos:end].strip().rstrip(",")
         if head_of:
-            role = "head of " + self.text[self._after_who_verb(pos):end].strip()
+            role = "head of " + self.text[self._after_who_verb(pos) : end].strip()
         if len(role) > 120:
             role = self.text[pos:role_end].strip()
         words = set(fold(role).replace("'s", "").replace("-", " ").split())
         if words & PRIVATE_BODY_WORDS:
             return None  # "chairman of the National Turkey Federation": not a public office
-        if not public and not words & PUBLIC_WORDS \
-                and not set(fold(self.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS:
+        if (
+            not public
+            and not words & PUBLIC_WORDS
+            and not set(fold(self.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS
+        ):
             return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
         return role, country, international
 
@@ -707,8 +843,9 @@ class OfficialFinder:
     @staticmethod
     def _give_role(record: Found, role: str) -> None:
         """A written description beats the knowledge base's title and a bare rank ("Colonel")."""
-        if not record.written_role or (record.role and all(w.strip(".").lower() in RANK_WORDS
-                                                           for w in record.role.split())):
+        if not record.written_role or (
+            record.role and all(w.strip(".").lower() in RANK_WORDS for w in record.role.split())
+        ):
             record.role, record.written_role = role, True
 
     def _name_before(self, comma: int) -> tuple[int, list[str]]:
@@ -726,17 +863,22 @@ class OfficialFinder:
             lowered = tok.lower()
             if tok.endswith(".") and len(tok.strip(".")) > 2 and lowered.rstrip(".") not in _HONORIFIC_KEYS:
                 break  # "the United Nations. Selim Karaca": the sentence before ends there
-            if not (tok[0].isupper() or lowered in NAME_PARTICLES or _is_particle_name(tok)) \
-                    or lowered in NAME_STOPWORDS:
+            if (
+                not (tok[0].isupper() or lowered in NAME_PARTICLES or _is_particle_name(tok))
+                or lowered in NAME_STOPWORDS
+            ):
                 break
             tokens.insert(0, self.text[k:j])
             start = k
-            if k == 0 or text[k - 1] != " " or k - 1 in self.span_ends and (k - 1) not in self._name_ends():
+            if k == 0 or text[k - 1] != " " or (k - 1 in self.span_ends and (k - 1) not in self._name_ends()):
                 break
             j = k - 1
         # drop what comes before the name proper: a role ("Colonel"), an honorific ("Justice"), particles
-        while tokens and (tokens[0].lower() in NAME_PARTICLES or tokens[0].lower().rstrip(".") in _HONORIFIC_KEYS
-                          or self._is_role_at(start)):
+        while tokens and (
+            tokens[0].lower() in NAME_PARTICLES
+            or tokens[0].lower().rstrip(".") in _HONORIFIC_KEYS
+            or self._is_role_at(start)
+        ):
             start += len(tokens[0]) + 1
             tokens.pop(0)
         return start, tokens
@@ -750,7 +892,7 @@ class OfficialFinder:
         k = self._span_at_or_after(start)
         if k < len(self.spans) and self.spans[k].start == start and self.spans[k].has(Kind.ROLE):
             return True
-        return any(s.start < start < s.end and s.has(Kind.ROLE) for s in self.spans[max(0, k - 1):k])
+        return any(s.start < start < s.end and s.has(Kind.ROLE) for s in self.spans[max(0, k - 1) : k])
 
     @staticmethod
     def _name_tokens(run: str) -> list[str]:
@@ -760,7 +902,7 @@ class OfficialFinder:
         kept: list[str] = []
         for tok in tokens:
             bare = tok.lower().strip(".'’")
-            if bare in NAME_STOPWORDS or bare.endswith("'s") and bare[:-2] in NAME_STOPWORDS:
+            if bare in NAME_STOPWORDS or (bare.endswith("'s") and bare[:-2] in NAME_STOPWORDS):
                 break
             if bare in BODY_NOUNS:
                 return []  # "chairman of the House Intelligence Committee": a body, not a person
@@ -790,8 +932,9 @@ class OfficialFinder:
             pos = text.find(f.surname, self.body_start)
             while pos != -1:
                 end = pos + width
-                if not (text[pos - 1:pos].isalnum() or text[pos - 1:pos] == "_") \
-                        and not (text[end:end + 1].isalnum() or text[end:end + 1] == "_"):
+                if not (text[pos - 1 : pos].isalnum() or text[pos - 1 : pos] == "_") and not (
+                    text[end : end + 1].isalnum() or text[end : end + 1] == "_"
+                ):
                     count += 1
                 pos = text.find(f.surname, end)
             f.mentions = max(f.mentions, count)

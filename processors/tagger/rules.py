@@ -12,11 +12,16 @@ PERSON_NAME_TRAPS = frozenset({"jordan", "chad", "danish", "washington", "georgi
 _US_STATE_CUES = re.compile(
     r"\b(?:atlanta|savannah|u\.s\. state|us state|state of georgia|georgia's governor|georgia gov|gov\.|governor|"
     r"state senate|senator|republican|democrat|county|ga\.|peach state|georgia tech|bulldogs|augusta|athens, georgia|"
-    r"georgia, u\.s\.|alabama|florida|tennessee|carolina|sheriff)\b")
-_GEORGIA_COUNTRY_CUES = re.compile(r"\b(?:tbilisi|georgian|georgians|caucasus|abkhazia|ossetia|batumi|kutaisi|"
-                                   r"saakashvili|ivanishvili|kobakhidze|zourabichvili|garibashvili|georgian dream)\b")
-_TURKEY_BIRD_CUES = re.compile(r"\b(?:thanksgiving|roast|roasted|stuffing|gravy|poultry|gobble|gobbling|feathers|"
-                               r"drumstick|butterball|carve|carving|turkeys|bird flu|avian|farmers|hunters|recipe|pardon(?:ed|s)?)\b")
+    r"georgia, u\.s\.|alabama|florida|tennessee|carolina|sheriff)\b"
+)
+_GEORGIA_COUNTRY_CUES = re.compile(
+    r"\b(?:tbilisi|georgian|georgians|caucasus|abkhazia|ossetia|batumi|kutaisi|"
+    r"saakashvili|ivanishvili|kobakhidze|zourabichvili|garibashvili|georgian dream)\b"
+)
+_TURKEY_BIRD_CUES = re.compile(
+    r"\b(?:thanksgiving|roast|roasted|stuffing|gravy|poultry|gobble|gobbling|feathers|"
+    r"drumstick|butterball|carve|carving|turkeys|bird flu|avian|farmers|hunters|recipe|pardon(?:ed|s)?)\b"
+)
 _TURKEY_COUNTRY_CUES = re.compile(r"\b(?:ankara|istanbul|turkish|erdogan|turks|anadolu|turkiye|bosphorus|kurdish)\b")
 
 
@@ -27,7 +32,7 @@ def _token_before(lower: str, cased: str, start: int) -> tuple[str, int]:
     i = start - 2
     while i > 0 and (cased[i - 1].isalpha() or cased[i - 1] in "-'"):
         i -= 1
-    return cased[i:start - 1], i
+    return cased[i : start - 1], i
 
 
 def _token_after(cased: str, end: int) -> str:
@@ -36,7 +41,7 @@ def _token_after(cased: str, end: int) -> str:
     j = end + 1
     while j < len(cased) and (cased[j].isalpha() or cased[j] in "-'"):
         j += 1
-    return cased[end + 1:j]
+    return cased[end + 1 : j]
 
 
 def _sentence_initial(cased: str, i: int) -> bool:
@@ -49,8 +54,13 @@ def _sentence_initial(cased: str, i: int) -> bool:
 def is_part_of_person_name(cased: str, lower: str, start: int, end: int, span_starts: set[int]) -> bool:
     """True when a country word sits inside a personal name ("Michael Jordan", "Jordan Peterson")."""
     before, before_start = _token_before(lower, cased, start)
-    if before and before[0].isupper() and before.lower() not in NAME_STOPWORDS and before_start not in span_starts \
-            and not _sentence_initial(cased, before_start):
+    if (
+        before
+        and before[0].isupper()
+        and before.lower() not in NAME_STOPWORDS
+        and before_start not in span_starts
+        and not _sentence_initial(cased, before_start)
+    ):
         return True
     after = _token_after(cased, end)
     return bool(after) and after[0].isupper() and after.lower() not in NAME_STOPWORDS and (end + 1) not in span_starts

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from wirewatch.producers.poller import FeedPoller
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from wirewatch.app.cli.main import DEMO_DIR
 from wirewatch.app.components import load_settings
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
 from wirewatch.app.runner import EmbeddedPipeline, run_embedded
+from wirewatch.producers.poller import FeedPoller
 from wirewatch.settings import FeedConfig
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,8 +41,11 @@ async def main() -> None:
 
         pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
         backend = SQLiteBackend(settings.store.path)
-        server = DashboardServer(create_app(backend, bus=pipeline.events, metrics=pipeline.metrics,
-                                            policy=AccessPolicy(bind="127.0.0.1")), "127.0.0.1", 0)
+        server = DashboardServer(
+            create_app(backend, bus=pipeline.events, metrics=pipeline.metrics, policy=AccessPolicy(bind="127.0.0.1")),
+            "127.0.0.1",
+            0,
+        )
         url = await server.start()
         worker = asyncio.create_task(pipeline.process_forever())
         try:
@@ -51,8 +54,14 @@ async def main() -> None:
                 page = await browser.new_page(viewport={"width": 1360, "height": 900})
                 await page.goto(f"{url}/?period=all")
                 await page.wait_for_selector("#live-status.on")
-                poller = FeedPoller(live_feeds, settings.poller, pipeline.store, pipeline.store,
-                                    pipeline.submit_accepted, metrics=pipeline.metrics)
+                poller = FeedPoller(
+                    live_feeds,
+                    settings.poller,
+                    pipeline.store,
+                    pipeline.store,
+                    pipeline.submit_accepted,
+                    metrics=pipeline.metrics,
+                )
                 await poller.poll_once(force=True)
                 await page.locator("#alerts tr.fresh").first.wait_for(timeout=10_000)
                 OUT.parent.mkdir(exist_ok=True)

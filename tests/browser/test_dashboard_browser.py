@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, fill_store, pipeline_settings
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
-from wirewatch.models import Dispatch, utcnow
 from wirewatch.app.runner import EmbeddedPipeline
+from wirewatch.models import Dispatch, utcnow
 
 LIVE_WAIT_MS = 10_000  # "within seconds"
 
@@ -51,15 +51,22 @@ async def test_an_ingested_dispatch_shows_up_as_an_alert_within_seconds(tmp_path
         await page.wait_for_selector("#live-status.on", timeout=LIVE_WAIT_MS)
         assert await page.locator("#alerts tr").count() == 0
         now = utcnow()
-        await pipeline.accept(Dispatch(
-            id="live-coup", source="wire", title="Army officers attempt coup in Turkey",
-            text="Army officers attempted a coup in Ankara, Turkey, overnight; the government said it was foiled.",
-            published=now, fetched=now))
+        await pipeline.accept(
+            Dispatch(
+                id="live-coup",
+                source="wire",
+                title="Army officers attempt coup in Turkey",
+                text="Army officers attempted a coup in Ankara, Turkey, overnight; the government said it was foiled.",
+                published=now,
+                fetched=now,
+            )
+        )
         row = page.locator("#alerts tr", has_text="Army officers attempt coup in Turkey")
         await row.first.wait_for(timeout=LIVE_WAIT_MS)
         assert await row.count() == 2  # "coup" and "coup in Turkey"
         await page.locator("#latest li[data-id=live-coup] mark.m-country", has_text="Turkey").first.wait_for(
-            timeout=LIVE_WAIT_MS)
+            timeout=LIVE_WAIT_MS
+        )
         await page.screenshot(path=str(artifacts / "live-alert.png"), full_page=True)
         assert dialogs == [] and errors == []
 
@@ -71,9 +78,17 @@ async def test_hostile_feed_text_is_rendered_as_text_and_runs_nothing(tmp_path, 
         await page.wait_for_selector("#live-status.on", timeout=LIVE_WAIT_MS)
         # ... and a second hostile dispatch arriving live: the script-built DOM path.
         now = utcnow()
-        await pipeline.accept(Dispatch(
-            id="hostile-live", source="evil-feed", title=HOSTILE_TITLE + " (live)", text=HOSTILE_TEXT,
-            published=now - timedelta(minutes=1), fetched=now, url="javascript:alert(2)"))
+        await pipeline.accept(
+            Dispatch(
+                id="hostile-live",
+                source="evil-feed",
+                title=HOSTILE_TITLE + " (live)",
+                text=HOSTILE_TEXT,
+                published=now - timedelta(minutes=1),
+                fetched=now,
+                url="javascript:alert(2)",
+            )
+        )
         live_item = page.locator("#latest li[data-id=hostile-live]")
         await live_item.wait_for(timeout=LIVE_WAIT_MS)
         await page.locator("#alerts tr", has_text="(live)").first.wait_for(timeout=LIVE_WAIT_MS)

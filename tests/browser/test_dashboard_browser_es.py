@@ -31,12 +31,27 @@ async def test_an_alert_indexed_in_elasticsearch_shows_up_live_as_text(tmp_path,
         assert await page.locator("#alerts tr").count() == 0
         now = utcnow()
         dispatch = make_dispatch("es-hostile-live", HOSTILE_TITLE, HOSTILE_TEXT, "2025-01-01T00:00:00Z")
-        tagged = TaggedDispatch(dispatch, Tags(countries=[CountryMention("TR", "Turkey", 1, 0)], keywords=["coup"]),
-                                tagged_at=now)
+        tagged = TaggedDispatch(
+            dispatch, Tags(countries=[CountryMention("TR", "Turkey", 1, 0)], keywords=["coup"]), tagged_at=now
+        )
         await index_docs(es_layout, [tagged.to_doc()])
-        await index_alerts(es_layout, [Alert(rule_id="coup", rule_name="coup", rule_query="coup", dispatch_id=tagged.id,
-                                             matched=["coup"], at=now, title=dispatch.title, url="javascript:alert(3)",
-                                             source="evil-feed", countries=["TR"])])
+        await index_alerts(
+            es_layout,
+            [
+                Alert(
+                    rule_id="coup",
+                    rule_name="coup",
+                    rule_query="coup",
+                    dispatch_id=tagged.id,
+                    matched=["coup"],
+                    at=now,
+                    title=dispatch.title,
+                    url="javascript:alert(3)",
+                    source="evil-feed",
+                    countries=["TR"],
+                )
+            ],
+        )
         row = page.locator("#alerts tr", has_text="Coup rumours")
         await row.first.wait_for(timeout=LIVE_WAIT_MS)
         await page.locator(f"#latest li[data-id='{tagged.id}']").wait_for(timeout=LIVE_WAIT_MS)

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 import aiohttp
 import pytest
 from elasticsearch.helpers import async_bulk
 
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401 - fixtures
 from tests.unit.dashboard_fixtures import HOSTILE_TITLE, fill_store, running_dashboard, sample_dispatches
@@ -32,6 +30,9 @@ from wirewatch.app.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, Elasticse
 from wirewatch.events import EventBus
 from wirewatch.models import Alert, Dispatch, utcnow
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings, Settings
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 LIVE_WAIT_SECONDS = 20.0
 
@@ -40,14 +41,25 @@ def extra_dispatches() -> list[Dispatch]:
     """A few more than the shared sample: several countries, officials and agencies over several days."""
     now = utcnow()
     return [
-        Dispatch(id="ankara", source="wire", title="Erdogan says coup plotters will pay",
-                 text="President Recep Tayyip Erdogan said in Ankara that the coup plotters in Turkey would pay. "
-                      "Reuters reported arrests across Turkey and in Istanbul.",
-                 published=now - timedelta(days=1, hours=1), fetched=now, url="https://example.org/ankara"),
-        Dispatch(id="sahel", source="desk", title="Mali and Niger juntas meet",
-                 text="Leaders of Mali and Niger met in Bamako. Mali said the talks with Niger went well; "
-                      "Burkina Faso sent an envoy.",
-                 published=now - timedelta(days=4), fetched=now),
+        Dispatch(
+            id="ankara",
+            source="wire",
+            title="Erdogan says coup plotters will pay",
+            text="President Recep Tayyip Erdogan said in Ankara that the coup plotters in Turkey would pay. "
+            "Reuters reported arrests across Turkey and in Istanbul.",
+            published=now - timedelta(days=1, hours=1),
+            fetched=now,
+            url="https://example.org/ankara",
+        ),
+        Dispatch(
+            id="sahel",
+            source="desk",
+            title="Mali and Niger juntas meet",
+            text="Leaders of Mali and Niger met in Bamako. Mali said the talks with Niger went well; "
+            "Burkina Faso sent an envoy.",
+            published=now - timedelta(days=4),
+            fetched=now,
+        ),
     ]
 
 
@@ -66,8 +78,9 @@ def es_backend_settings(es: ElasticsearchSettings, ledger: Path) -> Settings:
 
 
 @asynccontextmanager
-async def es_dashboard(settings: Settings, *, scan_limit: int | None = None,
-                       bus: EventBus | None = None) -> AsyncIterator[tuple[str, aiohttp.ClientSession, ElasticsearchBackend]]:
+async def es_dashboard(
+    settings: Settings, *, scan_limit: int | None = None, bus: EventBus | None = None
+) -> AsyncIterator[tuple[str, aiohttp.ClientSession, ElasticsearchBackend]]:
     kwargs = {} if scan_limit is None else {"scan_limit": scan_limit}
     backend = ElasticsearchBackend(settings, **kwargs)
     server = DashboardServer(create_app(backend, bus=bus, policy=AccessPolicy(bind="127.0.0.1")), "127.0.0.1", 0)
@@ -104,8 +117,15 @@ async def both(tmp_path: Path, es_layout: ElasticsearchSettings):  # noqa: F811
     es_settings = es_backend_settings(es_layout, tmp_path / "no-ledger-here.db")
     async with running_dashboard(settings.store.path) as (sqlite_url, sqlite_session):
         async with es_dashboard(es_settings) as (es_url, es_session, backend):
-            yield {"sqlite": (sqlite_url, sqlite_session), "es": (es_url, es_session), "backend": backend,
-                   "ids": ids, "alerts": alerts, "settings": es_settings, "tmp": tmp_path}
+            yield {
+                "sqlite": (sqlite_url, sqlite_session),
+                "es": (es_url, es_session),
+                "backend": backend,
+                "ids": ids,
+                "alerts": alerts,
+                "settings": es_settings,
+                "tmp": tmp_path,
+            }
 
 
 async def from_both(both: dict[str, Any], path: str, status: int = 200) -> tuple[Any, Any]:
@@ -152,20 +172,26 @@ async def test_alerts_and_counts_match_sqlite(both) -> None:
     assert es_recent["count"] == lite_recent["count"] == 2
 
     lite_stats, es_stats = await from_both(both, "/api/stats")
-    assert es_stats["store"] == {"dispatches": lite_stats["store"]["dispatches"], "alerts": lite_stats["store"]["alerts"]}
+    assert es_stats["store"] == {
+        "dispatches": lite_stats["store"]["dispatches"],
+        "alerts": lite_stats["store"]["alerts"],
+    }
     assert es_stats["store"]["dispatches"] == 5
     assert es_stats["live"].keys() == lite_stats["live"].keys()
 
 
-@pytest.mark.parametrize("path", [
-    "/api/stats/countries?period=all&bucket=day",
-    "/api/stats/countries?period=all&bucket=hour&top=3",
-    "/api/stats/countries?period=24h",
-    "/api/stats/top?kind=officials&period=all",
-    "/api/stats/top?kind=agencies&period=all",
-    "/api/stats/top?kind=countries&period=all&limit=4",
-    "/api/stats/top?kind=officials&period=24h",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/stats/countries?period=all&bucket=day",
+        "/api/stats/countries?period=all&bucket=hour&top=3",
+        "/api/stats/countries?period=24h",
+        "/api/stats/top?kind=officials&period=all",
+        "/api/stats/top?kind=agencies&period=all",
+        "/api/stats/top?kind=countries&period=all&limit=4",
+        "/api/stats/top?kind=officials&period=24h",
+    ],
+)
 async def test_statistics_match_sqlite_exactly(both, path: str) -> None:
     lite, es = await from_both(both, path)
     for window in (lite, es):
@@ -183,14 +209,19 @@ async def test_statistics_from_aggregations_keep_dispatch_counts_exact(both, tmp
     async with es_dashboard(both["settings"], scan_limit=0) as (url, session, _backend):
         sqlite_url, sqlite_session = both["sqlite"]
         # Every country and official (top/limit above their number), so no rank is decided by a mentions tie-break.
-        for path in ("/api/stats/countries?period=all&bucket=day&top=50", "/api/stats/top?kind=officials&period=all&limit=100",
-                     "/api/stats/top?kind=agencies&period=all&limit=100"):
+        for path in (
+            "/api/stats/countries?period=all&bucket=day&top=50",
+            "/api/stats/top?kind=officials&period=all&limit=100",
+            "/api/stats/top?kind=agencies&period=all&limit=100",
+        ):
             lite = await get_json(sqlite_session, sqlite_url + path)
             agg = await get_json(session, url + path)
             key = "series" if "series" in lite else "entities"
             fields = ("bucket_start", "code", "name", "dispatches") if key == "series" else ("name", "dispatches")
             assert lite[key], path
-            assert sorted(tuple(r[f] for f in fields) for r in agg[key]) == sorted(tuple(r[f] for f in fields) for r in lite[key])
+            assert sorted(tuple(r[f] for f in fields) for r in agg[key]) == sorted(
+                tuple(r[f] for f in fields) for r in lite[key]
+            )
             exact = {tuple(r[f] for f in fields): r["mentions"] for r in lite[key]}
             assert all(r["mentions"] >= exact[tuple(r[f] for f in fields)] for r in agg[key])
 
@@ -202,8 +233,14 @@ async def test_search_returns_the_same_dispatches_with_highlights(both) -> None:
         assert es["count"] == lite["count"] and es["scan_limited"] is False
         assert es["hits"][0].keys() == lite["hits"][0].keys()
     _, es = await from_both(both, "/api/search?q=coup")
-    marked = [text for hit in es["hits"] for fragments in hit["highlights"].values() for fragment in fragments
-              for text, mark in fragment if mark == "match"]
+    marked = [
+        text
+        for hit in es["hits"]
+        for fragments in hit["highlights"].values()
+        for fragment in fragments
+        for text, mark in fragment
+        if mark == "match"
+    ]
     assert marked and all(text.lower() == "coup" for text in marked)
     seed = next(h for h in es["hits"] if h["id"] == "seed")
     assert ["Coup", "match"] in seed["highlights"]["title"][0]
@@ -225,10 +262,26 @@ async def test_feeds_come_from_the_producer_ledger_or_say_where_they_are(both) -
     ledger_path = both["tmp"] / "producer.db"
     ledger = SQLiteStore(ledger_path)
     try:
-        ledger.save_feed_state("world-wire", {"url": "https://example.org/rss", "etag": '"abc"', "last_success": "2025-01-01T00:00:00Z",
-                                              "consecutive_failures": 0, "items_seen": 7, "dispatches_new": 3})
-        ledger.save_feed_state("broken", {"url": "https://example.org/x", "last_error": "HTTP 500",
-                                          "consecutive_failures": 3, "backoff_seconds": 120.0})
+        ledger.save_feed_state(
+            "world-wire",
+            {
+                "url": "https://example.org/rss",
+                "etag": '"abc"',
+                "last_success": "2025-01-01T00:00:00Z",
+                "consecutive_failures": 0,
+                "items_seen": 7,
+                "dispatches_new": 3,
+            },
+        )
+        ledger.save_feed_state(
+            "broken",
+            {
+                "url": "https://example.org/x",
+                "last_error": "HTTP 500",
+                "consecutive_failures": 3,
+                "backoff_seconds": 120.0,
+            },
+        )
     finally:
         ledger.close()
     settings = es_backend_settings(both["settings"].elasticsearch, ledger_path)
@@ -252,7 +305,9 @@ async def test_html_pages_escape_a_script_title(both) -> None:
     assert HOSTILE_TITLE.startswith("<script>")
 
 
-async def test_live_stream_delivers_what_is_indexed_after_subscribing(tmp_path: Path, es_layout: ElasticsearchSettings) -> None:  # noqa: F811
+async def test_live_stream_delivers_what_is_indexed_after_subscribing(
+    tmp_path: Path, es_layout: ElasticsearchSettings
+) -> None:
     old = simple_tagged("old-one", title="Old coup story")
     await index_docs(es_layout, [old.to_doc()])
     settings = es_backend_settings(es_layout, tmp_path / "no-ledger.db")
@@ -268,9 +323,18 @@ async def test_live_stream_delivers_what_is_indexed_after_subscribing(tmp_path: 
                 now = utcnow()
                 new = simple_tagged("live-one", title="Soldiers seize power in Niger")
                 new.tagged_at = now
-                alert = Alert(rule_id="coup", rule_name="coup", rule_query="coup", dispatch_id=new.id,
-                              matched=["coup"], at=now, title=new.dispatch.title, source="test", countries=["NE"],
-                              url="https://example.test/live-one")
+                alert = Alert(
+                    rule_id="coup",
+                    rule_name="coup",
+                    rule_query="coup",
+                    dispatch_id=new.id,
+                    matched=["coup"],
+                    at=now,
+                    title=new.dispatch.title,
+                    source="test",
+                    countries=["NE"],
+                    url="https://example.test/live-one",
+                )
                 await index_docs(es_layout, [new.to_doc()])
                 await index_alerts(es_layout, [alert])
                 events = await asyncio.wait_for(read_events(stream, {"alert", "dispatch"}), LIVE_WAIT_SECONDS)
@@ -286,7 +350,9 @@ async def read_events(stream: aiohttp.ClientResponse, kinds: set[str]) -> dict[s
     found: dict[str, dict[str, Any]] = {}
     while not kinds <= found.keys():
         block = (await stream.content.readuntil(b"\n\n")).decode("utf-8")
-        lines = dict(line.split(": ", 1) for line in block.strip().splitlines() if ": " in line and not line.startswith(":"))
+        lines = dict(
+            line.split(": ", 1) for line in block.strip().splitlines() if ": " in line and not line.startswith(":")
+        )
         if lines.get("event") in kinds:
             found[lines["event"]] = json.loads(lines["data"])
     return found
@@ -304,7 +370,9 @@ async def test_an_index_that_is_not_set_up_reads_as_empty(tmp_path: Path, elasti
     assert IndexNames.from_settings(settings.elasticsearch).dispatches_alias.startswith("wwtest-")
 
 
-async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(tmp_path: Path, es_layout: ElasticsearchSettings) -> None:  # noqa: F811
+async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(
+    tmp_path: Path, es_layout: ElasticsearchSettings
+) -> None:
     """The real command, as the compose service runs it: config file in, ES documents out, clean exit on SIGTERM."""
     import re
     import signal
@@ -315,13 +383,27 @@ async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(tmp
     config = tmp_path / "dashboard.toml"
     config.write_text(
         '[server]\nbind = "127.0.0.1"\n\n'
-        f'[kafka]\nproducer_store = {json.dumps(str(tmp_path / "producer.db"))}\n\n'
-        f'[elasticsearch]\nenabled = true\nhosts = {json.dumps(es_layout.hosts)}\n'
-        f'index_prefix = "{es_layout.index_prefix}"\nalerts_index = "{es_layout.alerts_index}"\n', encoding="utf-8")
+        f"[kafka]\nproducer_store = {json.dumps(str(tmp_path / 'producer.db'))}\n\n"
+        f"[elasticsearch]\nenabled = true\nhosts = {json.dumps(es_layout.hosts)}\n"
+        f'index_prefix = "{es_layout.index_prefix}"\nalerts_index = "{es_layout.alerts_index}"\n',
+        encoding="utf-8",
+    )
     process = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from wirewatch.app.cli.main import main; sys.exit(main(sys.argv[1:]))",
-         "-c", str(config), "dashboard", "--port", "0"],
-        cwd=Path(__file__).resolve().parents[2], stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from wirewatch.app.cli.main import main; sys.exit(main(sys.argv[1:]))",
+            "-c",
+            str(config),
+            "dashboard",
+            "--port",
+            "0",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         line = await asyncio.wait_for(asyncio.to_thread(process.stderr.readline), 60)
         found = re.search(r"dashboard on (http://\S+) \(elasticsearch (\S+) \+ (\S+), cluster (\w+)", line)

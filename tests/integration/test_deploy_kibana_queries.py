@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, tag_all  # noqa: F401
 from tests.unit.test_deploy_kibana import LENS_RECORDS, load_objects
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 
 pytestmark = pytest.mark.integration
 
@@ -36,13 +36,19 @@ def alert_docs(tagged: list[Any]) -> list[dict[str, Any]]:
     docs = []
     for number, item in enumerate(tagged[:12]):
         doc = item.to_doc()
-        docs.append({
-            "rule": {"id": f"rule-{number % 3}", "name": f"Rule {number % 3}", "query": "coup"},
-            "dispatch_id": doc["id"], "matched": ["coup"], "at": doc["published"], "title": doc["title"],
-            "url": doc["url"], "source": doc["source"],
-            "countries": [c["code"] for c in doc.get("countries", [])],
-            "officials": [o["name"] for o in doc.get("officials", [])],
-        })
+        docs.append(
+            {
+                "rule": {"id": f"rule-{number % 3}", "name": f"Rule {number % 3}", "query": "coup"},
+                "dispatch_id": doc["id"],
+                "matched": ["coup"],
+                "at": doc["published"],
+                "title": doc["title"],
+                "url": doc["url"],
+                "source": doc["source"],
+                "countries": [c["code"] for c in doc.get("countries", [])],
+                "officials": [o["name"] for o in doc.get("officials", [])],
+            }
+        )
     return docs
 
 
@@ -56,10 +62,17 @@ async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: Elastic
         from elasticsearch.helpers import async_bulk
 
         alerts = alert_docs(tagged)
-        await async_bulk(client, [{"_index": names.alerts, "_id": str(i), "_source": a} for i, a in enumerate(alerts)],
-                         refresh="wait_for")
+        await async_bulk(
+            client,
+            [{"_index": names.alerts, "_id": str(i), "_source": a} for i, a in enumerate(alerts)],
+            refresh="wait_for",
+        )
         objects = load_objects()
-        views = {obj["id"]: patterns(es_layout)[obj["attributes"]["title"]] for obj in objects if obj["type"] == "index-pattern"}
+        views = {
+            obj["id"]: patterns(es_layout)[obj["attributes"]["title"]]
+            for obj in objects
+            if obj["type"] == "index-pattern"
+        }
         view_titles = {obj["id"]: obj["attributes"]["title"] for obj in objects if obj["type"] == "index-pattern"}
 
         for obj in (o for o in objects if o["type"] == "search"):
@@ -67,8 +80,9 @@ async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: Elastic
             text = source["query"]["query"]
             index = views[obj["references"][0]["id"]]
             query = {"query_string": {"query": text, "analyze_wildcard": True}} if text else {"match_all": {}}
-            answer = await client.search(index=index, query=query, sort=[{f: d} for f, d in obj["attributes"]["sort"]],
-                                         size=1000, source=False)
+            answer = await client.search(
+                index=index, query=query, sort=[{f: d} for f, d in obj["attributes"]["sort"]], size=1000, source=False
+            )
             found = {hit["_id"] for hit in answer["hits"]["hits"]}
             if view_titles[obj["references"][0]["id"]] == "wirewatch-dispatches*":
                 expected = {doc["id"] for doc in docs if parse_query(text).match(doc) is not None}

@@ -9,19 +9,19 @@ analyzer (or a documented, deliberate divergence, listed in KNOWN_DIFFERENCES).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from elasticsearch import BadRequestError
 
+from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
+from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, make_dispatch, tag_all  # noqa: F401
+from wirewatch.models import AgencyMention, CountryMention, Event, OfficialMention, TaggedDispatch
+from wirewatch.query import QuerySyntaxError, parse_query
 from wirewatch.sinks.es_client import build_client
 from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.sinks.es_search import query_string_clause
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
-from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, make_dispatch, tag_all  # noqa: F401
-from wirewatch.models import CountryMention, Event, OfficialMention, TaggedDispatch, Tags, AgencyMention
-from wirewatch.query import QuerySyntaxError, parse_query
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -29,22 +29,50 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 def edge_cases() -> list[TaggedDispatch]:
     """Hand-made documents that stress tokenisation, case, dates and entity fields."""
     rows = [
-        ("edge-apostrophe", "Ankara's envoy meets O'Brien", "Turkey's foreign ministry said Ankara’s envoy met O'Brien.",
-         "2024-01-01T00:00:00Z"),
-        ("edge-hyphen", "Al-Assad visits Guinea-Bissau", "President Bashar al-Assad met officials in Guinea-Bissau; "
-         "a so-called well-known cease-fire was discussed.", "2024-01-31T23:59:59.999Z"),
-        ("edge-us", "U.S. envoy in U.K.", "The U.S. and the U.K. signed it; the US embassy and u.s. forces agreed.",
-         "2024-02-01T00:00:00Z"),
-        ("edge-accents", "Çavuşoğlu meets Côte d'Ivoire minister",
-         "Mevlüt Çavuşoğlu spoke in São Paulo and Zürich about the café crème accord; naïve résumé.",
-         "2023-12-31T23:59:59Z"),
-        ("edge-turkish-i", "İstanbul talks on İzmir port", "Officials from İstanbul and ISTANBUL and istanbul met; "
-         "IŞIK said ılık weather.", "2024-03-15T12:00:00+02:00"),
-        ("edge-numbers", "Budget of 3.5 billion approved, 95 percent", "The 1,000 troops and 2024 plans: "
-         "3.5% growth, 10:00 GMT meeting, COP28 and G20 leaders, version 2.0.1 and 1st round.",
-         "2022-06-15T08:30:00Z"),
-        ("edge-coup-words", "Coup attempt foiled", "A coup d'état attempt; coups and counter-coup plots; "
-         "the putsch failed. COUP! Coup-plotters arrested.", "2021-05-05T05:05:05Z"),
+        (
+            "edge-apostrophe",
+            "Ankara's envoy meets O'Brien",
+            "Turkey's foreign ministry said Ankara’s envoy met O'Brien.",
+            "2024-01-01T00:00:00Z",
+        ),
+        (
+            "edge-hyphen",
+            "Al-Assad visits Guinea-Bissau",
+            "President Bashar al-Assad met officials in Guinea-Bissau; "
+            "a so-called well-known cease-fire was discussed.",
+            "2024-01-31T23:59:59.999Z",
+        ),
+        (
+            "edge-us",
+            "U.S. envoy in U.K.",
+            "The U.S. and the U.K. signed it; the US embassy and u.s. forces agreed.",
+            "2024-02-01T00:00:00Z",
+        ),
+        (
+            "edge-accents",
+            "Çavuşoğlu meets Côte d'Ivoire minister",
+            "Mevlüt Çavuşoğlu spoke in São Paulo and Zürich about the café crème accord; naïve résumé.",
+            "2023-12-31T23:59:59Z",
+        ),
+        (
+            "edge-turkish-i",
+            "İstanbul talks on İzmir port",
+            "Officials from İstanbul and ISTANBUL and istanbul met; IŞIK said ılık weather.",
+            "2024-03-15T12:00:00+02:00",
+        ),
+        (
+            "edge-numbers",
+            "Budget of 3.5 billion approved, 95 percent",
+            "The 1,000 troops and 2024 plans: "
+            "3.5% growth, 10:00 GMT meeting, COP28 and G20 leaders, version 2.0.1 and 1st round.",
+            "2022-06-15T08:30:00Z",
+        ),
+        (
+            "edge-coup-words",
+            "Coup attempt foiled",
+            "A coup d'état attempt; coups and counter-coup plots; the putsch failed. COUP! Coup-plotters arrested.",
+            "2021-05-05T05:05:05Z",
+        ),
         ("edge-empty-text", "Only a title", "", "2020-01-01T00:00:00Z"),
     ]
     dispatches = [make_dispatch(key, title, text, published) for key, title, text, published in rows]
@@ -65,49 +93,188 @@ def edge_cases() -> list[TaggedDispatch]:
 
 RULES: list[str] = [
     # terms and phrases
-    "coup", "Coup", "COUP", "coups", "putsch", "junta", "Niger", "niger", "Türkiye", "türkiye", "turkey",
-    '"military coup"', '"coup attempt"', '"seized power"', '"Aung San Suu Kyi"', '"coup d\'état"', "d'état",
-    "title:coup", "text:coup", 'title:"coup attempt"', "title:(coup OR junta)",
+    "coup",
+    "Coup",
+    "COUP",
+    "coups",
+    "putsch",
+    "junta",
+    "Niger",
+    "niger",
+    "Türkiye",
+    "türkiye",
+    "turkey",
+    '"military coup"',
+    '"coup attempt"',
+    '"seized power"',
+    '"Aung San Suu Kyi"',
+    '"coup d\'état"',
+    "d'état",
+    "title:coup",
+    "text:coup",
+    'title:"coup attempt"',
+    "title:(coup OR junta)",
     # boolean: Lucene's classic parser, AND/OR mixes, NOT-only
-    "coup AND Niger", "coup OR junta", "coup AND junta OR Mali", "coup OR junta AND Mali", "Niger AND NOT coup",
-    "NOT coup", "-coup", "+coup -Niger", "coup Niger", "coup && Mali", "coup || putsch", "!coup AND Mali",
-    "(coup OR putsch) AND (Mali OR Niger)", "coup AND (NOT Niger)", "coup OR NOT Niger", "NOT (coup OR junta)",
+    "coup AND Niger",
+    "coup OR junta",
+    "coup AND junta OR Mali",
+    "coup OR junta AND Mali",
+    "Niger AND NOT coup",
+    "NOT coup",
+    "-coup",
+    "+coup -Niger",
+    "coup Niger",
+    "coup && Mali",
+    "coup || putsch",
+    "!coup AND Mali",
+    "(coup OR putsch) AND (Mali OR Niger)",
+    "coup AND (NOT Niger)",
+    "coup OR NOT Niger",
+    "NOT (coup OR junta)",
     "Niger AND (coup OR NOT junta)",
     # field queries on entity fields (keyword: exact, case-sensitive)
-    "countries.code:TR", "countries.code:tr", "countries.code:(TR OR IR)", "coup AND countries.code:TR",
-    'countries.code:TR AND officials.name:"Mevlut Cavusoglu"', 'officials.name:"Mevlüt Çavuşoğlu"',
-    "officials.name:Mevlüt\\ Çavuşoğlu", 'officials.role:"Foreign Minister"', 'officials.role:"foreign minister"',
-    "officials.country:TR", 'countries.name:"Côte d\'Ivoire"', "countries.name:Turkey", "countries.name:turkey",
-    'agencies.name:"Anadolu Agency"', "agencies.kind:news_agency", "agencies.kind:government", "keywords:coup",
-    "keywords:Coup", "events.type:coup", "events.use:current", "events.confidence:0.875", "events.confidence:[0.8 TO 1]",
-    "officials.known:true", "officials.known:false", "countries.mentions:>=3", "countries.mentions:[2 TO *]",
-    "hints.country:FR", "hints.region:Europe", "language:en", "source:test", "published_estimated:false",
+    "countries.code:TR",
+    "countries.code:tr",
+    "countries.code:(TR OR IR)",
+    "coup AND countries.code:TR",
+    'countries.code:TR AND officials.name:"Mevlut Cavusoglu"',
+    'officials.name:"Mevlüt Çavuşoğlu"',
+    "officials.name:Mevlüt\\ Çavuşoğlu",
+    'officials.role:"Foreign Minister"',
+    'officials.role:"foreign minister"',
+    "officials.country:TR",
+    'countries.name:"Côte d\'Ivoire"',
+    "countries.name:Turkey",
+    "countries.name:turkey",
+    'agencies.name:"Anadolu Agency"',
+    "agencies.kind:news_agency",
+    "agencies.kind:government",
+    "keywords:coup",
+    "keywords:Coup",
+    "events.type:coup",
+    "events.use:current",
+    "events.confidence:0.875",
+    "events.confidence:[0.8 TO 1]",
+    "officials.known:true",
+    "officials.known:false",
+    "countries.mentions:>=3",
+    "countries.mentions:[2 TO *]",
+    "hints.country:FR",
+    "hints.region:Europe",
+    "language:en",
+    "source:test",
+    "published_estimated:false",
     # wildcards on text and keyword fields
-    "coup*", "Cou*", "*oup", "c?up", "Nig*", "title:Nig*", "al-As*", "assa*", "u.s*", "İstanb*", "istanb*",
-    "countries.code:T*", "countries.code:t*", "officials.name:Mevl*", "officials.name:mevl*", "countries.name:*voire",
-    "officials.role:*Minister", "url:https\\:\\/\\/example.test\\/*", "url:https\\://example.test/*", "text:*", "title:*",
+    "coup*",
+    "Cou*",
+    "*oup",
+    "c?up",
+    "Nig*",
+    "title:Nig*",
+    "al-As*",
+    "assa*",
+    "u.s*",
+    "İstanb*",
+    "istanb*",
+    "countries.code:T*",
+    "countries.code:t*",
+    "officials.name:Mevl*",
+    "officials.name:mevl*",
+    "countries.name:*voire",
+    "officials.role:*Minister",
+    "url:https\\:\\/\\/example.test\\/*",
+    "url:https\\://example.test/*",
+    "text:*",
+    "title:*",
     # date ranges: inclusive/exclusive bounds, date math, rounding
-    "published:[2024-01-01 TO 2024-01-31]", "published:{2024-01-01 TO 2024-02-01}",
-    "published:[2024-01-01 TO 2024-02-01}", "published:{2023-12-31T23:59:59Z TO 2024-01-01T00:00:00Z]",
-    "published:>=2024-01-01", "published:>2024-01-31", "published:<2020-01-02", "published:<=2016-07-16",
-    "published:2024-01-31", "published:[2024-01-01||+1M TO *]", "published:[* TO 2017-01-01||-1y]",
-    "published:[2024-01-01||/M TO 2024-01-15||/M]", "published:[now-100y TO now]", "published:>now",
-    "published:[2023 TO 2023]", "published:2023", "published:[2024-03-15T10:00:00Z TO 2024-03-15T10:00:00Z]",
-    "published:2024-01", "published:[2023-12 TO 2024-01]", "published:<=2023", "published:>2023-12",
-    "published:{2023 TO 2024}", "published:[2024-01-31||+1M TO *]", "published:[* TO 2024-01||+1M]",
-    "published:>=now-100y\\/d", "published:>=2024-01-01||\\/M", "published:>=now-1d/d", "a/b",
-    "fetched:[2025-01-02 TO 2025-01-02]", "coup AND published:[2021-01-01 TO 2022-12-31]",
+    "published:[2024-01-01 TO 2024-01-31]",
+    "published:{2024-01-01 TO 2024-02-01}",
+    "published:[2024-01-01 TO 2024-02-01}",
+    "published:{2023-12-31T23:59:59Z TO 2024-01-01T00:00:00Z]",
+    "published:>=2024-01-01",
+    "published:>2024-01-31",
+    "published:<2020-01-02",
+    "published:<=2016-07-16",
+    "published:2024-01-31",
+    "published:[2024-01-01||+1M TO *]",
+    "published:[* TO 2017-01-01||-1y]",
+    "published:[2024-01-01||/M TO 2024-01-15||/M]",
+    "published:[now-100y TO now]",
+    "published:>now",
+    "published:[2023 TO 2023]",
+    "published:2023",
+    "published:[2024-03-15T10:00:00Z TO 2024-03-15T10:00:00Z]",
+    "published:2024-01",
+    "published:[2023-12 TO 2024-01]",
+    "published:<=2023",
+    "published:>2023-12",
+    "published:{2023 TO 2024}",
+    "published:[2024-01-31||+1M TO *]",
+    "published:[* TO 2024-01||+1M]",
+    "published:>=now-100y\\/d",
+    "published:>=2024-01-01||\\/M",
+    "published:>=now-1d/d",
+    "a/b",
+    "fetched:[2025-01-02 TO 2025-01-02]",
+    "coup AND published:[2021-01-01 TO 2022-12-31]",
     # _exists_
-    "_exists_:events", "_exists_:events.type", "_exists_:officials", "_exists_:hints", "_exists_:hints.region",
-    "_exists_:agencies.country", "NOT _exists_:countries", "_exists_:url",
+    "_exists_:events",
+    "_exists_:events.type",
+    "_exists_:officials",
+    "_exists_:hints",
+    "_exists_:hints.region",
+    "_exists_:agencies.country",
+    "NOT _exists_:countries",
+    "_exists_:url",
     # proximity
-    '"military coup"~2', '"coup military"~2', '"seized power"~1', '"Niger coup"~10', '"president ousted"~5',
+    '"military coup"~2',
+    '"coup military"~2',
+    '"seized power"~1',
+    '"Niger coup"~10',
+    '"president ousted"~5',
     # tokenisation edge cases
-    "Ankara's", "ankara", "Ankara’s", "O'Brien", "obrien", "al-Assad", "assad", "Guinea-Bissau", "bissau",
-    '"Guinea-Bissau"', "U.S.", "us", "u.s", '"U.S. envoy"', "Çavuşoğlu", "cavusoglu", "çavuşoğlu", "Zürich",
-    "İstanbul", "istanbul", "ISTANBUL", "izmir", "IŞIK", "ılık", "3.5", "3.5%", "1,000", "1000", "2024", "COP28",
-    "cop28", "2.0.1", "10\\:00", '"10:00"', "1st", "cease-fire", "ceasefire", "so-called", "café", "cafe",
-    "coup-plotters", "counter-coup",
+    "Ankara's",
+    "ankara",
+    "Ankara’s",
+    "O'Brien",
+    "obrien",
+    "al-Assad",
+    "assad",
+    "Guinea-Bissau",
+    "bissau",
+    '"Guinea-Bissau"',
+    "U.S.",
+    "us",
+    "u.s",
+    '"U.S. envoy"',
+    "Çavuşoğlu",
+    "cavusoglu",
+    "çavuşoğlu",
+    "Zürich",
+    "İstanbul",
+    "istanbul",
+    "ISTANBUL",
+    "izmir",
+    "IŞIK",
+    "ılık",
+    "3.5",
+    "3.5%",
+    "1,000",
+    "1000",
+    "2024",
+    "COP28",
+    "cop28",
+    "2.0.1",
+    "10\\:00",
+    '"10:00"',
+    "1st",
+    "cease-fire",
+    "ceasefire",
+    "so-called",
+    "café",
+    "cafe",
+    "coup-plotters",
+    "counter-coup",
 ]
 
 # Documented, deliberate differences (none so far: an entry needs a reason).
@@ -148,7 +315,7 @@ async def test_matcher_agrees_with_query_string(indexed_corpus) -> None:
     names = IndexNames.from_settings(settings)
     client = build_client(settings)
     disagreements: list[str] = []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         for rule in RULES:
             expected = await elasticsearch_ids(client, names, rule)

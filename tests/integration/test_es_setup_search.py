@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames, dispatches_mapping
-from wirewatch.sinks.es_search import search_elasticsearch_async
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import drop_layout, es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401
 from wirewatch import cli_es
 from wirewatch.query import QuerySyntaxError
 from wirewatch.settings import Settings
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames, dispatches_mapping
+from wirewatch.sinks.es_search import search_elasticsearch_async
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
@@ -33,7 +33,9 @@ def write_config(path: Path, hosts: list[str], prefix: str, alerts: str) -> Path
 
 
 async def test_es_setup_command_is_idempotent_and_installs_the_matcher_mapping(
-    elasticsearch_url: str, tmp_path: Path, capsys  # noqa: F811
+    elasticsearch_url: str,
+    tmp_path: Path,
+    capsys,
 ) -> None:
     es = es_settings_for(elasticsearch_url)
     names = IndexNames.from_settings(es)
@@ -68,7 +70,9 @@ async def test_es_setup_command_is_idempotent_and_installs_the_matcher_mapping(
 
 
 async def test_es_setup_reports_an_unreachable_node(tmp_path: Path, capsys) -> None:
-    config = write_config(tmp_path / "wirewatch.toml", ["http://127.0.0.1:9"], "wwtest-none-dispatches", "wwtest-none-alerts")
+    config = write_config(
+        tmp_path / "wirewatch.toml", ["http://127.0.0.1:9"], "wwtest-none-dispatches", "wwtest-none-alerts"
+    )
     args = argparse.Namespace(config=str(config), store=None, demo=False)
     assert await asyncio.to_thread(cli_es.cmd_es_setup, args) == 1
     assert "127.0.0.1:9" in capsys.readouterr().err
@@ -76,7 +80,9 @@ async def test_es_setup_reports_an_unreachable_node(tmp_path: Path, capsys) -> N
 
 async def test_search_returns_matching_dispatches_with_highlights(es_layout) -> None:  # noqa: F811
     docs = [
-        simple_tagged("s1", title="Coup attempt in Niger", text="Soldiers said on Wednesday they had seized power in a coup."),
+        simple_tagged(
+            "s1", title="Coup attempt in Niger", text="Soldiers said on Wednesday they had seized power in a coup."
+        ),
         simple_tagged("s2", title="Elections in Ghana", text="Voters queued peacefully; no coup was feared."),
         simple_tagged("s3", title="Harvest report", text="Maize prices fell."),
     ]
@@ -108,9 +114,9 @@ def test_search_elasticsearch_is_callable_from_sync_code(es_layout) -> None:  # 
 async def test_wirewatch_search_reads_elasticsearch_when_enabled(es_layout, tmp_path: Path, capsys) -> None:  # noqa: F811
     # The seed, tagged by the real tagger, indexed in Elasticsearch; `wirewatch search` with
     # [elasticsearch].enabled must answer from the node, not from a (here absent) SQLite store.
+    from wirewatch.app.cli.main import main
     from wirewatch.processors.tagger import Tagger
     from wirewatch.producers.ingest import parse_ingest
-    from wirewatch.app.cli.main import main
 
     seed_text = (Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt").read_text(encoding="utf-8")
     (seed,), _ = parse_ingest(seed_text)

@@ -5,15 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
-from typing import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 
-from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url, kafka_bootstrap  # noqa: F401 - session fixtures
 from tests.integration.test_es_support import (
     count_docs,
@@ -27,6 +24,9 @@ from tests.integration.test_es_support import (
 )
 from wirewatch.models import Alert
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
+from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 
@@ -83,8 +83,9 @@ def committed_offsets(kafka: KafkaSettings, topic: str) -> tuple[int, int]:
     """(committed offset of the sink group, end offset) summed over the topic's partitions."""
     from kafka import KafkaConsumer, TopicPartition
 
-    consumer = KafkaConsumer(bootstrap_servers=kafka.bootstrap_servers, group_id=kafka.sink_group,
-                             enable_auto_commit=False)
+    consumer = KafkaConsumer(
+        bootstrap_servers=kafka.bootstrap_servers, group_id=kafka.sink_group, enable_auto_commit=False
+    )
     try:
         partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
         ends = consumer.end_offsets(partitions)
@@ -95,9 +96,18 @@ def committed_offsets(kafka: KafkaSettings, topic: str) -> tuple[int, int]:
 
 
 def alert_record(tagged, rule_id: str = "coup") -> tuple[bytes, bytes]:
-    alert = Alert(rule_id=rule_id, rule_name="Coups", rule_query="coup", dispatch_id=tagged.id, matched=["coup"],
-                  at=datetime(2025, 1, 2, 3, 4, 7, tzinfo=timezone.utc), title=tagged.dispatch.title,
-                  url=tagged.dispatch.url, source="test", countries=["NE"])
+    alert = Alert(
+        rule_id=rule_id,
+        rule_name="Coups",
+        rule_query="coup",
+        dispatch_id=tagged.id,
+        matched=["coup"],
+        at=datetime(2025, 1, 2, 3, 4, 7, tzinfo=UTC),
+        title=tagged.dispatch.title,
+        url=tagged.dispatch.url,
+        source="test",
+        countries=["NE"],
+    )
     return alert.key.encode(), json.dumps(alert.to_dict()).encode()
 
 
@@ -161,8 +171,9 @@ async def test_mapping_conflict_goes_to_the_dead_letter_topic_and_the_rest_is_in
     assert letters[b"conflict"]["error"]["type"] == "document_parsing_exception"
     assert "published" in letters[b"conflict"]["reason"]
     assert json.loads(letters[b"conflict"]["payload"])["published"] == "last Tuesday"
-    assert "immense" in json.dumps(letters[b"immense"]["error"]).lower() or \
-        "32766" in json.dumps(letters[b"immense"]["error"])
+    assert "immense" in json.dumps(letters[b"immense"]["error"]).lower() or "32766" in json.dumps(
+        letters[b"immense"]["error"]
+    )
     assert letters[b"garbage"]["reason"].startswith("malformed: not JSON")
     assert letters[b"conflict"]["topic"] == kafka.topic_tagged and letters[b"conflict"]["stage"] == "elasticsearch-sink"
 
@@ -215,14 +226,21 @@ async def test_sink_command_reads_the_config_indexes_and_stops_on_sigterm(sink_s
         f"alerts_index = {json.dumps(es.alerts_index)}\nflush_interval = 0.2\n\n"
         "[kafka]\n"
         f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}\n"
-        + "".join(f"{key} = {json.dumps(getattr(kafka, key))}\n"
-                  for key in ("topic_tagged", "topic_alerts", "topic_dead", "sink_group")),
+        + "".join(
+            f"{key} = {json.dumps(getattr(kafka, key))}\n"
+            for key in ("topic_tagged", "topic_alerts", "topic_dead", "sink_group")
+        ),
         encoding="utf-8",
     )
     tagged = [simple_tagged(f"cmd-{i}") for i in range(25)]
     await asyncio.to_thread(produce, kafka.bootstrap_servers[0], kafka.topic_tagged, [tagged_record(t) for t in tagged])
-    process = subprocess.Popen([sys.executable, "-c", SINK_COMMAND, "-c", str(config), "sink"], cwd=REPO_ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SINK_COMMAND, "-c", str(config), "sink"],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     try:
         await wait_until(lambda: _has(es, names.dispatches_alias, 25), timeout=90, what="the command indexed 25")
         await wait_until(lambda: _committed(kafka, kafka.topic_tagged), what="offsets committed")

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import ELASTICSEARCH_SCRIPT, kafka_bootstrap  # noqa: F401 - session fixture
 from tests.integration.test_es_sink import committed_offsets, delete_topics
 from tests.integration.test_es_support import es_settings_for, kafka_settings_for, simple_tagged, tagged_record
+from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from wirewatch.sinks.es_client import build_client
+from wirewatch.sinks.es_layout import IndexNames
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -44,16 +44,26 @@ class PrivateNode:
         self.run_dir = Path(tempfile.mkdtemp(prefix="wirewatch-es-outage-", dir="/var/tmp"))
         self.run_dir.chmod(0o755)
         self.port = free_port()
-        self.env = dict(os.environ, WIREWATCH_ES_PORT=str(self.port), WIREWATCH_LOCAL_DIR=str(self.run_dir),
-                        WIREWATCH_ES_HEAP="384m")
+        self.env = dict(
+            os.environ,
+            WIREWATCH_ES_PORT=str(self.port),
+            WIREWATCH_LOCAL_DIR=str(self.run_dir),
+            WIREWATCH_ES_HEAP="384m",
+        )
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def run(self, action: str) -> None:
-        subprocess.run([str(ELASTICSEARCH_SCRIPT), action], env=self.env, check=True, timeout=300,
-                       stdin=subprocess.DEVNULL, capture_output=True)
+        subprocess.run(
+            [str(ELASTICSEARCH_SCRIPT), action],
+            env=self.env,
+            check=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+        )
 
 
 @pytest.fixture
@@ -81,7 +91,7 @@ class SteadyProducer(threading.Thread):
         producer = KafkaProducer(bootstrap_servers=[self.bootstrap], acks="all", linger_ms=5)
         try:
             for start in range(0, len(self.records), 10):
-                for key, value in self.records[start:start + 10]:
+                for key, value in self.records[start : start + 10]:
                     producer.send(self.topic, key=key, value=value)
                 producer.flush(timeout=30)
                 time.sleep(self.pause)

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timezone
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 import pytest
 
-from wirewatch.sinks.es_client import build_client, install_layout
-from wirewatch.sinks.es_layout import IndexNames
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
+from wirewatch.sinks.es_client import build_client, install_layout
+from wirewatch.sinks.es_layout import IndexNames
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GOLD_DEV = REPO_ROOT / "benchmarks" / "gold" / "dev.jsonl"
@@ -72,7 +73,7 @@ def make_dispatch(key: str, title: str, text: str, published: str, **extra: Any)
         title=title,
         text=text,
         published=parse_time(published),
-        fetched=datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
+        fetched=datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),
         language=extra.pop("language", "en"),
         **extra,
     )
@@ -105,8 +106,6 @@ async def index_docs(settings: ElasticsearchSettings, docs: list[dict[str, Any]]
         await async_bulk(client, actions, refresh="wait_for")
     finally:
         await client.close()
-
-
 
 
 # -- Kafka side of the sink tests ----------------------------------------------------------
@@ -159,13 +158,18 @@ def tagged_record(tagged: TaggedDispatch) -> tuple[bytes, bytes]:
     return tagged.id.encode(), json.dumps(tagged.to_doc(), ensure_ascii=False).encode("utf-8")
 
 
-def simple_tagged(key: str, title: str = "Coup attempt in Niger", text: str = "Soldiers say they seized power.",
-                  published: str = "2024-05-01T10:00:00Z") -> TaggedDispatch:
+def simple_tagged(
+    key: str,
+    title: str = "Coup attempt in Niger",
+    text: str = "Soldiers say they seized power.",
+    published: str = "2024-05-01T10:00:00Z",
+) -> TaggedDispatch:
     from wirewatch.models import CountryMention, Tags
 
     tags = Tags(countries=[CountryMention("NE", "Niger", 1, 16)], keywords=["coup"])
-    return TaggedDispatch(make_dispatch(key, title, text, published), tags,
-                          tagged_at=datetime(2025, 1, 2, 3, 4, 6, tzinfo=timezone.utc))
+    return TaggedDispatch(
+        make_dispatch(key, title, text, published), tags, tagged_at=datetime(2025, 1, 2, 3, 4, 6, tzinfo=UTC)
+    )
 
 
 async def count_docs(settings: ElasticsearchSettings, index: str) -> int:

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from kafka import KafkaProducer
 
-from wirewatch.sinks.alert_notifier import AlertNotifierService
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.integration.test_kafka_producer import bootstrap, delete_topics, unique_kafka  # noqa: F401 (fixture)
 from tests.unit.test_notifiers import Receiver, receiver  # noqa: F401 (fixture)
 from tests.unit.test_store import make_alert
 from wirewatch.app.cli.notify import run_notifier
 from wirewatch.models import Rule
-from wirewatch.sinks.channels import build_notifiers
 from wirewatch.settings import DeliverySettings, Settings, WebhookSettings
+from wirewatch.sinks.alert_notifier import AlertNotifierService
+from wirewatch.sinks.channels import build_notifiers
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 
@@ -39,8 +39,12 @@ def settings_for(kafka, tmp_path: Path, hook_url: str) -> Settings:
     return Settings(
         kafka=kafka,
         rules=[Rule(id="r1", name="coup", query="coup", channels=["jsonl", "ops"])],
-        delivery=DeliverySettings(jsonl_path=tmp_path / "alerts.jsonl", retry_base=0.05, retry_max=0.2,
-                                  webhooks={"ops": WebhookSettings(url=hook_url)}),
+        delivery=DeliverySettings(
+            jsonl_path=tmp_path / "alerts.jsonl",
+            retry_base=0.05,
+            retry_max=0.2,
+            webhooks={"ops": WebhookSettings(url=hook_url)},
+        ),
     )
 
 
@@ -96,7 +100,9 @@ async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(boo
 async def test_record_keeps_a_repeat_out_and_counts_it(tmp_path):
     with SQLiteStore(tmp_path / "n.db") as store:
         settings = Settings(rules=[Rule(id="r1", name="coup", query="coup", channels=["console"])])
-        service = AlertNotifierService(settings, store, AlertDelivery(store, build_notifiers(settings.delivery), settings.delivery))
+        service = AlertNotifierService(
+            settings, store, AlertDelivery(store, build_notifiers(settings.delivery), settings.delivery)
+        )
         payload = json.dumps(make_alert().to_dict()).encode()
         service.record(payload, "t[0]@0")
         service.record(payload, "t[0]@1")

@@ -18,15 +18,16 @@ import time
 import urllib.request
 import uuid
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pytest
 
+from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
 from wirewatch.processors.faust_app import worker_ready, worker_status
 from wirewatch.processors.stream_rules import publish_rules
-from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
 from wirewatch.settings import KafkaSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
@@ -37,7 +38,12 @@ SEED = REPO / "tests" / "fixtures" / "seed-dispatch.txt"
 SEED_COUNTRIES = {"IR", "TR", "SY", "IQ", "YE", "PS"}
 # What AtLeastOnceConsumer did to keep commits safe (processors/faust_consumer.py): printed, not asserted.
 SAFETY_COUNTERS = (
-    "stale_acks_ignored", "unprocessed_acks_ignored", "commits_held", "reseeks", "gaps_ignored", "stale_records_dropped",
+    "stale_acks_ignored",
+    "unprocessed_acks_ignored",
+    "commits_held",
+    "reseeks",
+    "gaps_ignored",
+    "stale_records_dropped",
 )
 
 
@@ -87,11 +93,25 @@ def create_topics(kafka: KafkaSettings) -> None:
 
 def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -> Path:
     lines = ["[kafka]", f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}"]
-    for name in ("client_id", "topic_raw", "topic_tagged", "topic_alerts", "topic_dead", "topic_rules", "processor_group"):
+    for name in (
+        "client_id",
+        "topic_raw",
+        "topic_tagged",
+        "topic_alerts",
+        "topic_dead",
+        "topic_rules",
+        "processor_group",
+    ):
         lines.append(f"{name} = {json.dumps(getattr(kafka, name))}")
     lines.append(f"partitions = {kafka.partitions}")
     for rule in rules:
-        lines += ["", "[[rules]]", f"id = {json.dumps(rule.id)}", f"name = {json.dumps(rule.name)}", f"query = {json.dumps(rule.query)}"]
+        lines += [
+            "",
+            "[[rules]]",
+            f"id = {json.dumps(rule.id)}",
+            f"name = {json.dumps(rule.name)}",
+            f"query = {json.dumps(rule.query)}",
+        ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -102,12 +122,16 @@ def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -
 def seed_dispatch(key: str = "seed") -> Dispatch:
     title, text = SEED.read_text(encoding="utf-8").split("\n", 1)
     now = utcnow()
-    return Dispatch(id=dispatch_id(f"{key}-{uuid.uuid4().hex}"), source="test", title=title, text=text, published=now, fetched=now)
+    return Dispatch(
+        id=dispatch_id(f"{key}-{uuid.uuid4().hex}"), source="test", title=title, text=text, published=now, fetched=now
+    )
 
 
 def plain_dispatch(text: str) -> Dispatch:
     now = utcnow()
-    return Dispatch(id=dispatch_id(uuid.uuid4().hex), source="test", title=text[:40], text=text, published=now, fetched=now)
+    return Dispatch(
+        id=dispatch_id(uuid.uuid4().hex), source="test", title=text[:40], text=text, published=now, fetched=now
+    )
 
 
 def produce(kafka: KafkaSettings, records: Iterable[tuple[bytes | None, bytes | None]]) -> None:
@@ -127,13 +151,13 @@ def dispatch_record(dispatch: Dispatch) -> tuple[bytes, bytes]:
     return dispatch.id.encode(), json.dumps(dispatch.to_dict()).encode("utf-8")
 
 
-def read_until(
-    kafka: KafkaSettings, topic: str, done: Callable[[list[Any]], bool], timeout: float = 90.0
-) -> list[Any]:
+def read_until(kafka: KafkaSettings, topic: str, done: Callable[[list[Any]], bool], timeout: float = 90.0) -> list[Any]:
     """All records of `topic` from the beginning (no group), polled until `done(records)` or timeout."""
     from kafka import KafkaConsumer
 
-    consumer = KafkaConsumer(topic, bootstrap_servers=kafka.bootstrap_servers, group_id=None, auto_offset_reset="earliest")
+    consumer = KafkaConsumer(
+        topic, bootstrap_servers=kafka.bootstrap_servers, group_id=None, auto_offset_reset="earliest"
+    )
     records: list[Any] = []
     deadline = time.monotonic() + timeout
     try:
@@ -193,7 +217,9 @@ class Worker:
             if status is not None and predicate(status):
                 return status
             time.sleep(0.3)
-        raise AssertionError(f"worker {self.name} never reached the expected state; last {self.status()}\n{self.tail()}")
+        raise AssertionError(
+            f"worker {self.name} never reached the expected state; last {self.status()}\n{self.tail()}"
+        )
 
     def get(self, path: str) -> Any:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=2) as response:
@@ -495,6 +521,7 @@ def test_partitions_moving_again_and_again_lose_nothing(bootstrap: str, tmp_path
     assert not missing, "a dispatch never reached the tagged topic\n" + lost_or_stalled(kafka, missing, [finisher])
     assert set(tagged_ids) <= wanted
     duplicates = len(tagged_ids) - len(wanted)
+
     def safety(status: dict[str, Any] | None) -> dict[str, int]:
         return {k: v for k, v in (status or {}).get("counters", {}).items() if k in SAFETY_COUNTERS}
 

@@ -16,28 +16,33 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 from aiohttp import web
 
-from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherOptions
-from wirewatch.app.services.producer import publish_dispatches, run_producer
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.integration.services import ensure_kafka
 from wirewatch.app.cli.producer import cmd_producer, cmd_publish_ingest, cmd_topics_create
+from wirewatch.app.services.producer import publish_dispatches, run_producer
 from wirewatch.models import Dispatch
+from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherOptions
 from wirewatch.settings import FeedConfig, KafkaSettings, PollerSettings, Settings
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.topics import admin_client, describe, ensure_topics
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(240)]
 
 FAST = PublisherOptions(
-    resend_interval=1.0, delivery_timeout_ms=15_000, request_timeout_ms=5_000, max_block_ms=5_000,
-    bootstrap_timeout_ms=2_000, connect_backoff=0.5, connect_backoff_max=2.0,
+    resend_interval=1.0,
+    delivery_timeout_ms=15_000,
+    request_timeout_ms=5_000,
+    max_block_ms=5_000,
+    bootstrap_timeout_ms=2_000,
+    connect_backoff=0.5,
+    connect_backoff_max=2.0,
 )
 
 
@@ -81,8 +86,11 @@ def read_topic(kafka: KafkaSettings, topic: str, timeout: float = 30.0) -> list[
     from kafka import KafkaConsumer, TopicPartition
 
     consumer = KafkaConsumer(
-        bootstrap_servers=kafka.bootstrap_servers, client_id=f"{kafka.client_id}-reader",
-        enable_auto_commit=False, auto_offset_reset="earliest", consumer_timeout_ms=1000,
+        bootstrap_servers=kafka.bootstrap_servers,
+        client_id=f"{kafka.client_id}-reader",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        consumer_timeout_ms=1000,
     )
     try:
         partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
@@ -114,14 +122,16 @@ class Feed:
 
     def add(self, n: int) -> None:
         start = len(self.items)
-        published = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
+        published = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
         for i in range(start, start + n):
-            self.items.append({
-                "title": f"Army officers seize state radio in capital, story {i}",
-                "link": f"https://news.example.org/world/story-{i}",
-                "description": f"Soldiers took over the broadcaster in Niamey; Niger's president is held. Item {i}.",
-                "pubDate": format_datetime(published + timedelta(minutes=i)),
-            })
+            self.items.append(
+                {
+                    "title": f"Army officers seize state radio in capital, story {i}",
+                    "link": f"https://news.example.org/world/story-{i}",
+                    "description": f"Soldiers took over the broadcaster in Niamey; Niger's president is held. Item {i}.",
+                    "pubDate": format_datetime(published + timedelta(minutes=i)),
+                }
+            )
 
     def render(self) -> bytes:
         entries = "".join(
@@ -263,8 +273,14 @@ async def test_unacknowledged_dispatches_are_replayed_after_a_restart(bootstrap:
     ensure_topics(kafka)
     store_path = tmp_path / "producer.db"
     dispatches = [
-        Dispatch(id=f"replay-{i}", source="push", title=f"Dispatch {i}", text="Coup attempt reported.",
-                 published=datetime(2026, 11, 27, tzinfo=timezone.utc), fetched=datetime(2026, 11, 27, tzinfo=timezone.utc))
+        Dispatch(
+            id=f"replay-{i}",
+            source="push",
+            title=f"Dispatch {i}",
+            text="Coup attempt reported.",
+            published=datetime(2026, 11, 27, tzinfo=UTC),
+            fetched=datetime(2026, 11, 27, tzinfo=UTC),
+        )
         for i in range(3)
     ]
     nobody = replace(kafka, bootstrap_servers=[f"127.0.0.1:{free_port()}"])
@@ -397,7 +413,7 @@ def test_topics_create_is_idempotent_and_applies_the_config(bootstrap: str, tmp_
 
 async def test_a_dispatch_too_large_for_kafka_is_dead_lettered_not_resent(bootstrap, tmp_path: Path) -> None:
     kafka = unique_kafka(bootstrap)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     big = Dispatch(id="too-big", source="t", title="Big", text="word " * 300_000, published=now, fetched=now)
     small = Dispatch(id="small", source="t", title="Small", text="Turkey and Iran.", published=now, fetched=now)
     try:

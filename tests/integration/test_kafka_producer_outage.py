@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.app.services.producer import run_producer
 from tests.integration.services import KAFKA_SCRIPT
 from tests.integration.test_kafka_producer import (
     FAST,
@@ -30,6 +29,7 @@ from tests.integration.test_kafka_producer import (
     unique_kafka,
     wait_for,
 )
+from wirewatch.app.services.producer import run_producer
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
@@ -85,9 +85,7 @@ async def test_broker_down_then_up_loses_no_dispatch(private_broker: PrivateBrok
 
         private_broker.start()
         await wait_for(lambda: not pending_in(store), 120, "every dispatch acknowledged")
-        assert Counter(k for k, _ in read_topic(kafka, kafka.topic_raw)) == Counter(
-            d.encode() for d in _ids(feed)
-        )
+        assert Counter(k for k, _ in read_topic(kafka, kafka.topic_raw)) == Counter(d.encode() for d in _ids(feed))
 
         # The broker goes away mid-run; two new items arrive meanwhile.
         private_broker.stop()
@@ -108,8 +106,10 @@ async def test_broker_down_then_up_loses_no_dispatch(private_broker: PrivateBrok
         assert duplicates <= outcome.counters.replayed
         assert outcome.accepted == 5 and outcome.pending == 0
         assert outcome.counters.failed >= 1 and outcome.counters.replayed >= 1  # the re-send path was used
-        print(f"outage: failed sends {outcome.counters.failed}, replayed {outcome.counters.replayed}, "
-              f"connect failures {outcome.counters.connect_failures}, duplicates {duplicates}")
+        print(
+            f"outage: failed sends {outcome.counters.failed}, replayed {outcome.counters.replayed}, "
+            f"connect failures {outcome.counters.connect_failures}, duplicates {duplicates}"
+        )
     finally:
         stop.set()
         if not service.done():
@@ -119,7 +119,7 @@ async def test_broker_down_then_up_loses_no_dispatch(private_broker: PrivateBrok
 
 def _ids(feed: Feed) -> list[str]:
     """The ids of the feed's items: a permalink guid hashes as its canonical URL."""
-    from wirewatch.producers.normalise import canonical_url
     from wirewatch.models import dispatch_id
+    from wirewatch.producers.normalise import canonical_url
 
     return [dispatch_id(canonical_url(item["link"])) for item in feed.items]

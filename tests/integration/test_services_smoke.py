@@ -53,12 +53,24 @@ INDEX_MAPPINGS = {
     }
 }
 DOCUMENTS = {
-    "d1": {"title": "Coup attempt reported in Ankara", "text": "Troops on the bridges.", "source": "reuters",
-           "countries": [{"code": "TR", "name": "Türkiye"}]},
-    "d2": {"title": "Election day in Paris", "text": "Officials deny coup rumours.", "source": "afp",
-           "countries": [{"code": "FR", "name": "France"}]},
-    "d3": {"title": "Markets calm", "text": "Nothing of note in Ankara today.", "source": "reuters",
-           "countries": [{"code": "TR", "name": "Türkiye"}]},
+    "d1": {
+        "title": "Coup attempt reported in Ankara",
+        "text": "Troops on the bridges.",
+        "source": "reuters",
+        "countries": [{"code": "TR", "name": "Türkiye"}],
+    },
+    "d2": {
+        "title": "Election day in Paris",
+        "text": "Officials deny coup rumours.",
+        "source": "afp",
+        "countries": [{"code": "FR", "name": "France"}],
+    },
+    "d3": {
+        "title": "Markets calm",
+        "text": "Nothing of note in Ankara today.",
+        "source": "reuters",
+        "countries": [{"code": "TR", "name": "Türkiye"}],
+    },
 }
 # Lucene queries a Kibana user would type, and the documents each must return.
 QUERY_EXPECTATIONS = {
@@ -193,7 +205,9 @@ def test_elasticsearch_query_string_search(es: Elasticsearch, dispatch_index: st
 
     settings = es.indices.get_settings(index=dispatch_index)[dispatch_index]["settings"]["index"]
     assert settings["query"]["default_field"] == ["title", "text"]
-    tokens = [t["token"] for t in es.indices.analyze(index=dispatch_index, field="title", text="Coup in ANKARA")["tokens"]]
+    tokens = [
+        t["token"] for t in es.indices.analyze(index=dispatch_index, field="title", text="Coup in ANKARA")["tokens"]
+    ]
     assert tokens == ["coup", "in", "ankara"]
 
     for query, expected in QUERY_EXPECTATIONS.items():
@@ -248,8 +262,11 @@ def squatter_port() -> Iterator[int]:
     [(ensure_kafka, "WIREWATCH_KAFKA_PORT"), (ensure_elasticsearch, "WIREWATCH_ES_PORT")],
 )
 def test_ensure_fails_when_port_is_taken_by_something_else(
-    ensure: Callable[[], str], port_variable: str, squatter_port: int,
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    ensure: Callable[[], str],
+    port_variable: str,
+    squatter_port: int,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setenv(port_variable, str(squatter_port))
     monkeypatch.setenv("WIREWATCH_LOCAL_DIR", str(tmp_path / "run"))

@@ -6,15 +6,15 @@ import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from xml.sax.saxutils import escape
 
 from aiohttp import web
 
 RSS_TYPE = "application/rss+xml; charset=utf-8"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-BASE_TIME = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
+BASE_TIME = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 # A few sentences the tagger has something to find in (countries, an official, a watch word).
 STORY = (
@@ -29,7 +29,7 @@ def rss_item(feed: str, n: int, *, title: str | None = None, text: str | None = 
         "<item>"
         f"<title>{escape(title or f'{feed} dispatch {n}: coup attempt reported')}</title>"
         f"<link>https://news.example.org/{feed}/{n}</link>"
-        f"<guid isPermaLink=\"false\">{feed}-{n}</guid>"
+        f'<guid isPermaLink="false">{feed}-{n}</guid>'
         f"<pubDate>{published}</pubDate>"
         f"<description>{escape(text or STORY.format(day=f'day {n}'))}</description>"
         "</item>"

@@ -44,7 +44,7 @@ LATIN1_SAYS_UTF8 = (
     "<description>R\u00e9union \u00e0 Gen\u00e8ve.</description></item></channel></rss>"
 ).encode("latin-1")
 LATIN1_UNDECLARED = (
-    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>c</title>"
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>'
     "<item><title>Caf\u00e9 in Gen\u00e8ve</title><guid>charset-none-1</guid>"
     "<description>R\u00e9union \u00e0 Gen\u00e8ve.</description></item></channel></rss>"
 ).encode("latin-1")
@@ -55,17 +55,23 @@ BARE_ENTRIES = (
     b"<item><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item>"  # nothing to keep: skipped
     b"</channel></rss>"
 )
-DUPLICATE_GUIDS = rss("dups", [
-    f"<item><title>copy {n}</title><guid isPermaLink=\"false\">urn:dups:story-1</guid>"
-    f"<link>https://news.example.org/dups/story-1</link><description>the same story listed again</description></item>"
-    for n in range(1, 5)
-])
-FUTURE_DATES = rss("future", [
-    "<item><title>From the year 2999</title><guid isPermaLink=\"false\">future-1</guid>"
-    "<pubDate>Tue, 01 Jan 2999 00:00:00 GMT</pubDate><description>time travel</description></item>",
-    "<item><title>Year 9999</title><guid isPermaLink=\"false\">future-2</guid>"
-    "<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate><description>the end of time</description></item>",
-])
+DUPLICATE_GUIDS = rss(
+    "dups",
+    [
+        f'<item><title>copy {n}</title><guid isPermaLink="false">urn:dups:story-1</guid>'
+        f"<link>https://news.example.org/dups/story-1</link><description>the same story listed again</description></item>"
+        for n in range(1, 5)
+    ],
+)
+FUTURE_DATES = rss(
+    "future",
+    [
+        '<item><title>From the year 2999</title><guid isPermaLink="false">future-1</guid>'
+        "<pubDate>Tue, 01 Jan 2999 00:00:00 GMT</pubDate><description>time travel</description></item>",
+        '<item><title>Year 9999</title><guid isPermaLink="false">future-2</guid>'
+        "<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate><description>the end of time</description></item>",
+    ],
+)
 GIANT_TEXT_CHARS = 8 * MB  # inside the 10 MB body cap: a single entry the size of a book
 GIANT_ENTRY = rss("giant", [rss_item("giant", 1, text=(STORY.format(day="today") + " ") * (GIANT_TEXT_CHARS // 200))])
 
@@ -85,11 +91,18 @@ def install_hostile_routes(server: FeedServer) -> tuple[dict[str, str | None], H
         server.serve(f"/hostile/{name}", body, content_type, **headers)
         expected[name] = expect
 
-    add("invalid-xml", b'<?xml version="1.0"?><rss><channel><title>x</title><item><title>a</itm></rss>',
-        "not a valid feed")
+    add(
+        "invalid-xml",
+        b'<?xml version="1.0"?><rss><channel><title>x</title><item><title>a</itm></rss>',
+        "not a valid feed",
+    )
     add("truncated", rss("trunc", 3)[:-200], None)  # entries before the cut are kept, with a warning
-    add("html-page", b"<!doctype html><html><head><title>Home</title></head><body><p>hi</p></body></html>",
-        "not a feed: an HTML page", "text/html; charset=utf-8")
+    add(
+        "html-page",
+        b"<!doctype html><html><head><title>Home</title></head><body><p>hi</p></body></html>",
+        "not a feed: an HTML page",
+        "text/html; charset=utf-8",
+    )
     add("billion-laughs", BILLION_LAUGHS, None)  # entities are never expanded
     add("quadratic-blowup", QUADRATIC, None)
     add("xxe", XXE, None)
@@ -101,8 +114,12 @@ def install_hostile_routes(server: FeedServer) -> tuple[dict[str, str | None], H
     add("future-dates", FUTURE_DATES, None)
     server.serve("/hostile/server-error", b"oops", "text/plain", status=500)
     expected["server-error"] = "HTTP 500"
-    add("gzip-bomb", gzip.compress(b"<rss>" + b" " * (64 * MB) + b"</rss>"),
-        "response too large", **{"Content-Encoding": "gzip"})
+    add(
+        "gzip-bomb",
+        gzip.compress(b"<rss>" + b" " * (64 * MB) + b"</rss>"),
+        "response too large",
+        **{"Content-Encoding": "gzip"},
+    )
 
     async def hundred_mb(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": RSS_TYPE})
@@ -152,10 +169,12 @@ def install_hostile_routes(server: FeedServer) -> tuple[dict[str, str | None], H
     server.routes["/hostile/slow-drip"] = slow_drip
     server.routes["/hostile/loop-a"] = redirect("/hostile/loop-b")
     server.routes["/hostile/loop-b"] = redirect("/hostile/loop-a")
-    expected.update({
-        "100mb": "response too large: more than",
-        "100mb-declared": "response too large: Content-Length",
-        "slow-drip": "timed out reading the response",
-        "loop-a": "redirect loop",
-    })
+    expected.update(
+        {
+            "100mb": "response too large: more than",
+            "100mb-declared": "response too large: Content-Length",
+            "slow-drip": "timed out reading the response",
+            "loop-a": "redirect loop",
+        }
+    )
     return expected, counters

@@ -34,7 +34,7 @@ def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
 
 def static_feeds(feeds: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
+        def do_GET(self) -> None:
             body = feeds.get(self.path)
             if body is None:
                 self.send_error(404)
@@ -66,7 +66,7 @@ class WebhookReceiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = min(int(self.headers.get("Content-Length", "0")), 1024 * 1024)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 with receiver.lock:
@@ -92,7 +92,8 @@ def wirewatch(config: Path, *args: str, log: Path, env: dict[str, str] | None = 
     with log.open("ab") as sink:
         return subprocess.Popen(
             [sys.executable, "-m", "wirewatch.app.cli.main", "--config", str(config), *args],
-            stdout=sink, stderr=subprocess.STDOUT,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )
 

@@ -6,7 +6,6 @@ unique to the run and removed afterwards."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import signal
 import subprocess
@@ -17,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from wirewatch.processors.faust_app import worker_ready, worker_status
 from tests.integration.services import ensure_elasticsearch, ensure_kafka
 from tests.reliability.feeds import free_port, rss, rss_item
 from tests.reliability.processes import http_server, query, static_feeds, wait_for, wirewatch
+from wirewatch.processors.faust_app import worker_ready, worker_status
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(420)]
 
@@ -34,8 +33,10 @@ def feed_bodies() -> dict[str, bytes]:
     bodies = {}
     for f in range(FEEDS):
         name = f"e2e-{f}"
-        items = [rss_item(name, n) if n % COUP_EVERY == 0 else rss_item(name, n, title=f"{name} item {n}", text=CALM)
-                 for n in range(ITEMS)]
+        items = [
+            rss_item(name, n) if n % COUP_EVERY == 0 else rss_item(name, n, title=f"{name} item {n}", text=CALM)
+            for n in range(ITEMS)
+        ]
         bodies[f"/{name}.xml"] = rss(name, items)
     return bodies
 
@@ -111,7 +112,9 @@ def test_kill_9_of_each_stage_mid_stream_every_accepted_dispatch_indexed_once(tm
     coup_total = FEEDS * len(range(0, ITEMS, COUP_EVERY))
     stages: list[Stage] = []
     with http_server(static_feeds(feed_bodies())) as base:
-        feeds = "".join(f'[[feeds]]\nname = "e2e-{f}"\nurl = "{base}/e2e-{f}.xml"\ninterval = 3600\n' for f in range(FEEDS))
+        feeds = "".join(
+            f'[[feeds]]\nname = "e2e-{f}"\nurl = "{base}/e2e-{f}.xml"\ninterval = 3600\n' for f in range(FEEDS)
+        )
         config = tmp_path / "wirewatch.toml"
         config.write_text(
             f"""
@@ -119,15 +122,15 @@ def test_kill_9_of_each_stage_mid_stream_every_accepted_dispatch_indexed_once(tm
 per_host_delay = 0.2
 [kafka]
 bootstrap_servers = ["{bootstrap}"]
-topic_raw = "{topics['raw']}"
-topic_tagged = "{topics['tagged']}"
-topic_alerts = "{topics['alerts']}"
-topic_dead = "{topics['dead']}"
-topic_rules = "{topics['rules']}"
+topic_raw = "{topics["raw"]}"
+topic_tagged = "{topics["tagged"]}"
+topic_alerts = "{topics["alerts"]}"
+topic_dead = "{topics["dead"]}"
+topic_rules = "{topics["rules"]}"
 partitions = 3
 processor_group = "wwrel-{uid}-processor"
 sink_group = "wwrel-{uid}-sink"
-producer_store = "{tmp_path / 'producer.db'}"
+producer_store = "{tmp_path / "producer.db"}"
 [elasticsearch]
 hosts = ["{es}"]
 index_prefix = "{prefix}"
@@ -137,7 +140,8 @@ flush_interval = 0.5
 [[rules]]
 name = "coup"
 query = "coup"
-""" + feeds,
+"""
+            + feeds,
             encoding="utf-8",
         )
         try:
@@ -149,9 +153,20 @@ query = "coup"
                 es_json(f"{es}/{index}/_refresh", "POST")
                 return es_json(f"{es}/{index}/_count")["count"]
 
-            processor = Stage(config, tmp_path, "processor", "processor", "--web-port", str(web_port),
-                              "--data-dir", str(tmp_path / "faust"), "--session-timeout", "10",
-                              "--batch-within", "0.2")
+            processor = Stage(
+                config,
+                tmp_path,
+                "processor",
+                "processor",
+                "--web-port",
+                str(web_port),
+                "--data-dir",
+                str(tmp_path / "faust"),
+                "--session-timeout",
+                "10",
+                "--batch-within",
+                "0.2",
+            )
             sink = Stage(config, tmp_path, "sink", "sink")
             producer = Stage(config, tmp_path, "producer", "producer", "--status-interval", "1")
             stages += [processor, sink, producer]
@@ -164,7 +179,7 @@ query = "coup"
             def ledger_count() -> int:
                 try:
                     return query(ledger, "SELECT count(*) FROM inbox")[0][0]
-                except Exception:  # noqa: BLE001 - not created yet
+                except Exception:
                     return 0
 
             # 1. The producer dies mid-poll, after some dispatches were accepted into its ledger.
@@ -178,7 +193,9 @@ query = "coup"
             processor.kill9()
             at_processor_kill = indexed(prefix)
             processor.start()
-            wait_for(lambda: indexed(prefix) > at_processor_kill + 20, 180, "indexing resumed after the processor restart")
+            wait_for(
+                lambda: indexed(prefix) > at_processor_kill + 20, 180, "indexing resumed after the processor restart"
+            )
             sink.kill9()
             at_sink_kill = indexed(prefix)
             sink.start()
@@ -186,21 +203,28 @@ query = "coup"
             def settled() -> bool:
                 total = ledger_count()
                 return total == FEEDS * ITEMS and indexed(prefix) == total and indexed(alerts_index) == coup_total
+
             wait_for(settled, 240, "every accepted dispatch and every alert indexed")
             pending = query(ledger, "SELECT count(*) FROM inbox WHERE state = 'accepted'")[0][0]
             ledger_ids = {row[0] for row in query(ledger, "SELECT id FROM inbox")}
-            hits = es_json(f"{es}/{prefix}/_search", "POST",
-                           {"size": FEEDS * ITEMS + 100, "_source": False, "query": {"match_all": {}}})["hits"]["hits"]
-            alert_hits = es_json(f"{es}/{alerts_index}/_search", "POST",
-                                 {"size": coup_total + 100, "query": {"match_all": {}}})["hits"]["hits"]
+            hits = es_json(
+                f"{es}/{prefix}/_search",
+                "POST",
+                {"size": FEEDS * ITEMS + 100, "_source": False, "query": {"match_all": {}}},
+            )["hits"]["hits"]
+            alert_hits = es_json(
+                f"{es}/{alerts_index}/_search", "POST", {"size": coup_total + 100, "query": {"match_all": {}}}
+            )["hits"]["hits"]
         finally:
             for stage in stages:
                 stage.stop()
             logs = {stage.name: stage.tail() for stage in stages}
             cleanup(bootstrap, es, list(topics.values()), prefix, alerts_index)
 
-    print(f"\nkills: producer at {at_producer_kill} accepted, processor at {at_processor_kill} indexed, "
-          f"sink at {at_sink_kill} indexed; final {len(hits)} dispatches, {len(alert_hits)} alerts")
+    print(
+        f"\nkills: producer at {at_producer_kill} accepted, processor at {at_processor_kill} indexed, "
+        f"sink at {at_sink_kill} indexed; final {len(hits)} dispatches, {len(alert_hits)} alerts"
+    )
     assert at_processor_kill < FEEDS * ITEMS and at_sink_kill < FEEDS * ITEMS, "a kill landed after the stream ended"
     # Every accepted dispatch indexed exactly once: same ids, no extras; the ledger has nothing left to send.
     assert pending == 0
@@ -214,5 +238,3 @@ def wirewatch_cmd(config: Path) -> list[str]:
     import sys
 
     return [sys.executable, "-m", "wirewatch.app.cli.main", "--config", str(config)]
-
-

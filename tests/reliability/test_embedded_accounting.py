@@ -9,26 +9,33 @@ import json
 import logging
 from pathlib import Path
 
-from wirewatch.producers.ingest import parse_ingest
+from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, Rule, utcnow
-from wirewatch.app.runner import EmbeddedPipeline
+from wirewatch.producers.ingest import parse_ingest
 
 
 def settings_for(tmp_path: Path, rules: list[dict]) -> object:
-    settings, problems = settings_from_dict({
-        "store": {"path": str(tmp_path / "ww.db")},
-        "rules": rules,
-        "delivery": {"jsonl_path": str(tmp_path / "alerts.jsonl"), "retry_base": 0.05},
-    })
+    settings, problems = settings_from_dict(
+        {
+            "store": {"path": str(tmp_path / "ww.db")},
+            "rules": rules,
+            "delivery": {"jsonl_path": str(tmp_path / "alerts.jsonl"), "retry_base": 0.05},
+        }
+    )
     assert problems == []
     return settings
 
 
 def coup_dispatch(n: int) -> Dispatch:
-    return Dispatch(id=f"d-{n}", source="push", title=f"Coup attempt {n} in Ankara",
-                    text="Troops loyal to the government put down an attempted coup.",
-                    published=utcnow(), fetched=utcnow())
+    return Dispatch(
+        id=f"d-{n}",
+        source="push",
+        title=f"Coup attempt {n} in Ankara",
+        text="Troops loyal to the government put down an attempted coup.",
+        published=utcnow(),
+        fetched=utcnow(),
+    )
 
 
 async def test_one_drain_delivers_a_backlog_larger_than_a_delivery_batch(tmp_path: Path) -> None:
@@ -54,7 +61,7 @@ async def test_a_malformed_rule_is_reported_and_skipped_while_the_others_fire(tm
     caplog.set_level(logging.ERROR, logger="wirewatch.app.runner")
     settings = settings_for(tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"]}])
     # Rules published at runtime bypass `config check`: the matcher itself must cope.
-    settings.rules.append(Rule(id="broken", name="broken", query='coup AND (countries.code:TR', channels=["jsonl"]))
+    settings.rules.append(Rule(id="broken", name="broken", query="coup AND (countries.code:TR", channels=["jsonl"]))
     settings.rules.append(Rule(id="unknown-field", name="unknown field", query="colour:red", channels=["jsonl"]))
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
     try:
@@ -73,9 +80,17 @@ async def test_a_malformed_rule_is_reported_and_skipped_while_the_others_fire(tm
 async def test_malformed_and_oversized_pushed_dispatches(tmp_path: Path) -> None:
     good = [{"id": f"ok-{n}", "title": f"Coup rumour {n}", "text": "Troops in Ankara."} for n in range(5)]
     huge_text = "Troops loyal to the government put down an attempted coup in Ankara. " * 40_000  # ~2.8 MB
-    lines = [json.dumps(good[0]), "{not json", json.dumps(good[1]), json.dumps({"title": 42}),
-             json.dumps({"id": "huge", "title": "A book", "text": huge_text}), json.dumps(good[2]),
-             "[1, 2", json.dumps(good[3]), json.dumps(good[4])]
+    lines = [
+        json.dumps(good[0]),
+        "{not json",
+        json.dumps(good[1]),
+        json.dumps({"title": 42}),
+        json.dumps({"id": "huge", "title": "A book", "text": huge_text}),
+        json.dumps(good[2]),
+        "[1, 2",
+        json.dumps(good[3]),
+        json.dumps(good[4]),
+    ]
     dispatches, errors = parse_ingest("\n".join(lines))
     assert [e.line for e in errors] == [2, 4, 7]
     settings = settings_for(tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"]}])

@@ -14,7 +14,13 @@ import pytest
 
 from tests.reliability.feeds import rss, rss_item
 from tests.reliability.processes import (
-    WebhookReceiver, http_server, last_status_count, query, static_feeds, wait_for, wirewatch,
+    WebhookReceiver,
+    http_server,
+    last_status_count,
+    query,
+    static_feeds,
+    wait_for,
+    wirewatch,
 )
 
 FEEDS = 20
@@ -28,8 +34,10 @@ def feed_bodies() -> dict[str, bytes]:
     bodies = {}
     for f in range(FEEDS):
         name = f"wire-{f}"
-        items = [rss_item(name, n) if n % COUP_EVERY == 0 else rss_item(name, n, title=f"{name} item {n}", text=CALM)
-                 for n in range(ITEMS)]
+        items = [
+            rss_item(name, n) if n % COUP_EVERY == 0 else rss_item(name, n, title=f"{name} item {n}", text=CALM)
+            for n in range(ITEMS)
+        ]
         bodies[f"/{name}.xml"] = rss(name, items)
     return bodies
 
@@ -69,9 +77,18 @@ def test_kill_9_mid_stream_then_restart_loses_nothing_and_alerts_once(tmp_path: 
             if first.poll() is None:
                 first.kill()
         assert first.returncode == -signal.SIGKILL
-        at_kill = dict(zip(("dispatches", "pending", "alerts", "undelivered"), query(db, (
-            "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'accepted'),"
-            " (SELECT count(*) FROM alerts), (SELECT count(*) FROM deliveries WHERE state = 'pending')"))[0]))
+        at_kill = dict(
+            zip(
+                ("dispatches", "pending", "alerts", "undelivered"),
+                query(
+                    db,
+                    (
+                        "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'accepted'),"
+                        " (SELECT count(*) FROM alerts), (SELECT count(*) FROM deliveries WHERE state = 'pending')"
+                    ),
+                )[0],
+            )
+        )
         # The kill landed mid-stream: feeds were still being polled.
         assert at_kill["dispatches"] < FEEDS * ITEMS, at_kill
         delivered_before_restart = len(receiver.accepted)
@@ -79,11 +96,17 @@ def test_kill_9_mid_stream_then_restart_loses_nothing_and_alerts_once(tmp_path: 
         receiver.fail = lambda n: False  # the webhook recovers
         second = wirewatch(config, "run", "--status-interval", "0.5", log=tmp_path / "second.log")
         try:
+
             def settled() -> bool:
-                stored, pending, undelivered = query(db, (
-                    "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'accepted'),"
-                    " (SELECT count(*) FROM deliveries WHERE state = 'pending')"))[0]
+                stored, pending, undelivered = query(
+                    db,
+                    (
+                        "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'accepted'),"
+                        " (SELECT count(*) FROM deliveries WHERE state = 'pending')"
+                    ),
+                )[0]
                 return stored == FEEDS * ITEMS and pending == 0 and undelivered == 0
+
             wait_for(settled, 90, "every dispatch stored and every alert delivered after the restart")
             second.send_signal(signal.SIGTERM)
             second.wait(timeout=30)
@@ -97,15 +120,19 @@ def test_kill_9_mid_stream_then_restart_loses_nothing_and_alerts_once(tmp_path: 
     assert len(docs) == FEEDS * ITEMS
     assert {doc["url"] for doc in docs} == expected_urls
     assert query(db, "SELECT count(*), count(DISTINCT id) FROM inbox WHERE state = 'done'")[0] == (
-        FEEDS * ITEMS, FEEDS * ITEMS)
+        FEEDS * ITEMS,
+        FEEDS * ITEMS,
+    )
     # Alerts: one per (rule, dispatch), each delivered.
     assert query(db, "SELECT count(*) FROM alerts")[0][0] == expected_alerts
     assert query(db, "SELECT state, count(*) FROM deliveries GROUP BY state") == [("delivered", expected_alerts)]
     received = Counter((a["rule"]["id"], a["dispatch_id"]) for a in receiver.accepted)
     assert len(received) == expected_alerts
     duplicates = sum(received.values()) - expected_alerts
-    print(f"\nkill -9 at {at_kill}; webhook: {delivered_before_restart} delivered before the kill, "
-          f"{receiver.refused} refused, {duplicates} duplicate deliveries after the restart")
+    print(
+        f"\nkill -9 at {at_kill}; webhook: {delivered_before_restart} delivered before the kill, "
+        f"{receiver.refused} refused, {duplicates} duplicate deliveries after the restart"
+    )
     assert duplicates <= DELIVERY_BATCH
     # The restart replayed or re-polled what was cut off, and logged nothing worse than warnings.
     second_log = (tmp_path / "second.log").read_text()

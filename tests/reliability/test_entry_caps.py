@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from wirewatch.producers.normalise import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip, make_dispatch
 
-FETCHED = datetime(2026, 11, 1, tzinfo=timezone.utc)
+FETCHED = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def entry(title: str, text: str) -> dict:
-    return {"title": title, "title_detail": {"type": "text/plain"}, "summary": text,
-            "summary_detail": {"type": "text/plain"}, "link": "https://news.example.org/long/1"}
+    return {
+        "title": title,
+        "title_detail": {"type": "text/plain"},
+        "summary": text,
+        "summary_detail": {"type": "text/plain"},
+        "link": "https://news.example.org/long/1",
+    }
 
 
 def test_long_title_and_text_are_cut_marked_and_keep_a_stable_id() -> None:

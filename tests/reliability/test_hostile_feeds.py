@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.producers.normalise import MAX_TEXT_CHARS
-from wirewatch.producers.poller import FeedPoller, PollReport
 from tests.reliability.feeds import FeedServer, feed_server, rss
 from tests.reliability.hostile import GIANT_TEXT_CHARS, HostileCounters, install_hostile_routes
-from wirewatch.config import settings_from_dict
 from wirewatch.app.runner import EmbeddedPipeline
+from wirewatch.config import settings_from_dict
+from wirewatch.producers.normalise import MAX_TEXT_CHARS
+from wirewatch.producers.poller import FeedPoller, PollReport
 
 GOOD_FEEDS = 20
 ITEMS_PER_FEED = 25
@@ -56,23 +56,37 @@ class RunResult:
         return GOOD_FEEDS * ITEMS_PER_FEED / self.good_seconds
 
 
-async def run_once(db: Path, good: FeedServer, hostile: FeedServer | None, hostile_names: list[str],
-                   counters: HostileCounters | None) -> RunResult:
+async def run_once(
+    db: Path, good: FeedServer, hostile: FeedServer | None, hostile_names: list[str], counters: HostileCounters | None
+) -> RunResult:
     feeds = [{"name": f"good-{i}", "url": good.url(f"/good-{i}.xml")} for i in range(GOOD_FEEDS)]
     if hostile is not None:
         feeds += [{"name": name, "url": hostile.url(f"/hostile/{name}")} for name in hostile_names]
-    settings, problems = settings_from_dict({
-        "store": {"path": str(db)},
-        "feeds": feeds,
-        "rules": [{"name": "coup", "query": "coup", "channels": ["jsonl"]}],
-        "delivery": {"jsonl_path": str(db.with_suffix(".alerts.jsonl"))},
-        "poller": {"connect_timeout": 2, "read_timeout": 6, "per_host_delay": 0, "per_host_concurrency": 8,
-                   "backoff_base": 60},
-    })
+    settings, problems = settings_from_dict(
+        {
+            "store": {"path": str(db)},
+            "feeds": feeds,
+            "rules": [{"name": "coup", "query": "coup", "channels": ["jsonl"]}],
+            "delivery": {"jsonl_path": str(db.with_suffix(".alerts.jsonl"))},
+            "poller": {
+                "connect_timeout": 2,
+                "read_timeout": 6,
+                "per_host_delay": 0,
+                "per_host_concurrency": 8,
+                "backoff_base": 60,
+            },
+        }
+    )
     assert problems == []
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
-    poller = FeedPoller(settings.feeds, settings.poller, pipeline.store, pipeline.store, pipeline.submit_accepted,
-                        metrics=pipeline.metrics)
+    poller = FeedPoller(
+        settings.feeds,
+        settings.poller,
+        pipeline.store,
+        pipeline.store,
+        pipeline.submit_accepted,
+        metrics=pipeline.metrics,
+    )
     worker = asyncio.create_task(pipeline.process_forever())
     try:
         reset_peak_rss()
@@ -129,10 +143,12 @@ async def test_hostile_feeds_fail_alone_bounded_and_good_feeds_keep_flowing(tmp_
                 assert state.backoff_seconds >= 30  # backoff_base 60 with jitter: not retried at once
                 assert any(f"feed {name} failed" in r.getMessage() for r in caplog.records), name
             failed_polls = mixed.pipeline.metrics.registry.get_sample_value(
-                "wirewatch_feed_polls_total", {"outcome": "failed"})
+                "wirewatch_feed_polls_total", {"outcome": "failed"}
+            )
             assert failed_polls == len(failing)  # counted where /metrics exports it
             assert set(mixed.report.ok) == {n for n in names if not expected[n]} | {
-                f"good-{i}" for i in range(GOOD_FEEDS)}
+                f"good-{i}" for i in range(GOOD_FEEDS)
+            }
             assert mixed.report.polled == GOOD_FEEDS + len(names)
 
             # Bounded reads: the 100 MB body was abandoned at the 10 MB cap, the drip after the read timeout.

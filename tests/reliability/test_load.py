@@ -41,8 +41,10 @@ def feed_bodies() -> dict[str, bytes]:
     bodies = {}
     for f in range(FEEDS):
         name = f"load-{f}"
-        items = [rss_item(name, n) if n % COUP_EVERY == 0 else rss_item(name, n, title=f"{name} item {n}", text=CALM)
-                 for n in range(ITEMS)]
+        items = [
+            rss_item(name, n) if n % COUP_EVERY == 0 else rss_item(name, n, title=f"{name} item {n}", text=CALM)
+            for n in range(ITEMS)
+        ]
         bodies[f"/{name}.xml"] = rss(name, items)
     return bodies
 
@@ -81,13 +83,19 @@ def test_thousand_feeds_through_the_embedded_pipeline_with_bounded_memory_and_no
     assert proc.returncode == 0, output[-3000:]
     peak_mb = peak_kb / 1024
     db = tmp_path / "ww.db"
-    stored, done, pending, alerts, undelivered, dead = query(db, (
-        "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'done'),"
-        " (SELECT count(*) FROM inbox WHERE state = 'accepted'), (SELECT count(*) FROM alerts),"
-        " (SELECT count(*) FROM deliveries WHERE state = 'pending'), (SELECT count(*) FROM dead_letters)"))[0]
+    stored, done, pending, alerts, undelivered, dead = query(
+        db,
+        (
+            "SELECT (SELECT count(*) FROM dispatches), (SELECT count(*) FROM inbox WHERE state = 'done'),"
+            " (SELECT count(*) FROM inbox WHERE state = 'accepted'), (SELECT count(*) FROM alerts),"
+            " (SELECT count(*) FROM deliveries WHERE state = 'pending'), (SELECT count(*) FROM dead_letters)"
+        ),
+    )[0]
     delivered_lines = (tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()
-    print(f"\nload: {FEEDS} feeds, {total} dispatches in {elapsed:.1f}s ({total / elapsed:.0f}/s end to end), "
-          f"peak RSS {peak_mb:.0f} MB, {alerts} alerts")
+    print(
+        f"\nload: {FEEDS} feeds, {total} dispatches in {elapsed:.1f}s ({total / elapsed:.0f}/s end to end), "
+        f"peak RSS {peak_mb:.0f} MB, {alerts} alerts"
+    )
 
     assert re.search(rf"feeds {FEEDS} ok / 0 failing · dispatches {total} ", output), output[-2000:]
     assert stored == done == total and pending == 0 and dead == 0

@@ -37,7 +37,7 @@ class RefusingElasticsearch(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    do_GET = do_PUT = do_POST = do_HEAD = _refuse  # noqa: N815 - http.server API
+    do_GET = do_PUT = do_POST = do_HEAD = _refuse
 
     def log_message(self, *args: object) -> None:
         pass
@@ -74,10 +74,10 @@ security_protocol = "SASL_PLAINTEXT"
 sasl_mechanism = "SCRAM-SHA-512"
 sasl_username = "wirewatch"
 sasl_password = "env:KAFKA_PASSWORD"
-producer_store = "{tmp_path / 'producer.db'}"
+producer_store = "{tmp_path / "producer.db"}"
 [elasticsearch]
 hosts = ["{es_url}"]
-api_key = "file:{tmp_path / 'es-api-key'}"
+api_key = "file:{tmp_path / "es-api-key"}"
 request_timeout = 3
 [[feeds]]
 name = "wire"
@@ -97,10 +97,14 @@ def test_secrets_never_appear_in_logs_or_output(tmp_path: Path, secret_env: dict
     receiver = WebhookReceiver(fail=lambda n: True)  # every delivery fails: the failure is logged
     kafka_port = free_port()  # nothing listens: the Kafka clients fail and log it
     feeds = {"/wire.xml": rss("wire", 3)}
-    with http_server(static_feeds(feeds)) as feed_base, http_server(receiver.handler()) as hook_base, \
-            http_server(RefusingElasticsearch) as es_base:
-        config = write_config(tmp_path, feed_url=f"{feed_base}/wire.xml", hook_url=hook_base, es_url=es_base,
-                              kafka_port=kafka_port)
+    with (
+        http_server(static_feeds(feeds)) as feed_base,
+        http_server(receiver.handler()) as hook_base,
+        http_server(RefusingElasticsearch) as es_base,
+    ):
+        config = write_config(
+            tmp_path, feed_url=f"{feed_base}/wire.xml", hook_url=hook_base, es_url=es_base, kafka_port=kafka_port
+        )
         outputs: dict[str, str] = {}
 
         def run(name: str, *args: str, stop_after: float | None = None, timeout: float = 60) -> int:
@@ -128,8 +132,19 @@ def test_secrets_never_appear_in_logs_or_output(tmp_path: Path, secret_env: dict
         assert "401" in outputs["es-setup"] or "authenticat" in outputs["es-setup"].lower()
         run("producer", "-v", "producer", "--once", "--timeout", "4", stop_after=15)
         assert "Kafka" in outputs["producer"] or "kafka" in outputs["producer"]
-        run("processor", "-v", "processor", "--web-port", str(free_port()), "--data-dir", str(tmp_path / "faust"),
-            "--loglevel", "debug", stop_after=8, timeout=30)
+        run(
+            "processor",
+            "-v",
+            "processor",
+            "--web-port",
+            str(free_port()),
+            "--data-dir",
+            str(tmp_path / "faust"),
+            "--loglevel",
+            "debug",
+            stop_after=8,
+            timeout=30,
+        )
 
     # The secrets were really used where they belong...
     assert receiver.headers and all(h.get("Authorization") == f"Bearer {WEBHOOK_TOKEN}" for h in receiver.headers)

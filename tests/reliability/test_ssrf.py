@@ -10,13 +10,13 @@ import pytest
 from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from tests.reliability.feeds import feed_server, rss
+from wirewatch.config import settings_from_dict
 from wirewatch.producers.address_policy import AddressPolicy, AddressRefused, GuardedResolver, address_refusal
 from wirewatch.producers.fetch import FetchError, HttpFetcher
 from wirewatch.producers.poller import FeedPoller
-from wirewatch.sinks.sqlite_store import SQLiteStore
-from tests.reliability.feeds import FeedServer, feed_server, rss
-from wirewatch.config import settings_from_dict
 from wirewatch.settings import FeedConfig, PollerSettings
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 
 def guarded(**overrides) -> PollerSettings:
@@ -122,8 +122,16 @@ class RebindingResolver(AbstractResolver):
         self.port = port
 
     async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET):
-        return [ResolveResult(hostname=host, host="127.0.0.1", port=self.port, family=socket.AF_INET,
-                              proto=0, flags=socket.AI_NUMERICHOST)]
+        return [
+            ResolveResult(
+                hostname=host,
+                host="127.0.0.1",
+                port=self.port,
+                family=socket.AF_INET,
+                proto=0,
+                flags=socket.AI_NUMERICHOST,
+            )
+        ]
 
     async def close(self) -> None:
         pass
@@ -133,8 +141,9 @@ async def test_the_connection_resolver_refuses_a_rebound_answer() -> None:
     resolver = GuardedResolver(AddressPolicy(refuse_private=True), RebindingResolver(80))
     with pytest.raises(AddressRefused, match="loopback address 127.0.0.1"):
         await resolver.resolve("feeds.example.org", 80)
-    exempt = GuardedResolver(AddressPolicy(refuse_private=True, allow_hosts=["feeds.example.org"]),
-                             RebindingResolver(80))
+    exempt = GuardedResolver(
+        AddressPolicy(refuse_private=True, allow_hosts=["feeds.example.org"]), RebindingResolver(80)
+    )
     assert (await exempt.resolve("feeds.example.org", 80))[0]["host"] == "127.0.0.1"
 
 

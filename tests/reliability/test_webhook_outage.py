@@ -16,18 +16,23 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.processes import WebhookReceiver, http_server
+from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.app.runner import EmbeddedPipeline
 
 OUTAGE_SECONDS = float(os.environ.get("WIREWATCH_WEBHOOK_OUTAGE_SECONDS", "60"))
 RETRY_BASE, RETRY_MAX = 1.0, 8.0
 
 
 def coup(n: int) -> Dispatch:
-    return Dispatch(id=f"w-{n}", source="push", title=f"Coup attempt {n} in Ankara",
-                    text="Troops loyal to the government put down an attempted coup.",
-                    published=utcnow(), fetched=utcnow())
+    return Dispatch(
+        id=f"w-{n}",
+        source="push",
+        title=f"Coup attempt {n} in Ankara",
+        text="Troops loyal to the government put down an attempted coup.",
+        published=utcnow(),
+        fetched=utcnow(),
+    )
 
 
 async def accept_and_process(pipeline: EmbeddedPipeline, numbers: range) -> None:
@@ -42,16 +47,24 @@ async def test_a_minute_of_webhook_errors_loses_nothing_and_delivers_each_alert_
     outage_ends = time.monotonic() + OUTAGE_SECONDS
     receiver = WebhookReceiver(fail=lambda n: time.monotonic() < outage_ends)
     with http_server(receiver.handler()) as hook:
-        settings, problems = settings_from_dict({
-            "store": {"path": str(tmp_path / "ww.db")},
-            "rules": [{"name": "coup", "query": "coup", "channels": ["hook", "jsonl"]}],
-            "delivery": {"jsonl_path": str(tmp_path / "alerts.jsonl"), "retry_base": RETRY_BASE,
-                         "retry_max": RETRY_MAX, "webhooks": {"hook": {"url": f"{hook}/alerts", "timeout": 2}}},
-        })
+        settings, problems = settings_from_dict(
+            {
+                "store": {"path": str(tmp_path / "ww.db")},
+                "rules": [{"name": "coup", "query": "coup", "channels": ["hook", "jsonl"]}],
+                "delivery": {
+                    "jsonl_path": str(tmp_path / "alerts.jsonl"),
+                    "retry_base": RETRY_BASE,
+                    "retry_max": RETRY_MAX,
+                    "webhooks": {"hook": {"url": f"{hook}/alerts", "timeout": 2}},
+                },
+            }
+        )
         assert problems == []
         pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
-        workers = [asyncio.create_task(pipeline.process_forever()),
-                   asyncio.create_task(pipeline.deliver_forever(interval=0.2))]
+        workers = [
+            asyncio.create_task(pipeline.process_forever()),
+            asyncio.create_task(pipeline.deliver_forever(interval=0.2)),
+        ]
         try:
             await accept_and_process(pipeline, range(0, 100))
             await asyncio.sleep(OUTAGE_SECONDS / 2)
@@ -70,8 +83,10 @@ async def test_a_minute_of_webhook_errors_loses_nothing_and_delivers_each_alert_
             await pipeline.close()
 
     received = Counter(alert["dispatch_id"] for alert in receiver.accepted)
-    print(f"\nwebhook outage {OUTAGE_SECONDS:.0f}s: {requests_during_outage} requests during it "
-          f"({receiver.refused} refused in all), then {len(receiver.accepted)} delivered")
+    print(
+        f"\nwebhook outage {OUTAGE_SECONDS:.0f}s: {requests_during_outage} requests during it "
+        f"({receiver.refused} refused in all), then {len(receiver.accepted)} delivered"
+    )
     assert stats["alerts"] == 150 and stats["pending_deliveries"] == 0
     assert received == Counter({f"w-{n}": 1 for n in range(150)})  # each alert exactly once
     # The dead endpoint was retried with backoff (about one request per RETRY_MAX at worst), not once per alert.

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import aiohttp
 
-from wirewatch.config import settings_from_dict
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
+from wirewatch.app.runner import EmbeddedPipeline
+from wirewatch.config import settings_from_dict
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.app.runner import EmbeddedPipeline
 
 SEED_TXT = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"
 HOSTILE_TITLE = '<script>window.__pwned = 1</script> Coup rumours in <img src=x onerror="window.__pwned=2">Ankara'
@@ -22,10 +22,15 @@ HOSTILE_TEXT = 'Officers in Turkey deny a coup. <b onmouseover="alert(1)">bold</
 
 
 def pipeline_settings(tmp_path: Path):
-    settings, problems = settings_from_dict({
-        "store": {"path": str(tmp_path / "dash.db")},
-        "rules": [{"name": "coup", "query": "coup"}, {"name": "coup in Turkey", "query": "coup AND countries.code:TR"}],
-    })
+    settings, problems = settings_from_dict(
+        {
+            "store": {"path": str(tmp_path / "dash.db")},
+            "rules": [
+                {"name": "coup", "query": "coup"},
+                {"name": "coup in Turkey", "query": "coup AND countries.code:TR"},
+            ],
+        }
+    )
     assert problems == []
     return settings
 
@@ -35,13 +40,32 @@ def sample_dispatches() -> list[Dispatch]:
     seed = SEED_TXT.read_text(encoding="utf-8")
     title, _, body = seed.partition("\n")
     return [
-        Dispatch(id="seed", source="wire", title=title.strip(), text=body.strip(), published=now - timedelta(hours=3),
-                 fetched=now, url="https://example.org/seed"),
-        Dispatch(id="hostile", source="evil-feed", title=HOSTILE_TITLE, text=HOSTILE_TEXT,
-                 published=now - timedelta(hours=2), fetched=now, url="javascript:alert(document.cookie)"),
-        Dispatch(id="niger", source="wire", title="Soldiers seize power in Niger",
-                 text="Soldiers in Niger said they had removed President Mohamed Bazoum; ECOWAS condemned the coup.",
-                 published=now - timedelta(days=2), fetched=now),
+        Dispatch(
+            id="seed",
+            source="wire",
+            title=title.strip(),
+            text=body.strip(),
+            published=now - timedelta(hours=3),
+            fetched=now,
+            url="https://example.org/seed",
+        ),
+        Dispatch(
+            id="hostile",
+            source="evil-feed",
+            title=HOSTILE_TITLE,
+            text=HOSTILE_TEXT,
+            published=now - timedelta(hours=2),
+            fetched=now,
+            url="javascript:alert(document.cookie)",
+        ),
+        Dispatch(
+            id="niger",
+            source="wire",
+            title="Soldiers seize power in Niger",
+            text="Soldiers in Niger said they had removed President Mohamed Bazoum; ECOWAS condemned the coup.",
+            published=now - timedelta(days=2),
+            fetched=now,
+        ),
     ]
 
 
@@ -61,8 +85,14 @@ async def fill_store(tmp_path: Path, dispatches: list[Dispatch] | None = None):
 
 
 @asynccontextmanager
-async def running_dashboard(store_path: Path, *, configured_bind: str = "127.0.0.1", token: str | None = None,
-                            bus: EventBus | None = None, metrics: Metrics | None = None):
+async def running_dashboard(
+    store_path: Path,
+    *,
+    configured_bind: str = "127.0.0.1",
+    token: str | None = None,
+    bus: EventBus | None = None,
+    metrics: Metrics | None = None,
+):
     """Always listens on 127.0.0.1; ``configured_bind`` is the address the access policy is told it serves
     (tests exercise the off-loopback rules without ever listening off-loopback)."""
     backend = SQLiteBackend(store_path)

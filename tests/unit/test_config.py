@@ -60,9 +60,12 @@ def test_good_config_loads_with_paths_relative_to_the_file(tmp_path, monkeypatch
 
 def test_every_problem_is_reported_with_its_key(tmp_path, monkeypatch):
     monkeypatch.delenv("WW_TEST_TOKEN", raising=False)
-    text = GOOD.replace('interval = 120', 'interval = "often"\ncolour = "red"').replace(
-        'url = "https://example.org/rss"', 'url = "ftp://example.org/rss"'
-    ) + '\n[[rules]]\nname = "broken"\nquery = "coup AND (TR"\n\n[[rules]]\nname = "x"\nquery = "y"\nchannels = ["pager"]\n[typo]\n'
+    text = (
+        GOOD.replace("interval = 120", 'interval = "often"\ncolour = "red"').replace(
+            'url = "https://example.org/rss"', 'url = "ftp://example.org/rss"'
+        )
+        + '\n[[rules]]\nname = "broken"\nquery = "coup AND (TR"\n\n[[rules]]\nname = "x"\nquery = "y"\nchannels = ["pager"]\n[typo]\n'
+    )
     _, problems = check_config(write(tmp_path, text))
     keys = {p.key for p in problems}
     assert "feeds[0].interval" in keys

@@ -110,10 +110,21 @@ async def test_feeds_endpoint_reports_stored_feed_health(tmp_path):
     from wirewatch.sinks.sqlite_store import SQLiteStore
 
     with SQLiteStore(settings.store.path) as store:
-        store.save_feed_state("broken", {"name": "broken", "url": "http://x.invalid/", "consecutive_failures": 3,
-                                         "last_error": "HTTP 503", "backoff_seconds": 240.0, "etag": "\"e\""})
-        store.save_feed_state("fine", {"name": "fine", "url": "http://y.invalid/", "last_success": "2026-01-01T00:00:00Z",
-                                       "items_seen": 12})
+        store.save_feed_state(
+            "broken",
+            {
+                "name": "broken",
+                "url": "http://x.invalid/",
+                "consecutive_failures": 3,
+                "last_error": "HTTP 503",
+                "backoff_seconds": 240.0,
+                "etag": '"e"',
+            },
+        )
+        store.save_feed_state(
+            "fine",
+            {"name": "fine", "url": "http://y.invalid/", "last_success": "2026-01-01T00:00:00Z", "items_seen": 12},
+        )
     async with running_dashboard(settings.store.path) as (url, session):
         data = await get_json(session, f"{url}/api/feeds")
     by_name = {f["name"]: f for f in data["feeds"]}
@@ -151,8 +162,16 @@ async def test_event_stream_sends_published_alerts_as_sse(store_path):
             assert response.headers["Content-Type"].startswith("text/event-stream")
             await response.content.readuntil(b"\n\n")  # the greeting: the subscription exists now
             bus.publish("dispatch", {"id": "ignored"})
-            bus.publish("alert", {"rule": {"id": "r", "name": "coup"}, "dispatch_id": "d1", "title": "<b>x</b>",
-                                  "url": "javascript:1", "at": "2026-01-01T00:00:00Z"})
+            bus.publish(
+                "alert",
+                {
+                    "rule": {"id": "r", "name": "coup"},
+                    "dispatch_id": "d1",
+                    "title": "<b>x</b>",
+                    "url": "javascript:1",
+                    "at": "2026-01-01T00:00:00Z",
+                },
+            )
             frame = (await asyncio.wait_for(response.content.readuntil(b"\n\n"), timeout=10)).decode()
     lines = dict(line.split(": ", 1) for line in frame.strip().splitlines())
     assert lines["event"] == "alert"

@@ -8,9 +8,9 @@ import re
 from tests.unit.dashboard_fixtures import fill_store
 from tests.unit.test_embedded import DEMO_FEED, settings_for
 from wirewatch.app.dashboard import SQLiteBackend, StoreWatcher
+from wirewatch.app.runner import run_embedded
 from wirewatch.events import EventBus
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.app.runner import run_embedded
 
 
 async def test_store_watcher_publishes_what_another_writer_stores(tmp_path):
@@ -22,8 +22,19 @@ async def test_store_watcher_publishes_what_another_writer_stores(tmp_path):
         assert await watcher.step() == 0  # starts at the end: history is not replayed as live
         with bus.subscribe() as sub:
             now = utcnow()
-            await fill_store(tmp_path, [Dispatch(id="late", source="t", title="Coup attempt in Turkey",
-                                                 text="Soldiers tried a coup in Turkey.", published=now, fetched=now)])
+            await fill_store(
+                tmp_path,
+                [
+                    Dispatch(
+                        id="late",
+                        source="t",
+                        title="Coup attempt in Turkey",
+                        text="Soldiers tried a coup in Turkey.",
+                        published=now,
+                        fetched=now,
+                    )
+                ],
+            )
             published = await watcher.step()
             kinds = [(await sub.get()).kind for _ in range(published)]
     finally:
@@ -54,9 +65,12 @@ async def test_run_serves_the_dashboard_and_streams_alerts_as_they_fire(tmp_path
                 await stream.content.readuntil(b"\n\n")
                 # A new item appears in the feed while the stream is open.
                 text = feed.read_text(encoding="utf-8").replace(
-                    "<item>", "<item><title>Coup plot foiled in Turkey</title><guid>live-1</guid>"
+                    "<item>",
+                    "<item><title>Coup plot foiled in Turkey</title><guid>live-1</guid>"
                     "<description>Turkish officials said a coup plot was foiled in Ankara, Turkey.</description>"
-                    "</item><item>", 1)
+                    "</item><item>",
+                    1,
+                )
                 feed.write_text(text, encoding="utf-8")
                 titles = set()
                 while "Coup plot foiled in Turkey" not in titles:
@@ -102,8 +116,19 @@ async def test_dashboard_command_serves_a_store_and_streams_what_another_process
             async with session.get(f"{url}/api/events?kinds=alert") as stream:
                 await stream.content.readuntil(b"\n\n")
                 now = utcnow()
-                await fill_store(tmp_path, [Dispatch(id="other", source="t", title="Coup bid in Turkey",
-                                                     text="A coup bid in Turkey failed.", published=now, fetched=now)])
+                await fill_store(
+                    tmp_path,
+                    [
+                        Dispatch(
+                            id="other",
+                            source="t",
+                            title="Coup bid in Turkey",
+                            text="A coup bid in Turkey failed.",
+                            published=now,
+                            fetched=now,
+                        )
+                    ],
+                )
                 frame = (await asyncio.wait_for(stream.content.readuntil(b"\n\n"), timeout=15)).decode()
     finally:
         stop.set()

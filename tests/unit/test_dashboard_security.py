@@ -24,8 +24,20 @@ def test_serving_off_loopback_without_a_token_is_refused():
     assert not AccessPolicy(bind="127.0.0.1").token_required
 
 
-@pytest.mark.parametrize("path", ["/", "/search?q=coup", "/dispatch/seed", "/api/alerts", "/api/search?q=coup",
-                                  "/api/feeds", "/api/stats", "/api/events", "/metrics"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search?q=coup",
+        "/dispatch/seed",
+        "/api/alerts",
+        "/api/search?q=coup",
+        "/api/feeds",
+        "/api/stats",
+        "/api/events",
+        "/metrics",
+    ],
+)
 async def test_off_loopback_every_page_and_api_call_needs_the_token(store_path, path):
     async with running_dashboard(store_path, configured_bind="0.0.0.0", token=TOKEN) as (url, session):
         async with session.get(url + path, allow_redirects=False) as anonymous:
@@ -35,8 +47,9 @@ async def test_off_loopback_every_page_and_api_call_needs_the_token(store_path, 
                 assert anonymous.headers["WWW-Authenticate"].startswith("Bearer")
             else:
                 assert anonymous.status == 303 and anonymous.headers["Location"] == "/login"
-        async with session.get(url + path, headers={"Authorization": "Bearer wrong-token-wrong-token"},
-                               allow_redirects=False) as wrong:
+        async with session.get(
+            url + path, headers={"Authorization": "Bearer wrong-token-wrong-token"}, allow_redirects=False
+        ) as wrong:
             assert wrong.status in (401, 303)
         if path == "/api/events":
             return  # a stream does not end; the anonymous refusal above is the point
@@ -56,7 +69,10 @@ async def test_login_form_sets_an_httponly_session_cookie_that_is_not_the_token(
         # aiohttp's jar keeps no cookies of bare IP hosts: send it as a browser would.
         async with session.get(f"{url}/api/stats", cookies={SESSION_COOKIE: cookie.value}) as with_cookie:
             assert with_cookie.status == 200
-        async with session.get(f"{url}/api/stats", cookies={SESSION_COOKIE: cookie.value[:-1] + ("1" if cookie.value.endswith("0") else "0")}) as forged:
+        async with session.get(
+            f"{url}/api/stats",
+            cookies={SESSION_COOKIE: cookie.value[:-1] + ("1" if cookie.value.endswith("0") else "0")},
+        ) as forged:
             assert forged.status == 401
 
 

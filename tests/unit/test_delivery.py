@@ -7,21 +7,21 @@ is checked exactly without sleeping.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 import io
 import json
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
-from wirewatch.sinks.sqlite_store import DeliveryRecord, SQLiteStore
 from tests.unit.test_notifiers import TOKEN, Receiver, receiver  # noqa: F401  (fixture)
 from tests.unit.test_store import make_alert
 from wirewatch.models import utcnow
 from wirewatch.settings import DeliverySettings, WebhookSettings
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
+from wirewatch.sinks.sqlite_store import DeliveryRecord, SQLiteStore
 
 BASE = 0.5  # retry_base in seconds; time is simulated, so nothing waits this long
 SETTINGS = DeliverySettings(retry_base=BASE, retry_max=4.0)
@@ -39,7 +39,7 @@ async def make_hook():
     yield make
     for hook in made:
         await hook.close()
-    
+
 
 def record_of(store: SQLiteStore, key: str, channel: str) -> DeliveryRecord:
     (record,) = [r for r in store.deliveries(key) if r.channel == channel]
@@ -253,8 +253,9 @@ async def test_run_delivers_until_stopped(tmp_path: Path) -> None:
 async def test_overlapping_rounds_deliver_each_alert_once(tmp_path: Path) -> None:
     out = io.StringIO()
     with SQLiteStore(tmp_path / "s.db") as store:
-        delivery = AlertDelivery(store, {"console": ConsoleNotifier(out), "jsonl": JsonlNotifier(tmp_path / "a.jsonl")},
-                                 SETTINGS)
+        delivery = AlertDelivery(
+            store, {"console": ConsoleNotifier(out), "jsonl": JsonlNotifier(tmp_path / "a.jsonl")}, SETTINGS
+        )
         for i in range(5):
             delivery.record(make_alert(key=f"d{i}"), ["console", "jsonl"])
         # The runner's delivery loop and a drain can call deliver_due at the same time.

@@ -7,12 +7,12 @@ import asyncio
 from datetime import timedelta
 from pathlib import Path
 
+from tests.unit.test_store import make_alert
+from wirewatch.errors import DeliveryError
+from wirewatch.models import Alert, utcnow
+from wirewatch.settings import DeliverySettings
 from wirewatch.sinks.delivery import AlertDelivery
 from wirewatch.sinks.sqlite_store import SQLiteStore
-from tests.unit.test_store import make_alert
-from wirewatch.models import Alert, utcnow
-from wirewatch.errors import DeliveryError
-from wirewatch.settings import DeliverySettings
 
 SETTINGS = DeliverySettings(retry_base=0.5, retry_max=4.0)
 
@@ -65,8 +65,13 @@ async def test_a_failure_mid_round_keeps_the_earlier_successes_and_retries_the_r
         delivery = AlertDelivery(store, {"hook": notifier}, SETTINGS)
         assert await delivery.deliver_due(now=utcnow()) == 2
         found = states(store)
-        assert [found[a.key] for a in alerts] == [("delivered", 1), ("delivered", 1), ("pending", 1),
-                                                 ("pending", 0), ("pending", 0)]
+        assert [found[a.key] for a in alerts] == [
+            ("delivered", 1),
+            ("delivered", 1),
+            ("pending", 1),
+            ("pending", 0),
+            ("pending", 0),
+        ]
         assert (delivery.counters.delivered, delivery.counters.failed) == (2, 1)
         # Once the channel's pause is over the rest goes out, and nothing is sent twice.
         notifier.fail_at = None

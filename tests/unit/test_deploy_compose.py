@@ -156,7 +156,9 @@ def test_published_ports_are_ones_the_service_listens_on_and_loopback_on_the_hos
     for name, service in services().items():
         for host, _host_port, container_port in published(service):
             assert is_loopback(host), f"{name}: publish on 127.0.0.1 only (a reverse proxy or TLS goes in front)"
-            assert container_port in listen_ports(name, service), f"{name}: publishes {container_port}, listens on {listen_ports(name, service)}"
+            assert container_port in listen_ports(name, service), (
+                f"{name}: publishes {container_port}, listens on {listen_ports(name, service)}"
+            )
 
 
 def test_no_host_port_is_published_twice() -> None:
@@ -175,7 +177,9 @@ def test_wirewatch_services_are_published_only_when_bound_beyond_loopback_with_a
         bind, token = wirewatch_bind(service)
         if published(service):
             assert not is_loopback(bind), f"{name}: published but bound to {bind} inside the container"
-            assert token and token.startswith(("env:", "file:")), f"{name}: listens on {bind} without a token from env:/file:"
+            assert token and token.startswith(("env:", "file:")), (
+                f"{name}: listens on {bind} without a token from env:/file:"
+            )
             checked += 1
         else:
             assert not ("--bind" in service["command"] and not is_loopback(bind) and not token)
@@ -195,9 +199,15 @@ def test_kafka_advertises_a_listener_for_every_listener_clients_use() -> None:
     protocol_map = dict(item.split(":") for item in env["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"].split(","))
     assert listeners <= protocol_map.keys()
     assert advertised == listeners - {env["KAFKA_CONTROLLER_LISTENER_NAMES"]}
-    internal = [item for item in env["KAFKA_ADVERTISED_LISTENERS"].split(",") if item.startswith(env["KAFKA_INTER_BROKER_LISTENER_NAME"] + "://")]
+    internal = [
+        item
+        for item in env["KAFKA_ADVERTISED_LISTENERS"].split(",")
+        if item.startswith(env["KAFKA_INTER_BROKER_LISTENER_NAME"] + "://")
+    ]
     (address,) = internal
-    default_bootstrap = VARIABLE.search(environment(services()["producer"])["WIREWATCH_KAFKA_BOOTSTRAP_SERVERS"]).group(3)
+    default_bootstrap = VARIABLE.search(environment(services()["producer"])["WIREWATCH_KAFKA_BOOTSTRAP_SERVERS"]).group(
+        3
+    )
     assert address.split("://", 1)[1] == default_bootstrap == "kafka:9092"
     for host, host_port, _ in published(services()["kafka"]):
         assert any(item.endswith(f"localhost:{host_port}") for item in env["KAFKA_ADVERTISED_LISTENERS"].split(","))
@@ -224,7 +234,9 @@ def test_every_wirewatch_variable_passed_is_read_by_the_code_or_the_config() -> 
     for name, service in services().items():
         if not is_wirewatch(service):
             continue
-        config_text = (DEPLOY / "config" / environment(service)["WIREWATCH_CONFIG"].removeprefix("/etc/wirewatch/")).read_text()
+        config_text = (
+            DEPLOY / "config" / environment(service)["WIREWATCH_CONFIG"].removeprefix("/etc/wirewatch/")
+        ).read_text()
         for variable in environment(service):
             assert variable.startswith("WIREWATCH_"), f"{name}: {variable} is not a wirewatch variable"
             read_by_code = f'"{variable}"' in code

@@ -19,7 +19,12 @@ STATE_DIR = Path("/var/lib/wirewatch")  # the image's only writable directory (t
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("WIREWATCH_CONFIG", "WIREWATCH_KAFKA_BOOTSTRAP_SERVERS", "WIREWATCH_ELASTICSEARCH_HOSTS", "WIREWATCH_DASHBOARD_TOKEN"):
+    for name in (
+        "WIREWATCH_CONFIG",
+        "WIREWATCH_KAFKA_BOOTSTRAP_SERVERS",
+        "WIREWATCH_ELASTICSEARCH_HOSTS",
+        "WIREWATCH_DASHBOARD_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -47,7 +52,9 @@ def test_the_dashboard_config_passes_with_its_token_from_the_environment(
 
 def test_the_dashboard_config_refuses_to_load_without_the_token() -> None:
     _settings, problems = check_config(DASHBOARD)
-    assert [(p.key, p.reason) for p in problems] == [("server.token", "environment variable WIREWATCH_DASHBOARD_TOKEN is not set")]
+    assert [(p.key, p.reason) for p in problems] == [
+        ("server.token", "environment variable WIREWATCH_DASHBOARD_TOKEN is not set")
+    ]
 
 
 def test_the_dashboard_config_refuses_a_short_token(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,7 +111,8 @@ def test_no_secret_is_written_in_the_files() -> None:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         secrets = [
             (section, key, value)
-            for section, table in raw.items() if isinstance(table, dict)
+            for section, table in raw.items()
+            if isinstance(table, dict)
             for key, value in table.items()
             if key in ("token", "api_key", "password", "sasl_password") and isinstance(value, str)
         ]

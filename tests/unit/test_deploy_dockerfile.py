@@ -124,7 +124,9 @@ def test_runs_as_a_created_non_root_user() -> None:
     assert users, "no USER: the container would run as root"
     user = users[-1].split(":")[0]
     assert user not in ("root", "0")
-    assert any(re.search(rf"useradd\b.*\b{re.escape(user)}$|useradd\b.*\b{re.escape(user)}\s", run) for run in final.all("RUN"))
+    assert any(
+        re.search(rf"useradd\b.*\b{re.escape(user)}$|useradd\b.*\b{re.escape(user)}\s", run) for run in final.all("RUN")
+    )
     # the state directory the volumes mount is the user's
     assert any(f"chown {user}:" in run and "/var/lib/wirewatch" in run for run in final.all("RUN"))
 

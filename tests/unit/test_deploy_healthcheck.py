@@ -36,7 +36,7 @@ class Handler(BaseHTTPRequestHandler):
         "/broken": (503, b"down"),
     }
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         status, body = self.routes.get(self.path, (404, b"missing"))
         self.send_response(status)
         self.send_header("Content-Length", str(len(body)))

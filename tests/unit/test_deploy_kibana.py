@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from luqum.tree import SearchField, Term
@@ -145,14 +146,20 @@ def test_the_dashboard_panels_resolve_to_references() -> None:
         ref = refs[f"{panel['panelIndex']}:{panel['panelRefName']}"]
         assert ref["type"] == panel["type"]
         panel_targets.add(ref["id"])
-    assert {"wirewatch-mentions-by-country", "wirewatch-top-officials", "wirewatch-top-agencies",
-            "wirewatch-alert-table"} <= panel_targets
+    assert {
+        "wirewatch-mentions-by-country",
+        "wirewatch-top-officials",
+        "wirewatch-top-agencies",
+        "wirewatch-alert-table",
+    } <= panel_targets
     # no two panels overlap on Kibana's 48-column grid
     cells = set()
     for panel in panels:
         grid = panel["gridData"]
-        assert 0 <= grid["x"] and grid["x"] + grid["w"] <= 48
-        area = {(x, y) for x in range(grid["x"], grid["x"] + grid["w"]) for y in range(grid["y"], grid["y"] + grid["h"])}
+        assert grid["x"] >= 0 and grid["x"] + grid["w"] <= 48
+        area = {
+            (x, y) for x in range(grid["x"], grid["x"] + grid["w"]) for y in range(grid["y"], grid["y"] + grid["h"])
+        }
         assert not cells & area, f"panel {panel['panelIndex']} overlaps another"
         cells |= area
 
@@ -162,13 +169,17 @@ def test_the_file_is_what_the_generator_writes() -> None:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert NDJSON.read_text(encoding="utf-8") == module.render(), "stale: run python deploy/kibana/build_saved_objects.py"
+    assert NDJSON.read_text(encoding="utf-8") == module.render(), (
+        "stale: run python deploy/kibana/build_saved_objects.py"
+    )
 
 
 # -- every referenced field exists ------------------------------------------------------------
 
 
-def referenced_fields(obj: dict[str, Any], views: dict[str, str], defaults: dict[str, list[str]]) -> tuple[str, set[str]]:
+def referenced_fields(
+    obj: dict[str, Any], views: dict[str, str], defaults: dict[str, list[str]]
+) -> tuple[str, set[str]]:
     """(index pattern the object reads, the fields it names)."""
     refs = obj["references"]
     pattern = views[refs[0]["id"]]
@@ -190,8 +201,12 @@ def test_every_field_the_saved_objects_name_exists_in_the_index_template() -> No
     views = {obj["id"]: obj["attributes"]["title"] for obj in objects if obj["type"] == "index-pattern"}
     templates = index_fields()
     defaults = {
-        "wirewatch-dispatches*": json.loads((TEMPLATES / "dispatches-template.json").read_text())["template"]["settings"]["index.query.default_field"],
-        "wirewatch-alerts*": json.loads((TEMPLATES / "alerts-index.json").read_text())["settings"]["index.query.default_field"],
+        "wirewatch-dispatches*": json.loads((TEMPLATES / "dispatches-template.json").read_text())["template"][
+            "settings"
+        ]["index.query.default_field"],
+        "wirewatch-alerts*": json.loads((TEMPLATES / "alerts-index.json").read_text())["settings"][
+            "index.query.default_field"
+        ],
     }
     checked = 0
     for obj in objects:
@@ -239,8 +254,16 @@ def test_the_field_walk_sees_fields_exists_and_bare_terms() -> None:
 def test_a_misspelt_field_would_be_reported() -> None:
     with pytest.raises(QuerySyntaxError):
         parse_query("countrys.code:TR")
-    obj = {"type": "search", "references": [{"id": "v"}],
-           "attributes": {"kibanaSavedObjectMeta": {"searchSourceJSON": json.dumps({"query": {"query": "coup"}})},
-                          "columns": ["official.name"], "sort": [["published", "desc"]]}}
-    pattern, fields = referenced_fields(obj, {"v": "wirewatch-dispatches*"}, {"wirewatch-dispatches*": ["title", "text"]})
+    obj = {
+        "type": "search",
+        "references": [{"id": "v"}],
+        "attributes": {
+            "kibanaSavedObjectMeta": {"searchSourceJSON": json.dumps({"query": {"query": "coup"}})},
+            "columns": ["official.name"],
+            "sort": [["published", "desc"]],
+        },
+    }
+    pattern, fields = referenced_fields(
+        obj, {"v": "wirewatch-dispatches*"}, {"wirewatch-dispatches*": ["title", "text"]}
+    )
     assert sorted(f for f in fields if f not in index_fields()[pattern]) == ["official.name"]

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.app.cli.main import main
+from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.app.runner import EmbeddedPipeline, run_embedded
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 # A copy of ../shared/examples/seed-dispatch.txt, the dispatch the project started from.
 SEED_TXT = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"
@@ -29,8 +29,9 @@ def settings_for(tmp_path, feeds=(), rules=None, **extra):
     raw = {
         "store": {"path": str(tmp_path / "ww.db")},
         "feeds": list(feeds),
-        "rules": rules if rules is not None else [{"name": "coup", "query": "coup"},
-                                                  {"name": "coup in Turkey", "query": "coup AND countries.code:TR"}],
+        "rules": rules
+        if rules is not None
+        else [{"name": "coup", "query": "coup"}, {"name": "coup in Turkey", "query": "coup AND countries.code:TR"}],
         "delivery": {"jsonl_path": str(tmp_path / "alerts.jsonl"), "retry_base": 0.05},
         "poller": {"backoff_base": 0.1, "per_host_delay": 0},
     }
@@ -134,8 +135,14 @@ async def test_back_pressure_keeps_the_queue_bounded(tmp_path):
     worker = asyncio.create_task(pipeline.process_forever())
     try:
         for i in range(20):
-            d = Dispatch(id=f"bp-{i}", source="t", title=f"Item {i}", text="Turkey and Iran talk.",
-                         published=utcnow(), fetched=utcnow())
+            d = Dispatch(
+                id=f"bp-{i}",
+                source="t",
+                title=f"Item {i}",
+                text="Turkey and Iran talk.",
+                published=utcnow(),
+                fetched=utcnow(),
+            )
             await pipeline.accept(d)
         await pipeline.drain()
     finally:
@@ -192,7 +199,9 @@ def test_cli_demo_shows_coup_alerts_for_the_seed(tmp_path, monkeypatch, capsys):
 
 def test_cli_tag_echoes_ids(tmp_path, capsys):
     jsonl = tmp_path / "t.jsonl"
-    jsonl.write_text('{"id": "a1", "title": "Iran and Turkey", "text": "Tehran said Ankara agreed."}\n', encoding="utf-8")
+    jsonl.write_text(
+        '{"id": "a1", "title": "Iran and Turkey", "text": "Tehran said Ankara agreed."}\n', encoding="utf-8"
+    )
     assert main(["tag", str(jsonl)]) == 0
     row = json.loads(capsys.readouterr().out)
     assert row["id"] == "a1"

@@ -14,10 +14,10 @@ import pytest
 from aiohttp import web
 from elasticsearch import AsyncElasticsearch
 
+from wirewatch.settings import ElasticsearchSettings
 from wirewatch.sinks.elasticsearch_sink import Backoff, BulkIndexer, SinkCounters
 from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.sinks.es_records import BulkItem, Origin
-from wirewatch.settings import ElasticsearchSettings
 
 HEADERS = {"X-Elastic-Product": "Elasticsearch"}
 
@@ -39,8 +39,9 @@ class ScriptedBulk:
         self.calls.append(ids)
         reply = self.replies[min(len(self.calls) - 1, len(self.replies) - 1)]
         if isinstance(reply, int):  # the whole request fails
-            return web.json_response({"error": {"type": "unavailable", "reason": "busy"}, "status": reply},
-                                     status=reply, headers=HEADERS)
+            return web.json_response(
+                {"error": {"type": "unavailable", "reason": "busy"}, "status": reply}, status=reply, headers=HEADERS
+            )
         items = [{"index": {"_id": i, **reply.get(i, {"status": 201})}} for i in ids]
         return web.json_response({"took": 1, "errors": True, "items": items}, headers=HEADERS)
 
@@ -73,12 +74,14 @@ def indexer(url: str, counters: SinkCounters) -> tuple[BulkIndexer, AsyncElastic
 
 
 async def test_item_429_and_whole_request_503_are_retried_and_400_is_rejected(bulk_server) -> None:
-    script = ScriptedBulk([
-        {"id1": {"status": 429, "error": {"type": "es_rejected_execution_exception"}}},  # [id0, id1]
-        503,  # [id2, id3]: the whole request
-        {"id2": {"status": 400, "error": {"type": "document_parsing_exception", "reason": "bad date"}}},
-        {},
-    ])
+    script = ScriptedBulk(
+        [
+            {"id1": {"status": 429, "error": {"type": "es_rejected_execution_exception"}}},  # [id0, id1]
+            503,  # [id2, id3]: the whole request
+            {"id2": {"status": 400, "error": {"type": "document_parsing_exception", "reason": "bad date"}}},
+            {},
+        ]
+    )
     counters = SinkCounters()
     bulk, client = indexer(await bulk_server(script), counters)
     try:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from wirewatch.query.fields import FIELDS, FieldType
+from wirewatch.settings import ElasticsearchSettings
 from wirewatch.sinks.es_client import client_options
 from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body, render_files
 from wirewatch.sinks.es_search import hits_from_response, search_body
-from wirewatch.query.fields import FIELDS, FieldType
-from wirewatch.settings import ElasticsearchSettings
 
 
 def _leaf(mapping: dict, dotted: str) -> dict:
@@ -51,20 +51,41 @@ def test_deploy_json_files_are_generated_from_the_code() -> None:
 def test_names_derive_from_the_prefix() -> None:
     names = IndexNames.from_settings(ElasticsearchSettings(index_prefix="p", alerts_index="a"))
     assert (names.dispatches_alias, names.dispatches_index, names.dispatches_pattern, names.alerts) == (
-        "p", "p-v1", "p-*", "a")
+        "p",
+        "p-v1",
+        "p-*",
+        "a",
+    )
 
 
 def test_alerts_mapping_covers_the_alert_document() -> None:
     properties = alerts_index_body()["mappings"]["properties"]
-    assert set(properties) == {"rule", "dispatch_id", "matched", "at", "title", "url", "source", "countries",
-                               "officials"}
+    assert set(properties) == {
+        "rule",
+        "dispatch_id",
+        "matched",
+        "at",
+        "title",
+        "url",
+        "source",
+        "countries",
+        "officials",
+    }
 
 
 def test_client_options_for_production_settings() -> None:
     base = client_options(ElasticsearchSettings())
     assert base["hosts"] == ["http://127.0.0.1:9200"] and "api_key" not in base and "basic_auth" not in base
-    keyed = client_options(ElasticsearchSettings(hosts=["https://es:9200"], api_key="k", username="u", password="p",
-                                                 ca_certs="/etc/ca.pem", request_timeout=7.0))
+    keyed = client_options(
+        ElasticsearchSettings(
+            hosts=["https://es:9200"],
+            api_key="k",
+            username="u",
+            password="p",
+            ca_certs="/etc/ca.pem",
+            request_timeout=7.0,
+        )
+    )
     assert keyed["api_key"] == "k" and "basic_auth" not in keyed  # the API key wins
     assert keyed["ca_certs"] == "/etc/ca.pem" and keyed["request_timeout"] == 7.0
     basic = client_options(ElasticsearchSettings(username="u", password="p", verify_certs=False))
@@ -76,9 +97,15 @@ def test_search_body_and_hits() -> None:
     assert body["size"] == 1000  # bounded
     assert body["query"]["query_string"]["query"] == "coup"
     assert body["highlight"]["pre_tags"] == ["«"]
-    hits = hits_from_response({"hits": {"hits": [
-        {"_id": "1", "_score": 2.5, "_source": {"id": "1"}, "highlight": {"title": ["«a»"]}},
-        {"_id": "2", "_score": None, "_source": {"id": "2"}},
-    ]}})
+    hits = hits_from_response(
+        {
+            "hits": {
+                "hits": [
+                    {"_id": "1", "_score": 2.5, "_source": {"id": "1"}, "highlight": {"title": ["«a»"]}},
+                    {"_id": "2", "_score": None, "_source": {"id": "2"}},
+                ]
+            }
+        }
+    )
     assert [(h.doc["id"], h.score, h.highlights) for h in hits] == [("1", 2.5, {"title": ["«a»"]}), ("2", 0.0, {})]
     json.dumps(body)

@@ -5,7 +5,7 @@ Each case was checked against a real Elasticsearch 9.5 node with query_string.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -17,10 +17,10 @@ def doc_published(moment: datetime) -> dict:
     return {"id": "d", "title": "t", "text": "x", "url": "https://example.test/a", "published": moment.isoformat()}
 
 
-JAN_1 = datetime(2023, 1, 1, 12, tzinfo=timezone.utc)
-MAY_1 = datetime(2023, 5, 1, 12, tzinfo=timezone.utc)
-MAY_20 = datetime(2023, 5, 20, 12, tzinfo=timezone.utc)
-DEC_31 = datetime(2023, 12, 31, 12, tzinfo=timezone.utc)
+JAN_1 = datetime(2023, 1, 1, 12, tzinfo=UTC)
+MAY_1 = datetime(2023, 5, 1, 12, tzinfo=UTC)
+MAY_20 = datetime(2023, 5, 20, 12, tzinfo=UTC)
+DEC_31 = datetime(2023, 12, 31, 12, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
+from wirewatch.models import Alert
 from wirewatch.sinks.es_records import (
     MAX_DEAD_PAYLOAD_CHARS,
     MAX_RECORD_BYTES,
@@ -19,7 +20,6 @@ from wirewatch.sinks.es_records import (
     describe_error,
     outcome_of,
 )
-from wirewatch.models import Alert
 
 ORIGIN = Origin("dispatches.tagged", 2, 41, b"abc")
 
@@ -33,7 +33,7 @@ def test_a_tagged_dispatch_is_indexed_through_the_alias_by_its_id() -> None:
 
 
 def test_an_alert_is_indexed_by_its_key() -> None:
-    alert = Alert("r1", "Rule", "coup", "d1", ["coup"], datetime(2025, 1, 1, tzinfo=timezone.utc))
+    alert = Alert("r1", "Rule", "coup", "d1", ["coup"], datetime(2025, 1, 1, tzinfo=UTC))
     item = bulk_item(RecordKind.ALERT, ORIGIN, json.dumps(alert.to_dict()).encode(), "wirewatch-alerts")
     header, body = item.expand()
     assert header == {"index": {"_index": "wirewatch-alerts", "_id": "r1:d1"}}
@@ -80,13 +80,23 @@ def test_bulk_item_outcomes(status, error, expected) -> None:
 
 
 def test_dead_letter_carries_the_error_and_a_bounded_payload() -> None:
-    error = {"type": "document_parsing_exception", "reason": "failed to parse field [published]",
-             "caused_by": {"type": "illegal_argument_exception", "reason": "bad date"}}
+    error = {
+        "type": "document_parsing_exception",
+        "reason": "failed to parse field [published]",
+        "caused_by": {"type": "illegal_argument_exception", "reason": "bad date"},
+    }
     payload = b"x" * (MAX_DEAD_PAYLOAD_CHARS + 10)
     letter = dead_letter("rejected: " + describe_error(error), ORIGIN, payload, error, 400)
-    assert letter["reason"] == ("rejected: document_parsing_exception: failed to parse field [published] "
-                                "(caused by illegal_argument_exception: bad date)")
-    assert (letter["topic"], letter["partition"], letter["offset"], letter["key"]) == ("dispatches.tagged", 2, 41, "abc")
+    assert letter["reason"] == (
+        "rejected: document_parsing_exception: failed to parse field [published] "
+        "(caused by illegal_argument_exception: bad date)"
+    )
+    assert (letter["topic"], letter["partition"], letter["offset"], letter["key"]) == (
+        "dispatches.tagged",
+        2,
+        41,
+        "abc",
+    )
     assert letter["status"] == 400 and letter["error"] == error
     assert letter["stage"] == "elasticsearch-sink"
     assert len(letter["payload"]) == MAX_DEAD_PAYLOAD_CHARS

@@ -32,11 +32,11 @@ def consumer() -> AtLeastOnceConsumer:
     return consumer
 
 
-def processed(
-    consumer: AtLeastOnceConsumer, offset: int, generation: int = 2, tp: TP = PARTITION
-) -> ConsumerMessage:
+def processed(consumer: AtLeastOnceConsumer, offset: int, generation: int = 2, tp: TP = PARTITION) -> ConsumerMessage:
     """A message read in `generation`, taken by one stream and released by it."""
-    message = ConsumerMessage(tp.topic, tp.partition, offset, 0.0, 0, [], b"k", b"v", None, tp=tp, generation_id=generation)
+    message = ConsumerMessage(
+        tp.topic, tp.partition, offset, 0.0, 0, [], b"k", b"v", None, tp=tp, generation_id=generation
+    )
     message.incref()
     message.ack(consumer)
     return message

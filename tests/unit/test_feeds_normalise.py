@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from wirewatch.models import dispatch_id
 from wirewatch.producers.backoff import backoff_delay
 from wirewatch.producers.fetch import check_http_url, parse_retry_after
+from wirewatch.producers.kinds import feed_problems
 from wirewatch.producers.normalise import EntryError, canonical_url, html_to_text, make_dispatch
 from wirewatch.producers.parse import FeedParseError, parse_feed
-from wirewatch.producers.kinds import feed_problems
-from wirewatch.models import dispatch_id
 from wirewatch.settings import FeedConfig
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
-FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -81,10 +81,12 @@ def test_rss_entries_normalise_to_dispatches() -> None:
     entries = _entries("world-rss.xml")
     coup = make_dispatch(entries[0], source="world", fetched=FETCHED, language="en", hints={"country": "TR"})
     assert coup.title == "Army seizes state TV in attempted coup"
-    assert coup.text == "Soldiers took over the state broadcaster on Friday night.\n" \
+    assert (
+        coup.text == "Soldiers took over the state broadcaster on Friday night.\n"
         "The government said the attempt had failed & order was restored."
+    )
     assert coup.url == "https://news.example.org/world/coup-attempt?id=42"
-    assert coup.published == datetime(2016, 7, 15, 22, 30, tzinfo=timezone.utc)  # +0300 to UTC
+    assert coup.published == datetime(2016, 7, 15, 22, 30, tzinfo=UTC)  # +0300 to UTC
     assert not coup.published_estimated
     assert coup.id == dispatch_id("guid:urn:example:world:1001")
     assert coup.hints == {"country": "TR"} and coup.language == "en"
@@ -109,7 +111,7 @@ def test_atom_prefers_content_and_resolves_relative_links() -> None:
     assert dispatch.title == "Coup rumours denied"
     assert dispatch.text == "Full text paragraph one.\nParagraph two."
     assert dispatch.url == "https://atom.example.net/articles/1"
-    assert dispatch.published == datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
+    assert dispatch.published == datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def test_entries_without_guid_link_or_date() -> None:
@@ -121,7 +123,10 @@ def test_entries_without_guid_link_or_date() -> None:
         except EntryError:
             continue
     assert [d.title for d in dispatches] == [
-        "First bare item", "Second bare item", "An item with only a description.", "Counter guid"
+        "First bare item",
+        "Second bare item",
+        "An item with only a description.",
+        "Counter guid",
     ]
     assert all(d.published == FETCHED and d.published_estimated for d in dispatches)
     assert all(d.url is None for d in dispatches)
@@ -178,7 +183,8 @@ def test_wrong_or_missing_charset_still_reads(name: str, content_type: str, titl
 
 
 @pytest.mark.parametrize(
-    "url", ["ftp://example.org/feed", "file:///etc/passwd", "javascript:alert(1)", "data:text/xml,<rss/>", "example.org"]
+    "url",
+    ["ftp://example.org/feed", "file:///etc/passwd", "javascript:alert(1)", "data:text/xml,<rss/>", "example.org"],
 )
 def test_non_http_feed_urls_are_refused_at_config_time(url: str) -> None:
     problems = feed_problems(FeedConfig(name="bad", url=url))
@@ -194,7 +200,7 @@ def test_file_feed_and_other_config_checks() -> None:
 
 
 def test_retry_after_forms() -> None:
-    now = datetime(2024, 1, 1, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
     assert parse_retry_after("120") == 120.0
     assert parse_retry_after("Mon, 01 Jan 2024 12:02:00 GMT", now=now) == 120.0
     assert parse_retry_after("Mon, 01 Jan 2024 11:00:00 GMT", now=now) == 0.0

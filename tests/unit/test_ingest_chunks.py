@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import wirewatch.app.cli.main
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.app.cli.main import main
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 
 def line(n: int) -> str:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+from wirewatch.models import dispatch_id
 from wirewatch.producers.ingest import IngestProblem, parse_ingest
 from wirewatch.producers.normalise import canonical_url
-from wirewatch.models import dispatch_id
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-NOW = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def _seed_bytes() -> bytes:
@@ -56,7 +56,7 @@ def test_single_json_object_over_several_lines() -> None:
     assert dispatch.text == "Tanks in the capital."
     assert dispatch.url == "https://wire.example.com/story?id=9"
     assert dispatch.source == "wire"
-    assert dispatch.published == datetime(2024, 5, 31, 21, 0, tzinfo=timezone.utc)
+    assert dispatch.published == datetime(2024, 5, 31, 21, 0, tzinfo=UTC)
     assert not dispatch.published_estimated
     assert dispatch.language == "en"
     # Same canonical URL as a feed entry would have: the two dedup against each other.
@@ -93,9 +93,7 @@ def test_json_lines_with_bad_lines_keeps_the_good_ones() -> None:
 def test_plain_given_ids_are_kept_and_other_ids_are_hashed() -> None:
     exported = "0123456789abcdef01234567"
     odd = "has spaces / and slashes"
-    data = "\n".join(
-        json.dumps({"id": given, "title": "t", "text": "x"}) for given in (exported, 17, "seed", odd)
-    )
+    data = "\n".join(json.dumps({"id": given, "title": "t", "text": "x"}) for given in (exported, 17, "seed", odd))
     dispatches, errors = parse_ingest(data, now=NOW)
     assert errors == []
     assert [d.id for d in dispatches[:3]] == [exported, "17", "seed"]

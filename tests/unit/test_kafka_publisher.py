@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import ssl
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from wirewatch.app.cli.producer import add_commands, kafka_settings_for
+from wirewatch.models import Dispatch
 from wirewatch.producers.kafka_publisher import (
     KafkaPublisher,
     PublisherError,
@@ -17,19 +19,22 @@ from wirewatch.producers.kafka_publisher import (
     encode_dispatch,
     producer_config,
 )
-from wirewatch.sinks.sqlite_store import SQLiteStore
-from wirewatch.app.cli.producer import add_commands, kafka_settings_for
-from wirewatch.models import Dispatch
 from wirewatch.settings import KafkaSettings
+from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.topics import topic_specs
 
 
 def dispatch(**overrides) -> Dispatch:
     values = dict(
-        id="d-1", source="wire", title="Coup in Niger", text="Soldiers seized the radio — «état».",
-        published=datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc),
-        fetched=datetime(2026, 11, 27, 9, 5, tzinfo=timezone.utc),
-        url="https://news.example.org/a", language="en", hints={"country": "NE"},
+        id="d-1",
+        source="wire",
+        title="Coup in Niger",
+        text="Soldiers seized the radio — «état».",
+        published=datetime(2026, 11, 27, 9, 0, tzinfo=UTC),
+        fetched=datetime(2026, 11, 27, 9, 5, tzinfo=UTC),
+        url="https://news.example.org/a",
+        language="en",
+        hints={"country": "NE"},
     )
     values.update(overrides)
     return Dispatch(**values)
@@ -74,8 +79,10 @@ def test_compression_none_and_unknown() -> None:
 
 def test_sasl_scram_over_tls_reaches_the_producer(tmp_path: Path) -> None:
     kafka = KafkaSettings(
-        security_protocol="SASL_SSL", sasl_mechanism="SCRAM-SHA-512",
-        sasl_username="wirewatch", sasl_password="s3cret",
+        security_protocol="SASL_SSL",
+        sasl_mechanism="SCRAM-SHA-512",
+        sasl_username="wirewatch",
+        sasl_password="s3cret",
     )
     config = producer_config(kafka, PublisherOptions())
     assert config["security_protocol"] == "SASL_SSL"

@@ -27,8 +27,10 @@ def bundled() -> dict[str, dict]:
     return {name: read_kb_file(BUNDLED_KB_DIR / f"{name}.json") for name in ("countries", "agencies", "officials")}
 
 
-@pytest.mark.parametrize("name, validate", [("countries", validate_countries), ("agencies", validate_agencies),
-                                            ("officials", validate_officials)])
+@pytest.mark.parametrize(
+    "name, validate",
+    [("countries", validate_countries), ("agencies", validate_agencies), ("officials", validate_officials)],
+)
 def test_bundled_file_is_valid_and_states_its_source(bundled, name, validate) -> None:
     assert validate(bundled[name]) == []
     assert bundled[name]["source"].strip()
@@ -55,10 +57,10 @@ def test_fixture_officials_validate() -> None:
 def test_validator_reports_every_kind_of_official_problem() -> None:
     doc = json.loads(FIXTURE_OFFICIALS.read_text(encoding="utf-8"))
     bad = copy.deepcopy(doc)
-    bad["officials"].append(copy.deepcopy(bad["officials"][0]))                  # duplicate id
-    bad["officials"][1]["roles"][0]["country"] = "ZZ"                            # not ISO
-    bad["officials"][2]["roles"][0]["end"] = "2001-01-01"                         # end before start
-    bad["officials"][3]["roles"][0]["start"] = "22 May 2012"                      # not ISO date
+    bad["officials"].append(copy.deepcopy(bad["officials"][0]))  # duplicate id
+    bad["officials"][1]["roles"][0]["country"] = "ZZ"  # not ISO
+    bad["officials"][2]["roles"][0]["end"] = "2001-01-01"  # end before start
+    bad["officials"][3]["roles"][0]["start"] = "22 May 2012"  # not ISO date
     del bad["source"]
     problems = "\n".join(validate_officials(bad))
     assert "duplicate id 'ir-mohammad-javad-zarif'" in problems
@@ -96,6 +98,7 @@ def test_load_from_directory_uses_given_officials(tmp_path) -> None:
     assert [o.id for o in kb.officials][:2] == ["ir-mohammad-javad-zarif", "tr-mevlut-cavusoglu"]
     erdogan = next(o for o in kb.officials if o.id == "tr-recep-tayyip-erdogan")
     from datetime import date
+
     assert erdogan.role_on(date(2010, 1, 1)).title == "Prime Minister"
     assert erdogan.role_on(date(2020, 1, 1)).title == "President"
     assert erdogan.role_on(None).title == "President"
@@ -115,7 +118,7 @@ def test_load_fails_clearly_on_missing_or_broken_files(tmp_path) -> None:
 
 
 def test_officials_source_spells_spaced_articles_with_a_hyphen_too() -> None:
-    import importlib.util  # noqa: PLC0415 - the generator is a script, loaded only here
+    import importlib.util
 
     path = BUNDLED_KB_DIR / "tools" / "officials_src.py"
     spec = importlib.util.spec_from_file_location("officials_src", path)

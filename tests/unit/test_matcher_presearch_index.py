@@ -6,8 +6,14 @@ from wirewatch.models import Rule
 from wirewatch.query import RuleMatcher, parse_query
 from wirewatch.query.context import DocumentContext
 
-DOC = {"title": "Coup in Ankara", "text": "Troops seized the bridge.", "countries": [{"code": "TR", "name": "Turkey"}],
-       "officials": [], "agencies": [], "keywords": ["coup"]}
+DOC = {
+    "title": "Coup in Ankara",
+    "text": "Troops seized the bridge.",
+    "countries": [{"code": "TR", "name": "Turkey"}],
+    "officials": [],
+    "agencies": [],
+    "keywords": ["coup"],
+}
 
 
 def test_a_word_is_indexed_rather_than_a_country_code_most_dispatches_carry() -> None:
@@ -16,8 +22,13 @@ def test_a_word_is_indexed_rather_than_a_country_code_most_dispatches_carry() ->
 
 
 def test_plain_term_rules_match_from_the_index_alone_with_the_same_result() -> None:
-    rules = [Rule("a", "a", "coup"), Rule("b", "b", "countries.code:TR"), Rule("c", "c", "title:bridge"),
-             Rule("d", "d", "bridge AND NOT tanks"), Rule("e", "e", "countries.code:FR")]
+    rules = [
+        Rule("a", "a", "coup"),
+        Rule("b", "b", "countries.code:TR"),
+        Rule("c", "c", "title:bridge"),
+        Rule("d", "d", "bridge AND NOT tanks"),
+        Rule("e", "e", "countries.code:FR"),
+    ]
     indexed, exhaustive = RuleMatcher(rules), RuleMatcher(rules, presearch=False)
     certain = {entry.rule.id for entry in indexed._set.compiled if entry.certain_label is not None}
     assert certain == {"a", "b", "c", "e"}

@@ -4,15 +4,14 @@ import io
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from tests.unit.test_embedded import DEMO_FEED, settings_for
+from wirewatch.app.runner import EmbeddedPipeline, run_embedded
+from wirewatch.errors import DeliveryError
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.errors import DeliveryError
-from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 from wirewatch.settings import DeliverySettings
-
-from tests.unit.test_embedded import DEMO_FEED, settings_for
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 
 def samples(metrics: Metrics) -> dict[tuple[str, tuple], float]:
@@ -57,8 +56,10 @@ async def test_pipeline_counts_produced_duplicates_tagging_alerts_and_bulk_write
 
 
 async def test_feed_polls_by_outcome_through_a_real_run(tmp_path, monkeypatch):
-    feeds = [{"name": "demo", "kind": "file", "url": str(DEMO_FEED)},
-             {"name": "missing", "kind": "file", "url": str(tmp_path / "absent.xml")}]
+    feeds = [
+        {"name": "demo", "kind": "file", "url": str(DEMO_FEED)},
+        {"name": "missing", "kind": "file", "url": str(tmp_path / "absent.xml")},
+    ]
     settings = settings_for(tmp_path, feeds=feeds)
     metrics_seen = {}
 

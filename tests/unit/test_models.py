@@ -16,6 +16,10 @@ def test_tags_to_dict_is_the_plain_dataclass_form_and_round_trips():
     assert tags.to_dict() == asdict(tags)
     assert Tags.from_dict(tags.to_dict()) == tags
     # every dataclass field is written: a field added later must be added to to_dict too
-    for name, items in (("countries", CountryMention), ("officials", OfficialMention),
-                        ("agencies", AgencyMention), ("events", Event)):
+    for name, items in (
+        ("countries", CountryMention),
+        ("officials", OfficialMention),
+        ("agencies", AgencyMention),
+        ("events", Event),
+    ):
         assert set(tags.to_dict()[name][0]) == set(items.__dataclass_fields__)

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
 from tests.unit.test_store import T0, make_alert
-from wirewatch.models import Alert
 from wirewatch.errors import DeliveryError
+from wirewatch.models import Alert
 from wirewatch.ports import Notifier
 from wirewatch.settings import WebhookSettings
+from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
 
 SECRET_PATH = "/hooks/s3cr3t-path"
 TOKEN = "Bearer tok-do-not-log"

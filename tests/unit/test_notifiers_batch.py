@@ -9,12 +9,12 @@ import signal
 from datetime import timedelta
 from pathlib import Path
 
-from wirewatch.sinks.delivery import AlertDelivery, DeliversBatches
-from wirewatch.sinks.notifiers import JsonlNotifier
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_store import make_alert
 from wirewatch.models import Alert, utcnow
 from wirewatch.settings import DeliverySettings
+from wirewatch.sinks.delivery import AlertDelivery, DeliversBatches
+from wirewatch.sinks.notifiers import JsonlNotifier
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 SETTINGS = DeliverySettings(retry_base=0.5, retry_max=4.0)
 
@@ -157,4 +157,3 @@ async def test_a_notifier_bug_in_a_batch_is_a_failed_attempt_not_a_crash(tmp_pat
         assert await delivery.deliver_due() == 0
         assert states(store)[alerts[0].key] == ("pending", 1)
         assert delivery.counters.failed == 1
-

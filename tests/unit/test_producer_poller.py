@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from wirewatch.producers.fetch import HttpFetcher
-from wirewatch.producers.poller import FeedPoller, FeedState
 from wirewatch.models import Dispatch
 from wirewatch.ports import FeedStateStore, Inbox
+from wirewatch.producers.fetch import HttpFetcher
+from wirewatch.producers.poller import FeedPoller, FeedState
 from wirewatch.settings import FeedConfig, PollerSettings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
@@ -207,7 +207,9 @@ async def test_new_entries_then_conditional_get_304(server: FeedServer) -> None:
     first = await h.poller.poll_once()
     assert first.ok == ["world"] and first.new_dispatches == 3 and not first.failed
     assert [d.title for d in h.emitted] == [  # oldest first
-        "Talks resume", "Markets steady & calm", "Army seizes state TV in attempted coup"
+        "Talks resume",
+        "Markets steady & calm",
+        "Army seizes state TV in attempted coup",
     ]
     assert all(d.source == "world" and d.language == "en" and d.hints == {"country": "TR"} for d in h.emitted)
     first_request = server.hits("/world")[0]
@@ -253,7 +255,7 @@ async def test_retry_after_seconds_on_429_and_http_date_on_503(server: FeedServe
     async def too_many(request: web.Request) -> web.Response:
         return web.Response(status=429, headers={"Retry-After": "900"})
 
-    later = datetime.now(timezone.utc) + timedelta(hours=5)
+    later = datetime.now(UTC) + timedelta(hours=5)
 
     async def unavailable(request: web.Request) -> web.Response:
         return web.Response(status=503, headers={"Retry-After": format_datetime(later, usegmt=True)})
@@ -389,8 +391,16 @@ async def test_redirects_followed_capped_and_loops_caught(server: FeedServer) ->
     server.routes["/loop-b"] = redirect("/loop-a")
     server.routes["/to-ftp"] = redirect("ftp://127.0.0.1/feed.xml")
     server.routes["/to-file"] = redirect("file:///etc/passwd")
-    feeds = [feed(server, n, p) for n, p in
-             [("moved", "/moved"), ("chain", "/chain0"), ("loop", "/loop-a"), ("ftp", "/to-ftp"), ("file", "/to-file")]]
+    feeds = [
+        feed(server, n, p)
+        for n, p in [
+            ("moved", "/moved"),
+            ("chain", "/chain0"),
+            ("loop", "/loop-a"),
+            ("ftp", "/to-ftp"),
+            ("file", "/to-file"),
+        ]
+    ]
     h = make_poller(feeds, fast_settings(max_redirects=3))
     report = await h.poller.poll_once()
     assert report.ok == ["moved"] and report.new_dispatches == 3
@@ -403,8 +413,12 @@ async def test_redirects_followed_capped_and_loops_caught(server: FeedServer) ->
 
 async def test_non_http_feed_url_is_refused_at_fetch_time(server: FeedServer) -> None:
     server.serve_file("/ok", "world-rss.xml")
-    bad = [FeedConfig(name=f"bad-{i}", url=url) for i, url in
-           enumerate(["ftp://127.0.0.1/x", "file:///etc/passwd", "javascript:alert(1)", "data:text/xml,<rss/>"])]
+    bad = [
+        FeedConfig(name=f"bad-{i}", url=url)
+        for i, url in enumerate(
+            ["ftp://127.0.0.1/x", "file:///etc/passwd", "javascript:alert(1)", "data:text/xml,<rss/>"]
+        )
+    ]
     h = make_poller([*bad, feed(server, "ok")])
     report = await h.poller.poll_once()
     assert report.ok == ["ok"]
@@ -523,8 +537,14 @@ async def test_dedup_and_state_survive_a_restart(server: FeedServer, tmp_path: P
 
 
 async def test_state_round_trip_and_url_change_resets_validators() -> None:
-    state = FeedState(name="a", url="https://a.example/feed", etag='"x"', consecutive_failures=2,
-                      next_poll_at=datetime(2024, 1, 1, tzinfo=timezone.utc), backoff_seconds=20.0)
+    state = FeedState(
+        name="a",
+        url="https://a.example/feed",
+        etag='"x"',
+        consecutive_failures=2,
+        next_poll_at=datetime(2024, 1, 1, tzinfo=UTC),
+        backoff_seconds=20.0,
+    )
     assert FeedState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
     states = JsonFileStates()
     states.save_feed_state("a", state.to_dict())

@@ -6,11 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from wirewatch.producers.poller import FeedPoller
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch
+from wirewatch.producers.poller import FeedPoller
 from wirewatch.settings import FeedConfig, PollerSettings
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
 
@@ -41,8 +41,11 @@ async def test_a_feeds_new_entries_are_one_inbox_transaction_and_durable_before_
         assert report.new_dispatches == 3
         assert pending_at_emit == [3, 3, 3]  # all accepted before the first went on
         # The fixture lists newest first; the poller emits oldest first.
-        assert [d.title for d in emitted] == ["Talks resume", "Markets steady & calm",
-                                             "Army seizes state TV in attempted coup"]
+        assert [d.title for d in emitted] == [
+            "Talks resume",
+            "Markets steady & calm",
+            "Army seizes state TV in attempted coup",
+        ]
         assert [d.id for d in store.pending()] == [d.id for d in emitted]
 
 

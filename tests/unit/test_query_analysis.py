@@ -52,7 +52,7 @@ def test_long_tokens_are_split_at_255() -> None:
 def test_offsets_and_positions() -> None:
     text = "Turkey's coup, U.S. said"
     tokens = analyze_with_offsets(text)
-    assert [(t.term, text[t.start:t.end], t.position) for t in tokens] == [
+    assert [(t.term, text[t.start : t.end], t.position) for t in tokens] == [
         ("turkey's", "Turkey's", 0),
         ("coup", "coup", 1),
         ("u.s", "U.S", 2),

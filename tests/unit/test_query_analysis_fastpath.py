@@ -20,7 +20,18 @@ def exact_terms(text: str) -> list[str]:
     return [lowered[start:end] for start, end in token_spans(text)]
 
 
-TRICKY = list("aZé9_:.',; \n\"-İ0Äx1ſ#\t$ßÿŸ") + ["’", "‘", "…", "‿", "·", "\u2024", "\u00a0", "\u2009", "\u202f", "\u200b"]
+TRICKY = list("aZé9_:.',; \n\"-İ0Äx1ſ#\t$ßÿŸ") + [
+    "’",
+    "‘",
+    "…",
+    "‿",
+    "·",
+    "\u2024",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u200b",
+]
 
 
 @pytest.mark.parametrize("seed", range(4))

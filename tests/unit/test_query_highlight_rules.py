@@ -1,20 +1,26 @@
 """Highlights, and RuleMatcher: bad rules reported and skipped, atomic replacement."""
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from wirewatch.models import Rule
 from wirewatch.query import RuleError, RuleMatcher, parse_query
 
 DOC = {
-    "id": "d1", "source": "irna", "title": "Coup attempt in Turkey fails",
+    "id": "d1",
+    "source": "irna",
+    "title": "Coup attempt in Turkey fails",
     "text": (
         "Officials in Ankara said on Saturday that a faction of the military had tried to seize power. "
         + "Markets were calm and trading continued as usual across the region for most of the day. " * 4
         + "Later the U.S. embassy said the coup attempt was over and al-Assad's allies stayed silent."
     ),
-    "published": "2024-06-14T10:00:00Z", "countries": [{"code": "TR", "name": "Turkey", "mentions": 2, "first_offset": 0}],
-    "officials": [], "agencies": [], "keywords": [], "events": [],
+    "published": "2024-06-14T10:00:00Z",
+    "countries": [{"code": "TR", "name": "Turkey", "mentions": 2, "first_offset": 0}],
+    "officials": [],
+    "agencies": [],
+    "keywords": [],
+    "events": [],
 }
 
 
@@ -106,5 +112,5 @@ def test_replace_while_matching_never_mixes_rule_sets() -> None:
 
 def test_match_accepts_an_explicit_now_for_date_math() -> None:
     matcher = RuleMatcher([Rule("recent", "recent", "coup AND published:>=now-1d")])
-    assert matcher.match(DOC, now=datetime(2024, 6, 15, tzinfo=timezone.utc))
-    assert matcher.match(DOC, now=datetime(2024, 6, 20, tzinfo=timezone.utc)) == []
+    assert matcher.match(DOC, now=datetime(2024, 6, 15, tzinfo=UTC))
+    assert matcher.match(DOC, now=datetime(2024, 6, 20, tzinfo=UTC)) == []

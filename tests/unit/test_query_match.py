@@ -1,6 +1,6 @@
 """Matching semantics, element by element, on documents built by TaggedDispatch.to_doc()."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -15,7 +15,7 @@ from wirewatch.models import (
 )
 from wirewatch.query import parse_query
 
-NOW = datetime(2024, 6, 15, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
 
 
 def make_doc(
@@ -24,16 +24,25 @@ def make_doc(
         "Foreign Minister Mevlüt Çavuşoğlu said the U.S. and al-Assad's backers were briefed. "
         "The military coup attempt failed in Ankara, IRNA reported, citing 3.5 million people."
     ),
-    published: datetime = datetime(2024, 6, 14, 23, 30, tzinfo=timezone.utc),
+    published: datetime = datetime(2024, 6, 14, 23, 30, tzinfo=UTC),
     countries: tuple[str, ...] = ("TR", "IR"),
 ) -> dict:
     dispatch = Dispatch(
-        id="d1", source="irna-en", title=title, text=text, published=published,
-        fetched=published, url="https://example.org/a", language="en", hints={"country": "TR"},
+        id="d1",
+        source="irna-en",
+        title=title,
+        text=text,
+        published=published,
+        fetched=published,
+        url="https://example.org/a",
+        language="en",
+        hints={"country": "TR"},
     )
     tags = Tags(
-        countries=[CountryMention(code, {"TR": "Turkey", "IR": "Iran"}.get(code, code), 3 if code == "TR" else 1, 0)
-                   for code in countries],
+        countries=[
+            CountryMention(code, {"TR": "Turkey", "IR": "Iran"}.get(code, code), 3 if code == "TR" else 1, 0)
+            for code in countries
+        ],
         officials=[OfficialMention("Mevlüt Çavuşoğlu", "Foreign Minister", "TR", 1, True)],
         agencies=[AgencyMention("IRNA", "news_agency", "IR", 1)],
         keywords=["coup"],
@@ -271,11 +280,11 @@ def test_now_moves_between_match_calls() -> None:
     query = parse_query("published:>=now-1d")
     doc = make_doc()
     assert query.match(doc, now=NOW) is not None
-    assert query.match(doc, now=datetime(2024, 7, 1, tzinfo=timezone.utc)) is None
+    assert query.match(doc, now=datetime(2024, 7, 1, tzinfo=UTC)) is None
 
 
 def test_date_rounding_across_month_end() -> None:
-    doc = make_doc(published=datetime(2024, 2, 29, 23, 59, 59, 999000, tzinfo=timezone.utc))
+    doc = make_doc(published=datetime(2024, 2, 29, 23, 59, 59, 999000, tzinfo=UTC))
     assert matches("published:[2024-02-01 TO 2024-02-01||/M]", doc) is not None
     assert matches("published:{2024-01-31||+1M/M TO *]", doc) is None  # gt rounds up to the end of Feb
     assert matches("published:[2024-01-31||+1M TO *]", doc) is not None  # Jan 31 + 1M clamps to Feb 29

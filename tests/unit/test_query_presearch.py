@@ -4,7 +4,7 @@ and that answering rules from them gives exactly what walking every rule's tree 
 from __future__ import annotations
 
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from wirewatch.query import RuleMatcher, parse_query
 from wirewatch.query.context import DocumentContext
 from wirewatch.query.presearch import condition, label_plan
 
-NOW = datetime(2024, 6, 15, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 15, tzinfo=UTC)
 BOTH = ("title", "text")
 
 
@@ -22,12 +22,21 @@ def keys_of(field_kind: str, *values: object, fields: tuple[str, ...] = BOTH) ->
 
 
 def doc(title: object, text: object, codes: list[str] | None = None, **extra: object) -> dict:
-    return {"id": "d", "title": title, "text": text, "published": "2024-06-10T00:00:00Z",
-            "countries": [{"code": code, "name": code, "mentions": 1} for code in codes or []],
-            "officials": [], "agencies": [], "keywords": [], **extra}
+    return {
+        "id": "d",
+        "title": title,
+        "text": text,
+        "published": "2024-06-10T00:00:00Z",
+        "countries": [{"code": code, "name": code, "mentions": 1} for code in codes or []],
+        "officials": [],
+        "agencies": [],
+        "keywords": [],
+        **extra,
+    }
 
 
 # ---- conditions -------------------------------------------------------------------------
+
 
 def test_a_conjunction_with_a_negation_is_one_clause_and_a_forbidden_key_exactly() -> None:
     found = condition(parse_query("coup AND NOT football").root)
@@ -43,8 +52,10 @@ def test_a_two_word_phrase_is_exactly_its_word_pair() -> None:
 
 def test_a_longer_phrase_needs_each_neighbouring_pair_but_is_checked_on_positions() -> None:
     found = condition(parse_query('title:"army coup attempt"').root)
-    assert found.clauses == (keys_of("b", ("army", "coup"), fields=("title",)),
-                             keys_of("b", ("coup", "attempt"), fields=("title",)))
+    assert found.clauses == (
+        keys_of("b", ("army", "coup"), fields=("title",)),
+        keys_of("b", ("coup", "attempt"), fields=("title",)),
+    )
     assert not found.exact
 
 
@@ -80,6 +91,7 @@ def test_labels_follow_the_tree_order_and_need_the_tree_below_an_optional_conjun
 
 # ---- candidates ---------------------------------------------------------------------------
 
+
 def candidate_ids(matcher: RuleMatcher, document: dict) -> set[str]:
     return {entry.rule.id for entry in matcher._set.candidates(DocumentContext(document))}
 
@@ -109,8 +121,14 @@ def test_a_prefix_rule_is_a_candidate_only_when_a_word_starts_with_it() -> None:
 
 
 def test_only_rules_without_any_key_are_evaluated_for_every_document() -> None:
-    matcher = RuleMatcher([Rule("d", "d", "published:[2024 TO *]"), Rule("n", "n", "NOT coup"),
-                           Rule("w", "w", "title:ank*"), Rule("c", "c", "published:[2024 TO *] AND coup")])
+    matcher = RuleMatcher(
+        [
+            Rule("d", "d", "published:[2024 TO *]"),
+            Rule("n", "n", "NOT coup"),
+            Rule("w", "w", "title:ank*"),
+            Rule("c", "c", "published:[2024 TO *] AND coup"),
+        ]
+    )
     assert [entry.rule.id for entry in matcher._set.always] == ["d"]
     assert [entry.rule.id for entry in matcher._set.negations] == ["n"]
 
@@ -118,10 +136,22 @@ def test_only_rules_without_any_key_are_evaluated_for_every_document() -> None:
 # ---- identity with the exhaustive matcher --------------------------------------------------
 
 WORDS = ["coup", "attempt", "army", "junta", "ankara", "turkey's", "al-Assad", "u.s", "talks", "failed", "the"]
-TITLES = ["Coup attempt in Ankara", "Army says coup failed", "Talks in Ankara", "The junta", "",
-          ["Coup", "attempt in Turkey's capital"], "al-Assad and the U.S. army"]
-TEXTS = ["The army said the coup attempt failed in Ankara.", "Junta talks failed; the army stayed.",
-         "Turkey's coup coup attempt, al-Assad said.", "Nothing about it.", "attempt coup army the the"]
+TITLES = [
+    "Coup attempt in Ankara",
+    "Army says coup failed",
+    "Talks in Ankara",
+    "The junta",
+    "",
+    ["Coup", "attempt in Turkey's capital"],
+    "al-Assad and the U.S. army",
+]
+TEXTS = [
+    "The army said the coup attempt failed in Ankara.",
+    "Junta talks failed; the army stayed.",
+    "Turkey's coup coup attempt, al-Assad said.",
+    "Nothing about it.",
+    "attempt coup army the the",
+]
 
 
 def random_leaf(rng: random.Random) -> str:
@@ -134,7 +164,7 @@ def random_leaf(rng: random.Random) -> str:
         return f'{rng.choice(["", "title:", "text:"])}"{" ".join(words)}"{rng.choice(["", "", "~1"])}'
     if kind < 0.7:
         word = rng.choice(WORDS[:6]).strip("'")
-        return f"{rng.choice(['', 'title:'])}{word[:rng.randint(1, 4)]}{rng.choice(['*', '*', '?*', '*y'])}"
+        return f"{rng.choice(['', 'title:'])}{word[: rng.randint(1, 4)]}{rng.choice(['*', '*', '?*', '*y'])}"
     if kind < 0.85:
         return f"countries.code:{rng.choice(['TR', 'US', 'SY'])}"
     if kind < 0.9:
@@ -156,8 +186,11 @@ def random_query(rng: random.Random, depth: int = 0) -> str:
 
 def corpus() -> list[dict]:
     rng = random.Random(11)
-    return [doc(title, text, sorted(rng.sample(["TR", "US", "SY"], rng.randint(0, 2))))
-            for title in TITLES for text in TEXTS]
+    return [
+        doc(title, text, sorted(rng.sample(["TR", "US", "SY"], rng.randint(0, 2))))
+        for title in TITLES
+        for text in TEXTS
+    ]
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -168,7 +201,7 @@ def test_presearch_results_equal_walking_every_rule(seed: int) -> None:
         text = random_query(rng)
         try:
             parse_query(text)
-        except Exception:  # noqa: BLE001 - a generated query the parser refuses (e.g. "NOT -a") is skipped
+        except Exception:
             continue
         texts.append(text)
     rules = [Rule(f"r{index}", f"r{index}", text) for index, text in enumerate(texts)]
@@ -185,19 +218,37 @@ def test_presearch_results_equal_walking_every_rule(seed: int) -> None:
 
 
 TRICKY = [
-    "coup AND NOT ((army AND failed) OR junta)", "NOT ((coup AND army) OR junta)", "coup AND NOT (NOT army)",
-    "(coup AND NOT army) OR talks", "+(-coup) army", "coup OR (NOT army)", "(coup OR junta) AND NOT failed",
-    '"coup attempt" AND NOT "attempt failed"', 'NOT "coup attempt"', "title:ank* AND NOT text:ank*",
-    "coup coup", '"coup coup"', "(coup OR coup) AND coup", "*:* AND NOT coup", "NOT *:*",
-    "title:İst*", '"istanbul rally"', "title:(istanbul OR rally) AND NOT text:rall*", "title:(istanbul OR rally) AND NOT text:thousand?",
+    "coup AND NOT ((army AND failed) OR junta)",
+    "NOT ((coup AND army) OR junta)",
+    "coup AND NOT (NOT army)",
+    "(coup AND NOT army) OR talks",
+    "+(-coup) army",
+    "coup OR (NOT army)",
+    "(coup OR junta) AND NOT failed",
+    '"coup attempt" AND NOT "attempt failed"',
+    'NOT "coup attempt"',
+    "title:ank* AND NOT text:ank*",
+    "coup coup",
+    '"coup coup"',
+    "(coup OR coup) AND coup",
+    "*:* AND NOT coup",
+    "NOT *:*",
+    "title:İst*",
+    '"istanbul rally"',
+    "title:(istanbul OR rally) AND NOT text:rall*",
+    "title:(istanbul OR rally) AND NOT text:thousand?",
 ]
 
 
 def test_handwritten_negations_and_repetitions_equal_walking_every_rule() -> None:
     rules = [Rule(f"t{index}", f"t{index}", text) for index, text in enumerate(TRICKY)]
     presearching, exhaustive = RuleMatcher(rules), RuleMatcher(rules, presearch=False)
-    documents = corpus() + [doc("Coup", "The army stayed.", []), doc("Ankara", "ankara coup", []),
-                            doc("İSTANBUL rally", "Thousands rallied in İstanbul.", []), doc("Istanbul rally", "Quiet.")]
+    documents = corpus() + [
+        doc("Coup", "The army stayed.", []),
+        doc("Ankara", "ankara coup", []),
+        doc("İSTANBUL rally", "Thousands rallied in İstanbul.", []),
+        doc("Istanbul rally", "Quiet."),
+    ]
     fired = set()
     for document in documents:
         expected = [(rule.id, terms) for rule, terms in exhaustive.match(document, now=NOW)]
@@ -207,12 +258,22 @@ def test_handwritten_negations_and_repetitions_equal_walking_every_rule() -> Non
 
 
 def test_work_says_how_each_candidate_was_answered() -> None:
-    matcher = RuleMatcher([
-        Rule("term", "t", "coup"), Rule("neg", "n", "NOT junta"), Rule("and", "a", "coup AND navy"),
-        Rule("exact", "e", "coup AND NOT navy"), Rule("phrase", "p", '"coup attempt failed"'),
-        Rule("date", "d", "published:[2024 TO *]"),
-    ])
+    matcher = RuleMatcher(
+        [
+            Rule("term", "t", "coup"),
+            Rule("neg", "n", "NOT junta"),
+            Rule("and", "a", "coup AND navy"),
+            Rule("exact", "e", "coup AND NOT navy"),
+            Rule("phrase", "p", '"coup attempt failed"'),
+            Rule("date", "d", "published:[2024 TO *]"),
+        ]
+    )
     document = doc("Coup attempt failed", "The army said so.")
     assert matcher._set.work(DocumentContext(document, 0)) == {
-        "candidates": 6, "index_alone": 2, "rejected_by_keys": 1, "answered_by_keys": 1, "walked": 2}
+        "candidates": 6,
+        "index_alone": 2,
+        "rejected_by_keys": 1,
+        "answered_by_keys": 1,
+        "walked": 2,
+    }
     assert [rule.id for rule, _ in matcher.match(document, now=NOW)] == ["term", "neg", "exact", "phrase", "date"]

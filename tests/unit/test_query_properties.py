@@ -4,14 +4,14 @@ RuleMatcher returns exactly what evaluating every rule returns."""
 
 import random
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from wirewatch.models import Rule
 from wirewatch.query import RuleMatcher, analyze, fts_document_text, parse_query
 
-NOW = datetime(2024, 6, 15, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 15, tzinfo=UTC)
 
 TEXTS = [
     ("Coup attempt in Turkey", "Turkey's army said the coup attempt failed in Ankara on Saturday."),
@@ -43,15 +43,26 @@ def build_corpus() -> list[dict]:
     corpus = []
     for index, (title, text) in enumerate(TEXTS):
         codes = sorted(rng.sample(CODES, rng.randint(0, 3)))
-        corpus.append({
-            "id": f"d{index}", "source": rng.choice(["irna", "sana", "reuters"]), "url": f"https://x/{index}",
-            "title": title, "text": text,
-            "published": f"2024-06-{1 + index:02d}T{index % 24:02d}:00:00Z", "fetched": "2024-06-30T00:00:00Z",
-            "language": "en", "published_estimated": False, "hints": {},
-            "countries": [{"code": c, "name": c, "mentions": rng.randint(1, 4), "first_offset": 0} for c in codes],
-            "officials": [], "agencies": [], "keywords": ["coup"] if "coup" in text.lower() else [],
-            "events": [], "tagged_at": "2024-06-30T00:00:00Z",
-        })
+        corpus.append(
+            {
+                "id": f"d{index}",
+                "source": rng.choice(["irna", "sana", "reuters"]),
+                "url": f"https://x/{index}",
+                "title": title,
+                "text": text,
+                "published": f"2024-06-{1 + index:02d}T{index % 24:02d}:00:00Z",
+                "fetched": "2024-06-30T00:00:00Z",
+                "language": "en",
+                "published_estimated": False,
+                "hints": {},
+                "countries": [{"code": c, "name": c, "mentions": rng.randint(1, 4), "first_offset": 0} for c in codes],
+                "officials": [],
+                "agencies": [],
+                "keywords": ["coup"] if "coup" in text.lower() else [],
+                "events": [],
+                "tagged_at": "2024-06-30T00:00:00Z",
+            }
+        )
     return corpus
 
 
@@ -67,7 +78,7 @@ def random_leaf(rng: random.Random) -> str:
         doc = rng.choice(CORPUS)
         words = analyze(doc["text"])
         start = rng.randrange(max(len(words) - 2, 1))
-        phrase = " ".join(words[start:start + rng.randint(2, 3)])
+        phrase = " ".join(words[start : start + rng.randint(2, 3)])
         slop = rng.choice(["", "", "~1", "~3"])
         return f'"{phrase}"{slop}'
     if kind < 0.6:
@@ -105,7 +116,9 @@ RANDOM_QUERIES = [random_query(random.Random(seed)) for seed in range(400)]
 def fts() -> sqlite3.Connection:
     assert sqlite3.sqlite_version_info >= (3, 9, 0)
     conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 0')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 0')"
+    )
     conn.executemany(
         "INSERT INTO docs (id, title, text) VALUES (?, ?, ?)",
         [(doc["id"], fts_document_text(doc["title"]), fts_document_text(doc["text"])) for doc in CORPUS],
@@ -123,11 +136,42 @@ def match_ids(query_text: str) -> set[str]:
 
 
 HANDWRITTEN = [
-    "coup", "COUP", "coup AND countries.code:TR", "turkey's", "al-Assad", "U.S.", "u.s", "3.5", "1,000.5",
-    '"coup attempt"', '"attempt coup"~2', "vis-à-vis", "çavuşoğlu", "istanbul", "İstanbul", "οδοσ", "ΟΔΟΣ",
-    "cou*", "coup-*", "d'état", "d'etat", "title:coup", "text:ankara", "(coup OR putsch) AND army",
-    "coup -figurative", "army OR navy", '"al-Sisi\'s aides"', "東京", "ข่าว", "🔥", "12,5", "2024-06",
-    "summit AND NOT trade", "coup^2 OR junta", "_exists_:title AND coup", "title:(coup OR putsch)",
+    "coup",
+    "COUP",
+    "coup AND countries.code:TR",
+    "turkey's",
+    "al-Assad",
+    "U.S.",
+    "u.s",
+    "3.5",
+    "1,000.5",
+    '"coup attempt"',
+    '"attempt coup"~2',
+    "vis-à-vis",
+    "çavuşoğlu",
+    "istanbul",
+    "İstanbul",
+    "οδοσ",
+    "ΟΔΟΣ",
+    "cou*",
+    "coup-*",
+    "d'état",
+    "d'etat",
+    "title:coup",
+    "text:ankara",
+    "(coup OR putsch) AND army",
+    "coup -figurative",
+    "army OR navy",
+    '"al-Sisi\'s aides"',
+    "東京",
+    "ข่าว",
+    "🔥",
+    "12,5",
+    "2024-06",
+    "summit AND NOT trade",
+    "coup^2 OR junta",
+    "_exists_:title AND coup",
+    "title:(coup OR putsch)",
 ]
 
 
@@ -148,14 +192,25 @@ def test_prefilter_narrows_for_ordinary_queries(fts: sqlite3.Connection) -> None
     # Lucene lowercases İ to i; the FTS columns hold Lucene-lowercased text so FTS agrees.
     assert fts_ids(fts, parse_query("istanbul").fts_prefilter()) == {"d4", "d5"} == match_ids("istanbul")
     # Not vacuous: most random queries that have a prefilter narrow the corpus.
-    narrowing = [q for q in RANDOM_QUERIES if (e := parse_query(q).fts_prefilter()) and len(fts_ids(fts, e)) < len(CORPUS)]
+    narrowing = [
+        q for q in RANDOM_QUERIES if (e := parse_query(q).fts_prefilter()) and len(fts_ids(fts, e)) < len(CORPUS)
+    ]
     assert len(narrowing) > 50
 
 
 @pytest.mark.parametrize(
     "query_text",
-    ["NOT coup", "countries.code:TR", "published:[2024 TO *]", "coup OR countries.code:TR", "*kara",
-     "_exists_:title", '"coup attempt"~2', "東京", "coup OR (NOT army)"],
+    [
+        "NOT coup",
+        "countries.code:TR",
+        "published:[2024 TO *]",
+        "coup OR countries.code:TR",
+        "*kara",
+        "_exists_:title",
+        '"coup attempt"~2',
+        "東京",
+        "coup OR (NOT army)",
+    ],
 )
 def test_prefilter_is_none_when_it_cannot_restrict(query_text: str) -> None:
     assert parse_query(query_text).fts_prefilter() is None
@@ -180,7 +235,9 @@ def test_presearching_matcher_equals_evaluating_every_rule() -> None:
 
 
 def test_presearcher_skips_rules_that_cannot_match() -> None:
-    matcher = RuleMatcher([Rule("a", "a", "coup AND countries.code:TR"), Rule("b", "b", "junta"), Rule("c", "c", "NOT coup")])
+    matcher = RuleMatcher(
+        [Rule("a", "a", "coup AND countries.code:TR"), Rule("b", "b", "junta"), Rule("c", "c", "NOT coup")]
+    )
     rule_set = matcher._set
     from wirewatch.query.context import DocumentContext
 

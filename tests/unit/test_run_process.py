@@ -3,9 +3,9 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
-import socket
 import threading
 import time
 import urllib.request
@@ -26,7 +26,7 @@ def free_port() -> int:
 
 
 class FeedHandler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server API)
+    def do_GET(self):
         body = DEMO_FEED.read_bytes()
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
@@ -60,7 +60,10 @@ def test_run_polls_and_stops_gracefully_on_signal(tmp_path, feed_url, sig):
     )
     proc = subprocess.Popen(
         [sys.executable, "-m", "wirewatch.app.cli.main", "--config", str(config), "run", "--status-interval", "0.2"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
         # Wait (bounded) until the status line reports the feed's four dispatches.

@@ -6,16 +6,17 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_embedded import settings_for
 from tests.unit.test_store import make_dispatch
 from wirewatch.app.runner import EmbeddedPipeline
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 
 async def test_accept_many_dedups_persists_then_queues(tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
-    earlier, first, second = (make_dispatch(k, text="Soldiers staged a coup in Ankara, Turkey.")
-                              for k in ("earlier", "first", "second"))
+    earlier, first, second = (
+        make_dispatch(k, text="Soldiers staged a coup in Ankara, Turkey.") for k in ("earlier", "first", "second")
+    )
     pipeline = EmbeddedPipeline.from_settings(settings)
     try:
         assert await pipeline.accept(earlier)

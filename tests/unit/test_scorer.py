@@ -42,8 +42,12 @@ def gold_record(**gold_overrides) -> dict:
         "agencies": {
             "required": [
                 {"keys": ["irna"], "name": "IRNA", "kind": "news agency", "country": "IR"},
-                {"keys": ["foreign ministry", "ministry of foreign affairs"], "name": "Iranian Foreign Ministry",
-                 "kind": "government", "country": "IR"},
+                {
+                    "keys": ["foreign ministry", "ministry of foreign affairs"],
+                    "name": "Iranian Foreign Ministry",
+                    "kind": "government",
+                    "country": "IR",
+                },
             ],
             "optional": [{"keys": ["government"], "name": "government"}],
         },
@@ -159,18 +163,30 @@ def test_officials_match_by_folded_key_and_count_fn_fp() -> None:
 
 
 def test_optional_and_repeated_entities_are_not_false_positives() -> None:
-    tags = Tags(officials=[official("Zarif"), official("Muhammad Javad Zarif"), official("Recep Tayyip Erdoğan", "President", "TR")])
+    tags = Tags(
+        officials=[
+            official("Zarif"),
+            official("Muhammad Javad Zarif"),
+            official("Recep Tayyip Erdoğan", "President", "TR"),
+        ]
+    )
     score = score_dispatch(parse_gold(gold_record()), tags)
     assert (score.officials.tp, score.officials.fn, score.officials.fp) == (1, 1, 0)
 
 
 def test_each_gold_entity_matched_at_most_once_with_best_assignment() -> None:
-    record = gold_record(agencies={"required": [
-        {"keys": ["coast guard"], "name": "Philippine Coast Guard", "kind": "military", "country": "PH"},
-        {"keys": ["china coast guard"], "name": "China Coast Guard", "kind": "military", "country": "CN"},
-    ]})
+    record = gold_record(
+        agencies={
+            "required": [
+                {"keys": ["coast guard"], "name": "Philippine Coast Guard", "kind": "military", "country": "PH"},
+                {"keys": ["china coast guard"], "name": "China Coast Guard", "kind": "military", "country": "CN"},
+            ]
+        }
+    )
     # Greedy matching would give the first output to the first gold entity and leave the second unmatched.
-    tags = Tags(agencies=[agency("China Coast Guard", "military", "CN"), agency("Philippine Coast Guard", "military", "PH")])
+    tags = Tags(
+        agencies=[agency("China Coast Guard", "military", "CN"), agency("Philippine Coast Guard", "military", "PH")]
+    )
     score = score_dispatch(parse_gold(record), tags)
     assert (score.agencies.tp, score.agencies.fn, score.agencies.fp) == (2, 0, 0)
     assert (score.agency_country.right, score.agency_country.total) == (2, 2)
@@ -189,9 +205,16 @@ def test_attribute_accuracies_over_matched_pairs() -> None:
 
 
 def test_gold_country_none_is_not_scored() -> None:
-    record = gold_record(officials={"required": [
-        {"keys": ["guterres"], "name": "Antonio Guterres", "role": "UN Secretary-General", "country": None}]})
-    score = score_dispatch(parse_gold(record), Tags(officials=[official("António Guterres", "Secretary-General", "PT")]))
+    record = gold_record(
+        officials={
+            "required": [
+                {"keys": ["guterres"], "name": "Antonio Guterres", "role": "UN Secretary-General", "country": None}
+            ]
+        }
+    )
+    score = score_dispatch(
+        parse_gold(record), Tags(officials=[official("António Guterres", "Secretary-General", "PT")])
+    )
     assert score.officials.tp == 1
     assert score.official_country.total == 0
     assert score.official_role.right == 1
@@ -226,7 +249,7 @@ class OracleTagger:
     def __init__(self, gold: list[GoldDispatch]) -> None:
         self.by_text = {item.text: item for item in gold}
 
-    def tag(self, title, text, published=None, hints=None) -> Tags:  # noqa: ANN001 - mirrors Tagger.tag
+    def tag(self, title, text, published=None, hints=None) -> Tags:
         item = self.by_text[text]
         return Tags(
             countries=countries(*sorted(item.countries_required)),
@@ -278,11 +301,20 @@ def test_cli_reports_bad_gold_file_without_traceback(tmp_path: Path, capsys: pyt
 
 
 def test_shared_keys_pair_outputs_with_agreeing_country() -> None:
-    record = gold_record(agencies={"required": [
-        {"keys": ["foreign ministry"], "name": "Foreign Ministry", "kind": "government", "country": "CN"},
-        {"keys": ["foreign ministry"], "name": "Foreign Ministry", "kind": "government", "country": "JP"},
-    ]})
-    tags = Tags(agencies=[agency("Japanese Foreign Ministry", "government", "JP"), agency("Chinese Foreign Ministry", "government", "CN")])
+    record = gold_record(
+        agencies={
+            "required": [
+                {"keys": ["foreign ministry"], "name": "Foreign Ministry", "kind": "government", "country": "CN"},
+                {"keys": ["foreign ministry"], "name": "Foreign Ministry", "kind": "government", "country": "JP"},
+            ]
+        }
+    )
+    tags = Tags(
+        agencies=[
+            agency("Japanese Foreign Ministry", "government", "JP"),
+            agency("Chinese Foreign Ministry", "government", "CN"),
+        ]
+    )
     score = score_dispatch(parse_gold(record), tags)
     assert score.agencies.tp == 2
     assert (score.agency_country.right, score.agency_country.total) == (2, 2)

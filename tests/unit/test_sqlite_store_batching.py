@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.sinks.sqlite_store import _ROWS_PER_INSERT, SQLiteStore
 from tests.unit.test_store import make_alert, make_tagged
+from wirewatch.sinks.sqlite_store import _ROWS_PER_INSERT, SQLiteStore
 
 
 @pytest.fixture
@@ -83,10 +83,17 @@ def test_transaction_commits_its_writes_once_and_together(db_path: Path) -> None
             assert store.record_alerts([(alert, ["console"])]) == [True]
             store.complete_many([tagged.id])
         store.conn.set_trace_callback(None)
-        assert [s for s in statements if s.strip().upper() in ("COMMIT", "BEGIN IMMEDIATE")] == \
-            ["BEGIN IMMEDIATE", "COMMIT"]
-        assert store.stats() == {"dispatches": 1, "alerts": 1, "pending_deliveries": 1, "dead_letters": 0,
-                                 "inbox_pending": 0}
+        assert [s for s in statements if s.strip().upper() in ("COMMIT", "BEGIN IMMEDIATE")] == [
+            "BEGIN IMMEDIATE",
+            "COMMIT",
+        ]
+        assert store.stats() == {
+            "dispatches": 1,
+            "alerts": 1,
+            "pending_deliveries": 1,
+            "dead_letters": 0,
+            "inbox_pending": 0,
+        }
 
 
 def test_a_failure_in_a_transaction_stores_none_of_it(db_path: Path) -> None:
@@ -124,10 +131,21 @@ def test_stored_json_is_the_standard_librarys_text_with_or_without_orjson(db_pat
     def stdlib(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    tagged = make_tagged("d1", title="Erdoğan: « coup » in Türkiye", text="Quote \"here\"\nand\ttabs",
-                         countries=("TR",), officials=("Recep Tayyip Erdoğan",))
-    for value in (tagged.to_doc(), tagged.dispatch.to_dict(), make_alert().to_dict(),
-                  {1: "int key"}, {"big": 2**70}, {"x": [1.5, 1e16, -0.0, None, True]}):
+    tagged = make_tagged(
+        "d1",
+        title="Erdoğan: « coup » in Türkiye",
+        text='Quote "here"\nand\ttabs',
+        countries=("TR",),
+        officials=("Recep Tayyip Erdoğan",),
+    )
+    for value in (
+        tagged.to_doc(),
+        tagged.dispatch.to_dict(),
+        make_alert().to_dict(),
+        {1: "int key"},
+        {"big": 2**70},
+        {"x": [1.5, 1e16, -0.0, None, True]},
+    ):
         assert _json(value) == stdlib(value)
     with SQLiteStore(db_path) as store:
         store.save_many([tagged])

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from wirewatch.sinks import sqlite_schema
-from wirewatch.sinks.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
-from wirewatch.sinks.sqlite_store import MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
 from wirewatch.models import (
     Alert,
     CountryMention,
@@ -22,12 +19,16 @@ from wirewatch.models import (
     dispatch_id,
 )
 from wirewatch.ports import AlertStore, DeadLetters, DispatchStore, FeedStateStore, Inbox
+from wirewatch.sinks import sqlite_schema
+from wirewatch.sinks.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
+from wirewatch.sinks.sqlite_store import MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
 
-T0 = datetime(2024, 7, 16, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 7, 16, 8, 0, tzinfo=UTC)
 
 
-def make_dispatch(key: str, title: str = "A title", text: str = "Some text.", published: datetime = T0,
-                  source: str = "test-feed") -> Dispatch:
+def make_dispatch(
+    key: str, title: str = "A title", text: str = "Some text.", published: datetime = T0, source: str = "test-feed"
+) -> Dispatch:
     return Dispatch(
         id=dispatch_id(key),
         source=source,
@@ -40,8 +41,14 @@ def make_dispatch(key: str, title: str = "A title", text: str = "Some text.", pu
     )
 
 
-def make_tagged(key: str, title: str = "A title", text: str = "Some text.", countries: tuple[str, ...] = (),
-                published: datetime = T0, officials: tuple[str, ...] = ()) -> TaggedDispatch:
+def make_tagged(
+    key: str,
+    title: str = "A title",
+    text: str = "Some text.",
+    countries: tuple[str, ...] = (),
+    published: datetime = T0,
+    officials: tuple[str, ...] = (),
+) -> TaggedDispatch:
     tags = Tags(
         countries=[CountryMention(code=c, name=c, mentions=1, first_offset=0) for c in countries],
         officials=[OfficialMention(name=o, role=None, country=None, mentions=1, known=True) for o in officials],
@@ -260,7 +267,7 @@ def test_delivery_bookkeeping(db_path: Path) -> None:
 
 def test_defer_deliveries_moves_only_that_channels_due_work(db_path: Path) -> None:
     first, second = make_alert(key="d1"), make_alert(key="d2")
-    until = datetime.now(timezone.utc) + timedelta(minutes=5)
+    until = datetime.now(UTC) + timedelta(minutes=5)
     with SQLiteStore(db_path) as store:
         store.record_alert(first, ["hook", "console"])
         store.record_alert(second, ["hook"])
@@ -310,12 +317,15 @@ def test_feed_state_round_trip(db_path: Path) -> None:
     with SQLiteStore(db_path) as store:
         store.save_feed_state("reuters", state)
         store.save_feed_state("irna", {"etag": None})
-        store.save_feed_state("irna", {"etag": "W/\"2\""})  # replaced, not duplicated
+        store.save_feed_state("irna", {"etag": 'W/"2"'})  # replaced, not duplicated
     with SQLiteStore(db_path) as store:
         states = store.load_feed_states()
     assert states == {
         "reuters": {
-            "etag": '"abc"', "failures": 2, "last_success": "2024-07-16T08:00:00Z", "nested": {"items": [1, 2]},
+            "etag": '"abc"',
+            "failures": 2,
+            "last_success": "2024-07-16T08:00:00Z",
+            "nested": {"items": [1, 2]},
         },
         "irna": {"etag": 'W/"2"'},
     }
@@ -332,7 +342,11 @@ def test_feed_state_that_is_not_json_is_rejected_cleanly(db_path: Path) -> None:
 def test_stats_counts_everything(db_path: Path) -> None:
     with SQLiteStore(db_path) as store:
         assert store.stats() == {
-            "dispatches": 0, "alerts": 0, "pending_deliveries": 0, "dead_letters": 0, "inbox_pending": 0,
+            "dispatches": 0,
+            "alerts": 0,
+            "pending_deliveries": 0,
+            "dead_letters": 0,
+            "inbox_pending": 0,
         }
 
 
@@ -340,6 +354,9 @@ def test_record_alerts_in_one_batch_keeps_alert_once(db_path: Path) -> None:
     first, second = make_alert(key="b1"), make_alert(key="b2")
     with SQLiteStore(db_path) as store:
         assert store.record_alerts([(first, ["console"]), (second, ["console", "jsonl"]), (first, ["console"])]) == [
-            True, True, False]
+            True,
+            True,
+            False,
+        ]
         assert store.record_alerts([(second, ["console"])]) == [False]
         assert sorted(channel for _, channel in store.pending_deliveries()) == ["console", "console", "jsonl"]

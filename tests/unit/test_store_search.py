@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from tests.unit.test_store import T0, make_tagged
 from wirewatch.query import QuerySyntaxError, parse_query
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 CORPUS = [
     # key, title, text, countries, hours after T0
@@ -38,7 +38,10 @@ def store(tmp_path: Path):
 def test_bare_term_searches_title_and_text_ranked_by_relevance(store: SQLiteStore) -> None:
     hits = store.search("coup")
     assert set(titles(hits)) == {
-        "Military coup attempt in Ankara", "Iran condemns the coup", "Oil output rises", "Junta in Niamey",
+        "Military coup attempt in Ankara",
+        "Iran condemns the coup",
+        "Oil output rises",
+        "Junta in Niamey",
     }
     assert hits.prefiltered
     scores = [hit.score for hit in hits]
@@ -57,13 +60,15 @@ def test_boolean_operators(store: SQLiteStore) -> None:
     assert set(titles(store.search("coup AND NOT military"))) == {"Oil output rises", "Junta in Niamey"}
     assert set(titles(store.search("oil OR junta"))) == {"Oil output rises", "Junta in Niamey"}
     assert set(titles(store.search("(ankara OR tehran) AND coup"))) == {
-        "Military coup attempt in Ankara", "Iran condemns the coup",
+        "Military coup attempt in Ankara",
+        "Iran condemns the coup",
     }
 
 
 def test_field_query_on_country_codes(store: SQLiteStore) -> None:
     assert set(titles(store.search("coup AND countries.code:TR"))) == {
-        "Military coup attempt in Ankara", "Iran condemns the coup",
+        "Military coup attempt in Ankara",
+        "Iran condemns the coup",
     }
     assert titles(store.search("countries.code:IR")) == ["Iran condemns the coup"]
     assert store.search("countries.code:tr") == []  # keyword fields are case-sensitive

@@ -13,8 +13,8 @@ import faust
 import pytest
 from faust.types.tuples import Message
 
-from wirewatch.processors.faust_app import ProcessorApp, WorkerOptions, build_app, build_processor
 from wirewatch.models import Dispatch, Rule, parse_time
+from wirewatch.processors.faust_app import ProcessorApp, WorkerOptions, build_app, build_processor
 from wirewatch.settings import KafkaSettings, Settings
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from wirewatch.models import Dispatch, Rule, parse_time
 from wirewatch.processors.stream_codec import (
     MAX_MESSAGE_BYTES,
     DeadLetterReason,
@@ -17,7 +18,6 @@ from wirewatch.processors.stream_codec import (
     encode_rule,
     rule_changes,
 )
-from wirewatch.models import Dispatch, Rule, parse_time
 
 
 def _dispatch() -> Dispatch:

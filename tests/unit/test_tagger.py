@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import pathlib
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
+from wirewatch.models import Dispatch, TaggedDispatch
 from wirewatch.processors.tagger import Tagger
 from wirewatch.processors.tagger.kb import BUNDLED_KB_DIR
-from wirewatch.models import Dispatch, TaggedDispatch
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 # A verbatim copy of ../shared/examples/seed-dispatch.gold.json
@@ -41,9 +41,12 @@ def agencies(tagger: Tagger, text: str, **kw) -> dict[str, tuple]:
 
 # --- countries -------------------------------------------------------------------------------------------------
 
+
 def test_names_demonyms_capitals_formal_names_and_abbreviations(tagger) -> None:
-    text = ("The Islamic Republic of Iran and Côte d'Ivoire met Beninese, Kosovar and Emirati envoys in Pyongyang; "
-            "the Kremlin, the UAE, the DPRK and the U.S. and UK looked on from Burma.")
+    text = (
+        "The Islamic Republic of Iran and Côte d'Ivoire met Beninese, Kosovar and Emirati envoys in Pyongyang; "
+        "the Kremlin, the UAE, the DPRK and the U.S. and UK looked on from Burma."
+    )
     assert set(codes(tagger, text)) == {"IR", "CI", "BJ", "XK", "AE", "KP", "RU", "US", "GB", "MM"}
 
 
@@ -52,8 +55,8 @@ def test_offsets_point_into_the_original_text_even_with_accents(tagger) -> None:
     tags = tagger.tag(title, text)
     full = f"{title}\n\n{text}"
     first = {c.code: c.first_offset for c in tags.countries}
-    assert full[first["TR"]:first["TR"] + 7] == "Türkiye"
-    assert full[first["CI"]:first["CI"] + 13] == "Côte d’Ivoire"
+    assert full[first["TR"] : first["TR"] + 7] == "Türkiye"
+    assert full[first["CI"] : first["CI"] + 13] == "Côte d’Ivoire"
     assert {c.code: c.mentions for c in tags.countries}["TR"] == 2
 
 
@@ -69,7 +72,10 @@ def test_sudan_korea_and_congo_pairs(tagger) -> None:
     assert codes(tagger, "A South Korean ship met a North Korean patrol.") == ["KR", "KP"]
     assert codes(tagger, "Fighting in Congo's east near Goma; Kinshasa blamed Rwanda.") == ["CD", "RW"]
     assert codes(tagger, "Congo-Brazzaville held a vote. In Brazzaville, Congo's president won.") == ["CG"]
-    assert set(codes(tagger, "The Republic of Congo and the Democratic Republic of Congo signed a deal.")) == {"CG", "CD"}
+    assert set(codes(tagger, "The Republic of Congo and the Democratic Republic of Congo signed a deal.")) == {
+        "CG",
+        "CD",
+    }
 
 
 def test_case_rules_keep_acronyms_and_birds_apart(tagger) -> None:
@@ -106,6 +112,7 @@ def test_regions_are_not_countries(tagger) -> None:
 
 # --- officials -------------------------------------------------------------------------------------------------
 
+
 def test_known_official_by_any_variant_with_written_role(tagger) -> None:
     found = officials(tagger, "Turkish Foreign Minister Mevlut Cavusoglu met Muhammad Javad Zarif. Zarif said no.")
     assert found["Mevlüt Çavuşoğlu"] == ("Foreign Minister", "TR", 1, True)
@@ -114,16 +121,18 @@ def test_known_official_by_any_variant_with_written_role(tagger) -> None:
 
 def test_surname_only_known_official_and_role_on_date(tagger) -> None:
     text = "He praised Erdogan supporters who took to the streets."
-    now = officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=timezone.utc))
+    now = officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=UTC))
     assert now["Recep Tayyip Erdoğan"] == ("President", "TR", 1, True)
-    then = officials(tagger, text, published=datetime(2010, 1, 1, tzinfo=timezone.utc))
+    then = officials(tagger, text, published=datetime(2010, 1, 1, tzinfo=UTC))
     assert then["Recep Tayyip Erdoğan"][0] == "Prime Minister"
 
 
 def test_unknown_officials_from_title_patterns(tagger) -> None:
-    text = ("COTONOU (Reuters) - Interior Minister Alassane Seidou said the border was closed. "
-            "Gabonese government spokesman Guy-Bertrand Mapangou disagreed. Lt. Col. Pascal Tigri read a statement. "
-            "Kremlin spokesman Ivan Petrovsky declined to comment. Seidou later said talks would resume.")
+    text = (
+        "COTONOU (Reuters) - Interior Minister Alassane Seidou said the border was closed. "
+        "Gabonese government spokesman Guy-Bertrand Mapangou disagreed. Lt. Col. Pascal Tigri read a statement. "
+        "Kremlin spokesman Ivan Petrovsky declined to comment. Seidou later said talks would resume."
+    )
     found = officials(tagger, text)
     assert found["Alassane Seidou"] == ("Interior Minister", "BJ", 2, False)
     assert found["Guy-Bertrand Mapangou"][:2] == ("government spokesman", "GA")
@@ -139,17 +148,21 @@ def test_apposition_and_possessive_country(tagger) -> None:
 
 
 def test_rebels_journalists_and_namesakes_are_not_officials(tagger) -> None:
-    text = ("M23 spokesman Lawrence Kanyuka denied it. Rebel spokesman Ali Musa said fighting continued. "
-            "Democrat Stacey Abrams conceded. Reporter Jane Doe filed the story.")
+    text = (
+        "M23 spokesman Lawrence Kanyuka denied it. Rebel spokesman Ali Musa said fighting continued. "
+        "Democrat Stacey Abrams conceded. Reporter Jane Doe filed the story."
+    )
     assert officials(tagger, text) == {}
 
 
 def test_officials_described_after_their_name(tagger) -> None:
-    text = ("ABUJA (Reuters) - The border stays shut, Amina Kolo, Comptroller-General of the Nigeria Customs Service, "
-            "told reporters. Pierre Lemaitre, who heads the interior ministry's elections office, said turnout was "
-            "low. Tomas Berg, the Swedish ambassador to the European Union, testified. Ana Silva, head of the UN "
-            "Mission in South Sudan, called for calm. Fatou Ndiaye, the government's chief negotiator, said talks "
-            "would resume.")
+    text = (
+        "ABUJA (Reuters) - The border stays shut, Amina Kolo, Comptroller-General of the Nigeria Customs Service, "
+        "told reporters. Pierre Lemaitre, who heads the interior ministry's elections office, said turnout was "
+        "low. Tomas Berg, the Swedish ambassador to the European Union, testified. Ana Silva, head of the UN "
+        "Mission in South Sudan, called for calm. Fatou Ndiaye, the government's chief negotiator, said talks "
+        "would resume."
+    )
     found = officials(tagger, text)
     assert found["Amina Kolo"][:2] == ("Comptroller-General of the Nigeria Customs Service", "NG")
     assert found["Pierre Lemaitre"][0] == "head of the interior ministry's elections office"
@@ -160,18 +173,22 @@ def test_officials_described_after_their_name(tagger) -> None:
 
 
 def test_descriptions_that_are_no_public_office(tagger) -> None:
-    text = ("John Miller, chairman of the National Poultry Federation, presented the birds. "
-            "Karim Nasser, a 40-year-old shopkeeper, said he had waited two days. "
-            "Ali Musa, a rebel spokesman, said fighting continued. Nairobi, the Kenyan capital, was calm. "
-            "Jamie Dimon, chairman of JPMorgan Chase, expected higher rates. Ana Lopez, a spokeswoman for the "
-            "company, declined to comment. Maria Gomez, a spokeswoman for Reuters, declined too.")
+    text = (
+        "John Miller, chairman of the National Poultry Federation, presented the birds. "
+        "Karim Nasser, a 40-year-old shopkeeper, said he had waited two days. "
+        "Ali Musa, a rebel spokesman, said fighting continued. Nairobi, the Kenyan capital, was calm. "
+        "Jamie Dimon, chairman of JPMorgan Chase, expected higher rates. Ana Lopez, a spokeswoman for the "
+        "company, declined to comment. Maria Gomez, a spokeswoman for Reuters, declined too."
+    )
     assert officials(tagger, text) == {}
 
 
 def test_a_known_official_described_after_the_name_and_bodies_after_a_portfolio(tagger) -> None:
-    text = ("ANKARA (Reuters) - Dr Mevlut Cavusoglu, the foreign minister of Turkey, spoke. Kenneth Roth, "
-            "executive director of Human Rights Watch, criticised the vote.")
-    found = officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=timezone.utc))
+    text = (
+        "ANKARA (Reuters) - Dr Mevlut Cavusoglu, the foreign minister of Turkey, spoke. Kenneth Roth, "
+        "executive director of Human Rights Watch, criticised the vote."
+    )
+    found = officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=UTC))
     assert found["Mevlüt Çavuşoğlu"][0] == "foreign minister of Turkey" and found["Mevlüt Çavuşoğlu"][3]
     assert "Watch" not in found  # "director of Human Rights" + "Watch": the end of a body's name
 
@@ -182,19 +199,23 @@ def test_a_description_says_more_than_a_rank(tagger) -> None:
 
 
 def test_legislators_civil_service_titles_and_portfolios(tagger) -> None:
-    text = ("PORT MORESBY (AP) - Minister for Bougainville Affairs Puka Lani told reporters the vote would be "
-            "respected. Opposition lawmaker Rita Obi objected. Chief Superintendent Musa Kante, a police spokesman, "
-            "said 70 people were held. Senate Minority Leader Dana Frost called it a new day. Rebel spokesman Ali "
-            "Musa said nothing.")
+    text = (
+        "PORT MORESBY (AP) - Minister for Bougainville Affairs Puka Lani told reporters the vote would be "
+        "respected. Opposition lawmaker Rita Obi objected. Chief Superintendent Musa Kante, a police spokesman, "
+        "said 70 people were held. Senate Minority Leader Dana Frost called it a new day. Rebel spokesman Ali "
+        "Musa said nothing."
+    )
     found = officials(tagger, text)
     assert found["Puka Lani"][:2] == ("Minister for Bougainville Affairs", "PG")
     assert found["Rita Obi"][0] == "Opposition lawmaker"
     assert found["Musa Kante"][0] in ("Chief Superintendent", "police spokesman")
     assert found["Dana Frost"][0] == "Senate Minority Leader"
     assert "Ali Musa" not in found
-    text = ("ABUJA (AP) - Head of the electoral commission Mahmood Yakub said the count was over. The head of the "
-            "Independent National Electoral Commission, Festus Okoye, agreed. The spokesman for the Foreign "
-            "Ministry, Ali Bako said nothing.")
+    text = (
+        "ABUJA (AP) - Head of the electoral commission Mahmood Yakub said the count was over. The head of the "
+        "Independent National Electoral Commission, Festus Okoye, agreed. The spokesman for the Foreign "
+        "Ministry, Ali Bako said nothing."
+    )
     found = officials(tagger, text)
     assert found["Mahmood Yakub"][:2] == ("Head of the electoral commission", "NG")
     assert found["Festus Okoye"][0] == "head of the Independent National Electoral Commission"
@@ -202,17 +223,21 @@ def test_legislators_civil_service_titles_and_portfolios(tagger) -> None:
 
 
 def test_acronym_of_a_body_the_dispatch_names(tagger) -> None:
-    text = ("The Central Election Commission said the count was over. CEC spokeswoman Ana Beridze said complaints "
-            "would be examined. M23 spokesman Lawrence Kanyuka denied it.")
+    text = (
+        "The Central Election Commission said the count was over. CEC spokeswoman Ana Beridze said complaints "
+        "would be examined. M23 spokesman Lawrence Kanyuka denied it."
+    )
     found = officials(tagger, text)
     assert found["Ana Beridze"][0] == "CEC spokeswoman"
     assert "Lawrence Kanyuka" not in found
 
 
 def test_names_with_particles_and_longer_names(tagger) -> None:
-    text = ("Chief negotiator Humberto de la Calle said the deal was the best possible. "
-            "Brigadier Mohammad Javad Zarif al-Tamimi, a spokesman for the Sudanese Armed Forces, said the army "
-            "had no ambition.")
+    text = (
+        "Chief negotiator Humberto de la Calle said the deal was the best possible. "
+        "Brigadier Mohammad Javad Zarif al-Tamimi, a spokesman for the Sudanese Armed Forces, said the army "
+        "had no ambition."
+    )
     found = officials(tagger, text)
     assert found["Humberto de la Calle"][0] == "Chief negotiator"
     assert found["Mohammad Javad Zarif al-Tamimi"][:2] == ("spokesman for the Sudanese Armed Forces", "SD")
@@ -222,37 +247,47 @@ def test_names_with_particles_and_longer_names(tagger) -> None:
 
 
 def test_places_named_after_officials_and_namesakes_opening_a_sentence(tagger) -> None:
-    text = ("Flights resumed at Tehran's Zarif airport. Crowds filled Erdogan Square.\n"
-            "Fatima Zarif, a 22-year-old student, said she was hopeful.")
-    assert officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=timezone.utc)) == {}
+    text = (
+        "Flights resumed at Tehran's Zarif airport. Crowds filled Erdogan Square.\n"
+        "Fatima Zarif, a 22-year-old student, said she was hopeful."
+    )
+    assert officials(tagger, text, published=datetime(2016, 7, 16, tzinfo=UTC)) == {}
     # once the minister is named in full, his surname alone is him again
     text = "Foreign Minister Mohammad Javad Zarif arrived. Zarif said talks would go on."
     assert officials(tagger, text)["Mohammad Javad Zarif"][2] == 2
 
 
 def test_aides_of_people_without_office_are_not_officials(tagger) -> None:
-    text = ("Campaigner Tendai Moyo's spokesman Farai Dube said the party would go to court. "
-            "Iran's spokesman Ali Bahadori and Erdogan's spokesman Ibrahim Kalin disagreed.")
-    found = officials(tagger, text, published=datetime(2018, 8, 1, tzinfo=timezone.utc))
+    text = (
+        "Campaigner Tendai Moyo's spokesman Farai Dube said the party would go to court. "
+        "Iran's spokesman Ali Bahadori and Erdogan's spokesman Ibrahim Kalin disagreed."
+    )
+    found = officials(tagger, text, published=datetime(2018, 8, 1, tzinfo=UTC))
     assert "Farai Dube" not in found
     assert found["Ali Bahadori"][1] == "IR" and "Ibrahim Kalin" in found
 
 
 def test_a_sentence_opening_in_a_country_frames_its_officials(tagger) -> None:
-    text = ("KHARTOUM (Reuters) - The army took power. In neighbouring South Sudan, which split from Sudan in 2011, "
-            "Information Minister Michael Lueth said Juba was watching.")
+    text = (
+        "KHARTOUM (Reuters) - The army took power. In neighbouring South Sudan, which split from Sudan in 2011, "
+        "Information Minister Michael Lueth said Juba was watching."
+    )
     assert officials(tagger, text)["Michael Lueth"][1] == "SS"
 
 
 def test_the_capital_next_to_congolese_decides_which_congo(tagger) -> None:
-    text = ("KINSHASA (Reuters) - Tshisekedi was declared the winner in the Democratic Republic of Congo. "
-            "A spokesman at the Congolese Foreign Ministry in Brazzaville, Jean Ibara, urged calm.")
+    text = (
+        "KINSHASA (Reuters) - Tshisekedi was declared the winner in the Democratic Republic of Congo. "
+        "A spokesman at the Congolese Foreign Ministry in Brazzaville, Jean Ibara, urged calm."
+    )
     assert ("Foreign Ministry", "CG") in agencies(tagger, text)
 
 
 def test_a_private_person_whose_name_is_a_country_word(tagger) -> None:
-    text = ("KABUL (Reuters) - Crowds gathered.\nAhmad Danish, a 27-year-old shopkeeper, said he had waited. "
-            "\"My shop is closed,\" Danish said.")
+    text = (
+        "KABUL (Reuters) - Crowds gathered.\nAhmad Danish, a 27-year-old shopkeeper, said he had waited. "
+        '"My shop is closed," Danish said.'
+    )
     assert codes(tagger, text) == ["AF"]
     assert "DK" in codes(tagger, text + " Danish troops left in June.")  # the adjective is still the country
 
@@ -265,10 +300,13 @@ def test_capitals_that_are_given_names(tagger) -> None:
 
 # --- agencies --------------------------------------------------------------------------------------------------
 
+
 def test_agencies_by_name_acronym_and_pattern_with_country(tagger) -> None:
-    text = ("TEHRAN (Reuters) - Iranian Foreign Ministry spokesman Bahram Qasemi spoke, Tasnim news agency and IRNA "
-            "reported. Nigeria's Interior Ministry and the health ministry issued statements. Iranian news agencies "
-            "said the UN and the IAEA were told; CENTCOM and the State Department declined to comment.")
+    text = (
+        "TEHRAN (Reuters) - Iranian Foreign Ministry spokesman Bahram Qasemi spoke, Tasnim news agency and IRNA "
+        "reported. Nigeria's Interior Ministry and the health ministry issued statements. Iranian news agencies "
+        "said the UN and the IAEA were told; CENTCOM and the State Department declined to comment."
+    )
     found = agencies(tagger, text)
     assert found[("Foreign Ministry", "IR")] == ("government", 1)
     assert found[("Tasnim news agency", "IR")][0] == "news_agency"
@@ -281,10 +319,12 @@ def test_agencies_by_name_acronym_and_pattern_with_country(tagger) -> None:
 
 
 def test_body_names_as_written_with_the_words_leading_into_them(tagger) -> None:
-    text = ("The Nigeria Customs Service seized rice. Troops of the Bolivarian National Armed Forces stayed loyal, "
-            "and Canadian Armed Forces aircraft flew in. Sudan's National Intelligence and Security Service freed "
-            "detainees and Lebanon's General Security said it would investigate. Mali's junta was silent. "
-            "Maduro spoke outside the Miraflores presidential palace.")
+    text = (
+        "The Nigeria Customs Service seized rice. Troops of the Bolivarian National Armed Forces stayed loyal, "
+        "and Canadian Armed Forces aircraft flew in. Sudan's National Intelligence and Security Service freed "
+        "detainees and Lebanon's General Security said it would investigate. Mali's junta was silent. "
+        "Maduro spoke outside the Miraflores presidential palace."
+    )
     found = agencies(tagger, text)
     assert found[("Nigeria Customs Service", "NG")] == ("government", 1)
     assert found[("Bolivarian National Armed Forces", "VE")][0] == "military"
@@ -303,9 +343,11 @@ def test_in_a_headline_only_a_country_leads_into_a_body_name(tagger) -> None:
 
 
 def test_un_missions_by_pattern_and_joint_task_forces(tagger) -> None:
-    text = ("The UN Stabilization Mission in Haiti and the United Nations Assistance Mission in Afghanistan said so; "
-            "the UN Mission in Liberia (a KB entry) agreed. "
-            "The Multinational Joint Task Force and Nigeria's Joint Task Force moved north.")
+    text = (
+        "The UN Stabilization Mission in Haiti and the United Nations Assistance Mission in Afghanistan said so; "
+        "the UN Mission in Liberia (a KB entry) agreed. "
+        "The Multinational Joint Task Force and Nigeria's Joint Task Force moved north."
+    )
     found = agencies(tagger, text)
     assert found[("UN Stabilization Mission in Haiti", None)][0] == "international"
     assert found[("United Nations Assistance Mission in Afghanistan", None)][0] == "international"
@@ -327,15 +369,19 @@ def test_hints_give_the_context_country(tagger) -> None:
 
 # --- keywords and coup events ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, use", [
-    ("Soldiers seized power in a military coup on Wednesday and detained the president.", "current"),
-    ("An attempted coup was under way in the capital, witnesses said.", "current"),
-    ("The deal was a diplomatic coup for Ankara.", "figurative"),
-    ("Winning the summit was a major coup for Beijing.", "figurative"),
-    ("The junta has ruled since its coup in 2021.", "historical"),
-])
+
+@pytest.mark.parametrize(
+    "text, use",
+    [
+        ("Soldiers seized power in a military coup on Wednesday and detained the president.", "current"),
+        ("An attempted coup was under way in the capital, witnesses said.", "current"),
+        ("The deal was a diplomatic coup for Ankara.", "figurative"),
+        ("Winning the summit was a major coup for Beijing.", "figurative"),
+        ("The junta has ruled since its coup in 2021.", "historical"),
+    ],
+)
 def test_coup_use(tagger, text, use) -> None:
-    tags = tagger.tag("", text, published=datetime(2024, 5, 1, tzinfo=timezone.utc))
+    tags = tagger.tag("", text, published=datetime(2024, 5, 1, tzinfo=UTC))
     best = max(tags.events, key=lambda e: e.confidence)
     assert (best.type, best.use) == ("coup", use)
     assert "coup" in best.evidence and 0 < best.confidence <= 1
@@ -348,9 +394,16 @@ def test_no_coup_no_event_and_custom_watch_words(tagger) -> None:
 
 
 def test_tag_dispatch_and_bad_input(tagger) -> None:
-    when = datetime(2016, 7, 16, tzinfo=timezone.utc)
-    dispatch = Dispatch(id="d1", source="test", title="Erdogan speaks", text="Erdogan supporters rallied in Ankara.",
-                        published=when, fetched=when, hints={"country": "TR"})
+    when = datetime(2016, 7, 16, tzinfo=UTC)
+    dispatch = Dispatch(
+        id="d1",
+        source="test",
+        title="Erdogan speaks",
+        text="Erdogan supporters rallied in Ankara.",
+        published=when,
+        fetched=when,
+        hints={"country": "TR"},
+    )
     tagged = tagger.tag_dispatch(dispatch)
     assert isinstance(tagged, TaggedDispatch) and tagged.id == "d1"
     assert [c.code for c in tagged.tags.countries] == ["TR"]
@@ -360,6 +413,7 @@ def test_tag_dispatch_and_bad_input(tagger) -> None:
 
 
 # --- the seed dispatch, on the bundled knowledge base ----------------------------------------------------------
+
 
 def test_seed_dispatch_exactly() -> None:
     gold = json.loads(SEED.read_text(encoding="utf-8"))
@@ -375,13 +429,18 @@ def test_seed_dispatch_exactly() -> None:
     assert roles["shamkhani"] == "National Security Council secretary" and roles["yildirim"] == "Prime Minister"
     assert roles["erdogan"] == "President" and roles["assad"] == "President"
     names = {(_fold(a.name), a.country) for a in tags.agencies}
-    assert {("tasnim news agency", "IR"), ("irna", "IR"), ("national security council", "IR"),
-            ("foreign ministry", "IR")} <= names
+    assert {
+        ("tasnim news agency", "IR"),
+        ("irna", "IR"),
+        ("national security council", "IR"),
+        ("foreign ministry", "IR"),
+    } <= names
     assert max(tags.events, key=lambda e: e.confidence).use == "current"
 
 
 def _fold(s: str) -> str:
     from wirewatch.processors.tagger.textfold import fold
+
     return fold(s)
 
 

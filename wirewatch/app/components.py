@@ -21,8 +21,9 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
     for i, feed in enumerate(settings.feeds):
         key = f"feeds[{i}]"
         if feed.kind not in FEED_KINDS:
-            problems.append(ConfigProblem(f"{key}.kind", f"feed kind {feed.kind!r} is not one of "
-                                                         f"{', '.join(FEED_KINDS.names())}"))
+            problems.append(
+                ConfigProblem(f"{key}.kind", f"feed kind {feed.kind!r} is not one of {', '.join(FEED_KINDS.names())}")
+            )
         elif reason := FEED_KINDS.get(feed.kind).check(feed.url):
             problems.append(ConfigProblem(f"{key}.url", reason))
     for name in settings.delivery.webhooks:
@@ -36,8 +37,11 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
             if channel in CHANNEL_TYPES and (requires := CHANNEL_TYPES.get(channel).requires):
                 problems.append(ConfigProblem(f"rules[{i}].channels", f"channel {channel!r} needs {requires}"))
             else:
-                problems.append(ConfigProblem(f"rules[{i}].channels",
-                                              f"unknown channel {channel!r} (known: {', '.join(sorted(known))})"))
+                problems.append(
+                    ConfigProblem(
+                        f"rules[{i}].channels", f"unknown channel {channel!r} (known: {', '.join(sorted(known))})"
+                    )
+                )
     return problems
 
 

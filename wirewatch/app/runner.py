@@ -23,18 +23,18 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from wirewatch.processors.process import DispatchProcessor
-from wirewatch.processors.tagger import Tagger
-from wirewatch.producers.poller import FeedPoller
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.channels import build_notifiers
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.events import EventBus
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.metrics import Metrics
-from wirewatch.models import Alert, Dispatch, Rule
+from wirewatch.models import Dispatch, Rule
+from wirewatch.processors.process import DispatchProcessor
+from wirewatch.processors.tagger import Tagger
+from wirewatch.producers.poller import FeedPoller
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
+from wirewatch.sinks.channels import build_notifiers
+from wirewatch.sinks.delivery import AlertDelivery
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 log = logging.getLogger("wirewatch.app.runner")
 
@@ -87,7 +87,9 @@ class EmbeddedPipeline:
         tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
         processor = DispatchProcessor(tagger, build_matcher(settings.rules))
         metrics = Metrics()
-        delivery = AlertDelivery(store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics)
+        delivery = AlertDelivery(
+            store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics
+        )
         _settle_heap()
         return cls(settings, store, processor, delivery, metrics=metrics)
 
@@ -260,8 +262,14 @@ async def run_embedded(
     status_stream = status_stream or sys.stderr
     stop = stop or asyncio.Event()
     pipeline = EmbeddedPipeline.from_settings(settings)
-    poller = FeedPoller(settings.feeds, settings.poller, pipeline.store, pipeline.store, pipeline.submit_accepted,
-                        metrics=pipeline.metrics)
+    poller = FeedPoller(
+        settings.feeds,
+        settings.poller,
+        pipeline.store,
+        pipeline.store,
+        pipeline.submit_accepted,
+        metrics=pipeline.metrics,
+    )
     if dashboard is None:
         dashboard = settings.server.dashboard
     web = None
@@ -280,7 +288,9 @@ async def run_embedded(
                 report = await poller.poll_once(force=True)
                 log.info("poll: %s", report)
             else:
-                workers.append(asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop)))
+                workers.append(
+                    asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop))
+                )
                 await poller.run(stop)
             # Graceful stop: finish what is in flight before leaving.
             await pipeline.drain()

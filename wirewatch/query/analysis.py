@@ -47,9 +47,7 @@ _SOUTH_EAST_ASIAN = regex.compile(r"[\p{Line_Break=Complex_Context}\p{M}]+$", re
 _HAS_SOUTH_EAST_ASIAN = regex.compile(r"\p{Line_Break=Complex_Context}", regex.V1)
 # Characters the SQLite unicode61 tokenizer would glue to neighbouring letters
 # while UAX#29 splits them apart (see fts_safe).
-_SCRIPT_RUN_BREAKERS = regex.compile(
-    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Line_Break=Complex_Context}\p{No}]", regex.V1
-)
+_SCRIPT_RUN_BREAKERS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Line_Break=Complex_Context}\p{No}]", regex.V1)
 _SPECIAL_LOWER = {"\u0130": "i", "\u03a3": "\u03c3"}
 
 
@@ -136,8 +134,9 @@ def _fast_path_pattern() -> tuple[frozenset[str], re.Pattern[str], str]:
     faster than ``regex`` on such plain classes. The character set is derived from the Unicode properties the
     regex module knows, so marks, format characters, emoji and other scripts fall back to the exact path.
     """
-    classes: dict[str, list[str]] = {name: [] for name in (
-        "ALetter", "Numeric", "ExtendNumLet", "MidLetter", "MidNum", "MidNumLet", "Single_Quote")}
+    classes: dict[str, list[str]] = {
+        name: [] for name in ("ALetter", "Numeric", "ExtendNumLet", "MidLetter", "MidNum", "MidNumLet", "Single_Quote")
+    }
     passive = ("Other", "Double_Quote", "Newline", "CR", "LF", "WSegSpace")
     allowed: set[str] = set()
     excluded = regex.compile(r"[\p{M}\p{Cf}\p{No}\p{Extended_Pictographic}\p{WB=Hebrew_Letter}]", regex.V1)
@@ -145,7 +144,7 @@ def _fast_path_pattern() -> tuple[frozenset[str], re.Pattern[str], str]:
     starts_segment = regex.compile(r"[\p{Alphabetic}\p{Nd}\p{Pc}]", regex.V1)
     for code in [*range(0x0000, 0x0250), *range(0x2000, 0x2070)]:
         char = chr(code)
-        if excluded.match(char) or len(char.lower()) != 1 and char != "\u0130":
+        if excluded.match(char) or (len(char.lower()) != 1 and char != "\u0130"):
             continue
         for name, members in classes.items():
             if regex.match(rf"\p{{WB={name}}}", char):

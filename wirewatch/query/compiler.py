@@ -15,6 +15,7 @@ from luqum.exceptions import IllegalCharacterError, ParseError
 from luqum.thread import parse as luqum_parse
 
 from wirewatch.query.analysis import analyze_with_offsets, lowercase
+from wirewatch.query.context import to_float32
 from wirewatch.query.dates import DateError, DateMath
 from wirewatch.query.errors import QuerySyntaxError
 from wirewatch.query.fields import (
@@ -44,7 +45,6 @@ from wirewatch.query.nodes import (
     TextRange,
     TextTerm,
 )
-from wirewatch.query.context import to_float32
 
 EXISTS_FIELD = "_exists_"
 _OPERATORS = {tree.AndOperation: "AND", tree.OrOperation: "OR", tree.UnknownOperation: ""}
@@ -53,6 +53,7 @@ _POSITION = re.compile(r"position (\d+)")
 
 
 # ---------------------------------------------------------------- lexing ----
+
 
 def rewrite_symbolic_operators(text: str) -> tuple[str, list[int]]:
     """Turn Lucene's ``&&``, ``||`` and ``!`` into AND/OR/NOT, which luqum knows.
@@ -78,8 +79,8 @@ def rewrite_symbolic_operators(text: str) -> tuple[str, list[int]]:
             origin[-1] = index + 1
             index += 2
             continue
-        if ch in "\"[{":
-            closing = {"\"": "\"", "[": "]}", "{": "]}"}[ch]
+        if ch in '"[{':
+            closing = {'"': '"', "[": "]}", "{": "]}"}[ch]
             end = index + 1
             while end < length and text[end] not in closing:
                 end += 2 if text[end] == "\\" else 1
@@ -91,7 +92,7 @@ def rewrite_symbolic_operators(text: str) -> tuple[str, list[int]]:
         at_token_start = index == 0 or text[index - 1].isspace() or text[index - 1] in "()"
         pair = text[index : index + 2]
         after = text[index + 2 : index + 3]
-        if at_token_start and pair in ("&&", "||") and (not after or after.isspace() or after in "()\""):
+        if at_token_start and pair in ("&&", "||") and (not after or after.isspace() or after in '()"'):
             emit(" AND " if pair == "&&" else " OR ", index)
             index += 2
             continue
@@ -113,12 +114,15 @@ def parse_tree(text: str) -> tuple[tree.Item, list[int]]:
         position = _error_position(str(exc), origin, len(text))
         if text[position : position + 1] == '"':
             raise QuerySyntaxError("unterminated quoted phrase", position) from None
-        raise QuerySyntaxError(f"unexpected character {text[position:position + 1]!r}", position) from None
+        raise QuerySyntaxError(f"unexpected character {text[position : position + 1]!r}", position) from None
     except ParseError as exc:
         message = str(exc)
         position = _error_position(message, origin, len(text))
         if "unexpected end" in message:
-            raise QuerySyntaxError("unexpected end of query (an operator without an operand, or an unclosed parenthesis/bracket?)", position) from None
+            raise QuerySyntaxError(
+                "unexpected end of query (an operator without an operand, or an unclosed parenthesis/bracket?)",
+                position,
+            ) from None
         found = message.split("unexpected", 1)[-1].split(" at ", 1)[0].strip(" '")
         raise QuerySyntaxError(f"unexpected {found!r}", position) from None
 
@@ -132,6 +136,7 @@ def _error_position(message: str, origin: list[int], end: int) -> int:
 
 
 # ------------------------------------------------------------- compiling ----
+
 
 def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
@@ -164,9 +169,7 @@ def wildcard_parts(raw: str) -> list[str] | None:
 
 
 def _wildcard_matcher(parts: list[str], normalise: Callable[[str], str]) -> Callable[[str], object]:
-    pattern = "".join(
-        ".*" if part == "*" else "." if part == "?" else re.escape(normalise(part)) for part in parts
-    )
+    pattern = "".join(".*" if part == "*" else "." if part == "?" else re.escape(normalise(part)) for part in parts)
     return re.compile(pattern, re.DOTALL).fullmatch
 
 
@@ -269,7 +272,9 @@ class Compiler:
         if isinstance(item, tree.Fuzzy):
             raise self.error(
                 "fuzzy queries (term~) are not supported: Elasticsearch expands them against the whole index "
-                "(fuzzy_max_expansions), which a per-document matcher cannot reproduce", item)
+                "(fuzzy_max_expansions), which a per-document matcher cannot reproduce",
+                item,
+            )
         if isinstance(item, tree.Regex):
             raise self.error("regular expressions (/.../) are not supported; use wildcards (* and ?)", item)
         if isinstance(item, tree.Proximity):
@@ -278,7 +283,7 @@ class Compiler:
                 raise self.error("~N proximity applies to a quoted phrase", item)
             slop = item.degree
             if slop is None or int(slop) != slop or slop < 0:
-                raise self.error("proximity must be a whole number of positions, e.g. \"a b\"~3", item)
+                raise self.error('proximity must be a whole number of positions, e.g. "a b"~3', item)
             return self.phrase(phrase, field, int(slop), self._label(item, field))
         if isinstance(item, tree.Phrase):
             return self.phrase(item, field, 0, self._label(item, field))
@@ -347,7 +352,12 @@ class Compiler:
             tokens = analyze_with_offsets(value)
             if not tokens:
                 return None  # Lucene drops a clause the analyzer empties
-            return TextTerm(self._fields(field), [t.term for t in tokens], [lowercase(value[t.start:t.end]) for t in tokens], label)
+            return TextTerm(
+                self._fields(field),
+                [t.term for t in tokens],
+                [lowercase(value[t.start : t.end]) for t in tokens],
+                label,
+            )
         assert field is not None
         if kind is FieldType.KEYWORD:
             return KeywordTerm(field, value, label)
@@ -377,19 +387,30 @@ class Compiler:
         if not tokens:
             return None
         if len(tokens) == 1:
-            return TextTerm(self._fields(field), [tokens[0].term], [lowercase(value[tokens[0].start:tokens[0].end])], label)
+            return TextTerm(
+                self._fields(field), [tokens[0].term], [lowercase(value[tokens[0].start : tokens[0].end])], label
+            )
         return TextPhrase(
             self._fields(field), [t.term for t in tokens], [t.position for t in tokens], slop, lowercase(value), label
         )
 
-    def range(self, item: tree.Item, field: str | None, low: str | None, high: str | None,
-              include_low: bool, include_high: bool) -> Node:
+    def range(
+        self,
+        item: tree.Item,
+        field: str | None,
+        low: str | None,
+        high: str | None,
+        include_low: bool,
+        include_high: bool,
+    ) -> Node:
         label = self._label(item, field)
         kind = field_type(field) if field else FieldType.TEXT
         if kind is FieldType.TEXT:
             low_term = None if low is None else lowercase(low)
             high_term = None if high is None else lowercase(high)
-            nodes: list[Any] = [TextRange((f,), low_term, high_term, include_low, include_high, label) for f in self._fields(field)]
+            nodes: list[Any] = [
+                TextRange((f,), low_term, high_term, include_low, include_high, label) for f in self._fields(field)
+            ]
             return nodes[0] if len(nodes) == 1 else AnyOf(nodes, label)
         assert field is not None
         if kind is FieldType.KEYWORD:
@@ -399,16 +420,21 @@ class Compiler:
                 field,
                 None if low is None else self._date(low, item),
                 None if high is None else self._date(high, item),
-                include_low, include_high, label,
+                include_low,
+                include_high,
+                label,
             )
         if kind in (FieldType.INTEGER, FieldType.FLOAT):
             single = kind is FieldType.FLOAT
             convert = to_float32 if single else float
             return NumberRange(
-                field, single,
+                field,
+                single,
                 None if low is None else convert(self._number(low, field, item)),
                 None if high is None else convert(self._number(high, field, item)),
-                include_low, include_high, label,
+                include_low,
+                include_high,
+                label,
             )
         raise self.error(f"ranges are not supported on {kind.value if kind else 'unknown'} field {field}", item)
 

@@ -25,7 +25,18 @@ def to_float32(value: float) -> float:
 
 
 class DocumentContext:
-    __slots__ = ("doc", "now_millis", "_tokens", "_analysed_values", "_postings", "_terms", "_keywords", "_numbers", "_dates", "_bools")
+    __slots__ = (
+        "_analysed_values",
+        "_bools",
+        "_dates",
+        "_keywords",
+        "_numbers",
+        "_postings",
+        "_terms",
+        "_tokens",
+        "doc",
+        "now_millis",
+    )
 
     def __init__(self, doc: dict[str, Any], now_millis: int | None = None) -> None:
         self.doc = doc

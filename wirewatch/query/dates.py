@@ -12,7 +12,7 @@ the time): ``[2024 TO 2024]`` is 1 January 2024 only; use ``2024||/y`` for a yea
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import regex
 
@@ -34,7 +34,7 @@ _DATE = regex.compile(
 )
 _EPOCH_MILLIS = regex.compile(r"^-?\d+(?:\.\d+)?$")
 _MATH_STEP = regex.compile(r"([+-])(\d*)([yMwdhHms])|/([yMwdhHms])")
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class DateError(InputError):
@@ -72,7 +72,7 @@ def parse_date(text: str, round_up: bool = False) -> int:
             micro = int(parts["fraction"][:6].ljust(6, "0"))
         else:
             micro = 999_000 if round_up else 0
-        moment = datetime(year, month, day, hour, minute, second, micro, tzinfo=timezone.utc)
+        moment = datetime(year, month, day, hour, minute, second, micro, tzinfo=UTC)
     except ValueError as exc:
         raise DateError(f"invalid date {text!r}: {exc}") from None
     zone = parts["zone"]
@@ -120,7 +120,7 @@ def _step(moment: datetime, amount: int, unit: str) -> datetime:
 class DateMath:
     """A compiled date expression: ``now-7d/d``, ``2024-01-01||+1M``, ``2024-06``."""
 
-    __slots__ = ("anchor", "steps", "uses_now", "text")
+    __slots__ = ("anchor", "steps", "text", "uses_now")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -179,6 +179,6 @@ def doc_date_millis(value: object) -> int | None:
             except ValueError:
                 return None
             if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=timezone.utc)
+                moment = moment.replace(tzinfo=UTC)
             return _millis(moment)
     return None

@@ -123,9 +123,7 @@ def index_mapping() -> dict[str, Any]:
         target[leaf] = spec
     properties["hints"] = {"type": "object", "dynamic": True, "properties": {}}
     return {
-        "dynamic_templates": [
-            {"hints_as_keywords": {"path_match": "hints.*", "mapping": {"type": "keyword"}}}
-        ],
+        "dynamic_templates": [{"hints_as_keywords": {"path_match": "hints.*", "mapping": {"type": "keyword"}}}],
         "properties": properties,
     }
 

@@ -44,7 +44,11 @@ class KeySpace:
             found = self.ids[key] = len(self.ids)
             kind, field, value = key
             tables: dict[str, dict[str, dict[Any, int]]] = {
-                "t": self._text, "k": self._keyword, "p": self._prefix, "b": self._pairs}
+                "t": self._text,
+                "k": self._keyword,
+                "p": self._prefix,
+                "b": self._pairs,
+            }
             tables[kind].setdefault(field, {})[value] = found
             if kind == "p":
                 lengths = self._prefix_lengths.setdefault(field, [])

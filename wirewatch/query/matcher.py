@@ -110,8 +110,13 @@ class _RuleSet:
         rest = sorted((c for c in found.clauses if c is not indexed_on), key=presearch_cost)
         plan = label_plan(query.root) if found.exact else None
         entry = _Compiled(
-            order, rule, query, _certain_label(query),
-            tuple(self.keys.id_set(c) for c in rest), self.keys.id_set(found.forbidden), found.exact,
+            order,
+            rule,
+            query,
+            _certain_label(query),
+            tuple(self.keys.id_set(c) for c in rest),
+            self.keys.id_set(found.forbidden),
+            found.exact,
             None if plan is None else tuple((self.keys.id_set(keys), label) for keys, label in plan),
         )
         return entry, None if indexed_on is None else self.keys.id_set(indexed_on)

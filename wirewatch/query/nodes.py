@@ -13,9 +13,10 @@ Every node offers:
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Protocol
+from typing import Protocol
 
 from wirewatch.query.analysis import fts_safe
 from wirewatch.query.context import DocumentContext
@@ -43,10 +44,21 @@ class Node(Protocol):
 
 # Keyword fields with few distinct values: a dispatch often holds any given one, so a rule indexed
 # under one of them is a candidate for many dispatches (Lucene Monitor's TermWeightor idea).
-_COMMON_KEYWORD_FIELDS = frozenset({
-    "countries.code", "countries.name", "officials.country", "officials.role", "agencies.kind",
-    "agencies.country", "language", "source", "keywords", "events.type", "events.use",
-})
+_COMMON_KEYWORD_FIELDS = frozenset(
+    {
+        "countries.code",
+        "countries.name",
+        "officials.country",
+        "officials.role",
+        "agencies.kind",
+        "agencies.country",
+        "language",
+        "source",
+        "keywords",
+        "events.type",
+        "events.use",
+    }
+)
 
 
 def presearch_cost(keys: frozenset[PresearchKey]) -> float:
@@ -184,6 +196,7 @@ def _sloppy_phrase_matches(postings: dict[str, list[int]], tokens: list[str], of
             following = lists[index][pointer + 1]
             high = max(high, following)
             heapq.heappush(heap, (following, index, pointer + 1))
+
     # Repeated tokens must sit on distinct positions; search exhaustively (phrases are short).
     def search(index: int, low: int, high: int, used: set[int]) -> bool:
         if index == len(tokens):
@@ -269,7 +282,11 @@ class TextPattern:
     """
 
     def __init__(
-        self, fields: tuple[str, ...], matcher: Callable[[str], object], literal_prefix: str, label: str,
+        self,
+        fields: tuple[str, ...],
+        matcher: Callable[[str], object],
+        literal_prefix: str,
+        label: str,
         prefix_only: bool = False,
     ) -> None:
         self.fields = fields
@@ -301,7 +318,15 @@ class TextPattern:
 class TextRange(_Leaf):
     """A term range over the tokens of text fields (bounds lowercased)."""
 
-    def __init__(self, fields: tuple[str, ...], low: str | None, high: str | None, include_low: bool, include_high: bool, label: str) -> None:
+    def __init__(
+        self,
+        fields: tuple[str, ...],
+        low: str | None,
+        high: str | None,
+        include_low: bool,
+        include_high: bool,
+        label: str,
+    ) -> None:
         self.fields = fields
         self.check = _string_range(low, high, include_low, include_high)
         self.label = label
@@ -360,7 +385,9 @@ class KeywordPattern(_Leaf):
 
 
 class KeywordRange(_Leaf):
-    def __init__(self, field: str, low: str | None, high: str | None, include_low: bool, include_high: bool, label: str) -> None:
+    def __init__(
+        self, field: str, low: str | None, high: str | None, include_low: bool, include_high: bool, label: str
+    ) -> None:
         self.field = field
         self.check = _string_range(low, high, include_low, include_high)
         self.label = label
@@ -376,8 +403,14 @@ class NumberRange(_Leaf):
     """Numeric term or range; a term is a range with equal inclusive bounds."""
 
     def __init__(
-        self, field: str, single_precision: bool, low: float | None, high: float | None,
-        include_low: bool, include_high: bool, label: str,
+        self,
+        field: str,
+        single_precision: bool,
+        low: float | None,
+        high: float | None,
+        include_low: bool,
+        include_high: bool,
+        label: str,
     ) -> None:
         self.field = field
         self.single_precision = single_precision
@@ -400,7 +433,9 @@ class NumberRange(_Leaf):
 class DateRange(_Leaf):
     """Date term or range; bounds are resolved at match time (``now`` moves)."""
 
-    def __init__(self, field: str, low: DateMath | None, high: DateMath | None, include_low: bool, include_high: bool, label: str) -> None:
+    def __init__(
+        self, field: str, low: DateMath | None, high: DateMath | None, include_low: bool, include_high: bool, label: str
+    ) -> None:
         self.field = field
         self.low, self.high = low, high
         self.include_low, self.include_high = include_low, include_high

@@ -152,8 +152,9 @@ def _collect_labels(node: Node, optional: bool, plan: LabelPlan) -> bool:
     if kind is BooleanNode:
         if optional and (node.must or node.must_not):
             return False
-        return (all(_collect_labels(child, optional, plan) for child in node.must)
-                and all(_collect_labels(child, True, plan) for child in node.should))
+        return all(_collect_labels(child, optional, plan) for child in node.must) and all(
+            _collect_labels(child, True, plan) for child in node.should
+        )
     part = condition(node)
     if not part.is_disjunction:
         return False

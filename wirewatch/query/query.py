@@ -20,7 +20,7 @@ def now_millis(now: datetime | None) -> int | None:
 class Query:
     """A parsed, compiled query. Build it with ``parse_query``."""
 
-    __slots__ = ("text", "root")
+    __slots__ = ("root", "text")
 
     def __init__(self, text: str, root: Node) -> None:
         self.text = text

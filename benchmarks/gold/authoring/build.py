@@ -14,9 +14,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE.parent
 SEED = Path("/work/shared/examples/seed-dispatch.gold.json")
-SEED_NOTE = ("shared/examples/seed-dispatch.gold.json (the project's seed dispatch, a real-style wire story on the "
-             "July 2016 Turkish coup attempt), copied with coup 'literal' -> 'current' and agency kinds spelled "
-             "as in the gold convention ('news agency' -> news_agency, 'government body' -> government)")
+SEED_NOTE = (
+    "shared/examples/seed-dispatch.gold.json (the project's seed dispatch, a real-style wire story on the "
+    "July 2016 Turkish coup attempt), copied with coup 'literal' -> 'current' and agency kinds spelled "
+    "as in the gold convention ('news agency' -> news_agency, 'government body' -> government)"
+)
 DEV_MODULES = ["dev_a", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f"]
 HELDOUT_MODULES = ["heldout_a", "heldout_b"]
 
@@ -26,9 +28,17 @@ def seed_record() -> dict:
     gold = record["gold"]
     gold["coup"] = "current" if gold["coup"] == "literal" else gold["coup"]
     for agency in gold["agencies"]["required"]:
-        agency["kind"] = {"news agency": "news_agency", "government body": "government"}.get(agency["kind"], agency["kind"])
-    return {"id": record["id"], "title": record["title"], "text": record["text"],
-            "published": "2016-07-16", "source_note": SEED_NOTE, "gold": gold}
+        agency["kind"] = {"news agency": "news_agency", "government body": "government"}.get(
+            agency["kind"], agency["kind"]
+        )
+    return {
+        "id": record["id"],
+        "title": record["title"],
+        "text": record["text"],
+        "published": "2016-07-16",
+        "source_note": SEED_NOTE,
+        "gold": gold,
+    }
 
 
 def collect(modules: list[str]) -> list[dict]:

@@ -17,8 +17,10 @@ sys.path.insert(0, str(HERE))
 from helpers import *  # noqa: E402,F403
 from helpers import dispatch as _dispatch  # noqa: E402
 
-FRESH_NOTE = ("written for wirewatch as the fresh held-out set (independent of dev/heldout and of the tagger's "
-              "code and knowledge base), synthetic news-wire style, quotes invented, 2026-11-28")
+FRESH_NOTE = (
+    "written for wirewatch as the fresh held-out set (independent of dev/heldout and of the tagger's "
+    "code and knowledge base), synthetic news-wire style, quotes invented, 2026-11-28"
+)
 
 
 def dispatch(*args, **kwargs) -> dict:
@@ -33,8 +35,11 @@ WAM = ag("wam|emirates news agency", "WAM", "news_agency", "AE")
 PENTAGON = ag("pentagon|department of defense|defense department", "Pentagon", "government", "US")
 
 DISPATCHES = [
-dispatch("hf-001", "2016-06-07", "Chad sends troops to Niger after Boko Haram overruns Bosso",
-"""NIAMEY (Reuters) - Chad has begun moving troops into neighbouring Niger to help secure the area around the town of Bosso, where Boko Haram militants killed at least 26 soldiers last week, Nigerien security sources said on Tuesday.
+    dispatch(
+        "hf-001",
+        "2016-06-07",
+        "Chad sends troops to Niger after Boko Haram overruns Bosso",
+        """NIAMEY (Reuters) - Chad has begun moving troops into neighbouring Niger to help secure the area around the town of Bosso, where Boko Haram militants killed at least 26 soldiers last week, Nigerien security sources said on Tuesday.
 
 Niger's Defence Minister Kalla Moutari told state radio the army had retaken Bosso, which sits on the Komadougou Yobe river marking the border with Nigeria, after two days of fighting. "The attackers came from Nigeria in large numbers and they fled back into Nigeria," Moutari said.
 
@@ -51,19 +56,24 @@ The Multinational Joint Task Force, which groups troops from Nigeria, Niger, Cha
 Fisherman Malam Kiari, who walked 30 km with his wife and five children to reach a camp near Diffa, said he had lost everything. "Twice now I have run from these people," he said. "First in Nigeria, now in Niger. Where do we go after this?"
 
 Boko Haram's insurgency has killed about 20,000 people since 2009 and driven more than two million from their homes.""",
-    countries="NE NG TD CM BJ",
-    officials=[off("moutari|kalla moutari", "Kalla Moutari", "Defence Minister", "NE"),
-               off("deby|idriss deby", "Idriss Deby", "President", "TD"),
-               off("issoufou|mahamadou issoufou", "Mahamadou Issoufou", "President", "NE"),
-               off("bazoum|mohamed bazoum", "Mohamed Bazoum", "Interior Minister", "NE"),
-               off("buhari|muhammadu buhari", "Muhammadu Buhari", "President", "NG"),
-               off("souley garba|garba", "Souley Garba", "army spokesman", "NE")],
-    agencies=[REUTERS, MNJTF],
-    opt_agencies=[opt("army"), opt("state radio"), opt("government")],
-    coup="none"),
-
-dispatch("hf-002", "2019-10-22", "Beninese traders count losses as Nigeria keeps borders shut",
-"""COTONOU (AFP) - Beninese traders in Cotonou's vast Dantokpa market said on Tuesday they were running out of money two months after Nigeria closed its land borders, as Abuja signalled the closure would last until its neighbours stopped the smuggling of rice and fuel.
+        countries="NE NG TD CM BJ",
+        officials=[
+            off("moutari|kalla moutari", "Kalla Moutari", "Defence Minister", "NE"),
+            off("deby|idriss deby", "Idriss Deby", "President", "TD"),
+            off("issoufou|mahamadou issoufou", "Mahamadou Issoufou", "President", "NE"),
+            off("bazoum|mohamed bazoum", "Mohamed Bazoum", "Interior Minister", "NE"),
+            off("buhari|muhammadu buhari", "Muhammadu Buhari", "President", "NG"),
+            off("souley garba|garba", "Souley Garba", "army spokesman", "NE"),
+        ],
+        agencies=[REUTERS, MNJTF],
+        opt_agencies=[opt("army"), opt("state radio"), opt("government")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-002",
+        "2019-10-22",
+        "Beninese traders count losses as Nigeria keeps borders shut",
+        """COTONOU (AFP) - Beninese traders in Cotonou's vast Dantokpa market said on Tuesday they were running out of money two months after Nigeria closed its land borders, as Abuja signalled the closure would last until its neighbours stopped the smuggling of rice and fuel.
 
 Nigeria shut its frontiers with Benin and Niger to goods in August, saying cheap imported rice re-exported across the border was undermining its farmers, while subsidised Nigerian petrol flowed out the other way.
 
@@ -80,20 +90,29 @@ The Economic Community of West African States has urged the three countries to r
 "I used to take a bus to Lagos every week and come back with fabric," said trader Bernadette Houngbo, standing beside half-empty shelves. "Now I sit here and wait."
 
 Nigerian rice farmers have welcomed the measure, but consumers in Lagos say the price of a 50 kg bag of rice has nearly doubled. A Nigerien onion exporter, Abdou Sani, said he was selling at a loss in Niamey rather than let his stock rot.""",
-    countries="BJ NG NE",
-    officials=[off("hameed ali", "Hameed Ali", "Comptroller-General of the Nigeria Customs Service", "NG"),
-               off("zainab ahmed", "Zainab Ahmed", "Finance Minister", "NG"),
-               off("okpe|danladi okpe", "Danladi Okpe", "Comptroller", "NG"),
-               off("talon|patrice talon", "Patrice Talon", "President", "BJ"),
-               off("issoufou|mahamadou issoufou", "Mahamadou Issoufou", "President", "NE"),
-               off("buhari|muhammadu buhari", "Muhammadu Buhari", "President", "NG")],
-    agencies=[AFP, ag("nigeria customs service|customs service", "Nigeria Customs Service", "government", "NG"),
-              interior_ministry("NG"), ECOWAS],
-    opt_agencies=[opt("immigration service"), opt("government"), opt("customs")],
-    coup="none"),
-
-dispatch("hf-003", "2018-01-04", "Equatorial Guinea says it foiled coup by foreign mercenaries",
-"""MALABO (AFP) - Equatorial Guinea said on Wednesday it had foiled an attempted coup against President Teodoro Obiang Nguema Mbasogo by mercenaries from Chad, Sudan and the Central African Republic, who were arrested in neighbouring Cameroon before they could reach the capital.
+        countries="BJ NG NE",
+        officials=[
+            off("hameed ali", "Hameed Ali", "Comptroller-General of the Nigeria Customs Service", "NG"),
+            off("zainab ahmed", "Zainab Ahmed", "Finance Minister", "NG"),
+            off("okpe|danladi okpe", "Danladi Okpe", "Comptroller", "NG"),
+            off("talon|patrice talon", "Patrice Talon", "President", "BJ"),
+            off("issoufou|mahamadou issoufou", "Mahamadou Issoufou", "President", "NE"),
+            off("buhari|muhammadu buhari", "Muhammadu Buhari", "President", "NG"),
+        ],
+        agencies=[
+            AFP,
+            ag("nigeria customs service|customs service", "Nigeria Customs Service", "government", "NG"),
+            interior_ministry("NG"),
+            ECOWAS,
+        ],
+        opt_agencies=[opt("immigration service"), opt("government"), opt("customs")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-003",
+        "2018-01-04",
+        "Equatorial Guinea says it foiled coup by foreign mercenaries",
+        """MALABO (AFP) - Equatorial Guinea said on Wednesday it had foiled an attempted coup against President Teodoro Obiang Nguema Mbasogo by mercenaries from Chad, Sudan and the Central African Republic, who were arrested in neighbouring Cameroon before they could reach the capital.
 
 Security Minister Nicolas Obama Nchama said in a statement read on state radio that the gunmen had been recruited by "certain radical opposition parties" with the backing of foreign powers he did not name. They had planned to attack the president at his residence in Koete Mongomo, in the mainland region, over Christmas, he said.
 
@@ -110,20 +129,30 @@ Equatorial Guinea, a former Spanish colony, is not to be confused with Guinea or
 In Malabo, where roadblocks were set up overnight, taxi driver Santiago Nsue said police were searching every car. "People are afraid to speak," he said. "We heard about this on the radio like everybody else."
 
 The government said the borders with Cameroon and Gabon had been closed to traffic while the investigation continued.""",
-    countries="GQ TD SD CF CM ES GA",
-    opt_countries="GN GW FR",
-    officials=[off("obiang nguema|teodoro obiang", "Teodoro Obiang Nguema Mbasogo", "President", "GQ"),
-               off("obama nchama|nchama", "Nicolas Obama Nchama", "Security Minister", "GQ"),
-               off("mbarga|jean paul mbarga", "Jean-Paul Mbarga", "gendarmerie commander", "CM"),
-               off("obiang mangue|teodorin", "Teodoro Nguema Obiang Mangue", "Vice President", "GQ")],
-    opt_officials=[opt("esono ondo|andres esono")],
-    agencies=[AFP],
-    opt_agencies=[opt("state radio"), opt("security forces"), opt("police"), opt("government"),
-                  opt("convergence for social democracy")],
-    coup="current"),
-
-dispatch("hf-004", "2019-12-11", "Bougainville votes overwhelmingly for independence from Papua New Guinea",
-"""BUKA, Papua New Guinea (Reuters) - Voters on the island of Bougainville backed independence from Papua New Guinea by 97.7 percent in a non-binding referendum, officials said on Wednesday, setting up difficult negotiations with the government in Port Moresby.
+        countries="GQ TD SD CF CM ES GA",
+        opt_countries="GN GW FR",
+        officials=[
+            off("obiang nguema|teodoro obiang", "Teodoro Obiang Nguema Mbasogo", "President", "GQ"),
+            off("obama nchama|nchama", "Nicolas Obama Nchama", "Security Minister", "GQ"),
+            off("mbarga|jean paul mbarga", "Jean-Paul Mbarga", "gendarmerie commander", "CM"),
+            off("obiang mangue|teodorin", "Teodoro Nguema Obiang Mangue", "Vice President", "GQ"),
+        ],
+        opt_officials=[opt("esono ondo|andres esono")],
+        agencies=[AFP],
+        opt_agencies=[
+            opt("state radio"),
+            opt("security forces"),
+            opt("police"),
+            opt("government"),
+            opt("convergence for social democracy"),
+        ],
+        coup="current",
+    ),
+    dispatch(
+        "hf-004",
+        "2019-12-11",
+        "Bougainville votes overwhelmingly for independence from Papua New Guinea",
+        """BUKA, Papua New Guinea (Reuters) - Voters on the island of Bougainville backed independence from Papua New Guinea by 97.7 percent in a non-binding referendum, officials said on Wednesday, setting up difficult negotiations with the government in Port Moresby.
 
 Former Irish prime minister Bertie Ahern, who chairs the Bougainville Referendum Commission, announced the result to cheering crowds in Buka, saying the vote had been "credible" and peaceful. Of about 181,000 valid votes, fewer than 4,000 supported greater autonomy within Papua New Guinea.
 
@@ -140,18 +169,31 @@ Australia, the former colonial power and the largest aid donor to its northern n
 Former rebel fighter Francis Nakui, 52, said he had walked for two days to vote. "My brothers died for this," he said. "Now the paper says what the guns could not."
 
 Any independence would leave Bougainville, with about 300,000 people, reliant on reopening the mine.""",
-    countries="PG NZ AU IE",
-    officials=[off("momis|john momis", "John Momis", "president of the Autonomous Bougainville Government", "PG"),
-               off("marape|james marape", "James Marape", "Prime Minister", "PG"),
-               off("puka temu|temu", "Puka Temu", "Minister for Bougainville Affairs", "PG"),
-               off("hollis|mark hollis", "Mark Hollis", "First Secretary", "AU")],
-    opt_officials=[opt("ahern|bertie ahern")],
-    agencies=[REUTERS, ag("bougainville referendum commission|referendum commission", "Bougainville Referendum Commission", "government", "PG")],
-    opt_agencies=[opt("autonomous bougainville government"), opt("parliament"), opt("high commission")],
-    coup="none"),
-
-dispatch("hf-005", "2020-10-24", "Guinea's Conde wins third term, electoral body says; rival cries fraud",
-"""CONAKRY (Reuters) - Guinea's President Alpha Conde won a third term with 59.5 percent of the vote in the Oct. 18 election, the electoral commission said on Saturday, a result his main rival Cellou Dalein Diallo rejected as fraud after days of deadly street clashes.
+        countries="PG NZ AU IE",
+        officials=[
+            off("momis|john momis", "John Momis", "president of the Autonomous Bougainville Government", "PG"),
+            off("marape|james marape", "James Marape", "Prime Minister", "PG"),
+            off("puka temu|temu", "Puka Temu", "Minister for Bougainville Affairs", "PG"),
+            off("hollis|mark hollis", "Mark Hollis", "First Secretary", "AU"),
+        ],
+        opt_officials=[opt("ahern|bertie ahern")],
+        agencies=[
+            REUTERS,
+            ag(
+                "bougainville referendum commission|referendum commission",
+                "Bougainville Referendum Commission",
+                "government",
+                "PG",
+            ),
+        ],
+        opt_agencies=[opt("autonomous bougainville government"), opt("parliament"), opt("high commission")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-005",
+        "2020-10-24",
+        "Guinea's Conde wins third term, electoral body says; rival cries fraud",
+        """CONAKRY (Reuters) - Guinea's President Alpha Conde won a third term with 59.5 percent of the vote in the Oct. 18 election, the electoral commission said on Saturday, a result his main rival Cellou Dalein Diallo rejected as fraud after days of deadly street clashes.
 
 Kabinet Cisse, president of the Independent National Electoral Commission (CENI), read out the provisional results on state television. Diallo, a former prime minister who declared himself the winner before the count was complete, received 33.5 percent.
 
@@ -170,20 +212,39 @@ Guinea is the world's second-largest producer of bauxite, and mining companies h
 In the Hamdallaye neighbourhood, a stronghold of the opposition, shopkeeper Thierno Bah said young men had burned tyres all week. "Nobody here believes these numbers," he said. "But nobody wants to die for them either."
 
 Conde, a former opposition leader, became the country's first democratically elected president in 2010.""",
-    countries="GN GW SN",
-    officials=[off("conde|alpha conde", "Alpha Conde", "President", "GN"),
-               off("kabinet cisse|cisse", "Kabinet Cisse", "president of the Independent National Electoral Commission", "GN"),
-               off("damantang camara|albert damantang", "Albert Damantang Camara", "Security Minister", "GN"),
-               off("kante|mamadi kante", "Mamadi Kante", "police spokesman", "GN")],
-    opt_officials=[opt("diallo|cellou dalein diallo")],
-    agencies=[REUTERS, ag("independent national electoral commission|electoral commission|election commission|ceni",
-                          "Independent National Electoral Commission", "government", "GN"),
-              ECOWAS, AU, UN],
-    opt_agencies=[opt("constitutional court"), opt("security forces"), opt("state television"), opt("government")],
-    coup="none"),
-
-dispatch("hf-006", "2020-11-01", "Georgia's ruling party claims win; opposition alleges fraud",
-"""TBILISI (AP) - Georgia's ruling Georgian Dream party claimed victory on Sunday in a parliamentary election that opposition parties said was rigged, setting the stage for protests in the South Caucasus country two days before the US presidential vote.
+        countries="GN GW SN",
+        officials=[
+            off("conde|alpha conde", "Alpha Conde", "President", "GN"),
+            off(
+                "kabinet cisse|cisse",
+                "Kabinet Cisse",
+                "president of the Independent National Electoral Commission",
+                "GN",
+            ),
+            off("damantang camara|albert damantang", "Albert Damantang Camara", "Security Minister", "GN"),
+            off("kante|mamadi kante", "Mamadi Kante", "police spokesman", "GN"),
+        ],
+        opt_officials=[opt("diallo|cellou dalein diallo")],
+        agencies=[
+            REUTERS,
+            ag(
+                "independent national electoral commission|electoral commission|election commission|ceni",
+                "Independent National Electoral Commission",
+                "government",
+                "GN",
+            ),
+            ECOWAS,
+            AU,
+            UN,
+        ],
+        opt_agencies=[opt("constitutional court"), opt("security forces"), opt("state television"), opt("government")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-006",
+        "2020-11-01",
+        "Georgia's ruling party claims win; opposition alleges fraud",
+        """TBILISI (AP) - Georgia's ruling Georgian Dream party claimed victory on Sunday in a parliamentary election that opposition parties said was rigged, setting the stage for protests in the South Caucasus country two days before the US presidential vote.
 
 With nearly all precincts counted, the Central Election Commission said Georgian Dream, founded by billionaire Bidzina Ivanishvili, had won about 48 percent of the party-list vote. The United National Movement of exiled former president Mikheil Saakashvili was second with about 27 percent.
 
@@ -198,20 +259,31 @@ President Salome Zourabichvili, whose role is largely ceremonial, urged all side
 Georgia aspires to join NATO and the European Union, a course Moscow strongly opposes. Russia fought a brief war with Georgia in 2008 and still keeps troops in the breakaway regions of Abkhazia and South Ossetia.
 
 The timing was not lost on Georgian voters who follow American politics, where the state of Georgia is one of the battlegrounds of Tuesday's election. "Everyone in the world is talking about Georgia this week, but not about us," joked Nodar Beridze, a 41-year-old engineer, outside a Tbilisi polling station.""",
-    countries="GE US RU",
-    officials=[off("gakharia|giorgi gakharia", "Giorgi Gakharia", "Prime Minister", "GE"),
-               off("mikeladze|ana mikeladze", "Ana Mikeladze", "CEC spokeswoman", "GE"),
-               off("zourabichvili|zurabishvili|salome zourabichvili", "Salome Zourabichvili", "President", "GE"),
-               off("degnan|kelly degnan", "Kelly Degnan", "US Ambassador", "US")],
-    opt_officials=[opt("ivanishvili|bidzina ivanishvili"), opt("saakashvili|mikheil saakashvili")],
-    agencies=[AP, ag("central election commission|election commission|cec", "Central Election Commission", "government", "GE"),
-              ag("organization for security and co operation in europe|osce", "OSCE", "international", None),
-              NATO, EU],
-    opt_agencies=[opt("georgian dream"), opt("united national movement"), opt("parliament")],
-    coup="none"),
-
-dispatch("hf-007", "2021-01-06", "Democrats win both Georgia Senate runoffs, taking control of chamber",
-"""ATLANTA (AP) - Democrats Raphael Warnock and Jon Ossoff won both of Georgia's U.S. Senate runoffs, The Associated Press projected on Wednesday, handing their party control of the chamber and giving President-elect Joe Biden a path for his agenda.
+        countries="GE US RU",
+        officials=[
+            off("gakharia|giorgi gakharia", "Giorgi Gakharia", "Prime Minister", "GE"),
+            off("mikeladze|ana mikeladze", "Ana Mikeladze", "CEC spokeswoman", "GE"),
+            off("zourabichvili|zurabishvili|salome zourabichvili", "Salome Zourabichvili", "President", "GE"),
+            off("degnan|kelly degnan", "Kelly Degnan", "US Ambassador", "US"),
+        ],
+        opt_officials=[opt("ivanishvili|bidzina ivanishvili"), opt("saakashvili|mikheil saakashvili")],
+        agencies=[
+            AP,
+            ag(
+                "central election commission|election commission|cec", "Central Election Commission", "government", "GE"
+            ),
+            ag("organization for security and co operation in europe|osce", "OSCE", "international", None),
+            NATO,
+            EU,
+        ],
+        opt_agencies=[opt("georgian dream"), opt("united national movement"), opt("parliament")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-007",
+        "2021-01-06",
+        "Democrats win both Georgia Senate runoffs, taking control of chamber",
+        """ATLANTA (AP) - Democrats Raphael Warnock and Jon Ossoff won both of Georgia's U.S. Senate runoffs, The Associated Press projected on Wednesday, handing their party control of the chamber and giving President-elect Joe Biden a path for his agenda.
 
 Warnock, the senior pastor of Atlanta's Ebenezer Baptist Church, defeated Republican Senator Kelly Loeffler, who was appointed to the seat a year ago. Ossoff, a 33-year-old documentary filmmaker, beat David Perdue, whose term expired on Sunday while the count was still under way.
 
@@ -228,21 +300,31 @@ At a polling site in Marietta, voter Chad Whitley, 34, said he had never voted i
 The victories in a state that had not elected a Democratic senator in two decades reflect rapid demographic change in the Atlanta suburbs, analysts said.
 
 Later on Wednesday, Congress was due to meet in Washington to certify the Electoral College result.""",
-    countries="US",
-    officials=[off("loeffler|kelly loeffler", "Kelly Loeffler", "Senator", "US"),
-               off("schumer|chuck schumer", "Chuck Schumer", "Senate Minority Leader", "US"),
-               off("trump|donald trump", "Donald Trump", "President", "US"),
-               off("raffensperger|brad raffensperger", "Brad Raffensperger", "Secretary of State", "US"),
-               off("kemp|brian kemp", "Brian Kemp", "Governor", "US"),
-               off("hollins|marcia hollins", "Marcia Hollins", "deputy elections director", "US")],
-    opt_officials=[opt("warnock|raphael warnock"), opt("ossoff|jon ossoff"), opt("perdue|david perdue"),
-                   opt("biden|joe biden"), opt("harris|kamala harris")],
-    agencies=[AP],
-    opt_agencies=[opt("senate"), opt("congress"), opt("electoral college")],
-    coup="none"),
-
-dispatch("hf-008", "2024-06-10", "Macron calls snap election after far right routs his camp in EU vote",
-"""PARIS (AFP) - French President Emmanuel Macron dissolved the National Assembly on Sunday and called a snap parliamentary election after the far-right National Rally crushed his centrist alliance in the European Parliament vote.
+        countries="US",
+        officials=[
+            off("loeffler|kelly loeffler", "Kelly Loeffler", "Senator", "US"),
+            off("schumer|chuck schumer", "Chuck Schumer", "Senate Minority Leader", "US"),
+            off("trump|donald trump", "Donald Trump", "President", "US"),
+            off("raffensperger|brad raffensperger", "Brad Raffensperger", "Secretary of State", "US"),
+            off("kemp|brian kemp", "Brian Kemp", "Governor", "US"),
+            off("hollins|marcia hollins", "Marcia Hollins", "deputy elections director", "US"),
+        ],
+        opt_officials=[
+            opt("warnock|raphael warnock"),
+            opt("ossoff|jon ossoff"),
+            opt("perdue|david perdue"),
+            opt("biden|joe biden"),
+            opt("harris|kamala harris"),
+        ],
+        agencies=[AP],
+        opt_agencies=[opt("senate"), opt("congress"), opt("electoral college")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-008",
+        "2024-06-10",
+        "Macron calls snap election after far right routs his camp in EU vote",
+        """PARIS (AFP) - French President Emmanuel Macron dissolved the National Assembly on Sunday and called a snap parliamentary election after the far-right National Rally crushed his centrist alliance in the European Parliament vote.
 
 The National Rally list led by Jordan Bardella, the party's 28-year-old president, won 31.4 percent, more than double the 14.6 percent for Macron's camp, according to final results published by the interior ministry on Monday.
 
@@ -259,21 +341,34 @@ The Paris stock market fell sharply on Monday morning as investors weighed the p
 Outside a cafe in the capital's 11th district, teacher Julien Marchetti, 45, said he could not understand the gamble. "He loses an election and his answer is to hold another one," he said. "Either he is very clever or very tired."
 
 The new assembly will still leave Macron in the Elysee Palace until his term ends in 2027.""",
-    countries="FR DE IT",
-    officials=[off("macron|emmanuel macron", "Emmanuel Macron", "President", "FR"),
-               off("attal|gabriel attal", "Gabriel Attal", "Prime Minister", "FR"),
-               off("thevenot|prisca thevenot", "Prisca Thevenot", "Government spokeswoman", "FR"),
-               off("dubost|claire dubost", "Claire Dubost", "head of the interior ministry's elections office", "FR"),
-               off("scholz|olaf scholz", "Olaf Scholz", "Chancellor", "DE"),
-               off("meloni|giorgia meloni", "Giorgia Meloni", "Prime Minister", "IT")],
-    opt_officials=[opt("bardella|jordan bardella"), opt("le pen|marine le pen")],
-    agencies=[AFP, interior_ministry("FR")],
-    opt_agencies=[opt("national assembly"), opt("european parliament"), opt("national rally"), opt("elysee"),
-                  opt("social democrats"), opt("alternative for germany"), opt("brothers of italy"), opt("eu|european union")],
-    coup="none"),
-
-dispatch("hf-009", "2020-09-12", "Afghan government and Taliban open peace talks in Qatar",
-"""DOHA (Reuters) - Negotiators for the Afghan government and the Taliban sat down together for the first time on Saturday, opening talks in Qatar's capital aimed at ending nearly two decades of war.
+        countries="FR DE IT",
+        officials=[
+            off("macron|emmanuel macron", "Emmanuel Macron", "President", "FR"),
+            off("attal|gabriel attal", "Gabriel Attal", "Prime Minister", "FR"),
+            off("thevenot|prisca thevenot", "Prisca Thevenot", "Government spokeswoman", "FR"),
+            off("dubost|claire dubost", "Claire Dubost", "head of the interior ministry's elections office", "FR"),
+            off("scholz|olaf scholz", "Olaf Scholz", "Chancellor", "DE"),
+            off("meloni|giorgia meloni", "Giorgia Meloni", "Prime Minister", "IT"),
+        ],
+        opt_officials=[opt("bardella|jordan bardella"), opt("le pen|marine le pen")],
+        agencies=[AFP, interior_ministry("FR")],
+        opt_agencies=[
+            opt("national assembly"),
+            opt("european parliament"),
+            opt("national rally"),
+            opt("elysee"),
+            opt("social democrats"),
+            opt("alternative for germany"),
+            opt("brothers of italy"),
+            opt("eu|european union"),
+        ],
+        coup="none",
+    ),
+    dispatch(
+        "hf-009",
+        "2020-09-12",
+        "Afghan government and Taliban open peace talks in Qatar",
+        """DOHA (Reuters) - Negotiators for the Afghan government and the Taliban sat down together for the first time on Saturday, opening talks in Qatar's capital aimed at ending nearly two decades of war.
 
 "We have come here with goodwill," said Abdullah Abdullah, chairman of Afghanistan's High Council for National Reconciliation, calling for a humanitarian ceasefire. Taliban co-founder Mullah Abdul Ghani Baradar said the movement wanted an Afghanistan under an Islamic system and made no mention of a truce.
 
@@ -290,23 +385,46 @@ Taliban spokesman Mohammad Naeem said the group's fighters were "defending thems
 Fatima Rahimi, a 22-year-old university student in Kabul who followed the ceremony on television, said she was hopeful but afraid. "They talk about peace in a hotel," she said. "We still wait to hear about peace in our streets."
 
 The talks are expected to last months.""",
-    countries="AF QA US",
-    officials=[off("abdullah abdullah|abdullah", "Abdullah Abdullah", "chairman of the High Council for National Reconciliation", "AF"),
-               off("pompeo|mike pompeo", "Mike Pompeo", "Secretary of State", "US"),
-               off("khalilzad|zalmay khalilzad", "Zalmay Khalilzad", "special envoy", "US"),
-               off("al thani|mohammed bin abdulrahman", "Sheikh Mohammed bin Abdulrahman Al Thani", "Foreign Minister", "QA"),
-               off("stanekzai|masoom stanekzai", "Masoom Stanekzai", "leader of the government delegation", "AF"),
-               off("ghani|ashraf ghani", "Ashraf Ghani", "President", "AF"),
-               off("sarwar danish", "Sarwar Danish", "Second Vice President", "AF"),
-               off("arian|tariq arian", "Tariq Arian", "Interior ministry spokesman", "AF"),
-               off("saleh|amrullah saleh", "Amrullah Saleh", "First Vice President", "AF")],
-    agencies=[REUTERS, ag("high council for national reconciliation", "High Council for National Reconciliation", "government", "AF"),
-              interior_ministry("AF")],
-    opt_agencies=[opt("security forces")],
-    coup="none"),
-
-dispatch("hf-010", "2019-01-24", "Maduro cuts ties with U.S. after Washington recognises Guaido",
-"""CARACAS (Reuters) - Venezuela's President Nicolas Maduro broke off diplomatic relations with the United States on Wednesday and gave U.S. diplomats 72 hours to leave, after Washington recognised opposition leader Juan Guaido as the country's interim president.
+        countries="AF QA US",
+        officials=[
+            off(
+                "abdullah abdullah|abdullah",
+                "Abdullah Abdullah",
+                "chairman of the High Council for National Reconciliation",
+                "AF",
+            ),
+            off("pompeo|mike pompeo", "Mike Pompeo", "Secretary of State", "US"),
+            off("khalilzad|zalmay khalilzad", "Zalmay Khalilzad", "special envoy", "US"),
+            off(
+                "al thani|mohammed bin abdulrahman",
+                "Sheikh Mohammed bin Abdulrahman Al Thani",
+                "Foreign Minister",
+                "QA",
+            ),
+            off("stanekzai|masoom stanekzai", "Masoom Stanekzai", "leader of the government delegation", "AF"),
+            off("ghani|ashraf ghani", "Ashraf Ghani", "President", "AF"),
+            off("sarwar danish", "Sarwar Danish", "Second Vice President", "AF"),
+            off("arian|tariq arian", "Tariq Arian", "Interior ministry spokesman", "AF"),
+            off("saleh|amrullah saleh", "Amrullah Saleh", "First Vice President", "AF"),
+        ],
+        agencies=[
+            REUTERS,
+            ag(
+                "high council for national reconciliation",
+                "High Council for National Reconciliation",
+                "government",
+                "AF",
+            ),
+            interior_ministry("AF"),
+        ],
+        opt_agencies=[opt("security forces")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-010",
+        "2019-01-24",
+        "Maduro cuts ties with U.S. after Washington recognises Guaido",
+        """CARACAS (Reuters) - Venezuela's President Nicolas Maduro broke off diplomatic relations with the United States on Wednesday and gave U.S. diplomats 72 hours to leave, after Washington recognised opposition leader Juan Guaido as the country's interim president.
 
 Guaido, the 35-year-old president of the opposition-controlled National Assembly, swore himself in before tens of thousands of supporters in Caracas, saying Maduro's re-election last year was a sham. Within minutes, President Donald Trump said the United States recognised Guaido.
 
@@ -325,25 +443,46 @@ At least 13 people were killed in protests across the country on Wednesday, the 
 In the Petare slum, motorcycle taxi driver Luis Marcano said he had gone to the opposition rally for the first time. "We have nothing to eat and nothing to lose," he said. "Now there are two presidents, and still no bread."
 
 More than 3 million Venezuelans have left the country since 2015, according to the United Nations.""",
-    countries="VE US BR CO CA MX RU TR",
-    officials=[off("maduro|nicolas maduro", "Nicolas Maduro", "President", "VE"),
-               off("guaido|juan guaido", "Juan Guaido", "president of the National Assembly", "VE"),
-               off("trump|donald trump", "Donald Trump", "President", "US"),
-               off("pompeo|mike pompeo", "Mike Pompeo", "Secretary of State", "US"),
-               off("padrino lopez|padrino", "Vladimir Padrino Lopez", "Defence Minister", "VE"),
-               off("bolsonaro|jair bolsonaro", "Jair Bolsonaro", "President", "BR"),
-               off("duque|ivan duque", "Ivan Duque", "President", "CO"),
-               off("almagro|luis almagro", "Luis Almagro", "Secretary General of the Organization of American States", None),
-               off("peskov|dmitry peskov", "Dmitry Peskov", "Kremlin spokesman", "RU"),
-               off("kalin|ibrahim kalin", "Ibrahim Kalin", "presidential spokesman", "TR")],
-    agencies=[REUTERS, ag("bolivarian national armed forces|national armed forces|fanb", "Bolivarian National Armed Forces", "military", "VE"),
-              ag("organization of american states|oas", "Organization of American States", "international", None), UN],
-    opt_agencies=[opt("national assembly"), opt("kremlin"), opt("high command"), opt("miraflores"),
-                  opt("venezuelan observatory of social conflict")],
-    coup="current"),
-
-dispatch("hf-011", "2022-06-03", "UN agrees to call Turkey 'Türkiye' at Ankara's request",
-"""ANKARA (Anadolu) - The United Nations has agreed to refer to Turkey as "Türkiye" in all its work, UN spokesman Stephane Dujarric said, after Ankara asked the world body to drop a name many Turks feel is too closely tied to a bird.
+        countries="VE US BR CO CA MX RU TR",
+        officials=[
+            off("maduro|nicolas maduro", "Nicolas Maduro", "President", "VE"),
+            off("guaido|juan guaido", "Juan Guaido", "president of the National Assembly", "VE"),
+            off("trump|donald trump", "Donald Trump", "President", "US"),
+            off("pompeo|mike pompeo", "Mike Pompeo", "Secretary of State", "US"),
+            off("padrino lopez|padrino", "Vladimir Padrino Lopez", "Defence Minister", "VE"),
+            off("bolsonaro|jair bolsonaro", "Jair Bolsonaro", "President", "BR"),
+            off("duque|ivan duque", "Ivan Duque", "President", "CO"),
+            off(
+                "almagro|luis almagro", "Luis Almagro", "Secretary General of the Organization of American States", None
+            ),
+            off("peskov|dmitry peskov", "Dmitry Peskov", "Kremlin spokesman", "RU"),
+            off("kalin|ibrahim kalin", "Ibrahim Kalin", "presidential spokesman", "TR"),
+        ],
+        agencies=[
+            REUTERS,
+            ag(
+                "bolivarian national armed forces|national armed forces|fanb",
+                "Bolivarian National Armed Forces",
+                "military",
+                "VE",
+            ),
+            ag("organization of american states|oas", "Organization of American States", "international", None),
+            UN,
+        ],
+        opt_agencies=[
+            opt("national assembly"),
+            opt("kremlin"),
+            opt("high command"),
+            opt("miraflores"),
+            opt("venezuelan observatory of social conflict"),
+        ],
+        coup="current",
+    ),
+    dispatch(
+        "hf-011",
+        "2022-06-03",
+        "UN agrees to call Turkey 'Türkiye' at Ankara's request",
+        """ANKARA (Anadolu) - The United Nations has agreed to refer to Turkey as "Türkiye" in all its work, UN spokesman Stephane Dujarric said, after Ankara asked the world body to drop a name many Turks feel is too closely tied to a bird.
 
 Foreign Minister Mevlut Cavusoglu sent a letter to Secretary-General Antonio Guterres requesting the change, and it took effect the moment the letter was received on Wednesday, Dujarric told reporters in New York.
 
@@ -360,21 +499,37 @@ For many English speakers the old name will be hard to shake. Dictionaries list 
 In Istanbul's Kadikoy district, shopkeeper Hasan Yildiz laughed when asked about the change. "When I travelled abroad people made jokes about turkeys and Thanksgiving," he said. "Maybe now they will ask about our history instead."
 
 Some commentators questioned the timing, with annual inflation above 70 percent. "People want cheaper bread, not a new spelling," said economist Deniz Arslan.""",
-    countries="TR CZ SZ MK",
-    opt_countries="GB US",
-    officials=[off("dujarric|stephane dujarric", "Stephane Dujarric", "UN spokesman", None),
-               off("cavusoglu|mevlut cavusoglu", "Mevlut Cavusoglu", "Foreign Minister", "TR"),
-               off("guterres|antonio guterres", "Antonio Guterres", "Secretary-General", None),
-               off("erdogan|tayyip erdogan", "Tayyip Erdogan", "President", "TR"),
-               off("altun|fahrettin altun", "Fahrettin Altun", "head of the Directorate of Communications", "TR"),
-               off("karaca|selim karaca", "Selim Karaca", "head of the Trade Ministry's export promotion department", "TR")],
-    agencies=[ANADOLU, UN, ag("directorate of communications|communications directorate", "Directorate of Communications", "government", "TR"),
-              ag("trade ministry|ministry of trade", "Trade Ministry", "government", "TR")],
-    opt_agencies=[opt("trt"), opt("state broadcaster"), opt("presidency")],
-    coup="none"),
-
-dispatch("hf-012", "2019-11-26", "Trump pardons turkeys Bread and Butter, jokes about impeachment",
-"""WASHINGTON (AP) - President Donald Trump pardoned two turkeys named Bread and Butter on Tuesday and used the annual White House ceremony to take a swipe at the Democrats leading the impeachment inquiry against him.
+        countries="TR CZ SZ MK",
+        opt_countries="GB US",
+        officials=[
+            off("dujarric|stephane dujarric", "Stephane Dujarric", "UN spokesman", None),
+            off("cavusoglu|mevlut cavusoglu", "Mevlut Cavusoglu", "Foreign Minister", "TR"),
+            off("guterres|antonio guterres", "Antonio Guterres", "Secretary-General", None),
+            off("erdogan|tayyip erdogan", "Tayyip Erdogan", "President", "TR"),
+            off("altun|fahrettin altun", "Fahrettin Altun", "head of the Directorate of Communications", "TR"),
+            off(
+                "karaca|selim karaca", "Selim Karaca", "head of the Trade Ministry's export promotion department", "TR"
+            ),
+        ],
+        agencies=[
+            ANADOLU,
+            UN,
+            ag(
+                "directorate of communications|communications directorate",
+                "Directorate of Communications",
+                "government",
+                "TR",
+            ),
+            ag("trade ministry|ministry of trade", "Trade Ministry", "government", "TR"),
+        ],
+        opt_agencies=[opt("trt"), opt("state broadcaster"), opt("presidency")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-012",
+        "2019-11-26",
+        "Trump pardons turkeys Bread and Butter, jokes about impeachment",
+        """WASHINGTON (AP) - President Donald Trump pardoned two turkeys named Bread and Butter on Tuesday and used the annual White House ceremony to take a swipe at the Democrats leading the impeachment inquiry against him.
 
 "Bread and Butter have already received subpoenas to appear in Adam Schiff's basement on Thursday," Trump said in the Rose Garden, referring to the Democratic chairman of the House Intelligence Committee. The crowd laughed.
 
@@ -391,21 +546,30 @@ Growers say the Thanksgiving table is changing. "Folks still want the big bird, 
 First Lady Melania Trump stood beside the president as he touched Butter's back and declared it "unconditionally pardoned". Bread, the runner-up, was spared too.
 
 Trump was to fly to Florida later on Tuesday to spend the holiday at his Mar-a-Lago resort.""",
-    countries="US UA TR SY",
-    officials=[off("trump|donald trump", "Donald Trump", "President", "US"),
-               off("schiff|adam schiff", "Adam Schiff", "chairman of the House Intelligence Committee", "US"),
-               off("sondland|gordon sondland", "Gordon Sondland", "ambassador to the European Union", "US"),
-               off("zelensky|zelenskiy|zelenskyy|volodymyr zelensky", "Volodymyr Zelensky", "President", "UA"),
-               off("gidley|hogan gidley", "Hogan Gidley", "White House spokesman", "US"),
-               off("erdogan|tayyip erdogan", "Tayyip Erdogan", "President", "TR")],
-    opt_officials=[opt("melania trump|melania")],
-    agencies=[AP, EU],
-    opt_agencies=[opt("white house"), opt("house intelligence committee|intelligence committee"),
-                  opt("judiciary committee"), opt("national turkey federation")],
-    coup="none"),
-
-dispatch("hf-013", "2018-04-27", "Kim Jong Un crosses into South Korea for summit with Moon",
-"""SEOUL (Yonhap) - North Korean leader Kim Jong Un stepped across the military demarcation line into South Korea on Friday, the first North Korean leader to do so since the 1950-53 war, and agreed with President Moon Jae-in to work towards the "complete denuclearisation" of the peninsula.
+        countries="US UA TR SY",
+        officials=[
+            off("trump|donald trump", "Donald Trump", "President", "US"),
+            off("schiff|adam schiff", "Adam Schiff", "chairman of the House Intelligence Committee", "US"),
+            off("sondland|gordon sondland", "Gordon Sondland", "ambassador to the European Union", "US"),
+            off("zelensky|zelenskiy|zelenskyy|volodymyr zelensky", "Volodymyr Zelensky", "President", "UA"),
+            off("gidley|hogan gidley", "Hogan Gidley", "White House spokesman", "US"),
+            off("erdogan|tayyip erdogan", "Tayyip Erdogan", "President", "TR"),
+        ],
+        opt_officials=[opt("melania trump|melania")],
+        agencies=[AP, EU],
+        opt_agencies=[
+            opt("white house"),
+            opt("house intelligence committee|intelligence committee"),
+            opt("judiciary committee"),
+            opt("national turkey federation"),
+        ],
+        coup="none",
+    ),
+    dispatch(
+        "hf-013",
+        "2018-04-27",
+        "Kim Jong Un crosses into South Korea for summit with Moon",
+        """SEOUL (Yonhap) - North Korean leader Kim Jong Un stepped across the military demarcation line into South Korea on Friday, the first North Korean leader to do so since the 1950-53 war, and agreed with President Moon Jae-in to work towards the "complete denuclearisation" of the peninsula.
 
 The two leaders shook hands over the concrete kerb that marks the border at the truce village of Panmunjom. At Kim's invitation, Moon then briefly stepped over to the northern side.
 
@@ -422,20 +586,25 @@ U.S. President Donald Trump, who is preparing for his own meeting with Kim, wrot
 In Seoul, 89-year-old Lee Soon-ok, who fled the North as a girl and has not seen her brother since, watched the handshake on a screen at the railway station. "I cried when they held hands," she said. "Maybe I can visit my hometown before I die."
 
 The declaration did not set out any timetable for denuclearisation.""",
-    countries="KP KR US CN JP",
-    officials=[off("kim jong un", "Kim Jong Un", "leader", "KP"),
-               off("moon jae in|moon", "Moon Jae-in", "President", "KR"),
-               off("kim yong nam", "Kim Yong Nam", "president of the Presidium of the Supreme People's Assembly", "KP"),
-               off("yoon young chan", "Yoon Young-chan", "chief presidential press secretary", "KR"),
-               off("trump|donald trump", "Donald Trump", "President", "US"),
-               off("abe|shinzo abe", "Shinzo Abe", "Prime Minister", "JP")],
-    opt_officials=[opt("kim yo jong")],
-    agencies=[YONHAP, KCNA, ag("korean people s army|kpa", "Korean People's Army", "military", "KP")],
-    opt_agencies=[opt("supreme people s assembly|presidium"), opt("army")],
-    coup="figurative"),
-
-dispatch("hf-014", "2024-12-04", "South Korea's Yoon lifts martial law after lawmakers vote it down",
-"""SEOUL (Yonhap) - South Korean President Yoon Suk Yeol lifted martial law early on Wednesday, about six hours after declaring it, when the National Assembly voted unanimously to overturn a decree that plunged Asia's fourth-largest economy into crisis.
+        countries="KP KR US CN JP",
+        officials=[
+            off("kim jong un", "Kim Jong Un", "leader", "KP"),
+            off("moon jae in|moon", "Moon Jae-in", "President", "KR"),
+            off("kim yong nam", "Kim Yong Nam", "president of the Presidium of the Supreme People's Assembly", "KP"),
+            off("yoon young chan", "Yoon Young-chan", "chief presidential press secretary", "KR"),
+            off("trump|donald trump", "Donald Trump", "President", "US"),
+            off("abe|shinzo abe", "Shinzo Abe", "Prime Minister", "JP"),
+        ],
+        opt_officials=[opt("kim yo jong")],
+        agencies=[YONHAP, KCNA, ag("korean people s army|kpa", "Korean People's Army", "military", "KP")],
+        opt_agencies=[opt("supreme people s assembly|presidium"), opt("army")],
+        coup="figurative",
+    ),
+    dispatch(
+        "hf-014",
+        "2024-12-04",
+        "South Korea's Yoon lifts martial law after lawmakers vote it down",
+        """SEOUL (Yonhap) - South Korean President Yoon Suk Yeol lifted martial law early on Wednesday, about six hours after declaring it, when the National Assembly voted unanimously to overturn a decree that plunged Asia's fourth-largest economy into crisis.
 
 In a late-night televised address on Tuesday, Yoon said he was acting to protect the country from "anti-state forces" and North Korean communist threats, accusing the opposition-controlled parliament of paralysing the government.
 
@@ -452,22 +621,35 @@ U.S. Deputy Secretary of State Kurt Campbell said Washington had watched with "g
 Office worker Choi Min-ji, 29, who spent the night outside the assembly, said she had come as soon as she saw the news. "My parents told me about martial law in the 1980s," she said. "I never thought I would see soldiers here."
 
 It was the first declaration of martial law in South Korea since 1980.""",
-    countries="KR KP US",
-    officials=[off("yoon suk yeol|yoon", "Yoon Suk Yeol", "President", "KR"),
-               off("woo won shik|woo", "Woo Won-shik", "Speaker", "KR"),
-               off("park an su", "Park An-su", "Army Chief of Staff", "KR"),
-               off("lee jae myung", "Lee Jae-myung", "Democratic Party leader", "KR"),
-               off("kim yong hyun", "Kim Yong-hyun", "Defence Minister", "KR"),
-               off("campbell|kurt campbell", "Kurt Campbell", "Deputy Secretary of State", "US")],
-    opt_officials=[opt("han dong hoon")],
-    agencies=[YONHAP, ag("joint chiefs of staff|jcs", "Joint Chiefs of Staff", "military", "KR"),
-              ag("u s forces korea|us forces korea|usfk|forces korea", "U.S. Forces Korea", "military", "US")],
-    opt_agencies=[opt("national assembly"), opt("democratic party"), opt("people power party"),
-                  opt("police"), opt("army")],
-    coup="current"),
-
-dispatch("hf-015", "2019-04-11", "Sudan's army ousts Bashir after 30 years; South Sudan urges calm",
-"""KHARTOUM (Reuters) - Sudan's military removed President Omar al-Bashir from power on Thursday and said it would run the country for two years, but thousands of protesters camped outside the Defence Ministry vowed to stay until civilians took charge.
+        countries="KR KP US",
+        officials=[
+            off("yoon suk yeol|yoon", "Yoon Suk Yeol", "President", "KR"),
+            off("woo won shik|woo", "Woo Won-shik", "Speaker", "KR"),
+            off("park an su", "Park An-su", "Army Chief of Staff", "KR"),
+            off("lee jae myung", "Lee Jae-myung", "Democratic Party leader", "KR"),
+            off("kim yong hyun", "Kim Yong-hyun", "Defence Minister", "KR"),
+            off("campbell|kurt campbell", "Kurt Campbell", "Deputy Secretary of State", "US"),
+        ],
+        opt_officials=[opt("han dong hoon")],
+        agencies=[
+            YONHAP,
+            ag("joint chiefs of staff|jcs", "Joint Chiefs of Staff", "military", "KR"),
+            ag("u s forces korea|us forces korea|usfk|forces korea", "U.S. Forces Korea", "military", "US"),
+        ],
+        opt_agencies=[
+            opt("national assembly"),
+            opt("democratic party"),
+            opt("people power party"),
+            opt("police"),
+            opt("army"),
+        ],
+        coup="current",
+    ),
+    dispatch(
+        "hf-015",
+        "2019-04-11",
+        "Sudan's army ousts Bashir after 30 years; South Sudan urges calm",
+        """KHARTOUM (Reuters) - Sudan's military removed President Omar al-Bashir from power on Thursday and said it would run the country for two years, but thousands of protesters camped outside the Defence Ministry vowed to stay until civilians took charge.
 
 Defence Minister Awad Ibn Auf, wearing military uniform, announced on state television that Bashir had been arrested and taken to "a safe place". He said a military council would lead a transition, and declared a three-month state of emergency and a night-time curfew.
 
@@ -486,23 +668,48 @@ Brigadier Ahmed Khalifa al-Shami, a spokesman for the Sudanese Armed Forces, sai
 In the sit-in outside the army headquarters, student Amna Osman, 23, said the people had not marched for months to swap one general for another. "We removed the head," she said. "Now we want the whole body to go."
 
 Demonstrations began in December over the rising price of bread.""",
-    countries="SD SS",
-    officials=[off("ibn auf|awad ibn auf", "Awad Ibn Auf", "Defence Minister", "SD"),
-               off("makuei|makuei lueth|michael makuei", "Michael Makuei Lueth", "Information Minister", "SS"),
-               off("faki|moussa faki|faki mahamat", "Moussa Faki Mahamat", "African Union Commission chairman", None),
-               off("guterres|antonio guterres", "Antonio Guterres", "UN Secretary-General", None),
-               off("al shami|ahmed khalifa al shami|khalifa al shami", "Ahmed Khalifa al-Shami", "spokesman for the Sudanese Armed Forces", "SD")],
-    opt_officials=[opt("bashir|omar al bashir")],
-    agencies=[REUTERS, defence_ministry("SD"), ag("sudanese armed forces|saf", "Sudanese Armed Forces", "military", "SD"),
-              ag("national intelligence and security service|niss", "National Intelligence and Security Service", "government", "SD"),
-              ag("international criminal court|icc", "International Criminal Court", "international", None),
-              AU, UN],
-    opt_agencies=[opt("military council"), opt("state television"), opt("army"), opt("sudanese professionals association"),
-                  opt("african union commission")],
-    coup="current"),
-
-dispatch("hf-016", "2020-02-22", "South Sudan's Kiir and Machar form unity government",
-"""JUBA (AFP) - South Sudan's former rebel leader Riek Machar was sworn in as first vice president on Saturday, forming a unity government with his rival President Salva Kiir that is meant to end a six-year civil war which killed an estimated 380,000 people.
+        countries="SD SS",
+        officials=[
+            off("ibn auf|awad ibn auf", "Awad Ibn Auf", "Defence Minister", "SD"),
+            off("makuei|makuei lueth|michael makuei", "Michael Makuei Lueth", "Information Minister", "SS"),
+            off("faki|moussa faki|faki mahamat", "Moussa Faki Mahamat", "African Union Commission chairman", None),
+            off("guterres|antonio guterres", "Antonio Guterres", "UN Secretary-General", None),
+            off(
+                "al shami|ahmed khalifa al shami|khalifa al shami",
+                "Ahmed Khalifa al-Shami",
+                "spokesman for the Sudanese Armed Forces",
+                "SD",
+            ),
+        ],
+        opt_officials=[opt("bashir|omar al bashir")],
+        agencies=[
+            REUTERS,
+            defence_ministry("SD"),
+            ag("sudanese armed forces|saf", "Sudanese Armed Forces", "military", "SD"),
+            ag(
+                "national intelligence and security service|niss",
+                "National Intelligence and Security Service",
+                "government",
+                "SD",
+            ),
+            ag("international criminal court|icc", "International Criminal Court", "international", None),
+            AU,
+            UN,
+        ],
+        opt_agencies=[
+            opt("military council"),
+            opt("state television"),
+            opt("army"),
+            opt("sudanese professionals association"),
+            opt("african union commission"),
+        ],
+        coup="current",
+    ),
+    dispatch(
+        "hf-016",
+        "2020-02-22",
+        "South Sudan's Kiir and Machar form unity government",
+        """JUBA (AFP) - South Sudan's former rebel leader Riek Machar was sworn in as first vice president on Saturday, forming a unity government with his rival President Salva Kiir that is meant to end a six-year civil war which killed an estimated 380,000 people.
 
 Kiir and Machar embraced after the ceremony at State House in Juba, attended by diplomats and church leaders. "I call on the people of South Sudan to forgive one another," Kiir said. Machar said he would work with the president "to end the suffering of our people".
 
@@ -519,19 +726,34 @@ South Sudan, the world's youngest nation, gained independence from Sudan in 2011
 At a UN protection site in Juba that still shelters about 30,000 people, mother of four Nyabol Gatluak said she would wait before going home. "We have seen them hold hands before," she said. "Then the shooting started again."
 
 Aid agencies say more than half the population faces severe hunger.""",
-    countries="SS SD UG",
-    officials=[off("machar|riek machar", "Riek Machar", "first vice president", "SS"),
-               off("kiir|salva kiir", "Salva Kiir", "President", "SS"),
-               off("wani igga|james wani", "James Wani Igga", "vice president", "SS"),
-               off("shearer|david shearer", "David Shearer", "head of the UN Mission in South Sudan", None),
-               off("santo deng", "Santo Deng", "spokesman for the South Sudan People's Defence Forces", "SS")],
-    agencies=[AFP, ag("un mission in south sudan|unmiss", "UN Mission in South Sudan", "international", None), IGAD, UN,
-              ag("south sudan people s defence forces|ssdf|sspdf", "South Sudan People's Defence Forces", "military", "SS")],
-    opt_agencies=[opt("army"), opt("state house")],
-    coup="none"),
-
-dispatch("hf-017", "2019-01-10", "Tshisekedi named winner in Congo vote; France says result doubtful",
-"""KINSHASA (Reuters) - Opposition leader Felix Tshisekedi won Democratic Republic of Congo's presidential election, the electoral commission said on Thursday, but France and the Catholic Church questioned the result and another opposition candidate, Martin Fayulu, called it an "electoral coup".
+        countries="SS SD UG",
+        officials=[
+            off("machar|riek machar", "Riek Machar", "first vice president", "SS"),
+            off("kiir|salva kiir", "Salva Kiir", "President", "SS"),
+            off("wani igga|james wani", "James Wani Igga", "vice president", "SS"),
+            off("shearer|david shearer", "David Shearer", "head of the UN Mission in South Sudan", None),
+            off("santo deng", "Santo Deng", "spokesman for the South Sudan People's Defence Forces", "SS"),
+        ],
+        agencies=[
+            AFP,
+            ag("un mission in south sudan|unmiss", "UN Mission in South Sudan", "international", None),
+            IGAD,
+            UN,
+            ag(
+                "south sudan people s defence forces|ssdf|sspdf",
+                "South Sudan People's Defence Forces",
+                "military",
+                "SS",
+            ),
+        ],
+        opt_agencies=[opt("army"), opt("state house")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-017",
+        "2019-01-10",
+        "Tshisekedi named winner in Congo vote; France says result doubtful",
+        """KINSHASA (Reuters) - Opposition leader Felix Tshisekedi won Democratic Republic of Congo's presidential election, the electoral commission said on Thursday, but France and the Catholic Church questioned the result and another opposition candidate, Martin Fayulu, called it an "electoral coup".
 
 Corneille Nangaa, president of the Independent National Electoral Commission (CENI), announced in the early hours that Tshisekedi had won 38.6 percent of the vote against 34.8 percent for Fayulu. Emmanuel Ramazani Shadary, the candidate backed by outgoing President Joseph Kabila, came third.
 
@@ -548,22 +770,43 @@ Across the river in Brazzaville, the Republic of Congo's government said it was 
 Street vendor Grace Mbuyi, 31, said she had voted for Fayulu but would accept anyone who brought change. "For eighteen years it has been the same people," she said. "I just want electricity and school for my children."
 
 The Constitutional Court must confirm the final results.""",
-    countries="CD CG FR BE",
-    officials=[off("nangaa|corneille nangaa", "Corneille Nangaa", "president of the Independent National Electoral Commission", "CD"),
-               off("kabila|joseph kabila", "Joseph Kabila", "President", "CD"),
-               off("le drian|jean yves le drian", "Jean-Yves Le Drian", "Foreign Minister", "FR"),
-               off("reynders|didier reynders", "Didier Reynders", "Foreign Minister", "BE"),
-               off("lambert mende|mende", "Lambert Mende", "Communications Minister", "CD"),
-               off("ibara|jean claude ibara", "Jean-Claude Ibara", "Foreign Ministry spokesman", "CG")],
-    opt_officials=[opt("tshisekedi|felix tshisekedi"), opt("fayulu|martin fayulu"), opt("shadary|ramazani shadary")],
-    agencies=[REUTERS, ag("independent national electoral commission|electoral commission|election commission|ceni",
-                          "Independent National Electoral Commission", "government", "CD"),
-              foreign_ministry("CG")],
-    opt_agencies=[opt("constitutional court"), opt("police"), opt("catholic bishops conference")],
-    coup="figurative"),
-
-dispatch("hf-018", "2016-04-05", "Gunfire rocks Brazzaville; government blames Ntumi's Ninja fighters",
-"""BRAZZAVILLE (AFP) - Heavy gunfire rocked the southern districts of Brazzaville on Monday and Tuesday, and the government of the Republic of Congo blamed former militia fighters loyal to the rebel pastor Frederic Bintsamou, known as Ntumi.
+        countries="CD CG FR BE",
+        officials=[
+            off(
+                "nangaa|corneille nangaa",
+                "Corneille Nangaa",
+                "president of the Independent National Electoral Commission",
+                "CD",
+            ),
+            off("kabila|joseph kabila", "Joseph Kabila", "President", "CD"),
+            off("le drian|jean yves le drian", "Jean-Yves Le Drian", "Foreign Minister", "FR"),
+            off("reynders|didier reynders", "Didier Reynders", "Foreign Minister", "BE"),
+            off("lambert mende|mende", "Lambert Mende", "Communications Minister", "CD"),
+            off("ibara|jean claude ibara", "Jean-Claude Ibara", "Foreign Ministry spokesman", "CG"),
+        ],
+        opt_officials=[
+            opt("tshisekedi|felix tshisekedi"),
+            opt("fayulu|martin fayulu"),
+            opt("shadary|ramazani shadary"),
+        ],
+        agencies=[
+            REUTERS,
+            ag(
+                "independent national electoral commission|electoral commission|election commission|ceni",
+                "Independent National Electoral Commission",
+                "government",
+                "CD",
+            ),
+            foreign_ministry("CG"),
+        ],
+        opt_agencies=[opt("constitutional court"), opt("police"), opt("catholic bishops conference")],
+        coup="figurative",
+    ),
+    dispatch(
+        "hf-018",
+        "2016-04-05",
+        "Gunfire rocks Brazzaville; government blames Ntumi's Ninja fighters",
+        """BRAZZAVILLE (AFP) - Heavy gunfire rocked the southern districts of Brazzaville on Monday and Tuesday, and the government of the Republic of Congo blamed former militia fighters loyal to the rebel pastor Frederic Bintsamou, known as Ntumi.
 
 Government spokesman Thierry Moungalla, who is also communications minister, said on state television that at least 17 people had been killed, including three police officers and two soldiers, when armed men attacked police stations and a military post in the Makelekele and Bacongo neighbourhoods.
 
@@ -580,19 +823,30 @@ Officials in Kinshasa, across the Congo River, said the Democratic Republic of C
 Residents of Bacongo fled north with mattresses and cooking pots. "I heard the shooting at dawn and took my children and ran," said Marie-Claire Loubaki, a trader. "We know what war looks like here."
 
 Sassou Nguesso has ruled for 32 years in total.""",
-    countries="CG CD",
-    officials=[off("moungalla|thierry moungalla", "Thierry Moungalla", "Government spokesman", "CG"),
-               off("mboulou|raymond mboulou", "Raymond Mboulou", "Interior Minister", "CG"),
-               off("sassou nguesso|denis sassou", "Denis Sassou Nguesso", "President", "CG"),
-               off("ngoma|marcel ngoma", "Marcel Ngoma", "spokesman for the gendarmerie", "CG")],
-    opt_officials=[opt("kolelas|parfait kolelas"), opt("mokoko|jean marie michel mokoko")],
-    agencies=[AFP],
-    opt_agencies=[opt("constitutional court"), opt("state television"), opt("security forces"), opt("gendarmerie"),
-                  opt("police"), opt("government")],
-    coup="none"),
-
-dispatch("hf-019", "2021-11-17", "Canada sends in military as floods cut off Vancouver; Washington state hit too",
-"""VANCOUVER (Reuters) - Canada deployed the military to British Columbia on Wednesday and the province declared a state of emergency after record rainfall triggered floods and mudslides that cut off Vancouver, the country's busiest port, from the rest of Canada.
+        countries="CG CD",
+        officials=[
+            off("moungalla|thierry moungalla", "Thierry Moungalla", "Government spokesman", "CG"),
+            off("mboulou|raymond mboulou", "Raymond Mboulou", "Interior Minister", "CG"),
+            off("sassou nguesso|denis sassou", "Denis Sassou Nguesso", "President", "CG"),
+            off("ngoma|marcel ngoma", "Marcel Ngoma", "spokesman for the gendarmerie", "CG"),
+        ],
+        opt_officials=[opt("kolelas|parfait kolelas"), opt("mokoko|jean marie michel mokoko")],
+        agencies=[AFP],
+        opt_agencies=[
+            opt("constitutional court"),
+            opt("state television"),
+            opt("security forces"),
+            opt("gendarmerie"),
+            opt("police"),
+            opt("government"),
+        ],
+        coup="none",
+    ),
+    dispatch(
+        "hf-019",
+        "2021-11-17",
+        "Canada sends in military as floods cut off Vancouver; Washington state hit too",
+        """VANCOUVER (Reuters) - Canada deployed the military to British Columbia on Wednesday and the province declared a state of emergency after record rainfall triggered floods and mudslides that cut off Vancouver, the country's busiest port, from the rest of Canada.
 
 Premier John Horgan said the province would limit fuel purchases and non-essential travel. "This is a once-in-a-century event, and it is not over," he told reporters.
 
@@ -609,20 +863,25 @@ Scientists link the storms, carried by an "atmospheric river" of moisture from t
 Dairy farmer Jaspreet Gill, who was ferrying cows to higher ground on a neighbour's trailer, said he had lost more than 100 animals. "The water came over the road in an hour," he said.
 
 Rail links to the port could take weeks to repair.""",
-    countries="CA US MX",
-    officials=[off("horgan|john horgan", "John Horgan", "Premier", "CA"),
-               off("trudeau|justin trudeau", "Justin Trudeau", "Prime Minister", "CA"),
-               off("biden|joe biden", "Joe Biden", "President", "US"),
-               off("lopez obrador|andres manuel lopez obrador", "Andres Manuel Lopez Obrador", "President", "MX"),
-               off("blair|bill blair", "Bill Blair", "Emergency Preparedness Minister", "CA"),
-               off("braun|henry braun", "Henry Braun", "Mayor", "CA"),
-               off("inslee|jay inslee", "Jay Inslee", "Governor", "US")],
-    agencies=[REUTERS, ag("canadian armed forces|armed forces", "Canadian Armed Forces", "military", "CA")],
-    opt_agencies=[opt("police"), opt("military")],
-    coup="none"),
-
-dispatch("hf-020", "2018-08-02", "Zimbabwe troops fire on protesters as ruling party wins parliament",
-"""HARARE (AFP) - Zimbabwe's government deployed soldiers on the streets of Harare on Thursday, a day after troops opened fire on opposition supporters protesting over delays in announcing the results of the first election since Robert Mugabe was removed in a coup last November.
+        countries="CA US MX",
+        officials=[
+            off("horgan|john horgan", "John Horgan", "Premier", "CA"),
+            off("trudeau|justin trudeau", "Justin Trudeau", "Prime Minister", "CA"),
+            off("biden|joe biden", "Joe Biden", "President", "US"),
+            off("lopez obrador|andres manuel lopez obrador", "Andres Manuel Lopez Obrador", "President", "MX"),
+            off("blair|bill blair", "Bill Blair", "Emergency Preparedness Minister", "CA"),
+            off("braun|henry braun", "Henry Braun", "Mayor", "CA"),
+            off("inslee|jay inslee", "Jay Inslee", "Governor", "US"),
+        ],
+        agencies=[REUTERS, ag("canadian armed forces|armed forces", "Canadian Armed Forces", "military", "CA")],
+        opt_agencies=[opt("police"), opt("military")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-020",
+        "2018-08-02",
+        "Zimbabwe troops fire on protesters as ruling party wins parliament",
+        """HARARE (AFP) - Zimbabwe's government deployed soldiers on the streets of Harare on Thursday, a day after troops opened fire on opposition supporters protesting over delays in announcing the results of the first election since Robert Mugabe was removed in a coup last November.
 
 Police spokeswoman Charity Charamba said three people had been killed in Wednesday's violence, which erupted after the ruling ZANU-PF party was declared the winner of a two-thirds majority in parliament. Opposition supporters accused the Zimbabwe Electoral Commission of rigging the count.
 
@@ -639,22 +898,48 @@ Washington Mupfumi, a street vendor who sells phone cards near the opposition's 
 The vote was meant to draw a line under nearly four decades of rule by Mugabe, now 94, and to help Zimbabwe win back foreign investment and financial support from the International Monetary Fund.
 
 Chamisa's spokesman Nkululeko Sibanda said the party would challenge the result in court.""",
-    countries="ZW US GB",
-    officials=[off("charamba|charity charamba", "Charity Charamba", "Police spokeswoman", "ZW"),
-               off("mnangagwa|emmerson mnangagwa", "Emmerson Mnangagwa", "President", "ZW"),
-               off("chigumba|priscilla chigumba", "Priscilla Chigumba", "electoral commission chairwoman", "ZW"),
-               off("brok|elmar brok", "Elmar Brok", "chief observer of the European Union's election observation mission", None),
-               off("guterres|antonio guterres", "Antonio Guterres", "UN Secretary-General", None)],
-    opt_officials=[opt("mugabe|robert mugabe"), opt("chamisa|nelson chamisa")],
-    agencies=[AFP, ag("zimbabwe electoral commission|electoral commission|zec", "Zimbabwe Electoral Commission", "government", "ZW"),
-              EU, UN, ag("zimbabwe defence forces|defence forces|zdf", "Zimbabwe Defence Forces", "military", "ZW"),
-              ag("international monetary fund|imf", "International Monetary Fund", "international", None)],
-    opt_agencies=[opt("zanu pf"), opt("mdc alliance"), opt("police"), opt("army"), opt("parliament"),
-                  opt("election observation mission")],
-    coup="historical"),
-
-dispatch("hf-021", "2017-11-22", "U.S. calls Burma's Rohingya crackdown 'ethnic cleansing'",
-"""WASHINGTON (Reuters) - The United States on Wednesday called the Burmese military's campaign against Rohingya Muslims "ethnic cleansing" and threatened targeted sanctions against those responsible, hardening its position after more than 600,000 people fled to Bangladesh.
+        countries="ZW US GB",
+        officials=[
+            off("charamba|charity charamba", "Charity Charamba", "Police spokeswoman", "ZW"),
+            off("mnangagwa|emmerson mnangagwa", "Emmerson Mnangagwa", "President", "ZW"),
+            off("chigumba|priscilla chigumba", "Priscilla Chigumba", "electoral commission chairwoman", "ZW"),
+            off(
+                "brok|elmar brok",
+                "Elmar Brok",
+                "chief observer of the European Union's election observation mission",
+                None,
+            ),
+            off("guterres|antonio guterres", "Antonio Guterres", "UN Secretary-General", None),
+        ],
+        opt_officials=[opt("mugabe|robert mugabe"), opt("chamisa|nelson chamisa")],
+        agencies=[
+            AFP,
+            ag(
+                "zimbabwe electoral commission|electoral commission|zec",
+                "Zimbabwe Electoral Commission",
+                "government",
+                "ZW",
+            ),
+            EU,
+            UN,
+            ag("zimbabwe defence forces|defence forces|zdf", "Zimbabwe Defence Forces", "military", "ZW"),
+            ag("international monetary fund|imf", "International Monetary Fund", "international", None),
+        ],
+        opt_agencies=[
+            opt("zanu pf"),
+            opt("mdc alliance"),
+            opt("police"),
+            opt("army"),
+            opt("parliament"),
+            opt("election observation mission"),
+        ],
+        coup="historical",
+    ),
+    dispatch(
+        "hf-021",
+        "2017-11-22",
+        "U.S. calls Burma's Rohingya crackdown 'ethnic cleansing'",
+        """WASHINGTON (Reuters) - The United States on Wednesday called the Burmese military's campaign against Rohingya Muslims "ethnic cleansing" and threatened targeted sanctions against those responsible, hardening its position after more than 600,000 people fled to Bangladesh.
 
 "After a careful and thorough analysis of available facts, it is clear that the situation in northern Rakhine state constitutes ethnic cleansing against the Rohingya," Secretary of State Rex Tillerson said in a statement. He visited Naypyitaw last week and met Myanmar's civilian leader Aung San Suu Kyi and the armed forces commander, Senior General Min Aung Hlaing.
 
@@ -669,19 +954,24 @@ UN High Commissioner for Human Rights Zeid Ra'ad al-Hussein called the campaign 
 "They burned our houses and shot at us when we ran," said Rashida Begum, 35, who arrived in the Kutupalong camp in September with three children. "How can I go back to that village?"
 
 Human rights groups said the U.S. designation should lead to sanctions on the army's leadership. The State Department said it was considering measures under the Global Magnitsky Act.""",
-    countries="MM US BD",
-    officials=[off("tillerson|rex tillerson", "Rex Tillerson", "Secretary of State", "US"),
-               off("aung san suu kyi|suu kyi", "Aung San Suu Kyi", "state counsellor", "MM"),
-               off("min aung hlaing", "Min Aung Hlaing", "armed forces commander", "MM"),
-               off("zaw htay", "Zaw Htay", "Government spokesman", "MM"),
-               off("zeid|zeid ra ad al hussein", "Zeid Ra'ad al-Hussein", "UN High Commissioner for Human Rights", None),
-               off("mahmood ali|abul hassan mahmood ali", "Abul Hassan Mahmood Ali", "Foreign Minister", "BD")],
-    agencies=[REUTERS, STATE_DEPT, ag("tatmadaw", "Tatmadaw", "military", "MM"), UN],
-    opt_agencies=[opt("armed forces"), opt("army"), opt("police")],
-    coup="historical"),
-
-dispatch("hf-022", "2020-01-08", "Iran fires missiles at U.S. forces in Iraq in retaliation for Soleimani killing",
-"""DUBAI (Reuters) - Iran fired more than a dozen ballistic missiles at two bases in Iraq housing U.S. troops early on Wednesday, in retaliation for the U.S. drone strike in Baghdad that killed Revolutionary Guards commander Qassem Soleimani.
+        countries="MM US BD",
+        officials=[
+            off("tillerson|rex tillerson", "Rex Tillerson", "Secretary of State", "US"),
+            off("aung san suu kyi|suu kyi", "Aung San Suu Kyi", "state counsellor", "MM"),
+            off("min aung hlaing", "Min Aung Hlaing", "armed forces commander", "MM"),
+            off("zaw htay", "Zaw Htay", "Government spokesman", "MM"),
+            off("zeid|zeid ra ad al hussein", "Zeid Ra'ad al-Hussein", "UN High Commissioner for Human Rights", None),
+            off("mahmood ali|abul hassan mahmood ali", "Abul Hassan Mahmood Ali", "Foreign Minister", "BD"),
+        ],
+        agencies=[REUTERS, STATE_DEPT, ag("tatmadaw", "Tatmadaw", "military", "MM"), UN],
+        opt_agencies=[opt("armed forces"), opt("army"), opt("police")],
+        coup="historical",
+    ),
+    dispatch(
+        "hf-022",
+        "2020-01-08",
+        "Iran fires missiles at U.S. forces in Iraq in retaliation for Soleimani killing",
+        """DUBAI (Reuters) - Iran fired more than a dozen ballistic missiles at two bases in Iraq housing U.S. troops early on Wednesday, in retaliation for the U.S. drone strike in Baghdad that killed Revolutionary Guards commander Qassem Soleimani.
 
 The Islamic Revolutionary Guard Corps said in a statement carried by the state news agency IRNA that the attack on the Ain al-Asad air base in western Iraq and a base in Erbil was "fierce revenge" and warned Washington against any response.
 
@@ -698,24 +988,40 @@ Hours after the missile attack, a Ukraine International Airlines Boeing 737 cras
 Oil prices jumped more than 4 percent in Asian trade before easing. "Everybody is waiting to see what Trump does," said Dariush Moradi, an independent political analyst.
 
 Tehran resident Maryam Karimi, 38, said she had stayed up all night watching the news. "We are afraid of war," she said.""",
-    countries="IR US IQ UA OM",
-    opt_countries="AE",
-    officials=[off("zarif|javad zarif", "Mohammad Javad Zarif", "Foreign Minister", "IR"),
-               off("khamenei|ali khamenei", "Ali Khamenei", "Supreme Leader", "IR"),
-               off("hoffman|jonathan hoffman", "Jonathan Hoffman", "chief Pentagon spokesman", "US"),
-               off("esper|mark esper", "Mark Esper", "Defense Secretary", "US"),
-               off("trump|donald trump", "Donald Trump", "President", "US"),
-               off("abdul mahdi|adel abdul mahdi", "Adel Abdul Mahdi", "Prime Minister", "IQ"),
-               off("mousavi|abbas mousavi", "Abbas Mousavi", "Foreign Ministry spokesman", "IR"),
-               off("zelensky|zelenskiy|zelenskyy|volodymyr zelensky", "Volodymyr Zelensky", "President", "UA")],
-    opt_officials=[opt("soleimani|qassem soleimani")],
-    agencies=[REUTERS, IRNA, ag("revolutionary guards|revolutionary guard corps|irgc", "Islamic Revolutionary Guard Corps", "military", "IR"),
-              PENTAGON, ag("joint operations command", "Joint Operations Command", "military", "IQ"), foreign_ministry("IR")],
-    opt_agencies=[UN_OPT, opt("white house"), opt("ukraine international airlines")],
-    coup="none"),
-
-dispatch("hf-023", "2023-01-07", "Mali's junta pardons 49 Ivorian soldiers, easing row with Côte d'Ivoire",
-"""BAMAKO (Reuters) - Mali's military leader Colonel Assimi Goita has pardoned 49 soldiers from Côte d'Ivoire who were arrested at Bamako airport in July and accused of being mercenaries, ending a six-month standoff between the West African neighbours.
+        countries="IR US IQ UA OM",
+        opt_countries="AE",
+        officials=[
+            off("zarif|javad zarif", "Mohammad Javad Zarif", "Foreign Minister", "IR"),
+            off("khamenei|ali khamenei", "Ali Khamenei", "Supreme Leader", "IR"),
+            off("hoffman|jonathan hoffman", "Jonathan Hoffman", "chief Pentagon spokesman", "US"),
+            off("esper|mark esper", "Mark Esper", "Defense Secretary", "US"),
+            off("trump|donald trump", "Donald Trump", "President", "US"),
+            off("abdul mahdi|adel abdul mahdi", "Adel Abdul Mahdi", "Prime Minister", "IQ"),
+            off("mousavi|abbas mousavi", "Abbas Mousavi", "Foreign Ministry spokesman", "IR"),
+            off("zelensky|zelenskiy|zelenskyy|volodymyr zelensky", "Volodymyr Zelensky", "President", "UA"),
+        ],
+        opt_officials=[opt("soleimani|qassem soleimani")],
+        agencies=[
+            REUTERS,
+            IRNA,
+            ag(
+                "revolutionary guards|revolutionary guard corps|irgc",
+                "Islamic Revolutionary Guard Corps",
+                "military",
+                "IR",
+            ),
+            PENTAGON,
+            ag("joint operations command", "Joint Operations Command", "military", "IQ"),
+            foreign_ministry("IR"),
+        ],
+        opt_agencies=[UN_OPT, opt("white house"), opt("ukraine international airlines")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-023",
+        "2023-01-07",
+        "Mali's junta pardons 49 Ivorian soldiers, easing row with Côte d'Ivoire",
+        """BAMAKO (Reuters) - Mali's military leader Colonel Assimi Goita has pardoned 49 soldiers from Côte d'Ivoire who were arrested at Bamako airport in July and accused of being mercenaries, ending a six-month standoff between the West African neighbours.
 
 Government spokesman Colonel Abdoulaye Maiga announced the pardon on state television late on Friday, a week after a Bamako court sentenced 46 of the soldiers to 20 years in prison for undermining state security. Three female soldiers, released in September, had been sentenced to death in absentia.
 
@@ -732,20 +1038,30 @@ Commander Yacouba Traore, a spokesman for the Malian armed forces, said the sold
 In the Abidjan district of Yopougon, relatives prepared to celebrate. "My son went to earn money for his family, not to fight anyone's war," said Adjoua Kouame, whose son is among the 46. "Six months we have waited. Now we can breathe."
 
 Mali's junta has also fallen out with France and pushed out French troops last year.""",
-    countries="ML CI TG FR",
-    officials=[off("goita|assimi goita", "Assimi Goita", "military leader", "ML"),
-               off("abdoulaye maiga|maiga", "Abdoulaye Maiga", "Government spokesman", "ML"),
-               off("tene birahima ouattara|birahima ouattara|tene birahima", "Tene Birahima Ouattara", "Defence Minister", "CI"),
-               off("gnassingbe|faure gnassingbe", "Faure Gnassingbe", "President", "TG"),
-               off("dussey|robert dussey", "Robert Dussey", "Foreign Minister", "TG"),
-               off("alassane ouattara", "Alassane Ouattara", "President", "CI"),
-               off("yacouba traore|traore", "Yacouba Traore", "spokesman for the Malian armed forces", "ML")],
-    agencies=[REUTERS, ag("minusma|un peacekeeping mission", "MINUSMA", "international", None), UN, ECOWAS],
-    opt_agencies=[opt("state television"), opt("malian armed forces|armed forces"), opt("junta")],
-    coup="historical"),
-
-dispatch("hf-024", "2018-11-22", "Kosovo slaps 100 pct tariff on Serbian goods after Interpol rebuff",
-"""PRISTINA (Reuters) - Kosovo raised tariffs on imports from Serbia and Bosnia and Herzegovina to 100 percent on Wednesday, a day after Belgrade helped block its bid to join Interpol, a move the European Union said violated regional trade rules.
+        countries="ML CI TG FR",
+        officials=[
+            off("goita|assimi goita", "Assimi Goita", "military leader", "ML"),
+            off("abdoulaye maiga|maiga", "Abdoulaye Maiga", "Government spokesman", "ML"),
+            off(
+                "tene birahima ouattara|birahima ouattara|tene birahima",
+                "Tene Birahima Ouattara",
+                "Defence Minister",
+                "CI",
+            ),
+            off("gnassingbe|faure gnassingbe", "Faure Gnassingbe", "President", "TG"),
+            off("dussey|robert dussey", "Robert Dussey", "Foreign Minister", "TG"),
+            off("alassane ouattara", "Alassane Ouattara", "President", "CI"),
+            off("yacouba traore|traore", "Yacouba Traore", "spokesman for the Malian armed forces", "ML"),
+        ],
+        agencies=[REUTERS, ag("minusma|un peacekeeping mission", "MINUSMA", "international", None), UN, ECOWAS],
+        opt_agencies=[opt("state television"), opt("malian armed forces|armed forces"), opt("junta")],
+        coup="historical",
+    ),
+    dispatch(
+        "hf-024",
+        "2018-11-22",
+        "Kosovo slaps 100 pct tariff on Serbian goods after Interpol rebuff",
+        """PRISTINA (Reuters) - Kosovo raised tariffs on imports from Serbia and Bosnia and Herzegovina to 100 percent on Wednesday, a day after Belgrade helped block its bid to join Interpol, a move the European Union said violated regional trade rules.
 
 Prime Minister Ramush Haradinaj said the measure, up from 10 percent imposed earlier this month, would remain until Serbia recognised Kosovo's independence. "Serbia is behaving as if we do not exist, so let it see what not existing means," he told Kosovar lawmakers.
 
@@ -762,23 +1078,34 @@ Kosovo declared independence from Serbia in 2008 and is recognised by more than 
 At the Merdare crossing, Serbian lorry driver Dragan Petrovic said he had been waiting since the morning with a load of flour. "Who pays for this? Not the politicians," he said.
 
 Ethnic Serbs in northern Kosovo rely heavily on goods from Serbia, and shopkeepers in Mitrovica said shelves could empty within days.""",
-    countries="XK RS BA US RU CN",
-    opt_countries="AE",
-    officials=[off("haradinaj|ramush haradinaj", "Ramush Haradinaj", "Prime Minister", "XK"),
-               off("dacic|ivica dacic", "Ivica Dacic", "Foreign Minister", "RS"),
-               off("mogherini|federica mogherini", "Federica Mogherini", "EU foreign policy chief", None),
-               off("vucic|aleksandar vucic", "Aleksandar Vucic", "President", "RS"),
-               off("thaci|hashim thaci", "Hashim Thaci", "President", "XK"),
-               off("pacolli|behgjet pacolli", "Behgjet Pacolli", "Foreign Minister", "XK"),
-               off("kosnett|philip kosnett", "Philip Kosnett", "U.S. Ambassador", "US"),
-               off("krasniqi|arben krasniqi", "Arben Krasniqi", "spokesman for the Trade Ministry", "XK")],
-    agencies=[REUTERS, INTERPOL, EU, ag("trade ministry|ministry of trade and industry|ministry of trade", "Trade Ministry", "government", "XK"),
-              NATO, ag("kfor|kosovo force", "KFOR", "military", None)],
-    opt_agencies=[opt("cefta"), opt("customs")],
-    coup="none"),
-
-dispatch("hf-025", "2020-08-13", "Israel and UAE agree to normalise ties in U.S.-brokered deal",
-"""WASHINGTON (Reuters) - Israel and the United Arab Emirates agreed on Thursday to establish full diplomatic relations, in a U.S.-brokered deal under which Israel will suspend plans to annex parts of the occupied West Bank.
+        countries="XK RS BA US RU CN",
+        opt_countries="AE",
+        officials=[
+            off("haradinaj|ramush haradinaj", "Ramush Haradinaj", "Prime Minister", "XK"),
+            off("dacic|ivica dacic", "Ivica Dacic", "Foreign Minister", "RS"),
+            off("mogherini|federica mogherini", "Federica Mogherini", "EU foreign policy chief", None),
+            off("vucic|aleksandar vucic", "Aleksandar Vucic", "President", "RS"),
+            off("thaci|hashim thaci", "Hashim Thaci", "President", "XK"),
+            off("pacolli|behgjet pacolli", "Behgjet Pacolli", "Foreign Minister", "XK"),
+            off("kosnett|philip kosnett", "Philip Kosnett", "U.S. Ambassador", "US"),
+            off("krasniqi|arben krasniqi", "Arben Krasniqi", "spokesman for the Trade Ministry", "XK"),
+        ],
+        agencies=[
+            REUTERS,
+            INTERPOL,
+            EU,
+            ag("trade ministry|ministry of trade and industry|ministry of trade", "Trade Ministry", "government", "XK"),
+            NATO,
+            ag("kfor|kosovo force", "KFOR", "military", None),
+        ],
+        opt_agencies=[opt("cefta"), opt("customs")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-025",
+        "2020-08-13",
+        "Israel and UAE agree to normalise ties in U.S.-brokered deal",
+        """WASHINGTON (Reuters) - Israel and the United Arab Emirates agreed on Thursday to establish full diplomatic relations, in a U.S.-brokered deal under which Israel will suspend plans to annex parts of the occupied West Bank.
 
 The agreement, announced by President Donald Trump in the Oval Office after a call with Israeli Prime Minister Benjamin Netanyahu and Abu Dhabi's Crown Prince Sheikh Mohammed bin Zayed al-Nahyan, makes the UAE only the third Arab country, after Egypt and Jordan, to have full ties with Israel.
 
@@ -795,22 +1122,32 @@ Jordan's Foreign Minister Ayman Safadi said the deal's impact depended on whethe
 In Ramallah, shopkeeper Khalil Odeh said he was not surprised. "The Gulf has been walking towards Israel for years," he said. "Today they only stopped hiding it."
 
 Israeli settlers opposed to any delay in annexation accused Netanyahu of giving in to Washington.""",
-    countries="IL AE US EG JO PS",
-    officials=[off("trump|donald trump", "Donald Trump", "President", "US"),
-               off("netanyahu|benjamin netanyahu", "Benjamin Netanyahu", "Prime Minister", "IL"),
-               off("mohammed bin zayed|mohamed bin zayed", "Sheikh Mohammed bin Zayed al-Nahyan", "Crown Prince", "AE"),
-               off("gargash|anwar gargash", "Anwar Gargash", "Minister of State for Foreign Affairs", "AE"),
-               off("kushner|jared kushner", "Jared Kushner", "senior adviser", "US"),
-               off("abu rudeineh|nabil abu rudeineh", "Nabil Abu Rudeineh", "spokesman for Palestinian President Mahmoud Abbas", "PS"),
-               off("abbas|mahmoud abbas", "Mahmoud Abbas", "President", "PS"),
-               off("safadi|ayman safadi", "Ayman Safadi", "Foreign Minister", "JO"),
-               off("sisi|al sisi|abdel fattah al sisi", "Abdel Fattah al-Sisi", "President", "EG")],
-    agencies=[REUTERS, WAM],
-    opt_agencies=[opt("oval office")],
-    coup="figurative"),
-
-dispatch("hf-026", "2017-10-16", "Mogadishu bomb toll passes 300 as Turkey flies out wounded",
-"""MOGADISHU (Reuters) - The death toll from a truck bombing in Somalia's capital rose above 300 on Monday, officials said, making it the deadliest attack in the country's history, as a Turkish military plane flew dozens of the badly wounded to Ankara for treatment.
+        countries="IL AE US EG JO PS",
+        officials=[
+            off("trump|donald trump", "Donald Trump", "President", "US"),
+            off("netanyahu|benjamin netanyahu", "Benjamin Netanyahu", "Prime Minister", "IL"),
+            off("mohammed bin zayed|mohamed bin zayed", "Sheikh Mohammed bin Zayed al-Nahyan", "Crown Prince", "AE"),
+            off("gargash|anwar gargash", "Anwar Gargash", "Minister of State for Foreign Affairs", "AE"),
+            off("kushner|jared kushner", "Jared Kushner", "senior adviser", "US"),
+            off(
+                "abu rudeineh|nabil abu rudeineh",
+                "Nabil Abu Rudeineh",
+                "spokesman for Palestinian President Mahmoud Abbas",
+                "PS",
+            ),
+            off("abbas|mahmoud abbas", "Mahmoud Abbas", "President", "PS"),
+            off("safadi|ayman safadi", "Ayman Safadi", "Foreign Minister", "JO"),
+            off("sisi|al sisi|abdel fattah al sisi", "Abdel Fattah al-Sisi", "President", "EG"),
+        ],
+        agencies=[REUTERS, WAM],
+        opt_agencies=[opt("oval office")],
+        coup="figurative",
+    ),
+    dispatch(
+        "hf-026",
+        "2017-10-16",
+        "Mogadishu bomb toll passes 300 as Turkey flies out wounded",
+        """MOGADISHU (Reuters) - The death toll from a truck bombing in Somalia's capital rose above 300 on Monday, officials said, making it the deadliest attack in the country's history, as a Turkish military plane flew dozens of the badly wounded to Ankara for treatment.
 
 Information Minister Abdirahman Osman said 276 people had been confirmed dead by Sunday night and that many more bodies were being recovered from the rubble at the busy K5 junction, where the lorry packed with explosives blew up on Saturday afternoon near a hotel and government offices.
 
@@ -827,19 +1164,33 @@ Turkey, a major donor that runs Mogadishu's largest hospital, sent doctors along
 Halima Nur, a mother of five whose husband sold fruit near the junction, searched hospital lists for his name. "I went from one hospital to another," she said. "Nobody knows where he is."
 
 Volunteers were digging graves on the city's outskirts.""",
-    countries="SO TR KE ET US",
-    officials=[off("abdirahman osman|osman", "Abdirahman Osman", "Information Minister", "SO"),
-               off("farmajo|farmaajo|mohamed abdullahi mohamed|mohamed abdullahi", "Mohamed Abdullahi Mohamed", "President", "SO"),
-               off("khaire|hassan ali khaire", "Hassan Ali Khaire", "Prime Minister", "SO"),
-               off("thabit abdi|thabit", "Thabit Abdi Mohamed", "Mayor", "SO"),
-               off("mohamed hussein", "Mohamed Hussein", "Police officer", "SO")],
-    agencies=[REUTERS, AU, ag("amisom|african union mission in somalia", "AMISOM", "international", None),
-              ag("africa command|africom", "U.S. Africa Command", "military", "US")],
-    opt_agencies=[opt("police"), opt("government")],
-    coup="none"),
-
-dispatch("hf-027", "2021-02-25", "Armenian PM says army's demand he resign is attempted coup",
-"""YEREVAN (Reuters) - Armenian Prime Minister Nikol Pashinyan accused the army's top brass of an attempted military coup on Thursday after the General Staff demanded that he resign, and called on his supporters to rally in central Yerevan.
+        countries="SO TR KE ET US",
+        officials=[
+            off("abdirahman osman|osman", "Abdirahman Osman", "Information Minister", "SO"),
+            off(
+                "farmajo|farmaajo|mohamed abdullahi mohamed|mohamed abdullahi",
+                "Mohamed Abdullahi Mohamed",
+                "President",
+                "SO",
+            ),
+            off("khaire|hassan ali khaire", "Hassan Ali Khaire", "Prime Minister", "SO"),
+            off("thabit abdi|thabit", "Thabit Abdi Mohamed", "Mayor", "SO"),
+            off("mohamed hussein", "Mohamed Hussein", "Police officer", "SO"),
+        ],
+        agencies=[
+            REUTERS,
+            AU,
+            ag("amisom|african union mission in somalia", "AMISOM", "international", None),
+            ag("africa command|africom", "U.S. Africa Command", "military", "US"),
+        ],
+        opt_agencies=[opt("police"), opt("government")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-027",
+        "2021-02-25",
+        "Armenian PM says army's demand he resign is attempted coup",
+        """YEREVAN (Reuters) - Armenian Prime Minister Nikol Pashinyan accused the army's top brass of an attempted military coup on Thursday after the General Staff demanded that he resign, and called on his supporters to rally in central Yerevan.
 
 The General Staff said in a statement signed by its chief, Colonel General Onik Gasparyan, and dozens of senior officers that Pashinyan and his government were no longer able to make adequate decisions and should step down.
 
@@ -858,22 +1209,30 @@ Major General Hrant Melikyan, a deputy defence minister, told reporters the arme
 On Republic Square, retired teacher Anahit Grigoryan, 67, said she had come to defend the government, though she blamed it for the defeat. "We lost our sons in the war," she said. "We cannot lose the country as well."
 
 By evening both rallies had dispersed peacefully.""",
-    countries="AM RU AZ TR",
-    officials=[off("pashinyan|nikol pashinyan", "Nikol Pashinyan", "Prime Minister", "AM"),
-               off("gasparyan|onik gasparyan", "Onik Gasparyan", "chief of the General Staff", "AM"),
-               off("sarkissian|sargsyan|armen sarkissian", "Armen Sarkissian", "President", "AM"),
-               off("khachatryan|tiran khachatryan", "Tiran Khachatryan", "first deputy chief of the General Staff", "AM"),
-               off("peskov|dmitry peskov", "Dmitry Peskov", "Kremlin spokesman", "RU"),
-               off("cavusoglu|mevlut cavusoglu", "Mevlut Cavusoglu", "Foreign Minister", "TR"),
-               off("melikyan|hrant melikyan", "Hrant Melikyan", "deputy defence minister", "AM")],
-    opt_officials=[opt("manukyan|vazgen manukyan")],
-    agencies=[REUTERS, ag("general staff", "General Staff", "military", "AM"),
-              ag("interfax", "Interfax", "news_agency", "RU")],
-    opt_agencies=[opt("kremlin"), opt("armed forces"), opt("army"), opt("government")],
-    coup="current"),
-
-dispatch("hf-028", "2020-08-05", "Beirut blast kills at least 135; Lebanon blames stored ammonium nitrate",
-"""BEIRUT (Reuters) - Rescuers dug through rubble on Wednesday in search of survivors of a huge explosion at Beirut's port that killed at least 135 people and injured about 5,000, the health ministry said, as Lebanon's leaders promised to punish those responsible.
+        countries="AM RU AZ TR",
+        officials=[
+            off("pashinyan|nikol pashinyan", "Nikol Pashinyan", "Prime Minister", "AM"),
+            off("gasparyan|onik gasparyan", "Onik Gasparyan", "chief of the General Staff", "AM"),
+            off("sarkissian|sargsyan|armen sarkissian", "Armen Sarkissian", "President", "AM"),
+            off("khachatryan|tiran khachatryan", "Tiran Khachatryan", "first deputy chief of the General Staff", "AM"),
+            off("peskov|dmitry peskov", "Dmitry Peskov", "Kremlin spokesman", "RU"),
+            off("cavusoglu|mevlut cavusoglu", "Mevlut Cavusoglu", "Foreign Minister", "TR"),
+            off("melikyan|hrant melikyan", "Hrant Melikyan", "deputy defence minister", "AM"),
+        ],
+        opt_officials=[opt("manukyan|vazgen manukyan")],
+        agencies=[
+            REUTERS,
+            ag("general staff", "General Staff", "military", "AM"),
+            ag("interfax", "Interfax", "news_agency", "RU"),
+        ],
+        opt_agencies=[opt("kremlin"), opt("armed forces"), opt("army"), opt("government")],
+        coup="current",
+    ),
+    dispatch(
+        "hf-028",
+        "2020-08-05",
+        "Beirut blast kills at least 135; Lebanon blames stored ammonium nitrate",
+        """BEIRUT (Reuters) - Rescuers dug through rubble on Wednesday in search of survivors of a huge explosion at Beirut's port that killed at least 135 people and injured about 5,000, the health ministry said, as Lebanon's leaders promised to punish those responsible.
 
 President Michel Aoun said 2,750 tonnes of ammonium nitrate, used in fertilisers and bombs, had been stored unsafely at a port warehouse for six years. The cabinet declared a two-week state of emergency in the capital and handed the army control of security.
 
@@ -890,22 +1249,30 @@ Kuwait and Qatar flew in field hospitals and medical teams. Israel, which is tec
 In the Gemmayzeh district, where the blast ripped the fronts off old stone houses, architect Rima Saad swept glass from her parents' balcony. "We have survived wars," she said. "But I have never seen Beirut like this."
 
 Port officials had warned the judiciary several times that the chemicals were dangerous, according to documents seen by Reuters. The cabinet ordered port officials overseeing storage since 2014 to be put under house arrest.""",
-    countries="LB FR CY KW QA IL",
-    officials=[off("aoun|michel aoun", "Michel Aoun", "President", "LB"),
-               off("diab|hassan diab", "Hassan Diab", "Prime Minister", "LB"),
-               off("hamad hassan", "Hamad Hassan", "Health Minister", "LB"),
-               off("abboud|marwan abboud", "Marwan Abboud", "Governor", "LB"),
-               off("abbas ibrahim", "Abbas Ibrahim", "head of the General Security agency", "LB"),
-               off("samir haddad|haddad", "Samir Haddad", "army spokesman", "LB"),
-               off("macron|emmanuel macron", "Emmanuel Macron", "President", "FR"),
-               off("gantz|benny gantz", "Benny Gantz", "Defence Minister", "IL")],
-    agencies=[REUTERS, ag("health ministry|ministry of health|ministry of public health", "Health Ministry", "government", "LB"),
-              ag("general security", "General Security", "government", "LB")],
-    opt_agencies=[opt("army"), opt("cabinet"), opt("judiciary")],
-    coup="none"),
-
-dispatch("hf-029", "2016-09-27", "Colombia and FARC rebels sign peace deal ending 52-year war",
-"""CARTAGENA, Colombia (EFE) - Colombian President Juan Manuel Santos and FARC rebel commander Rodrigo Londono signed a peace agreement on Monday to end more than half a century of war, using a pen made from a bullet before world leaders in this Caribbean port city.
+        countries="LB FR CY KW QA IL",
+        officials=[
+            off("aoun|michel aoun", "Michel Aoun", "President", "LB"),
+            off("diab|hassan diab", "Hassan Diab", "Prime Minister", "LB"),
+            off("hamad hassan", "Hamad Hassan", "Health Minister", "LB"),
+            off("abboud|marwan abboud", "Marwan Abboud", "Governor", "LB"),
+            off("abbas ibrahim", "Abbas Ibrahim", "head of the General Security agency", "LB"),
+            off("samir haddad|haddad", "Samir Haddad", "army spokesman", "LB"),
+            off("macron|emmanuel macron", "Emmanuel Macron", "President", "FR"),
+            off("gantz|benny gantz", "Benny Gantz", "Defence Minister", "IL"),
+        ],
+        agencies=[
+            REUTERS,
+            ag("health ministry|ministry of health|ministry of public health", "Health Ministry", "government", "LB"),
+            ag("general security", "General Security", "government", "LB"),
+        ],
+        opt_agencies=[opt("army"), opt("cabinet"), opt("judiciary")],
+        coup="none",
+    ),
+    dispatch(
+        "hf-029",
+        "2016-09-27",
+        "Colombia and FARC rebels sign peace deal ending 52-year war",
+        """CARTAGENA, Colombia (EFE) - Colombian President Juan Manuel Santos and FARC rebel commander Rodrigo Londono signed a peace agreement on Monday to end more than half a century of war, using a pen made from a bullet before world leaders in this Caribbean port city.
 
 "Let us welcome this new dawn of peace," Santos told 2,500 guests dressed in white. Londono, known by his nom de guerre Timochenko, asked the victims of the conflict for forgiveness.
 
@@ -924,21 +1291,26 @@ The war has killed more than 220,000 people and displaced millions.
 Farmer Luz Marina Cardenas, 58, who travelled from Meta province and whose brother was kidnapped in 2002, said she would vote yes. "I do not forgive them yet," she said. "But I want my grandchildren to grow up without this."
 
 About 7,000 FARC fighters are due to gather in designated zones and hand over their weapons to the United Nations within six months.""",
-    countries="CO US CU NO VE CL",
-    officials=[off("santos|juan manuel santos", "Juan Manuel Santos", "President", "CO"),
-               off("ban ki moon|ban", "Ban Ki-moon", "UN Secretary-General", None),
-               off("kerry|john kerry", "John Kerry", "Secretary of State", "US"),
-               off("raul castro|castro", "Raul Castro", "President", "CU"),
-               off("brende|borge brende", "Borge Brende", "Foreign Minister", "NO"),
-               off("mogherini|federica mogherini", "Federica Mogherini", "European Union foreign policy chief", None),
-               off("uribe|alvaro uribe", "Alvaro Uribe", "Senator", "CO"),
-               off("de la calle|humberto de la calle", "Humberto de la Calle", "chief negotiator", "CO")],
-    agencies=[EFE, UN, EU],
-    opt_agencies=[],
-    coup="none"),
-
-dispatch("hf-030", "2021-08-18", "UAE says it has taken in Afghanistan's Ghani 'on humanitarian grounds'",
-"""DUBAI (Reuters) - The United Arab Emirates said on Wednesday it had welcomed Afghan President Ashraf Ghani and his family on humanitarian grounds, ending speculation about his whereabouts three days after he fled Kabul as the Taliban entered the city.
+        countries="CO US CU NO VE CL",
+        officials=[
+            off("santos|juan manuel santos", "Juan Manuel Santos", "President", "CO"),
+            off("ban ki moon|ban", "Ban Ki-moon", "UN Secretary-General", None),
+            off("kerry|john kerry", "John Kerry", "Secretary of State", "US"),
+            off("raul castro|castro", "Raul Castro", "President", "CU"),
+            off("brende|borge brende", "Borge Brende", "Foreign Minister", "NO"),
+            off("mogherini|federica mogherini", "Federica Mogherini", "European Union foreign policy chief", None),
+            off("uribe|alvaro uribe", "Alvaro Uribe", "Senator", "CO"),
+            off("de la calle|humberto de la calle", "Humberto de la Calle", "chief negotiator", "CO"),
+        ],
+        agencies=[EFE, UN, EU],
+        opt_agencies=[],
+        coup="none",
+    ),
+    dispatch(
+        "hf-030",
+        "2021-08-18",
+        "UAE says it has taken in Afghanistan's Ghani 'on humanitarian grounds'",
+        """DUBAI (Reuters) - The United Arab Emirates said on Wednesday it had welcomed Afghan President Ashraf Ghani and his family on humanitarian grounds, ending speculation about his whereabouts three days after he fled Kabul as the Taliban entered the city.
 
 The Emirati foreign ministry confirmed his presence in a brief statement carried by the state news agency WAM, without saying where in the UAE he was staying.
 
@@ -953,15 +1325,24 @@ In Washington, President Joe Biden said U.S. troops could stay beyond the Aug. 3
 Thousands of Afghans crowded outside the airport gates. Ahmad Danish, a 27-year-old shopkeeper who once sold phones to foreign soldiers, said he had been waiting with his papers for two days. "My shop is closed, my friends are gone," Danish said. "I have a letter from my employer, but nobody at the gate reads letters."
 
 Qatar, which hosts the Taliban's political office, has urged a peaceful transfer of power.""",
-    countries="AE AF US QA",
-    officials=[off("biden|joe biden", "Joe Biden", "President", "US"),
-               off("kirby|john kirby", "John Kirby", "Pentagon press secretary", "US"),
-               off("mckenzie|frank mckenzie", "Frank McKenzie", "head of U.S. Central Command", "US")],
-    opt_officials=[opt("ghani|ashraf ghani"), opt("saleh|amrullah saleh"), opt("karzai|hamid karzai"),
-                   opt("abdullah abdullah|abdullah"), opt("anas haqqani|haqqani"), opt("mujahid|zabihullah mujahid")],
-    agencies=[REUTERS, WAM, foreign_ministry("AE"), PENTAGON, CENTCOM],
-    opt_agencies=[opt("taliban"), opt("political office"), opt("peace council")],
-    coup="none"),
+        countries="AE AF US QA",
+        officials=[
+            off("biden|joe biden", "Joe Biden", "President", "US"),
+            off("kirby|john kirby", "John Kirby", "Pentagon press secretary", "US"),
+            off("mckenzie|frank mckenzie", "Frank McKenzie", "head of U.S. Central Command", "US"),
+        ],
+        opt_officials=[
+            opt("ghani|ashraf ghani"),
+            opt("saleh|amrullah saleh"),
+            opt("karzai|hamid karzai"),
+            opt("abdullah abdullah|abdullah"),
+            opt("anas haqqani|haqqani"),
+            opt("mujahid|zabihullah mujahid"),
+        ],
+        agencies=[REUTERS, WAM, foreign_ministry("AE"), PENTAGON, CENTCOM],
+        opt_agencies=[opt("taliban"), opt("political office"), opt("peace council")],
+        coup="none",
+    ),
 ]
 
 

@@ -66,10 +66,20 @@ def defence_ministry(country: str, name: str = "Defence Ministry") -> dict:
     return ag(DEFENCE_KEYS, name, "government", country)
 
 
-def dispatch(ident: str, published: str, title: str, text: str, *, countries: str, opt_countries: str = "",
-             officials: list[dict] | None = None, opt_officials: list[dict] | None = None,
-             agencies: list[dict] | None = None, opt_agencies: list[dict] | None = None,
-             coup: str = "none") -> dict:
+def dispatch(
+    ident: str,
+    published: str,
+    title: str,
+    text: str,
+    *,
+    countries: str,
+    opt_countries: str = "",
+    officials: list[dict] | None = None,
+    opt_officials: list[dict] | None = None,
+    agencies: list[dict] | None = None,
+    opt_agencies: list[dict] | None = None,
+    coup: str = "none",
+) -> dict:
     return {
         "id": ident,
         "title": title,

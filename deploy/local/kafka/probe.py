@@ -8,6 +8,7 @@ when the broker lists itself and names an active controller.
 
 Usage: probe.py HOST PORT   -> exit 0 and print "brokers=N controller=ID" when ready.
 """
+
 from __future__ import annotations
 
 import socket

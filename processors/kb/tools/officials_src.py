@@ -45,11 +45,33 @@ SOURCE = (
 )
 
 # Letters NFKD does not decompose into ASCII.
-_SPECIAL_FOLD = str.maketrans({
-    "ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE",
-    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
-    "œ": "oe", "Œ": "OE", "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'", "ə": "a", "Ə": "A",
-})
+_SPECIAL_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "œ": "oe",
+        "Œ": "OE",
+        "ʻ": "'",
+        "ʼ": "'",
+        "’": "'",
+        "‘": "'",
+        "ə": "a",
+        "Ə": "A",
+    }
+)
 _ARTICLE = re.compile(r"\b(al|el|as|ad|an|ar|at|az|ash|adh)-(?=[A-Z])")
 _ROLE = re.compile(
     r"^(?P<title>.+?)(?:\s+@(?P<cc>[A-Z]{2}))?\s+"
@@ -3011,9 +3033,7 @@ _GIVEN_NAME_GROUPS = [
 ]
 _GIVEN_NAME_VARIANTS = {name: group for group in _GIVEN_NAME_GROUPS for name in group}
 # Countries whose officials' names are usually romanised from Arabic or Persian.
-_ARABIC_PERSIAN_NAMES = set(
-    "IR IQ SY LB JO PS SA AE QA KW BH OM YE EG LY TN DZ MA SD AF PK MR".split()
-)
+_ARABIC_PERSIAN_NAMES = set(["IR", "IQ", "SY", "LB", "JO", "PS", "SA", "AE", "QA", "KW", "BH", "OM", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "AF", "PK", "MR"])
 
 
 def given_name_variants(form: str, country: str) -> list[str]:

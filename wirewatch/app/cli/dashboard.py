@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import sys
 from typing import Any
+
 from wirewatch.app.cli.common import Exit, settings_for
 from wirewatch.lifecycle import stop_on_signals
 
@@ -31,7 +32,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     try:
         policy = AccessPolicy(bind=bind, token=settings.server.token)
     except ValueError as exc:
-        print(f"wirewatch dashboard: {exc} (set [server].token, e.g. token = \"env:WIREWATCH_TOKEN\")", file=sys.stderr)
+        print(f'wirewatch dashboard: {exc} (set [server].token, e.g. token = "env:WIREWATCH_TOKEN")', file=sys.stderr)
         return Exit.USAGE
     if not 0 <= port < 65536:
         print("wirewatch dashboard: --port must be between 0 and 65535", file=sys.stderr)
@@ -63,8 +64,9 @@ def describe(backend: Any, store_path: str) -> str:
     return f"elasticsearch {names.dispatches_alias} + {names.alerts}, cluster {status}"
 
 
-async def serve(store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None,
-                backend: Any = None) -> None:
+async def serve(
+    store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None, backend: Any = None
+) -> None:
     from wirewatch.app.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
     from wirewatch.metrics import Metrics

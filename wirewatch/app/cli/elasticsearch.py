@@ -11,10 +11,9 @@ import asyncio
 import logging
 import sys
 
+from wirewatch.app.cli.common import Exit, settings_for
 from wirewatch.ports import SearchHit
 from wirewatch.settings import ElasticsearchSettings, Settings
-from wirewatch.app.cli.common import Exit, settings_for
-
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction

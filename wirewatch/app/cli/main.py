@@ -12,9 +12,9 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Sequence
 
 from wirewatch import __version__
 from wirewatch.app.cli import dashboard as cli_dashboard
@@ -22,12 +22,11 @@ from wirewatch.app.cli import elasticsearch as cli_es
 from wirewatch.app.cli import notify as cli_notify
 from wirewatch.app.cli import processor as cli_processor
 from wirewatch.app.cli import producer as cli_producer
-from wirewatch.app.cli.common import DEMO_DIR, Exit, clip, print_table, settings_for
+from wirewatch.app.cli.common import Exit, clip, print_table, settings_for
 from wirewatch.app.components import check_config
 from wirewatch.config import ConfigError
 from wirewatch.models import format_time, parse_time, utcnow
 from wirewatch.settings import Settings
-
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,12 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="poll feeds, tag, alert and store in one process (embedded mode)")
     run.add_argument("--once", action="store_true", help="poll every feed once, drain the pipeline and exit")
-    run.add_argument("--demo", action="store_true", help="run on the sample feeds bundled with wirewatch (fresh demo store)")
+    run.add_argument(
+        "--demo", action="store_true", help="run on the sample feeds bundled with wirewatch (fresh demo store)"
+    )
     run.add_argument("--status-interval", type=float, default=10.0, metavar="SECONDS")
     run.add_argument("--no-dashboard", action="store_true", help="do not serve the dashboard ([server] settings)")
     run.set_defaults(handler=cmd_run)
 
-    ingest = sub.add_parser("ingest", help="push dispatches (plain text, a JSON object or JSON Lines) through the pipeline")
+    ingest = sub.add_parser(
+        "ingest", help="push dispatches (plain text, a JSON object or JSON Lines) through the pipeline"
+    )
     ingest.add_argument("file", nargs="?", default="-", help="file to read, or - for stdin (default)")
     ingest.add_argument("--source", default="ingest", help="source name recorded on the dispatches")
     ingest.set_defaults(handler=cmd_ingest)
@@ -77,8 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     tag.set_defaults(handler=cmd_tag)
 
     search = sub.add_parser("search", help="search stored dispatches with the rule query language")
-    search.add_argument("query", help="Lucene query, e.g. 'coup AND countries.code:TR' "
-                        "(Elasticsearch when [elasticsearch].enabled, else the SQLite store)")
+    search.add_argument(
+        "query",
+        help="Lucene query, e.g. 'coup AND countries.code:TR' "
+        "(Elasticsearch when [elasticsearch].enabled, else the SQLite store)",
+    )
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help="JSON Lines output")
     search.set_defaults(handler=cmd_search)
@@ -129,8 +135,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     if args.demo:
         _reset_demo_store(settings.store.path)
-        print(f"wirewatch demo: {len(settings.feeds)} bundled feeds, {len(settings.rules)} rules, "
-              f"store {settings.store.path}", file=sys.stderr)
+        print(
+            f"wirewatch demo: {len(settings.feeds)} bundled feeds, {len(settings.rules)} rules, "
+            f"store {settings.store.path}",
+            file=sys.stderr,
+        )
     if not settings.feeds:
         print("wirewatch: no feeds configured (add [[feeds]] to wirewatch.toml, or try --demo)", file=sys.stderr)
         return Exit.USAGE
@@ -157,8 +166,8 @@ INGEST_CHUNK = 256  # dispatches per inbox transaction in `wirewatch ingest`
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from wirewatch.producers.ingest import parse_ingest
     from wirewatch.app.runner import EmbeddedPipeline
+    from wirewatch.producers.ingest import parse_ingest
 
     settings = settings_for(args)
     dispatches, errors = parse_ingest(_read_input(args.file), source=args.source)
@@ -183,8 +192,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             await pipeline.close()
 
     accepted, duplicates, alerts = asyncio.run(ingest_all())
-    print(f"wirewatch ingest: {accepted} ingested, {duplicates} already seen, {len(errors)} rejected, "
-          f"{alerts} alert(s)", file=sys.stderr)
+    print(
+        f"wirewatch ingest: {accepted} ingested, {duplicates} already seen, {len(errors)} rejected, {alerts} alert(s)",
+        file=sys.stderr,
+    )
     return Exit.ERROR if errors else Exit.OK
 
 
@@ -199,7 +210,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
     out = sys.stdout
     for dispatch in dispatches:
-        tags = tagger.tag(dispatch.title, dispatch.text, published=None if dispatch.published_estimated else dispatch.published)
+        tags = tagger.tag(
+            dispatch.title, dispatch.text, published=None if dispatch.published_estimated else dispatch.published
+        )
         out.write(json.dumps({"id": dispatch.id, **tags.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()
     return Exit.ERROR if errors else Exit.OK
@@ -222,8 +235,11 @@ def cmd_search(args: argparse.Namespace) -> int:
             print(json.dumps({**hit.doc, "_score": hit.score, "_highlights": hit.highlights}, ensure_ascii=False))
         return Exit.OK
     if getattr(hits, "scan_limited", False):
-        print("wirewatch search: this query cannot use the full-text index; only the newest dispatches were "
-              "examined, older matches may be missing", file=sys.stderr)
+        print(
+            "wirewatch search: this query cannot use the full-text index; only the newest dispatches were "
+            "examined, older matches may be missing",
+            file=sys.stderr,
+        )
     if not hits:
         print("no dispatches match", file=sys.stderr)
         return Exit.OK
@@ -231,12 +247,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         doc = hit.doc
         snippet = next(iter(hit.highlights.get("text") or hit.highlights.get("title") or []), "")
-        rows.append([
-            doc["published"][:16].replace("T", " "),
-            clip(doc["title"], 60),
-            ",".join(c["code"] for c in doc.get("countries", [])[:8]),
-            clip(snippet, 70),
-        ])
+        rows.append(
+            [
+                doc["published"][:16].replace("T", " "),
+                clip(doc["title"], 60),
+                ",".join(c["code"] for c in doc.get("countries", [])[:8]),
+                clip(snippet, 70),
+            ]
+        )
     print_table(["published", "title", "countries", "match"], rows)
     return Exit.OK
 
@@ -273,8 +291,16 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         for alert in alerts:
             print(json.dumps(alert.to_dict(), ensure_ascii=False))
         return Exit.OK
-    rows = [[format_time(a.at)[:19].replace("T", " "), a.rule_name, clip(a.title, 60), ",".join(a.countries[:8]),
-             a.url or ""] for a in alerts]
+    rows = [
+        [
+            format_time(a.at)[:19].replace("T", " "),
+            a.rule_name,
+            clip(a.title, 60),
+            ",".join(a.countries[:8]),
+            a.url or "",
+        ]
+        for a in alerts
+    ]
     print_table(["at", "rule", "title", "countries", "link"], rows)
     return Exit.OK
 
@@ -289,8 +315,17 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         for name, state in states.items():
             print(json.dumps({"name": name, **state}, ensure_ascii=False, default=str))
         return Exit.OK
-    rows = [[name, str(s.get("status", "")), str(s.get("last_success") or "")[:19], clip(str(s.get("last_error") or ""), 40),
-             str(s.get("consecutive_failures", 0)), str(s.get("items_seen", 0))] for name, s in states.items()]
+    rows = [
+        [
+            name,
+            str(s.get("status", "")),
+            str(s.get("last_success") or "")[:19],
+            clip(str(s.get("last_error") or ""), 40),
+            str(s.get("consecutive_failures", 0)),
+            str(s.get("items_seen", 0)),
+        ]
+        for name, s in states.items()
+    ]
     print_table(["feed", "status", "last success", "last error", "failures", "items"], rows)
     return Exit.OK
 
@@ -303,11 +338,29 @@ def cmd_dead_letters(args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         for letter in letters:
-            print(json.dumps({"id": letter.id, "kind": letter.kind, "reason": letter.reason,
-                              "at": format_time(letter.at), "payload": letter.payload}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": letter.id,
+                        "kind": letter.kind,
+                        "reason": letter.reason,
+                        "at": format_time(letter.at),
+                        "payload": letter.payload,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return Exit.OK
-    rows = [[str(letter.id), format_time(letter.at)[:19].replace("T", " "), letter.kind, clip(letter.reason, 70),
-             clip(letter.payload, 40)] for letter in letters]
+    rows = [
+        [
+            str(letter.id),
+            format_time(letter.at)[:19].replace("T", " "),
+            letter.kind,
+            clip(letter.reason, 70),
+            clip(letter.payload, 40),
+        ]
+        for letter in letters
+    ]
     print_table(["id", "at", "kind", "reason", "payload"], rows)
     return Exit.OK
 
@@ -331,7 +384,6 @@ def cmd_config_check(args: argparse.Namespace) -> int:
         return Exit.ERROR
     print(f"{where}: ok ({len(settings.feeds)} feeds, {len(settings.rules)} rules)")
     return Exit.OK
-
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from wirewatch.app.cli.common import Exit, settings_for
+
+from wirewatch.app.cli.common import settings_for
 from wirewatch.lifecycle import stop_on_signals
 
 
@@ -12,14 +13,15 @@ def add_commands(subparsers) -> None:
     notify = subparsers.add_parser(
         "notify", help="deliver alerts from the Kafka alerts topic to console, JSON Lines and webhooks (once each)"
     )
-    notify.add_argument("--notifier-store", help="SQLite ledger of recorded alerts and pending deliveries "
-                        "(overrides [kafka].notifier_store)")
+    notify.add_argument(
+        "--notifier-store",
+        help="SQLite ledger of recorded alerts and pending deliveries (overrides [kafka].notifier_store)",
+    )
     notify.set_defaults(handler=cmd_notify)
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
     from pathlib import Path
-
 
     settings = settings_for(args)
     if args.notifier_store:
@@ -30,9 +32,9 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
     from wirewatch.sinks.alert_notifier import AlertNotifierService
+    from wirewatch.sinks.channels import build_notifiers
     from wirewatch.sinks.delivery import AlertDelivery
     from wirewatch.sinks.sqlite_store import SQLiteStore
-    from wirewatch.sinks.channels import build_notifiers
 
     stop = stop or asyncio.Event()
     with stop_on_signals(stop):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
-from wirewatch.app.cli.common import Exit, settings_for
 
+from wirewatch.app.cli.common import Exit, settings_for
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction
@@ -31,7 +31,10 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
         "--no-seed-rules", action="store_true", help="do not publish the configured rules when the rules topic is empty"
     )
     processor.add_argument(
-        "--session-timeout", type=float, default=60.0, metavar="SECONDS",
+        "--session-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
         help="consumer-group session timeout: how soon a dead worker's partitions move (default 60)",
     )
     processor.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])

@@ -11,9 +11,8 @@ import json
 import sys
 from pathlib import Path
 
-from wirewatch.settings import Settings
 from wirewatch.app.cli.common import Exit, settings_for
-
+from wirewatch.settings import Settings
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -22,9 +21,12 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     producer.add_argument("--once", action="store_true", help="poll every feed once, wait for the acks and exit")
     producer.add_argument(
-        "--timeout", type=float, default=60.0, metavar="SECONDS",
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
         help="with --once: time allowed for the poll and the acks (default 60); unacknowledged "
-             "dispatches stay in the producer store and are sent on the next start",
+        "dispatches stay in the producer store and are sent on the next start",
     )
     producer.add_argument("--status-interval", type=float, default=30.0, metavar="SECONDS")
     _add_kafka_overrides(producer)
@@ -43,8 +45,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     topics = subparsers.add_parser("topics", help="Kafka topic administration")
     topics_sub = topics.add_subparsers(dest="topics_command", metavar="ACTION")
     create = topics_sub.add_parser(
-        "create", help="create the topics (or align existing ones) with the configured partitions, "
-                       "replication and retention; the rules topic is compacted",
+        "create",
+        help="create the topics (or align existing ones) with the configured partitions, "
+        "replication and retention; the rules topic is compacted",
     )
     create.add_argument("--json", action="store_true", help="one JSON object per topic")
     _add_kafka_overrides(create)
@@ -53,7 +56,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_kafka_overrides(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--bootstrap-servers", metavar="HOST:PORT[,HOST:PORT]",
+        "--bootstrap-servers",
+        metavar="HOST:PORT[,HOST:PORT]",
         help="override [kafka].bootstrap_servers",
     )
     parser.add_argument("--producer-store", metavar="PATH", help="override [kafka].producer_store")
@@ -81,8 +85,8 @@ def _report_pending(command: str, outcome, settings: Settings) -> None:
 
 
 def cmd_producer(args: argparse.Namespace) -> int:
-    from wirewatch.producers.kafka_publisher import PublisherError
     from wirewatch.app.services.producer import run_producer
+    from wirewatch.producers.kafka_publisher import PublisherError
 
     settings = kafka_settings_for(args)
     if not settings.feeds:
@@ -99,16 +103,19 @@ def cmd_producer(args: argparse.Namespace) -> int:
         for name, error in report.failed.items():
             print(f"wirewatch producer: feed {name} failed: {error}", file=sys.stderr)
     if args.once:
-        print(f"wirewatch producer: {outcome.accepted} new dispatch(es), {outcome.counters.acked} acknowledged "
-              f"({outcome.counters.replayed} re-sent from an earlier run)", file=sys.stderr)
+        print(
+            f"wirewatch producer: {outcome.accepted} new dispatch(es), {outcome.counters.acked} acknowledged "
+            f"({outcome.counters.replayed} re-sent from an earlier run)",
+            file=sys.stderr,
+        )
     _report_pending("producer", outcome, settings)
     return Exit.ERROR if args.once and outcome.pending else Exit.OK
 
 
 def cmd_publish_ingest(args: argparse.Namespace) -> int:
+    from wirewatch.app.services.producer import publish_dispatches
     from wirewatch.producers.ingest import parse_ingest
     from wirewatch.producers.kafka_publisher import PublisherError
-    from wirewatch.app.services.producer import publish_dispatches
 
     settings = kafka_settings_for(args)
     data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -143,8 +150,16 @@ def cmd_topics_create(args: argparse.Namespace) -> int:
         return Exit.ERROR
     for result in results:
         if args.json:
-            print(json.dumps({"topic": result.name, "action": result.action, "changes": result.changes,
-                              "problems": result.problems}))
+            print(
+                json.dumps(
+                    {
+                        "topic": result.name,
+                        "action": result.action,
+                        "changes": result.changes,
+                        "problems": result.problems,
+                    }
+                )
+            )
         else:
             detail = "; ".join(result.changes + [f"PROBLEM: {p}" for p in result.problems])
             print(f"{result.name}: {result.action}" + (f" ({detail})" if detail else ""))

@@ -5,20 +5,20 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
 
-from wirewatch.sinks.sqlite_stats import ENTITY_KINDS
 from wirewatch.app.dashboard import params
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS, blocking
-from wirewatch.app.dashboard.openapi import OPENAPI
 from wirewatch.app.dashboard.html import safe_url
+from wirewatch.app.dashboard.openapi import OPENAPI
 from wirewatch.app.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
 from wirewatch.events import BusClosed, Event, TooManySubscribers
 from wirewatch.models import format_time
 from wirewatch.query import QuerySyntaxError
+from wirewatch.sinks.sqlite_stats import ENTITY_KINDS
 
 log = logging.getLogger(__name__)
 KEEPALIVE_SECONDS = 15.0
@@ -40,12 +40,14 @@ async def search(request: web.Request) -> web.Response:
         page = await blocking(request, lambda b: b.search(q, limit))
     except QuerySyntaxError as exc:
         return json_error(400, "query_syntax", exc.message, position=exc.position, query=q)
-    return json_response({
-        "query": q,
-        "count": len(page.hits),
-        "scan_limited": page.scan_limited,
-        "hits": [search_hit(doc, score, hl) for doc, score, hl in page.hits],
-    })
+    return json_response(
+        {
+            "query": q,
+            "count": len(page.hits),
+            "scan_limited": page.scan_limited,
+            "hits": [search_hit(doc, score, hl) for doc, score, hl in page.hits],
+        }
+    )
 
 
 async def alerts(request: web.Request) -> web.Response:
@@ -81,10 +83,12 @@ async def feeds(request: web.Request) -> web.Response:
 async def stats(request: web.Request) -> web.Response:
     counts = await blocking(request, lambda b: b.counts())
     bus = request.app[BUS]
-    return json_response({
-        "store": counts,
-        "live": {"subscribers": bus.subscriber_count, "published": bus.published, "dropped": bus.dropped},
-    })
+    return json_response(
+        {
+            "store": counts,
+            "live": {"subscribers": bus.subscriber_count, "published": bus.published, "dropped": bus.dropped},
+        }
+    )
 
 
 async def stats_countries(request: web.Request) -> web.Response:
@@ -94,14 +98,21 @@ async def stats_countries(request: web.Request) -> web.Response:
     buckets = await blocking(
         request, lambda b: b.mentions_per_country(window.since, window.until, window.bucket_seconds, top)
     )
-    return json_response({
-        **_window_json(window),
-        "series": [
-            {"bucket_start": format_time_ts(b.bucket_start), "code": b.code, "name": b.name,
-             "dispatches": b.dispatches, "mentions": b.mentions}
-            for b in buckets
-        ],
-    })
+    return json_response(
+        {
+            **_window_json(window),
+            "series": [
+                {
+                    "bucket_start": format_time_ts(b.bucket_start),
+                    "code": b.code,
+                    "name": b.name,
+                    "dispatches": b.dispatches,
+                    "mentions": b.mentions,
+                }
+                for b in buckets
+            ],
+        }
+    )
 
 
 async def stats_top(request: web.Request) -> web.Response:
@@ -112,14 +123,22 @@ async def stats_top(request: web.Request) -> web.Response:
     data_range = await blocking(request, lambda b: b.data_range())
     window = params.window(request.query.get("period"), None, data_range)
     rows = await blocking(request, lambda b: b.top_entities(kind, window.since, window.until, limit))
-    return json_response({
-        **_window_json(window),
-        "kind": kind,
-        "entities": [
-            {"name": r.name, "detail": r.detail, "country": r.country, "dispatches": r.dispatches, "mentions": r.mentions}
-            for r in rows
-        ],
-    })
+    return json_response(
+        {
+            **_window_json(window),
+            "kind": kind,
+            "entities": [
+                {
+                    "name": r.name,
+                    "detail": r.detail,
+                    "country": r.country,
+                    "dispatches": r.dispatches,
+                    "mentions": r.mentions,
+                }
+                for r in rows
+            ],
+        }
+    )
 
 
 async def metrics(request: web.Request) -> web.Response:
@@ -150,11 +169,13 @@ async def events(request: web.Request) -> web.StreamResponse:
         return json_error(503, "too_many_streams", str(exc))
     gauge = request.app[METRICS].event_subscribers
     gauge.inc()
-    response = web.StreamResponse(headers={
-        "Content-Type": "text/event-stream; charset=utf-8",
-        "Cache-Control": "no-store",
-        "X-Accel-Buffering": "no",  # a reverse proxy must not buffer the stream
-    })
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream; charset=utf-8",
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",  # a reverse proxy must not buffer the stream
+        }
+    )
     try:
         with subscription:
             await response.prepare(request)
@@ -200,12 +221,16 @@ def _sse(kind: str, data: dict[str, Any], event_id: int | None = None) -> bytes:
 
 
 def _window_json(window: params.Window) -> dict[str, Any]:
-    return {"period": window.period, "since": format_time_ts(window.since), "until": format_time_ts(window.until),
-            "bucket": window.bucket}
+    return {
+        "period": window.period,
+        "since": format_time_ts(window.since),
+        "until": format_time_ts(window.until),
+        "bucket": window.bucket,
+    }
 
 
 def format_time_ts(ts: float) -> str:
-    return format_time(datetime.fromtimestamp(ts, tz=timezone.utc))
+    return format_time(datetime.fromtimestamp(ts, tz=UTC))
 
 
 def add_routes(app: web.Application) -> None:

@@ -114,8 +114,9 @@ async def login_submit(request: web.Request) -> web.Response:
         policy.record_failure()
         return pages.login_page("Wrong token.", status=401)
     response = web.HTTPSeeOther("/")
-    response.set_cookie(SESSION_COOKIE, policy.session_value(), httponly=True, samesite="Strict",
-                        secure=request.secure, path="/")
+    response.set_cookie(
+        SESSION_COOKIE, policy.session_value(), httponly=True, samesite="Strict", secure=request.secure, path="/"
+    )
     raise response
 
 
@@ -126,7 +127,9 @@ def create_app(
     metrics: Metrics | None = None,
     policy: AccessPolicy | None = None,
 ) -> web.Application:
-    app = web.Application(middlewares=[security_headers, access_control, json_errors], client_max_size=MAX_REQUEST_BYTES)
+    app = web.Application(
+        middlewares=[security_headers, access_control, json_errors], client_max_size=MAX_REQUEST_BYTES
+    )
     app[BACKEND] = backend
     app[BUS] = bus or EventBus()
     app[METRICS] = metrics or Metrics()

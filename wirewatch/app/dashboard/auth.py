@@ -60,7 +60,9 @@ class AccessPolicy:
         if header[:7].lower() == "bearer ":
             return self.token_matches(header[7:].strip())
         cookie = request.cookies.get(SESSION_COOKIE)
-        return cookie is not None and hmac.compare_digest(cookie.encode("utf-8", "replace"), self.session_value().encode())
+        return cookie is not None and hmac.compare_digest(
+            cookie.encode("utf-8", "replace"), self.session_value().encode()
+        )
 
     def host_allowed(self, request: web.Request) -> bool:
         """Without a token, only requests addressed to a loopback name (DNS-rebinding guard)."""

@@ -15,13 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
+from wirewatch.models import Alert
+from wirewatch.query import parse_query
 from wirewatch.sinks import sqlite_stats
 from wirewatch.sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind
 from wirewatch.sinks.sqlite_store import SQLiteStore
-from wirewatch.models import Alert
-from wirewatch.query import parse_query
-
-from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
 
 
 @dataclass(slots=True)
@@ -55,7 +54,9 @@ class DashboardBackend(Protocol):
 
     def data_range(self) -> tuple[float, float] | None: ...
 
-    def mentions_per_country(self, since: float, until: float, bucket_seconds: int, top: int) -> list[CountryBucket]: ...
+    def mentions_per_country(
+        self, since: float, until: float, bucket_seconds: int, top: int
+    ) -> list[CountryBucket]: ...
 
     def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]: ...
 
@@ -110,8 +111,10 @@ class SQLiteBackend:
                 states = self.store.load_feed_states()
             rows = [{**state, "name": name} for name, state in sorted(states.items())]
         # Conditional-GET validators are the poller's business, not an operator's.
-        return [{**{k: v for k, v in row.items() if k not in ("etag", "last_modified")}, "status": feed_status(row)}
-                for row in rows]
+        return [
+            {**{k: v for k, v in row.items() if k not in ("etag", "last_modified")}, "status": feed_status(row)}
+            for row in rows
+        ]
 
     def counts(self) -> dict[str, int]:
         with self._lock:

@@ -47,8 +47,9 @@ async def start_dashboard(
     # Its own connection: dashboard reads run on worker threads and must not
     # share the pipeline's connection (WAL lets them read while it writes).
     backend = SQLiteBackend(settings.store.path, feed_health=feed_health)
-    server = DashboardServer(create_app(backend, bus=bus, metrics=metrics, policy=policy),
-                             server_settings.bind, server_settings.port)
+    server = DashboardServer(
+        create_app(backend, bus=bus, metrics=metrics, policy=policy), server_settings.bind, server_settings.port
+    )
     try:
         url = await server.start()
     except OSError as exc:

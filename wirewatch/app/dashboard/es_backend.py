@@ -43,15 +43,15 @@ from typing import Any, NamedTuple
 
 from elasticsearch import Elasticsearch, NotFoundError
 
-from wirewatch.sinks.es_client import client_options
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.es_search import search_body
-from wirewatch.sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind, ENTITY_KINDS
 from wirewatch.app.dashboard.backend import Changes, SearchPage, feed_status
 from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
 from wirewatch.models import Alert, format_time
 from wirewatch.query import parse_query
 from wirewatch.settings import Settings
+from wirewatch.sinks.es_client import client_options
+from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.es_search import search_body
+from wirewatch.sinks.sqlite_stats import ENTITY_KINDS, CountryBucket, EntityCount, EntityKind
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +97,9 @@ class ElasticsearchBackend:
 
     feed_health_note: str | None = None
 
-    def __init__(self, settings: Settings, *, scan_limit: int = DEFAULT_SCAN_LIMIT,
-                 client: Elasticsearch | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, scan_limit: int = DEFAULT_SCAN_LIMIT, client: Elasticsearch | None = None
+    ) -> None:
         self.names = IndexNames.from_settings(settings.elasticsearch)
         self.client = client or Elasticsearch(**client_options(settings.elasticsearch))
         self.scan_limit = scan_limit
@@ -125,16 +126,23 @@ class ElasticsearchBackend:
         body["highlight"]["pre_tags"], body["highlight"]["post_tags"] = [MARK_PRE], [MARK_POST]
         response = self.client.search(index=self.names.dispatches_alias, **body)
         hits = [
-            (hit.get("_source", {}), float(hit.get("_score") or 0.0),
-             {name: list(fragments) for name, fragments in hit.get("highlight", {}).items()})
+            (
+                hit.get("_source", {}),
+                float(hit.get("_score") or 0.0),
+                {name: list(fragments) for name, fragments in hit.get("highlight", {}).items()},
+            )
             for hit in response["hits"]["hits"]
         ]
         return SearchPage(hits=hits, scan_limited=False)
 
     def alerts(self, since: datetime | None, limit: int) -> list[Alert]:
         query = {"range": {"at": {"gte": format_time(since)}}} if since is not None else {"match_all": {}}
-        response = self._search(self.names.alerts, query=query, size=limit,
-                                sort=[{"at": "desc"}, {"dispatch_id": "desc"}, {"rule.id": "desc"}])
+        response = self._search(
+            self.names.alerts,
+            query=query,
+            size=limit,
+            sort=[{"at": "desc"}, {"dispatch_id": "desc"}, {"rule.id": "desc"}],
+        )
         return [Alert.from_dict(hit["_source"]) for hit in response["hits"]["hits"]]
 
     def dispatch(self, dispatch_id: str) -> dict[str, Any] | None:
@@ -145,8 +153,12 @@ class ElasticsearchBackend:
         return hits[0]["_source"] if hits else None
 
     def latest(self, limit: int) -> list[dict[str, Any]]:
-        response = self._search(self.names.dispatches_alias, query={"match_all": {}}, size=limit,
-                                sort=[{"tagged_at": "desc"}, {"id": "desc"}])
+        response = self._search(
+            self.names.dispatches_alias,
+            query={"match_all": {}},
+            size=limit,
+            sort=[{"tagged_at": "desc"}, {"id": "desc"}],
+        )
         return [hit["_source"] for hit in response["hits"]["hits"]]
 
     def feeds(self) -> list[dict[str, Any]]:
@@ -156,15 +168,20 @@ class ElasticsearchBackend:
             return []
         self.feed_health_note = None
         rows = [{**state, "name": name} for name, state in sorted(states.items())]
-        return [{**{k: v for k, v in row.items() if k not in ("etag", "last_modified")}, "status": feed_status(row)}
-                for row in rows]
+        return [
+            {**{k: v for k, v in row.items() if k not in ("etag", "last_modified")}, "status": feed_status(row)}
+            for row in rows
+        ]
 
     def counts(self) -> dict[str, int]:
         return {"dispatches": self._count(self.names.dispatches_alias), "alerts": self._count(self.names.alerts)}
 
     def data_range(self) -> tuple[float, float] | None:
-        response = self._search(self.names.dispatches_alias, size=0, aggs={
-            "oldest": {"min": {"field": "published"}}, "newest": {"max": {"field": "published"}}})
+        response = self._search(
+            self.names.dispatches_alias,
+            size=0,
+            aggs={"oldest": {"min": {"field": "published"}}, "newest": {"max": {"field": "published"}}},
+        )
         oldest, newest = response["aggregations"]["oldest"]["value"], response["aggregations"]["newest"]["value"]
         return None if oldest is None else (oldest / 1000.0, newest / 1000.0)
 
@@ -189,29 +206,51 @@ class ElasticsearchBackend:
 
     def _country_buckets_aggregated(self, window: dict[str, Any], bucket_seconds: int, top: int) -> list[CountryBucket]:
         mentions = {"mentions": {"sum": {"field": "countries.mentions", "missing": 1}}}
-        leaders_agg = {"terms": {"field": "countries.code", "size": top,
-                                 "order": [{"_count": "desc"}, {"mentions": "desc"}, {"_key": "asc"}]},
-                       "aggs": mentions}
+        leaders_agg = {
+            "terms": {
+                "field": "countries.code",
+                "size": top,
+                "order": [{"_count": "desc"}, {"mentions": "desc"}, {"_key": "asc"}],
+            },
+            "aggs": mentions,
+        }
         response = self._search(self.names.dispatches_alias, query=window, size=0, aggs={"leaders": leaders_agg})
         leaders = [b["key"] for b in response["aggregations"]["leaders"]["buckets"]]
         if not leaders:
             return []
         names = self._country_names(leaders)
-        series = {"date_histogram": {"field": "published", "fixed_interval": f"{bucket_seconds}s", "min_doc_count": 1},
-                  "aggs": {"country": {"terms": {"field": "countries.code", "include": leaders, "size": len(leaders)},
-                                       "aggs": mentions}}}
+        series = {
+            "date_histogram": {"field": "published", "fixed_interval": f"{bucket_seconds}s", "min_doc_count": 1},
+            "aggs": {
+                "country": {
+                    "terms": {"field": "countries.code", "include": leaders, "size": len(leaders)},
+                    "aggs": mentions,
+                }
+            },
+        }
         response = self._search(self.names.dispatches_alias, query=window, size=0, aggs={"series": series})
         out = []
         for bucket in response["aggregations"]["series"]["buckets"]:
             for country in bucket["country"]["buckets"]:
-                out.append(CountryBucket(bucket["key"] / 1000.0, country["key"], names.get(country["key"], country["key"]),
-                                         int(country["doc_count"]), int(country["mentions"]["value"])))
+                out.append(
+                    CountryBucket(
+                        bucket["key"] / 1000.0,
+                        country["key"],
+                        names.get(country["key"], country["key"]),
+                        int(country["doc_count"]),
+                        int(country["mentions"]["value"]),
+                    )
+                )
         return sorted(out, key=lambda b: (b.bucket_start, b.code))
 
     def _country_names(self, codes: list[str]) -> dict[str, str]:
         """code -> name from one dispatch mentioning each code (names are flattened alongside codes)."""
-        aggs = {"codes": {"terms": {"field": "countries.code", "include": codes, "size": len(codes)},
-                          "aggs": {"one": {"top_hits": {"size": 1, "_source": ["countries"]}}}}}
+        aggs = {
+            "codes": {
+                "terms": {"field": "countries.code", "include": codes, "size": len(codes)},
+                "aggs": {"one": {"top_hits": {"size": 1, "_source": ["countries"]}}},
+            }
+        }
         response = self._search(self.names.dispatches_alias, size=0, aggs=aggs)
         names = {}
         for bucket in response["aggregations"]["codes"]["buckets"]:
@@ -224,19 +263,35 @@ class ElasticsearchBackend:
     def _entity_counts_aggregated(self, window: dict[str, Any], kind: EntityKind, limit: int) -> list[EntityCount]:
         name_field, detail_field, country_field = (f"{kind}.{f}" for f in ENTITY_FIELDS[kind])
         greatest = {"size": 1, "order": {"_key": "desc"}}
-        aggs = {"entities": {
-            "terms": {"field": name_field, "size": limit, "order": [{"_count": "desc"}, {"mentions": "desc"}, {"_key": "asc"}]},
-            "aggs": {"mentions": {"sum": {"field": f"{kind}.mentions", "missing": 1}},
-                     "detail": {"terms": {"field": detail_field, **greatest}},
-                     "country": {"terms": {"field": country_field, **greatest}}}}}
+        aggs = {
+            "entities": {
+                "terms": {
+                    "field": name_field,
+                    "size": limit,
+                    "order": [{"_count": "desc"}, {"mentions": "desc"}, {"_key": "asc"}],
+                },
+                "aggs": {
+                    "mentions": {"sum": {"field": f"{kind}.mentions", "missing": 1}},
+                    "detail": {"terms": {"field": detail_field, **greatest}},
+                    "country": {"terms": {"field": country_field, **greatest}},
+                },
+            }
+        }
         response = self._search(self.names.dispatches_alias, query=window, size=0, aggs=aggs)
 
         def first_key(agg: dict[str, Any]) -> str | None:
             return agg["buckets"][0]["key"] if agg["buckets"] else None
 
-        return [EntityCount(b["key"], first_key(b["detail"]), first_key(b["country"]), int(b["doc_count"]),
-                            int(b["mentions"]["value"]))
-                for b in response["aggregations"]["entities"]["buckets"]]
+        return [
+            EntityCount(
+                b["key"],
+                first_key(b["detail"]),
+                first_key(b["country"]),
+                int(b["doc_count"]),
+                int(b["mentions"]["value"]),
+            )
+            for b in response["aggregations"]["entities"]["buckets"]
+        ]
 
     def _scan(self, window: dict[str, Any], kind: str) -> Iterator[tuple[float, list[dict[str, Any]]]]:
         """(published seconds, entity list) of every dispatch in the window, at most scan_limit of them."""
@@ -244,8 +299,14 @@ class ElasticsearchBackend:
         seen = 0
         while seen < self.scan_limit:
             extra = {"search_after": after} if after is not None else {}
-            response = self._search(self.names.dispatches_alias, query=window, size=min(SCAN_PAGE, self.scan_limit - seen),
-                                    sort=[{"published": "asc"}, {"id": "asc"}], source=[kind], **extra)
+            response = self._search(
+                self.names.dispatches_alias,
+                query=window,
+                size=min(SCAN_PAGE, self.scan_limit - seen),
+                sort=[{"published": "asc"}, {"id": "asc"}],
+                source=[kind],
+                **extra,
+            )
             hits = response["hits"]["hits"]
             for hit in hits:
                 yield hit["sort"][0] / 1000.0, hit["_source"].get(kind) or []
@@ -263,8 +324,9 @@ class ElasticsearchBackend:
         marks = EsCursor(*cursor)
         docs, dispatch_mark = self._advance(self._dispatches, marks.dispatches)
         alerts, alert_mark = self._advance(self._alerts, marks.alerts)
-        return Changes(dispatches=docs, alerts=[Alert.from_dict(a) for a in alerts],
-                       cursor=EsCursor(dispatch_mark, alert_mark))  # type: ignore[arg-type]
+        return Changes(
+            dispatches=docs, alerts=[Alert.from_dict(a) for a in alerts], cursor=EsCursor(dispatch_mark, alert_mark)
+        )  # type: ignore[arg-type]
 
     def _start_mark(self, stream: _Stream) -> StreamMark:
         response = self._search(stream.index, size=0, aggs={"newest": {"max": {"field": stream.time_field}}})
@@ -316,10 +378,14 @@ class ElasticsearchBackend:
 
 def _window(since: float, until: float, must_exist: str) -> dict[str, Any]:
     """Dispatches published in [since, until) that name at least one entity of the kind (epoch seconds)."""
-    return {"bool": {"filter": [
-        {"range": {"published": {"gte": int(since * 1000), "lt": int(until * 1000), "format": "epoch_millis"}}},
-        {"exists": {"field": must_exist}},
-    ]}}
+    return {
+        "bool": {
+            "filter": [
+                {"range": {"published": {"gte": int(since * 1000), "lt": int(until * 1000), "format": "epoch_millis"}}},
+                {"exists": {"field": must_exist}},
+            ]
+        }
+    }
 
 
 def _empty_aggregations(aggs: dict[str, Any]) -> dict[str, Any]:
@@ -355,7 +421,9 @@ def read_ledger_feed_states(path: Path) -> dict[str, dict[str, Any]] | None:
 # -- the SQLite backend's statistics, over _source rows (see wirewatch.sinks.sqlite_stats) -----------
 
 
-def country_buckets(rows: list[tuple[float, list[dict[str, Any]]]], bucket_seconds: int, top: int) -> list[CountryBucket]:
+def country_buckets(
+    rows: list[tuple[float, list[dict[str, Any]]]], bucket_seconds: int, top: int
+) -> list[CountryBucket]:
     """Same result as ``sqlite_stats.mentions_per_country`` over the same dispatches."""
     per_entry = [(ts, c.get("code"), c.get("name"), _mentions(c)) for ts, countries in rows for c in countries]
     totals: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
@@ -410,5 +478,4 @@ def _sql_order(value: Any) -> tuple[int, str]:
     return (0, "") if value is None else (1, str(value))  # NULL sorts first in SQLite
 
 
-__all__ = ["ElasticsearchBackend", "EsCursor", "FEEDS_KEPT_BY_PRODUCER", "StreamMark", "read_ledger_feed_states"]
-
+__all__ = ["FEEDS_KEPT_BY_PRODUCER", "ElasticsearchBackend", "EsCursor", "StreamMark", "read_ledger_feed_states"]

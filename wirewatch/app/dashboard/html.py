@@ -50,7 +50,9 @@ def el(tag: str, attrs: dict[str, object] | None = None, *children: object) -> M
 
 def segments(items: list[Segment]) -> Markup:
     """Highlight segments as text and <mark> elements."""
-    return Markup("".join(_render(el("mark", {"class": f"m-{mark}"}, text)) if mark else _render(text) for text, mark in items))
+    return Markup(
+        "".join(_render(el("mark", {"class": f"m-{mark}"}, text)) if mark else _render(text) for text, mark in items)
+    )
 
 
 def safe_url(url: object) -> str | None:
@@ -66,7 +68,8 @@ def safe_url(url: object) -> str | None:
 
 def document(title: str, body: Markup, *, scripts: tuple[str, ...] = ("/static/app.js",)) -> Markup:
     head = el(
-        "head", None,
+        "head",
+        None,
         el("meta", {"charset": "utf-8"}),
         el("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
         el("title", None, title),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def _param(name: str, description: str, schema: dict[str, Any], *, where: str = "query", required: bool = False) -> dict:
+def _param(
+    name: str, description: str, schema: dict[str, Any], *, where: str = "query", required: bool = False
+) -> dict:
     return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
 
 
@@ -17,8 +19,14 @@ def _get(summary: str, parameters: list[dict], ok: str, *, errors: tuple[int, ..
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
 
 
-LIMIT = lambda default, high: _param("limit", f"How many (1-{high}).", {"type": "integer", "minimum": 1, "maximum": high, "default": default})  # noqa: E731
-PERIOD = _param("period", "A duration back from now (24h, 7d, 90d) or `all` (the stored data's span).", {"type": "string", "default": "7d"})
+LIMIT = lambda default, high: _param(
+    "limit", f"How many (1-{high}).", {"type": "integer", "minimum": 1, "maximum": high, "default": default}
+)
+PERIOD = _param(
+    "period",
+    "A duration back from now (24h, 7d, 90d) or `all` (the stored data's span).",
+    {"type": "string", "default": "7d"},
+)
 
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -33,38 +41,94 @@ OPENAPI: dict[str, Any] = {
         "schemas": {
             "Error": {
                 "type": "object",
-                "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-                    "code": {"type": "string"}, "message": {"type": "string"},
-                    "position": {"type": "integer", "description": "query_syntax: 0-based offset in the query"},
-                    "parameter": {"type": "string"},
-                }}},
+                "properties": {
+                    "error": {
+                        "type": "object",
+                        "required": ["code", "message"],
+                        "properties": {
+                            "code": {"type": "string"},
+                            "message": {"type": "string"},
+                            "position": {"type": "integer", "description": "query_syntax: 0-based offset in the query"},
+                            "parameter": {"type": "string"},
+                        },
+                    }
+                },
             },
         },
-        "responses": {"Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+        "responses": {
+            "Error": {
+                "description": "An error",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            }
+        },
     },
     "security": [{"bearer": []}],
     "paths": {
-        "/api/search": _get("Search dispatches with the rule query language (Lucene syntax)", [
-            _param("q", "The query, e.g. `coup AND countries.code:TR`.", {"type": "string", "maxLength": 1000}, required=True),
-            LIMIT(20, 100)], "Hits, best first, with highlight segments"),
-        "/api/alerts": _get("Fired alerts, newest first", [
-            _param("since", "A duration (30m, 12h, 7d) or an ISO 8601 time.", {"type": "string"}), LIMIT(50, 500)], "Alerts"),
+        "/api/search": _get(
+            "Search dispatches with the rule query language (Lucene syntax)",
+            [
+                _param(
+                    "q",
+                    "The query, e.g. `coup AND countries.code:TR`.",
+                    {"type": "string", "maxLength": 1000},
+                    required=True,
+                ),
+                LIMIT(20, 100),
+            ],
+            "Hits, best first, with highlight segments",
+        ),
+        "/api/alerts": _get(
+            "Fired alerts, newest first",
+            [_param("since", "A duration (30m, 12h, 7d) or an ISO 8601 time.", {"type": "string"}), LIMIT(50, 500)],
+            "Alerts",
+        ),
         "/api/dispatches": _get("The most recently stored dispatches", [LIMIT(20, 200)], "Dispatch summaries"),
-        "/api/dispatches/{id}": _get("One dispatch: the stored document and entity highlight segments", [
-            _param("id", "Dispatch id.", {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,128}$"}, where="path", required=True)],
-            "The dispatch", errors=(400, 404)),
+        "/api/dispatches/{id}": _get(
+            "One dispatch: the stored document and entity highlight segments",
+            [
+                _param(
+                    "id",
+                    "Dispatch id.",
+                    {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,128}$"},
+                    where="path",
+                    required=True,
+                )
+            ],
+            "The dispatch",
+            errors=(400, 404),
+        ),
         "/api/feeds": _get("Feed health: status, last success, last error, backoff, items", [], "Feeds", errors=()),
         "/api/stats": _get("Store counts and live-stream counters", [], "Counts", errors=()),
-        "/api/stats/countries": _get("Dispatches mentioning each of the top countries, per time bucket", [
-            PERIOD, _param("bucket", "auto, hour, day, week, month or year.", {"type": "string", "default": "auto"}),
-            _param("top", "How many countries (1-50).", {"type": "integer", "minimum": 1, "maximum": 50, "default": 8})],
-            "Series"),
-        "/api/stats/top": _get("The officials, agencies or countries mentioned in the most dispatches", [
-            _param("kind", "officials, agencies or countries.", {"type": "string", "enum": ["officials", "agencies", "countries"]}),
-            PERIOD, LIMIT(10, 100)], "Ranked entities"),
-        "/api/events": _get("Server-sent events: `alert` and `dispatch` as they are stored, `lagged` after drops", [
-            _param("kinds", "Comma-separated subset of alert,dispatch.", {"type": "string"})],
-            "text/event-stream", errors=(400, 503)),
+        "/api/stats/countries": _get(
+            "Dispatches mentioning each of the top countries, per time bucket",
+            [
+                PERIOD,
+                _param("bucket", "auto, hour, day, week, month or year.", {"type": "string", "default": "auto"}),
+                _param(
+                    "top", "How many countries (1-50).", {"type": "integer", "minimum": 1, "maximum": 50, "default": 8}
+                ),
+            ],
+            "Series",
+        ),
+        "/api/stats/top": _get(
+            "The officials, agencies or countries mentioned in the most dispatches",
+            [
+                _param(
+                    "kind",
+                    "officials, agencies or countries.",
+                    {"type": "string", "enum": ["officials", "agencies", "countries"]},
+                ),
+                PERIOD,
+                LIMIT(10, 100),
+            ],
+            "Ranked entities",
+        ),
+        "/api/events": _get(
+            "Server-sent events: `alert` and `dispatch` as they are stored, `lagged` after drops",
+            [_param("kinds", "Comma-separated subset of alert,dispatch.", {"type": "string"})],
+            "text/event-stream",
+            errors=(400, 503),
+        ),
         "/metrics": _get("Prometheus metrics (text exposition format)", [], "Metrics", errors=()),
     },
 }

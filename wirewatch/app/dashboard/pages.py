@@ -21,13 +21,28 @@ def _segs(items: list[list[Any]]) -> Markup:
 
 
 def _nav(query: str = "") -> Markup:
-    return el("header", {"class": "top"},
-              el("a", {"href": "/", "class": "brand"}, "wirewatch"),
-              el("form", {"action": "/search", "method": "get", "class": "search"},
-                 el("input", {"type": "search", "name": "q", "value": query, "placeholder": "coup AND countries.code:TR",
-                              "aria-label": "Search query", "maxlength": 1000}),
-                 el("button", {"type": "submit"}, "Search")),
-              el("span", {"id": "live-status", "class": "live-status"}, "offline"))
+    return el(
+        "header",
+        {"class": "top"},
+        el("a", {"href": "/", "class": "brand"}, "wirewatch"),
+        el(
+            "form",
+            {"action": "/search", "method": "get", "class": "search"},
+            el(
+                "input",
+                {
+                    "type": "search",
+                    "name": "q",
+                    "value": query,
+                    "placeholder": "coup AND countries.code:TR",
+                    "aria-label": "Search query",
+                    "maxlength": 1000,
+                },
+            ),
+            el("button", {"type": "submit"}, "Search"),
+        ),
+        el("span", {"id": "live-status", "class": "live-status"}, "offline"),
+    )
 
 
 def _html(title: str, body: Markup, status: int = 200) -> web.Response:
@@ -38,41 +53,76 @@ def dispatch_item(summary: dict[str, Any]) -> Markup:
     link = el("a", {"href": f"/dispatch/{summary['id']}"}, _segs(summary["title_segments"]))
     meta = [summary.get("source") or "", " · ", (summary.get("published") or "")[:16].replace("T", " ")]
     countries = " ".join(c["code"] or "" for c in summary["countries"][:10])
-    return el("li", {"class": "dispatch", "data-id": summary["id"]},
-              el("div", {"class": "title"}, link),
-              el("div", {"class": "meta"}, meta, el("span", {"class": "codes"}, countries)),
-              el("p", {"class": "excerpt"}, _segs(summary["excerpt_segments"])))
+    return el(
+        "li",
+        {"class": "dispatch", "data-id": summary["id"]},
+        el("div", {"class": "title"}, link),
+        el("div", {"class": "meta"}, meta, el("span", {"class": "codes"}, countries)),
+        el("p", {"class": "excerpt"}, _segs(summary["excerpt_segments"])),
+    )
 
 
 def alert_row(alert: dict[str, Any]) -> Markup:
-    return el("tr", {"data-key": alert["key"]},
-              el("td", {"class": "at"}, alert["at"][:19].replace("T", " ")),
-              el("td", None, alert["rule"]["name"]),
-              el("td", None, el("a", {"href": f"/dispatch/{alert['dispatch_id']}"}, alert.get("title") or "(untitled)")),
-              el("td", {"class": "codes"}, " ".join(alert.get("countries") or [])))
+    return el(
+        "tr",
+        {"data-key": alert["key"]},
+        el("td", {"class": "at"}, alert["at"][:19].replace("T", " ")),
+        el("td", None, alert["rule"]["name"]),
+        el("td", None, el("a", {"href": f"/dispatch/{alert['dispatch_id']}"}, alert.get("title") or "(untitled)")),
+        el("td", {"class": "codes"}, " ".join(alert.get("countries") or [])),
+    )
 
 
 def _feed_table(rows: list[dict[str, Any]], note: str | None = None) -> Markup:
-    head = el("tr", None, [el("th", None, h) for h in ("feed", "status", "last success", "last error", "backoff", "items", "new")])
+    head = el(
+        "tr",
+        None,
+        [el("th", None, h) for h in ("feed", "status", "last success", "last error", "backoff", "items", "new")],
+    )
     body = [
-        el("tr", {"class": f"feed-{row['status']}"},
-           el("td", None, row.get("name", "")),
-           el("td", None, el("span", {"class": f"badge {row['status']}"}, row["status"])),
-           el("td", None, str(row.get("last_success") or "—")[:19].replace("T", " ")),
-           el("td", {"class": "error"}, str(row.get("last_error") or "")[:200] if row.get("consecutive_failures") else ""),
-           el("td", None, f"{float(row.get('backoff_seconds') or 0):.0f}s" if row.get("consecutive_failures") else "—"),
-           el("td", None, str(row.get("items_seen", 0))),
-           el("td", None, str(row.get("dispatches_new", 0))))
+        el(
+            "tr",
+            {"class": f"feed-{row['status']}"},
+            el("td", None, row.get("name", "")),
+            el("td", None, el("span", {"class": f"badge {row['status']}"}, row["status"])),
+            el("td", None, str(row.get("last_success") or "—")[:19].replace("T", " ")),
+            el(
+                "td",
+                {"class": "error"},
+                str(row.get("last_error") or "")[:200] if row.get("consecutive_failures") else "",
+            ),
+            el(
+                "td", None, f"{float(row.get('backoff_seconds') or 0):.0f}s" if row.get("consecutive_failures") else "—"
+            ),
+            el("td", None, str(row.get("items_seen", 0))),
+            el("td", None, str(row.get("dispatches_new", 0))),
+        )
         for row in rows
     ]
-    return el("table", {"class": "feeds"}, el("thead", None, head), el("tbody", None, body)) if rows else el("p", {"class": "empty"}, note or "No feeds polled yet.")
+    return (
+        el("table", {"class": "feeds"}, el("thead", None, head), el("tbody", None, body))
+        if rows
+        else el("p", {"class": "empty"}, note or "No feeds polled yet.")
+    )
 
 
 def _top_table(title: str, rows: list[Any]) -> Markup:
-    body = [el("tr", None, el("td", None, r.name), el("td", {"class": "detail"}, r.detail or ""),
-               el("td", {"class": "num"}, str(r.dispatches))) for r in rows]
-    return el("div", {"class": "top-list"}, el("h3", None, title),
-              el("table", None, el("tbody", None, body)) if rows else el("p", {"class": "empty"}, "None in this period."))
+    body = [
+        el(
+            "tr",
+            None,
+            el("td", None, r.name),
+            el("td", {"class": "detail"}, r.detail or ""),
+            el("td", {"class": "num"}, str(r.dispatches)),
+        )
+        for r in rows
+    ]
+    return el(
+        "div",
+        {"class": "top-list"},
+        el("h3", None, title),
+        el("table", None, el("tbody", None, body)) if rows else el("p", {"class": "empty"}, "None in this period."),
+    )
 
 
 async def overview(request: web.Request) -> web.Response:
@@ -94,27 +144,57 @@ async def overview(request: web.Request) -> web.Response:
         )
 
     alerts, latest, feeds, counts, buckets, officials, agencies = await blocking(request, gather)
-    period_links = [el("a", {"href": f"/?period={p}", "class": "current" if p == window.period else None}, p) for p in PERIODS]
-    body = el("main", None,
+    period_links = [
+        el("a", {"href": f"/?period={p}", "class": "current" if p == window.period else None}, p) for p in PERIODS
+    ]
+    body = el(
+        "main",
+        None,
         _nav(),
-        el("section", {"class": "counts"}, [el("div", {"class": "count"}, el("b", None, str(v)), " ", k.replace("_", " "))
-                                            for k, v in counts.items()]),
-        el("div", {"class": "grid"},
-           el("section", {"class": "panel"},
-              el("h2", None, "Live alerts"),
-              el("p", {"id": "stream-notice", "class": "notice", "hidden": True}),
-              el("table", {"class": "alerts"},
-                 el("thead", None, el("tr", None, [el("th", None, h) for h in ("at", "rule", "dispatch", "countries")])),
-                 el("tbody", {"id": "alerts"}, [alert_row(alert_view(a)) for a in alerts]))),
-           el("section", {"class": "panel"},
-              el("h2", None, "Latest dispatches"),
-              el("ul", {"id": "latest", "class": "dispatches"}, [dispatch_item(dispatch_summary(d)) for d in latest]))),
-        el("section", {"class": "panel"},
-           el("h2", None, "Mentions per country ", el("span", {"class": "periods"}, period_links)),
-           chart.render(buckets, window.since, window.until, window.bucket_seconds),
-           el("div", {"class": "tops"}, _top_table("Top officials", officials), _top_table("Top agencies", agencies))),
-        el("section", {"class": "panel"}, el("h2", None, "Feed health"),
-                 _feed_table(feeds, getattr(request.app[BACKEND], "feed_health_note", None))),
+        el(
+            "section",
+            {"class": "counts"},
+            [el("div", {"class": "count"}, el("b", None, str(v)), " ", k.replace("_", " ")) for k, v in counts.items()],
+        ),
+        el(
+            "div",
+            {"class": "grid"},
+            el(
+                "section",
+                {"class": "panel"},
+                el("h2", None, "Live alerts"),
+                el("p", {"id": "stream-notice", "class": "notice", "hidden": True}),
+                el(
+                    "table",
+                    {"class": "alerts"},
+                    el(
+                        "thead",
+                        None,
+                        el("tr", None, [el("th", None, h) for h in ("at", "rule", "dispatch", "countries")]),
+                    ),
+                    el("tbody", {"id": "alerts"}, [alert_row(alert_view(a)) for a in alerts]),
+                ),
+            ),
+            el(
+                "section",
+                {"class": "panel"},
+                el("h2", None, "Latest dispatches"),
+                el("ul", {"id": "latest", "class": "dispatches"}, [dispatch_item(dispatch_summary(d)) for d in latest]),
+            ),
+        ),
+        el(
+            "section",
+            {"class": "panel"},
+            el("h2", None, "Mentions per country ", el("span", {"class": "periods"}, period_links)),
+            chart.render(buckets, window.since, window.until, window.bucket_seconds),
+            el("div", {"class": "tops"}, _top_table("Top officials", officials), _top_table("Top agencies", agencies)),
+        ),
+        el(
+            "section",
+            {"class": "panel"},
+            el("h2", None, "Feed health"),
+            _feed_table(feeds, getattr(request.app[BACKEND], "feed_health_note", None)),
+        ),
     )
     return _html("wirewatch dashboard", body)
 
@@ -137,18 +217,34 @@ async def search_page(request: web.Request) -> web.Response:
             status = 400
         else:
             hits = [search_hit(doc, score, hl) for doc, score, hl in page.hits]
-            parts.append(el("p", {"class": "summary"}, f"{len(hits)} dispatch(es)",
-                            " (only the newest dispatches were examined)" if page.scan_limited else ""))
+            parts.append(
+                el(
+                    "p",
+                    {"class": "summary"},
+                    f"{len(hits)} dispatch(es)",
+                    " (only the newest dispatches were examined)" if page.scan_limited else "",
+                )
+            )
             parts.append(el("ul", {"class": "dispatches results"}, [_hit_item(h) for h in hits]))
     return _html(f"search: {query}" if query else "search", el("main", None, parts), status=status)
 
 
 def _hit_item(hit: dict[str, Any]) -> Markup:
     fragments = hit["highlights"].get("text") or hit["highlights"].get("title") or []
-    return el("li", {"class": "dispatch"},
-              el("div", {"class": "title"}, el("a", {"href": f"/dispatch/{hit['id']}"}, _segs(hit["title_segments"]))),
-              el("div", {"class": "meta"}, hit.get("source") or "", " · ", (hit.get("published") or "")[:16].replace("T", " ")),
-              [el("p", {"class": "fragment"}, _segs(f)) for f in fragments] or el("p", {"class": "excerpt"}, _segs(hit["excerpt_segments"])))
+    return el(
+        "li",
+        {"class": "dispatch"},
+        el("div", {"class": "title"}, el("a", {"href": f"/dispatch/{hit['id']}"}, _segs(hit["title_segments"]))),
+        el(
+            "div",
+            {"class": "meta"},
+            hit.get("source") or "",
+            " · ",
+            (hit.get("published") or "")[:16].replace("T", " "),
+        ),
+        [el("p", {"class": "fragment"}, _segs(f)) for f in fragments]
+        or el("p", {"class": "excerpt"}, _segs(hit["excerpt_segments"])),
+    )
 
 
 async def dispatch_page(request: web.Request) -> web.Response:
@@ -158,30 +254,59 @@ async def dispatch_page(request: web.Request) -> web.Response:
         return _html("not found", el("main", None, _nav(), el("p", {"class": "error"}, exc.message)), status=400)
     doc = await blocking(request, lambda b: b.dispatch(dispatch_id))
     if doc is None:
-        return _html("not found", el("main", None, _nav(), el("p", {"class": "error"}, "No such dispatch.")), status=404)
+        return _html(
+            "not found", el("main", None, _nav(), el("p", {"class": "error"}, "No such dispatch.")), status=404
+        )
     detail = dispatch_detail(doc)
     summary = dispatch_summary(doc)
     link = el("a", {"href": summary["url"], "rel": "noopener noreferrer"}, "original") if summary["url"] else ""
-    tags = el("dl", {"class": "tags"},
-              el("dt", None, "countries"), el("dd", None, ", ".join(f"{c['name']} ({c['code']})" for c in summary["countries"]) or "—"),
-              el("dt", None, "officials"), el("dd", None, ", ".join(summary["officials"]) or "—"),
-              el("dt", None, "agencies"), el("dd", None, ", ".join(summary["agencies"]) or "—"))
-    body = el("main", None, _nav(),
-              el("article", {"class": "panel dispatch-full"},
-                 el("h1", None, _segs(detail["segments"]["title"])),
-                 el("div", {"class": "meta"}, doc.get("source", ""), " · ", doc.get("published", ""), " · ", link),
-                 tags,
-                 el("div", {"class": "text"}, _segs(detail["segments"]["text"]))))
+    tags = el(
+        "dl",
+        {"class": "tags"},
+        el("dt", None, "countries"),
+        el("dd", None, ", ".join(f"{c['name']} ({c['code']})" for c in summary["countries"]) or "—"),
+        el("dt", None, "officials"),
+        el("dd", None, ", ".join(summary["officials"]) or "—"),
+        el("dt", None, "agencies"),
+        el("dd", None, ", ".join(summary["agencies"]) or "—"),
+    )
+    body = el(
+        "main",
+        None,
+        _nav(),
+        el(
+            "article",
+            {"class": "panel dispatch-full"},
+            el("h1", None, _segs(detail["segments"]["title"])),
+            el("div", {"class": "meta"}, doc.get("source", ""), " · ", doc.get("published", ""), " · ", link),
+            tags,
+            el("div", {"class": "text"}, _segs(detail["segments"]["text"])),
+        ),
+    )
     return _html(str(doc.get("title", "dispatch"))[:120], body)
 
 
 def login_page(error: str | None = None, status: int = 200) -> web.Response:
-    form = el("form", {"method": "post", "action": "/login", "class": "login"},
-              el("label", {"for": "token"}, "Dashboard token"),
-              el("input", {"type": "password", "id": "token", "name": "token", "autocomplete": "current-password", "required": True}),
-              el("button", {"type": "submit"}, "Sign in"))
-    body = el("main", {"class": "narrow"}, el("h1", None, "wirewatch"), el("p", {"class": "error"}, error) if error else "", form)
-    return web.Response(text=document("wirewatch: sign in", body, scripts=()), status=status, content_type="text/html", charset="utf-8")
+    form = el(
+        "form",
+        {"method": "post", "action": "/login", "class": "login"},
+        el("label", {"for": "token"}, "Dashboard token"),
+        el(
+            "input",
+            {"type": "password", "id": "token", "name": "token", "autocomplete": "current-password", "required": True},
+        ),
+        el("button", {"type": "submit"}, "Sign in"),
+    )
+    body = el(
+        "main",
+        {"class": "narrow"},
+        el("h1", None, "wirewatch"),
+        el("p", {"class": "error"}, error) if error else "",
+        form,
+    )
+    return web.Response(
+        text=document("wirewatch: sign in", body, scripts=()), status=status, content_type="text/html", charset="utf-8"
+    )
 
 
 def add_routes(app: web.Application) -> None:
@@ -190,4 +315,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/dispatch/{id}", dispatch_page)
 
 
-__all__ = ["add_routes", "login_page", "Segment"]
+__all__ = ["Segment", "add_routes", "login_page"]

@@ -72,8 +72,9 @@ class Window:
     period: str
 
 
-def window(period_raw: str | None, bucket_raw: str | None, data_range: tuple[float, float] | None,
-           *, now: float | None = None) -> Window:
+def window(
+    period_raw: str | None, bucket_raw: str | None, data_range: tuple[float, float] | None, *, now: float | None = None
+) -> Window:
     """The stats window: ``period`` = 24h, 7d, 30d ... or ``all`` (the stored data's span)."""
     period = (period_raw or "7d").strip()
     now = time.time() if now is None else now

@@ -45,7 +45,9 @@ def search_hit(doc: dict[str, Any], score: float, highlights: dict[str, list[str
     return {
         **dispatch_summary(doc),
         "score": score,
-        "highlights": {field: [as_json(marker_segments(f)) for f in fragments] for field, fragments in highlights.items()},
+        "highlights": {
+            field: [as_json(marker_segments(f)) for f in fragments] for field, fragments in highlights.items()
+        },
     }
 
 

@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
-from wirewatch.producers.poller import FeedPoller, PollReport
-from wirewatch.sinks.sqlite_store import SQLiteStore
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.models import Dispatch
+from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
+from wirewatch.producers.poller import FeedPoller, PollReport
 from wirewatch.settings import Settings
+from wirewatch.sinks.sqlite_store import SQLiteStore
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,9 @@ async def run_producer(
                 except TimeoutError:
                     log.warning("not every dispatch was acknowledged within %.0fs", once_timeout)
             else:
-                status_task = asyncio.create_task(_status_forever(publisher, started, status_interval, status_stream, stop))
+                status_task = asyncio.create_task(
+                    _status_forever(publisher, started, status_interval, status_stream, stop)
+                )
                 await poller.run(stop)
                 await publisher.flush(drain_timeout)
             print(status_line(publisher, started), file=status_stream, flush=True)
@@ -112,9 +114,7 @@ async def run_producer(
         await publisher.close()
         pending = len(store.pending())
         store.close()
-    return ProducerOutcome(
-        counters=publisher.counters, pending=pending, accepted=emit.accepted, polls=outcome_polls
-    )
+    return ProducerOutcome(counters=publisher.counters, pending=pending, accepted=emit.accepted, polls=outcome_polls)
 
 
 async def publish_dispatches(
@@ -153,9 +153,7 @@ async def publish_dispatches(
         await publisher.close()
         pending = len(store.pending())
         store.close()
-    return ProducerOutcome(
-        counters=publisher.counters, pending=pending, accepted=accepted, duplicates=duplicates
-    )
+    return ProducerOutcome(counters=publisher.counters, pending=pending, accepted=accepted, duplicates=duplicates)
 
 
 async def _status_forever(
