@@ -120,7 +120,7 @@ async def with_workers(pipeline: EmbeddedPipeline, body, timeout_s: float = 150.
 async def measure_throughput(
     workdir: Path, rules: list[Rule], items: list[Dispatch], push_batch: int = 64, tag_batch: int | None = None
 ) -> dict[str, Any]:
-    pipeline, notifier = build_pipeline(workdir, rules, tag_batch)
+    pipeline, _notifier = build_pipeline(workdir, rules, tag_batch)
 
     async def run() -> Stopwatch:
         with Stopwatch() as watch:

@@ -31,6 +31,8 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import itertools
+
 from benchmarks.common import load_tagger
 from benchmarks.workload import (
     Stopwatch,
@@ -128,7 +130,7 @@ class RuleGenerator:
         for doc in docs:
             tokens = analyze(doc["title"]) + analyze(doc["text"])
             frequency.update(set(tokens))
-            bigrams.update(zip(tokens, tokens[1:]))
+            bigrams.update(itertools.pairwise(tokens))
         common = {word for word, _ in frequency.most_common(150)}
         self.words = sorted(word for word in frequency if word not in common and len(word) > 2)
         self.bigrams = sorted(bigrams)
@@ -190,7 +192,7 @@ class RuleGenerator:
         )
 
     def rules(self, count: int) -> tuple[list[Rule], Counter[str]]:
-        names, weights = zip(*SHAPES)
+        names, weights = zip(*SHAPES, strict=False)
         shapes = self.random.choices(names, weights=weights, k=count)
         rules = [
             Rule(id=f"r{index:05d}", name=f"{shape} {index}", query=self.rule(shape))
@@ -271,7 +273,7 @@ def phase_breakdown(matcher: RuleMatcher, docs: list[dict[str, Any]], repeats: i
     names = ["analysis_us", "key_presence_us", "candidate_lookup_us", "evaluation_us"]
     previous = 0.0
     phases = {}
-    for name, total in zip(names, cumulative):
+    for name, total in zip(names, cumulative, strict=False):
         phases[name] = round(total - previous, 1)
         previous = total
     phases["total_us"] = round(cumulative[-1], 1)

@@ -178,7 +178,7 @@ def measure_tagger(workload: Workload, budget_s: float) -> dict[str, Any]:
     load_s = time.perf_counter() - started
     rss_after = current_rss_kib()
     result = {"load_s": round(load_s, 3), "rss_growth_on_load_mib": round((rss_after - rss_before) / 1024, 1)}
-    result.update(throughput(lambda t, x, p: tagger.tag(t, x, published=p, hints=None), workload, budget_s))
+    result.update(throughput(lambda t, x, p: tagger.tag(t, x, published=p, hints=None), workload, budget_s))  # noqa: F821 - deleted after the run
     del tagger
     gc.collect()
     # A second load under tracemalloc: Python-heap size of the loaded tagger (C-extension memory,

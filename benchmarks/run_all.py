@@ -116,9 +116,9 @@ def summary() -> str:
         return "no results yet in benchmarks/results/"
     widths = [max(len(row[i]) for row in table) for i in range(4)]
     header = ("what", "figure", "same-run baseline", "goal")
-    widths = [max(w, len(h)) for w, h in zip(widths, header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
-    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in table]
+    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=False)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False))]
+    lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) for row in table]
     return "\n".join(lines)
 
 

@@ -23,10 +23,9 @@ def backoff_delay(
     """
     if failures <= 0:
         return 0.0
-    rng = rng or random
     exponent = min(failures - 1, 60)  # 2^60 × any sane base is far past any cap
     delay = min(cap, base * 2.0**exponent)
-    delay *= 1.0 + rng.uniform(-JITTER, JITTER)
+    delay *= 1.0 + (rng or random).uniform(-JITTER, JITTER)
     delay = min(cap, delay)
     if retry_after is not None and retry_after > delay:
         delay = min(cap, retry_after)

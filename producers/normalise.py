@@ -296,7 +296,7 @@ def make_dispatch(
     )
 
 
-def clip_dispatch(title: str, text: str, hints: dict[str, str] | None) -> tuple[str, str, dict[str, str]]:
+def clip_dispatch(title: str, text: str, hints: Mapping[str, str] | None) -> tuple[str, str, dict[str, str]]:
     """Title and text within their caps (feeds and pushed dispatches alike); hints say what was cut."""
     hints = dict(hints or {})
     truncated = [

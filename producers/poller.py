@@ -184,13 +184,8 @@ class FeedPoller:
     def seconds_until_due(self) -> float | None:
         """Seconds until the next enabled feed is due; None when there is none."""
         now = self._clock()
-        waits = [
-            max(0.0, (self._state[f.name].next_poll_at - now).total_seconds())
-            if self._state[f.name].next_poll_at
-            else 0.0
-            for f in self.feeds
-            if f.enabled
-        ]
+        due_times = [self._state[f.name].next_poll_at for f in self.feeds if f.enabled]
+        waits = [max(0.0, (due - now).total_seconds()) if due else 0.0 for due in due_times]
         return max(0.01, min(waits)) if waits else None
 
     def health(self) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ import asyncio
 import json
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Alert, ModelError
@@ -54,7 +55,7 @@ class AlertNotifierService:
         self.batch_size = batch_size
         self.channels = {rule.id: list(rule.channels) for rule in settings.rules}
         self.counters = NotifierCounters()
-        self._consumer = None
+        self._consumer: Any = None  # aiokafka.AIOKafkaConsumer once started
 
     def record(self, raw: bytes | None, origin: str) -> None:
         """Record one message: an alert (once per key) or a dead letter."""

@@ -101,7 +101,7 @@ class AlertDelivery:
             recorded = [self.store.record_alert(alert, channels) for alert, channels in fired]
         else:
             recorded = record_alerts(fired)
-        return [alert for (alert, _), new in zip(fired, recorded) if new]
+        return [alert for (alert, _), new in zip(fired, recorded, strict=False) if new]
 
     def retry_delay(self, attempts: int) -> float:
         """Seconds to wait after the given number of failed attempts (1, 2, ...)."""

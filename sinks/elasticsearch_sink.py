@@ -129,7 +129,7 @@ class BulkIndexer:
         try:
             async for _ok, info in async_streaming_bulk(
                 self.client,
-                items,
+                items,  # type: ignore[arg-type]  # expand_action_callback makes each item an action
                 chunk_size=max(1, self.settings.chunk_size),
                 max_chunk_bytes=MAX_CHUNK_BYTES,
                 # The flush interval is applied where batches are cut from Kafka (getmany's timeout): a
@@ -147,7 +147,7 @@ class BulkIndexer:
             log.warning("elasticsearch bulk request failed after %d of %d item(s): %s", len(answers), len(items), exc)
         retry: list[BulkItem] = list(items[len(answers) :])
         missing_index = False
-        for item, answer in zip(items, answers):
+        for item, answer in zip(items, answers, strict=False):
             status, error = answer.get("status"), answer.get("error")
             outcome = outcome_of(status, error)
             if outcome is Outcome.INDEXED:

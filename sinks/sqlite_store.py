@@ -293,7 +293,7 @@ class SQLiteStore:
                 _ts(t.dispatch.published),
                 now,
             )
-            for t, doc in zip(tagged_list, docs)
+            for t, doc in zip(tagged_list, docs, strict=False)
         ]
         with self._write() as conn:
             # Many rows per INSERT statement, not executemany: each statement that fires the FTS5 trigger
@@ -322,12 +322,13 @@ class SQLiteStore:
         now = time.time()
         with self._write() as conn:
             # Which keys exist is read inside the write transaction, so nothing can slip in between.
-            existing = set()
+            existing: set[str] = set()
             for chunk in _chunks(list(dict.fromkeys(alert.key for alert, _ in fired))):
                 marks = ",".join("?" * len(chunk))
                 existing.update(row[0] for row in conn.execute(f"SELECT key FROM alerts WHERE key IN ({marks})", chunk))
             recorded: list[bool] = []
-            alert_rows, delivery_rows = [], []
+            alert_rows: list[tuple[Any, ...]] = []
+            delivery_rows: list[tuple[Any, ...]] = []
             for alert, channels in fired:
                 new = alert.key not in existing
                 recorded.append(new)

@@ -19,7 +19,7 @@ import types
 import typing
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from wirewatch.errors import ConfigurationError
@@ -37,6 +37,11 @@ from wirewatch.settings import (
     TaggerSettings,
     WebhookSettings,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 ENV_VAR = "WIREWATCH_CONFIG"
 DEFAULT_FILE = "wirewatch.toml"
@@ -132,7 +137,9 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
 # -- generic dataclass filling ------------------------------------------------------------
 
 
-def _build(cls: type, data: Any, key: str, problems: list[ConfigProblem], overrides: dict[str, Any] | None = None):
+def _build(
+    cls: type[T], data: Any, key: str, problems: list[ConfigProblem], overrides: dict[str, Any] | None = None
+) -> T | None:
     if not isinstance(data, dict):
         problems.append(ConfigProblem(key, "must be a table"))
         data = {}
@@ -151,15 +158,15 @@ def _build(cls: type, data: Any, key: str, problems: list[ConfigProblem], overri
         else:
             problems.append(ConfigProblem(f"{key}.{field_key}", reason))
     for f in fields(cls):
-        if f.name not in values and f.default is MISSING and f.default_factory is MISSING:
-            if not (overrides and f.name in overrides):
-                problems.append(ConfigProblem(f"{key}.{f.name}", "required"))
-                return None
+        missing = f.name not in values and f.default is MISSING and f.default_factory is MISSING
+        if missing and not (overrides and f.name in overrides):
+            problems.append(ConfigProblem(f"{key}.{f.name}", "required"))
+            return None
     values.update(overrides or {})
     return cls(**values)
 
 
-def _build_list(cls: type, data: Any, key: str, problems: list[ConfigProblem]) -> list:
+def _build_list(cls: type[T], data: Any, key: str, problems: list[ConfigProblem]) -> list[T]:
     if not isinstance(data, list):
         problems.append(ConfigProblem(key, "must be an array of tables ([[" + key + "]])"))
         return []

@@ -55,7 +55,7 @@ def faust_broker_options(kafka: KafkaSettings) -> dict[str, Any]:
     import faust
 
     broker = ";".join(f"kafka://{server}" for server in kafka.bootstrap_servers)
-    credentials = None
+    credentials: Any = None  # faust.SASLCredentials or an SSLContext
     if kafka.security_protocol.startswith("SASL_"):
         credentials = faust.SASLCredentials(
             username=kafka.sasl_username,

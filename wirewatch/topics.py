@@ -50,7 +50,7 @@ def topic_specs(kafka: KafkaSettings) -> list[TopicSpec]:
     return specs
 
 
-def admin_client(kafka: KafkaSettings, **overrides: Any):
+def admin_client(kafka: KafkaSettings, **overrides: Any) -> Any:  # kafka.admin.KafkaAdminClient
     from kafka.admin import KafkaAdminClient
 
     return KafkaAdminClient(**{**kafka_python_options(kafka), **overrides})

@@ -298,7 +298,7 @@ def build() -> list[dict[str, Any]]:
         "Coups the tagger judged current (not historical or hypothetical).",
         DISPATCHES_VIEW,
         "events.type:coup AND events.use:current",
-        DISPATCH_COLUMNS + ["events.confidence"],
+        [*DISPATCH_COLUMNS, "events.confidence"],
         "published",
     )
     turkey = saved_search(

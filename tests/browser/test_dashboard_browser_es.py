@@ -16,7 +16,7 @@ from wirewatch.events import EventBus
 from wirewatch.models import Alert, CountryMention, TaggedDispatch, Tags, utcnow
 
 
-async def test_an_alert_indexed_in_elasticsearch_shows_up_live_as_text(tmp_path, es_layout, browser, artifacts):  # noqa: F811
+async def test_an_alert_indexed_in_elasticsearch_shows_up_live_as_text(tmp_path, es_layout, browser, artifacts):
     backend = ElasticsearchBackend(es_backend_settings(es_layout, tmp_path / "no-ledger.db"))
     bus = EventBus()
     server = DashboardServer(create_app(backend, bus=bus, policy=AccessPolicy(bind="127.0.0.1")), "127.0.0.1", 0)

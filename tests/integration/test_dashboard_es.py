@@ -101,7 +101,7 @@ async def get_json(session: aiohttp.ClientSession, url: str, status: int = 200) 
 
 
 @pytest.fixture
-async def both(tmp_path: Path, es_layout: ElasticsearchSettings):  # noqa: F811
+async def both(tmp_path: Path, es_layout: ElasticsearchSettings):
     """(SQLite dashboard, ES dashboard, store path, ES settings) over the same dispatches and alerts."""
     settings = await fill_store(tmp_path, sample_dispatches() + extra_dispatches())
     store = SQLiteStore(settings.store.path)
@@ -154,7 +154,7 @@ async def test_dispatches_latest_and_one_dispatch_match_sqlite(both) -> None:
 
     lite_missing, es_missing = await from_both(both, "/api/dispatches/nosuchdispatch", status=404)
     assert es_missing == lite_missing
-    lite_small, es_small = await from_both(both, "/api/dispatches?limit=2")
+    _lite_small, es_small = await from_both(both, "/api/dispatches?limit=2")
     assert es_small["count"] == 2 and [d["id"] for d in es_small["dispatches"]] == order[:2]
 
 
@@ -358,7 +358,7 @@ async def read_events(stream: aiohttp.ClientResponse, kinds: set[str]) -> dict[s
     return found
 
 
-async def test_an_index_that_is_not_set_up_reads_as_empty(tmp_path: Path, elasticsearch_url: str) -> None:  # noqa: F811
+async def test_an_index_that_is_not_set_up_reads_as_empty(tmp_path: Path, elasticsearch_url: str) -> None:
     settings = es_backend_settings(es_settings_for(elasticsearch_url), tmp_path / "none.db")
     async with es_dashboard(settings) as (url, session, backend):
         assert backend.health() in ("green", "yellow")

@@ -52,7 +52,7 @@ def alert_docs(tagged: list[Any]) -> list[dict[str, Any]]:
     return docs
 
 
-async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: ElasticsearchSettings) -> None:  # noqa: F811
+async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: ElasticsearchSettings) -> None:
     tagged = tag_all(gold_dispatches())
     docs = [item.to_doc() for item in tagged]
     await index_docs(es_layout, docs)

@@ -282,7 +282,7 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 @pytest.fixture
-async def indexed_corpus(es_layout):  # noqa: F811
+async def indexed_corpus(es_layout):
     docs = [t.to_doc() for t in tag_all(gold_dispatches())] + [t.to_doc() for t in edge_cases()]
     await index_docs(es_layout, docs)
     return es_layout, docs

@@ -11,7 +11,7 @@ import pytest
 
 from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from tests.integration.test_es_support import drop_layout, es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401
-from wirewatch import cli_es
+from wirewatch.app.cli import elasticsearch as cli_es
 from wirewatch.query import QuerySyntaxError
 from wirewatch.settings import Settings
 from wirewatch.sinks.es_client import build_client
@@ -78,7 +78,7 @@ async def test_es_setup_reports_an_unreachable_node(tmp_path: Path, capsys) -> N
     assert "127.0.0.1:9" in capsys.readouterr().err
 
 
-async def test_search_returns_matching_dispatches_with_highlights(es_layout) -> None:  # noqa: F811
+async def test_search_returns_matching_dispatches_with_highlights(es_layout) -> None:
     docs = [
         simple_tagged(
             "s1", title="Coup attempt in Niger", text="Soldiers said on Wednesday they had seized power in a coup."
@@ -104,14 +104,14 @@ async def test_search_returns_matching_dispatches_with_highlights(es_layout) -> 
         await search_elasticsearch_async(es_layout, "countrys.code:NE", limit=10)  # a typo is an error, not silence
 
 
-def test_search_elasticsearch_is_callable_from_sync_code(es_layout) -> None:  # noqa: F811
+def test_search_elasticsearch_is_callable_from_sync_code(es_layout) -> None:
     asyncio.run(index_docs(es_layout, [simple_tagged("sync").to_doc()]))
     hits = cli_es.search_elasticsearch(es_layout, "niger", 5)
     assert [hit.doc["id"] for hit in hits] == [simple_tagged("sync").id]
     assert hits[0].highlights == {"title": ["Coup attempt in «Niger»"]}
 
 
-async def test_wirewatch_search_reads_elasticsearch_when_enabled(es_layout, tmp_path: Path, capsys) -> None:  # noqa: F811
+async def test_wirewatch_search_reads_elasticsearch_when_enabled(es_layout, tmp_path: Path, capsys) -> None:
     # The seed, tagged by the real tagger, indexed in Elasticsearch; `wirewatch search` with
     # [elasticsearch].enabled must answer from the node, not from a (here absent) SQLite store.
     from wirewatch.app.cli.main import main

@@ -34,7 +34,7 @@ FAST_BACKOFF = Backoff(initial=0.2, maximum=2.0)
 
 
 @pytest.fixture
-async def sink_settings(elasticsearch_url: str, kafka_bootstrap: str):  # noqa: F811
+async def sink_settings(elasticsearch_url: str, kafka_bootstrap: str):
     es = es_settings_for(elasticsearch_url, chunk_size=50, flush_interval=0.3)
     kafka = kafka_settings_for(kafka_bootstrap)
     try:
@@ -198,7 +198,7 @@ async def _committed(kafka: KafkaSettings, topic: str) -> bool:
 
 SINK_COMMAND = """
 import argparse, sys
-from wirewatch import cli_es
+from wirewatch.app.cli import elasticsearch as cli_es
 parser = argparse.ArgumentParser()
 parser.add_argument("-c", "--config")
 parser.add_argument("--store")

@@ -109,7 +109,7 @@ async def indexed_count(client, index: str) -> int | None:
         return None
 
 
-async def test_elasticsearch_down_for_a_while_loses_and_duplicates_nothing(private_node, kafka_bootstrap) -> None:  # noqa: F811
+async def test_elasticsearch_down_for_a_while_loses_and_duplicates_nothing(private_node, kafka_bootstrap) -> None:
     es = es_settings_for(private_node.url, chunk_size=20, flush_interval=0.2, request_timeout=5.0)
     kafka = kafka_settings_for(kafka_bootstrap)
     names = IndexNames.from_settings(es)

@@ -51,7 +51,7 @@ async def drop_layout(settings: ElasticsearchSettings) -> None:
 
 
 @pytest.fixture
-async def es_layout(elasticsearch_url: str) -> AsyncIterator[ElasticsearchSettings]:  # noqa: F811
+async def es_layout(elasticsearch_url: str) -> AsyncIterator[ElasticsearchSettings]:
     """A freshly installed, private layout; dropped after the test."""
     settings = es_settings_for(elasticsearch_url)
     client = build_client(settings)

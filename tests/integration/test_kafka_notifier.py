@@ -61,7 +61,7 @@ async def run_until(settings: Settings, done, timeout: float = 60.0) -> None:
         await asyncio.wait_for(task, 30)
 
 
-async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(bootstrap, receiver, tmp_path):  # noqa: F811
+async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(bootstrap, receiver, tmp_path):
     kafka = unique_kafka(bootstrap, partitions=2)
     receiver.statuses = [500, 500]  # the webhook fails twice first: retried, not lost
     settings = settings_for(kafka, tmp_path, receiver.url)
@@ -83,7 +83,7 @@ async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(boo
         assert sorted(body["dispatch_id"] for body in receiver.received) == expected
         assert len(jsonl.read_text().splitlines()) == 5
         with SQLiteStore(settings.kafka.notifier_store) as store:
-            assert [letter.reason for letter in store.dead_letters(10)][0].startswith("not an alert")
+            assert next(letter.reason for letter in store.dead_letters(10)).startswith("not an alert")
             # the unknown rule's alert went to the console channel, not dropped
             assert any(r.channel == "console" for r in store.deliveries(unknown_rule.key))
 
@@ -92,7 +92,7 @@ async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(boo
         publish(kafka, [(late.key, json.dumps(late.to_dict()).encode())])
         await run_until(settings, lambda: len(receiver.received) >= 6)
         await asyncio.sleep(1.0)
-        assert sorted(body["dispatch_id"] for body in receiver.received) == sorted(expected + [late.dispatch_id])
+        assert sorted(body["dispatch_id"] for body in receiver.received) == sorted([*expected, late.dispatch_id])
     finally:
         delete_topics(kafka)
 

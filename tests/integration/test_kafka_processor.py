@@ -405,7 +405,9 @@ def test_two_workers_split_the_partitions_and_miss_nothing(bootstrap: str, tmp_p
         final_1, final_2 = first.status(), second.status()
         assert final_1 and final_2
         processed = final_1["counters"]["processed"] + final_2["counters"]["processed"]
-        tagged_ids = ids_of(read_until(kafka, kafka.topic_tagged, lambda r: len(r) >= processed, timeout=10))
+        tagged_ids = ids_of(
+            read_until(kafka, kafka.topic_tagged, lambda r, processed=processed: len(r) >= processed, timeout=10)
+        )
         if processed == len(tagged_ids) or time.monotonic() > deadline:
             break
         time.sleep(0.5)

@@ -249,7 +249,7 @@ async def test_restarted_producer_publishes_no_duplicate(bootstrap: str, feed: F
             stop = asyncio.Event()
             service = asyncio.create_task(run_producer(settings, stop=stop, options=FAST, status_interval=60))
             requests_before = feed.requests
-            await wait_for(lambda: feed.requests >= requests_before + 3, 30, "three polls of the feed")
+            await wait_for(lambda before=requests_before: feed.requests >= before + 3, 30, "three polls of the feed")
             if expected_new == 2:
                 stop.set()
             else:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -25,7 +26,7 @@ SECRETS = (WEBHOOK_TOKEN, SASL_PASSWORD, ES_API_KEY, URL_TOKEN)
 class RefusingElasticsearch(BaseHTTPRequestHandler):
     """Answers 401 to everything and remembers the Authorization headers it was sent."""
 
-    seen_auth: list[str] = []
+    seen_auth: ClassVar[list[str]] = []
 
     def _refuse(self) -> None:
         RefusingElasticsearch.seen_auth.append(self.headers.get("Authorization", ""))

@@ -209,7 +209,7 @@ def test_kafka_advertises_a_listener_for_every_listener_clients_use() -> None:
         3
     )
     assert address.split("://", 1)[1] == default_bootstrap == "kafka:9092"
-    for host, host_port, _ in published(services()["kafka"]):
+    for _host, host_port, _ in published(services()["kafka"]):
         assert any(item.endswith(f"localhost:{host_port}") for item in env["KAFKA_ADVERTISED_LISTENERS"].split(","))
 
 

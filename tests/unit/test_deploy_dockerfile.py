@@ -83,7 +83,7 @@ def copy_sources(stage: Stage) -> list[str]:
 
 def test_base_images_are_pinned_tags() -> None:
     for stage in stages():
-        image, _, tag = stage.base.partition(":")
+        _image, _, tag = stage.base.partition(":")
         assert tag and tag != "latest", f"unpinned base image {stage.base}"
         assert re.fullmatch(r"3\.11[\w.-]*", tag), f"{stage.base}: the project targets Python 3.11"
 

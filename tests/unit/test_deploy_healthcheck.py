@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
+from typing import ClassVar
 
 import pytest
 
@@ -28,7 +29,7 @@ def load_healthcheck() -> ModuleType:
 
 
 class Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes]] = {
+    routes: ClassVar[dict[str, tuple[int, bytes]]] = {
         "/healthz": (200, b"ok"),
         "/status/ready": (200, json.dumps({"rules_ready": True}).encode()),
         "/status/starting": (200, json.dumps({"rules_ready": False}).encode()),

@@ -25,17 +25,17 @@ from wirewatch.topics import topic_specs
 
 
 def dispatch(**overrides) -> Dispatch:
-    values = dict(
-        id="d-1",
-        source="wire",
-        title="Coup in Niger",
-        text="Soldiers seized the radio — «état».",
-        published=datetime(2026, 11, 27, 9, 0, tzinfo=UTC),
-        fetched=datetime(2026, 11, 27, 9, 5, tzinfo=UTC),
-        url="https://news.example.org/a",
-        language="en",
-        hints={"country": "NE"},
-    )
+    values = {
+        "id": "d-1",
+        "source": "wire",
+        "title": "Coup in Niger",
+        "text": "Soldiers seized the radio — «état».",
+        "published": datetime(2026, 11, 27, 9, 0, tzinfo=UTC),
+        "fetched": datetime(2026, 11, 27, 9, 5, tzinfo=UTC),
+        "url": "https://news.example.org/a",
+        "language": "en",
+        "hints": {"country": "NE"},
+    }
     values.update(overrides)
     return Dispatch(**values)
 
@@ -73,7 +73,7 @@ def test_producer_config_is_accepted_by_kafka_python() -> None:
 
 def test_compression_none_and_unknown() -> None:
     assert producer_config(KafkaSettings(compression="none"), PublisherOptions())["compression_type"] is None
-    with pytest.raises(PublisherError, match="kafka.compression"):
+    with pytest.raises(PublisherError, match=r"kafka\.compression"):
         producer_config(KafkaSettings(compression="brotli"), PublisherOptions())
 
 

@@ -217,7 +217,7 @@ async def test_webhook_timeout_is_a_delivery_error(receiver: Receiver) -> None:
     receiver.hang = asyncio.Event()
     notifier = WebhookNotifier("ops", WebhookSettings(url=receiver.url, timeout=0.2))
     try:
-        with pytest.raises(DeliveryError, match="timed out after 0.2s"):
+        with pytest.raises(DeliveryError, match=r"timed out after 0\.2s"):
             await notifier.deliver(sample_alert())
     finally:
         await notifier.close()

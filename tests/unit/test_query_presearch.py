@@ -243,7 +243,8 @@ TRICKY = [
 def test_handwritten_negations_and_repetitions_equal_walking_every_rule() -> None:
     rules = [Rule(f"t{index}", f"t{index}", text) for index, text in enumerate(TRICKY)]
     presearching, exhaustive = RuleMatcher(rules), RuleMatcher(rules, presearch=False)
-    documents = corpus() + [
+    documents = [
+        *corpus(),
         doc("Coup", "The army stayed.", []),
         doc("Ankara", "ankara coup", []),
         doc("İSTANBUL rally", "Thousands rallied in İstanbul.", []),

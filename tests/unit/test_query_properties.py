@@ -73,7 +73,7 @@ VOCABULARY = sorted({token for doc in CORPUS for field in ("title", "text") for 
 def random_leaf(rng: random.Random) -> str:
     kind = rng.random()
     if kind < 0.35:
-        return rng.choice(VOCABULARY + ["nothere", "al-Assad", "U.S.", "Turkey's", "vis-à-vis"])
+        return rng.choice([*VOCABULARY, "nothere", "al-Assad", "U.S.", "Turkey's", "vis-à-vis"])
     if kind < 0.5:
         doc = rng.choice(CORPUS)
         words = analyze(doc["text"])

@@ -83,7 +83,7 @@ def test_run_polls_and_stops_gracefully_on_signal(tmp_path, feed_url, sig):
             assert response.status == 200
             assert len(json.loads(response.read())["alerts"]) == 4
         proc.send_signal(sig)
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -41,7 +41,7 @@ def seed_value() -> tuple[Dispatch, bytes]:
 
 def test_a_dispatch_becomes_tagged_doc_alerts_and_country_mentions(holder: ProcessorApp) -> None:
     holder.apply_rules([Rule(id="coup", name="Coup", query="coup"), Rule(id="never", name="Never", query="zzzz")])
-    dispatch, value = seed_value()
+    _dispatch, value = seed_value()
     out = holder.outputs_for(event(holder, value))
 
     by_topic: dict[str, list] = {}

@@ -344,7 +344,10 @@ class Compiler:
                 )
             if kind is FieldType.KEYWORD:
                 return KeywordPattern(field, _wildcard_matcher(parts, str), label)  # type: ignore[arg-type]
-            raise self.error(f"wildcards only apply to text and keyword fields; {field} is a {kind.value} field", item)
+            raise self.error(
+                f"wildcards only apply to text and keyword fields; {field} is a {kind.value if kind else 'typed'} field",
+                item,
+            )
         return self.term(item, field, unescape(raw), label, kind)
 
     def term(self, item: tree.Item, field: str | None, value: str, label: str, kind: FieldType | None) -> Node | None:

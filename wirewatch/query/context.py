@@ -21,7 +21,8 @@ POSITION_INCREMENT_GAP = 100
 
 def to_float32(value: float) -> float:
     """Round through IEEE single precision, as a `float` field stores values."""
-    return struct.unpack("f", struct.pack("f", value))[0]
+    rounded: float = struct.unpack("f", struct.pack("f", value))[0]
+    return rounded
 
 
 class DocumentContext:

@@ -68,10 +68,7 @@ def parse_date(text: str, round_up: bool = False) -> int:
         hour = int(parts["hour"]) if parts["hour"] else (23 if round_up else 0)
         minute = int(parts["minute"]) if parts["minute"] else (59 if round_up else 0)
         second = int(parts["second"]) if parts["second"] else (59 if round_up else 0)
-        if parts["fraction"]:
-            micro = int(parts["fraction"][:6].ljust(6, "0"))
-        else:
-            micro = 999_000 if round_up else 0
+        micro = int(parts["fraction"][:6].ljust(6, "0")) if parts["fraction"] else 999000 if round_up else 0
         moment = datetime(year, month, day, hour, minute, second, micro, tzinfo=UTC)
     except ValueError as exc:
         raise DateError(f"invalid date {text!r}: {exc}") from None

@@ -8,6 +8,7 @@ makes afterwards is between small frozensets of ints and that one set.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from wirewatch.query.context import DocumentContext
@@ -77,7 +78,7 @@ class KeySpace:
                 heads = {term[:length] for term in terms}
                 present.update(map(by_prefix.__getitem__, by_prefix.keys() & heads))
         for field, by_pair in self._pairs.items():
-            for terms in ctx.term_lists(field):
+            for value_terms in ctx.term_lists(field):
                 # Pairs within one value only: values are 100 positions apart, as in Elasticsearch.
-                present.update(map(by_pair.__getitem__, by_pair.keys() & zip(terms, terms[1:])))
+                present.update(map(by_pair.__getitem__, by_pair.keys() & itertools.pairwise(value_terms)))
         return present

@@ -144,7 +144,7 @@ class _RuleSet:
         present = self.keys.present(ctx)
         counts = dict.fromkeys(("candidates", "index_alone", "rejected_by_keys", "answered_by_keys", "walked"), 0)
         for order in self.candidate_orders(present):
-            rule, decided, forbidden, clauses, plan, root = self._steps[order]
+            _rule, decided, forbidden, clauses, plan, _root = self._steps[order]
             counts["candidates"] += 1
             if decided is not None:
                 counts["index_alone"] += 1

@@ -168,7 +168,10 @@ def _exact_phrase_starts(postings: dict[str, list[int]], tokens: list[str], offs
     return [
         start
         for start in first
-        if all(start + offset - offsets[0] in positions for offset, positions in zip(offsets[1:], position_sets))
+        if all(
+            start + offset - offsets[0] in positions
+            for offset, positions in zip(offsets[1:], position_sets, strict=False)
+        )
     ]
 
 
@@ -177,7 +180,7 @@ def _sloppy_phrase_matches(postings: dict[str, list[int]], tokens: list[str], of
     token (distinct positions for repeated tokens) with
     max(pos - offset) - min(pos - offset) <= slop."""
     lists = []
-    for token, offset in zip(tokens, offsets):
+    for token, offset in zip(tokens, offsets, strict=False):
         found = postings.get(token)
         if not found:
             return False
@@ -348,9 +351,7 @@ def _string_range(low: str | None, high: str | None, include_low: bool, include_
     def check(value: str) -> bool:
         if low is not None and (value < low or (value == low and not include_low)):
             return False
-        if high is not None and (value > high or (value == high and not include_high)):
-            return False
-        return True
+        return not (high is not None and (value > high or (value == high and not include_high)))
 
     return check
 

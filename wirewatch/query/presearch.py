@@ -21,6 +21,7 @@ labels depend on more than presence (then the tree is walked for a document that
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from wirewatch.query.nodes import (
@@ -61,34 +62,35 @@ def _any_of(keys: Keys) -> Condition:
 
 
 def condition(node: Node) -> Condition:
-    kind = type(node)
-    if kind is TextTerm:
+    if type(node) is TextTerm:
         return _any_of(frozenset(("t", f, t) for f in node.fields for t in node.tokens))
-    if kind is KeywordTerm:
+    if type(node) is KeywordTerm:
         return _any_of(frozenset({("k", node.field, node.value)}))
-    if kind is MatchNone:
+    if type(node) is MatchNone:
         return _any_of(_NOTHING)  # an empty clause: nothing satisfies it
-    if kind is TextPhrase:
+    if type(node) is TextPhrase:
         return _phrase(node)
-    if kind is TextPattern:
+    if type(node) is TextPattern:
         if not node.literal_prefix:
             return UNKNOWN
         keys = frozenset(("p", f, node.literal_prefix) for f in node.fields)
         return _any_of(keys) if node.prefix_only else Condition((keys,))
-    if kind is BooleanNode:
+    if type(node) is BooleanNode:
         return _boolean(node)
-    if kind is AnyOf:
+    if type(node) is AnyOf:
         return _disjunction([condition(child) for child in node.nodes])
     return UNKNOWN
 
 
 def _phrase(node: TextPhrase) -> Condition:
     tokens, offsets = node.tokens, node.offsets
-    consecutive = all(b - a == 1 for a, b in zip(offsets, offsets[1:]))
+    consecutive = all(b - a == 1 for a, b in itertools.pairwise(offsets))
     if node.slop == 0 and consecutive:
         # Each pair of neighbouring words must stand side by side; for a two-word phrase that
         # is the whole phrase, so the document's word pairs answer it without positions.
-        pairs = tuple(frozenset(("b", f, pair) for f in node.fields) for pair in dict.fromkeys(zip(tokens, tokens[1:])))
+        pairs = tuple(
+            frozenset(("b", f, pair) for f in node.fields) for pair in dict.fromkeys(itertools.pairwise(tokens))
+        )
         return Condition(pairs, _NOTHING, len(tokens) == 2)
     # Every word must be in the field; the same field and the distances are left to evaluation.
     return Condition(tuple(frozenset(("t", f, t) for f in node.fields) for t in dict.fromkeys(tokens)))
@@ -146,10 +148,9 @@ def _collect_labels(node: Node, optional: bool, plan: LabelPlan) -> bool:
     (SHOULD) edge only pure disjunctions keep that property (a leaf present makes its
     OR-parents match), so anything else there needs the tree walk.
     """
-    kind = type(node)
-    if kind is MatchNone:
+    if type(node) is MatchNone:
         return True  # never matches, never reports
-    if kind is BooleanNode:
+    if type(node) is BooleanNode:
         if optional and (node.must or node.must_not):
             return False
         return all(_collect_labels(child, optional, plan) for child in node.must) and all(

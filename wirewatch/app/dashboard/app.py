@@ -13,6 +13,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -166,7 +167,8 @@ class DashboardServer:
             await self._runner.cleanup()
             self._runner = None
             raise
-        sockets = site._server.sockets if site._server else []  # the port actually bound (port 0)
+        server: Any = site._server  # an asyncio.Server: its sockets say the port actually bound (port 0)
+        sockets = server.sockets if server else []
         if sockets:
             self.port = sockets[0].getsockname()[1]
         return self.url

@@ -35,7 +35,7 @@ class Changes:
 
     dispatches: list[dict[str, Any]]  # oldest first
     alerts: list[Alert]  # oldest first
-    cursor: tuple[int, int]
+    cursor: tuple[Any, Any]  # opaque to the watcher: each backend has its own marks
 
 
 class DashboardBackend(Protocol):

@@ -25,7 +25,7 @@ def series(
     index = {t: i for i, t in enumerate(starts)}
     lines: dict[str, tuple[str, list[int]]] = {}
     for b in buckets:
-        name, values = lines.setdefault(b.code, (b.name, [0] * len(starts)))
+        _name, values = lines.setdefault(b.code, (b.name, [0] * len(starts)))
         if b.bucket_start in index:
             values[index[b.bucket_start]] += b.dispatches
     return starts, lines

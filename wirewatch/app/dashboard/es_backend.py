@@ -320,13 +320,13 @@ class ElasticsearchBackend:
     def changes(self, cursor: tuple[Any, Any] | None) -> Changes:
         if cursor is None:
             start = EsCursor(self._start_mark(self._dispatches), self._start_mark(self._alerts))
-            return Changes([], [], start)  # type: ignore[arg-type]  # opaque to the watcher
+            return Changes([], [], start)
         marks = EsCursor(*cursor)
         docs, dispatch_mark = self._advance(self._dispatches, marks.dispatches)
         alerts, alert_mark = self._advance(self._alerts, marks.alerts)
         return Changes(
             dispatches=docs, alerts=[Alert.from_dict(a) for a in alerts], cursor=EsCursor(dispatch_mark, alert_mark)
-        )  # type: ignore[arg-type]
+        )
 
     def _start_mark(self, stream: _Stream) -> StreamMark:
         response = self._search(stream.index, size=0, aggs={"newest": {"max": {"field": stream.time_field}}})
@@ -432,7 +432,7 @@ def country_buckets(
         totals[code][1] += mentions
     leaders = sorted(totals, key=lambda code: (-totals[code][0], -totals[code][1], _sql_order(code)))[:top]
     chosen = {code for code in leaders if code is not None}  # NULL IN (...) is never true in SQL
-    grouped: dict[tuple[float, str], list[Any]] = {}
+    grouped: dict[tuple[float, Any], list[Any]] = {}
     for ts, code, name, mentions in per_entry:
         if code not in chosen:
             continue

@@ -19,9 +19,12 @@ def _get(summary: str, parameters: list[dict], ok: str, *, errors: tuple[int, ..
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
 
 
-LIMIT = lambda default, high: _param(
-    "limit", f"How many (1-{high}).", {"type": "integer", "minimum": 1, "maximum": high, "default": default}
-)
+def LIMIT(default, high):
+    return _param(
+        "limit", f"How many (1-{high}).", {"type": "integer", "minimum": 1, "maximum": high, "default": default}
+    )
+
+
 PERIOD = _param(
     "period",
     "A duration back from now (24h, 7d, 90d) or `all` (the stored data's span).",
