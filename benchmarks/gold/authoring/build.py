@@ -1,29 +1,112 @@
-"""Build benchmarks/gold/dev.jsonl and heldout.jsonl from the authoring modules beside this file.
+"""Build benchmarks/gold/*.jsonl from the YAML data files beside this script.
 
-The JSONL files are the gold set; these modules are only the comfortable way to write it
-(no JSON escaping, short helpers).  Run: .venv/bin/python benchmarks/gold/authoring/build.py
+Every data file (dev_a.yaml, ..., heldout_final.yaml) names its `output`; files with the same output are read in
+name order, and dev.jsonl starts with the project's seed dispatch. common.yaml holds the named agencies the
+dispatches refer to. The format is described in ../README.md.
+
+Run:  .venv/bin/python benchmarks/gold/authoring/build.py          (writes ../*.jsonl)
+      .venv/bin/python benchmarks/gold/authoring/build.py --check  (writes nothing; fails if a .jsonl is stale)
 """
 
 from __future__ import annotations
 
-import importlib
+import datetime
 import json
+import re
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE.parent
+COMMON = HERE / "common.yaml"
 SEED = Path("/work/shared/examples/seed-dispatch.gold.json")
+SEED_OUTPUT = "dev.jsonl"
 SEED_NOTE = (
     "shared/examples/seed-dispatch.gold.json (the project's seed dispatch, a real-style wire story on the "
     "July 2016 Turkish coup attempt), copied with coup 'literal' -> 'current' and agency kinds spelled "
     "as in the gold convention ('news agency' -> news_agency, 'government body' -> government)"
 )
-DEV_MODULES = ["dev_a", "dev_b", "dev_c", "dev_d", "dev_e", "dev_f"]
-HELDOUT_MODULES = ["heldout_a", "heldout_b"]
+
+Record = dict[str, Any]
+
+FILE_FIELDS = {"output", "source_note", "dispatches"}
+DISPATCH_FIELDS = {"id", "published", "title", "text", "countries", "coup"}
+LIST_FIELDS = ("opt_countries", "officials", "opt_officials", "agencies", "opt_agencies")
+COUPS = {"current", "figurative", "historical", "none"}
+ENTITY_ORDER = ("keys", "name", "role", "kind", "country")
+REQUIRED_ENTITY = {
+    "officials": ("keys", "name", "role", "country"),
+    "agencies": ("keys", "name", "kind", "country"),
+}
+REFERENCE = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
-def seed_record() -> dict:
+class GoldError(ValueError):
+    """A data file does not follow the format."""
+
+
+def entity(item: Any, field: str, common: dict[str, Record], where: str) -> Record:
+    """One official or agency: a mapping, a NAME from common.yaml, or (optional lists) a keys string."""
+    is_agency = field.endswith("agencies")
+    if isinstance(item, str) and is_agency and REFERENCE.fullmatch(item):
+        item = {"like": item}
+    if isinstance(item, str) and field.startswith("opt_"):
+        item = {"keys": item, "name": item.split("|")[0]}
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: {field} entry {item!r} is not a mapping")
+    if "like" in item:
+        if not is_agency or item["like"] not in common:
+            raise GoldError(f"{where}: unknown agency {item['like']!r} (names are in common.yaml)")
+        item = {**common[item["like"]], **{k: v for k, v in item.items() if k != "like"}}
+    required = REQUIRED_ENTITY.get(field, ("keys", "name"))
+    missing = [k for k in required if k not in item]
+    unknown = [k for k in item if k not in (ENTITY_ORDER if field.startswith("opt_") else required)]
+    if missing or unknown:
+        raise GoldError(f"{where}: {field} entry {item!r}: missing {missing}, unknown {unknown}")
+    if not all(isinstance(v, str) or (k == "country" and v is None) for k, v in item.items()):
+        raise GoldError(f"{where}: {field} entry {item!r}: values must be text (quote 'NO', 'ON', numbers)")
+    return {k: item[k].split("|") if k == "keys" else item[k] for k in ENTITY_ORDER if k in item}
+
+
+def dispatch(raw: Any, source_note: str, common: dict[str, Record], where: str) -> Record:
+    if not isinstance(raw, dict):
+        raise GoldError(f"{where}: a dispatch must be a mapping")
+    where = f"{where} {raw.get('id', '?')}"
+    missing = DISPATCH_FIELDS - raw.keys()
+    unknown = raw.keys() - DISPATCH_FIELDS - set(LIST_FIELDS)
+    if missing or unknown:
+        raise GoldError(f"{where}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    not_text = [k for k in ("id", "title", "text", "countries", "opt_countries") if not isinstance(raw.get(k, ""), str)]
+    if not_text:
+        raise GoldError(f"{where}: {not_text} must be text (quote a lone 'NO' or 'ON')")
+    if raw["coup"] not in COUPS:
+        raise GoldError(f"{where}: coup must be one of {sorted(COUPS)}")
+    published = raw["published"]  # YAML reads an unquoted 2023-07-27 as a date
+    published = published.isoformat() if isinstance(published, datetime.date) else str(published)
+    paragraphs = str(raw["text"]).strip().split("\n\n")
+    lists = {
+        field: [entity(item, field, common, where) for item in raw.get(field) or []]
+        for field in ("officials", "opt_officials", "agencies", "opt_agencies")
+    }
+    return {
+        "id": raw["id"],
+        "title": raw["title"],
+        "text": "\n".join(" ".join(paragraph.split()) for paragraph in paragraphs),
+        "published": published,
+        "source_note": f"{source_note}; dated {published}",
+        "gold": {
+            "countries": {"required": raw["countries"].split(), "optional": (raw.get("opt_countries") or "").split()},
+            "officials": {"required": lists["officials"], "optional": lists["opt_officials"]},
+            "agencies": {"required": lists["agencies"], "optional": lists["opt_agencies"]},
+            "coup": raw["coup"],
+        },
+    }
+
+
+def seed_record() -> Record:
     record = json.loads(SEED.read_text(encoding="utf-8"))
     gold = record["gold"]
     gold["coup"] = "current" if gold["coup"] == "literal" else gold["coup"]
@@ -41,25 +124,43 @@ def seed_record() -> dict:
     }
 
 
-def collect(modules: list[str]) -> list[dict]:
-    sys.path.insert(0, str(HERE))
-    records = []
-    for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
+def build() -> dict[str, list[Record]]:
+    """Output file name -> its records, in order."""
+    common: dict[str, Record] = yaml.safe_load(COMMON.read_text(encoding="utf-8"))["agencies"]
+    outputs: dict[str, list[Record]] = {SEED_OUTPUT: [seed_record()]}
+    for path in sorted(HERE.glob("*.yaml")):
+        if path == COMMON:
             continue
-        records.extend(module.DISPATCHES)
-    return records
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.keys() != FILE_FIELDS:
+            raise GoldError(f"{path.name}: top level must have exactly {sorted(FILE_FIELDS)}")
+        records = outputs.setdefault(data["output"], [])
+        records += [dispatch(raw, data["source_note"], common, path.name) for raw in data["dispatches"]]
+    ids = [record["id"] for records in outputs.values() for record in records]
+    duplicates = sorted({ident for ident in ids if ids.count(ident) > 1})
+    if duplicates:
+        raise GoldError(f"duplicate dispatch ids: {duplicates}")
+    return outputs
 
 
-def write(path: Path, records: list[dict]) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"{path.name}: {len(records)} dispatches")
+def main(argv: list[str]) -> int:
+    stale = []
+    for name, records in build().items():
+        path = GOLD_DIR / name
+        text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        if "--check" in argv:
+            if not path.exists() or path.read_bytes() != text.encode("utf-8"):
+                stale.append(name)
+            continue
+        path.write_bytes(text.encode("utf-8"))
+        print(f"{name}: {len(records)} dispatches")
+    if stale:
+        print(f"out of date: {', '.join(stale)} (run without --check)", file=sys.stderr)
+        return 1
+    if "--check" in argv:
+        print("all gold files are in sync")
+    return 0
 
 
 if __name__ == "__main__":
-    write(GOLD_DIR / "dev.jsonl", [seed_record(), *collect(DEV_MODULES)])
-    write(GOLD_DIR / "heldout.jsonl", collect(HELDOUT_MODULES))
+    sys.exit(main(sys.argv[1:]))
