@@ -8,26 +8,23 @@ can act on; the agent turns it into a `dispatches.dead` record and moves on.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
+from wirewatch import wire
 from wirewatch.errors import InputError
-from wirewatch.models import Dispatch, ModelError, Rule, format_time, utcnow
+from wirewatch.models import Dispatch, ModelError, Rule
+from wirewatch.wire import Origin, encode_json
+
+__all__ = ["DeadLetterReason", "Origin", "dead_letter", "decode_dispatch", "encode_json"]
 
 # A dispatch is one article; anything far larger is not one and is refused
 # before JSON parsing so one bad producer cannot make a worker parse megabytes.
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
-# The copy of the payload in a dead letter: small enough that the dead letter
-# always fits a default broker's 1 MB message limit.
-MAX_DEAD_PAYLOAD_CHARS = 256 * 1024
+PROCESSOR_STAGE = "processor"
 
 
 class DeadLetterReason(InputError):
     """Why a message cannot be processed; the text goes into the dead-letter record."""
-
-
-def encode_json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode_dispatch(payload: bytes | None) -> Dispatch:
@@ -52,28 +49,9 @@ def decode_dispatch(payload: bytes | None) -> Dispatch:
         raise DeadLetterReason(f"invalid dispatch: {type(exc).__name__}: {exc}") from exc
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a message came from: enough to find it again with kafka-console-consumer."""
-
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
-
-
 def dead_letter(reason: str, origin: Origin, payload: bytes | None) -> dict[str, Any]:
-    """The dispatches.dead record (see DESIGN: reason, topic, partition, offset, key, payload, at)."""
-    return {
-        "reason": reason,
-        "topic": origin.topic,
-        "partition": origin.partition,
-        "offset": origin.offset,
-        "key": origin.key.decode("utf-8", errors="replace") if origin.key is not None else None,
-        # Bounded, so a dead letter is never itself too large to send (the offsets locate the original).
-        "payload": (payload or b"")[:MAX_DEAD_PAYLOAD_CHARS].decode("utf-8", errors="replace"),
-        "at": format_time(utcnow()),
-    }
+    """The processor's dead-letter record for a message it cannot process."""
+    return wire.dead_letter(reason, origin, payload, stage=PROCESSOR_STAGE)
 
 
 # -- rules topic -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from kafka.errors import KafkaError, MessageSizeTooLargeError
 
+from wirewatch.backoff import Backoff
 from wirewatch.errors import ServiceError
 from wirewatch.kafka_options import kafka_python_options
 from wirewatch.models import Dispatch
@@ -285,7 +286,7 @@ class KafkaPublisher:
 
     async def _ensure_producer(self) -> Producer:
         loop = asyncio.get_running_loop()
-        delay = self.options.connect_backoff
+        delays = Backoff(self.options.connect_backoff, self.options.connect_backoff_max).delays()
         while self._producer is None:
             try:
                 self._producer = await loop.run_in_executor(self._executor, self._factory)
@@ -293,6 +294,7 @@ class KafkaPublisher:
                 if not isinstance(exc, KafkaError | OSError):
                     raise  # configuration or programming error: retrying cannot help
                 self.counters.connect_failures += 1
+                delay = next(delays)
                 log.warning(
                     "Kafka unreachable at %s (%s); retrying in %.0fs, %d dispatch(es) wait in the inbox",
                     ",".join(self.kafka.bootstrap_servers),
@@ -301,7 +303,6 @@ class KafkaPublisher:
                     self.in_flight,
                 )
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, self.options.connect_backoff_max)
             else:
                 self._connected.set()
                 log.info("connected to Kafka at %s", ",".join(self.kafka.bootstrap_servers))

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
+from wirewatch.backoff import Backoff
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, format_time, parse_time, utcnow
 from wirewatch.ports import FeedStateStore, Inbox
-from wirewatch.producers.backoff import backoff_delay
 from wirewatch.producers.fetch import FetchError, FetchResult, HttpFetcher
 from wirewatch.producers.kinds import FEED_KINDS, feed_problems
 from wirewatch.producers.normalise import EntryError, make_dispatch
@@ -29,6 +29,8 @@ from wirewatch.producers.parse import FeedParseError, ParsedFeed, parse_feed
 from wirewatch.settings import FeedConfig, PollerSettings
 
 log = logging.getLogger(__name__)
+
+FEED_RETRY_JITTER = 0.10  # ±10 %
 
 Emit = Callable[[Dispatch], Awaitable[None]]
 _TIME_FIELDS = ("last_poll_at", "last_success", "last_error_at", "next_poll_at")
@@ -122,6 +124,8 @@ class FeedPoller:
         self.emit = emit
         self._clock = clock
         self._rng = rng or random.Random()
+        # Feeds that failed together (one host down) do not all retry in the same second.
+        self._backoff = Backoff(settings.backoff_base, settings.backoff_max, jitter=FEED_RETRY_JITTER)
         self.metrics = metrics or Metrics()
         self._fetcher = HttpFetcher(settings)
         self._session_users = 0
@@ -303,13 +307,7 @@ class FeedPoller:
         state.last_poll_at = now
         state.last_error = error
         state.last_error_at = now
-        state.backoff_seconds = backoff_delay(
-            state.consecutive_failures,
-            base=self.settings.backoff_base,
-            cap=self.settings.backoff_max,
-            retry_after=retry_after,
-            rng=self._rng,
-        )
+        state.backoff_seconds = self._backoff.delay(state.consecutive_failures, retry_after=retry_after, rng=self._rng)
         state.next_poll_at = now + timedelta(seconds=state.backoff_seconds)
         log.warning(
             "feed %s failed (%d in a row), retry in %.0fs: %s",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
+from wirewatch.backoff import Backoff
 from wirewatch.errors import DeliveryError
 from wirewatch.metrics import Metrics
 from wirewatch.models import Alert, format_time, utcnow
@@ -105,8 +106,7 @@ class AlertDelivery:
 
     def retry_delay(self, attempts: int) -> float:
         """Seconds to wait after the given number of failed attempts (1, 2, ...)."""
-        exponent = min(max(attempts - 1, 0), 62)  # bounded: 2**63 seconds is already absurd
-        return min(self.settings.retry_max, self.settings.retry_base * 2.0**exponent)
+        return Backoff(self.settings.retry_base, self.settings.retry_max).delay(max(attempts, 1))
 
     async def deliver_due(self, now: datetime | None = None) -> int:
         """Attempt one batch of due deliveries; returns how many succeeded.

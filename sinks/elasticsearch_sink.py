@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +28,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, AsyncElasticsearch
 from elasticsearch.helpers import async_streaming_bulk
 
+from wirewatch.backoff import Backoff
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
@@ -36,33 +36,20 @@ from wirewatch.sinks.es_client import build_client, install_layout
 from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.sinks.es_records import (
     BulkItem,
-    Origin,
     Outcome,
     RecordKind,
     Rejected,
     bulk_item,
     dead_letter,
     describe_error,
-    encode_json,
     outcome_of,
 )
+from wirewatch.wire import Origin, encode_json
 
 log = logging.getLogger(__name__)
 
 # One bulk request stays far below Elasticsearch's default http.max_content_length (100 MB).
 MAX_CHUNK_BYTES = 10 * 1024 * 1024
-
-
-@dataclass(slots=True)
-class Backoff:
-    initial: float = 0.5
-    maximum: float = 30.0
-
-    def delays(self) -> Iterable[float]:
-        delay = self.initial
-        while True:
-            yield delay
-            delay = min(delay * 2, self.maximum)
 
 
 @dataclass(slots=True)
@@ -184,7 +171,7 @@ class ElasticsearchSink:
     ) -> None:
         self.es, self.kafka = es, kafka
         self.names = IndexNames.from_settings(es)
-        self.backoff = backoff or Backoff()
+        self.backoff = backoff or Backoff(base=0.5, cap=30.0)
         self.counters = SinkCounters()
         self.client = client or build_client(es)
         self.indexer = BulkIndexer(self.client, es, self.names, self.backoff, self.counters)

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from wirewatch import wire
 from wirewatch.errors import InputError
-from wirewatch.models import Alert, ModelError, format_time, utcnow
+from wirewatch.models import Alert, ModelError
+from wirewatch.wire import Origin
 
 # Larger than any real dispatch (the processor refuses raw messages over 4 MiB);
 # bounds what one record can make the sink parse and send.
 MAX_RECORD_BYTES = 8 * 1024 * 1024
-# The copy of the payload in a dead letter stays well under Kafka's default 1 MB limit.
-MAX_DEAD_PAYLOAD_CHARS = 256 * 1024
 SINK_STAGE = "elasticsearch-sink"
 
 
@@ -28,14 +28,6 @@ class RecordKind(Enum):
 
 class Rejected(InputError):
     """A record the sink cannot turn into a document; the text is the dead-letter reason."""
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
 
 
 @dataclass(slots=True)
@@ -127,24 +119,5 @@ def describe_error(error: Any) -> str:
 def dead_letter(
     reason: str, origin: Origin, payload: bytes | None, error: Any = None, status: int | None = None
 ) -> dict[str, Any]:
-    """The dispatches.dead record: the processor's fields (reason, topic, partition, offset,
-    key, payload, at) plus the stage and, for Elasticsearch rejections, its status and error."""
-    record: dict[str, Any] = {
-        "reason": reason,
-        "stage": SINK_STAGE,
-        "topic": origin.topic,
-        "partition": origin.partition,
-        "offset": origin.offset,
-        "key": origin.key.decode("utf-8", errors="replace") if origin.key is not None else None,
-        "payload": (payload or b"")[:MAX_DEAD_PAYLOAD_CHARS].decode("utf-8", errors="replace"),
-        "at": format_time(utcnow()),
-    }
-    if status is not None:
-        record["status"] = status
-    if error is not None:
-        record["error"] = error
-    return record
-
-
-def encode_json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+    """The sink's dead-letter record; for Elasticsearch rejections with its status and error."""
+    return wire.dead_letter(reason, origin, payload, stage=SINK_STAGE, error=error, status=status)

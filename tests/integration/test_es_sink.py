@@ -22,15 +22,16 @@ from tests.integration.test_es_support import (
     simple_tagged,
     tagged_record,
 )
+from wirewatch.backoff import Backoff
 from wirewatch.models import Alert
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
-from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from wirewatch.sinks.elasticsearch_sink import ElasticsearchSink
 from wirewatch.sinks.es_client import build_client
 from wirewatch.sinks.es_layout import IndexNames
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 
-FAST_BACKOFF = Backoff(initial=0.2, maximum=2.0)
+FAST_BACKOFF = Backoff(base=0.2, cap=2.0)
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ import pytest
 from tests.integration.services import ELASTICSEARCH_SCRIPT, kafka_bootstrap  # noqa: F401 - session fixture
 from tests.integration.test_es_sink import committed_offsets, delete_topics
 from tests.integration.test_es_support import es_settings_for, kafka_settings_for, simple_tagged, tagged_record
-from wirewatch.sinks.elasticsearch_sink import Backoff, ElasticsearchSink
+from wirewatch.backoff import Backoff
+from wirewatch.sinks.elasticsearch_sink import ElasticsearchSink
 from wirewatch.sinks.es_client import build_client
 from wirewatch.sinks.es_layout import IndexNames
 
@@ -116,7 +117,7 @@ async def test_elasticsearch_down_for_a_while_loses_and_duplicates_nothing(priva
     tagged = [simple_tagged(f"outage-{i}", title=f"Dispatch {i}") for i in range(TOTAL)]
     producer = SteadyProducer(kafka_bootstrap, kafka.topic_tagged, [tagged_record(t) for t in tagged], pause=0.1)
 
-    sink = ElasticsearchSink(es, kafka, backoff=Backoff(initial=0.2, maximum=2.0))
+    sink = ElasticsearchSink(es, kafka, backoff=Backoff(base=0.2, cap=2.0))
     await sink.start()
     stop = asyncio.Event()
     task = asyncio.create_task(sink.run(stop))

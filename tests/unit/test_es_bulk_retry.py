@@ -14,8 +14,9 @@ import pytest
 from aiohttp import web
 from elasticsearch import AsyncElasticsearch
 
+from wirewatch.backoff import Backoff
 from wirewatch.settings import ElasticsearchSettings
-from wirewatch.sinks.elasticsearch_sink import Backoff, BulkIndexer, SinkCounters
+from wirewatch.sinks.elasticsearch_sink import BulkIndexer, SinkCounters
 from wirewatch.sinks.es_layout import IndexNames
 from wirewatch.sinks.es_records import BulkItem, Origin
 
@@ -70,7 +71,7 @@ def indexer(url: str, counters: SinkCounters) -> tuple[BulkIndexer, AsyncElastic
     settings = ElasticsearchSettings(hosts=[url], chunk_size=2, flush_interval=0.05)
     client = AsyncElasticsearch(hosts=[url], max_retries=0)  # let our loop, not the transport, do the retrying
     names = IndexNames.from_settings(settings)
-    return BulkIndexer(client, settings, names, Backoff(initial=0.01, maximum=0.05), counters), client
+    return BulkIndexer(client, settings, names, Backoff(base=0.01, cap=0.05), counters), client
 
 
 async def test_item_429_and_whole_request_503_are_retried_and_400_is_rejected(bulk_server) -> None:

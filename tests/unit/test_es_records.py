@@ -9,9 +9,7 @@ import pytest
 
 from wirewatch.models import Alert
 from wirewatch.sinks.es_records import (
-    MAX_DEAD_PAYLOAD_CHARS,
     MAX_RECORD_BYTES,
-    Origin,
     Outcome,
     RecordKind,
     Rejected,
@@ -20,6 +18,7 @@ from wirewatch.sinks.es_records import (
     describe_error,
     outcome_of,
 )
+from wirewatch.wire import MAX_DEAD_PAYLOAD_CHARS, Origin
 
 ORIGIN = Origin("dispatches.tagged", 2, 41, b"abc")
 

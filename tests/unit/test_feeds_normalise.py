@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from wirewatch.backoff import Backoff
 from wirewatch.models import dispatch_id
-from wirewatch.producers.backoff import backoff_delay
 from wirewatch.producers.fetch import check_http_url, parse_retry_after
 from wirewatch.producers.kinds import feed_problems
 from wirewatch.producers.normalise import EntryError, canonical_url, html_to_text, make_dispatch
@@ -208,19 +208,27 @@ def test_retry_after_forms() -> None:
     assert parse_retry_after(None) is None
 
 
+FEED_BACKOFF = Backoff(base=60, cap=3600, jitter=0.10)
+
+
 def test_backoff_doubles_with_jitter_and_is_capped() -> None:
     rng = random.Random(7)
-    delays = [backoff_delay(n, base=60, cap=3600, rng=rng) for n in range(1, 10)]
+    delays = [FEED_BACKOFF.delay(n, rng=rng) for n in range(1, 10)]
     for n, delay in enumerate(delays[:6], start=1):
         assert 60 * 2 ** (n - 1) * 0.9 <= delay <= min(3600, 60 * 2 ** (n - 1) * 1.1)
     assert all(d <= 3600 for d in delays) and delays[-1] >= 3600 * 0.9
-    assert backoff_delay(10_000, base=60, cap=3600, rng=rng) <= 3600  # never overflow, never forever
-    assert backoff_delay(1, base=60, cap=3600, retry_after=900, rng=rng) == 900  # server asks for longer
-    assert backoff_delay(1, base=60, cap=3600, retry_after=10**9, rng=rng) == 3600  # but within the cap
-    assert backoff_delay(0, base=60, cap=3600) == 0.0
+    assert FEED_BACKOFF.delay(10_000, rng=rng) <= 3600  # never overflow, never forever
+    assert FEED_BACKOFF.delay(1, retry_after=900, rng=rng) == 900  # server asks for longer
+    assert FEED_BACKOFF.delay(1, retry_after=10**9, rng=rng) == 3600  # but within the cap
+    assert FEED_BACKOFF.delay(0) == 0.0
 
 
 def test_slightly_malformed_feed_with_entries_is_accepted_with_a_warning() -> None:
     parsed = parse_feed((FIXTURES / "truncated.xml").read_bytes(), {"content-type": "application/rss+xml"})
     assert [entry["title"] for entry in parsed.entries] == ["Complete item"]
     assert parsed.warnings and "line 4" in parsed.warnings[0]
+
+
+def test_backoff_without_jitter_is_exact_and_iterates() -> None:
+    delays = Backoff(base=0.5, cap=4.0).delays()
+    assert [next(delays) for _ in range(6)] == [0.5, 1.0, 2.0, 4.0, 4.0, 4.0]

@@ -10,7 +10,6 @@ from wirewatch.models import Dispatch, Rule, parse_time
 from wirewatch.processors.stream_codec import (
     MAX_MESSAGE_BYTES,
     DeadLetterReason,
-    Origin,
     RuleBook,
     dead_letter,
     decode_dispatch,
@@ -18,6 +17,7 @@ from wirewatch.processors.stream_codec import (
     encode_rule,
     rule_changes,
 )
+from wirewatch.wire import MAX_DEAD_PAYLOAD_CHARS, Origin
 
 
 def _dispatch() -> Dispatch:
@@ -120,7 +120,6 @@ def test_rule_changes_write_only_differences_and_tombstone_removed_rules() -> No
 
 
 def test_dead_letter_payload_is_bounded() -> None:
-    from wirewatch.processors.stream_codec import MAX_DEAD_PAYLOAD_CHARS
 
     record = dead_letter("too large", Origin("t", 0, 0, b"k"), b"x" * (MAX_DEAD_PAYLOAD_CHARS * 3))
     assert len(record["payload"]) == MAX_DEAD_PAYLOAD_CHARS
