@@ -22,7 +22,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE.parent
 COMMON = HERE / "common.yaml"
-SEED = Path("/work/shared/examples/seed-dispatch.gold.json")
+SEED = HERE.parents[2] / "tests" / "fixtures" / "seed-dispatch.gold.json"  # a copy of the design card's seed
 SEED_OUTPUT = "dev.jsonl"
 SEED_NOTE = (
     "shared/examples/seed-dispatch.gold.json (the project's seed dispatch, a real-style wire story on the "
