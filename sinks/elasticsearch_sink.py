@@ -1,6 +1,6 @@
 """`wirewatch sink`: tagged dispatches and alerts from Kafka into Elasticsearch.
 
-One short loop (see DESIGN, "faust's own examples"):
+One short loop:
 
     batch   = up to chunk_size records, or what arrived within flush_interval
     index   = helpers.async_streaming_bulk (chunk_size per request), _id = dispatch id / alert key

@@ -168,7 +168,7 @@ class EmbeddedPipeline:
         # One document per dispatch, shared by the store and the live views: building it
         # (dataclasses.asdict over the tags) costs as much as matching a hundred rules.
         docs = [result.doc for result in results]
-        # The batch's dispatches, alerts and inbox completion: one transaction, one commit (it was three).
+        # The batch's dispatches, alerts and inbox completion: one transaction, one commit.
         with self.store.transaction():
             self._save(results, docs)
             fired = self.delivery.record_many([pair for result in results for pair in result.alerts])

@@ -1,8 +1,7 @@
 """What the dashboard reads, behind one interface.
 
-``DashboardBackend`` is the seam: ``SQLiteBackend`` serves embedded mode now;
-an Elasticsearch backend (search, aggregations) can implement the same methods
-later without the web layer changing. Methods are synchronous and may block on
+``DashboardBackend`` is the seam the web layer sees: ``SQLiteBackend`` (here) serves embedded mode,
+``ElasticsearchBackend`` (es_backend.py) distributed mode. Methods are synchronous and may block on
 I/O; the web layer calls them on a worker thread.
 """
 
