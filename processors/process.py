@@ -1,15 +1,17 @@
-"""The processor stage as a plain function: tag one dispatch, match the rules.
+"""The processor stage as a plain function: tag one dispatch, run the processing steps, match the rules.
 
-Both runners call this: the embedded pipeline directly, the faust worker from
-its agent. Keeping it free of transport and store is what lets it be tested
-without a broker.
+Both runners call this: the embedded pipeline directly, the faust worker from its agent; free of
+transport and store, it is tested without a broker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from wirewatch.models import Alert, Dispatch, Rule, TaggedDispatch
+from wirewatch.processors.steps import Enrich
 
 
 @dataclass(slots=True)
@@ -20,14 +22,17 @@ class Processed:
 
 
 class DispatchProcessor:
-    """Tagger + RuleMatcher, applied to one dispatch at a time."""
+    """Tagger, then the processing steps, then the RuleMatcher, applied to one dispatch at a time."""
 
-    def __init__(self, tagger, matcher) -> None:
+    def __init__(self, tagger: Any, matcher: Any, steps: Sequence[Enrich] = ()) -> None:
         self.tagger = tagger
         self.matcher = matcher
+        self.steps = list(steps)
 
     def process(self, dispatch: Dispatch) -> Processed:
         tagged = self.tagger.tag_dispatch(dispatch)
+        for step in self.steps:
+            step(tagged)
         doc = tagged.to_doc()
         alerts = [
             (Alert.for_dispatch(rule, tagged, matched), list(rule.channels))

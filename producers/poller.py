@@ -277,14 +277,9 @@ class FeedPoller:
         return outcome
 
     def _accept_new(self, dispatches: list[Dispatch]) -> list[Dispatch]:
-        """The feed's new entries, accepted into the inbox (oldest first). With an inbox that takes
-        batches, all of them in one transaction: durable before the first is emitted, and a crash
-        while emitting replays the rest from the inbox."""
-        accept_many = getattr(self.inbox, "accept_many", None)
-        if accept_many is not None:
-            return accept_many(dispatches)
-        already = self.inbox.seen([dispatch.id for dispatch in dispatches])
-        return [d for d in dispatches if d.id not in already and self.inbox.accept(d)]
+        """The feed's new entries, accepted into the inbox (oldest first) in one transaction: durable
+        before the first is emitted, and a crash while emitting replays the rest from the inbox."""
+        return self.inbox.accept_many(dispatches)
 
     def _record_success(self, feed: FeedConfig, state: FeedState, outcome: _FeedOutcome) -> None:
         now = self._clock()

@@ -7,6 +7,7 @@ these protocols.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
@@ -33,6 +34,9 @@ class Inbox(Protocol):
 
     def accept(self, dispatch: Dispatch) -> bool:
         """Record a new dispatch; False if its id was accepted before."""
+
+    def accept_many(self, dispatches: Iterable[Dispatch]) -> list[Dispatch]:
+        """Record a batch durably (all of it before any is handed on); returns the ones that were new."""
 
     def seen(self, dispatch_ids: list[str]) -> set[str]:
         """Which of these ids were accepted before."""

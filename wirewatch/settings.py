@@ -68,6 +68,7 @@ class PipelineSettings:
     # Most dispatches processed (and committed) together when a backlog waits: 128 takes ~4 % less CPU per
     # dispatch than 64 (fewer commits and FTS5 segments); 256 saves ~6 % but doubled the p99 at 700/s.
     tag_batch: int = 128
+    steps: list[str] = field(default_factory=list)  # processing steps after tagging, by registered name, in order
 
 
 @dataclass(slots=True)

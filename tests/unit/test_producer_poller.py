@@ -56,6 +56,9 @@ class JsonFileInbox:
         self._flush()
         return True
 
+    def accept_many(self, dispatches: list[Dispatch]) -> list[Dispatch]:
+        return [dispatch for dispatch in dispatches if self.accept(dispatch)]
+
     def seen(self, dispatch_ids: list[str]) -> set[str]:
         return {i for i in dispatch_ids if i in self.accepted}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wirewatch import config
 from wirewatch.config import ConfigError, ConfigProblem
+from wirewatch.processors.steps import STEPS
 from wirewatch.producers.kinds import FEED_KINDS
 from wirewatch.settings import Settings
 from wirewatch.sinks.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
@@ -26,6 +27,14 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
             )
         elif reason := FEED_KINDS.get(feed.kind).check(feed.url):
             problems.append(ConfigProblem(f"{key}.url", reason))
+    for name in settings.pipeline.steps:
+        if name not in STEPS:
+            problems.append(
+                ConfigProblem(
+                    "pipeline.steps",
+                    f"processing step {name!r} is not one of {', '.join(STEPS.names()) or '(none registered)'}",
+                )
+            )
     for name in settings.delivery.webhooks:
         if name in RESERVED_NAMES:
             problems.append(ConfigProblem(f"delivery.webhooks.{name}", f"{name!r} is a built-in channel name"))

@@ -28,6 +28,7 @@ from wirewatch.lifecycle import stop_on_signals
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, Rule
 from wirewatch.processors.process import DispatchProcessor
+from wirewatch.processors.steps import build_steps
 from wirewatch.processors.tagger import Tagger
 from wirewatch.producers.poller import FeedPoller
 from wirewatch.query import RuleMatcher
@@ -85,7 +86,9 @@ class EmbeddedPipeline:
     def from_settings(cls, settings: Settings, console_stream: TextIO | None = None) -> EmbeddedPipeline:
         store = SQLiteStore(settings.store.path)
         tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
-        processor = DispatchProcessor(tagger, build_matcher(settings.rules))
+        processor = DispatchProcessor(
+            tagger, build_matcher(settings.rules), build_steps(settings.pipeline.steps, settings)
+        )
         metrics = Metrics()
         delivery = AlertDelivery(
             store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics
