@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import pathlib
 import re
+from typing import Any
 
 import pycountry
+import pycountry.db
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "kb" / "countries.json"
 
@@ -320,7 +322,7 @@ def _flip(name: str) -> str:
     return name
 
 
-def _names_for(country) -> list[str]:
+def _names_for(country: pycountry.db.Country) -> list[str]:
     names: list[str] = []
     for attr in ("common_name", "name", "official_name"):
         value = getattr(country, attr, None)
@@ -332,8 +334,8 @@ def _names_for(country) -> list[str]:
     return names
 
 
-def build() -> dict:
-    countries = []
+def build() -> dict[str, Any]:
+    countries: list[dict[str, Any]] = []
     iso = {c.alpha_2: c for c in pycountry.countries}
     for code, country in sorted(iso.items()):
         extra, demonyms, capitals = CURATED.get(code, ([], [], []))
@@ -363,11 +365,10 @@ def build() -> dict:
     for entry in countries:
         if entry["code"] in ("GE", "JO", "TD", "CD"):
             entry["names"] = sorted(set(entry["names"]) | {entry["name"] if entry["code"] != "CD" else "Congo"})
+    version = getattr(pycountry, "__version__", None)  # None when the installed package has no metadata
     return {
         "source": (
-            "ISO 3166-1 list from pycountry " + pycountry.__version__
-            if hasattr(pycountry, "__version__")
-            else "ISO 3166-1 list from pycountry"
+            "ISO 3166-1 list from pycountry " + version if version is not None else "ISO 3166-1 list from pycountry"
         )
         + "; Kosovo (XK) added; aliases, demonyms and capitals-as-metonyms "
         "curated by hand for news-wire usage (processors/tagger/build_countries.py)",

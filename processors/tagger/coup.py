@@ -45,11 +45,11 @@ SENTENCE_REACH = 400
 
 def sentence_around(text: str, offset: int) -> tuple[int, int]:
     start = max(0, offset - SENTENCE_REACH)
-    for m in _SENTENCE_END.finditer(text, start, offset):
-        start = m.end()
+    for sentence_end in _SENTENCE_END.finditer(text, start, offset):
+        start = sentence_end.end()
     limit = min(len(text), offset + SENTENCE_REACH)
-    m = _SENTENCE_END.search(text, offset, limit)
-    end = m.start() + 1 if m else limit
+    next_end = _SENTENCE_END.search(text, offset, limit)
+    end = next_end.start() + 1 if next_end else limit
     return start, end
 
 

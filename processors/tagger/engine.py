@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import pathlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, TypeVar, cast
 
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 from wirewatch.processors.tagger import rules
 from wirewatch.processors.tagger.coup import classify_coup
 from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, Official
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
-from wirewatch.processors.tagger.officials import NameCache, OfficialFinder
+from wirewatch.processors.tagger.officials import OfficialFinder
+from wirewatch.processors.tagger.officials_names import NameCache
 from wirewatch.processors.tagger.textfold import fold, fold_cased, fold_lower
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
+
+_Verdict = TypeVar("_Verdict")
 
 # Enough to classify a dispatch's coup mentions; a text repeating "coup" thousands of
 # times gets no more events (each one carries its sentence as evidence).
@@ -111,8 +115,8 @@ class Tagger:
         for s, officials in by_surname.items():  # "Erdoğan" and "Erdogan" fold to one key: merge their officials
             bucket = merged.setdefault(fold(s), [])
             bucket.extend(o for o in officials if o not in bucket)
-        for s, officials in by_surname.items():
-            m.add(s, Kind.SURNAME, tuple(merged[fold(s)]))
+        for surname in by_surname:
+            m.add(surname, Kind.SURNAME, tuple(merged[fold(surname)]))
         m.add_all(ROLE_TITLES, Kind.ROLE, None, Case.ANY)
         m.build()
         return m
@@ -197,9 +201,9 @@ class Tagger:
     ) -> list[CountryMention]:
         """A country word inside an official's name ("Najib Danish", "Chad Wolf") is not the country."""
         kept = []
-        covered = set()
-        for s, e in ranges:
-            covered.update(range(s, e))
+        covered: set[int] = set()
+        for start, end in ranges:
+            covered.update(range(start, end))
         for code, offsets in list(doc.countries.items()):
             left = [o for o in offsets if o not in covered]
             if left:
@@ -207,9 +211,11 @@ class Tagger:
             else:
                 del doc.countries[code]
         for c in countries:
-            offsets = doc.countries.get(c.code)
-            if offsets:
-                kept.append(CountryMention(code=c.code, name=c.name, mentions=len(offsets), first_offset=offsets[0]))
+            remaining = doc.countries.get(c.code)
+            if remaining:
+                kept.append(
+                    CountryMention(code=c.code, name=c.name, mentions=len(remaining), first_offset=remaining[0])
+                )
         return sorted(kept, key=lambda m: m.first_offset)
 
     def _resolve_ambiguous(self, doc: _Doc, span: Span, code: str) -> str | None:
@@ -237,10 +243,10 @@ class Tagger:
         return code
 
     @staticmethod
-    def _verdict(doc: _Doc, key: str, compute):
+    def _verdict(doc: _Doc, key: str, compute: Callable[[], _Verdict]) -> _Verdict:
         if key not in doc.verdicts:
             doc.verdicts[key] = compute()
-        return doc.verdicts[key]
+        return cast(_Verdict, doc.verdicts[key])
 
     @staticmethod
     def _which_congo(doc: _Doc) -> str:
@@ -268,7 +274,8 @@ class Tagger:
                     break
                 p = span.first(Kind.COUNTRY)
                 if p and span.start >= doc.body_start and p.ref[0] in doc.countries:
-                    return p.ref[0]
+                    dateline_country: str = p.ref[0]
+                    return dateline_country
         if doc.countries:
             return max(doc.countries.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))[0]
         return None
@@ -326,15 +333,19 @@ class Tagger:
         best = None
         for code, offsets in doc.countries.items():
             for o in offsets:
-                if offset - 120 <= o < offset and "\n" not in doc.text[o:offset] and ". " not in doc.text[o:offset]:
-                    if best is None or o > best[0]:
-                        best = (o, code)
+                if (
+                    offset - 120 <= o < offset
+                    and "\n" not in doc.text[o:offset]
+                    and ". " not in doc.text[o:offset]
+                    and (best is None or o > best[0])
+                ):
+                    best = (o, code)
         return best[1] if best else None
 
     # agencies ----------------------------------------------------------------------------------------------
 
     def _agencies(self, doc: _Doc, context_country: str | None) -> list[AgencyMention]:
-        found: dict[tuple[str, str | None], list] = {}
+        found: dict[tuple[str, str | None], list[Any]] = {}
         last_country: dict[str, str | None] = {}
         for i, span in enumerate(doc.spans):
             p = span.first(Kind.AGENCY)
@@ -370,7 +381,9 @@ class Tagger:
         return [AgencyMention(name=name, kind=a.kind, country=c, mentions=n) for _, n, a, c, name in ordered]
 
     @staticmethod
-    def _count(found: dict, offset: int, agency: Agency, country: str | None, name: str) -> None:
+    def _count(
+        found: dict[tuple[str, str | None], list[Any]], offset: int, agency: Agency, country: str | None, name: str
+    ) -> None:
         key = (fold(name), country)
         if key in found:
             found[key][1] += 1
@@ -455,6 +468,7 @@ class Tagger:
         p = prev.first(Kind.COUNTRY)
         if p is None or gap not in (" ", "'s ", "' "):
             return None
+        code: str
         code, form = p.ref
         if form == "ambiguous":
             return self._resolve_ambiguous(doc, prev, code)

@@ -193,7 +193,7 @@ def validate_countries(doc: dict[str, Any]) -> list[str]:
     codes = valid_country_codes()
     items = doc.get("countries")
     if not isinstance(items, list) or not items:
-        return problems + ["countries: 'countries' must be a non-empty list"]
+        return [*problems, "countries: 'countries' must be a non-empty list"]
     for i, c in enumerate(items):
         where = f"countries[{i}]"
         if not isinstance(c, dict):
@@ -221,7 +221,7 @@ def validate_agencies(doc: dict[str, Any]) -> list[str]:
     codes = valid_country_codes()
     items = doc.get("agencies")
     if not isinstance(items, list) or not items:
-        return problems + ["agencies: 'agencies' must be a non-empty list"]
+        return [*problems, "agencies: 'agencies' must be a non-empty list"]
     for i, a in enumerate(items):
         where = f"agencies[{i}]"
         if not isinstance(a, dict):
@@ -266,7 +266,7 @@ def validate_officials(doc: dict[str, Any]) -> list[str]:
         _parse_date(doc["as_of"], "officials.as_of", problems)
     items = doc.get("officials")
     if not isinstance(items, list):
-        return problems + ["officials: 'officials' must be a list"]
+        return [*problems, "officials: 'officials' must be a list"]
     for i, o in enumerate(items):
         where = f"officials[{i}]"
         if not isinstance(o, dict):

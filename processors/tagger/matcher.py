@@ -65,6 +65,11 @@ class Span:
         return f"Span({self.start}, {self.end}, {sorted(self.by_kind)})"
 
 
+# What the automaton stores for a key: (key length, payloads, first payload of each kind, case rule number,
+# the rule's data); `PatternMatcher.build` explains the case rules.
+_Entry = tuple[int, tuple[Payload, ...], dict[str, Payload], int, Any]
+
+
 def _by_kind(payloads: tuple[Payload, ...]) -> dict[str, Payload]:
     by_kind: dict[str, Payload] = {}
     for p in payloads:
@@ -184,7 +189,7 @@ class PatternMatcher:
         return spans
 
 
-def _check(value: tuple, end_index: int, cased: str, lower: str, n: int) -> Span | None:
+def _check(value: _Entry, end_index: int, cased: str, lower: str, n: int) -> Span | None:
     length, payloads, by_kind, needs_case, _ = value
     start = end_index - length + 1
     end = end_index + 1

@@ -613,7 +613,7 @@ RANK_WORDS = frozenset(
     }
 )
 
-# --- descriptions of people (officials.py: role portfolios and appositions) ---
+# --- descriptions of people (officials_roles.py: role portfolios; officials_appositions.py: appositions) ---
 
 # Nouns that end the names of bodies: a capitalised run containing one is not a personal name.
 BODY_NOUNS = frozenset(

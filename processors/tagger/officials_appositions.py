@@ -1,0 +1,307 @@
+"""People described right after their name: officials ("Hameed Ali, Comptroller-General of the Customs
+Service, said", "X, who heads the commission") and private persons ("Ahmad Danish, a 27-year-old
+shopkeeper")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from wirewatch.processors.tagger.kb import Agency, Official
+from wirewatch.processors.tagger.matcher import Kind
+from wirewatch.processors.tagger.officials_names import HONORIFIC_KEYS, NAME_PARTICLES, is_particle_name
+from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
+from wirewatch.processors.tagger.textfold import fold
+from wirewatch.processors.tagger.vocab import (
+    BODY_NOUNS,
+    DESCRIPTOR_POSSESSIVES,
+    NAME_STOPWORDS,
+    NON_OFFICIAL_QUALIFIERS,
+    PRIVATE_BODY_WORDS,
+    PUBLIC_ROLE_WORDS,
+    PUBLIC_WORDS,
+    RANK_WORDS,
+    ROLE_MODIFIERS,
+)
+
+_AGED = re.compile(r", (?:a|an) \d{1,3}-year-old ")
+_NAME_TOKEN = re.compile(r"^[\w'’.\-]+$")
+_WORD = re.compile(r"[\w'’.\-]+")
+_WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|is|was|serves as|served as) ")
+_CLAUSE_END = re.compile(
+    r"[,;:\"()\n]|\.(?:\s|$)| (?:who|which|whose|that|said|says|told|tells|added|called|urged|warned|announced|"
+    r"wrote|testified|criticised|criticized|read|declared|confirmed|denied|insisted)\b"
+)
+# A description: its role text, the country it names, whether it names an international body instead.
+Description = tuple[str, str | None, bool]
+
+
+def find_appositions(scan: OfficialsScan) -> None:
+    """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""
+    text, spans = scan.cased, scan.spans
+    role_kind, agency_kind, country_kind = Kind.ROLE, Kind.AGENCY, Kind.COUNTRY
+    role_starts = [span.start for span in spans if role_kind in span.by_kind or agency_kind in span.by_kind]
+    if not role_starts:
+        return
+    place_or_body_ends = {
+        span.end
+        for span in spans
+        if agency_kind in span.by_kind or (country_kind in span.by_kind and Kind.SURNAME not in span.by_kind)
+    }
+    comma = text.find(", ", scan.body_start)
+    while comma != -1:
+        next_role = bisect.bisect_left(role_starts, comma)
+        if next_role == len(role_starts):
+            break  # no role or body named after this comma
+        if (
+            role_starts[next_role] <= comma + 80
+            and comma not in place_or_body_ends
+            and not (text[comma + 2 : comma + 3].isupper() and comma + 2 not in scan.span_starts)
+        ):
+            # a role soon after; not "Abuja, the capital" nor "Ali, Musa and Obi"
+            word_start = text.rfind(" ", 0, comma) + 1
+            if text[word_start].isupper() or is_particle_name(text[word_start:comma]):
+                described = _describe(scan, comma + 2)
+                if described is not None:
+                    _add_apposition(scan, comma, *described)
+        comma = text.find(", ", comma + 2)
+
+
+def find_aged_people(scan: OfficialsScan) -> None:
+    """ "Ahmad Danish, a 27-year-old shopkeeper": a private person; a country word in the name ("Danish")
+    is the person's name there and wherever the name recurs."""
+    if "-year-old" not in scan.cased:
+        return
+    for aged in _AGED.finditer(scan.cased, scan.body_start):
+        _, tokens = _name_before(scan, aged.start())
+        name = " ".join(tokens)
+        if len(tokens) >= 2 and scan.hides_country(name):
+            scan.private_names += [name, tokens[-1]] if scan.hides_country(tokens[-1]) else [name]
+
+
+def _describe(scan: OfficialsScan, pos: int) -> Description | None:
+    """The role an apposition starting at `pos` gives: (role text, country, international) or None."""
+    text, spans = scan.cased, scan.spans
+    head_of = False
+    for article in ("a ", "an ", "the "):
+        if text.startswith(article, pos):
+            pos += len(article)
+            break
+    else:
+        who_verb = _WHO_VERB.match(text, pos)
+        if who_verb:
+            verb = who_verb.group(1)
+            head_of = verb != "is" and verb != "was" and not verb.startswith("serve")
+            pos = who_verb.end()
+            if text.startswith("the ", pos):
+                pos += 4
+    index = scan.span_at_or_after(pos)
+    cursor = pos
+    country: str | None = None
+    international = False
+    role_start: int | None = None
+    role_end: int | None = None
+    public = False  # a country or a public body named in the description
+    free_words = 0
+    for _ in range(8):
+        while cursor < len(text) and text[cursor] == " ":
+            cursor += 1
+        span = spans[index] if index < len(spans) else None
+        if span is not None and span.start == cursor:
+            agency_payload = span.first(Kind.AGENCY)
+            if span.has(Kind.ROLE) and not (head_of and agency_payload is not None):
+                role_start, role_end = span.start, span.end
+                while (
+                    index + 1 < len(spans)
+                    and spans[index + 1].start == role_end + 1
+                    and spans[index + 1].has(Kind.ROLE)
+                    and text[role_end] == " "
+                ):
+                    index += 1  # "deputy" + "chief of the General Staff": one role
+                    role_end = spans[index].end
+                break
+            if agency_payload is not None:
+                agency: Agency = agency_payload.ref
+                public = public or agency.kind != "news_agency"
+                if country is None and not international:
+                    international = agency.kind == "international"
+                    country = agency.country
+                if head_of:
+                    role_start, role_end = span.start, span.end
+                    break
+            elif span.has(Kind.COUNTRY):
+                public = True
+                code, form = span.by_kind[Kind.COUNTRY].ref
+                if country is None and not international:
+                    country = scan.resolve_country(span) if form == "ambiguous" else code
+            else:
+                return None  # a person or place: not a description of the name before
+            cursor = span.end
+            if text.startswith("'s", cursor) or text.startswith("' ", cursor):
+                cursor += 2 if text.startswith("'s", cursor) else 1
+            index += 1
+            continue
+        word_match = _WORD.match(text, cursor)
+        if not word_match:
+            return None
+        word = word_match.group(0)
+        lowered = word.lower()
+        if lowered in NON_OFFICIAL_QUALIFIERS or lowered.rstrip("'s") in NON_OFFICIAL_QUALIFIERS:
+            return None
+        if not (lowered in ROLE_MODIFIERS or lowered in DESCRIPTOR_POSSESSIVES or lowered in HONORIFIC_KEYS):
+            if not word.isalpha() or not word.islower() or lowered in NAME_STOPWORDS or free_words >= 2:
+                return None
+            free_words += 1
+        cursor = word_match.end()
+    if role_end is None or role_start is None:  # both are set together
+        return None
+    if head_of:
+        pos = scan.cased.rfind(" ", 0, pos - 1) + 1 if not text.startswith("the ", pos - 4) else pos - 4
+    end = _clause_end(scan, role_end)
+    if country is None and not international:
+        country, international, named_body = _country_in(scan, role_end, end)
+        public = public or named_body
+    role = scan.text[pos:end].strip().rstrip(",")
+    if head_of:
+        role = "head of " + scan.text[_after_who_verb(scan, pos) : end].strip()
+    if len(role) > 120:
+        role = scan.text[pos:role_end].strip()
+    words = set(fold(role).replace("'s", "").replace("-", " ").split())
+    if words & PRIVATE_BODY_WORDS:
+        return None  # "chairman of the National Turkey Federation": not a public office
+    if (
+        not public
+        and not words & PUBLIC_WORDS
+        and not set(fold(scan.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS
+    ):
+        return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
+    return role, country, international
+
+
+def _country_in(scan: OfficialsScan, start: int, end: int) -> tuple[str | None, bool, bool]:
+    """The first body or country named in [start, end) ("head of the UN Mission in South Sudan" -> UN):
+    (country, international, a public body or a country is named there)."""
+    public = False
+    for index in range(scan.span_at_or_after(start), len(scan.spans)):
+        span = scan.spans[index]
+        if span.start >= end:
+            break
+        agency_payload = span.first(Kind.AGENCY)
+        if agency_payload is not None and agency_payload.ref.kind != "news_agency":
+            agency: Agency = agency_payload.ref
+            public = True
+            if agency.kind == "international" or agency.country:
+                return agency.country, agency.kind == "international", True
+        country_payload = span.first(Kind.COUNTRY)
+        if country_payload is not None and country_payload.ref[1] != "capital":
+            code, form = country_payload.ref
+            return (scan.resolve_country(span) if form == "ambiguous" else code), False, True
+    return None, False, public
+
+
+def _after_who_verb(scan: OfficialsScan, pos: int) -> int:
+    who_verb = _WHO_VERB.match(scan.cased, scan.cased.rfind("who ", 0, pos + 1))
+    return who_verb.end() if who_verb else pos
+
+
+def _clause_end(scan: OfficialsScan, pos: int) -> int:
+    """Where a description ends: punctuation, a quote or the reporting verb."""
+    clause_end = _CLAUSE_END.search(scan.cased, pos, min(len(scan.cased), pos + 100))
+    return clause_end.start() if clause_end else pos
+
+
+def _add_apposition(scan: OfficialsScan, comma: int, role: str, country: str | None, international: bool) -> None:
+    """Give the described role to the name before `comma`: a known official, one found already, or a new
+    unknown official."""
+    spans = scan.spans
+    last_before = scan.span_at_or_after(comma) - 1
+    before = spans[last_before] if last_before >= 0 else None
+    if before is not None and before.end == comma and before.has(Kind.OFFICIAL):
+        official: Official = before.by_kind[Kind.OFFICIAL].ref
+        record = scan.found.get(official.id)
+        if record is not None:
+            _give_role(record, role)
+        return
+    name_start, tokens = _name_before(scan, comma)
+    if not tokens or any(token.lower().strip(".'’") in BODY_NOUNS for token in tokens):
+        return
+    name = " ".join(tokens)
+    for index in range(last_before, -1, -1):
+        if spans[index].end <= name_start:
+            break
+        official_payload = spans[index].first(Kind.OFFICIAL)
+        record = scan.found.get(official_payload.ref.id) if official_payload is not None else None
+        if record is not None:  # "Dr Tedros Adhanom Ghebreyesus, director-general of the WHO"
+            _give_role(record, role)
+            return
+    inner = [index for index in range(last_before, -1, -1) if spans[index].start >= name_start]
+    for index in inner:
+        if not spans[index].has(Kind.SURNAME) and not spans[index].has(Kind.OFFICIAL):
+            return  # a country, body or role word inside: not a personal name
+    key = "u:" + fold(name)
+    record = scan.found.get(key) or (scan.find_by_surname(tokens[-1]) if len(tokens) == 1 else None)
+    if record is not None:
+        _give_role(record, role)
+        return
+    if len(tokens) < 2:
+        return
+    scan.consumed.update(inner)
+    if country is None and not international:
+        country = scan.context_country(name_start)
+    scan.found[key] = Found(name, role, country, False, name_start, surname=tokens[-1].split("-")[-1])
+
+
+def _give_role(record: Found, role: str) -> None:
+    """A written description beats the knowledge base's title and a bare rank ("Colonel")."""
+    if not record.written_role or (
+        record.role and all(word.strip(".").lower() in RANK_WORDS for word in record.role.split())
+    ):
+        record.role, record.written_role = role, True
+
+
+def _name_before(scan: OfficialsScan, comma: int) -> tuple[int, list[str]]:
+    """The capitalised name that ends at `comma`, without titles, honorifics and role words before it."""
+    text = scan.cased
+    tokens: list[str] = []
+    start = token_end = comma
+    while len(tokens) < 6 and token_end > 0:
+        token_start = token_end
+        while token_start > 0 and not text[token_start - 1].isspace():
+            token_start -= 1
+        token = text[token_start:token_end]
+        if not _NAME_TOKEN.match(token):
+            break
+        lowered = token.lower()
+        if token.endswith(".") and len(token.strip(".")) > 2 and lowered.rstrip(".") not in HONORIFIC_KEYS:
+            break  # "the United Nations. Selim Karaca": the sentence before ends there
+        if (
+            not (token[0].isupper() or lowered in NAME_PARTICLES or is_particle_name(token))
+            or lowered in NAME_STOPWORDS
+        ):
+            break
+        tokens.insert(0, scan.text[token_start:token_end])
+        start = token_start
+        if (
+            token_start == 0
+            or text[token_start - 1] != " "
+            or (token_start - 1 in scan.span_ends and (token_start - 1) not in scan.name_span_ends())
+        ):
+            break
+        token_end = token_start - 1
+    # drop what comes before the name proper: a role ("Colonel"), an honorific ("Justice"), particles
+    while tokens and (
+        tokens[0].lower() in NAME_PARTICLES
+        or tokens[0].lower().rstrip(".") in HONORIFIC_KEYS
+        or _is_role_at(scan, start)
+    ):
+        start += len(tokens[0]) + 1
+        tokens.pop(0)
+    return start, tokens
+
+
+def _is_role_at(scan: OfficialsScan, start: int) -> bool:
+    """Does a role word start at `start`, or run across it?"""
+    index = scan.span_at_or_after(start)
+    if index < len(scan.spans) and scan.spans[index].start == start and scan.spans[index].has(Kind.ROLE):
+        return True
+    return any(span.start < start < span.end and span.has(Kind.ROLE) for span in scan.spans[max(0, index - 1) : index])

@@ -1,0 +1,97 @@
+"""Officials the knowledge base does not know, found by the role title written right before their name
+("Interior Minister Ahmed Issa", "the army's spokesman, Colonel Musa Ali,")."""
+
+from __future__ import annotations
+
+from wirewatch.processors.tagger.matcher import Kind, Span
+from wirewatch.processors.tagger.officials_known import inside_longer_name, name_goes_on
+from wirewatch.processors.tagger.officials_names import AFTER_NAME, NAME_RUN, PARTICLE_INITIALS, name_tokens
+from wirewatch.processors.tagger.officials_roles import role_phrase
+from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
+from wirewatch.processors.tagger.textfold import fold
+
+
+def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
+    """spans[index] is a role word: record the capitalised name right after it, if it is an unknown person's."""
+    spans, cased = scan.spans, scan.cased
+    following = spans[index + 1] if index + 1 < len(spans) else None
+    if (
+        following is not None
+        and (following.has(Kind.ROLE) or following.has(Kind.AGENCY))
+        and not cased[span.end : following.start].strip()
+    ):
+        return  # not the last word of the role phrase
+    role_end = name_pos = scan.portfolios.get(span.end, span.end)
+    if cased.startswith(", ", name_pos):
+        name_pos += 2
+    elif cased.startswith(" ", name_pos):
+        name_pos += 1
+    else:
+        return
+    head = cased[name_pos : name_pos + 1]
+    if not head.isupper() and head not in PARTICLE_INITIALS:
+        return  # "the president said": no name follows (decided before running the name pattern)
+    if (
+        following is not None
+        and following.start == name_pos
+        and Kind.OFFICIAL in following.by_kind
+        and AFTER_NAME.match(cased, following.end) is None
+        and not inside_longer_name(scan, following)
+    ):
+        return  # "President Vladimir Putin said": a known official, handled by its own span
+    run = NAME_RUN.match(cased, name_pos)
+    if not run:
+        return
+    tokens = name_tokens(run.group(0))
+    if not tokens or (len(tokens) < 2 and span.end in scan.portfolios):
+        return  # "director of Human Rights Watch": one capitalised word after a portfolio ends a body's name
+    name_start = cased.index(tokens[0], name_pos)
+    name_end = name_start + len(" ".join(tokens))
+    if name_pos == role_end + 2 and not (name_end >= len(cased) or cased[name_end] in ",.;"):
+        return  # "president, X" must be a closed apposition
+    inner = [
+        inner_index for inner_index in range(index + 1, len(spans)) if name_pos <= spans[inner_index].start < name_end
+    ]
+    for inner_index in inner:
+        other = spans[inner_index]
+        other_official = other.first(Kind.OFFICIAL)
+        if (
+            other_official is not None
+            and not inside_longer_name(scan, other)
+            and not name_goes_on(scan, other, other_official.ref)
+        ):
+            return  # a known official: handled by its own span
+        if other.has(Kind.ROLE) or other.has(Kind.AGENCY) or other.has(Kind.NON_COUNTRY):
+            return
+        other_country = other.first(Kind.COUNTRY)
+        if other_country is not None and other_country.ref[1] != "ambiguous" and len(tokens) == 1:
+            return
+    name = scan.text[name_start:name_end].rstrip(".'’")
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    phrase = role_phrase(scan, index + 1, name_start)
+    if phrase is None or phrase.excluded:
+        return
+    if len(tokens) == 1:
+        if any(spans[inner_index].has(Kind.SURNAME) for inner_index in inner):
+            return  # a known official's surname: linked with its own span
+        linked = scan.find_by_surname(name)
+        if linked is not None:
+            linked.mentions += 1
+            return
+    scan.consumed.update(inner)
+    key = "u:" + fold(name)
+    if key in scan.found:
+        scan.found[key].mentions += 1
+        return
+    country: str | None
+    if phrase.adjective_country:
+        country = phrase.adjective_country
+    elif phrase.international:
+        country = None
+    else:
+        country = phrase.body_country or scan.context_country(phrase.start)
+    surname = tokens[-1].split("-")[-1].rstrip(".'’") if len(tokens) > 1 else None
+    scan.found[key] = Found(name, phrase.text, country, False, name_start, surname=surname)
+    if country and (phrase.adjective_country or phrase.body_country):
+        scan.phrase_countries.append((phrase.start, name_start, country))
