@@ -11,44 +11,16 @@ same settings joins one consumer group and gets a share of the raw topic's
 partitions. The business logic is `wirewatch.processors.process.DispatchProcessor`, the
 same object the embedded runner calls.
 
-Delivery: at-least-once, and why it holds
------------------------------------------
-faust commits an offset only when the message at that offset is *acked*, and a
-message is acked when its reference count drops to zero (faust/types/tuples.py
-`Message.ack`; the consumer then records the offset in `_acked`, and
-`Consumer._new_offset` commits only the run of consecutive acked offsets from
-the last commit, so one unacked message holds back everything after it in its
-partition). `Stream.take_events` (faust/streams.py) disables per-event acks and
-acks the batch's events in the `finally` of its generator, i.e. when the agent
-asks for the next batch, but *also* when the generator is closed because the
-agent body raised or was cancelled (worker shutdown, crash): a batch whose
-outputs were never sent would then be acked and its offsets committed.
-
-So the agent takes its own reference on every message of a batch before doing
-anything else (`message.incref()`), awaits the broker's acknowledgement of every
-output record (`await (await topic.send(...))` gives the RecordMetadata; producer_acks=-1,
-i.e. acks=all; failed sends are retried with backoff), and only then drops
-its reference (`event.ack()`). `take_events`' own ack is then the final one.
-If the body never gets there, the reference is never dropped and the offsets
-are never committed: the next owner of the partition reprocesses the batch.
-That is where duplicates come from (a batch sent but not committed when a
-worker dies or a rebalance revokes its partitions); nothing is lost.
-Independently, faust flushes its producer before every commit
-(`Consumer._commit_offsets`). Sends use `force=True` so they are never deferred
-as faust "attachments" (`stream_publish_on_commit`).
-
-That covers our own batches. faust's bookkeeping had three more ways to commit
-past an unprocessed message across a rebalance (skipped messages are acked;
-acks straddling revocation and assignment; no check of where the acked run
-starts): `processors/faust_consumer.py` closes them, and the worker uses that
-consumer.
-
-`take_events` rather than `take`: the dead-letter record needs the message's
-partition and offset, and holding the reference needs the event; `take` yields
-only values. Both share the same buffering and ack logic.
-
-The windowed counts are at-least-once too (a reprocessed batch counts twice),
-in processing time (the time the mention record was produced).
+Delivery is at-least-once: an offset of the raw topic is committed only after
+every output of it and of the offsets before it was acknowledged by the broker
+(acks=all). A batch holds its own reference on its messages until then, and the
+worker runs faust with `AtLeastOnceConsumer` (processors/faust_consumer.py).
+Failed sends are retried until they succeed, except a record the broker can
+never take (too large), which is replaced by a dead letter. A worker that dies
+or loses its partitions leaves duplicates (batches sent but not committed),
+never gaps. The windowed counts are at-least-once too (a reprocessed batch
+counts twice), in processing time. Why this holds, in faust's terms:
+docs/processor.md, "How at-least-once is implemented".
 
 Web view (bound to 127.0.0.1 only): `GET /counts/` per-country mention counts
 of the tables' partitions this worker owns, `GET /status/` rules loaded,
@@ -79,7 +51,12 @@ from wirewatch.settings import Settings
 
 log = logging.getLogger("wirewatch.processor")
 
-# Send failures that no retry can fix: the record itself is refused.
+# Send failures that no retry can fix because the broker refuses the record itself: its source message goes to
+# the dead-letter topic; every other failure is retried until it succeeds. Listed here rather than asked of the
+# error (`wirewatch.errors.is_retriable`), which answers another question (may an immediate retry succeed?):
+# aiokafka says no there also for failures that are not the record's fault and pass once the broker is back,
+# e.g. KafkaTimeoutError when the producer's buffer times out with the broker down, and is_retriable says no
+# for any non-Kafka exception. Dead-lettering those would turn an outage into dead letters instead of outputs.
 PERMANENT_SEND_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError)
 LIBRARY_LOGGERS = ("aiokafka", "faust", "kafka", "mode")
 WEB_BIND = "127.0.0.1"  # never a public interface: the web view has no authentication
@@ -203,7 +180,7 @@ class ProcessorApp:
                 except Exception as exc:  # e.g. the producer's buffer timed out with the broker down
                     futures.append(_failed(exc))
             results = await asyncio.gather(*futures, return_exceptions=True)
-            failed = [(r, res) for r, res in zip(pending, results) if isinstance(res, Exception)]
+            failed = [(r, res) for r, res in zip(pending, results, strict=True) if isinstance(res, Exception)]
             failed = self._replace_permanent_failures(failed)
             if not failed:
                 return
@@ -234,7 +211,8 @@ class ProcessorApp:
             log.info("waiting for the rules topic %s to be read", self.settings.kafka.topic_rules)
             await self.follower.ready.wait()
         async for events in stream.take_events(self.options.batch_size, within=self.options.batch_within):
-            # Our own reference first, before any await: see the module docstring.
+            # Our own reference first, before any await: take_events also acks the batch when this body
+            # raises or is cancelled, and that ack must not be the last one while outputs are unsent.
             for event in events:
                 event.message.incref()
             outgoing = self.outputs_for_batch(events)

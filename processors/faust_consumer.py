@@ -1,86 +1,25 @@
-"""faust's aiokafka consumer with six holes in its commit bookkeeping closed.
+"""faust's aiokafka consumer, with commits that never pass a record nobody processed.
 
-faust commits, per partition, the run of consecutive *acked* offsets that
-starts at the last commit (`Consumer._new_offset`). An offset becomes acked
-when every stream holding its message lets go of it. These paths let a commit
-jump over a dispatch nobody has tagged; a `kill -9` or a rebalance after that
-commit loses the dispatch:
+`AtLeastOnceTransport` is faust's aiokafka transport building `AtLeastOnceConsumer`.
+On the transport's `guarded_topics` (the processor's raw topic) a commit covers
+only a contiguous run of offsets that starts where the last commit ended, each
+declared processed with `AtLeastOnceConsumer.mark_processed` once its outputs
+were on the broker; records fetched before a seek are skipped and read again.
+On every topic: acks of messages from an older consumer generation are not
+recorded, acks recorded before an assignment are forgotten by it, whenever
+faust seeks back to the committed offsets a partition without a commit goes
+back to its first offset, and a commit waits until the acked run starts at the
+expected offset (where faust fills compaction gaps, its own rule applies). A
+commit held `RESEEK_AFTER` seconds re-reads the partition from the held
+offset. Every correction costs reprocessing (duplicates), never a skipped
+record.
 
-1. **Records thrown away are not read again when the partition has no
-   commit.** While flow is stopped (start-up, rebalance) faust drops fetched
-   records and calls `perform_seek` to go back to the committed offsets, but
-   aiokafka's `seek_to_committed` only seeks partitions whose committed offset
-   is above 0. A partition without one stays where the fetcher had got to, and
-   (4.) the first commit then starts there. This is the loss the kill -9 test
-   showed: the worker killed before its first commit, the new worker dropped
-   the records it had fetched during start-up and committed past them
-   (reproduced with logging of deliveries and commits, 1 run in 10).
-2. **Skipped messages are acked.** When a rebalance starts, or a message's
-   consumer generation is no longer the app's, `Stream.__aiter__` skips the
-   message *and acks it* (so that lag does not grow). The partition is then
-   sought back and the message read again, but its offset is already recorded
-   as acked: a commit may pass it before the new copy has been processed.
-3. **Acks between revocation and assignment survive.** Revocation forgets the
-   partition's acked offsets; acks that land after that but before the new
-   assignment (batches still in flight) start a fresh list that the new
-   assignment inherits.
-4. **The head of the run is not checked.** `_new_offset` refuses a run only if
-   it starts more than one offset past the committed offset, and not at all
-   when nothing was committed yet (or the committed offset is 0).
-5. **Jumps in the fetched offsets count as acked.** When the fetch loop sees
-   an offset more than one past the last it read, faust records the missing
-   range as a "gap" and commits through it: right on compacted topics, a lost
-   record when the jump came from records dropped around a seek (seen in a
-   churn experiment: a commit 21 records past unprocessed ones).
-6. **The fetch loop's read offset runs past a seek.** faust's drain loop
-   finishes iterating a fetched batch even when a seek lands meanwhile; those
-   records move its read offset beyond the seek position, and every re-fetched
-   record below it is then dropped as "already read" without being processed.
+`ProcessorApp.status_snapshot` reports the counters (`SafetyState.counters`).
 
-The fixes, each the conservative choice (the cost is reprocessing, i.e.
-duplicates, never loss):
-
-1. `perform_seek` rewinds every partition without a commit to its first offset
-   (`auto_offset_reset` is "earliest" here).
-2. An ack is recorded only if it means "processed": never for a message from an
-   older consumer generation (it is read again after the seek), and, on the
-   guarded topics (the processor's raw topic), only for offsets the agent
-   declared processed with `mark_processed` once their outputs were on the
-   broker. A skipped message's ack is therefore never a commit.
-3. On assignment, acked offsets and gaps recorded for the assigned partitions
-   are forgotten.
-4. A commit is held until the smallest acked offset is the expected next one:
-   the committed offset (or the partition's first offset when nothing was
-   committed). faust's drain loop can still drop re-fetched records when a
-   seek races it (its read-offset check), which shows up as a hold that does
-   not go away: after `RESEEK_AFTER` seconds at the same offset the partition
-   is read again from there. Partitions with gaps (compacted or transactional
-   topics, where faust fills the holes itself) keep faust's rule.
-5. On the guarded topics (plain: an idempotent producer writes no control
-   records) a jump is never recorded as a gap; the skipped offsets stay
-   unacked, the commit holds, and (4.) the partition is read again.
-6. After every seek of a guarded partition to X, its records are passed on
-   only from offset X: anything else is from an older fetch (offsets there are
-   contiguous) and is skipped, to be read again from X. `perform_seek` marks X
-   first and then seeks every guarded partition (records can still be flowing
-   while faust seeks), and if X has not arrived `RESEEK_AFTER` seconds after
-   records started being skipped, the partition is sought to X again.
-
-With 2, 4 and 5 a commit of a guarded partition covers only a contiguous run
-of offsets, starting where the last commit ended, each marked processed after
-its outputs were acknowledged. 1, 3, 6 and the re-read in 4 keep that from
-turning into a stall.
-
-This subclass works on faust's private bookkeeping (`_acked`, `_acked_index`,
-`_gap`, `_committed_offset`, `_unacked_messages`, `getmany`, the consumer
-thread's `seek_wait`) of faust-streaming 0.15.3 and aiokafka 0.14.0, both pinned;
-`tests/unit/test_faust_consumer.py` and the processor integration tests (which
-rewind partitions through `seek_wait`) exercise every one, so an upgrade
-that changes them fails there first.
-
-`ProcessorApp.status_snapshot` reports the counters (`stale_acks_ignored`,
-`unprocessed_acks_ignored`, `commits_held`, `reseeks`, `gaps_ignored`,
-`stale_records_dropped`); the processor tests print them.
+Built on private internals of faust-streaming 0.15.3 and aiokafka 0.14.0 (pinned),
+checked by `tests/unit/test_faust_internals.py`. The faust behaviour behind each
+override, how it was found, and why each fix is what it is: docs/processor.md,
+"How AtLeastOnceConsumer works".
 """
 
 from __future__ import annotations
@@ -116,6 +55,7 @@ class SafetyState:
     start_offsets: dict[TP, int] = field(default_factory=dict)
     held: dict[TP, tuple[int, float]] = field(default_factory=dict)  # tp -> (expected offset, since)
     processed: dict[TP, set[int]] = field(default_factory=dict)  # guarded topics: outputs on the broker
+    reseek_tasks: set[asyncio.Future] = field(default_factory=set)
 
     def counters(self) -> dict[str, int]:
         return {
@@ -147,7 +87,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
     def guarded_topics(self) -> Set[str]:
         return getattr(self.transport, "guarded_topics", frozenset())
 
-    # -- 2. acks that do not mean "processed" ----------------------------------------------
+    # -- hole 2 (docs/processor.md): acks that do not mean "processed" ---------------------
 
     def mark_processed(self, message: Message) -> None:
         """The outputs of `message` are on the broker: its offset may be committed."""
@@ -172,7 +112,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         log.debug("ack of %s@%d not recorded (%s)", message.tp, message.offset, counter)
         return False
 
-    # -- 3. acks that crossed into a new assignment ----------------------------------------
+    # -- hole 3: acks that crossed into a new assignment -----------------------------------
 
     async def on_partitions_assigned(self, assigned: Set[TP], generation_id: int = 0) -> None:
         self._forget_acks(assigned)
@@ -189,7 +129,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             safety.resume_at.pop(tp, None)
             safety.resume_since.pop(tp, None)
 
-    # -- 1. partitions without a commit ----------------------------------------------------
+    # -- hole 1: partitions without a commit -----------------------------------------------
 
     async def perform_seek(self) -> None:
         """Seek to the committed offsets, and rewind partitions that have none.
@@ -197,10 +137,10 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         faust seeks back to the committed offsets after every assignment and
         whenever it throws fetched records away (flow stopped for a rebalance).
         aiokafka's `seek_to_committed` only seeks partitions with a committed
-        offset above 0: one without a commit stays wherever the fetcher had got
-        to, so records fetched and thrown away there were never read again.
-        Such partitions go back to their first offset (`auto_offset_reset` is
-        "earliest" for this app), which is also where a commit must start.
+        offset above 0: one without a commit would stay wherever the fetcher had
+        got to, and records fetched and thrown away there would never be read
+        again. Such partitions go back to their first offset (`auto_offset_reset`
+        is "earliest" for this app), which is also where a commit must start.
         """
         await super().perform_seek()
         partitions = [tp for tp in self.assignment() if not self._is_changelog_tp(tp)]
@@ -227,7 +167,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
         if targets:
             await self._thread.seek_wait(targets)
 
-    # -- records fetched before a seek -----------------------------------------------------
+    # -- hole 6: records fetched before a seek ---------------------------------------------
 
     def _sought(self, tp: TP, offset: int | None) -> None:
         """`tp` was just sought to `offset`: until that offset arrives, what arrives is stale."""
@@ -263,7 +203,7 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
             safety.resume_since[tp] = now
             self._reseek_soon(tp, expected, "it never arrived after a seek")
 
-    # -- 4. the head of the acked run ------------------------------------------------------
+    # -- holes 4 and 5: the head of the acked run, jumps in the fetched offsets ------------
 
     def _expected_offset(self, tp: TP) -> int | None:
         """The committed offset (unless retention deleted past it); without a commit, the first offset."""
@@ -313,7 +253,10 @@ class AtLeastOnceConsumer(faust_aiokafka.Consumer):
     def _reseek_soon(self, tp: TP, offset: int, why: str) -> None:
         self.safety.reseeks += 1
         log.warning("reading %s again from %d: %s", tp, offset, why)
-        asyncio.ensure_future(self._reseek(tp, offset))
+        task = asyncio.ensure_future(self._reseek(tp, offset))
+        # The loop keeps only a weak reference to a task: hold it until it is done.
+        self.safety.reseek_tasks.add(task)
+        task.add_done_callback(self.safety.reseek_tasks.discard)
 
     async def _reseek(self, tp: TP, offset: int) -> None:
         self._sought(tp, offset)  # before the seek: the fetch loop is running (flow is on)
