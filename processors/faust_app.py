@@ -35,15 +35,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import faust
-from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError
 from faust.exceptions import ConsumerNotStarted
 
+from wirewatch.backoff import Backoff
+from wirewatch.errors import is_record_refused
 from wirewatch.kafka_options import faust_broker_options
 from wirewatch.models import Rule, format_time
-from wirewatch.processors.faust_consumer import AtLeastOnceTransport
+from wirewatch.processors.faust_consumer import AtLeastOnceConsumer, AtLeastOnceTransport
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
 from wirewatch.processors.stream_rules import RuleTopicFollower
@@ -51,13 +52,6 @@ from wirewatch.settings import Settings
 
 log = logging.getLogger("wirewatch.processor")
 
-# Send failures that no retry can fix because the broker refuses the record itself: its source message goes to
-# the dead-letter topic; every other failure is retried until it succeeds. Listed here rather than asked of the
-# error (`wirewatch.errors.is_retriable`), which answers another question (may an immediate retry succeed?):
-# aiokafka says no there also for failures that are not the record's fault and pass once the broker is back,
-# e.g. KafkaTimeoutError when the producer's buffer times out with the broker down, and is_retriable says no
-# for any non-Kafka exception. Dead-lettering those would turn an outage into dead letters instead of outputs.
-PERMANENT_SEND_ERRORS = (MessageSizeTooLargeError, RecordListTooLargeError)
 LIBRARY_LOGGERS = ("aiokafka", "faust", "kafka", "mode")
 WEB_BIND = "127.0.0.1"  # never a public interface: the web view has no authentication
 WINDOWS = {"1m": (60.0, timedelta(hours=2)), "1h": (3600.0, timedelta(days=2))}
@@ -104,6 +98,11 @@ class ProcessorApp:
     processor: DispatchProcessor
     app: faust.App
     follower: RuleTopicFollower
+    tagged_topic: faust.TopicT
+    alerts_topic: faust.TopicT
+    dead_topic: faust.TopicT
+    mentions_topic: faust.TopicT  # country mentions, repartitioned by country for the windowed tables
+    tables: dict[str, Any]  # window name → windowed faust table of mentions per country
     counters: WorkerCounters = field(default_factory=WorkerCounters)
     rule_errors: list[str] = field(default_factory=list)
 
@@ -147,10 +146,11 @@ class ProcessorApp:
         except Exception as exc:  # a tagger/matcher bug must not stop the stream: park the dispatch
             log.exception("processing dispatch %s failed", dispatch.id)
             return [self._dead(f"processing failed: {type(exc).__name__}: {exc}", origin, event.value)]
-        key, source = dispatch.id.encode("utf-8"), {"origin": origin, "payload": event.value}
-        out = [Outgoing(self.tagged_topic, key, encode_json(processed.doc), **source)]
+        key, payload = dispatch.id.encode("utf-8"), event.value
+        out = [Outgoing(self.tagged_topic, key, encode_json(processed.doc), origin, payload)]
         for alert, _channels in processed.alerts:
-            out.append(Outgoing(self.alerts_topic, alert.key.encode("utf-8"), encode_json(alert.to_dict()), **source))
+            alert_key = alert.key.encode("utf-8")
+            out.append(Outgoing(self.alerts_topic, alert_key, encode_json(alert.to_dict()), origin, payload))
         for country in processed.tagged.tags.countries:
             mentions[country.code] += country.mentions
         self.counters.processed += 1
@@ -186,7 +186,7 @@ class ProcessorApp:
                 return
             attempt += 1
             self.counters.send_retries += len(failed)
-            delay = min(self.options.retry_max, 0.5 * 2 ** min(attempt, 10))
+            delay = Backoff(base=0.5, cap=self.options.retry_max).delay(attempt + 1)
             log.warning("%d send(s) failed (%s); retrying in %.1fs", len(failed), failed[0][1], delay)
             await asyncio.sleep(delay)
             pending = [record for record, _ in failed]
@@ -195,7 +195,9 @@ class ProcessorApp:
         kept: list[tuple[Outgoing, Exception]] = []
         parked: set[tuple[str, int, int]] = set()
         for record, exc in failed:
-            if not isinstance(exc, PERMANENT_SEND_ERRORS) or record.origin is None:
+            # A record the broker refuses for good (too large) is replaced by its source message's dead letter;
+            # every other failure, an outage included, is resent until it succeeds.
+            if not is_record_refused(exc) or record.origin is None:
                 kept.append((record, exc))
                 continue
             where = (record.origin.topic, record.origin.partition, record.origin.offset)
@@ -210,14 +212,17 @@ class ProcessorApp:
         if not self.follower.ready.is_set():
             log.info("waiting for the rules topic %s to be read", self.settings.kafka.topic_rules)
             await self.follower.ready.wait()
-        async for events in stream.take_events(self.options.batch_size, within=self.options.batch_within):
+        batches = stream.take_events(  # type: ignore[attr-defined]  # faust-streaming's StreamT does not declare it
+            self.options.batch_size, within=self.options.batch_within
+        )
+        async for events in batches:
             # Our own reference first, before any await: take_events also acks the batch when this body
             # raises or is cancelled, and that ack must not be the last one while outputs are unsent.
             for event in events:
                 event.message.incref()
             outgoing = self.outputs_for_batch(events)
             await self.deliver(outgoing)
-            consumer = self.app.consumer
+            consumer = cast(AtLeastOnceConsumer, self.app.consumer)
             for event in events:
                 consumer.mark_processed(event.message)  # outputs are on the broker: the offsets
                 event.ack()  # may be committed now
@@ -343,32 +348,31 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
     # Before anything reaches the transport (app.topic does): faust's consumer with its
     # commit bookkeeping made safe across rebalances (processors/faust_consumer.py).
     app.transport = AtLeastOnceTransport(app.conf.broker_consumer, app, guarded_topics={kafka.topic_raw})
-    holder = ProcessorApp(
-        settings=settings,
-        options=options,
-        processor=processor or build_processor(settings),
-        app=app,
-        follower=None,  # type: ignore[arg-type]  # set below: it needs the holder's callback
-    )
-    holder.follower = RuleTopicFollower(kafka, holder.apply_rules)
 
     def raw_topic(name: str, **extra: Any) -> faust.TopicT:
         return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw", **extra)
 
     source = raw_topic(kafka.topic_raw)
-    holder.tagged_topic = raw_topic(kafka.topic_tagged)
-    holder.alerts_topic = raw_topic(kafka.topic_alerts)
-    holder.dead_topic = raw_topic(kafka.topic_dead)
-    # Repartition by country so each windowed-table key lives in exactly one partition.
-    holder.mentions_topic = raw_topic(
-        f"{kafka.processor_group}-country-mentions", partitions=kafka.partitions, internal=True
+    holder = ProcessorApp(
+        settings=settings,
+        options=options,
+        processor=processor or build_processor(settings),
+        app=app,
+        follower=RuleTopicFollower(kafka, lambda rules: holder.apply_rules(rules)),
+        tagged_topic=raw_topic(kafka.topic_tagged),
+        alerts_topic=raw_topic(kafka.topic_alerts),
+        dead_topic=raw_topic(kafka.topic_dead),
+        # Repartitioned by country so each windowed-table key lives in exactly one partition.
+        mentions_topic=raw_topic(
+            f"{kafka.processor_group}-country-mentions", partitions=kafka.partitions, internal=True
+        ),
+        tables={
+            name: app.Table(f"country-mentions-{name}", default=int, partitions=kafka.partitions).tumbling(
+                size, expires=expires
+            )
+            for name, (size, expires) in WINDOWS.items()
+        },
     )
-    holder.tables = {
-        name: app.Table(f"country-mentions-{name}", default=int, partitions=kafka.partitions).tumbling(
-            size, expires=expires
-        )
-        for name, (size, expires) in WINDOWS.items()
-    }
 
     @app.agent(source, name="tag-dispatches")
     async def tag_dispatches(stream: faust.StreamT) -> None:

@@ -27,10 +27,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kafka.errors import KafkaError, MessageSizeTooLargeError
+from kafka.errors import KafkaError
 
 from wirewatch.backoff import Backoff
-from wirewatch.errors import ServiceError
+from wirewatch.errors import ServiceError, is_record_refused
 from wirewatch.kafka_options import kafka_python_options
 from wirewatch.models import Dispatch
 from wirewatch.ports import DeadLetters, Inbox
@@ -336,7 +336,7 @@ class KafkaPublisher:
         self._unclaim(dispatch_id)
 
     def _failed(self, dispatch_id: str, error: Any, dispatch: Dispatch | None = None) -> None:
-        if dispatch is not None and isinstance(error, MessageSizeTooLargeError) and isinstance(self.inbox, DeadLetters):
+        if dispatch is not None and is_record_refused(error) and isinstance(self.inbox, DeadLetters):
             # Re-sending cannot help: keep it, with the reason, where an operator looks.
             payload = json.dumps(dispatch.to_dict(), ensure_ascii=False)
             self.inbox.dead_letter("dispatch", payload, f"refused by Kafka: {error}")

@@ -15,6 +15,9 @@ foreign errors (aiokafka, kafka-python, the Elasticsearch client) are mapped her
 from __future__ import annotations
 
 RETRIABLE_HTTP_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# What both Kafka clients (aiokafka, kafka-python) raise when the broker refuses a record itself: no resend
+# can ever succeed, so the record goes to a dead letter. Matched by class name: the core imports neither client.
+RECORD_REFUSED_ERRORS = frozenset({"MessageSizeTooLargeError", "RecordListTooLargeError"})
 
 
 class WirewatchError(Exception):
@@ -49,6 +52,16 @@ class StoreError(WirewatchError):
 
 class ServiceError(WirewatchError):
     """Kafka or Elasticsearch refused an administrative request (topics, index layout)."""
+
+
+def is_record_refused(exc: BaseException) -> bool:
+    """True if a message broker refused this record for good (too large): resending cannot help.
+
+    A different question from `is_retriable` (may an immediate retry succeed?): a send that times out while
+    the broker is down is not retriable in aiokafka's sense, yet the same record passes once the broker is
+    back, so it is resent, never dead-lettered.
+    """
+    return any(cls.__name__ in RECORD_REFUSED_ERRORS for cls in type(exc).__mro__)
 
 
 def is_retriable(exc: BaseException) -> bool:
