@@ -6,9 +6,8 @@ from __future__ import annotations
 import asyncio
 
 from tests.browser.test_dashboard_browser import LIVE_WAIT_MS, open_page
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
+from tests.integration.es_support import index_docs, make_dispatch
 from tests.integration.test_dashboard_es import es_backend_settings, index_alerts
-from tests.integration.test_es_support import es_layout, index_docs, make_dispatch  # noqa: F401 - fixture
 from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
 from wirewatch.app.dashboard.es_backend import ElasticsearchBackend

@@ -6,9 +6,8 @@ developer, or an earlier test session) and otherwise start it with the
 deploy/local scripts. A test that needs a service it cannot get FAILS with
 `ServiceUnavailable`; it never skips.
 
-Use from a conftest.py:
-
-    from tests.integration.services import elasticsearch_url, kafka_bootstrap  # noqa: F401
+Its session fixtures, `kafka_bootstrap` and `elasticsearch_url`, are registered for every test
+directory by tests/conftest.py (`pytest_plugins`); test modules name them as arguments, never import them.
 
 Ports follow the scripts' environment: WIREWATCH_KAFKA_PORT, WIREWATCH_ES_PORT.
 """

@@ -22,8 +22,7 @@ import aiohttp
 import pytest
 from elasticsearch.helpers import async_bulk
 
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
-from tests.integration.test_es_support import es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401 - fixtures
+from tests.integration.es_support import es_settings_for, index_docs, simple_tagged
 from tests.unit.dashboard_fixtures import HOSTILE_TITLE, fill_store, running_dashboard, sample_dispatches
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
 from wirewatch.app.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, ElasticsearchBackend

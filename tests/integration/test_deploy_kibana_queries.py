@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
-from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, tag_all  # noqa: F401
+from tests.integration.es_support import gold_dispatches, index_docs, tag_all
 from tests.unit.test_deploy_kibana import LENS_RECORDS, load_objects
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings

@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 from elasticsearch import BadRequestError
 
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
-from tests.integration.test_es_support import es_layout, gold_dispatches, index_docs, make_dispatch, tag_all  # noqa: F401
+from tests.integration.es_support import gold_dispatches, index_docs, make_dispatch, tag_all
 from wirewatch.models import AgencyMention, CountryMention, Event, OfficialMention, TaggedDispatch
 from wirewatch.query import QuerySyntaxError, parse_query
 from wirewatch.sinks.es_client import build_client

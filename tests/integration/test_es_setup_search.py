@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
-from tests.integration.test_es_support import drop_layout, es_layout, es_settings_for, index_docs, simple_tagged  # noqa: F401
+from tests.integration.es_support import drop_layout, es_settings_for, index_docs, simple_tagged
 from wirewatch.app.cli import elasticsearch as cli_es
 from wirewatch.query import QuerySyntaxError
 from wirewatch.settings import Settings

@@ -11,8 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.integration.services import elasticsearch_url, kafka_bootstrap  # noqa: F401 - session fixtures
-from tests.integration.test_es_support import (
+from tests.integration.es_support import (
     count_docs,
     drop_layout,
     es_settings_for,
@@ -216,7 +215,7 @@ async def test_sink_command_reads_the_config_indexes_and_stops_on_sigterm(sink_s
     import subprocess
     import sys
 
-    from tests.integration.test_es_support import REPO_ROOT
+    from tests.integration.es_support import REPO_ROOT
 
     es, kafka = sink_settings
     names = IndexNames.from_settings(es)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
@@ -19,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.services import ELASTICSEARCH_SCRIPT, kafka_bootstrap  # noqa: F401 - session fixture
+from tests.integration.es_support import es_settings_for, kafka_settings_for, simple_tagged, tagged_record
+from tests.integration.services import ELASTICSEARCH_SCRIPT
 from tests.integration.test_es_sink import committed_offsets, delete_topics
-from tests.integration.test_es_support import es_settings_for, kafka_settings_for, simple_tagged, tagged_record
+from tests.support import free_port
 from wirewatch.backoff import Backoff
 from wirewatch.sinks.elasticsearch_sink import ElasticsearchSink
 from wirewatch.sinks.es_client import build_client
@@ -31,12 +31,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
 TOTAL = 400
 OUTAGE_SECONDS = 60.0  # the outage issue 7 asks for: Elasticsearch away for a minute
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class PrivateNode:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from kafka import KafkaProducer
 
-from tests.integration.test_kafka_producer import bootstrap, delete_topics, unique_kafka  # noqa: F401 (fixture)
-from tests.unit.test_notifiers import Receiver, receiver  # noqa: F401 (fixture)
+from tests.integration.test_kafka_producer import delete_topics, unique_kafka
 from tests.unit.test_store import make_alert
 from wirewatch.app.cli.notify import run_notifier
 from wirewatch.models import Rule
@@ -61,8 +60,8 @@ async def run_until(settings: Settings, done, timeout: float = 60.0) -> None:
         await asyncio.wait_for(task, 30)
 
 
-async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(bootstrap, receiver, tmp_path):
-    kafka = unique_kafka(bootstrap, partitions=2)
+async def test_alerts_from_the_topic_are_delivered_once_each_across_restarts(kafka_bootstrap, receiver, tmp_path):
+    kafka = unique_kafka(kafka_bootstrap, partitions=2)
     receiver.statuses = [500, 500]  # the webhook fails twice first: retried, not lost
     settings = settings_for(kafka, tmp_path, receiver.url)
     alerts = [make_alert(key=f"d{i}") for i in range(5)]

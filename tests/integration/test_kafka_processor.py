@@ -9,30 +9,25 @@ Input is produced with kafka-python straight into the raw topic.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.integration.kafka_support import REPO, Worker
 from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
-from wirewatch.processors.faust_app import worker_ready, worker_status
+from wirewatch.processors.faust_app import worker_ready
 from wirewatch.processors.stream_rules import publish_rules
 from wirewatch.settings import KafkaSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
-REPO = Path(__file__).resolve().parents[2]
 KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
 SEED = REPO / "tests" / "fixtures" / "seed-dispatch.txt"
 SEED_COUNTRIES = {"IR", "TR", "SY", "IQ", "YE", "PS"}
@@ -48,17 +43,6 @@ SAFETY_COUNTERS = (
 
 
 # -- the broker and the topics ------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def bootstrap() -> str:
-    """The shared broker: tests/integration/services.py when it is there, else deploy/local/kafka.sh."""
-    try:
-        from tests.integration.services import ensure_kafka
-    except ImportError:
-        subprocess.run([str(KAFKA_SH), "start"], check=True, timeout=300)
-        return "127.0.0.1:9092"
-    return ensure_kafka()
 
 
 def unique_kafka(bootstrap: str, partitions: int) -> KafkaSettings:
@@ -173,93 +157,7 @@ def ids_of(records: list[Any]) -> list[str]:
     return [json.loads(record.value)["id"] for record in records]
 
 
-# -- worker processes -------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Worker:
-    config: Path
-    workdir: Path
-    name: str
-    extra: list[str] = field(default_factory=list)
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen | None = None
-
-    @property
-    def log_path(self) -> Path:
-        return self.workdir / f"{self.name}.log"
-
-    def start(self) -> Worker:
-        command = [
-            sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(self.config), "processor",
-            "--web-port", str(self.port), "--data-dir", str(self.workdir / f"{self.name}-data"),
-            "--session-timeout", "10", "--batch-within", "0.2", *self.extra,
-        ]  # fmt: skip
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
-        log.close()
-        return self
-
-    def status(self) -> dict[str, Any] | None:
-        return worker_status(self.port)
-
-    def wait_for(self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 90.0) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self.process and self.process.poll() is None, f"worker exited:\n{self.tail()}"
-            status = self.status()
-            if status is not None and predicate(status):
-                return status
-            time.sleep(0.3)
-        raise AssertionError(
-            f"worker {self.name} never reached the expected state; last {self.status()}\n{self.tail()}"
-        )
-
-    def get(self, path: str) -> Any:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=2) as response:
-            return json.loads(response.read(1_000_000))
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
-
-    def kill9(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def workers(tmp_path: Path):
-    """Start workers through this factory; every one is stopped at the end, whatever happens."""
-    started: list[Worker] = []
-
-    def start(config: Path, name: str, *extra: str) -> Worker:
-        worker = Worker(config, tmp_path, name, list(extra)).start()
-        started.append(worker)
-        return worker
-
-    yield start
-    for worker in started:
-        worker.stop()
+# -- worker processes (started through the `workers` fixture) ------------------------------
 
 
 ready = worker_ready
@@ -298,8 +196,8 @@ def lost_or_stalled(kafka: KafkaSettings, missing: set[str], running: list[Worke
 # -- the tests ----------------------------------------------------------------------------------
 
 
-def test_seed_dispatch_is_tagged_and_fires_the_coup_rule(bootstrap: str, tmp_path: Path, workers) -> None:
-    kafka = unique_kafka(bootstrap, partitions=2)
+def test_seed_dispatch_is_tagged_and_fires_the_coup_rule(kafka_bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(kafka_bootstrap, partitions=2)
     create_topics(kafka)
     config = write_config(tmp_path / "wirewatch.toml", kafka, [Rule(id="coup", name="Coup", query="coup")])
     published = subprocess.run(
@@ -335,8 +233,10 @@ def test_seed_dispatch_is_tagged_and_fires_the_coup_rule(bootstrap: str, tmp_pat
         assert counts[window][0]["counts"]["TR"] == next(c["mentions"] for c in doc["countries"] if c["code"] == "TR")
 
 
-def test_malformed_messages_go_to_dead_letters_and_the_stream_goes_on(bootstrap: str, tmp_path: Path, workers) -> None:
-    kafka = unique_kafka(bootstrap, partitions=1)  # one partition: "later" is well defined
+def test_malformed_messages_go_to_dead_letters_and_the_stream_goes_on(
+    kafka_bootstrap: str, tmp_path: Path, workers
+) -> None:
+    kafka = unique_kafka(kafka_bootstrap, partitions=1)  # one partition: "later" is well defined
     create_topics(kafka)
     # The config's rule seeds the empty rules topic when the worker starts.
     config = write_config(tmp_path / "wirewatch.toml", kafka, [Rule(id="coup", name="Coup", query="coup")])
@@ -370,8 +270,8 @@ def test_malformed_messages_go_to_dead_letters_and_the_stream_goes_on(bootstrap:
     assert worker.wait_for(lambda s: s["counters"]["processed"] == 2)["counters"]["dead"] == 4
 
 
-def test_two_workers_split_the_partitions_and_miss_nothing(bootstrap: str, tmp_path: Path, workers) -> None:
-    kafka = unique_kafka(bootstrap, partitions=4)
+def test_two_workers_split_the_partitions_and_miss_nothing(kafka_bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(kafka_bootstrap, partitions=4)
     create_topics(kafka)
     config = write_config(tmp_path / "wirewatch.toml", kafka)
     texts = ["Troops gathered near the border of Iran and Iraq.", "Ministers from France met in Berlin.",
@@ -418,8 +318,8 @@ def test_two_workers_split_the_partitions_and_miss_nothing(bootstrap: str, tmp_p
     assert status_1["partitions"] and status_2["partitions"]
 
 
-def test_rule_published_at_runtime_fires_without_restart(bootstrap: str, tmp_path: Path, workers) -> None:
-    kafka = unique_kafka(bootstrap, partitions=1)
+def test_rule_published_at_runtime_fires_without_restart(kafka_bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(kafka_bootstrap, partitions=1)
     create_topics(kafka)
     config = write_config(tmp_path / "wirewatch.toml", kafka)  # no rules at start
     worker = workers(config, "w1")
@@ -449,8 +349,8 @@ def test_rule_published_at_runtime_fires_without_restart(bootstrap: str, tmp_pat
     assert worker.process.pid == pid and worker.process.poll() is None
 
 
-def test_worker_killed_mid_stream_loses_nothing_after_restart(bootstrap: str, tmp_path: Path, workers) -> None:
-    kafka = unique_kafka(bootstrap, partitions=2)
+def test_worker_killed_mid_stream_loses_nothing_after_restart(kafka_bootstrap: str, tmp_path: Path, workers) -> None:
+    kafka = unique_kafka(kafka_bootstrap, partitions=2)
     create_topics(kafka)
     config = write_config(tmp_path / "wirewatch.toml", kafka)
     dispatches = [seed_dispatch(f"kill-{i}") for i in range(600)]
@@ -474,7 +374,7 @@ def test_worker_killed_mid_stream_loses_nothing_after_restart(bootstrap: str, tm
     print(f"kill -9 and restart: {len(tagged_ids)} tagged records, {duplicates} duplicate(s)")
 
 
-def test_partitions_moving_again_and_again_lose_nothing(bootstrap: str, tmp_path: Path, workers) -> None:
+def test_partitions_moving_again_and_again_lose_nothing(kafka_bootstrap: str, tmp_path: Path, workers) -> None:
     """Rebalances while dispatches keep arriving: a second worker joins and leaves (SIGTERM, then
     kill -9) three times; then the first worker is killed and a fresh one finishes the job.
     Every dispatch reaches the tagged topic. This is where faust's skipped-message acks and the
@@ -482,7 +382,7 @@ def test_partitions_moving_again_and_again_lose_nothing(bootstrap: str, tmp_path
     (processors/faust_consumer.py)."""
     import threading
 
-    kafka = unique_kafka(bootstrap, partitions=4)
+    kafka = unique_kafka(kafka_bootstrap, partitions=4)
     create_topics(kafka)
     config = write_config(tmp_path / "wirewatch.toml", kafka)
     dispatches = [plain_dispatch(f"Troops moved near the border of Iran and Iraq. Report {i}.") for i in range(1200)]

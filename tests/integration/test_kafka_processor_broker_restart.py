@@ -16,19 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_kafka_processor import (  # noqa: F401 - `workers` is a fixture
+from tests.integration.test_kafka_processor import (
     KAFKA_SH,
     create_topics,
     dispatch_record,
-    free_port,
     ids_of,
     plain_dispatch,
     read_until,
     ready,
     unique_kafka,
-    workers,
     write_config,
 )
+from tests.support import free_port
 from wirewatch.settings import KafkaSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]

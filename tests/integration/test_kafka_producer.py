@@ -14,17 +14,14 @@ import signal
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
-from aiohttp import web
 
-from tests.integration.services import ensure_kafka
+from tests.integration.kafka_support import Feed
+from tests.support import free_port
 from wirewatch.app.cli.producer import cmd_producer, cmd_publish_ingest, cmd_topics_create
 from wirewatch.app.services.producer import publish_dispatches, run_producer
 from wirewatch.models import Dispatch
@@ -46,13 +43,7 @@ FAST = PublisherOptions(
 )
 
 
-# -- the broker -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def bootstrap() -> str:
-    """The shared broker, reused when it answers and started otherwise (fails, never skips, without one)."""
-    return ensure_kafka()
+# -- the broker (the shared one: the `kafka_bootstrap` fixture) ---------------------------------
 
 
 def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
@@ -109,67 +100,6 @@ def read_topic(kafka: KafkaSettings, topic: str, timeout: float = 30.0) -> list[
         consumer.close()
 
 
-# -- a real local feed ----------------------------------------------------------------------
-
-
-@dataclass
-class Feed:
-    """An RSS feed whose items a test can add to while it is being served."""
-
-    items: list[dict[str, str]] = field(default_factory=list)
-    requests: int = 0
-    url: str = ""
-
-    def add(self, n: int) -> None:
-        start = len(self.items)
-        published = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
-        for i in range(start, start + n):
-            self.items.append(
-                {
-                    "title": f"Army officers seize state radio in capital, story {i}",
-                    "link": f"https://news.example.org/world/story-{i}",
-                    "description": f"Soldiers took over the broadcaster in Niamey; Niger's president is held. Item {i}.",
-                    "pubDate": format_datetime(published + timedelta(minutes=i)),
-                }
-            )
-
-    def render(self) -> bytes:
-        entries = "".join(
-            f"<item><title>{escape(it['title'])}</title><link>{escape(it['link'])}</link>"
-            f"<guid>{escape(it['link'])}</guid><description>{escape(it['description'])}</description>"
-            f"<pubDate>{it['pubDate']}</pubDate></item>"
-            for it in reversed(self.items)  # newest first, as feeds list them
-        )
-        return (
-            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>World</title>'
-            f"<link>https://news.example.org/</link><description>test</description>{entries}</channel></rss>"
-        ).encode()
-
-    def titles(self) -> set[str]:
-        return {it["title"] for it in self.items}
-
-
-@pytest.fixture
-async def feed() -> AsyncIterator[Feed]:
-    served = Feed()
-
-    async def handler(request: web.Request) -> web.Response:
-        served.requests += 1
-        return web.Response(body=served.render(), content_type="application/rss+xml")
-
-    app = web.Application()
-    app.router.add_get("/world.xml", handler)
-    runner = web.AppRunner(app, shutdown_timeout=0.1)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    served.url = f"http://127.0.0.1:{runner.addresses[0][1]}/world.xml"
-    try:
-        yield served
-    finally:
-        await runner.cleanup()
-
-
 def producer_settings(kafka: KafkaSettings, feed: Feed, tmp_path: Path, interval: float = 3600.0) -> Settings:
     kafka.producer_store = tmp_path / "producer.db"
     return Settings(
@@ -194,8 +124,10 @@ def pending_in(store_path: Path) -> list[Dispatch]:
 # -- (1) feed → producer --once → dispatches.raw ---------------------------------------------------
 
 
-async def test_feed_is_published_with_id_keys_and_dispatch_json(bootstrap: str, feed: Feed, tmp_path: Path) -> None:
-    kafka = unique_kafka(bootstrap)
+async def test_feed_is_published_with_id_keys_and_dispatch_json(
+    kafka_bootstrap: str, feed: Feed, tmp_path: Path
+) -> None:
+    kafka = unique_kafka(kafka_bootstrap)
     ensure_topics(kafka)
     feed.add(3)
     settings = producer_settings(kafka, feed, tmp_path)
@@ -218,9 +150,9 @@ async def test_feed_is_published_with_id_keys_and_dispatch_json(bootstrap: str, 
         delete_topics(kafka)
 
 
-async def test_producer_command_once(bootstrap: str, feed: Feed, tmp_path: Path, capsys) -> None:
+async def test_producer_command_once(kafka_bootstrap: str, feed: Feed, tmp_path: Path, capsys) -> None:
     """`wirewatch producer --once` from a config file: exit 0 once every dispatch is acknowledged."""
-    kafka = unique_kafka(bootstrap)
+    kafka = unique_kafka(kafka_bootstrap)
     feed.add(2)
     config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=2, retention_ms=86_400_000)
     with config.open("a", encoding="utf-8") as out:
@@ -238,8 +170,8 @@ async def test_producer_command_once(bootstrap: str, feed: Feed, tmp_path: Path,
 # -- (2) a producer restarted mid-run publishes no duplicate ------------------------------------------
 
 
-async def test_restarted_producer_publishes_no_duplicate(bootstrap: str, feed: Feed, tmp_path: Path) -> None:
-    kafka = unique_kafka(bootstrap)
+async def test_restarted_producer_publishes_no_duplicate(kafka_bootstrap: str, feed: Feed, tmp_path: Path) -> None:
+    kafka = unique_kafka(kafka_bootstrap)
     ensure_topics(kafka)
     feed.add(2)
     # A short interval: the running service polls the same items again and again.
@@ -267,9 +199,9 @@ async def test_restarted_producer_publishes_no_duplicate(bootstrap: str, feed: F
         delete_topics(kafka)
 
 
-async def test_unacknowledged_dispatches_are_replayed_after_a_restart(bootstrap: str, tmp_path: Path) -> None:
+async def test_unacknowledged_dispatches_are_replayed_after_a_restart(kafka_bootstrap: str, tmp_path: Path) -> None:
     """Accepted while no broker answers, the process stops; the next start sends them, once."""
-    kafka = unique_kafka(bootstrap)
+    kafka = unique_kafka(kafka_bootstrap)
     ensure_topics(kafka)
     store_path = tmp_path / "producer.db"
     dispatches = [
@@ -313,14 +245,6 @@ async def test_unacknowledged_dispatches_are_replayed_after_a_restart(bootstrap:
         delete_topics(kafka)
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # -- ingest --------------------------------------------------------------------------------------------
 
 
@@ -342,8 +266,8 @@ def write_config(path: Path, kafka: KafkaSettings, partitions: int, retention_ms
     return path
 
 
-def test_publish_ingest_command_dedups_across_runs(bootstrap: str, tmp_path: Path, capsys) -> None:
-    kafka = unique_kafka(bootstrap)
+def test_publish_ingest_command_dedups_across_runs(kafka_bootstrap: str, tmp_path: Path, capsys) -> None:
+    kafka = unique_kafka(kafka_bootstrap)
     config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=2, retention_ms=86_400_000)
     lines = tmp_path / "dispatches.jsonl"
     lines.write_text(
@@ -370,8 +294,8 @@ def test_publish_ingest_command_dedups_across_runs(bootstrap: str, tmp_path: Pat
 # -- (4) topics create -----------------------------------------------------------------------------------
 
 
-def test_topics_create_is_idempotent_and_applies_the_config(bootstrap: str, tmp_path: Path, capsys) -> None:
-    kafka = unique_kafka(bootstrap)
+def test_topics_create_is_idempotent_and_applies_the_config(kafka_bootstrap: str, tmp_path: Path, capsys) -> None:
+    kafka = unique_kafka(kafka_bootstrap)
     config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=3, retention_ms=3_600_000)
     try:
         assert cmd_topics_create(cli_args(config, json=True)) == 0
@@ -411,8 +335,8 @@ def test_topics_create_is_idempotent_and_applies_the_config(bootstrap: str, tmp_
         delete_topics(kafka)
 
 
-async def test_a_dispatch_too_large_for_kafka_is_dead_lettered_not_resent(bootstrap, tmp_path: Path) -> None:
-    kafka = unique_kafka(bootstrap)
+async def test_a_dispatch_too_large_for_kafka_is_dead_lettered_not_resent(kafka_bootstrap, tmp_path: Path) -> None:
+    kafka = unique_kafka(kafka_bootstrap)
     now = datetime.now(UTC)
     big = Dispatch(id="too-big", source="t", title="Big", text="word " * 300_000, published=now, fetched=now)
     small = Dispatch(id="small", source="t", title="Small", text="Turkey and Iran.", published=now, fetched=now)

@@ -17,18 +17,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.kafka_support import Feed
 from tests.integration.services import KAFKA_SCRIPT
 from tests.integration.test_kafka_producer import (
     FAST,
-    Feed,
-    feed,  # noqa: F401 - the fixture
-    free_port,
     pending_in,
     producer_settings,
     read_topic,
     unique_kafka,
     wait_for,
 )
+from tests.support import free_port
 from wirewatch.app.services.producer import run_producer
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]

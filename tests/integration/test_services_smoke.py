@@ -21,15 +21,13 @@ from elasticsearch import AsyncElasticsearch, BadRequestError, Elasticsearch
 from kafka import KafkaConsumer, KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
 
-from tests.integration.services import (  # noqa: F401 - fixtures
+from tests.integration.services import (
     ELASTICSEARCH_SCRIPT,
     HOST,
     KAFKA_SCRIPT,
     ServiceUnavailable,
-    elasticsearch_url,
     ensure_elasticsearch,
     ensure_kafka,
-    kafka_bootstrap,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]

@@ -1,4 +1,5 @@
-"""Helpers for tests that run `wirewatch` as a real process and serve it from threads on 127.0.0.1."""
+"""Helpers for tests that run `wirewatch` as a real process: request handlers for the feeds and webhooks it
+talks to (served from threads on 127.0.0.1 by tests.support.http_server), the process, and its store."""
 
 from __future__ import annotations
 
@@ -10,26 +11,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 STATUS_DISPATCHES = re.compile(r"dispatches (\d+) ")
-
-
-@contextmanager
-def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A threading http.server on 127.0.0.1 with a random port; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def static_feeds(feeds: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:

@@ -15,13 +15,13 @@ import pytest
 from tests.reliability.feeds import rss, rss_item
 from tests.reliability.processes import (
     WebhookReceiver,
-    http_server,
     last_status_count,
     query,
     static_feeds,
     wait_for,
     wirewatch,
 )
+from tests.support import http_server
 
 FEEDS = 20
 ITEMS = 50

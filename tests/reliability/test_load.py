@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.feeds import rss, rss_item
-from tests.reliability.processes import http_server, query, static_feeds, wirewatch
+from tests.reliability.processes import query, static_feeds, wirewatch
+from tests.support import http_server
 
 FEEDS = 1000
 ITEMS = int(os.environ.get("WIREWATCH_LOAD_ITEMS", "20"))

@@ -13,8 +13,9 @@ from typing import ClassVar
 
 import pytest
 
-from tests.reliability.feeds import free_port, rss
-from tests.reliability.processes import WebhookReceiver, http_server, static_feeds, wirewatch
+from tests.reliability.feeds import rss
+from tests.reliability.processes import WebhookReceiver, static_feeds, wirewatch
+from tests.support import free_port, http_server
 
 WEBHOOK_TOKEN = "whk-7f3c9e1d5b-SECRET-webhook"
 SASL_PASSWORD = "sasl-4a8e2c6f0d-SECRET-kafka"

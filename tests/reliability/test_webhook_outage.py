@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.processes import WebhookReceiver, http_server
+from tests.reliability.processes import WebhookReceiver
+from tests.support import http_server
 from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, utcnow

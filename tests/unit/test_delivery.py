@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_notifiers import TOKEN, Receiver, receiver  # noqa: F401  (fixture)
+from tests.support import Receiver
+from tests.unit.test_notifiers import TOKEN
 from tests.unit.test_store import make_alert
 from wirewatch.models import utcnow
 from wirewatch.settings import DeliverySettings, WebhookSettings

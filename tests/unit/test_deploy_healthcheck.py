@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import ModuleType
 from typing import ClassVar
 
 import pytest
+
+from tests.support import free_port, http_server
 
 SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "healthcheck.py"
 
@@ -50,14 +51,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with http_server(Handler) as base:
+        yield base
 
 
 def test_a_2xx_answer_is_healthy(server: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,21 +74,13 @@ def test_json_true_needs_the_key_to_be_true(server: str) -> None:
 
 
 def test_nothing_listening_is_unhealthy_not_a_crash(capsys: pytest.CaptureFixture[str]) -> None:
-    import socket
-
-    with socket.socket() as probe:  # a port that was free a moment ago
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # nothing listens on it
     assert load_healthcheck().main(["--timeout", "2", "http", f"http://127.0.0.1:{port}/healthz"]) == 1
     assert "unhealthy" in capsys.readouterr().err
 
 
 def test_kafka_unreachable_is_unhealthy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     config = tmp_path / "wirewatch.toml"
     config.write_text(f'[kafka]\nbootstrap_servers = ["127.0.0.1:{port}"]\n', encoding="utf-8")
     assert load_healthcheck().main(["-c", str(config), "--timeout", "2", "kafka"]) == 1

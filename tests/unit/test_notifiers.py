@@ -1,16 +1,16 @@
-"""Notifiers: console line format, JSON Lines output, webhook POST against a real local receiver."""
+"""Notifiers: console line format, JSON Lines output, webhook POST against a real local receiver
+(the `receiver` fixture, tests/conftest.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import io
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
+from tests.support import Receiver
 from tests.unit.test_store import T0, make_alert
 from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert
@@ -18,75 +18,7 @@ from wirewatch.ports import Notifier
 from wirewatch.settings import WebhookSettings
 from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
 
-SECRET_PATH = "/hooks/s3cr3t-path"
 TOKEN = "Bearer tok-do-not-log"
-
-
-@dataclass
-class Receiver:
-    """A real HTTP receiver on 127.0.0.1; answers with the queued statuses, then 200."""
-
-    statuses: list[int] = field(default_factory=list)
-    received: list[dict] = field(default_factory=list)  # bodies answered with 2xx
-    requests: list[web.Request] = field(default_factory=list)
-    hang: asyncio.Event | None = None  # when set up, requests wait on it (timeouts)
-    runner: web.AppRunner | None = None
-    site: web.TCPSite | None = None
-    port: int = 0
-
-    async def handle(self, request: web.Request) -> web.StreamResponse:
-        self.requests.append(request)
-        if self.hang is not None:
-            await self.hang.wait()
-        body = await request.json()
-        status = self.statuses.pop(0) if self.statuses else 200
-        if 200 <= status < 300:
-            self.received.append(body)
-        headers = {"Location": "/elsewhere"} if 300 <= status < 400 else {}
-        response = web.Response(status=status, text="ok" if status < 300 else "nope", headers=headers)
-        # No keep-alive: once the port closes, the next attempt must really be refused.
-        response.force_close()
-        return response
-
-    async def elsewhere(self, request: web.Request) -> web.Response:
-        self.received.append({"redirected": True})
-        return web.Response(text="followed")
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}{SECRET_PATH}"
-
-    async def start(self) -> None:
-        if self.runner is None:
-            app = web.Application()
-            app.router.add_post(SECRET_PATH, self.handle)
-            app.router.add_post("/elsewhere", self.elsewhere)
-            self.runner = web.AppRunner(app, shutdown_timeout=0.5)
-            await self.runner.setup()
-        self.site = web.TCPSite(self.runner, "127.0.0.1", self.port, reuse_address=True)
-        await self.site.start()
-        if not self.port:
-            self.port = self.runner.addresses[0][1]
-
-    async def stop_listening(self) -> None:
-        """Close the port (connection refused) but keep the app, to listen again on the same port."""
-        assert self.site is not None
-        await self.site.stop()
-        self.site = None
-
-    async def close(self) -> None:
-        if self.hang is not None:
-            self.hang.set()
-        if self.runner is not None:
-            await self.runner.cleanup()
-
-
-@pytest.fixture
-async def receiver():
-    rec = Receiver()
-    await rec.start()
-    yield rec
-    await rec.close()
 
 
 def sample_alert() -> Alert:

@@ -3,26 +3,19 @@
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from tests.support import free_port, http_server
 from wirewatch.sinks.sqlite_store import SQLiteStore
 
 DEMO_FEED = Path(__file__).resolve().parents[2] / "wirewatch" / "demo" / "feeds" / "world-wire.rss.xml"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class FeedHandler(BaseHTTPRequestHandler):
@@ -40,12 +33,8 @@ class FeedHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def feed_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FeedHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
-    server.shutdown()
-    server.server_close()
+    with http_server(FeedHandler) as base:
+        yield f"{base}/feed.xml"
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

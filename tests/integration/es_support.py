@@ -1,4 +1,5 @@
-"""Shared helpers for the Elasticsearch integration tests (no tests here).
+"""Shared helpers for the Elasticsearch integration tests (no tests here; the `es_layout` fixture
+built on them is in tests/conftest.py).
 
 Every test session uses its own index prefix, alerts index and Kafka topics,
 and removes them afterwards, so sessions and other engineers' tests on the
@@ -9,14 +10,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.integration.services import elasticsearch_url  # noqa: F401 - session fixture
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 from wirewatch.sinks.es_client import build_client, install_layout
@@ -50,19 +47,15 @@ async def drop_layout(settings: ElasticsearchSettings) -> None:
         await client.close()
 
 
-@pytest.fixture
-async def es_layout(elasticsearch_url: str) -> AsyncIterator[ElasticsearchSettings]:
-    """A freshly installed, private layout; dropped after the test."""
-    settings = es_settings_for(elasticsearch_url)
+async def install_private_layout(url: str) -> ElasticsearchSettings:
+    """A freshly installed layout under names no other session uses (drop it with `drop_layout`)."""
+    settings = es_settings_for(url)
     client = build_client(settings)
     try:
         await install_layout(client, IndexNames.from_settings(settings))
     finally:
         await client.close()
-    try:
-        yield settings
-    finally:
-        await drop_layout(settings)
+    return settings
 
 
 def make_dispatch(key: str, title: str, text: str, published: str, **extra: Any) -> Dispatch:
