@@ -1,7 +1,8 @@
-"""AlertDelivery: alert-once, retry with growing backoff, nothing dropped, across restarts.
+"""AlertDelivery: alert-once, retry with growing backoff, nothing dropped, across restarts; a round's
+successes marked in one transaction; the JSON Lines channel written one append per round.
 
 Time is passed in explicitly (``deliver_due(now=...)``), so the retry schedule
-is checked exactly without sleeping.
+is checked exactly without sleeping. The store is the real SQLite one.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import resource
+import signal
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -16,9 +19,10 @@ from pathlib import Path
 import pytest
 
 from tests.support import Receiver
-from tests.unit.test_notifiers import TOKEN
+from tests.unit.test_notifiers import TOKEN, written
 from tests.unit.test_store import make_alert
-from wirewatch.models import utcnow
+from wirewatch.errors import DeliveryError
+from wirewatch.models import Alert, utcnow
 from wirewatch.settings import DeliverySettings, WebhookSettings
 from wirewatch.sinks.delivery import AlertDelivery
 from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
@@ -282,3 +286,207 @@ async def test_close_releases_webhook_sessions(tmp_path: Path, receiver: Receive
         session = hook._session
         await delivery.close()
     assert session is not None and session.closed
+
+
+# -- a round marks a channel's successes in one store transaction, and never loses one: not when the
+# round stops at a failure, not when it is cancelled half-way --------------------------------------------
+
+
+def states(store: SQLiteStore) -> dict[str, tuple[str, int]]:
+    return {r.alert_key: (r.state, r.attempts) for r in store.deliveries()}
+
+
+class ScriptedNotifier:
+    """Takes alerts in order; refuses the one at `fail_at` or blocks forever at `block_at` (0-based)."""
+
+    def __init__(self, fail_at: int | None = None, block_at: int | None = None) -> None:
+        self.received: list[str] = []
+        self.fail_at, self.block_at = fail_at, block_at
+        self.blocked = asyncio.Event()
+
+    async def deliver(self, alert: Alert) -> None:
+        index = len(self.received)
+        if index == self.fail_at:
+            raise DeliveryError("endpoint said no")
+        if index == self.block_at:
+            self.blocked.set()
+            await asyncio.Event().wait()
+        self.received.append(alert.key)
+
+
+def record_five(store: SQLiteStore) -> list[Alert]:
+    alerts = [make_alert("r1", key=f"d{n}") for n in range(5)]
+    store.record_alerts([(alert, ["hook"]) for alert in alerts])
+    return alerts
+
+
+async def test_a_round_marks_all_its_deliveries_in_one_transaction(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_five(store)
+        delivery = AlertDelivery(store, {"hook": ScriptedNotifier()}, SETTINGS)
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        assert await delivery.deliver_due() == 5
+        store.conn.set_trace_callback(None)
+        assert sum(s.strip().upper() == "COMMIT" for s in statements) == 1
+        assert states(store) == {alert.key: ("delivered", 1) for alert in alerts}
+        assert delivery.counters.delivered == 5
+
+
+async def test_a_failure_mid_round_keeps_the_earlier_successes_and_retries_the_rest(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_five(store)
+        notifier = ScriptedNotifier(fail_at=2)
+        delivery = AlertDelivery(store, {"hook": notifier}, SETTINGS)
+        assert await delivery.deliver_due(now=utcnow()) == 2
+        found = states(store)
+        assert [found[a.key] for a in alerts] == [
+            ("delivered", 1),
+            ("delivered", 1),
+            ("pending", 1),
+            ("pending", 0),
+            ("pending", 0),
+        ]
+        assert (delivery.counters.delivered, delivery.counters.failed) == (2, 1)
+        # Once the channel's pause is over the rest goes out, and nothing is sent twice.
+        notifier.fail_at = None
+        later = utcnow() + timedelta(seconds=60)
+        assert await delivery.deliver_due(now=later) == 3
+        assert sorted(notifier.received) == sorted(a.key for a in alerts)  # each once
+        assert all(state == "delivered" for state, _ in states(store).values())
+
+
+async def test_a_cancelled_round_still_marks_what_the_channel_took(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_five(store)
+        notifier = ScriptedNotifier(block_at=3)
+        delivery = AlertDelivery(store, {"hook": notifier}, SETTINGS)
+        task = asyncio.create_task(delivery.deliver_due())
+        await notifier.blocked.wait()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        found = states(store)
+        assert [found[a.key][0] for a in alerts] == ["delivered"] * 3 + ["pending"] * 2
+        assert delivery.counters.delivered == 3
+
+
+# -- a round to the JSON Lines channel is one append, marked delivered only once written; a failed or
+# partial write marks nothing and is retried -------------------------------------------------------------
+
+
+def record_for_jsonl(store: SQLiteStore, count: int) -> list[Alert]:
+    alerts = [make_alert("r1", key=f"d{n}", title=f"Coup attempt {n}") for n in range(count)]
+    store.record_alerts([(alert, ["jsonl"]) for alert in alerts])
+    return alerts
+
+
+class CountingJsonl(JsonlNotifier):
+    """The real notifier, counting its calls (how many appends a round takes)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.batch_calls = 0
+        self.single_calls = 0
+
+    async def deliver(self, alert: Alert) -> None:
+        self.single_calls += 1
+        await super().deliver(alert)
+
+    async def deliver_many(self, alerts: list[Alert]) -> None:
+        self.batch_calls += 1
+        await super().deliver_many(alerts)
+
+
+class SizeCappedJsonl(JsonlNotifier):
+    """The real notifier writing under RLIMIT_FSIZE: the kernel cuts the write off part-way (EFBIG)."""
+
+    def __init__(self, path: Path, cap_bytes: int | None) -> None:
+        super().__init__(path)
+        self.cap_bytes = cap_bytes
+
+    async def deliver_many(self, alerts: list[Alert]) -> None:
+        if self.cap_bytes is None:
+            return await super().deliver_many(alerts)
+        limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+        previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (self.cap_bytes, limits[1]))
+        try:
+            await super().deliver_many(alerts)
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+            signal.signal(signal.SIGXFSZ, previous)
+
+
+def _parses(line: str) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+async def test_a_round_is_one_append_and_marked_delivered_once_written(tmp_path: Path) -> None:
+    path = tmp_path / "alerts.jsonl"
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_for_jsonl(store, 7)
+        notifier = CountingJsonl(path)
+        delivery = AlertDelivery(store, {"jsonl": notifier}, SETTINGS)
+        assert await delivery.deliver_due() == 7
+        assert (notifier.batch_calls, notifier.single_calls) == (1, 0)
+        assert written(path) == [alert.to_dict() for alert in alerts]
+        assert states(store) == {alert.key: ("delivered", 1) for alert in alerts}
+        assert await delivery.deliver_due() == 0  # nothing is written twice
+        assert len(written(path)) == 7
+
+
+async def test_an_unwritable_file_marks_nothing_pauses_and_delivers_all_later(tmp_path: Path) -> None:
+    path = tmp_path / "alerts.jsonl"
+    path.mkdir()  # a directory where the file should be: every open fails
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_for_jsonl(store, 4)
+        delivery = AlertDelivery(store, {"jsonl": JsonlNotifier(path)}, SETTINGS)
+        now = utcnow()
+        assert await delivery.deliver_due(now=now) == 0
+        assert (delivery.counters.delivered, delivery.counters.failed) == (0, 1)
+        found = states(store)
+        assert [found[a.key] for a in alerts] == [("pending", 1)] + [("pending", 0)] * 3
+        assert await delivery.deliver_due(now=now) == 0  # paused: not retried at once
+        path.rmdir()
+        assert await delivery.deliver_due(now=now + timedelta(seconds=60)) == 4
+        # The least-tried first: the alert that carried the failure goes out last.
+        assert written(path) == [alert.to_dict() for alert in alerts[1:] + alerts[:1]]
+        assert all(state == "delivered" for state, _ in states(store).values())
+
+
+async def test_a_partial_write_marks_nothing_and_the_retry_writes_every_line(tmp_path: Path) -> None:
+    path = tmp_path / "alerts.jsonl"
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_for_jsonl(store, 5)
+        one_line = len((json.dumps(alerts[0].to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+        notifier = SizeCappedJsonl(path, cap_bytes=2 * one_line + one_line // 2)  # two and a half lines fit
+        delivery = AlertDelivery(store, {"jsonl": notifier}, SETTINGS)
+        now = utcnow()
+        assert await delivery.deliver_due(now=now) == 0
+        assert path.stat().st_size == 2 * one_line + one_line // 2  # the round was cut off mid-line
+        assert all(state == "pending" for state, _ in states(store).values())
+        notifier.cap_bytes = None
+        assert await delivery.deliver_due(now=now + timedelta(seconds=60)) == 5
+        lines = path.read_text(encoding="utf-8").splitlines()
+        # At-least-once: the retry appends the whole round, each line whole, after the torn one.
+        assert sorted(json.loads(line)["url"] for line in lines[-5:]) == sorted(a.url for a in alerts)
+        torn = [line for line in lines[:-5] if not _parses(line)]
+        assert len(torn) == 1 and lines[-6] == torn[0]
+        assert all(state == "delivered" for state, _ in states(store).values())
+
+
+async def test_a_notifier_bug_in_a_batch_is_a_failed_attempt_not_a_crash(tmp_path: Path) -> None:
+    class Broken(JsonlNotifier):
+        async def deliver_many(self, alerts: list[Alert]) -> None:
+            raise RuntimeError("bug")
+
+    with SQLiteStore(tmp_path / "w.db") as store:
+        alerts = record_for_jsonl(store, 2)
+        delivery = AlertDelivery(store, {"jsonl": Broken(tmp_path / "a.jsonl")}, SETTINGS)
+        assert await delivery.deliver_due() == 0
+        assert states(store)[alerts[0].key] == ("pending", 1)
+        assert delivery.counters.failed == 1

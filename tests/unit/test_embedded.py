@@ -1,4 +1,5 @@
-"""The embedded pipeline end to end: real feeds over HTTP, real SQLite, the real tagger."""
+"""The embedded pipeline (wirewatch.app.runner) and the commands built on it, end to end: real feeds over
+HTTP, real SQLite, the real tagger."""
 
 import asyncio
 import io
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
+import wirewatch.app.cli.main
+from tests.unit.test_store import make_dispatch
 from wirewatch.app.cli.main import main
 from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 from wirewatch.config import settings_from_dict
@@ -153,6 +156,87 @@ async def test_back_pressure_keeps_the_queue_bounded(tmp_path):
     assert peak <= 3
 
 
+# -- accept_many: one inbox transaction for a pushed batch, with the same guarantees as accept: dedup
+# (within the batch and against earlier ones), durable before queued, replayed after a crash ------------
+
+
+async def test_accept_many_dedups_persists_then_queues(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    earlier, first, second = (
+        make_dispatch(k, text="Soldiers staged a coup in Ankara, Turkey.") for k in ("earlier", "first", "second")
+    )
+    pipeline = EmbeddedPipeline.from_settings(settings)
+    try:
+        assert await pipeline.accept(earlier)
+        assert await pipeline.accept_many([first, earlier, second, first]) == 2
+        assert (pipeline.counters.accepted, pipeline.counters.duplicates) == (3, 2)
+        assert pipeline.queue.qsize() == 3
+        # Durable before anything processed them: all three are pending in the inbox.
+        assert {d.id for d in pipeline.store.pending()} == {earlier.id, first.id, second.id}
+        assert await pipeline.accept_many([]) == 0
+
+        worker = asyncio.create_task(pipeline.process_forever())
+        try:
+            await pipeline.drain()
+        finally:
+            worker.cancel()
+            await asyncio.gather(worker, return_exceptions=True)
+        assert pipeline.counters.processed == 3
+        assert pipeline.store.pending() == []
+        assert pipeline.store.get(second.id)["title"] == second.title
+        assert pipeline.counters.alerts == 6  # two rules fire on each
+    finally:
+        await pipeline.close()
+
+
+async def test_a_batch_accepted_but_never_processed_is_replayed_after_a_restart(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    batch = [make_dispatch(f"k{n}", text="Markets were calm in Paris, France.") for n in range(5)]
+    crashed = EmbeddedPipeline.from_settings(settings)
+    assert await crashed.accept_many(batch) == 5
+    crashed.store.close()  # the process dies: nothing processed, the queue is gone
+
+    restarted = EmbeddedPipeline.from_settings(settings)
+    try:
+        assert await restarted.replay_pending() == 5
+        assert await restarted.accept_many(batch) == 0  # still deduplicated
+        worker = asyncio.create_task(restarted.process_forever())
+        try:
+            await restarted.drain()
+        finally:
+            worker.cancel()
+            await asyncio.gather(worker, return_exceptions=True)
+    finally:
+        await restarted.close()
+    with SQLiteStore(settings.store.path) as store:
+        assert store.stats()["dispatches"] == 5
+        assert store.stats()["inbox_pending"] == 0
+
+
+# -- stopping the delivery loop must always stop it --------------------------------------------------
+# On Python 3.11, `asyncio.wait_for(event.wait(), timeout)` returns instead of raising when the task is
+# cancelled in the same loop iteration as the event is set, so a `while True` loop around it swallowed
+# the cancel and `gather` at shutdown waited forever (seen in bench_embedded: alert fired, then stop).
+
+
+async def test_delivery_loop_stops_when_cancelled_as_an_alert_becomes_ready(tmp_path) -> None:
+    pipeline = EmbeddedPipeline.from_settings(settings_for(tmp_path), console_stream=io.StringIO())
+    try:
+        for _ in range(5):  # the race needs the set and the cancel in one iteration; repeat to be sure
+            loop_task = asyncio.create_task(pipeline.deliver_forever(interval=30.0))
+            await asyncio.sleep(0.05)  # parked in its wait for the next alert
+            pipeline._alert_ready.set()
+            loop_task.cancel()
+            done, _ = await asyncio.wait({loop_task}, timeout=5.0)
+            assert loop_task in done, "the delivery loop ignored its cancellation"
+            assert loop_task.cancelled()
+    finally:
+        await pipeline.close()
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+
 def test_cli_ingest_then_search_returns_the_seed(tmp_path, seed_path, capsys):
     store = str(tmp_path / "cli.db")
     assert main(["--store", store, "ingest", str(seed_path)]) == 0
@@ -182,6 +266,39 @@ def test_cli_ingest_reports_bad_lines_and_keeps_good_ones(tmp_path, capsys):
     assert "line 2" in err and "2 ingested" in err
     assert main(["--store", store, "search", "--json", "countries.code:NE"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+# `wirewatch ingest` accepts in chunks (one inbox transaction each): across chunk boundaries nothing is
+# lost, repeats are deduplicated within a chunk, across chunks and across runs, bad lines keep their numbers.
+
+
+def story(n: int) -> str:
+    return json.dumps({"id": f"story-{n}", "title": f"Coup attempt number {n}", "text": f"Soldiers, story {n}."})
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wirewatch.app.cli.main, "INGEST_CHUNK", 2)
+
+
+def test_chunked_ingest_keeps_every_good_line_once(tmp_path: Path, small_chunks: None, capsys) -> None:
+    # Parsed: 1 1 2 3 4 3 5, in chunks [1 1] [2 3] [4 3] [5]: a repeat inside a chunk and one across.
+    lines = [story(1), story(1), story(2), "{broken", story(3), story(4), story(3), story(5)]
+    jsonl = tmp_path / "batch.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "cli.db"
+    assert main(["--store", str(db), "ingest", str(jsonl)]) == 1
+    err = capsys.readouterr().err
+    assert "line 4" in err
+    assert "5 ingested, 2 already seen, 1 rejected" in err
+    with SQLiteStore(db) as store:
+        assert store.pending() == []  # every accepted dispatch was processed
+        stored = {row[0] for row in store.conn.execute("SELECT id FROM dispatches")}
+        inbox = store.conn.execute("SELECT count(*) FROM inbox WHERE state = 'done'").fetchone()[0]
+    assert len(stored) == 5 and inbox == 5
+    # The same input again: all of it already seen, across runs.
+    assert main(["--store", str(db), "ingest", str(jsonl)]) == 1
+    assert "0 ingested, 7 already seen, 1 rejected" in capsys.readouterr().err
 
 
 def test_cli_demo_shows_coup_alerts_for_the_seed(tmp_path, monkeypatch, capsys):

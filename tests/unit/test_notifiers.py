@@ -16,6 +16,7 @@ from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert
 from wirewatch.ports import Notifier
 from wirewatch.settings import WebhookSettings
+from wirewatch.sinks.delivery import DeliversBatches
 from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
 
 TOKEN = "Bearer tok-do-not-log"
@@ -25,6 +26,10 @@ def sample_alert() -> Alert:
     alert = make_alert()
     alert.at = T0
     return alert
+
+
+def written(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 # -- console -----------------------------------------------------------------
@@ -101,6 +106,20 @@ async def test_jsonl_notifier_appends_alert_dicts(tmp_path: Path) -> None:
 async def test_jsonl_notifier_unwritable_path_raises_delivery_error(tmp_path: Path) -> None:
     with pytest.raises(DeliveryError, match="jsonl"):
         await JsonlNotifier(tmp_path).deliver(sample_alert())  # a directory, not a file
+
+
+def test_the_jsonl_notifier_takes_batches() -> None:
+    assert isinstance(JsonlNotifier("x.jsonl"), DeliversBatches)
+
+
+async def test_deliver_many_appends_every_line_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "alerts.jsonl"
+    alerts = [make_alert("r1", key=f"d{n}", title=f"Çavuşoğlu {n}") for n in range(3)]
+    await JsonlNotifier(path).deliver(alerts[0])
+    await JsonlNotifier(path).deliver_many(alerts[1:])
+    await JsonlNotifier(path).deliver_many([])  # nothing to write: the file is untouched
+    assert written(path) == [alert.to_dict() for alert in alerts]
+    assert "Çavuşoğlu 2" in path.read_text(encoding="utf-8")
 
 
 # -- webhook -----------------------------------------------------------------

@@ -14,6 +14,7 @@ from wirewatch.models import (
     Tags,
 )
 from wirewatch.query import parse_query
+from wirewatch.query.dates import parse_date
 
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=UTC)
 
@@ -288,6 +289,49 @@ def test_date_rounding_across_month_end() -> None:
     assert matches("published:[2024-02-01 TO 2024-02-01||/M]", doc) is not None
     assert matches("published:{2024-01-31||+1M/M TO *]", doc) is None  # gt rounds up to the end of Feb
     assert matches("published:[2024-01-31||+1M TO *]", doc) is not None  # Jan 31 + 1M clamps to Feb 29
+
+
+# -- partial dates, as Elasticsearch reads them ----------------------------------------------------------
+# Each case was checked against a real Elasticsearch 9.5 node with query_string (the agreement test,
+# tests/integration/test_es_agreement.py, compares the two on many more).
+
+
+def doc_published(moment: datetime) -> dict:
+    return {"id": "d", "title": "t", "text": "x", "url": "https://example.test/a", "published": moment.isoformat()}
+
+
+JAN_1 = datetime(2023, 1, 1, 12, tzinfo=UTC)
+MAY_1 = datetime(2023, 5, 1, 12, tzinfo=UTC)
+MAY_20 = datetime(2023, 5, 20, 12, tzinfo=UTC)
+DEC_31 = datetime(2023, 12, 31, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("rule", "moment", "expected"),
+    [
+        # A year or month without a day rounds up to the END OF ITS FIRST DAY, not of the year/month
+        # (ES's round-up date parser fills only the time of day; missing month/day default to 1).
+        ("published:2023", JAN_1, True),
+        ("published:2023", MAY_1, False),
+        ("published:[2023 TO 2023]", DEC_31, False),
+        ("published:2023-05", MAY_1, True),
+        ("published:2023-05", MAY_20, False),
+        ("published:<=2023", MAY_1, False),
+        ("published:>2023-05", MAY_1, False),
+        ("published:>2023-05", MAY_20, True),
+        # Date math rounding still covers the whole unit.
+        ("published:[2023-01-01||/y TO 2023-01-01||/y]", DEC_31, True),
+        ("published:[2023-05-01 TO 2023-05-01||/M]", MAY_20, True),
+    ],
+)
+def test_partial_dates_round_up_like_elasticsearch(rule: str, moment: datetime, expected: bool) -> None:
+    assert (parse_query(rule).match(doc_published(moment)) is not None) is expected
+
+
+def test_parse_date_round_up_fills_only_the_time() -> None:
+    assert parse_date("2023", round_up=True) == parse_date("2023-01-01T23:59:59.999Z")
+    assert parse_date("2023-05", round_up=True) == parse_date("2023-05-01T23:59:59.999Z")
+    assert parse_date("2023-05-20", round_up=True) == parse_date("2023-05-20T23:59:59.999Z")
 
 
 def test_labels_name_the_field_when_given() -> None:

@@ -89,3 +89,24 @@ def test_a_query_is_reusable_and_not_reparsed() -> None:
     query = parse_query("coup")
     doc = {"title": "Coup", "text": ""}
     assert query.match(doc) == query.match(doc) == ["coup"]
+
+
+@pytest.mark.parametrize("rule", ["url:https\\://example.test/*", "a/b", "published:>=now-1d/d", "published:now/d"])
+def test_unescaped_slash_is_an_error_as_in_lucene(rule: str) -> None:
+    # Lucene reads "/" as the start of a regular expression; Elasticsearch refuses these rules.
+    with pytest.raises(QuerySyntaxError, match="escape '/'"):
+        parse_query(rule)
+
+
+def test_escaped_or_quoted_or_bracketed_slash_is_accepted() -> None:
+    doc = {
+        "id": "d",
+        "title": "t",
+        "text": "x",
+        "url": "https://example.test/a",
+        "published": "2023-05-20T12:00:00+00:00",
+    }
+    assert parse_query("url:https\\:\\/\\/example.test\\/*").match(doc) is not None
+    assert parse_query('url:"https://example.test/a"').match(doc) is not None
+    assert parse_query("published:[now-100y/d TO now]").match(doc) is not None
+    assert parse_query("published:>=2023-05-01||\\/M").match(doc) is not None
