@@ -46,7 +46,7 @@ from benchmarks.bench_embedded import make_rules
 from benchmarks.common import REPO_ROOT, load_tagger
 from benchmarks.workload import dispatches, load_average, percentile, write_result
 from wirewatch.models import Dispatch, Rule
-from wirewatch.processors.faust_app import worker_ready, worker_status
+from wirewatch.processors.stream.app import worker_ready, worker_status
 
 KAFKA = os.environ.get("WIREWATCH_BENCH_KAFKA", "127.0.0.1:9092")
 ES = os.environ.get("WIREWATCH_BENCH_ES", "http://127.0.0.1:9200")
@@ -161,7 +161,7 @@ def es_client():
 def es_ceiling(index: str, docs: list[dict[str, Any]]) -> dict[str, Any]:
     from elasticsearch import helpers
 
-    from wirewatch.sinks.es_layout import dispatches_template_body
+    from wirewatch.sinks.elasticsearch.layout import dispatches_template_body
 
     client = es_client()
     body = dispatches_template_body(f"{index}*")["template"]
@@ -232,7 +232,7 @@ async def publish(config: Path, items: list[Dispatch], rate: float | None) -> di
     """The producer's path: ledger accept, then KafkaPublisher.emit; returns emit time per dispatch id."""
     from wirewatch.app.components import load_settings
     from wirewatch.producers.kafka_publisher import KafkaPublisher
-    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite.store import SQLiteStore
 
     settings = load_settings(config)
     store = SQLiteStore(settings.kafka.producer_store)
@@ -360,7 +360,7 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
             # Publish times go into `published` as they happen, so the watcher polls from the first one.
             from wirewatch.app.components import load_settings
             from wirewatch.producers.kafka_publisher import KafkaPublisher
-            from wirewatch.sinks.sqlite_store import SQLiteStore
+            from wirewatch.sinks.sqlite.store import SQLiteStore
 
             settings = load_settings(config)
             store = SQLiteStore(settings.kafka.producer_store)

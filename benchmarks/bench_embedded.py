@@ -48,7 +48,7 @@ from benchmarks.workload import (
 from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.models import Alert, Dispatch, Rule
 from wirewatch.settings import DeliverySettings, Settings, StoreSettings
-from wirewatch.sinks.notifiers import JsonlNotifier
+from wirewatch.sinks.alerts.notifiers import JsonlNotifier
 
 
 class TimedJsonlNotifier(JsonlNotifier):

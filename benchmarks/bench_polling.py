@@ -154,7 +154,7 @@ async def run_poller(
     urls: list[str], concurrency: int, server: FeedServer, changed: float, workdir: Path
 ) -> dict[str, Any]:
     from wirewatch.producers.poller import FeedPoller
-    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite.store import SQLiteStore
 
     settings = PollerSettings(
         per_host_delay=0.0,

@@ -16,8 +16,8 @@ from typing import Any
 
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
-from wirewatch.sinks.es_client import build_client, install_layout
-from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch.client import build_client, install_layout
+from wirewatch.sinks.elasticsearch.layout import IndexNames
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GOLD_DEV = REPO_ROOT / "benchmarks" / "gold" / "dev.jsonl"

@@ -20,7 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from tests.support import free_port
-from wirewatch.processors.faust_app import worker_status
+from wirewatch.processors.stream.app import worker_status
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -29,9 +29,9 @@ from wirewatch.app.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, Elasticse
 from wirewatch.events import EventBus
 from wirewatch.models import Alert, Dispatch, utcnow
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings, Settings
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 LIVE_WAIT_SECONDS = 20.0
 

@@ -19,8 +19,8 @@ from tests.integration.es_support import gold_dispatches, index_docs, tag_all
 from tests.unit.test_deploy_kibana import LENS_RECORDS, load_objects
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames
 
 pytestmark = pytest.mark.integration
 

@@ -18,9 +18,9 @@ from elasticsearch import BadRequestError
 from tests.integration.es_support import gold_dispatches, index_docs, make_dispatch, tag_all
 from wirewatch.models import AgencyMention, CountryMention, Event, OfficialMention, TaggedDispatch
 from wirewatch.query import QuerySyntaxError, parse_query
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.es_search import query_string_clause
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.search import query_string_clause
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 

@@ -13,9 +13,9 @@ from tests.integration.es_support import drop_layout, es_settings_for, index_doc
 from wirewatch.app.cli import elasticsearch as cli_es
 from wirewatch.query import QuerySyntaxError
 from wirewatch.settings import Settings
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames, dispatches_mapping
-from wirewatch.sinks.es_search import search_elasticsearch_async
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames, dispatches_mapping
+from wirewatch.sinks.elasticsearch.search import search_elasticsearch_async
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 

@@ -24,9 +24,9 @@ from tests.integration.es_support import (
 from wirewatch.backoff import Backoff
 from wirewatch.models import Alert
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
-from wirewatch.sinks.elasticsearch_sink import ElasticsearchSink
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.sink import ElasticsearchSink
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 

@@ -23,9 +23,9 @@ from tests.integration.services import ELASTICSEARCH_SCRIPT
 from tests.integration.test_es_sink import committed_offsets, delete_topics
 from tests.support import free_port
 from wirewatch.backoff import Backoff
-from wirewatch.sinks.elasticsearch_sink import ElasticsearchSink
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.sink import ElasticsearchSink
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 

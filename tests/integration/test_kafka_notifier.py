@@ -14,10 +14,10 @@ from tests.unit.test_store import make_alert
 from wirewatch.app.cli.notify import run_notifier
 from wirewatch.models import Rule
 from wirewatch.settings import DeliverySettings, Settings, WebhookSettings
-from wirewatch.sinks.alert_notifier import AlertNotifierService
-from wirewatch.sinks.channels import build_notifiers
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.alerts.channels import build_notifiers
+from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.alerts.service import AlertNotifierService
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 

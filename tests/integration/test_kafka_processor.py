@@ -22,8 +22,8 @@ import pytest
 
 from tests.integration.kafka_support import REPO, Worker
 from wirewatch.models import Dispatch, Rule, dispatch_id, utcnow
-from wirewatch.processors.faust_app import worker_ready
-from wirewatch.processors.stream_rules import publish_rules
+from wirewatch.processors.stream.app import worker_ready
+from wirewatch.processors.stream.rules import publish_rules
 from wirewatch.settings import KafkaSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
 SEED = REPO / "tests" / "fixtures" / "seed-dispatch.txt"
 SEED_COUNTRIES = {"IR", "TR", "SY", "IQ", "YE", "PS"}
-# What AtLeastOnceConsumer did to keep commits safe (processors/faust_consumer.py): printed, not asserted.
+# What AtLeastOnceConsumer did to keep commits safe (processors/stream/consumer.py): printed, not asserted.
 SAFETY_COUNTERS = (
     "stale_acks_ignored",
     "unprocessed_acks_ignored",
@@ -379,7 +379,7 @@ def test_partitions_moving_again_and_again_lose_nothing(kafka_bootstrap: str, tm
     kill -9) three times; then the first worker is killed and a fresh one finishes the job.
     Every dispatch reaches the tagged topic. This is where faust's skipped-message acks and the
     unchecked head of the acked run could commit past unprocessed records
-    (processors/faust_consumer.py)."""
+    (processors/stream/consumer.py)."""
     import threading
 
     kafka = unique_kafka(kafka_bootstrap, partitions=4)

@@ -27,7 +27,7 @@ from wirewatch.app.services.producer import publish_dispatches, run_producer
 from wirewatch.models import Dispatch
 from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherOptions
 from wirewatch.settings import FeedConfig, KafkaSettings, PollerSettings, Settings
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 from wirewatch.topics import admin_client, describe, ensure_topics
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(240)]

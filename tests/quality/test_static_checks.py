@@ -32,7 +32,7 @@ def test_static_check_passes(check: str) -> None:
 def test_import_rules_catch_a_stage_importing_another(tmp_path: Path) -> None:
     """The layers contract is real: a producer module importing a sink breaks it."""
     probe = ROOT / "producers" / "_probe_layering.py"
-    probe.write_text("import wirewatch.sinks.channels\n", encoding="utf-8")
+    probe.write_text("import wirewatch.sinks.alerts.channels\n", encoding="utf-8")
     try:
         done = subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "check"), "imports"],

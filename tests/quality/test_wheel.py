@@ -33,12 +33,18 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path: Path) -> N
     for expected in (
         "wirewatch/producers/poller.py",
         "wirewatch/processors/kb/officials.json",
-        "wirewatch/sinks/sqlite_store.py",
+        "wirewatch/sinks/sqlite/store.py",
         "wirewatch/app/cli/main.py",
         "wirewatch/demo/demo.toml",
         "wirewatch/py.typed",
     ):
         assert expected in names
+    # Every data file the package reads at run time: the dashboard's assets, the knowledge base, the demo.
+    for folder in ("wirewatch/app/dashboard/static", "processors/kb", "wirewatch/demo/feeds"):
+        for path in (ROOT / folder).glob("*.*"):
+            installed = "wirewatch/" + str(path.relative_to(ROOT)).removeprefix("wirewatch/")
+            if path.suffix != ".py":
+                assert installed in names, f"{installed} is missing from the wheel"
 
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", str(venv)], tmp_path, 120)

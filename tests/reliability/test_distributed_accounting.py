@@ -20,7 +20,7 @@ from tests.integration.services import ensure_elasticsearch, ensure_kafka
 from tests.reliability.feeds import rss, rss_item
 from tests.reliability.processes import query, static_feeds, wait_for, wirewatch
 from tests.support import free_port, http_server
-from wirewatch.processors.faust_app import worker_ready, worker_status
+from wirewatch.processors.stream.app import worker_ready, worker_status
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(420)]
 

@@ -16,7 +16,7 @@ from wirewatch.producers.address_policy import AddressPolicy, AddressRefused, Gu
 from wirewatch.producers.fetch import FetchError, HttpFetcher
 from wirewatch.producers.poller import FeedPoller
 from wirewatch.settings import FeedConfig, PollerSettings
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 
 def guarded(**overrides) -> PollerSettings:

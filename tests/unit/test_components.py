@@ -18,7 +18,7 @@ from wirewatch.producers.kinds import FEED_KINDS
 from wirewatch.query import RuleMatcher
 from wirewatch.registry import Registry, UnknownComponent
 from wirewatch.settings import Settings
-from wirewatch.sinks.channels import CHANNEL_TYPES, build_notifiers, channel_names
+from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, build_notifiers, channel_names
 
 
 class ShoutStep:

@@ -107,7 +107,7 @@ async def test_stats_countries_and_top_entities_come_from_the_stored_documents(s
 
 async def test_feeds_endpoint_reports_stored_feed_health(tmp_path):
     settings = await fill_store(tmp_path, [])
-    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite.store import SQLiteStore
 
     with SQLiteStore(settings.store.path) as store:
         store.save_feed_state(

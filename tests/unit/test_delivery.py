@@ -24,9 +24,9 @@ from tests.unit.test_store import make_alert
 from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert, utcnow
 from wirewatch.settings import DeliverySettings, WebhookSettings
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
-from wirewatch.sinks.sqlite_store import DeliveryRecord, SQLiteStore
+from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.alerts.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier
+from wirewatch.sinks.sqlite.store import DeliveryRecord, SQLiteStore
 
 BASE = 0.5  # retry_base in seconds; time is simulated, so nothing waits this long
 SETTINGS = DeliverySettings(retry_base=BASE, retry_max=4.0)

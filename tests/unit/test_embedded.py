@@ -15,7 +15,7 @@ from wirewatch.app.cli.main import main
 from wirewatch.app.runner import EmbeddedPipeline, run_embedded
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, utcnow
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 # A copy of ../shared/examples/seed-dispatch.txt, the dispatch the project started from.
 SEED_TXT = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"

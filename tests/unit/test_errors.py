@@ -23,7 +23,7 @@ from wirewatch.processors.tagger import KnowledgeBaseError
 from wirewatch.producers.address_policy import AddressRefused
 from wirewatch.producers.kafka_publisher import PublisherError
 from wirewatch.query import QuerySyntaxError
-from wirewatch.sinks.sqlite_store import StoreClosedError
+from wirewatch.sinks.sqlite.store import StoreClosedError
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from elasticsearch import AsyncElasticsearch
 
 from wirewatch.backoff import Backoff
 from wirewatch.settings import ElasticsearchSettings
-from wirewatch.sinks.elasticsearch_sink import BulkIndexer, SinkCounters
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.es_records import BulkItem, Origin
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.records import BulkItem, Origin
+from wirewatch.sinks.elasticsearch.sink import BulkIndexer, SinkCounters
 
 HEADERS = {"X-Elastic-Product": "Elasticsearch"}
 

@@ -6,9 +6,9 @@ import json
 
 from wirewatch.query.fields import FIELDS, FieldType
 from wirewatch.settings import ElasticsearchSettings
-from wirewatch.sinks.es_client import client_options
-from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body, render_files
-from wirewatch.sinks.es_search import hits_from_response, search_body
+from wirewatch.sinks.elasticsearch.client import client_options
+from wirewatch.sinks.elasticsearch.layout import IndexNames, alerts_index_body, dispatches_template_body, render_files
+from wirewatch.sinks.elasticsearch.search import hits_from_response, search_body
 
 
 def _leaf(mapping: dict, dotted: str) -> dict:
@@ -45,7 +45,9 @@ def test_template_settings() -> None:
 
 def test_deploy_json_files_are_generated_from_the_code() -> None:
     for path, text in render_files().items():
-        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run python -m wirewatch.sinks.es_layout"
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path} is stale: run python -m wirewatch.sinks.elasticsearch.layout"
+        )
 
 
 def test_names_derive_from_the_prefix() -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from wirewatch.models import Alert
-from wirewatch.sinks.es_records import (
+from wirewatch.sinks.elasticsearch.records import (
     MAX_RECORD_BYTES,
     Outcome,
     RecordKind,

@@ -1,4 +1,4 @@
-"""The commit bookkeeping of `AtLeastOnceConsumer` (processors/faust_consumer.py).
+"""The commit bookkeeping of `AtLeastOnceConsumer` (processors/stream/consumer.py).
 
 A real faust app and its real consumer object; no broker is needed because
 acking and choosing the offset to commit happen in memory. The processor
@@ -14,7 +14,7 @@ import faust
 import pytest
 from faust.types.tuples import TP, ConsumerMessage
 
-from wirewatch.processors.faust_consumer import RESEEK_AFTER, AtLeastOnceConsumer, AtLeastOnceTransport
+from wirewatch.processors.stream.consumer import RESEEK_AFTER, AtLeastOnceConsumer, AtLeastOnceTransport
 
 TOPIC = "dispatches.raw.unit"
 GUARDED = "dispatches.raw.guarded"

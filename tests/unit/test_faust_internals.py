@@ -1,4 +1,4 @@
-"""The faust and aiokafka internals `processors/faust_consumer.py` is built on are still there, in the same shape.
+"""The faust and aiokafka internals `processors/stream/consumer.py` is built on are still there, in the same shape.
 
 `AtLeastOnceConsumer` overrides private methods of faust's consumer, reads and rewrites its private
 bookkeeping and mirrors part of `Consumer.ack`. It was written against faust-streaming 0.15.3 and
@@ -30,7 +30,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import tuples as faust_tuples
 from intervaltree import IntervalTree
 
-from wirewatch.processors.faust_consumer import AtLeastOnceConsumer, AtLeastOnceTransport
+from wirewatch.processors.stream.consumer import AtLeastOnceConsumer, AtLeastOnceTransport
 
 WRITTEN_AGAINST = "faust-streaming 0.15.3 and aiokafka 0.14.0"
 INSTALLED = f"faust-streaming {faust.__version__} and aiokafka {aiokafka.__version__}"
@@ -41,7 +41,7 @@ ConsumerThread = faust_aiokafka.AIOKafkaConsumerThread  # what `AtLeastOnceConsu
 
 def broken(internal: str, change: str) -> str:
     return (
-        f"{internal}: {change}. processors/faust_consumer.py relies on it as it is in {WRITTEN_AGAINST} "
+        f"{internal}: {change}. processors/stream/consumer.py relies on it as it is in {WRITTEN_AGAINST} "
         f"(installed: {INSTALLED}). Read the new faust source and adapt AtLeastOnceConsumer "
         "(docs/processor.md, 'How AtLeastOnceConsumer works') before moving the pin."
     )
@@ -165,7 +165,7 @@ def test_faust_still_goes_through_what_the_module_hooks(caller: Callable[..., An
 # -- methods AtLeastOnceConsumer calls: the calls it makes must still bind --------------------------------------------
 
 CALLED = [
-    # (class, name, kind, (args, kwargs) as faust_consumer.py passes them, not counting self)
+    # (class, name, kind, (args, kwargs) as stream/consumer.py passes them, not counting self)
     (FaustConsumer, "assignment", "plain function", ((), {})),
     (FaustConsumer, "_is_changelog_tp", "plain function", (("tp",), {})),
     (FaustConsumer, "earliest_offsets", "coroutine function", (("tp1", "tp2"), {})),
@@ -206,7 +206,7 @@ def consumer() -> AtLeastOnceConsumer:
 def test_app_transport_can_be_replaced_before_use() -> None:
     prop = inspect.getattr_static(faust.App, "transport", None)
     assert isinstance(prop, property) and prop.fset is not None, broken(
-        "faust App.transport", "is no longer a settable property (faust_app.build_app assigns it)"
+        "faust App.transport", "is no longer a settable property (stream/app.py build_app assigns it)"
     )
     assert getattr(faust_aiokafka.Transport, "Consumer", None) is FaustConsumer, broken(
         "faust aiokafka Transport.Consumer", "no longer the class attribute naming the consumer class"

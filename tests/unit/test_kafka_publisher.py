@@ -20,7 +20,7 @@ from wirewatch.producers.kafka_publisher import (
     producer_config,
 )
 from wirewatch.settings import KafkaSettings
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 from wirewatch.topics import topic_specs
 
 

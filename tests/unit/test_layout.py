@@ -40,8 +40,8 @@ def test_only_the_wirewatch_package_is_installed() -> None:
 def test_stage_modules_import_under_the_wirewatch_name() -> None:
     import wirewatch.processors.tagger
     import wirewatch.producers.poller
-    import wirewatch.sinks.sqlite_store
+    import wirewatch.sinks.sqlite.store
 
     assert Path(wirewatch.producers.poller.__file__).parent == ROOT / "producers"
     assert Path(wirewatch.processors.tagger.__file__).parent == ROOT / "processors" / "tagger"
-    assert Path(wirewatch.sinks.sqlite_store.__file__).parent == ROOT / "sinks"
+    assert Path(wirewatch.sinks.sqlite.store.__file__).parent == ROOT / "sinks" / "sqlite"

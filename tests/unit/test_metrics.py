@@ -10,8 +10,8 @@ from wirewatch.errors import DeliveryError
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, utcnow
 from wirewatch.settings import DeliverySettings
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 
 def samples(metrics: Metrics) -> dict[tuple[str, tuple], float]:

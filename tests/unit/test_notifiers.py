@@ -16,8 +16,8 @@ from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert
 from wirewatch.ports import Notifier
 from wirewatch.settings import WebhookSettings
-from wirewatch.sinks.delivery import DeliversBatches
-from wirewatch.sinks.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
+from wirewatch.sinks.alerts.delivery import DeliversBatches
+from wirewatch.sinks.alerts.notifiers import ConsoleNotifier, JsonlNotifier, WebhookNotifier, console_line
 
 TOKEN = "Bearer tok-do-not-log"
 

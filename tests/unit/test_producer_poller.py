@@ -29,7 +29,7 @@ from wirewatch.ports import FeedStateStore, Inbox
 from wirewatch.producers.fetch import HttpFetcher
 from wirewatch.producers.poller import FeedPoller, FeedState
 from wirewatch.settings import FeedConfig, PollerSettings
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
 RSS = "application/rss+xml; charset=utf-8"

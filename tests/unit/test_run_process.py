@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import free_port, http_server
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 DEMO_FEED = Path(__file__).resolve().parents[2] / "wirewatch" / "demo" / "feeds" / "world-wire.rss.xml"
 

@@ -19,9 +19,9 @@ from wirewatch.models import (
     dispatch_id,
 )
 from wirewatch.ports import AlertStore, DeadLetters, DispatchStore, FeedStateStore, Inbox
-from wirewatch.sinks import sqlite_schema
-from wirewatch.sinks.sqlite_schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
-from wirewatch.sinks.sqlite_store import _ROWS_PER_INSERT, MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
+from wirewatch.sinks.sqlite import schema as sqlite_schema
+from wirewatch.sinks.sqlite.schema import MIGRATIONS, SCHEMA_VERSION, SchemaError
+from wirewatch.sinks.sqlite.store import _ROWS_PER_INSERT, MAX_DEAD_LETTER_PAYLOAD, SQLiteStore, StoreClosedError
 
 T0 = datetime(2024, 7, 16, 8, 0, tzinfo=UTC)
 
@@ -230,7 +230,7 @@ def test_saved_dispatches_survive_reopen(db_path: Path) -> None:
 def test_stored_json_is_the_standard_librarys_text_with_or_without_orjson(db_path: Path) -> None:
     import json
 
-    from wirewatch.sinks.sqlite_store import _json
+    from wirewatch.sinks.sqlite.store import _json
 
     def stdlib(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

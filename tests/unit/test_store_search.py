@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.test_store import T0, make_tagged
 from wirewatch.query import QuerySyntaxError, parse_query
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 CORPUS = [
     # key, title, text, countries, hours after T0

@@ -14,7 +14,7 @@ import pytest
 from faust.types.tuples import Message
 
 from wirewatch.models import Dispatch, Rule, parse_time
-from wirewatch.processors.faust_app import ProcessorApp, WorkerOptions, build_app, build_processor
+from wirewatch.processors.stream.app import ProcessorApp, WorkerOptions, build_app, build_processor
 from wirewatch.settings import KafkaSettings, Settings
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from wirewatch.models import Dispatch, Rule, parse_time
-from wirewatch.processors.stream_codec import (
+from wirewatch.processors.stream.codec import (
     MAX_MESSAGE_BYTES,
     DeadLetterReason,
     RuleBook,

@@ -14,7 +14,7 @@ from wirewatch.config import ConfigError, ConfigProblem
 from wirewatch.processors.steps import STEPS
 from wirewatch.producers.kinds import FEED_KINDS
 from wirewatch.settings import Settings
-from wirewatch.sinks.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
+from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
 
 
 def component_problems(settings: Settings) -> list[ConfigProblem]:

@@ -33,9 +33,9 @@ from wirewatch.processors.tagger import Tagger
 from wirewatch.producers.poller import FeedPoller
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
-from wirewatch.sinks.channels import build_notifiers
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.alerts.channels import build_notifiers
+from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 log = logging.getLogger("wirewatch.app.runner")
 

@@ -34,7 +34,7 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
 
 def search_elasticsearch(settings: Settings | ElasticsearchSettings, query: str, limit: int = 20) -> list[SearchHit]:
     """Search the dispatches in Elasticsearch with query_string; hits carry «highlights»."""
-    from wirewatch.sinks.es_search import search_elasticsearch as search
+    from wirewatch.sinks.elasticsearch.search import search_elasticsearch as search
 
     return search(settings, query, limit)
 
@@ -43,8 +43,8 @@ def cmd_es_setup(args: argparse.Namespace) -> int:
     from elastic_transport import TransportError
     from elasticsearch import ApiError
 
-    from wirewatch.sinks.es_client import ElasticsearchSetupError, build_client, install_layout
-    from wirewatch.sinks.es_layout import IndexNames
+    from wirewatch.sinks.elasticsearch.client import ElasticsearchSetupError, build_client, install_layout
+    from wirewatch.sinks.elasticsearch.layout import IndexNames
 
     es = settings_for(args).elasticsearch
 
@@ -64,7 +64,7 @@ def cmd_es_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_sink(args: argparse.Namespace) -> int:
-    from wirewatch.sinks.elasticsearch_sink import run_sink
+    from wirewatch.sinks.elasticsearch.sink import run_sink
 
     settings = settings_for(args)
     logging.getLogger().setLevel(args.loglevel.upper())

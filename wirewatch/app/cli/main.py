@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_store(args: argparse.Namespace):
-    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite.store import SQLiteStore
 
     return SQLiteStore(settings_for(args).store.path)
 
@@ -260,7 +260,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def _search_store(settings: Settings, query: str, limit: int):
-    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.sqlite.store import SQLiteStore
 
     with SQLiteStore(settings.store.path) as store:
         return store.search(query, limit=limit)

@@ -1,4 +1,4 @@
-"""`wirewatch notify`: deliver the distributed pipeline's alerts (see sinks/alert_notifier.py)."""
+"""`wirewatch notify`: deliver the distributed pipeline's alerts (see sinks/alerts/service.py)."""
 
 from __future__ import annotations
 
@@ -31,10 +31,10 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
-    from wirewatch.sinks.alert_notifier import AlertNotifierService
-    from wirewatch.sinks.channels import build_notifiers
-    from wirewatch.sinks.delivery import AlertDelivery
-    from wirewatch.sinks.sqlite_store import SQLiteStore
+    from wirewatch.sinks.alerts.channels import build_notifiers
+    from wirewatch.sinks.alerts.delivery import AlertDelivery
+    from wirewatch.sinks.alerts.service import AlertNotifierService
+    from wirewatch.sinks.sqlite.store import SQLiteStore
 
     stop = stop or asyncio.Event()
     with stop_on_signals(stop):

@@ -51,7 +51,7 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
 
 
 def cmd_processor(args: argparse.Namespace) -> int:
-    from wirewatch.processors.faust_app import WorkerOptions, run_worker
+    from wirewatch.processors.stream.app import WorkerOptions, run_worker
 
     settings = settings_for(args)
     options = WorkerOptions(
@@ -66,7 +66,7 @@ def cmd_processor(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_publish(args: argparse.Namespace) -> int:
-    from wirewatch.processors.stream_rules import publish_rules
+    from wirewatch.processors.stream.rules import publish_rules
 
     settings = settings_for(args)
     try:

@@ -18,7 +18,7 @@ from wirewatch.app.dashboard.present import alert_view, dispatch_detail, dispatc
 from wirewatch.events import BusClosed, Event, TooManySubscribers
 from wirewatch.models import format_time
 from wirewatch.query import QuerySyntaxError
-from wirewatch.sinks.sqlite_stats import ENTITY_KINDS
+from wirewatch.sinks.sqlite.stats import ENTITY_KINDS
 
 log = logging.getLogger(__name__)
 KEEPALIVE_SECONDS = 15.0

@@ -17,9 +17,9 @@ from typing import Any, Protocol
 from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
 from wirewatch.models import Alert
 from wirewatch.query import parse_query
-from wirewatch.sinks import sqlite_stats
-from wirewatch.sinks.sqlite_stats import CountryBucket, EntityCount, EntityKind
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite import stats as sqlite_stats
+from wirewatch.sinks.sqlite.stats import CountryBucket, EntityCount, EntityKind
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from wirewatch.app.dashboard.html import Markup, el
-from wirewatch.sinks.sqlite_stats import CountryBucket
+from wirewatch.sinks.sqlite.stats import CountryBucket
 
 WIDTH, HEIGHT = 720, 260
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 130, 12, 28

@@ -1,6 +1,6 @@
 """The dashboard over Elasticsearch (distributed mode): the same ``DashboardBackend`` as SQLite.
 
-Dispatches are read through the alias of ``wirewatch.sinks.es_layout``, alerts from the
+Dispatches are read through the alias of ``wirewatch.sinks.elasticsearch.layout``, alerts from the
 alerts index, feed health from the producer's ledger when it is on this host.
 The client is the official *sync* one: the web layer already calls every
 backend method on a worker thread (``context.blocking``, ``StoreWatcher``).
@@ -48,10 +48,10 @@ from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
 from wirewatch.models import Alert, format_time
 from wirewatch.query import parse_query
 from wirewatch.settings import Settings
-from wirewatch.sinks.es_client import client_options
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.es_search import search_body
-from wirewatch.sinks.sqlite_stats import ENTITY_KINDS, CountryBucket, EntityCount, EntityKind
+from wirewatch.sinks.elasticsearch.client import client_options
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.search import search_body
+from wirewatch.sinks.sqlite.stats import ENTITY_KINDS, CountryBucket, EntityCount, EntityKind
 
 log = logging.getLogger(__name__)
 
@@ -418,7 +418,7 @@ def read_ledger_feed_states(path: Path) -> dict[str, dict[str, Any]] | None:
     return {name: json.loads(state) for name, state in rows}
 
 
-# -- the SQLite backend's statistics, over _source rows (see wirewatch.sinks.sqlite_stats) -----------
+# -- the SQLite backend's statistics, over _source rows (see wirewatch.sinks.sqlite.stats) -----------
 
 
 def country_buckets(

@@ -21,7 +21,7 @@ from wirewatch.models import Dispatch
 from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
 from wirewatch.producers.poller import FeedPoller, PollReport
 from wirewatch.settings import Settings
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 log = logging.getLogger(__name__)
 

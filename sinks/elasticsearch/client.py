@@ -16,7 +16,7 @@ from elasticsearch import AsyncElasticsearch, BadRequestError
 
 from wirewatch.errors import ServiceError
 from wirewatch.settings import ElasticsearchSettings
-from wirewatch.sinks.es_layout import IndexNames, alerts_index_body, dispatches_template_body
+from wirewatch.sinks.elasticsearch.layout import IndexNames, alerts_index_body, dispatches_template_body
 
 log = logging.getLogger(__name__)
 

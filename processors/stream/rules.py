@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from wirewatch.kafka_options import aiokafka_options, kafka_python_options
 from wirewatch.models import Rule
-from wirewatch.processors.stream_codec import DeadLetterReason, RuleBook, rule_changes
+from wirewatch.processors.stream.codec import DeadLetterReason, RuleBook, rule_changes
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger("wirewatch.processor.rules")

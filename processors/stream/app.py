@@ -14,7 +14,7 @@ same object the embedded runner calls.
 Delivery is at-least-once: an offset of the raw topic is committed only after
 every output of it and of the offsets before it was acknowledged by the broker
 (acks=all). A batch holds its own reference on its messages until then, and the
-worker runs faust with `AtLeastOnceConsumer` (processors/faust_consumer.py).
+worker runs faust with `AtLeastOnceConsumer` (processors/stream/consumer.py).
 Failed sends are retried until they succeed, except a record the broker can
 never take (too large), which is replaced by a dead letter. A worker that dies
 or loses its partitions leaves duplicates (batches sent but not committed),
@@ -44,10 +44,10 @@ from wirewatch.backoff import Backoff
 from wirewatch.errors import is_record_refused
 from wirewatch.kafka_options import faust_broker_options
 from wirewatch.models import Rule, format_time
-from wirewatch.processors.faust_consumer import AtLeastOnceConsumer, AtLeastOnceTransport
 from wirewatch.processors.process import DispatchProcessor
-from wirewatch.processors.stream_codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
-from wirewatch.processors.stream_rules import RuleTopicFollower
+from wirewatch.processors.stream.codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
+from wirewatch.processors.stream.consumer import AtLeastOnceConsumer, AtLeastOnceTransport
+from wirewatch.processors.stream.rules import RuleTopicFollower
 from wirewatch.settings import Settings
 
 log = logging.getLogger("wirewatch.processor")
@@ -346,7 +346,7 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         web_port=options.web_port,
     )
     # Before anything reaches the transport (app.topic does): faust's consumer with its
-    # commit bookkeeping made safe across rebalances (processors/faust_consumer.py).
+    # commit bookkeeping made safe across rebalances (processors/stream/consumer.py).
     app.transport = AtLeastOnceTransport(app.conf.broker_consumer, app, guarded_topics={kafka.topic_raw})
 
     def raw_topic(name: str, **extra: Any) -> faust.TopicT:

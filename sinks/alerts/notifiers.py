@@ -1,7 +1,7 @@
 """Alert notifiers: console, JSON Lines file, HTTP webhook.
 
 Each one delivers a single alert or raises DeliveryError; retrying, backoff
-and bookkeeping belong to ``wirewatch.sinks.delivery.AlertDelivery``, so a notifier stays
+and bookkeeping belong to ``wirewatch.sinks.alerts.delivery.AlertDelivery``, so a notifier stays
 a few lines of I/O.
 """
 

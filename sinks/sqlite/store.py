@@ -30,9 +30,9 @@ from typing import Any
 from wirewatch.errors import StoreError
 from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
 from wirewatch.query import fts_document_text
-from wirewatch.sinks.sqlite_schema import migrate
-from wirewatch.sinks.sqlite_search import DEFAULT_SCAN_LIMIT, SearchResults
-from wirewatch.sinks.sqlite_search import search as run_search
+from wirewatch.sinks.sqlite.schema import migrate
+from wirewatch.sinks.sqlite.search import DEFAULT_SCAN_LIMIT, SearchResults
+from wirewatch.sinks.sqlite.search import search as run_search
 
 try:
     import orjson

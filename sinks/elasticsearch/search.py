@@ -15,8 +15,8 @@ from elasticsearch import AsyncElasticsearch
 from wirewatch.ports import SearchHit
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings, Settings
-from wirewatch.sinks.es_client import build_client
-from wirewatch.sinks.es_layout import IndexNames
+from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.layout import IndexNames
 
 # The same markers and fragment shape as Query.highlights (the SQLite store), so
 # `wirewatch search` prints the same either way.

@@ -36,7 +36,7 @@ from typing import Any
 from wirewatch.query.fields import INDEX_SETTINGS, index_mapping
 from wirewatch.settings import ElasticsearchSettings
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "deploy" / "elasticsearch"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "deploy" / "elasticsearch"  # in a source checkout
 DISPATCHES_TEMPLATE_FILE = TEMPLATE_DIR / "dispatches-template.json"
 ALERTS_INDEX_FILE = TEMPLATE_DIR / "alerts-index.json"
 INDEX_GENERATION = "v1"
@@ -130,7 +130,7 @@ def render_files() -> dict[Path, str]:
     }
 
 
-if __name__ == "__main__":  # python -m wirewatch.sinks.es_layout: regenerate deploy/elasticsearch/*.json
+if __name__ == "__main__":  # python -m wirewatch.sinks.elasticsearch.layout: regenerate deploy/elasticsearch/*.json
     for path, text in render_files().items():
         path.write_text(text, encoding="utf-8")
         print(path)

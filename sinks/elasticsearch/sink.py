@@ -32,9 +32,9 @@ from wirewatch.backoff import Backoff
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
-from wirewatch.sinks.es_client import build_client, install_layout
-from wirewatch.sinks.es_layout import IndexNames
-from wirewatch.sinks.es_records import (
+from wirewatch.sinks.elasticsearch.client import build_client, install_layout
+from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.records import (
     BulkItem,
     Outcome,
     RecordKind,

@@ -29,8 +29,8 @@ from typing import Any
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Alert, ModelError
 from wirewatch.settings import Settings
-from wirewatch.sinks.delivery import AlertDelivery
-from wirewatch.sinks.sqlite_store import SQLiteStore
+from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 log = logging.getLogger(__name__)
 

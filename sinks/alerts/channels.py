@@ -13,7 +13,13 @@ from typing import Protocol, TextIO
 from wirewatch.ports import Notifier
 from wirewatch.registry import Registry
 from wirewatch.settings import DeliverySettings
-from wirewatch.sinks.notifiers import CONSOLE_CHANNEL, JSONL_CHANNEL, ConsoleNotifier, JsonlNotifier, WebhookNotifier
+from wirewatch.sinks.alerts.notifiers import (
+    CONSOLE_CHANNEL,
+    JSONL_CHANNEL,
+    ConsoleNotifier,
+    JsonlNotifier,
+    WebhookNotifier,
+)
 
 
 class ChannelType(Protocol):
