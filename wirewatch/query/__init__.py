@@ -21,14 +21,3 @@ __all__ = [
     "fts_document_text",
     "parse_query",
 ]
-
-__all__ = [
-    "Query",
-    "QuerySyntaxError",
-    "RuleError",
-    "RuleMatcher",
-    "analyze",
-    "analyze_with_offsets",
-    "fts_document_text",
-    "parse_query",
-]
