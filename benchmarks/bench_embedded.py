@@ -107,7 +107,7 @@ async def with_workers(pipeline: EmbeddedPipeline, body, timeout_s: float = 150.
         raise RuntimeError(
             f"the pipeline did not finish within {timeout_s:.0f} s: processed "
             f"{counters.processed}, queue {pipeline.queue.qsize()} "
-            f"(unfinished {pipeline.queue._unfinished_tasks}), alerts {counters.alerts}, "
+            f"(unfinished {getattr(pipeline.queue, '_unfinished_tasks', '?')}), alerts {counters.alerts}, "
             f"delivered {pipeline.delivery.counters.delivered}"
         ) from None
     finally:

@@ -328,14 +328,15 @@ def _match_required(outputs: Sequence[Any], gold: Sequence[GoldEntity]) -> dict[
 
     Each output tries its preferred gold entities first, so the matching stays maximum while
     shared keys do not cross-assign attributes."""
-    candidates = [
-        sorted(
+
+    def preferred(out: Any) -> list[int]:
+        return sorted(
             (g for g, entity in enumerate(gold) if key_matches(entity.keys, out.name)),
-            key=lambda g, out=out: _preference(gold[g], out),
+            key=lambda g: _preference(gold[g], out),
             reverse=True,
         )
-        for out in outputs
-    ]
+
+    candidates = [preferred(out) for out in outputs]
     gold_owner: dict[int, int] = {}
 
     def assign(out_index: int, visited: set[int]) -> bool:

@@ -98,7 +98,8 @@ def own_addresses(bootstrap_servers: Sequence[str] = ()) -> set[str]:
         except OSError:
             continue
         # A hostname that resolves to loopback (/etc/hosts) says nothing about how the broker sees us.
-        addresses.update(address for address in resolved if not is_loopback(address))
+        # (An int is no address: the IPv6 form of a Python built without IPv6.)
+        addresses.update(address for address in resolved if isinstance(address, str) and not is_loopback(address))
     return addresses
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from wirewatch.app.cli.main import DEMO_DIR
+from wirewatch.app.cli.common import DEMO_DIR
 from wirewatch.app.components import load_settings
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
 from wirewatch.app.runner import EmbeddedPipeline, run_embedded

@@ -39,7 +39,13 @@ async def open_page(browser, url):
     page = await browser.new_page(viewport={"width": 1360, "height": 1000})
     dialogs: list[str] = []
     errors: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), asyncio.ensure_future(dialog.dismiss())))
+    dismissals: list[asyncio.Future] = []  # a task nothing refers to may be collected
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dismissals.append(asyncio.ensure_future(dialog.dismiss()))
+
+    page.on("dialog", on_dialog)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     await page.goto(url)
     return page, dialogs, errors

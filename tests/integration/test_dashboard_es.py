@@ -71,6 +71,12 @@ async def index_alerts(settings: ElasticsearchSettings, alerts: list[Alert]) -> 
         await client.close()
 
 
+def stored_doc(store: SQLiteStore, dispatch_id: str) -> dict[str, Any]:
+    doc = store.get(dispatch_id)
+    assert doc is not None, dispatch_id
+    return doc
+
+
 def es_backend_settings(es: ElasticsearchSettings, ledger: Path) -> Settings:
     es.enabled = True
     return Settings(elasticsearch=es, kafka=KafkaSettings(producer_store=ledger))
@@ -80,8 +86,9 @@ def es_backend_settings(es: ElasticsearchSettings, ledger: Path) -> Settings:
 async def es_dashboard(
     settings: Settings, *, scan_limit: int | None = None, bus: EventBus | None = None
 ) -> AsyncIterator[tuple[str, aiohttp.ClientSession, ElasticsearchBackend]]:
-    kwargs = {} if scan_limit is None else {"scan_limit": scan_limit}
-    backend = ElasticsearchBackend(settings, **kwargs)
+    backend = (
+        ElasticsearchBackend(settings) if scan_limit is None else ElasticsearchBackend(settings, scan_limit=scan_limit)
+    )
     server = DashboardServer(create_app(backend, bus=bus, policy=AccessPolicy(bind="127.0.0.1")), "127.0.0.1", 0)
     url = await server.start()
     try:
@@ -106,7 +113,7 @@ async def both(tmp_path: Path, es_layout: ElasticsearchSettings):
     store = SQLiteStore(settings.store.path)
     try:
         ids = [row[0] for row in store.conn.execute("SELECT id FROM dispatches ORDER BY seq")]
-        docs = [store.get(i) for i in ids]
+        docs = [stored_doc(store, i) for i in ids]
         alerts = store.alerts(limit=1000)
     finally:
         store.close()
@@ -403,8 +410,10 @@ async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(
         stdin=subprocess.DEVNULL,
         text=True,
     )
+    stderr = process.stderr
+    assert stderr is not None  # stderr=PIPE
     try:
-        line = await asyncio.wait_for(asyncio.to_thread(process.stderr.readline), 60)
+        line = await asyncio.wait_for(asyncio.to_thread(stderr.readline), 60)
         found = re.search(r"dashboard on (http://\S+) \(elasticsearch (\S+) \+ (\S+), cluster (\w+)", line)
         assert found, line
         assert found.group(2, 3) == (es_layout.index_prefix, es_layout.alerts_index)
@@ -420,5 +429,5 @@ async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(
         except subprocess.TimeoutExpired:
             process.kill()
             raise
-        process.stderr.close()
+        stderr.close()
     assert code == 0

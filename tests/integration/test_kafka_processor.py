@@ -153,6 +153,10 @@ def read_until(kafka: KafkaSettings, topic: str, done: Callable[[list[Any]], boo
         consumer.close()
 
 
+def at_least(count: int) -> Callable[[list[Any]], bool]:
+    return lambda records: len(records) >= count
+
+
 def ids_of(records: list[Any]) -> list[str]:
     return [json.loads(record.value)["id"] for record in records]
 
@@ -305,9 +309,7 @@ def test_two_workers_split_the_partitions_and_miss_nothing(kafka_bootstrap: str,
         final_1, final_2 = first.status(), second.status()
         assert final_1 and final_2
         processed = final_1["counters"]["processed"] + final_2["counters"]["processed"]
-        tagged_ids = ids_of(
-            read_until(kafka, kafka.topic_tagged, lambda r, processed=processed: len(r) >= processed, timeout=10)
-        )
+        tagged_ids = ids_of(read_until(kafka, kafka.topic_tagged, at_least(processed), timeout=10))
         if processed == len(tagged_ids) or time.monotonic() > deadline:
             break
         time.sleep(0.5)

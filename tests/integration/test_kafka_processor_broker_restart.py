@@ -94,6 +94,8 @@ class SteadyProducer(threading.Thread):
             return None
 
         producer = reconnect()
+        if producer is None:  # stopped before the broker came up
+            return
         try:
             for dispatch in self.dispatches:
                 key, value = dispatch_record(dispatch)

@@ -121,4 +121,6 @@ def _ids(feed: Feed) -> list[str]:
     from wirewatch.models import dispatch_id
     from wirewatch.producers.normalise import canonical_url
 
-    return [dispatch_id(canonical_url(item["link"])) for item in feed.items]
+    urls = [canonical_url(item["link"]) for item in feed.items]
+    assert None not in urls, urls
+    return [dispatch_id(url) for url in urls if url is not None]

@@ -50,7 +50,7 @@ INDEX_MAPPINGS = {
         "countries": {"properties": {"code": {"type": "keyword"}, "name": {"type": "keyword"}}},
     }
 }
-DOCUMENTS = {
+DOCUMENTS: dict[str, dict[str, object]] = {
     "d1": {
         "title": "Coup attempt reported in Ankara",
         "text": "Troops on the bridges.",

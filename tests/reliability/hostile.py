@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from tests.reliability.feeds import RSS_TYPE, STORY, FeedServer, rss, rss_item
+from tests.reliability.feeds import RSS_TYPE, STORY, FeedServer, Handler, rss, rss_item
 
 MB = 1024 * 1024
 
@@ -88,7 +88,7 @@ def install_hostile_routes(server: FeedServer) -> tuple[dict[str, str | None], H
     expected: dict[str, str | None] = {}
 
     def add(name: str, body: bytes, expect: str | None, content_type: str = RSS_TYPE, **headers: str) -> None:
-        server.serve(f"/hostile/{name}", body, content_type, **headers)
+        server.serve(f"/hostile/{name}", body, content_type, status=200, **headers)
         expected[name] = expect
 
     add(
@@ -158,7 +158,7 @@ def install_hostile_routes(server: FeedServer) -> tuple[dict[str, str | None], H
             counters.drip_disconnected.set()
         return response
 
-    def redirect(to: str) -> web.RequestHandler:
+    def redirect(to: str) -> Handler:
         async def handler(request: web.Request) -> web.Response:
             return web.Response(status=302, headers={"Location": to})
 

@@ -13,9 +13,10 @@ from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, Rule, utcnow
 from wirewatch.producers.ingest import parse_ingest
+from wirewatch.settings import Settings
 
 
-def settings_for(tmp_path: Path, rules: list[dict]) -> object:
+def settings_for(tmp_path: Path, rules: list[dict]) -> Settings:
     settings, problems = settings_from_dict(
         {
             "store": {"path": str(tmp_path / "ww.db")},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -20,7 +21,12 @@ from wirewatch.sinks.sqlite.store import SQLiteStore
 
 
 def guarded(**overrides) -> PollerSettings:
-    values = {"connect_timeout": 2.0, "read_timeout": 2.0, "per_host_delay": 0.0, "refuse_private_addresses": True}
+    values: dict[str, Any] = {
+        "connect_timeout": 2.0,
+        "read_timeout": 2.0,
+        "per_host_delay": 0.0,
+        "refuse_private_addresses": True,
+    }
     values.update(overrides)
     return PollerSettings(**values)
 

@@ -299,6 +299,8 @@ def states(store: SQLiteStore) -> dict[str, tuple[str, int]]:
 class ScriptedNotifier:
     """Takes alerts in order; refuses the one at `fail_at` or blocks forever at `block_at` (0-based)."""
 
+    name = "hook"
+
     def __init__(self, fail_at: int | None = None, block_at: int | None = None) -> None:
         self.received: list[str] = []
         self.fail_at, self.block_at = fail_at, block_at
@@ -473,7 +475,7 @@ async def test_a_partial_write_marks_nothing_and_the_retry_writes_every_line(tmp
         assert await delivery.deliver_due(now=now + timedelta(seconds=60)) == 5
         lines = path.read_text(encoding="utf-8").splitlines()
         # At-least-once: the retry appends the whole round, each line whole, after the torn one.
-        assert sorted(json.loads(line)["url"] for line in lines[-5:]) == sorted(a.url for a in alerts)
+        assert sorted(json.loads(line)["url"] for line in lines[-5:]) == sorted(a.url or "" for a in alerts)
         torn = [line for line in lines[:-5] if not _parses(line)]
         assert len(torn) == 1 and lines[-6] == torn[0]
         assert all(state == "delivered" for state, _ in states(store).values())

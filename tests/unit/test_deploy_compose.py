@@ -205,9 +205,10 @@ def test_kafka_advertises_a_listener_for_every_listener_clients_use() -> None:
         if item.startswith(env["KAFKA_INTER_BROKER_LISTENER_NAME"] + "://")
     ]
     (address,) = internal
-    default_bootstrap = VARIABLE.search(environment(services()["producer"])["WIREWATCH_KAFKA_BOOTSTRAP_SERVERS"]).group(
-        3
-    )
+    bootstrap = environment(services()["producer"])["WIREWATCH_KAFKA_BOOTSTRAP_SERVERS"]
+    variable = VARIABLE.search(bootstrap)
+    assert variable is not None, bootstrap
+    default_bootstrap = variable.group(3)
     assert address.split("://", 1)[1] == default_bootstrap == "kafka:9092"
     for _host, host_port, _ in published(services()["kafka"]):
         assert any(item.endswith(f"localhost:{host_port}") for item in env["KAFKA_ADVERTISED_LISTENERS"].split(","))
@@ -339,7 +340,9 @@ def test_health_check_commands_parse_and_match_the_config() -> None:
             assert group == kafka.get("sink_group", "wirewatch-sink"), f"{name}: checks group {group}"
         if "http" in argv:
             url = argv[argv.index("http") + 1]
-            port = int(re.match(r"http://127\.0\.0\.1:(\d+)/", url).group(1))
+            local = re.match(r"http://127\.0\.0\.1:(\d+)/", url)
+            assert local is not None, f"{name}: probes {url}"
+            port = int(local.group(1))
             command = service["command"]
             listening = int(command[command.index("--web-port") + 1]) if "--web-port" in command else None
             assert port == listening or port in listen_ports(name, service), f"{name}: probes {port}"

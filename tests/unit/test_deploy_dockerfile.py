@@ -146,7 +146,9 @@ def test_entrypoint_and_cmd_form_a_real_wirewatch_command() -> None:
 def test_the_default_config_and_the_healthcheck_are_in_the_image() -> None:
     final = stages()[-1]
     env = " ".join(final.all("ENV"))
-    config = re.search(r"WIREWATCH_CONFIG=(\S+)", env).group(1)
+    found = re.search(r"WIREWATCH_CONFIG=(\S+)", env)
+    assert found is not None, env
+    config = found.group(1)
     copied = {shlex.split(args)[-1].rstrip("/"): shlex.split(args)[-2] for args in final.all("COPY")}
     assert config.startswith(copied["/etc/wirewatch"].replace("deploy/config", "/etc/wirewatch").rstrip("/"))
     assert (ROOT / "deploy" / "config" / Path(config).name).is_file()

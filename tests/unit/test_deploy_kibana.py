@@ -153,7 +153,7 @@ def test_the_dashboard_panels_resolve_to_references() -> None:
         "wirewatch-alert-table",
     } <= panel_targets
     # no two panels overlap on Kibana's 48-column grid
-    cells = set()
+    cells: set[tuple[int, int]] = set()
     for panel in panels:
         grid = panel["gridData"]
         assert grid["x"] >= 0 and grid["x"] + grid["w"] <= 48

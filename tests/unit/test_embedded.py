@@ -5,6 +5,7 @@ import asyncio
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -29,7 +30,7 @@ def seed_path() -> Path:
 
 
 def settings_for(tmp_path, feeds=(), rules=None, **extra):
-    raw = {
+    raw: dict[str, Any] = {
         "store": {"path": str(tmp_path / "ww.db")},
         "feeds": list(feeds),
         "rules": rules
@@ -53,7 +54,7 @@ async def serve(routes) -> tuple[web.AppRunner, str]:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = site._server.sockets[0].getsockname()[1]
+    port = runner.addresses[0][1]
     return runner, f"http://127.0.0.1:{port}"
 
 
@@ -183,7 +184,9 @@ async def test_accept_many_dedups_persists_then_queues(tmp_path: Path) -> None:
             await asyncio.gather(worker, return_exceptions=True)
         assert pipeline.counters.processed == 3
         assert pipeline.store.pending() == []
-        assert pipeline.store.get(second.id)["title"] == second.title
+        stored = pipeline.store.get(second.id)
+        assert stored is not None
+        assert stored["title"] == second.title
         assert pipeline.counters.alerts == 6  # two rules fire on each
     finally:
         await pipeline.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from wirewatch.query.fields import FIELDS, FieldType
 from wirewatch.settings import ElasticsearchSettings
@@ -84,7 +85,7 @@ def test_client_options_for_production_settings() -> None:
             api_key="k",
             username="u",
             password="p",
-            ca_certs="/etc/ca.pem",
+            ca_certs=Path("/etc/ca.pem"),
             request_timeout=7.0,
         )
     )

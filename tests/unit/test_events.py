@@ -20,7 +20,7 @@ async def test_every_interested_subscriber_gets_each_event_in_order():
 
 
 async def test_a_slow_subscriber_never_blocks_publish_and_loses_only_its_oldest_events():
-    drops = []
+    drops: list[int] = []
     bus = EventBus(queue_size=3, on_drop=drops.append)
     slow = bus.subscribe()
     fast = bus.subscribe(queue_size=100)

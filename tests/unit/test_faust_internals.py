@@ -13,6 +13,7 @@ No broker: the objects are built but never started.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import types
 from collections import defaultdict
@@ -28,7 +29,6 @@ from faust.transport import base as faust_transport_base
 from faust.transport import consumer as faust_consumer_base
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import tuples as faust_tuples
-from intervaltree import IntervalTree
 
 from wirewatch.processors.stream.consumer import AtLeastOnceConsumer, AtLeastOnceTransport
 
@@ -37,6 +37,8 @@ INSTALLED = f"faust-streaming {faust.__version__} and aiokafka {aiokafka.__versi
 
 FaustConsumer = faust_aiokafka.Consumer  # the class AtLeastOnceConsumer subclasses
 ConsumerThread = faust_aiokafka.AIOKafkaConsumerThread  # what `AtLeastOnceConsumer._thread` is
+# What faust's `Consumer._gap` is made of. intervaltree ships no type information: imported by name.
+IntervalTree = importlib.import_module("intervaltree").IntervalTree
 
 
 def broken(internal: str, change: str) -> str:
@@ -164,7 +166,7 @@ def test_faust_still_goes_through_what_the_module_hooks(caller: Callable[..., An
 
 # -- methods AtLeastOnceConsumer calls: the calls it makes must still bind --------------------------------------------
 
-CALLED = [
+CALLED: list[tuple[type, str, str, tuple[tuple[object, ...], dict[str, object]]]] = [
     # (class, name, kind, (args, kwargs) as stream/consumer.py passes them, not counting self)
     (FaustConsumer, "assignment", "plain function", ((), {})),
     (FaustConsumer, "_is_changelog_tp", "plain function", (("tp",), {})),
@@ -253,7 +255,9 @@ def test_unacked_messages_and_the_consumer_thread(consumer: AtLeastOnceConsumer)
     assert isinstance(thread, ConsumerThread), broken(
         "faust Consumer._thread", f"is now {type(thread).__name__}, was AIOKafkaConsumerThread (seek_wait)"
     )
-    assert consumer.transport.guarded_topics == {"raw"}, "AtLeastOnceTransport no longer reaches its consumer"
+    transport = consumer.transport
+    assert isinstance(transport, AtLeastOnceTransport), "AtLeastOnceTransport no longer reaches its consumer"
+    assert transport.guarded_topics == {"raw"}, "AtLeastOnceTransport no longer reaches its consumer"
     # The module keeps its state in the instance __dict__, created lazily (faust's Consumer.__init__ is untouched).
     assert hasattr(consumer, "__dict__"), broken("faust Consumer", "instances have no __dict__ any more (__slots__)")
     assert isinstance(consumer.app.consumer_generation_id, int), broken(

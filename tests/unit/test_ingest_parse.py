@@ -60,7 +60,9 @@ def test_single_json_object_over_several_lines() -> None:
     assert not dispatch.published_estimated
     assert dispatch.language == "en"
     # Same canonical URL as a feed entry would have: the two dedup against each other.
-    assert dispatch.id == dispatch_id(canonical_url("https://wire.example.com/story?id=9"))
+    url = canonical_url("https://wire.example.com/story?id=9")
+    assert url is not None
+    assert dispatch.id == dispatch_id(url)
 
 
 def test_json_lines_with_bad_lines_keeps_the_good_ones() -> None:

@@ -7,6 +7,7 @@ import json
 import ssl
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ from wirewatch.topics import topic_specs
 
 
 def dispatch(**overrides) -> Dispatch:
-    values = {
+    values: dict[str, Any] = {
         "id": "d-1",
         "source": "wire",
         "title": "Coup in Niger",

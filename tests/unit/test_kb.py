@@ -99,9 +99,10 @@ def test_load_from_directory_uses_given_officials(tmp_path) -> None:
     erdogan = next(o for o in kb.officials if o.id == "tr-recep-tayyip-erdogan")
     from datetime import date
 
-    assert erdogan.role_on(date(2010, 1, 1)).title == "Prime Minister"
-    assert erdogan.role_on(date(2020, 1, 1)).title == "President"
-    assert erdogan.role_on(None).title == "President"
+    in_2010, in_2020, current = (erdogan.role_on(day) for day in (date(2010, 1, 1), date(2020, 1, 1), None))
+    assert in_2010 is not None and in_2010.title == "Prime Minister"
+    assert in_2020 is not None and in_2020.title == "President"
+    assert current is not None and current.title == "President"
 
 
 def test_load_fails_clearly_on_missing_or_broken_files(tmp_path) -> None:
@@ -122,6 +123,7 @@ def test_officials_source_spells_spaced_articles_with_a_hyphen_too() -> None:
 
     path = BUNDLED_KB_DIR / "tools" / "officials_src.py"
     spec = importlib.util.spec_from_file_location("officials_src", path)
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.article_variants("Zeid Ra'ad Al Hussein") == ["Zeid Ra'ad al-Hussein"]

@@ -13,7 +13,7 @@ import gzip
 import json
 import shutil
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -60,7 +60,7 @@ class JsonFileInbox:
         self._flush()
         return True
 
-    def accept_many(self, dispatches: list[Dispatch]) -> list[Dispatch]:
+    def accept_many(self, dispatches: Iterable[Dispatch]) -> list[Dispatch]:
         return [dispatch for dispatch in dispatches if self.accept(dispatch)]
 
     def seen(self, dispatch_ids: list[str]) -> set[str]:
@@ -277,6 +277,7 @@ async def test_retry_after_seconds_on_429_and_http_date_on_503(server: FeedServe
     assert "HTTP 429" in report.failed["busy"] and "HTTP 503" in report.failed["down"]
     busy, down = h.poller.state("busy"), h.poller.state("down")
     assert busy.backoff_seconds == 900  # the server's wish beats our 10 s first backoff
+    assert busy.last_error_at is not None
     assert busy.next_poll_at == busy.last_error_at + timedelta(seconds=900)
     assert down.backoff_seconds == 7200  # 5 h asked, held to the 2 h cap
     again = await h.poller.poll_once()
@@ -314,6 +315,7 @@ async def test_backoff_grows_then_recovery_resets_it(server: FeedServer) -> None
     assert report.ok == ["flaky"] and report.new_dispatches == 3
     state = h.poller.state("flaky")
     assert state.consecutive_failures == 0 and state.backoff_seconds == 0
+    assert state.last_success is not None
     assert state.next_poll_at == state.last_success + timedelta(seconds=300)
     assert h.poller.health()[0]["status"] == "ok"
     # The saved state says the same thing the poller does.

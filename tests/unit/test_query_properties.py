@@ -190,7 +190,9 @@ def test_prefilter_narrows_for_ordinary_queries(fts: sqlite3.Connection) -> None
         selected = fts_ids(fts, expression)
         assert match_ids(query_text) <= selected < {doc["id"] for doc in CORPUS}, query_text
     # Lucene lowercases İ to i; the FTS columns hold Lucene-lowercased text so FTS agrees.
-    assert fts_ids(fts, parse_query("istanbul").fts_prefilter()) == {"d4", "d5"} == match_ids("istanbul")
+    expression = parse_query("istanbul").fts_prefilter()
+    assert expression is not None
+    assert fts_ids(fts, expression) == {"d4", "d5"} == match_ids("istanbul")
     # Not vacuous: most random queries that have a prefilter narrow the corpus.
     narrowing = [
         q for q in RANDOM_QUERIES if (e := parse_query(q).fts_prefilter()) and len(fts_ids(fts, e)) < len(CORPUS)

@@ -55,6 +55,7 @@ def test_run_polls_and_stops_gracefully_on_signal(tmp_path, feed_url, sig):
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
+        assert proc.stderr is not None
         # Wait (bounded) until the status line reports the feed's four dispatches.
         deadline = time.monotonic() + 60
         seen = []

@@ -406,7 +406,9 @@ def test_a_batch_larger_than_one_statement_is_stored_and_searchable(db_path: Pat
         assert store.save_many(batch) == count
         assert store.stats()["dispatches"] == count
         for n in (0, _ROWS_PER_INSERT - 1, _ROWS_PER_INSERT, count - 1):
-            assert store.get(batch[n].id)["title"] == f"Title {n}"
+            row = store.get(batch[n].id)
+            assert row is not None
+            assert row["title"] == f"Title {n}"
         conn = store.conn
         assert fts_count(conn, "alpha") == count
         assert fts_count(conn, f"word{count - 1}") == 1
@@ -419,7 +421,9 @@ def test_a_repeated_id_in_one_batch_keeps_the_last_version_and_the_index_consist
     with SQLiteStore(db_path) as store:
         store.save_many([first, make_tagged("other", text="zebra"), second])
         assert store.stats()["dispatches"] == 2
-        assert store.get(first.id)["text"] == "giraffe crossing"
+        row = store.get(first.id)
+        assert row is not None
+        assert row["text"] == "giraffe crossing"
         conn = store.conn
         assert fts_count(conn, "giraffe") == 1
         assert fts_count(conn, "zebra") == 1  # only "other" now

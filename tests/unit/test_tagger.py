@@ -35,7 +35,7 @@ def officials(tagger: Tagger, text: str, **kw) -> dict[str, tuple]:
     return {o.name: (o.role, o.country, o.mentions, o.known) for o in tagger.tag("", text, **kw).officials}
 
 
-def agencies(tagger: Tagger, text: str, **kw) -> dict[str, tuple]:
+def agencies(tagger: Tagger, text: str, **kw) -> dict[tuple[str, str | None], tuple[str, int]]:
     return {(a.name, a.country): (a.kind, a.mentions) for a in tagger.tag("", text, **kw).agencies}
 
 
@@ -393,7 +393,7 @@ def test_no_coup_no_event_and_custom_watch_words(tagger) -> None:
     assert tags.events == [] and tags.keywords == ["sanctions"]
 
 
-def test_tag_dispatch_and_bad_input(tagger) -> None:
+def test_tag_dispatch_and_bad_input(tagger: Tagger) -> None:
     when = datetime(2016, 7, 16, tzinfo=UTC)
     dispatch = Dispatch(
         id="d1",
