@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import json
 import os
 import re
@@ -150,8 +149,7 @@ class NaiveRegexTagger:
 
 def spacy_baseline(workload: Workload, budget_s: float) -> dict[str, Any]:
     try:
-        # Optional, not a dependency (no stubs either): imported by name, so its absence is not a type error.
-        spacy = importlib.import_module("spacy")
+        import spacy  # optional, not a dependency
 
         started = time.perf_counter()
         nlp = spacy.load("en_core_web_sm")
