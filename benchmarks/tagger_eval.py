@@ -10,7 +10,9 @@ Scoring convention (benchmarks/gold/README.md has the labelling rules):
   accents; each gold entity is matched at most once; unmatched required = FN; outputs that match
   no required or optional entity = FP;
 - attributes (role, country, kind) are accuracies over matched required pairs;
-- coup: the `use` of the highest-confidence coup event ("none" without one) against gold.
+- coup: the `use` of the highest-confidence coup event ("none" without one) against gold;
+- not in the knowledge base: recall over the required officials and agencies whose name (or a multi-word
+  key) is not a name or alias of the bundled knowledge base: what the tagger found without being told.
 All counts are micro-averaged over the dispatches of a file.
 """
 
@@ -293,12 +295,40 @@ class Accuracy:
         }
 
 
+class KnownNames:
+    """The names and aliases of the bundled knowledge base's officials and agencies, folded to words."""
+
+    def __init__(self, officials: Iterable[Iterable[str]], agencies: Iterable[Iterable[str]]) -> None:
+        self.by_label = {
+            "officials": {tuple(words(name)) for names in officials for name in names},
+            "agencies": {tuple(words(name)) for names in agencies for name in names},
+        }
+
+    @classmethod
+    def bundled(cls) -> KnownNames:
+        from wirewatch.processors.tagger import KnowledgeBase
+
+        kb = KnowledgeBase.load()
+        return cls(
+            ([o.name, *o.aliases] for o in kb.officials),
+            ([a.name, *a.aliases, *a.acronyms] for a in kb.agencies if not a.generic),
+        )
+
+    def knows(self, label: str, entity: GoldEntity) -> bool:
+        known = self.by_label[label]
+        candidates = [entity.name, *(key for key in entity.keys if len(words(key)) > 1)]
+        return any(tuple(words(name)) in known for name in candidates)
+
+
 @dataclass(slots=True)
 class DispatchScore:
     id: str
     countries: Counts = field(default_factory=Counts)
     officials: Counts = field(default_factory=Counts)
     agencies: Counts = field(default_factory=Counts)
+    # Recall only (tp, fn) over required entities the knowledge base does not name.
+    officials_not_in_kb: Counts = field(default_factory=Counts)
+    agencies_not_in_kb: Counts = field(default_factory=Counts)
     official_role: Accuracy = field(default_factory=Accuracy)
     official_country: Accuracy = field(default_factory=Accuracy)
     agency_country: Accuracy = field(default_factory=Accuracy)
@@ -360,12 +390,19 @@ def _score_entities(
     required: Sequence[GoldEntity],
     optional: Sequence[GoldEntity],
     score: DispatchScore,
+    known: KnownNames | None = None,
 ) -> list[tuple[GoldEntity, Any]]:
     counts: Counts = getattr(score, label)
+    unknown_counts: Counts = getattr(score, f"{label}_not_in_kb")
     pairs = _match_required(outputs, required)
     matched_gold = set(pairs.values())
     counts.tp += len(pairs)
     for g, entity in enumerate(required):
+        if known is not None and not known.knows(label, entity):
+            if g in matched_gold:
+                unknown_counts.tp += 1
+            else:
+                unknown_counts.fn += 1
         if g not in matched_gold:
             counts.fn += 1
             score.misses.append(f"{label} FN: {entity.name}")
@@ -386,7 +423,7 @@ def predicted_coup(tags: Tags) -> str:
     return max(coups, key=lambda event: event.confidence).use
 
 
-def score_dispatch(gold: GoldDispatch, tags: Tags) -> DispatchScore:
+def score_dispatch(gold: GoldDispatch, tags: Tags, known: KnownNames | None = None) -> DispatchScore:
     score = DispatchScore(id=gold.id, coup_gold=gold.coup)
     found = {country.code for country in tags.countries}
     for code in sorted(gold.countries_required):
@@ -400,7 +437,7 @@ def score_dispatch(gold: GoldDispatch, tags: Tags) -> DispatchScore:
         score.misses.append(f"countries FP: {code}")
 
     for entity, out in _score_entities(
-        "officials", tags.officials, gold.officials_required, gold.officials_optional, score
+        "officials", tags.officials, gold.officials_required, gold.officials_optional, score, known
     ):
         role_ok = role_matches(entity.role, out.role)
         score.official_role.record(role_ok)
@@ -413,7 +450,7 @@ def score_dispatch(gold: GoldDispatch, tags: Tags) -> DispatchScore:
                 score.misses.append(f"officials country: {entity.name}: gold {entity.country}, got {out.country}")
 
     for entity, out in _score_entities(
-        "agencies", tags.agencies, gold.agencies_required, gold.agencies_optional, score
+        "agencies", tags.agencies, gold.agencies_required, gold.agencies_optional, score, known
     ):
         if entity.kind is not None:
             kind_ok = out.kind == entity.kind
@@ -434,7 +471,9 @@ def score_dispatch(gold: GoldDispatch, tags: Tags) -> DispatchScore:
 
 def summarize(scores: Sequence[DispatchScore]) -> dict[str, Any]:
     """Micro-averaged totals over a file's dispatch scores."""
-    totals = {name: Counts() for name in ("countries", "officials", "agencies")}
+    totals = {
+        name: Counts() for name in ("countries", "officials", "agencies", "officials_not_in_kb", "agencies_not_in_kb")
+    }
     accuracies = {name: Accuracy() for name in ("official_role", "official_country", "agency_country", "agency_kind")}
     coup = Accuracy()
     confusion: Counter[str] = Counter()
@@ -453,9 +492,13 @@ def summarize(scores: Sequence[DispatchScore]) -> dict[str, Any]:
     }
 
 
-def evaluate(tagger: Any, gold: Sequence[GoldDispatch]) -> tuple[dict[str, Any], list[DispatchScore]]:
+def evaluate(
+    tagger: Any, gold: Sequence[GoldDispatch], known: KnownNames | None = None
+) -> tuple[dict[str, Any], list[DispatchScore]]:
     scores = [
-        score_dispatch(item, tagger.tag(item.title, item.text, published=parse_published(item.published), hints=None))
+        score_dispatch(
+            item, tagger.tag(item.title, item.text, published=parse_published(item.published), hints=None), known
+        )
         for item in gold
     ]
     return summarize(scores), scores
@@ -474,6 +517,10 @@ def format_table(name: str, summary: dict[str, Any]) -> str:
         lines.append(
             f"{kind:<11}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['tp']:>6}{m['fp']:>6}{m['fn']:>6}"
         )
+    for kind in ("officials", "agencies"):
+        m = summary[f"{kind}_not_in_kb"]
+        if m["tp"] + m["fn"]:
+            lines.append(f"{kind + ' not in KB: recall':<28}{m['recall']:>7.3f}  ({m['tp']}/{m['tp'] + m['fn']})")
     for attribute, value in summary["attributes"].items():
         shown = "n/a" if value["accuracy"] is None else f"{value['accuracy']:.3f}"
         lines.append(f"{attribute + ' accuracy':<28}{shown:>7}  ({value['right']}/{value['total']})")
@@ -503,13 +550,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gold_sets = {name: load_gold(path) for name, path in resolve_files(args.file).items()}
         tagger = load_tagger()
+        known = KnownNames.bundled()
     except (GoldError, OSError, TaggerUnavailable) as exc:
         print(f"tagger_eval: {exc}", file=sys.stderr)
         return 2
 
     result: dict[str, Any] = {}
     for name, gold in gold_sets.items():
-        summary, scores = evaluate(tagger, gold)
+        summary, scores = evaluate(tagger, gold, known)
         result[name] = {**summary, "misses": {s.id: s.misses for s in scores if s.misses}}
         if not args.json:
             print(format_table(name, summary))

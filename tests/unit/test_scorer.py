@@ -12,6 +12,7 @@ from benchmarks.common import BLIND_GOLD_FILES, GOLD_FILES, parse_published
 from benchmarks.tagger_eval import (
     GoldDispatch,
     GoldError,
+    KnownNames,
     consistency_problems,
     evaluate,
     fold,
@@ -160,6 +161,20 @@ def test_officials_match_by_folded_key_and_count_fn_fp() -> None:
     assert (score.officials.tp, score.officials.fn, score.officials.fp) == (1, 1, 1)
     assert "officials FN: Mohammad Javad Zarif" in score.misses
     assert "officials FP: Guy-Bertrand Mapangou" in score.misses
+
+
+def test_recall_on_entities_the_knowledge_base_does_not_name_is_counted_apart() -> None:
+    known = KnownNames(officials=[["Mevlüt Çavuşoğlu"]], agencies=[["Islamic Republic News Agency", "IRNA"]])
+    tags = Tags(officials=[official("Mevlüt Çavuşoğlu", country="TR")], agencies=[agency("IRNA", "news_agency")])
+    score = score_dispatch(parse_gold(gold_record()), tags, known)
+    # Zarif and the Foreign Ministry are not in this knowledge base, and both were missed.
+    assert (score.officials_not_in_kb.tp, score.officials_not_in_kb.fn) == (0, 1)
+    assert (score.agencies_not_in_kb.tp, score.agencies_not_in_kb.fn) == (0, 1)
+    found = Tags(officials=[official("Mohammad Javad Zarif")], agencies=[agency("Iranian Foreign Ministry")])
+    score = score_dispatch(parse_gold(gold_record()), found, known)
+    assert (score.officials_not_in_kb.tp, score.officials_not_in_kb.fn) == (1, 0)
+    assert (score.agencies_not_in_kb.tp, score.agencies_not_in_kb.fn) == (1, 0)
+    assert summarize([score])["officials_not_in_kb"]["recall"] == 1.0
 
 
 def test_optional_and_repeated_entities_are_not_false_positives() -> None:
