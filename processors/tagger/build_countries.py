@@ -173,7 +173,7 @@ CURATED: dict[str, tuple[list[str], list[str], list[str]]] = {
     "NZ": ([], ["New Zealander", "New Zealanders"], ["Wellington"]),
     "NI": ([], ["Nicaraguan", "Nicaraguans"], ["Managua"]),
     "NE": ([], ["Nigerien", "Nigeriens"], ["Niamey"]),
-    "NG": (["Niger Delta"], ["Nigerian", "Nigerians"], ["Abuja"]),
+    "NG": (["Niger Delta", "Niger State"], ["Nigerian", "Nigerians"], ["Abuja"]),  # Niger State: a state of Nigeria
     "MK": (["North Macedonia", "Macedonia"], ["Macedonian", "North Macedonian"], ["Skopje"]),
     "NO": ([], ["Norwegian", "Norwegians"], ["Oslo"]),
     "OM": ([], ["Omani", "Omanis"], ["Muscat"]),
@@ -288,6 +288,9 @@ AMBIGUOUS = {
     "Washington": "US",
     "Niger": "NE",
     "Guinea": "GN",
+    # In a story from Bissau, "Guinean" is often written for Bissau-Guinean.
+    "Guinean": "GN",
+    "Guineans": "GN",
     "Chinese": "CN",
     "Indian": "IN",
     "American": "US",
@@ -377,6 +380,7 @@ def build() -> dict[str, Any]:
         # Phrases that contain a country word but do not refer to the country; they win as longest match.
         "non_country_phrases": [
             "Middle East",
+            "Palestine Branch",  # a Syrian military-intelligence branch (Branch 235), not Palestine
             "Gulf of Guinea",
             "New Guinea island",
             "New Mexico",

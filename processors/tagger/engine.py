@@ -233,6 +233,8 @@ class Tagger:
             return None
         if word == "turkey" and self._verdict(doc, "turkey", lambda: rules.turkey_is_bird(doc.lower)):
             return None
+        if word in ("guinean", "guineans"):
+            return self._verdict(doc, "guinean", lambda: self._which_guinea(doc))
         if word in ("congo", "congolese"):
             near = doc.lower[span.end : span.end + 40]  # "the Congolese Foreign Ministry in Brazzaville"
             if "brazzaville" in near and "kinshasa" not in near:
@@ -247,6 +249,13 @@ class Tagger:
         if key not in doc.verdicts:
             doc.verdicts[key] = compute()
         return cast(_Verdict, doc.verdicts[key])
+
+    @staticmethod
+    def _which_guinea(doc: _Doc) -> str:
+        """ "Guinean" in a dispatch about Guinea-Bissau that never names Guinea itself means Bissau-Guinean."""
+        bissau = re.search(r"guinea[- ]bissau|\bbissau\b", doc.lower)
+        guinea = re.search(r"conakry|guinea-conakry|doumbouya|\bguinea\b(?![- ]bissau)", doc.lower)
+        return "GW" if bissau and not guinea else "GN"
 
     @staticmethod
     def _which_congo(doc: _Doc) -> str:

@@ -67,6 +67,26 @@ def test_niger_nigeria_and_the_guineas(tagger) -> None:
     assert codes(tagger, "Pirates attacked a tanker in the Gulf of Guinea.") == []
 
 
+def test_niger_state_is_nigeria_and_its_officials_serve_nigeria(tagger) -> None:
+    text = "Gunmen struck a village in Niger State, police said. The Niger State Governor Mohammed Umaru Bago spoke."
+    assert codes(tagger, text) == ["NG"]
+    assert officials(tagger, text)["Mohammed Umaru Bago"][:2] == ("Governor", "NG")
+
+
+def test_syrias_palestine_branch_is_not_palestine(tagger) -> None:
+    text = "Syria's new authorities shut the Palestine Branch, a military intelligence unit in Damascus."
+    assert codes(tagger, text) == ["SY"]
+    assert "PS" in codes(tagger, "Palestine asked for a vote; the Palestinian envoy spoke.")
+
+
+def test_guinean_in_a_story_from_bissau_is_bissau_guinean(tagger) -> None:
+    bissau = "BISSAU (AFP) - Officers seized power in Guinea-Bissau. The Guinean army chief said the transition would last."
+    assert codes(tagger, bissau) == ["GW"]
+    both = "Guinea-Bissau's junta met Guinea's envoy in Conakry; the Guinean minister promised support."
+    assert codes(tagger, both) == ["GW", "GN"]
+    assert codes(tagger, "The Guinean government in Conakry announced a referendum.") == ["GN"]
+
+
 def test_sudan_korea_and_congo_pairs(tagger) -> None:
     assert codes(tagger, "South Sudan accused Sudan of bombing.") == ["SS", "SD"]
     assert codes(tagger, "A South Korean ship met a North Korean patrol.") == ["KR", "KP"]
