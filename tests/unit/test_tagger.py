@@ -80,7 +80,9 @@ def test_syrias_palestine_branch_is_not_palestine(tagger) -> None:
 
 
 def test_guinean_in_a_story_from_bissau_is_bissau_guinean(tagger) -> None:
-    bissau = "BISSAU (AFP) - Officers seized power in Guinea-Bissau. The Guinean army chief said the transition would last."
+    bissau = (
+        "BISSAU (AFP) - Officers seized power in Guinea-Bissau. The Guinean army chief said the transition would last."
+    )
     assert codes(tagger, bissau) == ["GW"]
     both = "Guinea-Bissau's junta met Guinea's envoy in Conakry; the Guinean minister promised support."
     assert codes(tagger, both) == ["GW", "GN"]
