@@ -89,6 +89,20 @@ def test_guinean_in_a_story_from_bissau_is_bissau_guinean(tagger) -> None:
     assert codes(tagger, "The Guinean government in Conakry announced a referendum.") == ["GN"]
 
 
+def test_outlets_cited_as_sources_and_generic_bodies_with_their_country(tagger) -> None:
+    text = (
+        "CONAKRY (AFP) - Turnout was high, said an official of Guinea's General Directorate of Elections. "
+        "Nigeria's Defence Headquarters welcomed the vote, Al Jazeera and Jeune Afrique reported; "
+        "ANI and Noticias Argentinas carried the story."
+    )
+    found = agencies(tagger, text)
+    assert found[("General Directorate of Elections", "GN")][0] == "government"
+    assert found[("Defence Headquarters", "NG")][0] == "military"
+    for outlet, country in (("Al Jazeera", "QA"), ("Jeune Afrique", "FR"), ("Noticias Argentinas", "AR")):
+        assert found[(outlet, country)][0] == "news_agency"
+    assert ("Asian News International", "IN") in found
+
+
 def test_sudan_korea_and_congo_pairs(tagger) -> None:
     assert codes(tagger, "South Sudan accused Sudan of bombing.") == ["SS", "SD"]
     assert codes(tagger, "A South Korean ship met a North Korean patrol.") == ["KR", "KP"]
