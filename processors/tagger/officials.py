@@ -2,7 +2,8 @@
 order and reports what they found, and where the people's names stand in the text.
 
 The finders, one module each: known officials by name and surname (officials_known), unknown officials
-after a role title (officials_titled), people described after their name (officials_appositions); the role
+after a role title (officials_titled), people described after their name or given a role by a verb
+(officials_appositions); the role
 phrase before a name is read by officials_roles, and officials_scan holds what they share.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from wirewatch.processors.tagger.matcher import Kind, Span
-from wirewatch.processors.tagger.officials_appositions import find_aged_people, find_appositions
+from wirewatch.processors.tagger.officials_appositions import find_aged_people, find_appointments, find_appositions
 from wirewatch.processors.tagger.officials_known import link_surname, take_full_name
 from wirewatch.processors.tagger.officials_names import NameCache
 from wirewatch.processors.tagger.officials_roles import add_portfolio
@@ -73,6 +74,7 @@ class OfficialFinder:
                 if span.start >= body_start:
                     find_after_role(scan, index, span)
         find_appositions(scan)
+        find_appointments(scan)
         find_aged_people(scan)
         for index in surname_spans:
             if index not in consumed:

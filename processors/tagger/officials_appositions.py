@@ -1,6 +1,6 @@
 """People described right after their name: officials ("Hameed Ali, Comptroller-General of the Customs
-Service, said", "X, who heads the commission") and private persons ("Ahmad Danish, a 27-year-old
-shopkeeper")."""
+Service, said", "X, who heads the commission", "X was appointed defence chief") and private persons
+("Ahmad Danish, a 27-year-old shopkeeper")."""
 
 from __future__ import annotations
 
@@ -31,7 +31,17 @@ _WHO_VERB = re.compile(r"who (heads|runs|leads|chairs|directs|commands|oversees|
 _CLAUSE_END = re.compile(
     r"[,;:\"()\n]|\.(?:\s|$)| (?:who|which|whose|that|said|says|told|tells|added|called|urged|warned|announced|"
     r"wrote|testified|criticised|criticized|read|declared|confirmed|denied|insisted)\b"
+    # when, not what: "sworn in as president on Friday", "named army chief last week"
+    r"| (?:on|since|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"| (?:last|this|next) (?:week|month|year)\b| (?:after|following|until|in a|at a)\b"
 )
+# "X was appointed (as) ...": the role the text gives a person by appointing, electing or swearing them in.
+_APPOINTED = re.compile(
+    r" (?:was|has been|had been|is|were) (?:newly )?(?:appointed|named|sworn in|elected|promoted|installed|"
+    r"designated|nominated|made)(?: as| to)? "
+)
+# A role phrase opens with "new" when it says the appointment is news ("the new finance minister").
+_NEW = re.compile(r"^(?:the )?(?:newly[- ](?:appointed|named|elected) |new )")
 # A description: its role text, the country it names, whether it names an international body instead.
 Description = tuple[str, str | None, bool]
 
@@ -67,6 +77,22 @@ def find_appositions(scan: OfficialsScan) -> None:
         comma = text.find(", ", comma + 2)
 
 
+def find_appointments(scan: OfficialsScan) -> None:
+    """Officials the text gives a role by a verb: "X was appointed defence chief", "X was sworn in as
+    interim prime minister", "X has been named the new finance minister". What the text says wins over a
+    bare rank or the knowledge base's title."""
+    text = scan.cased
+    for appointed in _APPOINTED.finditer(text, scan.body_start):
+        name_end = appointed.start()
+        word_start = text.rfind(" ", 0, name_end) + 1
+        if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
+            continue  # "the army was named", "it was made clear"
+        # Swearing-in is for public office: "sworn in as president" needs no country to be one.
+        described = _describe(scan, appointed.end(), assume_public="sworn in" in appointed.group(0))
+        if described is not None:
+            _add_apposition(scan, name_end, *described)
+
+
 def find_aged_people(scan: OfficialsScan) -> None:
     """ "Ahmad Danish, a 27-year-old shopkeeper": a private person; a country word in the name ("Danish")
     is the person's name there and wherever the name recurs."""
@@ -79,8 +105,9 @@ def find_aged_people(scan: OfficialsScan) -> None:
             scan.private_names += [name, tokens[-1]] if scan.hides_country(tokens[-1]) else [name]
 
 
-def _describe(scan: OfficialsScan, pos: int) -> Description | None:
-    """The role an apposition starting at `pos` gives: (role text, country, international) or None."""
+def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> Description | None:
+    """The role an apposition starting at `pos` gives: (role text, country, international) or None.
+    `assume_public`: the context already says the role is a public office."""
     text, spans = scan.cased, scan.spans
     head_of = False
     for article in ("a ", "an ", "the "):
@@ -161,7 +188,7 @@ def _describe(scan: OfficialsScan, pos: int) -> Description | None:
     if country is None and not international:
         country, international, named_body = _country_in(scan, role_end, end)
         public = public or named_body
-    role = scan.text[pos:end].strip().rstrip(",")
+    role = _NEW.sub("", scan.text[pos:end].strip().rstrip(","))
     if head_of:
         role = "head of " + scan.text[_after_who_verb(scan, pos) : end].strip()
     if len(role) > 120:
@@ -170,7 +197,8 @@ def _describe(scan: OfficialsScan, pos: int) -> Description | None:
     if words & PRIVATE_BODY_WORDS:
         return None  # "chairman of the National Turkey Federation": not a public office
     if (
-        not public
+        not assume_public
+        and not public
         and not words & PUBLIC_WORDS
         and not set(fold(scan.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS
     ):

@@ -487,3 +487,25 @@ def test_a_text_without_sentence_breaks_stays_linear_and_bounded(tagger: Tagger)
     assert tags.keywords == ["coup"]
     assert 0 < len(tags.events) <= 20
     assert all(len(event.evidence) <= 2 * 400 + 10 for event in tags.events)
+
+
+def test_officials_given_their_role_by_a_verb(tagger) -> None:
+    text = (
+        "ANTANANARIVO (Reuters) - Colonel Michael Randrianirina was sworn in as president on Friday. "
+        "Herintsalama Rajaonarivelo was appointed prime minister. Rakoto Andriamanana, the new finance "
+        "minister, said the budget would be revised. Brigadier General Amara Soa was named army chief last week."
+    )
+    found = officials(tagger, text, published=datetime(2025, 10, 20, tzinfo=UTC))
+    assert found["Michael Randrianirina"][:2] == ("president", "MG")  # the text's role beats the bare rank
+    assert found["Herintsalama Rajaonarivelo"][:2] == ("prime minister", "MG")
+    assert found["Rakoto Andriamanana"][:2] == ("finance minister", "MG")
+    assert found["Amara Soa"][:2] == ("army chief", "MG")
+
+
+def test_appointment_verbs_do_not_make_officials_of_capitalised_non_names(tagger) -> None:
+    text = (
+        "LONDON (Reuters) - The Defence Information office was named after him. Leaders' Summit was renamed. "
+        "Real Madrid was named champion. Acme Corp was appointed supplier to the army. John Smith was elected "
+        "chairman of the football federation. It was made clear on Friday. Besides Karki, the cabinet met."
+    )
+    assert officials(tagger, text) == {}
