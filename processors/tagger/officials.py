@@ -19,7 +19,7 @@ from wirewatch.processors.tagger.officials_known import link_surname, take_full_
 from wirewatch.processors.tagger.officials_names import NameCache
 from wirewatch.processors.tagger.officials_roles import add_portfolio
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
-from wirewatch.processors.tagger.officials_titled import find_after_role
+from wirewatch.processors.tagger.officials_titled import find_after_role, find_listed
 
 _AS_SUBJECT = re.compile(r"(?:[,.;:'’\"]|$| (?:said|says|told|added|asked|who|was|is|had|has)\b)")
 
@@ -73,6 +73,7 @@ class OfficialFinder:
                     add_portfolio(scan, index, role_end)
                 if span.start >= body_start:
                     find_after_role(scan, index, span)
+        find_listed(scan)
         find_appositions(scan)
         find_appointments(scan)
         find_aged_people(scan)

@@ -1,7 +1,9 @@
 """Officials the knowledge base does not know, found by the role title written right before their name
-("Interior Minister Ahmed Issa", "the army's spokesman, Colonel Musa Ali,")."""
+("Interior Minister Ahmed Issa", "the army's spokesman, Colonel Musa Ali,", "commissioners A and B")."""
 
 from __future__ import annotations
+
+import re
 
 from wirewatch.processors.tagger.matcher import Kind, Span
 from wirewatch.processors.tagger.officials_known import inside_longer_name, name_goes_on
@@ -9,6 +11,7 @@ from wirewatch.processors.tagger.officials_names import AFTER_NAME, NAME_RUN, PA
 from wirewatch.processors.tagger.officials_roles import role_phrase
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
+from wirewatch.processors.tagger.vocab import ROLE_TITLES
 
 
 def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
@@ -95,3 +98,69 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     scan.found[key] = Found(name, phrase.text, country, False, name_start, surname=surname)
     if country and (phrase.adjective_country or phrase.body_country):
         scan.phrase_countries.append((phrase.start, name_start, country))
+
+
+def find_listed(scan: OfficialsScan) -> None:
+    """Officials listed after one plural role: "deputy prime ministers A, B and C", "commissioners A and B".
+    Each name gets the singular role; a name already found (or known) keeps its record."""
+    text = scan.cased
+    for plural in _PLURAL_BEFORE_NAMES.finditer(text, scan.body_start):
+        role_start = _role_title_ending_at(text, plural.end("word") - 1)
+        if role_start is None:
+            continue
+        listed = _NAMES.match(text, plural.end())
+        if listed is None:
+            continue
+        role = scan.text[role_start : plural.end("word") - 1]  # without the plural "s"
+        offset = listed.start()
+        for name in _LIST_SPLIT.split(listed.group(0)):
+            start = text.index(name, offset)
+            offset = start + len(name)
+            _record_listed(scan, name.strip(), start, role, role_start)
+
+
+def _role_title_ending_at(text: str, end: int) -> int | None:
+    """Where the longest role title that ends at `end` starts ("deputy prime minister" before "s"), if any."""
+    best: int | None = None
+    start = end
+    for _ in range(_LONGEST_TITLE_WORDS):
+        start = text.rfind(" ", 0, start - 1) + 1 if start > 0 else 0
+        if text[start:end].lower() in _ROLE_TITLES:
+            best = start
+        if start == 0:
+            break
+    return best
+
+
+def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_start: int) -> None:
+    tokens = name_tokens(name)
+    if len(tokens) < 2 or " ".join(tokens) != name:
+        return  # one word ("Monday") or a name the name pattern does not take whole
+    end = start + len(name)
+    for index in range(scan.span_at_or_after(start), len(scan.spans)):
+        span = scan.spans[index]
+        if span.start >= end:
+            break
+        official = span.first(Kind.OFFICIAL)
+        if official is not None and span.start == start and span.end == end:
+            record = scan.found.get(official.ref.id)
+            if record is not None and not record.written_role:
+                record.role, record.written_role = role, True
+            return
+        if span.has(Kind.COUNTRY) or span.has(Kind.AGENCY) or span.has(Kind.ROLE) or span.has(Kind.NON_COUNTRY):
+            return  # a place or body inside: not a personal name
+    key = "u:" + fold(name)
+    if key in scan.found:
+        return
+    surname = tokens[-1].split("-")[-1].rstrip(".'’")
+    scan.found[key] = Found(name, role, scan.context_country(role_start), False, start, surname=surname)
+
+
+# A plural word right before two or more capitalised names joined by commas and a final "and"; whether the
+# words before it form a role title is checked against ROLE_TITLES (a set: one regex of every title is slow).
+_NAME = r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|van|von))*"
+_PLURAL_BEFORE_NAMES = re.compile(r"\b(?P<word>[A-Za-z\-]+s) (?=[A-Z])")
+_NAMES = re.compile(_NAME + r"(?:, " + _NAME + r")*,? and " + _NAME)
+_ROLE_TITLES = frozenset(title for title in ROLE_TITLES if " of" not in title)
+_LONGEST_TITLE_WORDS = max(len(title.split()) for title in _ROLE_TITLES)
+_LIST_SPLIT = re.compile(r",? and |, ")

@@ -509,3 +509,19 @@ def test_appointment_verbs_do_not_make_officials_of_capitalised_non_names(tagger
         "chairman of the football federation. It was made clear on Friday. Besides Karki, the cabinet met."
     )
     assert officials(tagger, text) == {}
+
+
+def test_officials_listed_after_one_plural_role(tagger) -> None:
+    text = (
+        "KATHMANDU (AP) - Deputy prime ministers Om Prakash Aryal, Kulman Ghising and Rameshwor Khanal took the "
+        "oath. Commissioners Sita Thapa and Hari Gurung of the Election Commission attended."
+    )
+    found = officials(tagger, text)
+    for name in ("Om Prakash Aryal", "Kulman Ghising", "Rameshwor Khanal"):
+        assert found[name][:2] == ("Deputy prime minister", "NP")
+    assert found["Sita Thapa"][:2] == found["Hari Gurung"][:2] == ("Commissioners"[:-1], "NP")
+
+
+def test_a_plural_word_before_names_is_not_a_role_unless_it_is_one(tagger) -> None:
+    text = "KATHMANDU (AP) - Protests Om Prakash Aryal and Kulman Ghising watched. Visitors Sita Thapa and Hari Gurung left."
+    assert officials(tagger, text) == {}
