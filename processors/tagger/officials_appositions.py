@@ -34,12 +34,20 @@ _CLAUSE_END = re.compile(
     # when, not what: "sworn in as president on Friday", "named army chief last week"
     r"| (?:on|since|until) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"| (?:last|this|next) (?:week|month|year)\b| (?:after|following|until|in a|at a)\b"
+    r"| (?:in|since|until|from) (?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:19|20)\d\d)\b"
 )
 # "X was appointed (as) ...": the role the text gives a person by appointing, electing or swearing them in.
 _APPOINTED = re.compile(
     r" (?:was|has been|had been|is|were) (?:newly )?(?:appointed|named|sworn in|elected|promoted|installed|"
     r"designated|nominated|made)(?: as| to)? "
 )
+# What the text says of a role change wins: "X, who resigned as prime minister" (former), "X, became interim
+# prime minister" (the new role).
+_LEFT_ROLE = re.compile(
+    r"(?:who )?(?:has |had )?(?:resigned|quit|stepped down|was dismissed|was sacked|was removed|was ousted) as (?:the )?"
+)
+_TOOK_ROLE = re.compile(r"(?:who )?(?:became|has become|had become|becomes|took over as|was made) (?:the )?")
 # A role phrase opens with "new" when it says the appointment is news ("the new finance minister").
 _NEW = re.compile(r"^(?:the )?(?:newly[- ](?:appointed|named|elected) |new )")
 # A description: its role text, the country it names, whether it names an international body instead.
@@ -110,6 +118,10 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     `assume_public`: the context already says the role is a public office."""
     text, spans = scan.cased, scan.spans
     head_of = False
+    left_role = _LEFT_ROLE.match(text, pos)
+    change = left_role or _TOOK_ROLE.match(text, pos)
+    if change:
+        pos = change.end()
     for article in ("a ", "an ", "the "):
         if text.startswith(article, pos):
             pos += len(article)
@@ -189,6 +201,8 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         country, international, named_body = _country_in(scan, role_end, end)
         public = public or named_body
     role = _NEW.sub("", scan.text[pos:end].strip().rstrip(","))
+    if left_role:
+        role = "former " + role
     if head_of:
         role = "head of " + scan.text[_after_who_verb(scan, pos) : end].strip()
     if len(role) > 120:

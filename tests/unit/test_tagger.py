@@ -525,3 +525,13 @@ def test_officials_listed_after_one_plural_role(tagger) -> None:
 def test_a_plural_word_before_names_is_not_a_role_unless_it_is_one(tagger) -> None:
     text = "KATHMANDU (AP) - Protests Om Prakash Aryal and Kulman Ghising watched. Visitors Sita Thapa and Hari Gurung left."
     assert officials(tagger, text) == {}
+
+
+def test_what_the_text_says_of_a_role_change_wins(tagger) -> None:
+    text = (
+        "CONAKRY (AFP) - Ama Diallo, who resigned as prime minister in August, said he would run. The chief "
+        "justice, Fatoumata Bangoura, became interim prime minister on Monday."
+    )
+    found = officials(tagger, text)
+    assert found["Ama Diallo"][:2] == ("former prime minister", "GN")
+    assert found["Fatoumata Bangoura"][:2] == ("interim prime minister", "GN")
