@@ -21,7 +21,15 @@ from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials import OfficialFinder
 from wirewatch.processors.tagger.officials_names import NameCache
 from wirewatch.processors.tagger.textfold import fold, fold_cased, fold_lower
-from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, ROLE_TITLES, UNSAFE_SURNAMES
+from wirewatch.processors.tagger.vocab import (
+    APPOINTED,
+    APPOINTMENT_CUES,
+    NAME_STOPWORDS,
+    PLURAL_ROLE,
+    PLURAL_ROLE_TITLES,
+    ROLE_TITLES,
+    UNSAFE_SURNAMES,
+)
 
 _Verdict = TypeVar("_Verdict")
 
@@ -118,6 +126,12 @@ class Tagger:
         for surname in by_surname:
             m.add(surname, Kind.SURNAME, tuple(merged[fold(surname)]))
         m.add_all(ROLE_TITLES, Kind.ROLE, None, Case.ANY)
+        # Cues for the officials finders, found in the same pass instead of a regex scan each (in this
+        # automaton: a small second automaton's per-character cost was 9 % of tagging).
+        for cue in APPOINTMENT_CUES:
+            m.add(cue, Kind.CUE, (APPOINTED, None), Case.ANY)
+        for plural, title in PLURAL_ROLE_TITLES.items():
+            m.add(plural, Kind.CUE, (PLURAL_ROLE, title), Case.ANY)
         m.build()
         return m
 
@@ -309,6 +323,7 @@ class Tagger:
             nearby_country,
             self._hides_country,
             self._names,
+            cues=[span for span in doc.spans if Kind.CUE in span.by_kind],
         )
         found = finder.run()
         finder.count_unknown_surnames()

@@ -27,6 +27,7 @@ class Kind:
     ROLE = "role"  # ref: role title as written in the vocabulary
     WATCH = "watch"  # ref: the watch word (lowercase)
     COUP = "coup"  # ref: the coup term
+    CUE = "cue"  # ref: (APPOINTED, None) or (PLURAL_ROLE, singular title): grammar the officials finders read
 
 
 class Case:

@@ -38,6 +38,7 @@ class OfficialFinder:
         context_country: Callable[[int], str | None],
         hides_country: Callable[[str], bool] = lambda needle: True,
         names: NameCache | None = None,
+        cues: list[Span] | None = None,
     ) -> None:
         self.scan = OfficialsScan(
             text,
@@ -49,6 +50,7 @@ class OfficialFinder:
             context_country,
             hides_country,
             names if names is not None else NameCache(hides_country),
+            cues,
         )
         # (role phrase start, name start, country of the official): a body named inside an official's role
         # phrase belongs to the official's country. The scan's own list, filled as the finders run.

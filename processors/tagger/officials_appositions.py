@@ -13,6 +13,7 @@ from wirewatch.processors.tagger.officials_names import HONORIFIC_KEYS, NAME_PAR
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import (
+    APPOINTED,
     BODY_NOUNS,
     DESCRIPTOR_POSSESSIVES,
     NAME_STOPWORDS,
@@ -36,11 +37,6 @@ _CLAUSE_END = re.compile(
     r"| (?:last|this|next) (?:week|month|year)\b| (?:after|following|until|in a|at a)\b"
     r"| (?:in|since|until|from) (?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|(?:19|20)\d\d)\b"
-)
-# "X was appointed (as) ...": the role the text gives a person by appointing, electing or swearing them in.
-_APPOINTED = re.compile(
-    r" (?:was|has been|had been|is|were) (?:newly )?(?:appointed|named|sworn in|elected|promoted|installed|"
-    r"designated|nominated|made)(?: as| to)? "
 )
 # What the text says of a role change wins: "X, who resigned as prime minister" (former), "X, became interim
 # prime minister" (the new role).
@@ -90,13 +86,20 @@ def find_appointments(scan: OfficialsScan) -> None:
     interim prime minister", "X has been named the new finance minister". What the text says wins over a
     bare rank or the knowledge base's title."""
     text = scan.cased
-    for appointed in _APPOINTED.finditer(text, scan.body_start):
-        name_end = appointed.start()
+    for cue in scan.cues:
+        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != APPOINTED:
+            continue
+        name_end = cue.start - 1
+        if name_end <= 0 or text[name_end] != " ":
+            continue
         word_start = text.rfind(" ", 0, name_end) + 1
         if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
             continue  # "the army was named", "it was made clear"
+        role_pos = cue.end + 4 if text.startswith((" as ", " to "), cue.end) else cue.end + 1
+        if text[role_pos - 1 : role_pos] != " ":
+            continue
         # Swearing-in is for public office: "sworn in as president" needs no country to be one.
-        described = _describe(scan, appointed.end(), assume_public="sworn in" in appointed.group(0))
+        described = _describe(scan, role_pos, assume_public=text.endswith("sworn in", cue.start, cue.end))
         if described is not None:
             _add_apposition(scan, name_end, *described)
 

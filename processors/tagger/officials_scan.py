@@ -40,6 +40,7 @@ class OfficialsScan:
         "cased",
         "consumed",
         "context_country",
+        "cues",
         "found",
         "hides_country",
         "names",
@@ -67,8 +68,10 @@ class OfficialsScan:
         context_country: Callable[[int], str | None],
         hides_country: Callable[[str], bool],
         names: NameCache,
+        cues: list[Span] | None = None,
     ) -> None:
         self.text, self.cased, self.spans = text, cased, spans
+        self.cues = cues or []  # word-automaton spans of Kind.CUE: appointment verbs, plural role titles
         self.body_start, self.published = body_start, published
         self.resolve_country, self.context_country = resolve_country, context_country
         self.hides_country, self.names = hides_country, names

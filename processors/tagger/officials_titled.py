@@ -11,7 +11,7 @@ from wirewatch.processors.tagger.officials_names import AFTER_NAME, NAME_RUN, PA
 from wirewatch.processors.tagger.officials_roles import role_phrase
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
-from wirewatch.processors.tagger.vocab import ROLE_TITLES
+from wirewatch.processors.tagger.vocab import PLURAL_ROLE
 
 
 def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
@@ -104,32 +104,19 @@ def find_listed(scan: OfficialsScan) -> None:
     """Officials listed after one plural role: "deputy prime ministers A, B and C", "commissioners A and B".
     Each name gets the singular role; a name already found (or known) keeps its record."""
     text = scan.cased
-    for plural in _PLURAL_BEFORE_NAMES.finditer(text, scan.body_start):
-        role_start = _role_title_ending_at(text, plural.end("word") - 1)
-        if role_start is None:
+    for cue in scan.cues:
+        kind, title = cue.by_kind[Kind.CUE].ref
+        if kind != PLURAL_ROLE or cue.start < scan.body_start or not text.startswith(" ", cue.end):
             continue
-        listed = _NAMES.match(text, plural.end())
+        listed = _NAMES.match(text, cue.end + 1)
         if listed is None:
             continue
-        role = scan.text[role_start : plural.end("word") - 1]  # without the plural "s"
+        role = scan.text[cue.start : cue.start + len(title) - 1] + title[-1]  # the singular, cased as written
         offset = listed.start()
         for name in _LIST_SPLIT.split(listed.group(0)):
             start = text.index(name, offset)
             offset = start + len(name)
-            _record_listed(scan, name.strip(), start, role, role_start)
-
-
-def _role_title_ending_at(text: str, end: int) -> int | None:
-    """Where the longest role title that ends at `end` starts ("deputy prime minister" before "s"), if any."""
-    best: int | None = None
-    start = end
-    for _ in range(_LONGEST_TITLE_WORDS):
-        start = text.rfind(" ", 0, start - 1) + 1 if start > 0 else 0
-        if text[start:end].lower() in _ROLE_TITLES:
-            best = start
-        if start == 0:
-            break
-    return best
+            _record_listed(scan, name.strip(), start, role, cue.start)
 
 
 def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_start: int) -> None:
@@ -156,11 +143,7 @@ def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_s
     scan.found[key] = Found(name, role, scan.context_country(role_start), False, start, surname=surname)
 
 
-# A plural word right before two or more capitalised names joined by commas and a final "and"; whether the
-# words before it form a role title is checked against ROLE_TITLES (a set: one regex of every title is slow).
+# Two or more capitalised names joined by commas and a final "and" (after a plural role title).
 _NAME = r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|van|von))*"
-_PLURAL_BEFORE_NAMES = re.compile(r"\b(?P<word>[A-Za-z\-]+s) (?=[A-Z])")
 _NAMES = re.compile(_NAME + r"(?:, " + _NAME + r")*,? and " + _NAME)
-_ROLE_TITLES = frozenset(title for title in ROLE_TITLES if " of" not in title)
-_LONGEST_TITLE_WORDS = max(len(title.split()) for title in _ROLE_TITLES)
 _LIST_SPLIT = re.compile(r",? and |, ")

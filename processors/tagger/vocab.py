@@ -934,3 +934,30 @@ DESCRIPTOR_POSSESSIVES = frozenset(
         "un",
     }
 )
+
+# Cues the officials finders read, matched in the word automaton's pass.
+APPOINTED = "appointed"  # "X was appointed (as) <role>": the role follows
+PLURAL_ROLE = "plural_role"  # "deputy prime ministers A, B and C": names follow
+APPOINTMENT_CUES: tuple[str, ...] = tuple(
+    f"{auxiliary} {verb}"
+    for auxiliary in ("was", "is", "were", "has been", "had been", "was newly", "has been newly")
+    for verb in (
+        "appointed",
+        "named",
+        "sworn in",
+        "elected",
+        "promoted",
+        "installed",
+        "designated",
+        "nominated",
+        "made",
+    )
+)
+
+
+def _plural(title: str) -> str:
+    return title[:-1] + "ies" if title.endswith("y") and not title.endswith(("ay", "ey", "oy")) else title + "s"
+
+
+# plural as written → the singular title; titles with "of" do not pluralise at the end ("ministers of state")
+PLURAL_ROLE_TITLES: dict[str, str] = {_plural(title): title for title in ROLE_TITLES if " of" not in title}
