@@ -6,6 +6,7 @@ over the folded text plus a few local rules around the hits.
 
 from __future__ import annotations
 
+import bisect
 import pathlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -50,6 +51,10 @@ COUP_TERMS = ("coup", "coups", "coup d'etat", "coup d'état", "coups d'etat", "p
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)")
 
 
+# A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
+_NAME_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+
+
 @dataclass(slots=True)
 class _Doc:
     """Everything the rules need about one dispatch."""
@@ -62,6 +67,7 @@ class _Doc:
     published: date | None
     hints: Mapping[str, str]
     span_starts: set[int] = field(default_factory=set)
+    span_starts_sorted: list[int] = field(default_factory=list)
     countries: dict[str, list[int]] = field(default_factory=dict)
     phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
     verdicts: dict[str, object] = field(default_factory=dict)  # whole-dispatch answers, computed once
@@ -170,6 +176,7 @@ class Tagger:
             hints or {},
         )
         doc.span_starts = {s.start for s in doc.spans}
+        doc.span_starts_sorted = [s.start for s in doc.spans]
         countries = self._countries(doc)
         context_country = self._context_country(doc)
         officials, person_ranges = self._officials(doc, context_country)
@@ -391,8 +398,12 @@ class Tagger:
             written_start = None
             if agency.name_as_written and agency.generic:
                 written_start, written_country = self._name_start(doc, i)
+                if agency.needs_lead_in and written_start is None:
+                    continue  # "Authority" alone is a word, not a body
             if agency.generic:
                 qualifier = self._qualifier_before(doc, i) or (written_country if written_start is not None else None)
+                if qualifier is None and written_start is not None:
+                    qualifier = self._possessive_before(doc, written_start)  # "Syria's National Commission"
                 if surface.islower() and "ministry" not in surface and (qualifier is None or followed_by_role):
                     continue  # "the army", "army captain": only a named body counts ("Mali's army said")
                 country = (
@@ -400,6 +411,11 @@ class Tagger:
                 )
                 last_country[agency.id] = country
             name = self._written_name(doc, i, written_start) if agency.name_as_written else agency.name
+            if agency.needs_lead_in:
+                # "National Commission for Missing Persons", "High Council of Public Finances"
+                continued = _NAME_CONTINUES.match(doc.cased, span.end)
+                if continued:
+                    name += doc.text[span.end : continued.end()]
             self._count(found, span.start, agency, country, name)
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name=name, kind=a.kind, country=c, mentions=n) for _, n, a, c, name in ordered]
@@ -497,6 +513,21 @@ class Tagger:
         if form == "ambiguous":
             return self._resolve_ambiguous(doc, prev, code)
         return code
+
+    def _possessive_before(self, doc: _Doc, offset: int) -> str | None:
+        """Country of a possessive ending right before `offset` ("Syria's National Commission ...")."""
+        index = bisect.bisect_left(doc.span_starts_sorted, offset) - 1 if doc.span_starts_sorted else -1
+        while index >= 0 and doc.spans[index].end > offset:
+            index -= 1
+        if index < 0:
+            return None
+        prev = doc.spans[index]
+        p = prev.first(Kind.COUNTRY)
+        if p is None or doc.cased[prev.end : offset] not in ("'s ", "’s ", "' "):
+            return None
+        code: str
+        code, form = p.ref
+        return self._resolve_ambiguous(doc, prev, code) if form == "ambiguous" else code
 
     # watch words and coup events ---------------------------------------------------------------------------
 

@@ -50,6 +50,9 @@ class Agency:
     acronyms: tuple[str, ...]  # matched case-sensitively
     generic: bool = False  # a body every government has ("Foreign Ministry"): country comes from the text
     name_as_written: bool = False  # report the text's own name ("National Electoral Council"), not `name`
+    # a bare head noun ("Authority", "Committee"): a body only when capitalised words lead into it
+    # ("Nepal Electricity Authority"), never alone
+    needs_lead_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ class KnowledgeBase:
                     tuple(a.get("acronyms", ())),
                     bool(a.get("generic", False)),
                     bool(a.get("name_as_written", False)),
+                    bool(a.get("needs_lead_in", False)),
                 )
                 for a in raw["agencies"]["agencies"]
             ],
@@ -241,7 +245,9 @@ def validate_agencies(doc: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: country {country!r} is not an ISO 3166-1 alpha-2 code")
         problems += _check_strings(a.get("aliases", []), f"{where}.aliases")
         problems += _check_strings(a.get("acronyms", []), f"{where}.acronyms")
-        for flag in ("generic", "name_as_written"):
+        if a.get("needs_lead_in") and not (a.get("generic") and a.get("name_as_written")):
+            problems.append(f"{where}: needs_lead_in applies to generic bodies reported as written")
+        for flag in ("generic", "name_as_written", "needs_lead_in"):
             if not isinstance(a.get(flag, False), bool):
                 problems.append(f"{where}: {flag} must be true or false")
     problems += _check_unique([a for a in items if isinstance(a, dict)], "id", "agencies")

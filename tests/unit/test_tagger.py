@@ -535,3 +535,16 @@ def test_what_the_text_says_of_a_role_change_wins(tagger) -> None:
     found = officials(tagger, text)
     assert found["Ama Diallo"][:2] == ("former prime minister", "GN")
     assert found["Fatoumata Bangoura"][:2] == ("interim prime minister", "GN")
+
+
+def test_bodies_found_by_their_head_noun_when_named_words_lead_in(tagger) -> None:
+    text = (
+        "KATHMANDU (AP) - The Nepal Electricity Authority cut power. Syria's National Commission for Missing "
+        "Persons opened an office, and Peru's National Jury of Elections met. Authority figures and the committee "
+        "chairman said nothing; a Council spokesman declined to comment."
+    )
+    found = agencies(tagger, text)
+    assert found[("Nepal Electricity Authority", "NP")][0] == "government"
+    assert ("National Commission for Missing Persons", "SY") in found
+    assert ("National Jury of Elections", "PE") in found
+    assert not any(name in ("Authority", "Committee", "Council") for name, _ in found)
