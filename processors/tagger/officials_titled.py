@@ -113,10 +113,15 @@ def find_listed(scan: OfficialsScan) -> None:
             continue
         role = scan.text[cue.start : cue.start + len(title) - 1] + title[-1]  # the singular, cased as written
         offset = listed.start()
-        for name in _LIST_SPLIT.split(listed.group(0)):
+        for item in _LIST_SPLIT.split(listed.group(0)):
+            # "Roland Lescure (economy)": the portfolio in brackets makes the role "economy minister"
+            name, _, portfolio = item.partition(" (")
             start = text.index(name, offset)
-            offset = start + len(name)
-            _record_listed(scan, name.strip(), start, role, cue.start)
+            offset = start + len(item)
+            own_role = (
+                f"{scan.text[start + len(name) + 2 : start + len(item) - 1]} {role.lower()}" if portfolio else role
+            )
+            _record_listed(scan, name.strip(), start, own_role, cue.start)
 
 
 def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_start: int) -> None:
@@ -145,5 +150,6 @@ def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_s
 
 # Two or more capitalised names joined by commas and a final "and" (after a plural role title).
 _NAME = r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|van|von))*"
-_NAMES = re.compile(_NAME + r"(?:, " + _NAME + r")*,? and " + _NAME)
-_LIST_SPLIT = re.compile(r",? and |, ")
+_LISTED_NAME = _NAME + r"(?: \([a-z][a-z ,\-]{1,40}\))?"  # an optional portfolio in brackets
+_NAMES = re.compile(_LISTED_NAME + r"(?:, " + _LISTED_NAME + r")*,? and " + _LISTED_NAME)
+_LIST_SPLIT = re.compile(r",? and |, (?=[A-Z])")

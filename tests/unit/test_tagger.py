@@ -548,3 +548,14 @@ def test_bodies_found_by_their_head_noun_when_named_words_lead_in(tagger) -> Non
     assert ("National Commission for Missing Persons", "SY") in found
     assert ("National Jury of Elections", "PE") in found
     assert not any(name in ("Authority", "Committee", "Council") for name, _ in found)
+
+
+def test_a_listed_portfolio_in_brackets_makes_the_role(tagger) -> None:
+    text = (
+        "PARIS (Reuters) - The new ministers Roland Lescure (economy), Catherine Vautrin (armed forces) and "
+        "Amelie de Montchalin (public accounts) took office."
+    )
+    found = officials(tagger, text)
+    assert found["Roland Lescure"][:2] == ("economy minister", "FR")
+    assert found["Catherine Vautrin"][:2] == ("armed forces minister", "FR")
+    assert found["Amelie de Montchalin"][:2] == ("public accounts minister", "FR")
