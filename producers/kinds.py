@@ -66,12 +66,19 @@ class FileFeed:
         return await fetch_file(feed.url, max_bytes=settings.max_body_bytes, etag=validators.etag)
 
 
+def kind_problem(feed: FeedConfig) -> tuple[str, str] | None:
+    """(field, reason) when the feed's kind is unknown or its location cannot work for that kind."""
+    if feed.kind not in FEED_KINDS:
+        return "kind", f"feed kind {feed.kind!r} is not one of {', '.join(FEED_KINDS.names())}"
+    if reason := FEED_KINDS.get(feed.kind).check(feed.url):
+        return "url", reason
+    return None
+
+
 def feed_problems(feed: FeedConfig) -> list[str]:
     """Every problem with this feed definition, as sentences (empty: fine). The poller repeats it before
     every fetch, so a feed built in code is refused with the same message as `config check` gives."""
     problems = [reason for _, reason in feed_definition_problems(feed)]
-    if feed.kind not in FEED_KINDS:
-        problems.append(f"feed kind {feed.kind!r} is not one of {', '.join(FEED_KINDS.names())}")
-    elif reason := FEED_KINDS.get(feed.kind).check(feed.url):
-        problems.append(reason)
+    if kind := kind_problem(feed):
+        problems.append(kind[1])
     return problems

@@ -21,6 +21,7 @@ from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, Official
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials import OfficialFinder
 from wirewatch.processors.tagger.officials_names import NameCache
+from wirewatch.processors.tagger.officials_scan import OfficialsScan
 from wirewatch.processors.tagger.textfold import fold, fold_cased, fold_lower
 from wirewatch.processors.tagger.vocab import (
     APPOINTED,
@@ -33,6 +34,11 @@ from wirewatch.processors.tagger.vocab import (
 )
 
 _Verdict = TypeVar("_Verdict")
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
 
 # Enough to classify a dispatch's coup mentions; a text repeating "coup" thousands of
 # times gets no more events (each one carries its sentence as evidence).
@@ -67,7 +73,6 @@ class _Doc:
     published: date | None
     hints: Mapping[str, str]
     span_starts: set[int] = field(default_factory=set)
-    span_starts_sorted: list[int] = field(default_factory=list)
     countries: dict[str, list[int]] = field(default_factory=dict)
     phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
     verdicts: dict[str, object] = field(default_factory=dict)  # whole-dispatch answers, computed once
@@ -176,7 +181,6 @@ class Tagger:
             hints or {},
         )
         doc.span_starts = {s.start for s in doc.spans}
-        doc.span_starts_sorted = [s.start for s in doc.spans]
         countries = self._countries(doc)
         context_country = self._context_country(doc)
         officials, person_ranges = self._officials(doc, context_country)
@@ -321,16 +325,18 @@ class Tagger:
             return self._country_near(doc, offset) or context_country
 
         finder = OfficialFinder(
-            doc.text,
-            doc.cased,
-            doc.spans,
-            doc.body_start,
-            doc.published,
-            resolve,
-            nearby_country,
-            self._hides_country,
-            self._names,
-            cues=[span for span in doc.spans if Kind.CUE in span.by_kind],
+            OfficialsScan(
+                doc.text,
+                doc.cased,
+                doc.spans,
+                doc.body_start,
+                doc.published,
+                resolve,
+                nearby_country,
+                self._hides_country,
+                self._names,
+                cues=[span for span in doc.spans if Kind.CUE in span.by_kind],
+            )
         )
         found = finder.run()
         finder.count_unknown_surnames()
@@ -503,27 +509,21 @@ class Tagger:
         """Country of an adjective or possessive right before span i ("Iranian Foreign Ministry", "Iran's")."""
         if i == 0:
             return None
-        prev, span = doc.spans[i - 1], doc.spans[i]
-        gap = doc.cased[prev.end : span.start]
-        p = prev.first(Kind.COUNTRY)
-        if p is None or gap not in (" ", "'s ", "' "):
-            return None
-        code: str
-        code, form = p.ref
-        if form == "ambiguous":
-            return self._resolve_ambiguous(doc, prev, code)
-        return code
+        return self._country_ending(doc, doc.spans[i - 1], doc.spans[i].start, (" ", "'s ", "' "))
 
     def _possessive_before(self, doc: _Doc, offset: int) -> str | None:
         """Country of a possessive ending right before `offset` ("Syria's National Commission ...")."""
-        index = bisect.bisect_left(doc.span_starts_sorted, offset) - 1 if doc.span_starts_sorted else -1
+        index = bisect.bisect_left(doc.spans, offset, key=_span_start) - 1
         while index >= 0 and doc.spans[index].end > offset:
             index -= 1
         if index < 0:
             return None
-        prev = doc.spans[index]
+        return self._country_ending(doc, doc.spans[index], offset, ("'s ", "’s ", "' "))
+
+    def _country_ending(self, doc: _Doc, prev: Span, offset: int, gaps: tuple[str, ...]) -> str | None:
+        """The country span `prev` names, when only one of `gaps` stands between it and `offset`."""
         p = prev.first(Kind.COUNTRY)
-        if p is None or doc.cased[prev.end : offset] not in ("'s ", "’s ", "' "):
+        if p is None or doc.cased[prev.end : offset] not in gaps:
             return None
         code: str
         code, form = p.ref

@@ -10,13 +10,11 @@ phrase before a name is read by officials_roles, and officials_scan holds what t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from collections.abc import Iterable, Sequence
 
-from wirewatch.processors.tagger.matcher import Kind, Span
+from wirewatch.processors.tagger.matcher import Kind
 from wirewatch.processors.tagger.officials_appositions import find_aged_people, find_appointments, find_appositions
 from wirewatch.processors.tagger.officials_known import link_surname, take_full_name
-from wirewatch.processors.tagger.officials_names import NameCache
 from wirewatch.processors.tagger.officials_roles import add_portfolio
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.officials_titled import find_after_role, find_listed
@@ -25,36 +23,13 @@ _AS_SUBJECT = re.compile(r"(?:[,.;:'’\"]|$| (?:said|says|told|added|asked|who|
 
 
 class OfficialFinder:
-    """Runs over one dispatch's spans; `resolve_country` turns an ambiguous country span into a code."""
+    """Runs the officials finders over one dispatch, read as an `OfficialsScan`."""
 
-    def __init__(
-        self,
-        text: str,
-        cased: str,
-        spans: list[Span],
-        body_start: int,
-        published: date | None,
-        resolve_country: Callable[[Span], str | None],
-        context_country: Callable[[int], str | None],
-        hides_country: Callable[[str], bool] = lambda needle: True,
-        names: NameCache | None = None,
-        cues: list[Span] | None = None,
-    ) -> None:
-        self.scan = OfficialsScan(
-            text,
-            cased,
-            spans,
-            body_start,
-            published,
-            resolve_country,
-            context_country,
-            hides_country,
-            names if names is not None else NameCache(hides_country),
-            cues,
-        )
+    def __init__(self, scan: OfficialsScan) -> None:
+        self.scan = scan
         # (role phrase start, name start, country of the official): a body named inside an official's role
         # phrase belongs to the official's country. The scan's own list, filled as the finders run.
-        self.phrase_countries: list[tuple[int, int, str]] = self.scan.phrase_countries
+        self.phrase_countries: list[tuple[int, int, str]] = scan.phrase_countries
 
     def run(self) -> list[Found]:
         """The officials of the dispatch, in order of first mention."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from wirewatch import config
 from wirewatch.config import ConfigError, ConfigProblem
 from wirewatch.processors.steps import STEPS
-from wirewatch.producers.kinds import FEED_KINDS
+from wirewatch.producers.kinds import kind_problem
 from wirewatch.settings import Settings
 from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
 
@@ -20,13 +20,8 @@ from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, RESERVED_NAMES, chann
 def component_problems(settings: Settings) -> list[ConfigProblem]:
     problems = []
     for i, feed in enumerate(settings.feeds):
-        key = f"feeds[{i}]"
-        if feed.kind not in FEED_KINDS:
-            problems.append(
-                ConfigProblem(f"{key}.kind", f"feed kind {feed.kind!r} is not one of {', '.join(FEED_KINDS.names())}")
-            )
-        elif reason := FEED_KINDS.get(feed.kind).check(feed.url):
-            problems.append(ConfigProblem(f"{key}.url", reason))
+        if kind := kind_problem(feed):
+            problems.append(ConfigProblem(f"feeds[{i}].{kind[0]}", kind[1]))
     for name in settings.pipeline.steps:
         if name not in STEPS:
             problems.append(
