@@ -335,6 +335,8 @@ def _resolve_paths(settings: Settings, base_dir: Path) -> None:
         settings.delivery.jsonl_path = base_dir / settings.delivery.jsonl_path
     if settings.tagger.kb_dir and not settings.tagger.kb_dir.is_absolute():
         settings.tagger.kb_dir = base_dir / settings.tagger.kb_dir
+    if not settings.tagger.kb_updates.is_absolute():
+        settings.tagger.kb_updates = base_dir / settings.tagger.kb_updates
     for name in ("producer_store", "notifier_store"):
         if not getattr(settings.kafka, name).is_absolute():
             setattr(settings.kafka, name, base_dir / getattr(settings.kafka, name))

@@ -121,6 +121,13 @@ class OfficialMention:
     country: str | None
     mentions: int
     known: bool  # True when the official is in the knowledge base
+    # Who says this is an official: "kb" (the knowledge base), "learned" (the learned layer), "text" (only
+    # this dispatch's wording). `role_source` says the same of the role; the role is valid from `role_from`
+    # to `role_to` (ISO dates; None: open or unknown). A role read in the text is valid on the dispatch's day.
+    source: str = "kb"
+    role_source: str | None = None
+    role_from: str | None = None
+    role_to: str | None = None
 
 
 @dataclass(slots=True)
@@ -129,6 +136,7 @@ class AgencyMention:
     kind: AgencyKind
     country: str | None
     mentions: int
+    source: str = "kb"  # "kb", "learned", or "text": a body named by the text's own words ("Nepal Electricity Authority")
 
 
 @dataclass(slots=True)
@@ -156,11 +164,22 @@ class Tags:
                 for c in self.countries
             ],
             "officials": [
-                {"name": o.name, "role": o.role, "country": o.country, "mentions": o.mentions, "known": o.known}
+                {
+                    "name": o.name,
+                    "role": o.role,
+                    "country": o.country,
+                    "mentions": o.mentions,
+                    "known": o.known,
+                    "source": o.source,
+                    "role_source": o.role_source,
+                    "role_from": o.role_from,
+                    "role_to": o.role_to,
+                }
                 for o in self.officials
             ],
             "agencies": [
-                {"name": a.name, "kind": a.kind, "country": a.country, "mentions": a.mentions} for a in self.agencies
+                {"name": a.name, "kind": a.kind, "country": a.country, "mentions": a.mentions, "source": a.source}
+                for a in self.agencies
             ],
             "keywords": list(self.keywords),
             "events": [

@@ -83,6 +83,13 @@ class ServerSettings:
 class TaggerSettings:
     kb_dir: Path | None = None  # None: the knowledge base bundled with the package
     watch_words: list[str] = field(default_factory=lambda: ["coup"])
+    # Officials imported from open data (`wirewatch kb import`), merged over the knowledge base at load.
+    kb_updates: Path = Path("kb-updates.json")
+    # The learned layer: officials and agencies found by their role in the text, remembered (docs/learning.md).
+    learning: bool = True
+    learn_min_dispatches: int = 3  # distinct dispatches naming it before a learned name is used alone ...
+    learn_min_sources: int = 2  # ... from at least this many distinct sources (feeds)
+    learn_max_entries: int = 100_000  # bound on remembered entries: the least attested are forgotten first
 
 
 @dataclass(slots=True)

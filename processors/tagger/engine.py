@@ -341,10 +341,18 @@ class Tagger:
         found = finder.run()
         finder.count_unknown_surnames()
         doc.phrase_countries = finder.phrase_countries
-        mentions = [
-            OfficialMention(name=f.name, role=f.role, country=f.country, mentions=f.mentions, known=f.known)
-            for f in found
-        ]
+        day = doc.published.isoformat() if doc.published else None
+        mentions = []
+        for f in found:
+            role_source = f.role_source
+            if role_source == "text":  # what the dispatch says holds on the dispatch's day
+                role_from = role_to = day
+            else:
+                role_from = f.role_from.isoformat() if f.role_from else None
+                role_to = f.role_to.isoformat() if f.role_to else None
+            mentions.append(
+                OfficialMention(f.name, f.role, f.country, f.mentions, f.known, f.source, role_source, role_from, role_to)
+            )
         return mentions, finder.person_ranges()
 
     def _hides_country(self, name: str) -> bool:
@@ -422,19 +430,25 @@ class Tagger:
                 continued = _NAME_CONTINUES.match(doc.cased, span.end)
                 if continued:
                     name += doc.text[span.end : continued.end()]
-            self._count(found, span.start, agency, country, name)
+            source = "learned" if agency.learned else "text" if written_start is not None else "kb"
+            self._count(found, span.start, agency, country, name, source)
         ordered = sorted(found.values(), key=lambda v: v[0])
-        return [AgencyMention(name=name, kind=a.kind, country=c, mentions=n) for _, n, a, c, name in ordered]
+        return [AgencyMention(name, a.kind, c, n, source) for _, n, a, c, name, source in ordered]
 
     @staticmethod
     def _count(
-        found: dict[tuple[str, str | None], list[Any]], offset: int, agency: Agency, country: str | None, name: str
+        found: dict[tuple[str, str | None], list[Any]],
+        offset: int,
+        agency: Agency,
+        country: str | None,
+        name: str,
+        source: str = "kb",
     ) -> None:
         key = (fold(name), country)
         if key in found:
             found[key][1] += 1
         else:
-            found[key] = [offset, 1, agency, country, name]
+            found[key] = [offset, 1, agency, country, name, source]
 
     @staticmethod
     def _un_mission_end(doc: _Doc, i: int) -> int | None:

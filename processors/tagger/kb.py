@@ -53,6 +53,7 @@ class Agency:
     # a bare head noun ("Authority", "Committee"): a body only when capitalised words lead into it
     # ("Nepal Electricity Authority"), never alone
     needs_lead_in: bool = False
+    learned: bool = False  # from the learned layer, not the knowledge base
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Official:
     aliases: tuple[str, ...]
     surnames: tuple[str, ...]
     roles: tuple[Role, ...]
+    learned: bool = False  # from the learned layer (processors/tagger/learned.py), not the knowledge base
 
     def role_on(self, day: date | None) -> Role | None:
         """The role valid on `day`; without a day (or none valid), the latest one, current roles first."""

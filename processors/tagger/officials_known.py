@@ -64,16 +64,19 @@ def add_known(scan: OfficialsScan, official: Official, offset: int, role: str | 
             official.name,
             role or (kb_role.title if kb_role else None),
             kb_role.country if kb_role else None,
-            True,
+            not official.learned,
             offset,
             kb=official,
             written_role=bool(role),
+            role_from=kb_role.start if kb_role and not role else None,
+            role_to=kb_role.end if kb_role and not role else None,
         )
         return
     record.mentions += 1
     record.first = min(record.first, offset)
     if role and not record.written_role:
         record.role, record.written_role = role, True
+        record.role_from = record.role_to = None
 
 
 def inside_longer_name(scan: OfficialsScan, span: Span, sentence_start_too: bool = False) -> bool:

@@ -27,6 +27,21 @@ class Found:
     kb: Official | None = None
     written_role: bool = False  # the role comes from the text, not from the knowledge base
     surname: str | None = None
+    role_from: date | None = None  # when the knowledge base's role began and ended
+    role_to: date | None = None
+
+    @property
+    def source(self) -> str:
+        """Who says this is an official: the knowledge base, the learned layer, or the text alone."""
+        if self.kb is None:
+            return "text"
+        return "learned" if self.kb.learned else "kb"
+
+    @property
+    def role_source(self) -> str | None:
+        if self.role is None:
+            return None
+        return "text" if self.written_role or self.kb is None else self.source
 
 
 class OfficialsScan:
