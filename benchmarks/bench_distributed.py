@@ -69,6 +69,7 @@ def toml_config(path: Path, prefix: str, rules: list[Rule], partitions: int, wor
         f'topic_alerts = "{prefix}.alerts"',
         f'topic_dead = "{prefix}.dead"',
         f'topic_rules = "{prefix}.rules"',
+        f'topic_learned = "{prefix}.learned"',
         f'processor_group = "{prefix}-processor"',
         f'sink_group = "{prefix}-sink"',
         f"partitions = {partitions}",

@@ -24,13 +24,19 @@ class Processed:
 class DispatchProcessor:
     """Tagger, then the processing steps, then the RuleMatcher, applied to one dispatch at a time."""
 
-    def __init__(self, tagger: Any, matcher: Any, steps: Sequence[Enrich] = ()) -> None:
+    def __init__(self, tagger: Any, matcher: Any, steps: Sequence[Enrich] = (), learning: Any = None) -> None:
         self.tagger = tagger
         self.matcher = matcher
         self.steps = list(steps)
+        self.learning = learning  # processors.learning.Learning, or None when learning is off
 
     def process(self, dispatch: Dispatch) -> Processed:
+        learning = self.learning
+        if learning is not None:
+            learning.refresh()
         tagged = self.tagger.tag_dispatch(dispatch)
+        if learning is not None:
+            learning.observe(tagged)
         for step in self.steps:
             step(tagged)
         doc = tagged.to_doc()

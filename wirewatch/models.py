@@ -136,7 +136,8 @@ class AgencyMention:
     kind: AgencyKind
     country: str | None
     mentions: int
-    source: str = "kb"  # "kb", "learned", or "text": a body named by the text's own words ("Nepal Electricity Authority")
+    # "kb", "learned", or "text": a body named by the text's own words ("Nepal Electricity Authority")
+    source: str = "kb"
 
 
 @dataclass(slots=True)

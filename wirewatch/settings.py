@@ -110,6 +110,7 @@ class KafkaSettings:
     topic_alerts: str = "alerts"
     topic_dead: str = "dispatches.dead"
     topic_rules: str = "rules"
+    topic_learned: str = "learned"  # compacted: the tagger's learned layer, read in full by every worker
     partitions: int = 6
     replication: int = 1
     retention_ms: int = 7 * 24 * 3600 * 1000

@@ -47,6 +47,8 @@ def topic_specs(kafka: KafkaSettings) -> list[TopicSpec]:
     ]
     # Compaction keeps the newest value per rule id forever: no time-based retention.
     specs.append(TopicSpec(kafka.topic_rules, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
+    # The learned layer: one record per (entry, writer), compacted the same way; every worker reads it all.
+    specs.append(TopicSpec(kafka.topic_learned, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
     return specs
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, timedelta
@@ -44,9 +45,12 @@ from wirewatch.backoff import Backoff
 from wirewatch.errors import is_record_refused
 from wirewatch.kafka_options import faust_broker_options
 from wirewatch.models import Rule, format_time
+from wirewatch.processors.learning import Learning
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.stream.codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
+from wirewatch.processors.stream.compacted import CompactedTopicFollower
 from wirewatch.processors.stream.consumer import AtLeastOnceConsumer, AtLeastOnceTransport
+from wirewatch.processors.stream.learned import LearnedTopicReader
 from wirewatch.processors.stream.rules import RuleTopicFollower
 from wirewatch.settings import Settings
 
@@ -105,6 +109,10 @@ class ProcessorApp:
     tables: dict[str, Any]  # window name → windowed faust table of mentions per country
     counters: WorkerCounters = field(default_factory=WorkerCounters)
     rule_errors: list[str] = field(default_factory=list)
+    # The learned layer's topic and its follower (None when [tagger] learning is off).
+    learned_topic: faust.TopicT | None = None
+    learned_follower: CompactedTopicFollower | None = None
+    learned_reader: LearnedTopicReader | None = None
 
     def apply_rules(self, rules: list[Rule]) -> None:
         errors = self.processor.replace_rules(rules)
@@ -132,6 +140,11 @@ class ProcessorApp:
             out.extend(self._outputs_of(event, mentions))
         for code, count in sorted(mentions.items()):
             out.append(Outgoing(self.mentions_topic, code.encode("utf-8"), str(count).encode("ascii")))
+        learning = self.processor.learning
+        if learning is not None and self.learned_topic is not None:
+            # Sent with the batch, before its offsets are committed: a sighting is lost only with its dispatch.
+            for key, value in learning.take_pending():
+                out.append(Outgoing(self.learned_topic, key.encode("utf-8"), encode_json(value)))
         return out
 
     def _outputs_of(self, event: faust.EventT, mentions: Counter[str]) -> list[Outgoing]:
@@ -212,6 +225,9 @@ class ProcessorApp:
         if not self.follower.ready.is_set():
             log.info("waiting for the rules topic %s to be read", self.settings.kafka.topic_rules)
             await self.follower.ready.wait()
+        if self.learned_follower is not None and not self.learned_follower.ready.is_set():
+            log.info("waiting for the learned topic %s to be read", self.settings.kafka.topic_learned)
+            await self.learned_follower.ready.wait()
         batches = stream.take_events(  # type: ignore[attr-defined]  # faust-streaming's StreamT does not declare it
             self.options.batch_size, within=self.options.batch_within
         )
@@ -241,6 +257,7 @@ class ProcessorApp:
             "rule_errors": list(self.rule_errors),
             "rules_ready": self.follower.ready.is_set(),
             "rule_records_skipped": self.follower.skipped,
+            "learned": self._learned_status(),
             "partitions": sorted(tp.partition for tp in self._assignment() if tp.topic == raw),
             "counters": {
                 "batches": self.counters.batches,
@@ -250,6 +267,18 @@ class ProcessorApp:
                 "send_retries": self.counters.send_retries,
                 **self._consumer_safety_counters(),
             },
+        }
+
+    def _learned_status(self) -> dict[str, Any] | None:
+        learning = self.processor.learning
+        if learning is None or self.learned_follower is None:
+            return None
+        return {
+            "writer": learning.layer.writer,
+            "ready": self.learned_follower.ready.is_set(),
+            "rebuilds": learning.rebuilds,
+            "records_skipped": self.learned_reader.skipped if self.learned_reader else 0,
+            **learning.layer.sizes(),
         }
 
     def _consumer_safety_counters(self) -> dict[str, int]:
@@ -311,12 +340,19 @@ def _from_ts(ts: float):
     return datetime.fromtimestamp(ts, tz=UTC)
 
 
-def build_processor(settings: Settings) -> DispatchProcessor:
+def learned_writer(options: WorkerOptions) -> str:
+    """This worker's name in the learned topic: the same after a restart on the same host and port, so
+    the worker takes its own contribution back instead of starting a new one."""
+    return f"{socket.gethostname()}-{options.web_port}".replace("|", "-")
+
+
+def build_processor(settings: Settings, writer: str = "worker") -> DispatchProcessor:
     from wirewatch.processors.tagger import Tagger
     from wirewatch.query import RuleMatcher
 
-    tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
-    return DispatchProcessor(tagger, RuleMatcher([]))  # rules arrive from the rules topic
+    tagger = Tagger.load(settings.tagger.kb_dir, settings.tagger.watch_words, settings.tagger.kb_updates)
+    learning = Learning.for_settings(settings.tagger, tagger, writer) if settings.tagger.learning else None
+    return DispatchProcessor(tagger, RuleMatcher([]), learning=learning)  # rules arrive from the rules topic
 
 
 def build_app(settings: Settings, options: WorkerOptions, processor: DispatchProcessor | None = None) -> ProcessorApp:
@@ -356,7 +392,7 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
     holder = ProcessorApp(
         settings=settings,
         options=options,
-        processor=processor or build_processor(settings),
+        processor=processor or build_processor(settings, learned_writer(options)),
         app=app,
         follower=RuleTopicFollower(kafka, lambda rules: holder.apply_rules(rules)),
         tagged_topic=raw_topic(kafka.topic_tagged),
@@ -397,6 +433,25 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
             except Exception:  # broker gone for a while: read the topic again from the start
                 log.exception("rules follower failed; restarting in 2s")
                 await asyncio.sleep(2.0)
+
+    if holder.processor.learning is not None:
+        reader = LearnedTopicReader(holder.processor.learning)
+        holder.learned_reader = reader
+        holder.learned_topic = raw_topic(kafka.topic_learned)
+        holder.learned_follower = CompactedTopicFollower(kafka, kafka.topic_learned, reader.on_records)
+
+        @app.task
+        async def follow_learned() -> None:
+            follower = holder.learned_follower
+            assert follower is not None
+            while True:
+                try:
+                    await follower.run()
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # broker gone for a while: read the topic again from the start
+                    log.exception("learned-topic follower failed; restarting in 2s")
+                    await asyncio.sleep(2.0)
 
     @app.page("/counts/")
     async def counts_page(web, request):

@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable
 
-from wirewatch.kafka_options import aiokafka_options, kafka_python_options
+from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Rule
 from wirewatch.processors.stream.codec import DeadLetterReason, RuleBook, rule_changes
+from wirewatch.processors.stream.compacted import ensure_compacted_topic, read_compacted, write_compacted
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger("wirewatch.processor.rules")
-
-RULES_TOPIC_CONFIG = {"cleanup.policy": "compact"}
 
 
 class RuleTopicFollower:
@@ -115,20 +113,7 @@ class RuleTopicFollower:
 
 def ensure_rules_topic(kafka: KafkaSettings) -> None:
     """Create the compacted rules topic if it does not exist (1 partition: rules are few)."""
-    from kafka.admin import KafkaAdminClient, NewTopic
-    from kafka.errors import TopicAlreadyExistsError
-
-    admin = KafkaAdminClient(**kafka_python_options(kafka))
-    try:
-        if kafka.topic_rules in admin.list_topics():
-            return
-        topic = NewTopic(kafka.topic_rules, 1, kafka.replication, topic_configs=dict(RULES_TOPIC_CONFIG))
-        try:
-            admin.create_topics([topic])
-        except TopicAlreadyExistsError:
-            pass
-    finally:
-        admin.close()
+    ensure_compacted_topic(kafka, kafka.topic_rules)
 
 
 async def ensure_rules_topic_async(kafka: KafkaSettings) -> None:
@@ -137,52 +122,12 @@ async def ensure_rules_topic_async(kafka: KafkaSettings) -> None:
 
 def read_rule_records(kafka: KafkaSettings, timeout: float = 30.0) -> dict[str, bytes]:
     """The topic's current state, id → value (tombstoned ids dropped), read to its end."""
-    from kafka import KafkaConsumer, TopicPartition
-
-    consumer = KafkaConsumer(group_id=None, enable_auto_commit=False, **kafka_python_options(kafka))
-    try:
-        partitions = consumer.partitions_for_topic(kafka.topic_rules) or set()
-        tps = [TopicPartition(kafka.topic_rules, p) for p in sorted(partitions)]
-        if not tps:
-            return {}
-        consumer.assign(tps)
-        consumer.seek_to_beginning(*tps)
-        end = consumer.end_offsets(tps)
-        state: dict[str, bytes] = {}
-        deadline = time.monotonic() + timeout
-        while any(consumer.position(tp) < end[tp] for tp in tps):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"could not read topic {kafka.topic_rules} to its end within {timeout}s")
-            for records in consumer.poll(timeout_ms=500).values():
-                for record in records:
-                    if record.key is None:
-                        continue
-                    rule_id = record.key.decode("utf-8", errors="replace")
-                    if record.value is None:
-                        state.pop(rule_id, None)
-                    else:
-                        state[rule_id] = record.value
-        return state
-    finally:
-        consumer.close()
+    return read_compacted(kafka, kafka.topic_rules, timeout)
 
 
 def publish_rules(kafka: KafkaSettings, rules: list[Rule], timeout: float = 30.0) -> list[tuple[str, bytes | None]]:
     """Make the rules topic hold exactly `rules`; returns the records written."""
-    from kafka import KafkaProducer
-
     ensure_rules_topic(kafka)
     changes = rule_changes(read_rule_records(kafka, timeout), rules)
-    if not changes:
-        return []
-    producer = KafkaProducer(acks="all", retries=5, **kafka_python_options(kafka))
-    try:
-        futures = [
-            producer.send(kafka.topic_rules, key=rule_id.encode("utf-8"), value=value) for rule_id, value in changes
-        ]
-        producer.flush(timeout=timeout)
-        for future in futures:
-            future.get(timeout=timeout)  # raises if the broker did not acknowledge
-    finally:
-        producer.close(timeout=timeout)
+    write_compacted(kafka, kafka.topic_rules, changes, timeout)
     return changes

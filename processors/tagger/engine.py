@@ -7,6 +7,7 @@ over the folded text plus a few local rules around the hits.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import pathlib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -103,8 +104,30 @@ class Tagger:
         self._words = self._build_word_matcher()
 
     @classmethod
-    def load(cls, kb_dir: pathlib.Path | None = None, watch_words: Sequence[str] = ("coup",)) -> Tagger:
-        return cls(KnowledgeBase.load(kb_dir), watch_words)
+    def load(
+        cls,
+        kb_dir: pathlib.Path | None = None,
+        watch_words: Sequence[str] = ("coup",),
+        updates: pathlib.Path | None = None,
+    ) -> Tagger:
+        return cls(KnowledgeBase.load(kb_dir, updates=updates), watch_words)
+
+    def use_learned(self, officials: Sequence[Official], agencies: Sequence[Agency]) -> int:
+        """Match the learned layer's attested officials and agencies as if the knowledge base had them (the
+        knowledge base's own entries win a name both have). Rebuilds the entity automaton (~0.1 s) and swaps
+        it in whole, so a dispatch being tagged meanwhile sees one set or the other. Returns how many were
+        taken."""
+        known = {fold(n).lower() for o in self.kb.officials for n in (o.name, *o.aliases)}
+        known |= {fold(n).lower() for a in self.kb.agencies for n in (a.name, *a.aliases)}
+        taken_officials = [o for o in officials if fold(o.name).lower() not in known]
+        taken_agencies = [a for a in agencies if fold(a.name).lower() not in known]
+        combined = dataclasses.replace(
+            self.kb,
+            officials=[*self.kb.officials, *taken_officials],
+            agencies=[*self.kb.agencies, *taken_agencies],
+        )
+        self._entities = self._build_entity_matcher(combined)
+        return len(taken_officials) + len(taken_agencies)
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -351,7 +374,9 @@ class Tagger:
                 role_from = f.role_from.isoformat() if f.role_from else None
                 role_to = f.role_to.isoformat() if f.role_to else None
             mentions.append(
-                OfficialMention(f.name, f.role, f.country, f.mentions, f.known, f.source, role_source, role_from, role_to)
+                OfficialMention(
+                    f.name, f.role, f.country, f.mentions, f.known, f.source, role_source, role_from, role_to
+                )
             )
         return mentions, finder.person_ranges()
 

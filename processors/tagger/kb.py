@@ -83,7 +83,7 @@ class Official:
         if day is not None:
             valid = [r for r in self.roles if r.valid_on(day)]
             if valid:
-                return max(valid, key=lambda r: r.start)
+                return max(valid, key=lambda r: (r.start, r.end is None))
         return max(self.roles, key=lambda r: (r.end is None, r.end or date.max, r.start))
 
 
@@ -97,9 +97,16 @@ class KnowledgeBase:
     sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, kb_dir: pathlib.Path | None = None) -> KnowledgeBase:
+    def load(cls, kb_dir: pathlib.Path | None = None, updates: pathlib.Path | None = None) -> KnowledgeBase:
+        """Read and validate the KB in `kb_dir` (default: the bundled one).
+
+        `updates` names an officials file (same schema, e.g. written by `wirewatch kb import`) merged over
+        `officials.json`: an entry with a bundled official's id replaces it, others are added. A missing
+        updates file is not an error."""
         kb_dir = pathlib.Path(kb_dir) if kb_dir is not None else BUNDLED_KB_DIR
         raw = {name: read_kb_file(kb_dir / f"{name}.json") for name in ("countries", "agencies", "officials")}
+        if updates is not None and pathlib.Path(updates).is_file():
+            raw["updates"] = _merge_updates(raw["officials"], pathlib.Path(updates))
         problems = (
             validate_countries(raw["countries"])
             + validate_agencies(raw["agencies"])
@@ -133,11 +140,26 @@ class KnowledgeBase:
                 )
                 for a in raw["agencies"]["agencies"]
             ],
-            officials=[_official(o) for o in raw["officials"]["officials"]],
+            officials=[_official(o) for o in raw.get("updates", raw["officials"])["officials"]],
             ambiguous_country_words=dict(raw["countries"].get("ambiguous", {})),
             non_country_phrases=list(raw["countries"].get("non_country_phrases", [])),
             sources={name: doc["source"] for name, doc in raw.items()},
         )
+
+
+def _merge_updates(officials: dict[str, Any], path: pathlib.Path) -> dict[str, Any]:
+    """`officials` with the validated updates file at `path` merged over it (by id), as one officials doc."""
+    doc = read_kb_file(path)
+    problems = validate_officials(doc)
+    if problems:
+        shown = "\n  ".join(problems[:30])
+        raise KnowledgeBaseError(f"{path}: officials updates file is invalid ({len(problems)} problems):\n  {shown}")
+    replaced = {o["id"]: o for o in doc["officials"]}
+    bundled = officials.get("officials")
+    if not isinstance(bundled, list):
+        return doc  # the bundled file is invalid: its own validation reports it
+    merged = [replaced.pop(o.get("id"), o) if isinstance(o, dict) else o for o in bundled]
+    return {"source": doc["source"], "officials": merged + list(replaced.values())}
 
 
 def read_kb_file(path: pathlib.Path) -> dict[str, Any]:

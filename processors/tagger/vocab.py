@@ -410,6 +410,12 @@ ROLE_MODIFIERS = frozenset(
 # Capitalised words that end a name (a name never runs into them).
 NAME_STOPWORDS = frozenset(
     {
+        # sentence openers that are never a given name ("Besides Karki, ..." is Karki)
+        *(
+            "besides meanwhile however later earlier despite unlike against among beyond during without within"
+            " except including regarding following amid moreover furthermore separately instead nevertheless"
+            " thus hence although though whereas since until whom why how today yesterday tomorrow"
+        ).split(),
         "the",
         "a",
         "an",

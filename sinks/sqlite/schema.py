@@ -103,6 +103,17 @@ MIGRATIONS: list[str] = [
         updated_at REAL NOT NULL
     );
     """,
+    # 1 -> 2: the tagger's learned layer (processors/tagger/learned.py): one row per entry and writer,
+    # `seq` increasing with every write so a reader can ask for what changed since it last looked.
+    """
+    CREATE TABLE learned (
+        key    TEXT PRIMARY KEY,            -- "<entry key>|<writer>"
+        writer TEXT NOT NULL,
+        value  TEXT NOT NULL,               -- JSON: a contribution, or a user's decision
+        seq    INTEGER NOT NULL
+    );
+    CREATE INDEX learned_seq ON learned (seq);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

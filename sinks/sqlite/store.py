@@ -468,6 +468,41 @@ class SQLiteStore:
                 (name, payload, time.time()),
             )
 
+    # -- LearnedStore: the tagger's learned layer ----------------------------
+
+    def put_learned(self, records: list[tuple[str, dict[str, Any] | None]]) -> None:
+        """Write learned-layer records ("<entry key>|<writer>" -> JSON, None deletes); one transaction
+        (or the caller's, inside `transaction()`)."""
+        if not records:
+            return
+        rows = [(key, key.rpartition("|")[2], None if value is None else json.dumps(value, ensure_ascii=False))
+                for key, value in records]  # fmt: skip
+        with self._write() as conn:
+            (seq,) = conn.execute("SELECT coalesce(max(seq), 0) FROM learned").fetchone()
+            for key, writer, payload in rows:
+                seq += 1
+                if payload is None:
+                    conn.execute("DELETE FROM learned WHERE key = ?", (key,))
+                else:
+                    conn.execute(
+                        "INSERT INTO learned (key, writer, value, seq) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value, seq = excluded.seq",
+                        (key, writer, payload, seq),
+                    )
+
+    def learned_records(
+        self, since: int = 0, writer: str | None = None
+    ) -> tuple[list[tuple[str, dict[str, Any]]], int]:
+        """Records written after `since` (all of them from 0), optionally by one writer, and the latest seq."""
+        sql = "SELECT key, value, seq FROM learned WHERE seq > ?"
+        params: list[Any] = [since]
+        if writer is not None:
+            sql += " AND writer = ?"
+            params.append(writer)
+        rows = self._read(sql + " ORDER BY seq", params)
+        latest = max((row[2] for row in rows), default=since)
+        return [(key, json.loads(value)) for key, value, _ in rows], latest
+
     # -- status --------------------------------------------------------------
 
     def stats(self) -> dict[str, int]:

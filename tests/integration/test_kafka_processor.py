@@ -55,6 +55,7 @@ def unique_kafka(bootstrap: str, partitions: int) -> KafkaSettings:
         topic_alerts=f"{prefix}.alerts",
         topic_dead=f"{prefix}.dead",
         topic_rules=f"{prefix}.rules",
+        topic_learned=f"{prefix}.learned",
         processor_group=f"{prefix}-processor",
         partitions=partitions,
     )
@@ -84,6 +85,7 @@ def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -
         "topic_alerts",
         "topic_dead",
         "topic_rules",
+        "topic_learned",
         "processor_group",
     ):
         lines.append(f"{name} = {json.dumps(getattr(kafka, name))}")

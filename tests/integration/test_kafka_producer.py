@@ -56,6 +56,7 @@ def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
         topic_alerts=f"{prefix}.alerts",
         topic_dead=f"{prefix}.dead",
         topic_rules=f"{prefix}.rules",
+        topic_learned=f"{prefix}.learned",
         partitions=partitions,
         linger_ms=5,
     )
@@ -64,7 +65,14 @@ def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
 def delete_topics(kafka: KafkaSettings) -> None:
     admin = admin_client(kafka)
     try:
-        names = [kafka.topic_raw, kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead, kafka.topic_rules]
+        names = [
+            kafka.topic_raw,
+            kafka.topic_tagged,
+            kafka.topic_alerts,
+            kafka.topic_dead,
+            kafka.topic_rules,
+            kafka.topic_learned,
+        ]
         existing = set(admin.list_topics())
         if existing & set(names):
             admin.delete_topics([n for n in names if n in existing], raise_errors=False)
@@ -259,6 +267,7 @@ def write_config(path: Path, kafka: KafkaSettings, partitions: int, retention_ms
         f'topic_raw = "{kafka.topic_raw}"\ntopic_tagged = "{kafka.topic_tagged}"\n'
         f'topic_alerts = "{kafka.topic_alerts}"\ntopic_dead = "{kafka.topic_dead}"\n'
         f'topic_rules = "{kafka.topic_rules}"\n'
+        f'topic_learned = "{kafka.topic_learned}"\n'
         f"partitions = {partitions}\nretention_ms = {retention_ms}\n"
         f'producer_store = "{path.parent / "producer.db"}"\n',
         encoding="utf-8",

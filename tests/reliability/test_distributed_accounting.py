@@ -108,7 +108,7 @@ def test_kill_9_of_each_stage_mid_stream_every_accepted_dispatch_indexed_once(tm
     bootstrap, es = ensure_kafka(), ensure_elasticsearch()
     uid = uuid.uuid4().hex[:8]
     prefix, alerts_index = f"wwrel-{uid}-dispatches", f"wwrel-{uid}-alerts"
-    topics = {kind: f"wwrel-{uid}-{kind}" for kind in ("raw", "tagged", "alerts", "dead", "rules")}
+    topics = {kind: f"wwrel-{uid}-{kind}" for kind in ("raw", "tagged", "alerts", "dead", "rules", "learned")}
     web_port = free_port()
     coup_total = FEEDS * len(range(0, ITEMS, COUP_EVERY))
     stages: list[Stage] = []
@@ -128,6 +128,7 @@ topic_tagged = "{topics["tagged"]}"
 topic_alerts = "{topics["alerts"]}"
 topic_dead = "{topics["dead"]}"
 topic_rules = "{topics["rules"]}"
+topic_learned = "{topics["learned"]}"
 partitions = 3
 processor_group = "wwrel-{uid}-processor"
 sink_group = "wwrel-{uid}-sink"

@@ -27,15 +27,20 @@ from wirewatch.events import EventBus
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, Rule
+from wirewatch.processors.learning import Learning
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.steps import build_steps
 from wirewatch.processors.tagger import Tagger
+from wirewatch.processors.tagger.learned import USER
 from wirewatch.producers.poller import FeedPoller
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
 from wirewatch.sinks.alerts.channels import build_notifiers
 from wirewatch.sinks.alerts.delivery import AlertDelivery
 from wirewatch.sinks.sqlite.store import SQLiteStore
+
+EMBEDDED_WRITER = "local"  # the learned layer's writer name of the one embedded pipeline
+DECISIONS_POLL_SECONDS = 2.0
 
 log = logging.getLogger("wirewatch.app.runner")
 
@@ -81,13 +86,21 @@ class EmbeddedPipeline:
         self.metrics.watch_queue("pipeline", self.queue.qsize)
         # Live views (the dashboard) subscribe here; publishing never blocks the pipeline.
         self.events = events or EventBus(on_drop=self.metrics.events_dropped.inc)
+        # user decisions on the learned layer: read once at start (with the rest), then polled from here
+        self._decisions_seq = store.learned_records(writer=USER)[1] if processor.learning else 0
+        self._decisions_read_at = time.monotonic()
 
     @classmethod
     def from_settings(cls, settings: Settings, console_stream: TextIO | None = None) -> EmbeddedPipeline:
         store = SQLiteStore(settings.store.path)
-        tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
+        tagger = Tagger.load(settings.tagger.kb_dir, settings.tagger.watch_words, settings.tagger.kb_updates)
+        learning = None
+        if settings.tagger.learning:
+            learning = Learning.for_settings(settings.tagger, tagger, writer=EMBEDDED_WRITER)
+            records, _ = store.learned_records()
+            learning.load(records)
         processor = DispatchProcessor(
-            tagger, build_matcher(settings.rules), build_steps(settings.pipeline.steps, settings)
+            tagger, build_matcher(settings.rules), build_steps(settings.pipeline.steps, settings), learning
         )
         metrics = Metrics()
         delivery = AlertDelivery(
@@ -174,6 +187,7 @@ class EmbeddedPipeline:
         # The batch's dispatches, alerts and inbox completion: one transaction, one commit.
         with self.store.transaction():
             self._save(results, docs)
+            self._save_learned()
             fired = self.delivery.record_many([pair for result in results for pair in result.alerts])
             self.store.complete_many([r.tagged.id for r in results])
         if fired:
@@ -186,6 +200,19 @@ class EmbeddedPipeline:
             self.events.publish("dispatch", doc)
         for alert in fired:
             self.events.publish("alert", alert.to_dict())
+
+    def _save_learned(self) -> None:
+        """The learned layer's new sightings, in the batch's transaction; and, every few seconds, what the
+        user decided meanwhile (`wirewatch kb confirm / reject / edit` write to the store)."""
+        learning = self.processor.learning
+        if learning is None:
+            return
+        self.store.put_learned(learning.take_pending())
+        now = time.monotonic()
+        if now - self._decisions_read_at >= DECISIONS_POLL_SECONDS:
+            self._decisions_read_at = now
+            records, self._decisions_seq = self.store.learned_records(self._decisions_seq, writer=USER)
+            learning.apply(records)
 
     def _save(self, results: list, docs: list[dict]) -> None:
         started = time.perf_counter()

@@ -19,6 +19,7 @@ from pathlib import Path
 from wirewatch import __version__
 from wirewatch.app.cli import dashboard as cli_dashboard
 from wirewatch.app.cli import elasticsearch as cli_es
+from wirewatch.app.cli import kb as cli_kb
 from wirewatch.app.cli import notify as cli_notify
 from wirewatch.app.cli import processor as cli_processor
 from wirewatch.app.cli import producer as cli_producer
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_processor.add_commands(sub)
     cli_es.add_commands(sub)
     cli_notify.add_commands(sub)
+    cli_kb.add_commands(sub)
 
     config = sub.add_parser("config", help="configuration tools")
     config_sub = config.add_subparsers(dest="config_command", metavar="ACTION")
@@ -207,7 +209,10 @@ def cmd_tag(args: argparse.Namespace) -> int:
     dispatches, errors = parse_ingest(_read_input(args.file), source="tag")
     for error in errors:
         print(f"wirewatch tag: {args.file}: line {error.line}: {error.message}", file=sys.stderr)
-    tagger = Tagger.load(settings.tagger.kb_dir, watch_words=settings.tagger.watch_words)
+    tagger = Tagger.load(settings.tagger.kb_dir, settings.tagger.watch_words, settings.tagger.kb_updates)
+    if settings.tagger.learning:  # what the pipeline has learned, read-only: `tag` stores nothing
+        layer = cli_kb.load_layer(settings, kafka=False)
+        tagger.use_learned(layer.officials(), layer.agencies())
     out = sys.stdout
     for dispatch in dispatches:
         tags = tagger.tag(
