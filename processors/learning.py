@@ -72,14 +72,15 @@ class Learning:
 
     def refresh(self, force: bool = False) -> bool:
         """Hand the tagger the attested entries when they changed (at most every `refresh_seconds`)."""
-        if self.layer.version == self._shown_version:
-            return False
         now = self.clock()
         if not force and now - self._refreshed_at < self.refresh_seconds:
-            return False
+            return False  # checked first: asking the layer for its version settles its changed entries
+        self._refreshed_at = now
         version = self.layer.version
+        if version == self._shown_version:
+            return False
         taken = self.tagger.use_learned(self.layer.officials(), self.layer.agencies())
-        self._shown_version, self._refreshed_at = version, now
+        self._shown_version = version
         self.rebuilds += 1
         log.info("learned layer: tagger now knows %d learned official(s) and agency(ies)", taken)
         return True

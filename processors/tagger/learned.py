@@ -284,7 +284,10 @@ class LearnedLayer:
         self._dirty: set[str] = set()
         self._attested: set[str] = set()
         self._shown: dict[str, tuple[str, str | None, str | None]] = {}  # attested key -> (name, role, country)
-        self.version = 0  # bumped whenever the attested set (or an attested entry's name, role, country) changes
+        # Entries changed since the attested set was last brought up to date: checked in one go (`settle`)
+        # when someone asks, not at every sighting (most sightings repeat an entry already checked).
+        self._touched: set[str] = set()
+        self._version = 0
         self.forgotten = 0  # entries evicted by the max_entries bound
 
     # -- reading sightings from tagged dispatches ------------------------------------------------------------
@@ -337,7 +340,7 @@ class LearnedLayer:
             else:
                 seen.first, seen.last, seen.count = min(seen.first, day), max(seen.last, day), seen.count + 1
         self._dirty.add(key)
-        self._update_attested(entry)
+        self._touched.add(key)
         if len(self.entries) > self.max_entries:
             self._forget()
 
@@ -392,7 +395,21 @@ class LearnedLayer:
 
     # -- what the tagger uses ----------------------------------------------------------------------------------
 
+    @property
+    def version(self) -> int:
+        """Bumped whenever the attested set (or an attested entry's name, role or country) changes."""
+        self.settle()
+        return self._version
+
+    def settle(self) -> None:
+        for key in self._touched:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self._update_attested(entry)
+        self._touched.clear()
+
     def attested(self) -> Iterator[Entry]:
+        self.settle()
         for key in sorted(self._attested):
             yield self.entries[key]
 
@@ -429,15 +446,16 @@ class LearnedLayer:
         if shown is None:
             self._attested.discard(entry.key)
             if self._shown.pop(entry.key, None) is not None:
-                self.version += 1
+                self._version += 1
             return
         self._attested.add(entry.key)
         if self._shown.get(entry.key) != shown:
             self._shown[entry.key] = shown
-            self.version += 1
+            self._version += 1
 
     def _forget(self) -> None:
         """Over the bound: forget the unattested, undecided entries seen least recently, down to 90 %."""
+        self.settle()
         candidates = [
             e for e in self.entries.values() if e.key not in self._attested and e.decision is None
         ]  # fmt: skip
