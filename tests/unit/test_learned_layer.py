@@ -74,7 +74,9 @@ def test_a_name_seen_with_its_role_in_enough_dispatches_and_feeds_is_then_found_
 def test_what_the_dispatch_says_beats_the_learned_role(tagger):
     processor, learning = fresh(tagger, min_dispatches=1, min_sources=1)
     officials(processor, dispatch("d0", "feed-a", WITH_ROLE[0]))
-    found = officials(processor, dispatch("d1", "feed-b", "Defence Minister Ousmane Garba Toudou toured Agadez.", day=2))
+    found = officials(
+        processor, dispatch("d1", "feed-b", "Defence Minister Ousmane Garba Toudou toured Agadez.", day=2)
+    )
     assert found["Ousmane Garba Toudou"] == ("Defence Minister", "NE", "learned", "text")
     entry = learning.layer.find("Ousmane Garba Toudou")
     assert entry is not None and entry.role == "defence minister"  # the most recent role is the current one

@@ -22,7 +22,9 @@ Records = list[tuple[str, dict[str, Any] | None]]
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction
-    kb = subparsers.add_parser("kb", help="the tagger's knowledge base: learned officials and agencies, open-data import")
+    kb = subparsers.add_parser(
+        "kb", help="the tagger's knowledge base: learned officials and agencies, open-data import"
+    )
     kb.add_argument(
         "--kafka", action="store_true", help="use the compacted learned topic (distributed mode) instead of the store"
     )
