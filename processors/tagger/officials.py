@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from wirewatch.processors.tagger.matcher import Kind
-from wirewatch.processors.tagger.officials_appositions import find_aged_people, find_appointments, find_appositions
+from wirewatch.processors.tagger.officials_appositions import (
+    find_aged_people,
+    find_appointments,
+    find_appositions,
+    find_named_as,
+)
 from wirewatch.processors.tagger.officials_known import link_surname, take_full_name
 from wirewatch.processors.tagger.officials_roles import add_portfolio
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
@@ -53,6 +58,7 @@ class OfficialFinder:
         find_listed(scan)
         find_appositions(scan)
         find_appointments(scan)
+        find_named_as(scan)
         find_aged_people(scan)
         for index in surname_spans:
             if index not in consumed:

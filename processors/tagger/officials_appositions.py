@@ -44,6 +44,15 @@ _LEFT_ROLE = re.compile(
     r"(?:who )?(?:has |had )?(?:resigned|quit|stepped down|was dismissed|was sacked|was removed|was ousted) as (?:the )?"
 )
 _TOOK_ROLE = re.compile(r"(?:who )?(?:became|has become|had become|becomes|took over as|was made) (?:the )?")
+_NAMED_AS = re.compile(
+    r"\b(?:named|appointed|nominated|designated|picked|tapped|chose|installed) (?:(?:a |an |the )?[a-z][\w\-]* ){0,2}?"
+    r"([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der)){1,4}) as "
+)
+_INSERTED_CLAUSE = ("who ", "a ", "an ", "the ", "until ", "formerly ", "previously ")
+_WHEN_BEFORE_AS = re.compile(
+    r" (?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
+    r"|last week|this week|on \d{1,2} [A-Z][a-z]+)(?=,? as )(?:,)?"
+)
 # A role phrase opens with "new" when it says the appointment is news ("the new finance minister").
 _NEW = re.compile(r"^(?:the )?(?:newly[- ](?:appointed|named|elected) |new )")
 # A description: its role text, the country it names, whether it names an international body instead.
@@ -92,16 +101,45 @@ def find_appointments(scan: OfficialsScan) -> None:
         name_end = cue.start - 1
         if name_end <= 0 or text[name_end] != " ":
             continue
+        if text[name_end - 1] == ",":  # "X, who until Sunday was the police prefect, was appointed ..."
+            name_end = _before_inserted_clause(text, name_end - 1)
+            if name_end is None:
+                continue
         word_start = text.rfind(" ", 0, name_end) + 1
         if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
             continue  # "the army was named", "it was made clear"
-        role_pos = cue.end + 4 if text.startswith((" as ", " to "), cue.end) else cue.end + 1
+        after = cue.end
+        when = _WHEN_BEFORE_AS.match(text, after)  # "sworn in on Friday as the first chief justice"
+        if when is not None:
+            after = when.end()
+        role_pos = after + 4 if text.startswith((" as ", " to "), after) else cue.end + 1
         if text[role_pos - 1 : role_pos] != " ":
             continue
         # Swearing-in is for public office: "sworn in as president" needs no country to be one.
         described = _describe(scan, role_pos, assume_public=text.endswith("sworn in", cue.start, cue.end))
         if described is not None:
             _add_apposition(scan, name_end, *described)
+
+
+def find_named_as(scan: OfficialsScan) -> None:
+    """Officials given a role by an active verb: "the junta named businessman X as prime minister", "Ruto
+    appointed X as police chief"."""
+    text = scan.cased
+    if " as " not in text:
+        return
+    for named in _NAMED_AS.finditer(text, scan.body_start):
+        described = _describe(scan, named.end())
+        if described is not None:
+            _add_apposition(scan, named.end(1), *described)
+
+
+def _before_inserted_clause(text: str, comma: int) -> int | None:
+    """`comma` closes a clause inserted after a name ("X, who until Sunday was ..., was appointed"; "X, a
+    former banker, becomes"): where the name ends, or None when no such clause opens within 150 characters."""
+    opening = text.rfind(", ", max(0, comma - 150), comma)
+    if opening == -1 or not text.startswith(_INSERTED_CLAUSE, opening + 2):
+        return None
+    return opening
 
 
 def find_aged_people(scan: OfficialsScan) -> None:
@@ -120,6 +158,8 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     """The role an apposition starting at `pos` gives: (role text, country, international) or None.
     `assume_public`: the context already says the role is a public office."""
     text, spans = scan.cased, scan.spans
+    if text.startswith("of ", pos):
+        return _member_of(scan, pos + 3)
     head_of = False
     left_role = _LEFT_ROLE.match(text, pos)
     change = left_role or _TOOK_ROLE.match(text, pos)
@@ -221,6 +261,46 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     ):
         return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
     return role, country, international
+
+
+def _member_of(scan: OfficialsScan, pos: int) -> Description | None:
+    """ "said X, of Nepal's Election Commission,": someone speaking for a public body the text names (its
+    name found by the knowledge base or by its head noun), an official of it."""
+    text, spans = scan.cased, scan.spans
+    start = pos + 4 if text.startswith("the ", pos) else pos
+    index = scan.span_at_or_after(start)
+    country: str | None = None
+    if index < len(spans) and spans[index].start == start and spans[index].has(Kind.COUNTRY):
+        code, form = spans[index].by_kind[Kind.COUNTRY].ref
+        gap = text[spans[index].end : spans[index].end + 3]
+        if gap not in ("'s ", "’s "):
+            return None
+        country = scan.resolve_country(spans[index]) if form == "ambiguous" else code
+        start = spans[index].end + 3
+        index += 1
+    # the body: a known one starting here, or capitalised words ending in a body's head noun
+    for body_index in range(index, min(index + 5, len(spans))):
+        span = spans[body_index]
+        agency = span.first(Kind.AGENCY)
+        if agency is None:
+            if span.start > start:
+                break
+            continue
+        words_before = text[start : span.start].split()
+        if not all(word[:1].isupper() for word in words_before) or agency.ref.kind == "news_agency":
+            return None
+        end = span.end
+        body = scan.text[start:end]
+        continued = _BODY_CONTINUES.match(text, end)
+        if continued is not None:
+            body = scan.text[start : continued.end()]
+        if country is None:
+            country = agency.ref.country
+        return f"{body} official", country, agency.ref.kind == "international"
+    return None
+
+
+_BODY_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
 
 
 def _country_in(scan: OfficialsScan, start: int, end: int) -> tuple[str | None, bool, bool]:

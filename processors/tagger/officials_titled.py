@@ -118,9 +118,9 @@ def find_listed(scan: OfficialsScan) -> None:
             name, _, portfolio = item.partition(" (")
             start = text.index(name, offset)
             offset = start + len(item)
-            own_role = (
-                f"{scan.text[start + len(name) + 2 : start + len(item) - 1]} {role.lower()}" if portfolio else role
-            )
+            # "cabinet members A (defence), B (finance)": a cabinet member with a portfolio is its minister
+            noun = "minister" if title in _CABINET_TITLES else role.lower()
+            own_role = f"{scan.text[start + len(name) + 2 : start + len(item) - 1]} {noun}" if portfolio else role
             _record_listed(scan, name.strip(), start, own_role, cue.start)
 
 
@@ -148,6 +148,7 @@ def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_s
     scan.found[key] = Found(name, role, scan.context_country(role_start), False, start, surname=surname)
 
 
+_CABINET_TITLES = frozenset({"cabinet member", "member", "minister"})
 # Two or more capitalised names joined by commas and a final "and" (after a plural role title).
 _NAME = r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|van|von))*"
 _LISTED_NAME = _NAME + r"(?: \([a-z][a-z ,\-]{1,40}\))?"  # an optional portfolio in brackets

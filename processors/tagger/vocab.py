@@ -243,6 +243,24 @@ _BASE_ROLES = [
     "provincial governor",
     "deputy governor",
     "lieutenant governor",
+    "chairperson",
+    "chair",
+    "co-chair",
+    "air vice marshal",
+    "air marshal",
+    "air chief marshal",
+    "chief of air staff",
+    "chief of naval staff",
+    "chief of army staff",
+    "chief of defence staff",
+    "inspector general of police",
+    "inspector-general of police",
+    "district commissioner",
+    "chief district officer",
+    "prefect",
+    "police prefect",
+    "cabinet member",
+    "member",
 ]
 ROLE_TITLES: tuple[str, ...] = tuple(
     sorted(
@@ -977,7 +995,7 @@ DESCRIPTOR_POSSESSIVES = frozenset(
 # Cues the officials finders read, matched in the word automaton's pass.
 APPOINTED = "appointed"  # "X was appointed (as) <role>": the role follows
 PLURAL_ROLE = "plural_role"  # "deputy prime ministers A, B and C": names follow
-APPOINTMENT_CUES: tuple[str, ...] = tuple(
+_GIVEN_ROLE_CUES = tuple(
     f"{auxiliary} {verb}"
     for auxiliary in ("was", "is", "were", "has been", "had been", "was newly", "has been newly")
     for verb in (
@@ -992,6 +1010,21 @@ APPOINTMENT_CUES: tuple[str, ...] = tuple(
         "made",
     )
 )
+# a role taken, not given: "X becomes foreign minister", "X took over as army chief"
+_TAKEN_ROLE_CUES = (
+    "becomes",
+    "became",
+    "has become",
+    "will become",
+    "takes over as",
+    "took over as",
+    "has taken over as",
+    "was confirmed as",
+    "was reappointed",
+    "was re-elected",
+    "was reelected",
+)
+APPOINTMENT_CUES: tuple[str, ...] = (*_GIVEN_ROLE_CUES, *_TAKEN_ROLE_CUES)
 
 
 def _plural(title: str) -> str:
