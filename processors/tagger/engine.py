@@ -58,6 +58,14 @@ COUP_TERMS = ("coup", "coups", "coup d'etat", "coup d'état", "coups d'etat", "p
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)")
 
 
+# A body named after another ("Armed Forces Ministry", "Joint Chiefs of Staff Committee"): the head noun after it.
+_HEAD_NOUN_AFTER = re.compile(r" (Ministry|Committee|Commission|Council|Directorate|Command|Authority|Agency|Bureau)\b")
+_BODY_BY_HEAD_NOUN = {
+    "Body": Agency("named-body", "", "government", None, (), (), generic=True, name_as_written=True),
+    "Command": Agency("named-command", "", "military", None, (), (), generic=True, name_as_written=True),
+}
+_MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?[A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+_MINISTRY_AGENCY = Agency("ministry-of", "Ministry", "government", None, (), (), generic=True, name_as_written=True)
 # A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
 _NAME_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
 
@@ -417,9 +425,10 @@ class Tagger:
     def _agencies(self, doc: _Doc, context_country: str | None) -> list[AgencyMention]:
         found: dict[tuple[str, str | None], list[Any]] = {}
         last_country: dict[str, str | None] = {}
+        covered_until = -1  # a body's name already taken in whole ("Armed Forces Ministry")
         for i, span in enumerate(doc.spans):
             p = span.first(Kind.AGENCY)
-            if p is None:
+            if p is None or span.start < covered_until:
                 continue
             agency: Agency = p.ref
             if agency.id == "un":
@@ -450,15 +459,51 @@ class Tagger:
                 )
                 last_country[agency.id] = country
             name = self._written_name(doc, i, written_start) if agency.name_as_written else agency.name
+            head = _HEAD_NOUN_AFTER.match(doc.cased, span.end) if span.start >= doc.body_start else None
+            if head is not None and not surface.islower():
+                # a body named after another: "Armed Forces Ministry", "Joint Chiefs of Staff Committee"
+                start = written_start if written_start is not None else span.start
+                name = doc.text[start : head.end()]
+                covered_until = head.end()
+                agency = _BODY_BY_HEAD_NOUN["Command" if head.group(1) == "Command" else "Body"]
             if agency.needs_lead_in:
                 # "National Commission for Missing Persons", "High Council of Public Finances"
                 continued = _NAME_CONTINUES.match(doc.cased, span.end)
                 if continued:
                     name += doc.text[span.end : continued.end()]
-            source = "learned" if agency.learned else "text" if written_start is not None else "kb"
+            source = "learned" if agency.learned else "text" if written_start is not None or head else "kb"
             self._count(found, span.start, agency, country, name, source)
+        self._ministries_of(doc, found, context_country)
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name, a.kind, c, n, source) for _, n, a, c, name, source in ordered]
+
+    def _ministries_of(
+        self, doc: _Doc, found: dict[tuple[str, str | None], list[Any]], context_country: str | None
+    ) -> None:
+        """ "Ministry of National Defence", "Ministry for Women's Affairs": a ministry named by its portfolio,
+        when the knowledge base has no such name; its country from a possessive or adjective before it, else
+        from the sentence or the dispatch."""
+        if "Ministry of " not in doc.text and "Ministry for " not in doc.text:
+            return
+        taken = {(v[0], v[0] + len(v[4])) for v in found.values()}
+        for m in _MINISTRY_OF.finditer(doc.cased, doc.body_start):
+            if any(start <= m.start() < end for start, end in taken):
+                continue
+            country = (
+                self._possessive_before(doc, m.start())
+                or self._demonym_before(doc, m.start())
+                or self._phrase_country(doc, m.start())
+                or self._country_near(doc, m.start())
+                or context_country
+            )
+            self._count(found, m.start(), _MINISTRY_AGENCY, country, doc.text[m.start() : m.end()], "text")
+
+    def _demonym_before(self, doc: _Doc, offset: int) -> str | None:
+        """Country of an adjective right before `offset` ("Cambodian Ministry of ...")."""
+        index = bisect.bisect_left(doc.spans, offset, key=_span_start) - 1
+        if index < 0:
+            return None
+        return self._country_ending(doc, doc.spans[index], offset, (" ",))
 
     @staticmethod
     def _count(
@@ -509,6 +554,20 @@ class Tagger:
                 country = country or code
                 start, k = prev.start, k - 1
                 continue
+            if word == "and" and start != span.start and not headline:
+                # "Intelligence and Security Service", "Peace and Security Council": "and" between two
+                # capitalised words of one name (not after a country: "Mali and Niger army" is two)
+                before_start = doc.cased.rfind(" ", 0, word_start - 1) + 1
+                before = doc.cased[before_start : word_start - 1]
+                if (
+                    _WRITTEN_NAME_WORD.match(before)
+                    and before.lower() not in NAME_STOPWORDS
+                    and word_start - 1 not in {s.end for s in doc.spans[max(0, k - 1) : k + 1]}
+                    and not rules._sentence_initial(doc.cased, before_start)
+                ):
+                    start = before_start
+                    continue
+                break
             if (
                 headline
                 or not _WRITTEN_NAME_WORD.match(word)
