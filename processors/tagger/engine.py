@@ -471,6 +471,8 @@ class Tagger:
                 continued = _NAME_CONTINUES.match(doc.cased, span.end)
                 if continued:
                     name += doc.text[span.end : continued.end()]
+                    if qualifier is None:  # "... Authority of Moldova": the name says whose it is
+                        country = self._country_within(doc, span.end, continued.end()) or country
             source = "learned" if agency.learned else "text" if written_start is not None or head else "kb"
             self._count(found, span.start, agency, country, name, source)
         self._ministries_of(doc, found, context_country)
@@ -497,6 +499,13 @@ class Tagger:
                 or context_country
             )
             self._count(found, m.start(), _MINISTRY_AGENCY, country, doc.text[m.start() : m.end()], "text")
+
+    def _country_within(self, doc: _Doc, start: int, end: int) -> str | None:
+        """The first country named in [start, end)."""
+        for code, offsets in doc.countries.items():
+            if any(start <= o < end for o in offsets):
+                return code
+        return None
 
     def _demonym_before(self, doc: _Doc, offset: int) -> str | None:
         """Country of an adjective right before `offset` ("Cambodian Ministry of ...")."""

@@ -42,6 +42,7 @@ _CLAUSE_END = re.compile(
 # prime minister" (the new role).
 _LEFT_ROLE = re.compile(
     r"(?:who )?(?:has |had )?(?:resigned|quit|stepped down|was dismissed|was sacked|was removed|was ousted) as (?:the )?"
+    r"|(?:until now|until recently|formerly|previously) (?:the )?"
 )
 _TOOK_ROLE = re.compile(r"(?:who )?(?:became|has become|had become|becomes|took over as|was made) (?:the )?")
 _NAMED_AS = re.compile(
@@ -366,7 +367,7 @@ def _add_apposition(scan: OfficialsScan, comma: int, role: str, country: str | N
     key = "u:" + fold(name)
     record = scan.found.get(key) or (scan.find_by_surname(tokens[-1]) if len(tokens) == 1 else None)
     if record is not None:
-        _give_role(record, role)
+        _give_role(record, role, country)
         return
     if len(tokens) < 2:
         return
@@ -376,12 +377,18 @@ def _add_apposition(scan: OfficialsScan, comma: int, role: str, country: str | N
     scan.found[key] = Found(name, role, country, False, name_start, surname=tokens[-1].split("-")[-1])
 
 
-def _give_role(record: Found, role: str) -> None:
-    """A written description beats the knowledge base's title and a bare rank ("Colonel")."""
-    if not record.written_role or (
-        record.role and all(word.strip(".").lower() in RANK_WORDS for word in record.role.split())
-    ):
+def _give_role(record: Found, role: str, country: str | None = None) -> None:
+    """A written description beats the knowledge base's title and a bare rank ("Colonel"); for an official
+    the knowledge base does not know, the country the description names beats the dispatch's."""
+    if (
+        not record.written_role
+        or (record.role and all(word.strip(".").lower() in RANK_WORDS for word in record.role.split()))
+        or (record.role and record.role.startswith("former ") and not role.startswith("former "))
+    ):  # a rank, or a role the text says was left, yields to what the person is now
         record.role, record.written_role = role, True
+        record.role_from = record.role_to = None
+        if country and record.kb is None:
+            record.country = country
 
 
 def _name_before(scan: OfficialsScan, comma: int) -> tuple[int, list[str]]:

@@ -11,7 +11,7 @@ from wirewatch.processors.tagger.officials_names import AFTER_NAME, NAME_RUN, PA
 from wirewatch.processors.tagger.officials_roles import role_phrase
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
-from wirewatch.processors.tagger.vocab import PLURAL_ROLE
+from wirewatch.processors.tagger.vocab import PLURAL_ROLE, RANK_WORDS
 
 
 def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
@@ -31,6 +31,18 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
         name_pos += 1
     else:
         return
+    ranks: list[int] = []
+    if name_pos == role_end + 2:  # "the army chief, General Ashok Raj Sigdel": the rank is not the role
+        while (
+            index + 1 + len(ranks) < len(spans)
+            and spans[index + 1 + len(ranks)].start == name_pos
+            and _is_rank(spans[index + 1 + len(ranks)], cased)
+            and cased.startswith(" ", spans[index + 1 + len(ranks)].end)
+        ):
+            ranks.append(index + 1 + len(ranks))
+            name_pos = spans[ranks[-1]].end + 1
+        if ranks and following is not None:
+            following = spans[ranks[-1] + 1] if ranks[-1] + 1 < len(spans) else None
     head = cased[name_pos : name_pos + 1]
     if not head.isupper() and head not in PARTICLE_INITIALS:
         return  # "the president said": no name follows (decided before running the name pattern)
@@ -50,7 +62,7 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
         return  # "director of Human Rights Watch": one capitalised word after a portfolio ends a body's name
     name_start = cased.index(tokens[0], name_pos)
     name_end = name_start + len(" ".join(tokens))
-    if name_pos == role_end + 2 and not (name_end >= len(cased) or cased[name_end] in ",.;"):
+    if (name_pos == role_end + 2 or ranks) and not (name_end >= len(cased) or cased[name_end] in ",.;"):
         return  # "president, X" must be a closed apposition
     inner = [
         inner_index for inner_index in range(index + 1, len(spans)) if name_pos <= spans[inner_index].start < name_end
@@ -72,7 +84,7 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     name = scan.text[name_start:name_end].rstrip(".'’")
     if name.endswith("'s") or name.endswith("’s"):
         name = name[:-2]
-    phrase = role_phrase(scan, index + 1, name_start)
+    phrase = role_phrase(scan, ranks[0], spans[ranks[0]].start) if ranks else role_phrase(scan, index + 1, name_start)
     if phrase is None or phrase.excluded:
         return
     if len(tokens) == 1:
@@ -83,6 +95,7 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
             linked.mentions += 1
             return
     scan.consumed.update(inner)
+    scan.consumed.update(ranks)
     key = "u:" + fold(name)
     if key in scan.found:
         scan.found[key].mentions += 1
@@ -98,6 +111,13 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     scan.found[key] = Found(name, phrase.text, country, False, name_start, surname=surname)
     if country and (phrase.adjective_country or phrase.body_country):
         scan.phrase_countries.append((phrase.start, name_start, country))
+
+
+def _is_rank(span: Span, cased: str) -> bool:
+    """A role span that is only a military or police rank ("General", "Lieutenant Colonel")."""
+    return span.has(Kind.ROLE) and all(
+        word.strip(".").lower() in RANK_WORDS for word in cased[span.start : span.end].split()
+    )
 
 
 def find_listed(scan: OfficialsScan) -> None:

@@ -559,3 +559,45 @@ def test_a_listed_portfolio_in_brackets_makes_the_role(tagger) -> None:
     assert found["Roland Lescure"][:2] == ("economy minister", "FR")
     assert found["Catherine Vautrin"][:2] == ("armed forces minister", "FR")
     assert found["Amelie de Montchalin"][:2] == ("public accounts minister", "FR")
+
+
+def test_officials_who_take_a_role_are_named_to_one_or_speak_for_a_body(tagger) -> None:
+    text = (
+        "BISSAU (AFP) - Tomas Cabral Indjai becomes foreign minister. The junta named lawyer Adelina Sambu Ca as "
+        "justice minister. Mario Nhaga, who until Sunday was the police prefect, was appointed interior minister. "
+        'Judge Sadja Fati was sworn in on Friday as chief justice. "We are ready," said Braima Seidi Djalo, of '
+        "the National Electoral Commission. Cabinet members Rui Mendes (finance) and Iva Gomes (health) attended. "
+        "The decree was signed by the transitional president, General Armando Tchuda, on Thursday."
+    )
+    found = officials(tagger, text)
+    assert found["Tomas Cabral Indjai"][:2] == ("foreign minister", "GW")
+    assert found["Adelina Sambu Ca"][:2] == ("justice minister", "GW")
+    assert found["Mario Nhaga"][:2] == ("interior minister", "GW")  # the appointment, not the clause before it
+    assert found["Sadja Fati"][:2] == ("chief justice", "GW")
+    assert found["Braima Seidi Djalo"][:2] == ("National Electoral Commission official", "GW")
+    assert found["Rui Mendes"][:2] == ("finance minister", "GW") and found["Iva Gomes"][0] == "health minister"
+    assert found["Armando Tchuda"][0] == "transitional president"  # the role before the rank, not the rank
+
+
+def test_a_role_left_yields_to_the_role_taken_and_a_description_gives_the_country(tagger) -> None:
+    text = (
+        "PHNOM PENH (AP) - Talks were held in Kuala Lumpur, Malaysia. Lieutenant General Sok Pheap, spokeswoman "
+        "for Cambodia's Ministry of National Defence, said shelling continued. The president named General Ren "
+        "Dara, until now the chief of army staff, as defence chief. Ren Dara was appointed defence chief on Friday."
+    )
+    found = officials(tagger, text)
+    assert found["Sok Pheap"][1] == "KH"
+    assert found["Ren Dara"][0] == "defence chief"
+
+
+def test_bodies_named_after_another_or_by_their_portfolio(tagger) -> None:
+    text = (
+        "PARIS (AFP) - The Armed Forces Ministry said a frigate had sailed. Cambodia's Ministry of National "
+        "Defence denied it. The Joint Chiefs of Staff Committee of Pakistan met. The Intelligence and Security "
+        "Authority of Moldova issued a statement."
+    )
+    agencies = {a.name: (a.country, a.source) for a in tagger.tag("", text).agencies}
+    assert agencies["Armed Forces Ministry"] == ("FR", "text")
+    assert agencies["Ministry of National Defence"] == ("KH", "text")
+    assert "Joint Chiefs of Staff Committee" in agencies
+    assert agencies["Intelligence and Security Authority of Moldova"][0] == "MD"
