@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         for e in learning.layer.entries.values()
         for k, v in ((e.key, c.to_json()) for c in e.contributions.values())
     ]
-    report = {
+    report: dict[str, Any] = {
         "cpu": cpu,
         "dispatches": len(items),
         "speed": {

@@ -103,9 +103,10 @@ def find_appointments(scan: OfficialsScan) -> None:
         if name_end <= 0 or text[name_end] != " ":
             continue
         if text[name_end - 1] == ",":  # "X, who until Sunday was the police prefect, was appointed ..."
-            name_end = _before_inserted_clause(text, name_end - 1)
-            if name_end is None:
+            opening = _before_inserted_clause(text, name_end - 1)
+            if opening is None:
                 continue
+            name_end = opening
         word_start = text.rfind(" ", 0, name_end) + 1
         if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
             continue  # "the army was named", "it was made clear"
