@@ -51,7 +51,7 @@ def add_portfolio(scan: OfficialsScan, role_index: int, role_end: int) -> None:
             body is not None
             and of_the is not None
             and body.start == of_the.end()
-            and body.has(Kind.AGENCY)
+            and (body.has(Kind.AGENCY) or _names_country(body))
             and ((after[:1] == " " and after[1:2].isupper()) or (after[:2] == ", " and after[2:3].isupper()))
         ):
             portfolio_end = body.end  # "head of the electoral commission X" / "head of the commission, X,"
@@ -59,6 +59,12 @@ def add_portfolio(scan: OfficialsScan, role_index: int, role_end: int) -> None:
         scan.portfolios[role_end] = portfolio_end
         scan.portfolio_ends.add(portfolio_end)
         scan.portfolio_roles[portfolio_end] = role_end
+
+
+def _names_country(span: Span) -> bool:
+    """A country's name (not a demonym or a capital): "of Pakistan"."""
+    country = span.first(Kind.COUNTRY)
+    return country is not None and country.ref[1] in ("name", "ambiguous") and not span.has(Kind.SURNAME)
 
 
 def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase | None:
@@ -89,6 +95,8 @@ def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase 
                 international = True
             elif agency_payload is not None and agency_payload.ref.country:
                 body_country = agency_payload.ref.country
+            elif _names_country(spans[before]):  # "Chief Justice of Pakistan X"
+                body_country = scan.resolve_country(spans[before])
             before -= 1
         if before >= 0 and spans[before].end == role_word_end:
             role_end, role_start, cursor, first = portfolio_end, spans[before].start, spans[before].start, False
@@ -190,6 +198,8 @@ def _excluded(scan: OfficialsScan, start: int, phrase: str) -> bool:
     """Does a qualifier in or right before the phrase make it a non-public role ("rebel", "M23")?"""
     words = phrase.split()
     before = scan.cased[max(0, start - 30) : start].split()
+    if before and before[-1][-1:] in ",.;:\"'”’)":
+        before = []  # 'a militia," Information Minister X': punctuation ends what qualifies the role
     for candidate in words[:1] + before[-1:]:
         word = candidate.strip(",'\"")
         if word.lower() == "opposition" and phrase.lower().endswith(LEGISLATOR_ROLES):
