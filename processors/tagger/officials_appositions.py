@@ -18,6 +18,7 @@ from wirewatch.processors.tagger.vocab import (
     DESCRIPTOR_POSSESSIVES,
     NAME_STOPWORDS,
     NON_OFFICIAL_QUALIFIERS,
+    NON_PERSON_WORDS,
     PRIVATE_BODY_WORDS,
     PUBLIC_ROLE_WORDS,
     PUBLIC_WORDS,
@@ -350,7 +351,9 @@ def _add_apposition(scan: OfficialsScan, comma: int, role: str, country: str | N
             _give_role(record, role)
         return
     name_start, tokens = _name_before(scan, comma)
-    if not tokens or any(token.lower().strip(".'’") in BODY_NOUNS for token in tokens):
+    if not tokens or any(
+        token.lower().strip(".'’") in BODY_NOUNS or token.lower().strip(".'’") in NON_PERSON_WORDS for token in tokens
+    ):
         return
     name = " ".join(tokens)
     for index in range(last_before, -1, -1):

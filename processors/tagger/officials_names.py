@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from wirewatch.processors.tagger.kb import Official
 from wirewatch.processors.tagger.textfold import fold
-from wirewatch.processors.tagger.vocab import BODY_NOUNS, HONORIFICS, NAME_STOPWORDS, NAMED_AFTER_NOUNS
+from wirewatch.processors.tagger.vocab import (
+    BODY_NOUNS,
+    HONORIFICS,
+    NAME_STOPWORDS,
+    NAMED_AFTER_NOUNS,
+    NON_PERSON_WORDS,
+)
 
 NAME_PARTICLES = frozenset(
     {
@@ -74,7 +80,7 @@ def name_tokens(run: str) -> list[str]:
         bare = token.lower().strip(".'’")
         if bare in NAME_STOPWORDS or (bare.endswith("'s") and bare[:-2] in NAME_STOPWORDS):
             break
-        if bare in BODY_NOUNS:
+        if bare in BODY_NOUNS or bare in NON_PERSON_WORDS:
             return []  # "chairman of the House Intelligence Committee": a body, not a person
         kept.append(token)
         if token.endswith(".") and len(token.strip(".").replace(".", "")) > 2:

@@ -181,6 +181,8 @@ def _extend_left(scan: OfficialsScan, start: int) -> int:
         while word_start > 0 and not cased[word_start - 1].isspace():
             word_start -= 1
         word = cased[word_start : start - 1]
+        if word.endswith(".") and len(word.rstrip(".")) > 3:
+            break  # "... Foreign Press. Premier X": the sentence before ends there
         if (
             not word
             or not (word[0].isupper() or word.lower() in ROLE_MODIFIERS)

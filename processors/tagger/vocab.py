@@ -715,6 +715,14 @@ BODY_NOUNS = frozenset(
     }
 )
 
+# Words in the names of teams, companies, venues, events and works, never in a person's name: a capitalised
+# run holding one names something else ("Premier League Productions", "Manchester United").
+NON_PERSON_WORDS = frozenset(
+    {
+        *["league", "productions", "club", "festival", "stadium", "arena", "awards", "records", "music", "holdings", "motors", "airlines", "airways", "studios", "entertainment", "pictures", "industries", "technologies", "university", "college", "hospital", "airport", "street", "avenue", "museum", "theatre", "theater", "championship", "olympics", "summit", "conference", "forum", "expo", "corporation", "inc", "ltd", "plc", "fc", "gmbh", "united", "cathedral", "mosque", "hotel", "limited", "group", "company"],
+    }
+)  # fmt: skip
+
 # Seats in a legislature: public offices even when an "opposition" member holds them.
 LEGISLATOR_ROLES = (
     "lawmaker",

@@ -601,3 +601,16 @@ def test_bodies_named_after_another_or_by_their_portfolio(tagger) -> None:
     assert agencies["Ministry of National Defence"] == ("KH", "text")
     assert "Joint Chiefs of Staff Committee" in agencies
     assert agencies["Intelligence and Security Authority of Moldova"][0] == "MD"
+
+
+def test_text_full_of_capitalised_non_names_gives_no_officials(tagger) -> None:
+    # Teams, products, places, events and titles of works, in the very grammar the discovery patterns read.
+    text = (
+        "LONDON (Reuters) - Manchester United becomes champion after Arsenal Football Club named Emirates "
+        "Stadium as host. The Royal Albert Hall, the venue, was named Best Venue of the Year. Apple Music "
+        "took over as sponsor. \"It was great,\" said Golden Globe, of the Hollywood Foreign Press. Premier "
+        "League Productions, a company, became partner. Coldplay Live, the tour, was appointed headline act. "
+        "Besides Karki Street, the Summer Festival was made official event. Grand Prix Winners Lewis Track and "
+        "Silver Arrows attended. The Leaders' Summit Dinner became an annual event."
+    )
+    assert officials(tagger, text) == {}
