@@ -26,13 +26,14 @@ the store's ``learned`` table (embedded) or a compacted Kafka topic that every w
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from wirewatch.models import TaggedDispatch
+from wirewatch.models import Dispatch, TaggedDispatch
 from wirewatch.processors.tagger.kb import Agency, Official, Role
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import UNSAFE_SURNAMES
@@ -43,6 +44,7 @@ STATUSES = ("learned", "attested", "confirmed", "rejected")
 MAX_IDS = 8  # dispatch ids and sources kept per contribution: enough to count distinct ones up to the rule's bar
 MAX_ROLES = 6  # role titles kept per contribution (the most recent)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|de|da|do|dos|du|van|von|der|bin|ibn|ben|la|le|y|del)-?\w*)$")
+_WORDS = re.compile(r"\w+")
 
 
 def entry_key(kind: str, name: str) -> str:
@@ -59,6 +61,21 @@ def split_record_key(record: str) -> tuple[str, str]:
     if not key or not writer or key.split(":", 1)[0] not in KINDS:
         raise ValueError(f"not a learned-layer record key: {record!r}")
     return key, writer
+
+
+def wording(text: str, name: str) -> str:
+    """A short digest of the words around the first mention of `name`: the same for syndicated copies of one
+    sentence (other boilerplate, same words), different for another outlet's own sentence."""
+    at = text.find(name)
+    if at < 0:
+        window = name
+    else:  # the sentence around it (at most 160 characters each way)
+        start = max(text.rfind(". ", max(0, at - 160), at) + 2, text.rfind("\n", max(0, at - 160), at) + 1, at - 160, 0)
+        end = at + len(name)
+        stops = [i for i in (text.find(". ", end, end + 160), text.find("\n", end, end + 160)) if i != -1]
+        window = text[start : min(stops) if stops else end + 160]
+    words = " ".join(_WORDS.findall(fold(window).lower()))
+    return hashlib.blake2b(words.encode("utf-8"), digest_size=6).hexdigest()
 
 
 def learnable_name(name: str) -> bool:
@@ -92,6 +109,8 @@ class Contribution:
     countries: dict[str, int] = field(default_factory=dict)
     roles: dict[str, RoleSeen] = field(default_factory=dict)
     dispatches: list[str] = field(default_factory=list)  # the latest MAX_IDS
+    # digests of the sentence around the name, the first MAX_IDS distinct: syndicated copies share one
+    wordings: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # the first MAX_IDS distinct
 
     def to_json(self) -> dict[str, Any]:
@@ -104,6 +123,7 @@ class Contribution:
             "countries": dict(self.countries),
             "roles": {t: [r.first, r.last, r.count] for t, r in self.roles.items()},
             "dispatches": list(self.dispatches),
+            "wordings": list(self.wordings),
             "sources": list(self.sources),
         }
 
@@ -120,6 +140,7 @@ class Contribution:
             countries={str(k): int(v) for k, v in (data.get("countries") or {}).items()},
             roles={str(t): RoleSeen(str(v[0]), str(v[1]), int(v[2])) for t, v in (data.get("roles") or {}).items()},
             dispatches=[str(d) for d in data.get("dispatches") or []],
+            wordings=[str(w) for w in data.get("wordings") or []],
             sources=[str(s) for s in data.get("sources") or []],
         )
 
@@ -184,6 +205,9 @@ class Entry:
     def last_seen(self) -> str | None:
         return max((c.last_seen for c in self.contributions.values()), default=None)
 
+    def wording_count(self) -> int:
+        return len({w for c in self.contributions.values() for w in c.wordings})
+
     def dispatch_count(self) -> int:
         return len({d for c in self.contributions.values() for d in c.dispatches})
 
@@ -237,7 +261,7 @@ class Entry:
         if self.decision is not None:
             return self.decision.status == "confirmed"
         return (
-            self.dispatch_count() >= min_dispatches
+            self.wording_count() >= min_dispatches
             and self.source_count() >= min_sources
             and learnable_name(self.name)
             and self.country_agreed()
@@ -254,6 +278,7 @@ class Entry:
             "status": self.status(min_dispatches, min_sources),
             "sightings": self.sightings,
             "dispatches": self.dispatch_count(),
+            "wordings": self.wording_count(),
             "sources": self.source_count(),
             "first_seen": self.first_seen,
             "last_seen": self.last_seen,
@@ -296,20 +321,31 @@ class LearnedLayer:
         """Remember what this dispatch's text says about officials and agencies the tagger did not know."""
         dispatch = tagged.dispatch
         day = dispatch.published.date().isoformat()
+        text: str | None = None
         for o in tagged.tags.officials:
             if o.source == "kb":
                 continue
             if o.source == "text" and not (o.role and learnable_name(o.name)):
                 continue  # without a role the text does not say who this is
+            text = text if text is not None else f"{dispatch.title}\n\n{dispatch.text}"
             role = o.role if o.role_source == "text" else None
-            self._sight("official", o.name, role, o.country, dispatch.id, dispatch.source, day)
+            self._sight("official", o.name, role, o.country, dispatch, day, wording(text, o.name))
         for a in tagged.tags.agencies:
             if (a.source == "text" and learnable_name(a.name)) or a.source == "learned":
-                self._sight("agency", a.name, None, a.country, dispatch.id, dispatch.source, day)
+                text = text if text is not None else f"{dispatch.title}\n\n{dispatch.text}"
+                self._sight("agency", a.name, None, a.country, dispatch, day, wording(text, a.name))
 
     def _sight(
-        self, kind: str, name: str, role: str | None, country: str | None, dispatch_id: str, source: str, day: str
+        self,
+        kind: str,
+        name: str,
+        role: str | None,
+        country: str | None,
+        dispatch: Dispatch,
+        day: str,
+        worded: str,
     ) -> None:
+        dispatch_id, source = dispatch.id, dispatch.source
         key = entry_key(kind, name)
         entry = self.entries.get(key)
         if entry is None:
@@ -327,6 +363,8 @@ class LearnedLayer:
         mine.dispatches = [*mine.dispatches[-(MAX_IDS - 1) :], dispatch_id]
         if source not in mine.sources and len(mine.sources) < MAX_IDS:
             mine.sources.append(source)
+        if worded not in mine.wordings and len(mine.wordings) < MAX_IDS:
+            mine.wordings.append(worded)
         if country:
             mine.countries[country] = mine.countries.get(country, 0) + 1
         if role:

@@ -169,3 +169,17 @@ def test_a_record_from_another_writer_is_applied_but_ones_own_echo_is_not(tagger
     assert entry is not None and entry.sightings == 1
     with pytest.raises(ValueError):
         layer.apply("nonsense", value)
+
+
+def test_syndicated_copies_of_one_sentence_count_as_one_wording(tagger):
+    # One wire story carried by five feeds, with their own boilerplate: a pattern's mistake in it would
+    # recur in every copy, so copies of one sentence are one sighting as far as attestation goes.
+    processor, learning = fresh(tagger)
+    for n in range(5):
+        processor.process(dispatch(f"copy-{n}", f"feed-{n}", f"Feed {n} news. {WITH_ROLE[0]} Subscribe now."))
+    entry = learning.layer.find("Ousmane Garba Toudou")
+    assert entry is not None and entry.dispatch_count() == 5 and entry.wording_count() == 1
+    assert learning.layer.status(entry) == "learned"
+    processor.process(dispatch("own-1", "feed-7", WITH_ROLE[1]))
+    processor.process(dispatch("own-2", "feed-8", WITH_ROLE[2]))
+    assert learning.layer.status(entry) == "attested"
