@@ -309,7 +309,7 @@ def test_topics_create_is_idempotent_and_applies_the_config(kafka_bootstrap: str
     try:
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         first = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in first] == ["created"] * 5
+        assert [r["action"] for r in first] == ["created"] * 6
 
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
