@@ -305,10 +305,12 @@ class KnownNames:
         }
 
     @classmethod
-    def bundled(cls) -> KnownNames:
+    def bundled(cls, kb_dir: Path | None = None) -> KnownNames:
+        """The names of the bundled knowledge base (or the one in `kb_dir`: e.g. an older version of it, to
+        keep "not in the knowledge base" meaning the same while the knowledge base grows)."""
         from wirewatch.processors.tagger import KnowledgeBase
 
-        kb = KnowledgeBase.load()
+        kb = KnowledgeBase.load(kb_dir)
         return cls(
             ([o.name, *o.aliases] for o in kb.officials),
             ([a.name, *a.aliases, *a.acronyms] for a in kb.agencies if not a.generic),
@@ -572,6 +574,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every FN/FP and attribute miss per dispatch")
     parser.add_argument("--json", action="store_true", help="print the JSON result instead of tables")
     parser.add_argument(
+        "--known-kb",
+        type=Path,
+        metavar="DIR",
+        help="knowledge-base directory that defines 'not in KB' (default: the bundled one), e.g. an older version",
+    )
+    parser.add_argument(
         "--learning", action="store_true", help="read each set as a stream with the learned layer on (fresh per set)"
     )
     args = parser.parse_args(argv)
@@ -579,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gold_sets = {name: load_gold(path) for name, path in resolve_files(args.file).items()}
         tagger = load_tagger()
-        known = KnownNames.bundled()
+        known = KnownNames.bundled(args.known_kb)
     except (GoldError, OSError, TaggerUnavailable) as exc:
         print(f"tagger_eval: {exc}", file=sys.stderr)
         return 2

@@ -238,11 +238,15 @@ class Tagger:
         for span in doc.spans:  # "U.S. State Department", "Israel Defense Forces": the name names the country
             a = span.by_kind.get(Kind.AGENCY)
             if a is not None and a.ref.country and not span.has(country_kind):
-                words = doc.lower[span.start : span.end].split()
-                if (
-                    words[0] in self._country_words or " ".join(words[:2]) in self._country_words
-                ) and self._country_words.get(words[0], self._country_words.get(" ".join(words[:2]))) == a.ref.country:
-                    found.setdefault(a.ref.country, []).append(span.start)
+                # the body's own country named anywhere in its name ("Bank of Japan", "Press Trust of India")
+                words = [w.strip("(),") for w in doc.lower[span.start : span.end].split()]
+                code = a.ref.country
+                if any(
+                    self._country_words.get(" ".join(words[i:j])) == code
+                    for i in range(len(words))
+                    for j in range(i + 1, min(i + 4, len(words)) + 1)
+                ):
+                    found.setdefault(code, []).append(span.start)
         for offsets in found.values():
             offsets.sort()
         doc.countries = found

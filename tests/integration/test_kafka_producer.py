@@ -313,7 +313,7 @@ def test_topics_create_is_idempotent_and_applies_the_config(kafka_bootstrap: str
 
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in second] == ["unchanged"] * 5
+        assert [r["action"] for r in second] == ["unchanged"] * 6
 
         admin = admin_client(kafka)
         try:
