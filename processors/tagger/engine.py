@@ -28,6 +28,8 @@ from wirewatch.processors.tagger.vocab import (
     APPOINTED,
     APPOINTMENT_CUES,
     NAME_STOPWORDS,
+    NAMED_AS,
+    NAMING_VERBS,
     PLURAL_ROLE,
     PLURAL_ROLE_TITLES,
     ROLE_TITLES,
@@ -172,6 +174,8 @@ class Tagger:
         # automaton: a small second automaton's per-character cost was 9 % of tagging).
         for cue in APPOINTMENT_CUES:
             m.add(cue, Kind.CUE, (APPOINTED, None), Case.ANY)
+        for verb in NAMING_VERBS:  # "was appointed" (longer, leftmost) stays an APPOINTED cue
+            m.add(verb, Kind.CUE, (NAMED_AS, None), Case.ANY)
         for plural, title in PLURAL_ROLE_TITLES.items():
             m.add(plural, Kind.CUE, (PLURAL_ROLE, title), Case.ANY)
         m.build()

@@ -17,6 +17,7 @@ from wirewatch.processors.tagger.vocab import (
     BODY_NOUNS,
     DESCRIPTOR_POSSESSIVES,
     NAME_STOPWORDS,
+    NAMED_AS,
     NON_OFFICIAL_QUALIFIERS,
     NON_PERSON_WORDS,
     PRIVATE_BODY_WORDS,
@@ -46,8 +47,8 @@ _LEFT_ROLE = re.compile(
     r"|(?:until now|until recently|formerly|previously) (?:the )?"
 )
 _TOOK_ROLE = re.compile(r"(?:who )?(?:became|has become|had become|becomes|took over as|was made) (?:the )?")
-_NAMED_AS = re.compile(
-    r"\b(?:named|appointed|nominated|designated|picked|tapped|chose|installed) (?:(?:a |an |the )?[a-z][\w\-]* ){0,2}?"
+_NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAMED_AS cue)
+    r" (?:(?:a |an |the )?[a-z][\w\-]* ){0,2}?"
     r"([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der)){1,4}) as "
 )
 _INSERTED_CLAUSE = ("who ", "a ", "an ", "the ", "until ", "formerly ", "previously ")
@@ -128,9 +129,12 @@ def find_named_as(scan: OfficialsScan) -> None:
     """Officials given a role by an active verb: "the junta named businessman X as prime minister", "Ruto
     appointed X as police chief"."""
     text = scan.cased
-    if " as " not in text:
-        return
-    for named in _NAMED_AS.finditer(text, scan.body_start):
+    for cue in scan.cues:
+        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != NAMED_AS:
+            continue
+        named = _NAMED_AS.match(text, cue.end)
+        if named is None:
+            continue
         described = _describe(scan, named.end())
         if described is not None:
             _add_apposition(scan, named.end(1), *described)

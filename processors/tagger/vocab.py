@@ -1003,6 +1003,8 @@ DESCRIPTOR_POSSESSIVES = frozenset(
 # Cues the officials finders read, matched in the word automaton's pass.
 APPOINTED = "appointed"  # "X was appointed (as) <role>": the role follows
 PLURAL_ROLE = "plural_role"  # "deputy prime ministers A, B and C": names follow
+NAMED_AS = "named_as"  # "the junta named businessman X as prime minister": a name, then "as" and the role
+NAMING_VERBS = ("named", "appointed", "nominated", "designated", "picked", "tapped", "chose", "installed")
 _GIVEN_ROLE_CUES = tuple(
     f"{auxiliary} {verb}"
     for auxiliary in ("was", "is", "were", "has been", "had been", "was newly", "has been newly")
