@@ -29,8 +29,11 @@ class DispatchProcessor:
         self.matcher = matcher
         self.steps = list(steps)
         self.learning = learning  # processors.learning.Learning, or None when learning is off
+        self._reload_if_updated = getattr(tagger, "reload_if_updated", None)
 
     def process(self, dispatch: Dispatch) -> Processed:
+        if self._reload_if_updated is not None:
+            self._reload_if_updated()  # cheap: looks at the officials updates file every few seconds
         learning = self.learning
         if learning is not None:
             learning.refresh()

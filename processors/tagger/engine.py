@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import logging
 import pathlib
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +20,7 @@ from typing import Any, TypeVar, cast
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 from wirewatch.processors.tagger import rules
 from wirewatch.processors.tagger.coup import classify_coup
-from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, Official
+from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, KnowledgeBaseError, Official
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials import OfficialFinder
 from wirewatch.processors.tagger.officials_names import NameCache
@@ -37,6 +39,7 @@ from wirewatch.processors.tagger.vocab import (
 )
 
 _Verdict = TypeVar("_Verdict")
+log = logging.getLogger("wirewatch.tagger")
 
 
 def _span_start(span: Span) -> int:
@@ -70,6 +73,36 @@ _MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?[A-Z][\w'’\-]+(?: (
 _MINISTRY_AGENCY = Agency("ministry-of", "Ministry", "government", None, (), (), generic=True, name_as_written=True)
 # A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
 _NAME_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+
+
+UPDATES_CHECK_SECONDS = 10.0
+
+
+class _UpdatesFile:
+    """The officials updates file a tagger follows: has it changed since it was last read?"""
+
+    def __init__(self, kb_dir: pathlib.Path | None, path: pathlib.Path) -> None:
+        self.kb_dir, self.path = kb_dir, pathlib.Path(path)
+        self._stamp = self._read_stamp()
+        self._next_check = time.monotonic() + UPDATES_CHECK_SECONDS
+
+    def _read_stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def changed(self) -> bool:
+        now = time.monotonic()
+        if now < self._next_check:
+            return False
+        self._next_check = now + UPDATES_CHECK_SECONDS
+        stamp = self._read_stamp()
+        if stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        return True
 
 
 @dataclass(slots=True)
@@ -109,6 +142,8 @@ class Tagger:
             if len(t) > 2
         }
         self._hides_cache: dict[str, bool] = {}
+        self._updates: _UpdatesFile | None = None  # set by `load`: the officials updates file to follow
+        self._learned: tuple[list[Official], list[Agency]] = ([], [])
         self._names = NameCache(self._hides_country)
         self._entities = self._build_entity_matcher(kb)
         self._words = self._build_word_matcher()
@@ -120,7 +155,26 @@ class Tagger:
         watch_words: Sequence[str] = ("coup",),
         updates: pathlib.Path | None = None,
     ) -> Tagger:
-        return cls(KnowledgeBase.load(kb_dir, updates=updates), watch_words)
+        tagger = cls(KnowledgeBase.load(kb_dir, updates=updates), watch_words)
+        tagger._updates = _UpdatesFile(kb_dir, updates) if updates is not None else None
+        return tagger
+
+    def reload_if_updated(self) -> bool:
+        """Take in a changed officials updates file (`wirewatch kb import` writes it) without a restart: its
+        modification time is looked at every UPDATES_CHECK_SECONDS. A file that does not validate is logged
+        and the knowledge base in use is kept."""
+        watched = self._updates
+        if watched is None or not watched.changed():
+            return False
+        try:
+            kb = KnowledgeBase.load(watched.kb_dir, updates=watched.path)
+        except KnowledgeBaseError as exc:
+            log.error("officials updates file %s not taken: %s", watched.path, exc)
+            return False
+        self.kb = kb
+        self.use_learned(*self._learned)
+        log.info("officials updates file %s taken: %d officials known", watched.path, len(kb.officials))
+        return True
 
     def use_learned(self, officials: Sequence[Official], agencies: Sequence[Agency]) -> int:
         """Match the learned layer's attested officials and agencies as if the knowledge base had them (the
@@ -137,6 +191,7 @@ class Tagger:
             agencies=[*self.kb.agencies, *taken_agencies],
         )
         self._entities = self._build_entity_matcher(combined)
+        self._learned = (list(officials), list(agencies))
         return len(taken_officials) + len(taken_agencies)
 
     # --- building ------------------------------------------------------------------------------------------

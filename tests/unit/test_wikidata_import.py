@@ -317,6 +317,31 @@ def test_tagger_finds_an_imported_official_by_full_name(tmp_path: pathlib.Path, 
     assert [o.name for o in tags.officials] == ["Sanae Takaichi"]
 
 
+def test_a_running_processor_takes_in_a_new_updates_file_and_keeps_the_old_kb_on_a_broken_one(
+    tmp_path: pathlib.Path, bundled: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirewatch.models import Dispatch, utcnow
+    from wirewatch.processors.process import DispatchProcessor
+    from wirewatch.processors.tagger import engine
+    from wirewatch.query import RuleMatcher
+
+    monkeypatch.setattr(engine, "UPDATES_CHECK_SECONDS", 0.0)
+    updates = tmp_path / "kb-updates.json"
+    processor = DispatchProcessor(Tagger.load(updates=updates), RuleMatcher([]))  # no file yet
+
+    def officials() -> list[str]:
+        now = utcnow()
+        text = "On Monday Sanae Takaichi said the cabinet would meet again."
+        dispatch = Dispatch(id="x", source="t", title="", text=text, published=now, fetched=now)
+        return [o.name for o in processor.process(dispatch).tagged.tags.officials if o.source == "kb"]
+
+    assert officials() == []
+    updates.write_text(json.dumps(merge(bundled, None, read_wdqs_file(SAMPLE)).document), encoding="utf-8")
+    assert officials() == ["Sanae Takaichi"]  # `wirewatch kb import` while it runs: taken without a restart
+    updates.write_text("{ broken", encoding="utf-8")
+    assert officials() == ["Sanae Takaichi"]  # a broken file is logged, the knowledge base in use is kept
+
+
 # --- the command ---------------------------------------------------------------------------------------------
 
 
