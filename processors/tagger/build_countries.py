@@ -337,6 +337,101 @@ def _names_for(country: pycountry.db.Country) -> list[str]:
     return names
 
 
+# Datelines of cities that are not capitals ("LAGOS (Reuters) -"): the country a dispatch is about when a rule
+# needs one, and only then (a city is not a mention of its country). Cities that host international bodies
+# (Geneva, New York, The Hague) are left out: their datelines say where talks are, not whose affairs.
+DATELINE_CITIES = {
+    "NG": "Lagos Kano Kaduna Maiduguri Ibadan Port Harcourt Jos Enugu Benin City Sokoto Yola",
+    "PK": "Karachi Lahore Peshawar Quetta Rawalpindi Multan Faisalabad",
+    "IN": "Mumbai Kolkata Chennai Bengaluru Bangalore Hyderabad Ahmedabad Srinagar Lucknow Patna Guwahati Imphal",
+    "TR": "Istanbul Izmir Diyarbakir Gaziantep Antalya",
+    "ZA": "Johannesburg Durban Cape Town Soweto",
+    "BR": "Sao Paulo Rio de Janeiro Belo Horizonte Salvador Recife Porto Alegre Manaus",
+    "CN": "Shanghai Guangzhou Shenzhen Wuhan Chengdu Urumqi Lhasa",
+    "AE": "Dubai",
+    "SA": "Jeddah Mecca Medina Dammam",
+    "EG": "Alexandria Port Said Ismailia Suez Sharm el-Sheikh",
+    "MA": "Casablanca Marrakesh Tangier Fez",
+    "LY": "Benghazi Misrata Sirte Sabha",
+    "SY": "Aleppo Homs Hama Latakia Idlib Deir ez-Zor Raqqa Daraa Qamishli",
+    "IQ": "Mosul Basra Erbil Kirkuk Najaf Karbala Fallujah Sulaimaniyah",
+    "AF": "Kandahar Herat Mazar-i-Sharif Jalalabad Kunduz",
+    "BD": "Chittagong Sylhet Khulna",
+    "MM": "Mandalay Yangon Myitkyina Sittwe",
+    "VN": "Ho Chi Minh City Haiphong Da Nang",
+    "PH": "Cebu Davao Zamboanga Marawi",
+    "ID": "Surabaya Medan Bandung Makassar Jayapura Denpasar",
+    "JP": "Osaka Kyoto Yokohama Fukushima Hiroshima Nagasaki",
+    "KR": "Busan Incheon Gwangju",
+    "KZ": "Almaty",
+    "RU": "St Petersburg St. Petersburg Novosibirsk Yekaterinburg Kazan Vladivostok Sochi",
+    "UA": "Kharkiv Odesa Odessa Lviv Dnipro Zaporizhzhia Mykolaiv Kherson Sumy Chernihiv Poltava",
+    "IT": "Milan Naples Turin Palermo Florence Venice Genoa",
+    "ES": "Barcelona Seville Bilbao",
+    "FR": "Marseille Lyon Toulouse Nice Strasbourg Bordeaux",
+    "DE": "Munich Frankfurt Hamburg Cologne Dresden Leipzig",
+    "NL": "Rotterdam",
+    "BE": "Antwerp",
+    "PL": "Gdansk Krakow Wroclaw",
+    "US": "Los Angeles Chicago Houston Miami San Francisco Boston Atlanta Seattle",
+    "CA": "Toronto Montreal Vancouver Calgary",
+    "MX": "Guadalajara Monterrey Tijuana Ciudad Juarez Culiacan Acapulco",
+    "CO": "Medellin Cali Cartagena Barranquilla",
+    "EC": "Guayaquil",
+    "AR": "Cordoba Rosario Mendoza",
+    "BO": "Santa Cruz Cochabamba",
+    "CL": "Valparaiso Concepcion",
+    "KE": "Mombasa Kisumu",
+    "TZ": "Zanzibar Arusha Mwanza",
+    "CD": "Goma Bukavu Lubumbashi Kisangani Beni Bunia",
+    "CM": "Douala",
+    "CI": "Abidjan Bouake",
+    "ML": "Timbuktu Gao Mopti Kidal",
+    "NE": "Agadez Zinder Maradi Tillaberi Diffa",
+    "BF": "Bobo-Dioulasso",
+    "GH": "Kumasi Tamale",
+    "TN": "Sfax Sousse",
+    "DZ": "Oran Constantine",
+    "SD": "Port Sudan Omdurman El Fasher Nyala El Obeid",
+    "ET": "Mekelle Bahir Dar Gondar",
+    "SO": "Kismayo Baidoa Hargeisa",
+    "PS": "Gaza Gaza City Khan Younis Rafah Ramallah Hebron Nablus Jenin",
+    "IL": "Tel Aviv Haifa Beersheba",
+    "YE": "Aden Hodeidah Taiz Marib",
+    "IR": "Mashhad Isfahan Tabriz Shiraz Ahvaz",
+    "AU": "Sydney Melbourne Brisbane Perth",
+    "NZ": "Auckland Christchurch",
+    "MZ": "Beira Pemba",
+    "AO": "Benguela",
+    "HT": "Cap-Haitien",
+    "VE": "Maracaibo",
+    "PE": "Arequipa Cusco",
+    "GB": "Manchester Birmingham Glasgow Edinburgh Belfast Liverpool",
+    "TH": "Chiang Mai Phuket Pattaya",
+    "LK": "Kandy Jaffna",
+    "NP": "Pokhara",
+}
+_MULTIWORD_CITIES = (
+    "Port Harcourt", "Benin City", "Cape Town", "Sao Paulo", "Rio de Janeiro", "Belo Horizonte", "Porto Alegre",
+    "Port Said", "Sharm el-Sheikh", "Deir ez-Zor", "Ho Chi Minh City", "Da Nang", "St Petersburg",
+    "St. Petersburg", "Los Angeles", "San Francisco", "Ciudad Juarez", "Santa Cruz", "Port Sudan", "El Fasher",
+    "El Obeid", "Bahir Dar", "Gaza City", "Khan Younis", "Tel Aviv", "Chiang Mai",
+)  # fmt: skip
+
+
+def dateline_cities() -> dict[str, str]:
+    cities: dict[str, str] = {}
+    for code, names in DATELINE_CITIES.items():
+        rest = names
+        for multi in _MULTIWORD_CITIES:
+            if multi in rest:
+                cities[multi] = code
+                rest = rest.replace(multi, " ")
+        for city in rest.split():
+            cities[city] = code
+    return dict(sorted(cities.items()))
+
+
 def build() -> dict[str, Any]:
     countries: list[dict[str, Any]] = []
     iso = {c.alpha_2: c for c in pycountry.countries}
@@ -377,6 +472,7 @@ def build() -> dict[str, Any]:
         "curated by hand for news-wire usage (processors/tagger/build_countries.py)",
         "countries": countries,
         "ambiguous": AMBIGUOUS,
+        "dateline_cities": dateline_cities(),
         # Phrases that contain a country word but do not refer to the country; they win as longest match.
         "non_country_phrases": [
             "Middle East",

@@ -142,6 +142,7 @@ class Tagger:
             if len(t) > 2
         }
         self._hides_cache: dict[str, bool] = {}
+        self._dateline_cities = {fold(city).lower(): code for city, code in kb.dateline_cities.items()}
         self._updates: _UpdatesFile | None = None  # set by `load`: the officials updates file to follow
         self._learned: tuple[list[Official], list[Agency]] = ([], [])
         self._names = NameCache(self._hides_country)
@@ -404,6 +405,9 @@ class Tagger:
                 if p and span.start >= doc.body_start and p.ref[0] in doc.countries:
                     dateline_country: str = p.ref[0]
                     return dateline_country
+            city = self._dateline_cities.get(fold(m.group(1).strip()).lower())
+            if city is not None:
+                return city
         if doc.countries:
             return max(doc.countries.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))[0]
         return None

@@ -95,6 +95,8 @@ class KnowledgeBase:
     ambiguous_country_words: dict[str, str] = field(default_factory=dict)
     non_country_phrases: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    # a dateline's city that is not a capital ("LAGOS (Reuters) -") -> the country the dispatch is about
+    dateline_cities: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, kb_dir: pathlib.Path | None = None, updates: pathlib.Path | None = None) -> KnowledgeBase:
@@ -143,6 +145,7 @@ class KnowledgeBase:
             officials=[_official(o) for o in raw.get("updates", raw["officials"])["officials"]],
             ambiguous_country_words=dict(raw["countries"].get("ambiguous", {})),
             non_country_phrases=list(raw["countries"].get("non_country_phrases", [])),
+            dateline_cities=dict(raw["countries"].get("dateline_cities", {})),
             sources={name: doc["source"] for name, doc in raw.items()},
         )
 
@@ -241,6 +244,9 @@ def validate_countries(doc: dict[str, Any]) -> list[str]:
         if code not in codes:
             problems.append(f"countries.ambiguous[{word!r}]: bad code {code!r}")
     problems += _check_strings(doc.get("non_country_phrases", []), "countries.non_country_phrases")
+    for city, code in (doc.get("dateline_cities") or {}).items():
+        if code not in codes:
+            problems.append(f"countries.dateline_cities[{city!r}]: bad code {code!r}")
     return problems
 
 

@@ -320,6 +320,8 @@ HONORIFICS = frozenset(
         "hon.",
         "honourable",
         "honorable",
+        # police ranks written before the name in Nigerian, Kenyan, Ghanaian, Indian... copy: never part of it
+        *["dsp", "asp", "sp", "csp", "ssp", "acp", "dcp", "cp", "aig", "dig", "igp", "supt", "supt.", "insp", "insp."],
     }
 )
 

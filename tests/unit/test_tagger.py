@@ -608,9 +608,20 @@ def test_text_full_of_capitalised_non_names_gives_no_officials(tagger) -> None:
     text = (
         "LONDON (Reuters) - Manchester United becomes champion after Arsenal Football Club named Emirates "
         "Stadium as host. The Royal Albert Hall, the venue, was named Best Venue of the Year. Apple Music "
-        "took over as sponsor. \"It was great,\" said Golden Globe, of the Hollywood Foreign Press. Premier "
+        'took over as sponsor. "It was great," said Golden Globe, of the Hollywood Foreign Press. Premier '
         "League Productions, a company, became partner. Coldplay Live, the tour, was appointed headline act. "
         "Besides Karki Street, the Summer Festival was made official event. Grand Prix Winners Lewis Track and "
         "Silver Arrows attended. The Leaders' Summit Dinner became an annual event."
     )
     assert officials(tagger, text) == {}
+
+
+def test_police_ranks_are_not_part_of_the_name_and_a_city_dateline_gives_the_country(tagger) -> None:
+    text = (
+        "LAGOS (Reuters) - Police spokesman DSP Tunde Afolabi Bakare said two suspects were held. Police "
+        "spokeswoman SP Adaeze Okafor Nwosu said the road was open again."
+    )
+    found = officials(tagger, text)
+    assert found["Tunde Afolabi Bakare"][:2] == ("Police spokesman", "NG")
+    assert found["Adaeze Okafor Nwosu"][:2] == ("Police spokeswoman", "NG")
+    assert [c.code for c in tagger.tag("", text).countries] == []  # the dateline city is no country mention
