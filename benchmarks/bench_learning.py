@@ -49,6 +49,17 @@ ROLES = ["finance minister", "defence minister", "interior minister", "army chie
          "foreign minister", "justice minister", "police spokesman"]  # fmt: skip
 
 
+TEMPLATES = [
+    "{name}, the new {role}, said the measures would take effect at once.",
+    "{name}, who was named {role} on {day}, promised an audit of the accounts.",
+    "The {role}, {name}, told reporters on {day} that talks would resume.",
+    "{name} was appointed {role} on {day}, state radio said.",
+    '"We will not wait," said {name}, the {role}, on {day}.',
+    "On {day}, {role} {name} met the delegation in the capital.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
 def workload(count: int, seed: int = 7) -> list[Dispatch]:
     rng = random.Random(seed)
     base = dispatches(count, run_tag="learning")
@@ -58,7 +69,8 @@ def workload(count: int, seed: int = 7) -> list[Dispatch]:
         person = min(int(rng.paretovariate(0.6)) - 1, people - 1)  # Zipf-like: a few recur, most are rare
         given, surname = GIVEN[person % len(GIVEN)], SURNAMES[(person // len(GIVEN)) % len(SURNAMES)]
         role = ROLES[person % len(ROLES)]
-        sentence = f"\n{given} {surname}, the new {role}, said the measures would take effect at once."
+        template = TEMPLATES[rng.randrange(len(TEMPLATES))]  # outlets word it their own way
+        sentence = "\n" + template.format(name=f"{given} {surname}", role=role, day=rng.choice(DAYS))
         made.append(replace(dispatch, text=dispatch.text + sentence, source=f"feed-{rng.randrange(300)}"))
         if index % 4 == 3:  # some later mentions name the person without a role
             made[-1] = replace(made[-1], text=made[-1].text + f"\n{given} {surname} did not take questions.")

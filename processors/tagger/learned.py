@@ -26,8 +26,8 @@ the store's ``learned`` table (embedded) or a compacted Kafka topic that every w
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,7 +65,8 @@ def split_record_key(record: str) -> tuple[str, str]:
 
 def wording(text: str, name: str) -> str:
     """A short digest of the words around the first mention of `name`: the same for syndicated copies of one
-    sentence (other boilerplate, same words), different for another outlet's own sentence."""
+    sentence (other boilerplate, same words), different for another outlet's own sentence. CRC-32: stable
+    across processes (unlike hash()) and cheap; a collision only merges two wordings."""
     at = text.find(name)
     if at < 0:
         window = name
@@ -74,8 +75,7 @@ def wording(text: str, name: str) -> str:
         end = at + len(name)
         stops = [i for i in (text.find(". ", end, end + 160), text.find("\n", end, end + 160)) if i != -1]
         window = text[start : min(stops) if stops else end + 160]
-    words = " ".join(_WORDS.findall(fold(window).lower()))
-    return hashlib.blake2b(words.encode("utf-8"), digest_size=6).hexdigest()
+    return format(zlib.crc32(" ".join(_WORDS.findall(window.lower())).encode("utf-8")), "08x")
 
 
 def learnable_name(name: str) -> bool:
@@ -329,11 +329,11 @@ class LearnedLayer:
                 continue  # without a role the text does not say who this is
             text = text if text is not None else f"{dispatch.title}\n\n{dispatch.text}"
             role = o.role if o.role_source == "text" else None
-            self._sight("official", o.name, role, o.country, dispatch, day, wording(text, o.name))
+            self._sight("official", o.name, role, o.country, dispatch, day, text)
         for a in tagged.tags.agencies:
             if (a.source == "text" and learnable_name(a.name)) or a.source == "learned":
                 text = text if text is not None else f"{dispatch.title}\n\n{dispatch.text}"
-                self._sight("agency", a.name, None, a.country, dispatch, day, wording(text, a.name))
+                self._sight("agency", a.name, None, a.country, dispatch, day, text)
 
     def _sight(
         self,
@@ -343,7 +343,7 @@ class LearnedLayer:
         country: str | None,
         dispatch: Dispatch,
         day: str,
-        worded: str,
+        text: str,
     ) -> None:
         dispatch_id, source = dispatch.id, dispatch.source
         key = entry_key(kind, name)
@@ -363,8 +363,10 @@ class LearnedLayer:
         mine.dispatches = [*mine.dispatches[-(MAX_IDS - 1) :], dispatch_id]
         if source not in mine.sources and len(mine.sources) < MAX_IDS:
             mine.sources.append(source)
-        if worded not in mine.wordings and len(mine.wordings) < MAX_IDS:
-            mine.wordings.append(worded)
+        if len(mine.wordings) < MAX_IDS and key not in self._attested:  # past the bar, no need to count
+            worded = wording(text, name)
+            if worded not in mine.wordings:
+                mine.wordings.append(worded)
         if country:
             mine.countries[country] = mine.countries.get(country, 0) + 1
         if role:
