@@ -22,7 +22,8 @@ GOLD_FILES = {
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
-    "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # to be scored once, when the tagger work of #13 is done
+    "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, midway through #13
+    "heldout-2025b": GOLD_DIR / "heldout-2025b.jsonl",  # written blind on 3 Dec 2026; scored once at #13's end
 }
 
 if str(REPO_ROOT) not in sys.path:

@@ -26,6 +26,7 @@ the store's ``learned`` table (embedded) or a compacted Kafka topic that every w
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -44,9 +45,10 @@ STATUSES = ("learned", "attested", "confirmed", "rejected")
 MAX_IDS = 8  # dispatch ids and sources kept per contribution: enough to count distinct ones up to the rule's bar
 MAX_ROLES = 6  # role titles kept per contribution (the most recent)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|de|da|do|dos|du|van|von|der|bin|ibn|ben|la|le|y|del)-?\w*)$")
-_WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=65_536)  # the same names recur dispatch after dispatch
 def entry_key(kind: str, name: str) -> str:
     """One entry per kind and folded name: "Ousmane Mbaye" and "Ousmane MBAYE" are one person."""
     return f"{kind}:{' '.join(fold(name).lower().split())}"
@@ -75,16 +77,17 @@ def wording(text: str, name: str) -> str:
         end = at + len(name)
         stops = [i for i in (text.find(". ", end, end + 160), text.find("\n", end, end + 160)) if i != -1]
         window = text[start : min(stops) if stops else end + 160]
-    return format(zlib.crc32(" ".join(_WORDS.findall(window.lower())).encode("utf-8")), "08x")
+    return format(zlib.crc32(" ".join(window.lower().split()).encode("utf-8")), "08x")
 
 
+@functools.lru_cache(maxsize=65_536)
 def learnable_name(name: str) -> bool:
     """Two or more words, capitalised (name particles aside), no digits: the shape of a person's or body's name."""
     words = name.split()
     return (
         2 <= len(words) <= 8
         and len(name) <= 80
-        and not any(ch.isdigit() for ch in name)
+        and _DIGIT.search(name) is None
         and all(_NAME_WORD.match(w) for w in words)
         and words[0][0].isupper()
     )
@@ -359,8 +362,13 @@ class LearnedLayer:
             return  # the same dispatch again (a redelivery): one sighting
         mine.name = name
         mine.sightings += 1
-        mine.first_seen, mine.last_seen = min(mine.first_seen, day), max(mine.last_seen, day)
-        mine.dispatches = [*mine.dispatches[-(MAX_IDS - 1) :], dispatch_id]
+        if day > mine.last_seen:
+            mine.last_seen = day
+        elif day < mine.first_seen:
+            mine.first_seen = day
+        mine.dispatches.append(dispatch_id)
+        if len(mine.dispatches) > MAX_IDS:
+            del mine.dispatches[0]
         if source not in mine.sources and len(mine.sources) < MAX_IDS:
             mine.sources.append(source)
         if len(mine.wordings) < MAX_IDS and key not in self._attested:  # past the bar, no need to count
