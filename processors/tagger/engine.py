@@ -142,12 +142,15 @@ class Tagger:
             if len(t) > 2
         }
         self._hides_cache: dict[str, bool] = {}
+        self._names_own_country: dict[str, bool] = {}  # body name as written -> it names the body's country
         self._dateline_cities = {fold(city).lower(): code for city, code in kb.dateline_cities.items()}
         self._updates: _UpdatesFile | None = None  # set by `load`: the officials updates file to follow
         self._learned: tuple[list[Official], list[Agency]] = ([], [])
         self._names = NameCache(self._hides_country)
         self._entities = self._build_entity_matcher(kb)
         self._words = self._build_word_matcher()
+        # substrings one of which every watch word and coup term contains, for a quick "none here" check
+        self._word_probes = tuple(sorted({fold(w).lower() for w in self.watch_words} | {"coup", "putsch"}))
 
     @classmethod
     def load(
@@ -299,14 +302,14 @@ class Tagger:
             a = span.by_kind.get(Kind.AGENCY)
             if a is not None and a.ref.country and not span.has(country_kind):
                 # the body's own country named anywhere in its name ("Bank of Japan", "Press Trust of India")
-                words = [w.strip("(),") for w in doc.lower[span.start : span.end].split()]
-                code = a.ref.country
-                if any(
-                    self._country_words.get(" ".join(words[i:j])) == code
-                    for i in range(len(words))
-                    for j in range(i + 1, min(i + 4, len(words)) + 1)
-                ):
-                    found.setdefault(code, []).append(span.start)
+                surface = doc.lower[span.start : span.end]
+                naming = self._names_own_country.get(surface)
+                if naming is None:
+                    naming = self._names_country(surface, a.ref.country)
+                    if len(self._names_own_country) < 100_000:
+                        self._names_own_country[surface] = naming
+                if naming:
+                    found.setdefault(a.ref.country, []).append(span.start)
         for offsets in found.values():
             offsets.sort()
         doc.countries = found
@@ -315,6 +318,15 @@ class Tagger:
             for c, o in found.items()
         ]
         return sorted(mentions, key=lambda m: m.first_offset)
+
+    def _names_country(self, surface: str, code: str) -> bool:
+        """Does a body's name, as written (folded, lowercase), name the body's country? Cached per surface."""
+        words = [w.strip("(),") for w in surface.split()]
+        return any(
+            self._country_words.get(" ".join(words[i:j])) == code
+            for i in range(len(words))
+            for j in range(i + 1, min(i + 4, len(words)) + 1)
+        )
 
     def _drop_person_names(
         self, doc: _Doc, countries: list[CountryMention], ranges: list[tuple[int, int]]
@@ -708,6 +720,9 @@ class Tagger:
     def _words_and_events(self, doc: _Doc) -> tuple[list[str], list[Event]]:
         keywords: list[str] = []
         events: list[Event] = []
+        lower = doc.lower
+        if not any(probe in lower for probe in self._word_probes):
+            return keywords, events  # most dispatches: no watch word nor coup term anywhere (a C-speed scan)
         for span in self._words.find(doc.cased, doc.lower):
             for p in span.payloads:
                 if p.kind == Kind.WATCH and p.ref not in keywords:
