@@ -78,8 +78,11 @@ def edge_cases() -> list[TaggedDispatch]:
     tagged = tag_all(dispatches)
     # Entity fields set by hand, so keyword case, spaces and roles are exercised whatever the tagger finds.
     tagged[3].tags.officials = [
-        OfficialMention("Mevlüt Çavuşoğlu", "Foreign Minister", "TR", 1, True),
-        OfficialMention("Mevlut Cavusoglu", "foreign minister", "TR", 1, False),
+        OfficialMention("Mevlüt Çavuşoğlu", "Foreign Minister", "TR", 1, True, "kb", "kb", "2014-11-24", "2015-08-28"),
+        OfficialMention(
+            "Mevlut Cavusoglu", "foreign minister", "TR", 1, False, "text", "text", "2016-07-16", "2016-07-16"
+        ),
+        OfficialMention("Ousmane Garba Toudou", "finance minister", "NE", 2, False, "learned", "learned", "2025-09-01"),
     ]
     tagged[3].tags.countries = [CountryMention("TR", "Turkey", 2, 0), CountryMention("CI", "Côte d'Ivoire", 1, 10)]
     tagged[4].tags.countries = [CountryMention("TR", "Türkiye", 3, 0)]
@@ -138,6 +141,13 @@ RULES: list[str] = [
     "coup AND countries.code:TR",
     'countries.code:TR AND officials.name:"Mevlut Cavusoglu"',
     'officials.name:"Mevlüt Çavuşoğlu"',
+    # where an official and its role come from, and when the role is valid (roles in time)
+    "officials.source:learned",
+    "officials.role_source:text AND countries.code:TR",
+    "officials.role_from:[2016-01-01 TO 2016-12-31]",
+    "officials.role_to:<2016-01-01",
+    "officials.source:kb AND NOT officials.source:text",
+    "agencies.source:kb",
     "officials.name:Mevlüt\\ Çavuşoğlu",
     'officials.role:"Foreign Minister"',
     'officials.role:"foreign minister"',
