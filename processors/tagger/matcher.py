@@ -144,7 +144,11 @@ class PatternMatcher:
             ):
                 if (
                     needs_case == 0
-                    or (needs_case == 1 and cased[start].isupper())
+                    or (
+                        needs_case == 1
+                        and cased[start].isupper()
+                        and not _acronym_for_name(cased, start, end_index, by_kind)
+                    )
                     or (needs_case == 3 and cased[start : end_index + 1] == rule)
                 ):
                     hits.append(Span(start, end_index + 1, payloads, by_kind))
@@ -188,6 +192,17 @@ class PatternMatcher:
                 spans.append(span)
                 last_end = span.end
         return spans
+
+
+def _acronym_for_name(cased: str, start: int, end_index: int, by_kind: dict[str, Payload]) -> bool:
+    """ "ANO" (a Czech party) is not the surname "Año": a short word written in capitals is an acronym, never a
+    person's name. Longer capitalised runs (a headline in capitals) are left alone."""
+    return (
+        cased[start + 1 : start + 2].isupper()
+        and end_index - start < 5
+        and ("official" in by_kind or "surname" in by_kind)
+        and cased[start : end_index + 1].isupper()
+    )
 
 
 def _check(value: _Entry, end_index: int, cased: str, lower: str, n: int) -> Span | None:

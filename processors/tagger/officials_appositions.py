@@ -9,7 +9,7 @@ import re
 
 from wirewatch.processors.tagger.kb import Agency, Official
 from wirewatch.processors.tagger.matcher import Kind
-from wirewatch.processors.tagger.officials_names import HONORIFIC_KEYS, NAME_PARTICLES, is_particle_name
+from wirewatch.processors.tagger.officials_names import HONORIFIC_KEYS, INITIALS, NAME_PARTICLES, is_particle_name
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import (
@@ -46,7 +46,10 @@ _LEFT_ROLE = re.compile(
     r"(?:who )?(?:has |had )?(?:resigned|quit|stepped down|was dismissed|was sacked|was removed|was ousted) as (?:the )?"
     r"|(?:until now|until recently|formerly|previously) (?:the )?"
 )
-_TOOK_ROLE = re.compile(r"(?:who )?(?:became|has become|had become|becomes|took over as|was made) (?:the )?")
+_TOOK_ROLE = re.compile(
+    r"(?:who )?(?:became|has become|had become|becomes|took over as|was made"
+    r"|(?:(?:who )?(?:was|has been|had been) )?(?:sworn in|named|appointed|elected|installed|confirmed) as) (?:the )?"
+)
 _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAMED_AS cue)
     r" (?:(?:a |an |the )?[a-z][\w\-]* ){0,2}?"
     r"([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der)){1,4}) as "
@@ -144,8 +147,11 @@ def _before_inserted_clause(text: str, comma: int) -> int | None:
     """`comma` closes a clause inserted after a name ("X, who until Sunday was ..., was appointed"; "X, a
     former banker, becomes"): where the name ends, or None when no such clause opens within 150 characters."""
     opening = text.rfind(", ", max(0, comma - 150), comma)
-    if opening == -1 or not text.startswith(_INSERTED_CLAUSE, opening + 2):
+    if opening == -1:
         return None
+    head = text[opening + 2 : opening + 3]
+    if not (text.startswith(_INSERTED_CLAUSE, opening + 2) or head.islower()):
+        return None  # "X, leader of the Motorists, becomes": a clause opens in lowercase, a list item does not
     return opening
 
 
@@ -244,6 +250,8 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         cursor = word_match.end()
     if role_end is None or role_start is None:  # both are set together
         return None
+    if text[role_end : role_end + 1] == " " and text[role_end + 1 : role_end + 2].isupper() and not head_of:
+        return None  # "the Verkhovna Rada, Speaker Ruslan Stefanchuk said": the role is the next name's
     if head_of:
         pos = scan.cased.rfind(" ", 0, pos - 1) + 1 if not text.startswith("the ", pos - 4) else pos - 4
     end = _clause_end(scan, role_end)
@@ -412,7 +420,12 @@ def _name_before(scan: OfficialsScan, comma: int) -> tuple[int, list[str]]:
         if not _NAME_TOKEN.match(token):
             break
         lowered = token.lower()
-        if token.endswith(".") and len(token.strip(".")) > 2 and lowered.rstrip(".") not in HONORIFIC_KEYS:
+        if (
+            token.endswith(".")
+            and len(token.strip(".")) > 2
+            and lowered.rstrip(".") not in HONORIFIC_KEYS
+            and not INITIALS.match(token)
+        ):
             break  # "the United Nations. Selim Karaca": the sentence before ends there
         if (
             not (token[0].isupper() or lowered in NAME_PARTICLES or is_particle_name(token))

@@ -48,6 +48,7 @@ NAME_PARTICLES = frozenset(
 )
 PARTICLE_INITIALS = frozenset(particle[0] for particle in NAME_PARTICLES)
 HONORIFIC_KEYS = frozenset(honorific.rstrip(".") for honorific in HONORIFICS)
+INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "A.M.M." in "A.M.M. Nasir Uddin": initials, not a sentence's end
 
 _PARTICLE_ALTERNATIVES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 # Up to two particles before a capitalised word: "de la Calle", "van der Bellen", "al-Shami", "bin Zayed".
@@ -83,7 +84,7 @@ def name_tokens(run: str) -> list[str]:
         if bare in BODY_NOUNS or bare in NON_PERSON_WORDS:
             return []  # "chairman of the House Intelligence Committee": a body, not a person
         kept.append(token)
-        if token.endswith(".") and len(token.strip(".").replace(".", "")) > 2:
+        if token.endswith(".") and len(token.strip(".").replace(".", "")) > 2 and not INITIALS.match(token):
             break  # "Trump. He said": a full stop after a word (not an initial) ends the sentence
     return kept
 

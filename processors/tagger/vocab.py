@@ -261,6 +261,13 @@ _BASE_ROLES = [
     "police prefect",
     "cabinet member",
     "member",
+    "special adviser",
+    "election commissioner",
+    "chief election commissioner",
+    "electoral commissioner",
+    "chief electoral officer",
+    "councillor",
+    "councilor",
 ]
 ROLE_TITLES: tuple[str, ...] = tuple(
     sorted(
@@ -900,6 +907,10 @@ PUBLIC_ROLE_WORDS = frozenset(
 # Words of a description that make the office public ("deputy elections director in Fulton County").
 PUBLIC_WORDS = frozenset(
     {
+        "president",
+        "president's",
+        "premier",
+        "cabinet",
         "government",
         "government's",
         "ministry",
@@ -943,7 +954,6 @@ PUBLIC_WORDS = frozenset(
         "provincial",
         "regional",
         "region",
-        "cabinet",
         "administration",
         "presidium",
         "delegation",
@@ -1006,7 +1016,21 @@ DESCRIPTOR_POSSESSIVES = frozenset(
 APPOINTED = "appointed"  # "X was appointed (as) <role>": the role follows
 PLURAL_ROLE = "plural_role"  # "deputy prime ministers A, B and C": names follow
 NAMED_AS = "named_as"  # "the junta named businessman X as prime minister": a name, then "as" and the role
-NAMING_VERBS = ("named", "appointed", "nominated", "designated", "picked", "tapped", "chose", "installed")
+NAMING_VERBS = (
+    "named",
+    "appointed",
+    "nominated",
+    "designated",
+    "picked",
+    "tapped",
+    "chose",
+    "installed",
+    "confirmed",
+    "elected",
+    "swore in",
+    "reappointed",
+    "promoted",
+)
 _GIVEN_ROLE_CUES = tuple(
     f"{auxiliary} {verb}"
     for auxiliary in ("was", "is", "were", "has been", "had been", "was newly", "has been newly")
@@ -1035,6 +1059,15 @@ _TAKEN_ROLE_CUES = (
     "was reappointed",
     "was re-elected",
     "was reelected",
+    # a role kept or resumed: "X returns as finance minister", "X stays on as foreign minister"
+    "returns as",
+    "returned as",
+    "stays as",
+    "stays on as",
+    "remains as",
+    "continues as",
+    "was retained as",
+    "is retained as",
 )
 APPOINTMENT_CUES: tuple[str, ...] = (*_GIVEN_ROLE_CUES, *_TAKEN_ROLE_CUES)
 
