@@ -35,6 +35,8 @@ from wirewatch.processors.tagger.vocab import (
     PLURAL_ROLE,
     PLURAL_ROLE_TITLES,
     ROLE_TITLES,
+    TAKE_OVER_VERBS,
+    TAKES_OVER,
     UNSAFE_SURNAMES,
 )
 
@@ -235,6 +237,8 @@ class Tagger:
             m.add(cue, Kind.CUE, (APPOINTED, None), Case.ANY)
         for verb in NAMING_VERBS:  # "was appointed" (longer, leftmost) stays an APPOINTED cue
             m.add(verb, Kind.CUE, (NAMED_AS, None), Case.ANY)
+        for verb in TAKE_OVER_VERBS:  # "took over as" (longer) stays an APPOINTED cue
+            m.add(verb, Kind.CUE, (TAKES_OVER, None), Case.ANY)
         for plural, title in PLURAL_ROLE_TITLES.items():
             m.add(plural, Kind.CUE, (PLURAL_ROLE, title), Case.ANY)
         m.build()

@@ -18,6 +18,7 @@ from wirewatch.processors.tagger.officials_appositions import (
     find_appointments,
     find_appositions,
     find_named_as,
+    find_portfolios_taken,
 )
 from wirewatch.processors.tagger.officials_known import link_surname, take_full_name
 from wirewatch.processors.tagger.officials_roles import add_portfolio
@@ -59,6 +60,7 @@ class OfficialFinder:
         find_appositions(scan)
         find_appointments(scan)
         find_named_as(scan)
+        find_portfolios_taken(scan)
         find_aged_people(scan)
         for index in surname_spans:
             if index not in consumed:

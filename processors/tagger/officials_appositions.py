@@ -20,11 +20,13 @@ from wirewatch.processors.tagger.vocab import (
     NAMED_AS,
     NON_OFFICIAL_QUALIFIERS,
     NON_PERSON_WORDS,
+    PORTFOLIO_WORDS_LOWER,
     PRIVATE_BODY_WORDS,
     PUBLIC_ROLE_WORDS,
     PUBLIC_WORDS,
     RANK_WORDS,
     ROLE_MODIFIERS,
+    TAKES_OVER,
 )
 
 _AGED = re.compile(r", (?:a|an) \d{1,3}-year-old ")
@@ -53,6 +55,10 @@ _TOOK_ROLE = re.compile(
 _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAMED_AS cue)
     r" (?:(?:a |an |the )?[a-z][\w\-]* ){0,2}?"
     r"([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der)){1,4}) as "
+)
+# after "takes over" / "moves to": a portfolio, with "ministry" or "portfolio" or at a clause's end
+_PORTFOLIO_TAKEN = re.compile(
+    r" (?:the )?([a-z]+(?:(?:,| and|,? and)? [a-z]+){0,3}?)(?: ministry| portfolio|(?=[,.;]| from | in place | while ))"
 )
 _INSERTED_CLAUSE = ("who ", "a ", "an ", "the ", "until ", "formerly ", "previously ")
 _WHEN_BEFORE_AS = re.compile(
@@ -126,6 +132,30 @@ def find_appointments(scan: OfficialsScan) -> None:
         described = _describe(scan, role_pos, assume_public=text.endswith("sworn in", cue.start, cue.end))
         if described is not None:
             _add_apposition(scan, name_end, *described)
+
+
+def find_portfolios_taken(scan: OfficialsScan) -> None:
+    """ "X takes over the economy and finance ministry", "X, a former finance secretary, took over the foreign
+    ministry", "lawyer X takes over home affairs and law": the portfolio's minister."""
+    text = scan.cased
+    for cue in scan.cues:
+        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != TAKES_OVER:
+            continue
+        taken = _PORTFOLIO_TAKEN.match(text, cue.end)
+        if taken is None or not set(taken.group(1).replace(",", " ").split()) - {"and"} <= PORTFOLIO_WORDS_LOWER:
+            continue
+        name_end = cue.start - 1
+        if name_end <= 0 or text[name_end] != " ":
+            continue
+        if text[name_end - 1] == ",":
+            opening = _before_inserted_clause(text, name_end - 1)
+            if opening is None:
+                continue
+            name_end = opening
+        if not text[text.rfind(" ", 0, name_end) + 1 : name_end][:1].isupper():
+            continue
+        role = f"{scan.text[taken.start(1) : taken.end(1)]} minister"
+        _add_apposition(scan, name_end, role, None, False)
 
 
 def find_named_as(scan: OfficialsScan) -> None:

@@ -437,6 +437,9 @@ ROLE_MODIFIERS = frozenset(
 # Capitalised words that end a name (a name never runs into them).
 NAME_STOPWORDS = frozenset(
     {
+        # occupations written before a name ("Lawyer Om Prakash Aryal takes over ..."): never part of it
+        *["lawyer", "economist", "businessman", "businesswoman", "banker", "engineer", "activist", "journalist"],
+        *["diplomat", "academic", "professor", "teacher", "farmer", "trader", "veteran", "technocrat"],
         # sentence openers that are never a given name ("Besides Karki, ..." is Karki)
         *[
             "besides",
@@ -1016,6 +1019,12 @@ DESCRIPTOR_POSSESSIVES = frozenset(
 APPOINTED = "appointed"  # "X was appointed (as) <role>": the role follows
 PLURAL_ROLE = "plural_role"  # "deputy prime ministers A, B and C": names follow
 NAMED_AS = "named_as"  # "the junta named businessman X as prime minister": a name, then "as" and the role
+TAKES_OVER = "takes_over"  # "X takes over the finance ministry", "X moves to the armed forces ministry"
+TAKE_OVER_VERBS = ("takes over", "took over", "will take over", "moves to", "moved to", "will move to")
+# Words of a ministry's portfolio ("home affairs and law", "economy and finance"): what may follow those verbs.
+PORTFOLIO_WORDS_LOWER = frozenset(word for ministry in _MINISTRIES for word in ministry.split()) | frozenset(
+    {"affairs", "law", "labour", "housing", "women", "youth", "sports", "digital", "industry", "foreign"}
+)
 NAMING_VERBS = (
     "named",
     "appointed",

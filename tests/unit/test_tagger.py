@@ -625,3 +625,27 @@ def test_police_ranks_are_not_part_of_the_name_and_a_city_dateline_gives_the_cou
     assert found["Tunde Afolabi Bakare"][:2] == ("Police spokesman", "NG")
     assert found["Adaeze Okafor Nwosu"][:2] == ("Police spokeswoman", "NG")
     assert [c.code for c in tagger.tag("", text).countries] == []  # the dateline city is no country mention
+
+
+def test_portfolios_taken_roles_resumed_and_initials(tagger) -> None:
+    text = (
+        "PRAGUE (Reuters) - Jana Novotna Kralova takes over the economy and finance ministry, and Petr Dusek "
+        "Mares moves to the armed forces ministry. Tomas Vlk Horak, leader of the Walkers, becomes foreign "
+        "minister. Eva Blaha Sykorova returns as justice minister. Karel Sedlak Brzobohaty, sworn in as "
+        "interior minister on Monday, met the police. Chief Election Commissioner J.K.L. Hasan Mollah said the "
+        "ANO movement won. The 200-seat Chamber, Speaker Ivan Bartos Cerny told deputies, would meet."
+    )
+    found = officials(tagger, text)
+    assert found["Jana Novotna Kralova"][0] == "economy and finance minister"
+    assert found["Petr Dusek Mares"][0] == "armed forces minister"
+    assert found["Tomas Vlk Horak"][0] == "foreign minister"
+    assert found["Eva Blaha Sykorova"][0] == "justice minister"
+    assert found["Karel Sedlak Brzobohaty"][0] == "interior minister"
+    assert found["J.K.L. Hasan Mollah"][0] == "Chief Election Commissioner"
+    assert found["Ivan Bartos Cerny"][0] == "Speaker"
+    assert "Chamber" not in found and not any(name.lower() in ("ano", "año") for name in found)
+    # the same verbs do not make officials of teams, companies or things
+    assert (
+        officials(tagger, "LONDON (AP) - Manchester United took over the league lead. Apple moves to the new site.")
+        == {}
+    )
