@@ -66,12 +66,18 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)"
 
 
 # A body named after another ("Armed Forces Ministry", "Joint Chiefs of Staff Committee"): the head noun after it.
-_HEAD_NOUN_AFTER = re.compile(r" (Ministry|Committee|Commission|Council|Directorate|Command|Authority|Agency|Bureau)\b")
+_HEAD_NOUN_AFTER = re.compile(
+    r" (Ministry|ministry|Committee|Commission|Council|Directorate|Command|Authority|Agency|Bureau)\b"
+)  # "ministry" in lowercase too: "the armed forces ministry" is a body however it is written
 _BODY_BY_HEAD_NOUN = {
     "Body": Agency("named-body", "", "government", None, (), (), generic=True, name_as_written=True),
     "Command": Agency("named-command", "", "military", None, (), (), generic=True, name_as_written=True),
 }
 _MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?[A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+_NEWS_AGENCY_ACRONYM = re.compile(r"news agency ([A-Z]{2,6})\b|\b([A-Z]{2,6}) news agency")
+_NEWS_AGENCY_BY_ACRONYM = Agency(
+    "news-agency-acronym", "", "news_agency", None, (), (), generic=True, name_as_written=True
+)
 _MINISTRY_AGENCY = Agency("ministry-of", "Ministry", "government", None, (), (), generic=True, name_as_written=True)
 # A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
 _NAME_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
@@ -526,6 +532,7 @@ class Tagger:
                 and doc.cased[span.end : doc.spans[i + 1].start] == " "
             )
             surface = doc.cased[span.start : span.end]
+            head = _HEAD_NOUN_AFTER.match(doc.cased, span.end) if span.start >= doc.body_start else None
             written_start = None
             if agency.name_as_written and agency.generic:
                 written_start, written_country = self._name_start(doc, i)
@@ -535,18 +542,24 @@ class Tagger:
                 qualifier = self._qualifier_before(doc, i) or (written_country if written_start is not None else None)
                 if qualifier is None and written_start is not None:
                     qualifier = self._possessive_before(doc, written_start)  # "Syria's National Commission"
-                if surface.islower() and "ministry" not in surface and (qualifier is None or followed_by_role):
+                if (
+                    surface.islower()
+                    and "ministry" not in surface
+                    and (qualifier is None or followed_by_role)
+                    and not (head is not None and head.group(1) == "ministry")
+                ):
                     continue  # "the army", "army captain": only a named body counts ("Mali's army said")
                 country = (
                     qualifier or self._phrase_country(doc, span.start) or last_country.get(agency.id) or context_country
                 )
                 last_country[agency.id] = country
             name = self._written_name(doc, i, written_start) if agency.name_as_written else agency.name
-            head = _HEAD_NOUN_AFTER.match(doc.cased, span.end) if span.start >= doc.body_start else None
-            if head is not None and not surface.islower():
+            if head is not None and (not surface.islower() or head.group(1) == "ministry"):
                 # a body named after another: "Armed Forces Ministry", "Joint Chiefs of Staff Committee"
                 start = written_start if written_start is not None else span.start
                 name = doc.text[start : head.end()]
+                if name.islower():
+                    name = name.title()
                 covered_until = head.end()
                 agency = _BODY_BY_HEAD_NOUN["Command" if head.group(1) == "Command" else "Body"]
             if agency.needs_lead_in:
@@ -559,6 +572,7 @@ class Tagger:
             source = "learned" if agency.learned else "text" if written_start is not None or head else "kb"
             self._count(found, span.start, agency, country, name, source)
         self._ministries_of(doc, found, context_country)
+        self._news_agencies_by_acronym(doc, found, context_country)
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name, a.kind, c, n, source) for _, n, a, c, name, source in ordered]
 
@@ -589,6 +603,22 @@ class Tagger:
             if any(start <= o < end for o in offsets):
                 return code
         return None
+
+    def _news_agencies_by_acronym(
+        self, doc: _Doc, found: dict[tuple[str, str | None], list[Any]], context_country: str | None
+    ) -> None:
+        """ "the state news agency RSS", "the state-run BSS news agency": an acronym the text says is a news
+        agency (one the knowledge base knows is found already; an unknown one is the dispatch's country's)."""
+        if "news agency" not in doc.lower:
+            return
+        taken = {(v[0], v[0] + len(v[4])) for v in found.values()}
+        for m in _NEWS_AGENCY_ACRONYM.finditer(doc.cased, doc.body_start):
+            group = 1 if m.group(1) else 2
+            start, end = m.start(group), m.end(group)
+            if any(s <= start < e for s, e in taken):
+                continue
+            country = self._country_near(doc, m.start()) or context_country
+            self._count(found, start, _NEWS_AGENCY_BY_ACRONYM, country, doc.text[start:end], "text")
 
     def _demonym_before(self, doc: _Doc, offset: int) -> str | None:
         """Country of an adjective right before `offset` ("Cambodian Ministry of ...")."""
@@ -638,6 +668,14 @@ class Tagger:
             prev = doc.spans[k] if k >= 0 and doc.spans[k].end == start - 1 else None
             if prev is not None:
                 p = prev.first(Kind.COUNTRY)
+                if (
+                    p is None
+                    and word == "General"
+                    and not headline
+                    and not rules._sentence_initial(doc.cased, word_start)
+                ):
+                    start, k = prev.start, k - 1  # "General Police Inspectorate", "General Directorate": not the rank
+                    continue
                 if p is None or prev.has(Kind.ROLE) or prev.has(Kind.OFFICIAL):
                     break
                 code = self._resolve_ambiguous(doc, prev, p.ref[0]) if p.ref[1] == "ambiguous" else p.ref[0]

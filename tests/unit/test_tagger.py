@@ -649,3 +649,22 @@ def test_portfolios_taken_roles_resumed_and_initials(tagger) -> None:
         officials(tagger, "LONDON (AP) - Manchester United took over the league lead. Apple moves to the new site.")
         == {}
     )
+
+
+def test_bodies_named_by_the_text_acronyms_of_news_agencies_and_lowercase_ministries(tagger) -> None:
+    text = (
+        "CHISINAU (AP) - The state news agency ZPRN said the count was over. Ion Rusu, head of the General "
+        "Police Inspectorate, spoke. The Moldova Police Service deployed officers. Results were published by "
+        "the Internal Administration Ministry, and Ana Rusu moves to the armed forces ministry."
+    )
+    agencies = {a.name: (a.kind, a.country, a.source) for a in tagger.tag("", text).agencies}
+    assert agencies["ZPRN"] == ("news_agency", "MD", "text")
+    assert agencies["General Police Inspectorate"][1:] == ("MD", "text")
+    assert agencies["Moldova Police Service"][1:] == ("MD", "text")
+    assert agencies["Internal Administration Ministry"][1:] == ("MD", "text")
+    assert agencies["Armed Forces Ministry"][1:] == ("MD", "text")
+    # an acronym alone, or "Ministry" alone, is nothing
+    assert (
+        tagger.tag("", "PARIS (AFP) - The NATO summit opened. The Ministry said nothing.").agencies[-1].name
+        != "Ministry"
+    )
