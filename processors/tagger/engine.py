@@ -73,7 +73,9 @@ _BODY_BY_HEAD_NOUN = {
     "Body": Agency("named-body", "", "government", None, (), (), generic=True, name_as_written=True),
     "Command": Agency("named-command", "", "military", None, (), (), generic=True, name_as_written=True),
 }
-_MINISTRY_OF = re.compile(r"\bMinistry (?:of|for) (?:the )?[A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+_MINISTRY_OF = re.compile(
+    r"\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*"
+)
 _NEWS_AGENCY_ACRONYM = re.compile(r"news agency ([A-Z]{2,6})\b|\b([A-Z]{2,6}) news agency")
 _NEWS_AGENCY_BY_ACRONYM = Agency(
     "news-agency-acronym", "", "news_agency", None, (), (), generic=True, name_as_written=True
@@ -125,6 +127,7 @@ class _Doc:
     published: date | None
     hints: Mapping[str, str]
     span_starts: set[int] = field(default_factory=set)
+    cues: list[Span] = field(default_factory=list)  # grammar cues, kept out of `spans`
     countries: dict[str, list[int]] = field(default_factory=dict)
     phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
     verdicts: dict[str, object] = field(default_factory=dict)  # whole-dispatch answers, computed once
@@ -280,10 +283,19 @@ class Tagger:
             cased,
             lower,
             len(title) + 2 if title else 0,
-            self._entities.find(cased, lower),
+            [],
             published.date() if isinstance(published, datetime) else published,
             hints or {},
         )
+        # Grammar cues ("was appointed", "named", "takes over") are read by the officials finders from their own
+        # list; among the entity spans they would stand between a role and a name as if they were a body.
+        cue = Kind.CUE
+        for span in self._entities.find(cased, lower):
+            if cue in span.by_kind:
+                doc.cues.append(span)
+                if len(span.by_kind) == 1:
+                    continue
+            doc.spans.append(span)
         doc.span_starts = {s.start for s in doc.spans}
         countries = self._countries(doc)
         context_country = self._context_country(doc)
@@ -455,7 +467,7 @@ class Tagger:
                 nearby_country,
                 self._hides_country,
                 self._names,
-                cues=[span for span in doc.spans if Kind.CUE in span.by_kind],
+                cues=doc.cues,
             )
         )
         found = finder.run()
@@ -582,7 +594,7 @@ class Tagger:
         """ "Ministry of National Defence", "Ministry for Women's Affairs": a ministry named by its portfolio,
         when the knowledge base has no such name; its country from a possessive or adjective before it, else
         from the sentence or the dispatch."""
-        if "Ministry of " not in doc.text and "Ministry for " not in doc.text:
+        if "Ministry of " not in doc.text and "Ministry for " not in doc.text and "Department of " not in doc.text:
             return
         taken = {(v[0], v[0] + len(v[4])) for v in found.values()}
         for m in _MINISTRY_OF.finditer(doc.cased, doc.body_start):

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from wirewatch.processors.tagger.kb import Agency, Official
-from wirewatch.processors.tagger.matcher import Kind
+from wirewatch.processors.tagger.matcher import Kind, Span
 from wirewatch.processors.tagger.officials_names import HONORIFIC_KEYS, INITIALS, NAME_PARTICLES, is_particle_name
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
@@ -273,8 +273,16 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         lowered = word.lower()
         if lowered in NON_OFFICIAL_QUALIFIERS or lowered.rstrip("'s") in NON_OFFICIAL_QUALIFIERS:
             return None
+        if word[:1].isupper() and span is not None and _leads_into_body(text, cursor, span):
+            cursor = span.start  # "who chairs the Guinean Human Rights Commission": words of the body's name
+            continue
         if not (lowered in ROLE_MODIFIERS or lowered in DESCRIPTOR_POSSESSIVES or lowered in HONORIFIC_KEYS):
-            if not word.isalpha() or not word.islower() or lowered in NAME_STOPWORDS or free_words >= 2:
+            if (
+                not word.replace("-", "").isalpha()  # "state-funded" is a word
+                or not word.islower()
+                or lowered in NAME_STOPWORDS
+                or free_words >= 2
+            ):
                 return None
             free_words += 1
         cursor = word_match.end()
@@ -306,6 +314,15 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     ):
         return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
     return role, country, international
+
+
+def _leads_into_body(text: str, cursor: int, span: Span) -> bool:
+    """Are the words from `cursor` to `span` (a body named by its head noun) capitalised words of its name?"""
+    agency = span.first(Kind.AGENCY)
+    if agency is None or not agency.ref.needs_lead_in or span.start - cursor > 60:
+        return False
+    words = text[cursor : span.start].split()
+    return bool(words) and all(w[:1].isupper() or w in ("and", "of", "for") for w in words)
 
 
 def _member_of(scan: OfficialsScan, pos: int) -> Description | None:
@@ -475,6 +492,8 @@ def _name_before(scan: OfficialsScan, comma: int) -> tuple[int, list[str]]:
     while tokens and (
         tokens[0].lower() in NAME_PARTICLES
         or tokens[0].lower().rstrip(".") in HONORIFIC_KEYS
+        or tokens[0].lower() in BODY_NOUNS  # "Police Major Dragana Ilic": the service before the rank
+        or (len(tokens) > 2 and tokens[0].lower().rstrip(".") in RANK_WORDS)  # ... and the rank
         or _is_role_at(scan, start)
     ):
         start += len(tokens[0]) + 1

@@ -202,12 +202,15 @@ def _excluded(scan: OfficialsScan, start: int, phrase: str) -> bool:
     before = scan.cased[max(0, start - 30) : start].split()
     if before and before[-1][-1:] in ",.;:\"'”’)":
         before = []  # 'a militia," Information Minister X': punctuation ends what qualifies the role
+    if "retired" in (w.lower() for w in [*before[-2:], *words[:1]]):
+        return True  # "retired infantry sergeant X": a title before the name, of a private person now
     for candidate in words[:1] + before[-1:]:
         word = candidate.strip(",'\"")
         if word.lower() == "opposition" and phrase.lower().endswith(LEGISLATOR_ROLES):
             continue  # "opposition lawmaker X" holds a public seat
         if word.lower() in NON_OFFICIAL_QUALIFIERS or (_ACRONYM.match(word) and not _is_known_acronym(scan, word)):
             return True
+
     return False
 
 

@@ -91,7 +91,7 @@ class OfficialsScan:
         self.resolve_country, self.context_country = resolve_country, context_country
         self.hides_country, self.names = hides_country, names
         self.span_starts = {span.start for span in spans}
-        self.span_ends = {span.end for span in spans}
+        self.span_ends = {span.end for span in spans} | {cue.end for cue in self.cues}  # "Presidents A and B"
         self._starts = [span.start for span in spans]
         self._name_span_ends: set[int] | None = None
         # officials by KB id, or by "u:" + folded name for officials the KB does not know

@@ -262,6 +262,8 @@ _BASE_ROLES = [
     "cabinet member",
     "member",
     "special adviser",
+    "senior official",
+    "government official",
     "election commissioner",
     "chief election commissioner",
     "electoral commissioner",
@@ -910,6 +912,8 @@ PUBLIC_ROLE_WORDS = frozenset(
 # Words of a description that make the office public ("deputy elections director in Fulton County").
 PUBLIC_WORDS = frozenset(
     {
+        "regulator",
+        "regulatory",
         "president",
         "president's",
         "premier",
@@ -1073,6 +1077,9 @@ _TAKEN_ROLE_CUES = (
     "returned as",
     "stays as",
     "stays on as",
+    "will serve as",
+    "serves as",
+    "served as",
     "remains as",
     "continues as",
     "was retained as",

@@ -668,3 +668,20 @@ def test_bodies_named_by_the_text_acronyms_of_news_agencies_and_lowercase_minist
         tagger.tag("", "PARIS (AFP) - The NATO summit opened. The Ministry said nothing.").agencies[-1].name
         != "Ministry"
     )
+
+
+def test_cues_do_not_stand_between_a_role_and_its_holder_and_retired_people_are_private(tagger) -> None:
+    text = (
+        "CONAKRY (AFP) - Sekou Camara Bah, the newly appointed minister for territorial administration, said "
+        "polling was calm. Mariama Sow Diallo, who chairs the state-funded Guinean Human Rights Commission, "
+        "said ten people died. Police Major Alpha Keita Sylla, a spokesman for the Conakry police, said officers "
+        "acted. Ibrahima Kalil Conte will serve as chief of staff. Daniel Toure Sano, a spokesman for the "
+        "energy regulator ARE, said prices rose. Retired army sergeant Fode Kaba Camara said he was pleased."
+    )
+    found = officials(tagger, text)
+    assert found["Sekou Camara Bah"][0] == "minister for territorial administration"
+    assert found["Mariama Sow Diallo"][0].startswith("head of")
+    assert found["Alpha Keita Sylla"][0].startswith("spokesman for the Conakry police")
+    assert found["Ibrahima Kalil Conte"][0] == "chief of staff"
+    assert found["Daniel Toure Sano"][0].startswith("spokesman for the energy regulator")
+    assert "Fode Kaba Camara" not in found
