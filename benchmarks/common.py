@@ -26,6 +26,7 @@ GOLD_FILES = {
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
     "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, midway through #13
+    "heldout-2025c": GOLD_DIR / "heldout-2025c.jsonl",  # written blind on 3 Dec 2026; scored once at #13's end
 }
 
 if str(REPO_ROOT) not in sys.path:
