@@ -177,7 +177,7 @@ class PatternMatcher:
             # unless it starts mid-word and has no word break inside ("un" in "until").
             if start > 0 and lower[start - 1].isalnum() and lower[start : end_index + 1].isalnum():
                 continue
-            for inner_end, inner in automaton.iter(lower, start, end_index):
+            for inner_end, inner in automaton.iter(lower, start, end_index + 1):  # end is exclusive
                 inner_hit = _check(inner, inner_end, cased, lower, n)
                 if inner_hit is not None:
                     hits.append(inner_hit)
@@ -214,6 +214,12 @@ def _check(value: _Entry, end_index: int, cased: str, lower: str, n: int) -> Spa
     if end < n and lower[end].isalnum() and lower[end - 1].isalnum():
         return None
     if needs_case:
+        if _acronym_for_name(cased, start, end - 1, by_kind):
+            kept_kinds = {k for k in by_kind if k not in ("official", "surname")}
+            payloads = tuple(p for p in payloads if p.kind in kept_kinds)
+            if not payloads:
+                return None
+            by_kind = _by_kind(payloads)
         kept = tuple(p for p in payloads if _case_ok(p, cased, start, end))
         if not kept:
             return None

@@ -17,6 +17,7 @@ from wirewatch.processors.tagger.officials_appositions import (
     find_aged_people,
     find_appointments,
     find_appositions,
+    find_heads_named_after_body,
     find_named_as,
     find_portfolios_taken,
 )
@@ -61,6 +62,7 @@ class OfficialFinder:
         find_appointments(scan)
         find_named_as(scan)
         find_portfolios_taken(scan)
+        find_heads_named_after_body(scan)
         find_aged_people(scan)
         for index in surname_spans:
             if index not in consumed:

@@ -23,6 +23,7 @@ from wirewatch.processors.tagger.vocab import (
     PORTFOLIO_WORDS_LOWER,
     PRIVATE_BODY_WORDS,
     PUBLIC_ROLE_WORDS,
+    PUBLIC_TITLES,
     PUBLIC_WORDS,
     RANK_WORDS,
     ROLE_MODIFIERS,
@@ -59,6 +60,24 @@ _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAME
 # after "takes over" / "moves to": a portfolio, with "ministry" or "portfolio" or at a clause's end
 _PORTFOLIO_TAKEN = re.compile(
     r" (?:the )?([a-z]+(?:(?:,| and|,? and)? [a-z]+){0,3}?)(?: ministry| portfolio|(?=[,.;]| from | in place | while ))"
+)
+_HEADED_BODY_WORDS = BODY_NOUNS | PUBLIC_WORDS | {"inquiry", "panel", "taskforce"}
+_HEAD_TITLES = {
+    "chaired": "chair",
+    "presided over": "president",
+    "headed": "head",
+    "commanded": "commander",
+    "directed": "director",
+}
+_HEADED_BY = re.compile(
+    r",? (chaired|presided over|headed|commanded|directed) by "
+    r"((?:(?:Justice|Judge|General|Lieutenant General|Major General|Brigadier General|Colonel|Dr\.?|Prof\.?) )?"
+    r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3})"
+)
+_LEFT_ROLE_CUE = re.compile(r"(?:has )?(?:resigned|stepped down|quit) as")
+# ", Peter Kyle business secretary", " and Liz Kendall science secretary": a name, then its role (the verb left out)
+_GAPPED_ITEM = re.compile(
+    r"(?:,| and|, and|, while) ([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3}) "
 )
 _INSERTED_CLAUSE = ("who ", "a ", "an ", "the ", "until ", "formerly ", "previously ")
 _WHEN_BEFORE_AS = re.compile(
@@ -131,7 +150,10 @@ def find_appointments(scan: OfficialsScan) -> None:
         # Swearing-in is for public office: "sworn in as president" needs no country to be one.
         described = _describe(scan, role_pos, assume_public=text.endswith("sworn in", cue.start, cue.end))
         if described is not None:
+            if _LEFT_ROLE_CUE.match(text, cue.start) and not described[0].startswith("former "):
+                described = ("former " + described[0], *described[1:])  # "X resigned as speaker"
             _add_apposition(scan, name_end, *described)
+            _gapped_list(scan, role_pos, described[1])
 
 
 def find_portfolios_taken(scan: OfficialsScan) -> None:
@@ -171,6 +193,63 @@ def find_named_as(scan: OfficialsScan) -> None:
         described = _describe(scan, named.end())
         if described is not None:
             _add_apposition(scan, named.end(1), *described)
+
+
+def find_heads_named_after_body(scan: OfficialsScan) -> None:
+    """ "the electoral commission, chaired by Justice X,", "the mission, commanded by X", "The council, presided
+    over by X": the head of a public body the sentence names just before."""
+    text = scan.cased
+    if " by " not in text:
+        return
+    for m in _HEADED_BY.finditer(text, scan.body_start):
+        window_start = max(scan.body_start, m.start() - 90)
+        before = text[window_start : m.start()].rstrip(", ")
+        the = max(before.rfind("the "), before.rfind("The "))
+        if the == -1:
+            continue
+        body = before[the:]
+        words = {w.strip(",.'’").lower() for w in body.split()}
+        if not words & _HEADED_BODY_WORDS or "\n" in body or ". " in body:
+            continue
+        body_start = window_start + the
+        country, international, _ = _country_in(scan, body_start, m.start())
+        if country is None and not international:
+            country = scan.context_country(body_start)
+        body_text = scan.text[body_start : body_start + len(body)]
+        if body_text.startswith("The "):
+            body_text = "the " + body_text[4:]
+        name_end = m.end(2) - (1 if text[m.end(2) - 1] == "." else 0)  # "... by Justice X." ends a sentence
+        _add_apposition(scan, name_end, f"{_HEAD_TITLES[m.group(1)]} of {body_text}", country, international)
+
+
+def _gapped_list(scan: OfficialsScan, role_pos: int, country: str | None) -> None:
+    """ "X was named housing secretary, Y business secretary and Z science secretary": after an appointment,
+    more names each followed by its own role, the verb left out."""
+    text, spans = scan.cased, scan.spans
+    index = scan.span_at_or_after(role_pos)
+    if index >= len(spans) or (spans[index].start != role_pos and not text.startswith(("the ", "a "), role_pos)):
+        return
+    cursor = next((span.end for span in spans[index : index + 3] if span.has(Kind.ROLE)), None)
+    for _ in range(6):
+        if cursor is None:
+            return
+        item = _GAPPED_ITEM.match(text, cursor)
+        if item is None:
+            return
+        role_start = item.end()
+        role_index = scan.span_at_or_after(role_start)
+        if role_index >= len(spans) or spans[role_index].start != role_start or not spans[role_index].has(Kind.ROLE):
+            return
+        role_end = spans[role_index].end
+        while (
+            role_index + 1 < len(spans)
+            and spans[role_index + 1].start == role_end + 1
+            and spans[role_index + 1].has(Kind.ROLE)
+        ):
+            role_index += 1
+            role_end = spans[role_index].end
+        _add_apposition(scan, item.end(1), scan.text[role_start:role_end], country, False)
+        cursor = role_end
 
 
 def _before_inserted_clause(text: str, comma: int) -> int | None:
@@ -311,6 +390,7 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         and not public
         and not words & PUBLIC_WORDS
         and not set(fold(scan.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS
+        and fold(scan.cased[role_start:role_end]).lower() not in PUBLIC_TITLES
     ):
         return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
     return role, country, international

@@ -16,6 +16,7 @@ from wirewatch.processors.tagger.vocab import (
     NAME_STOPWORDS,
     NON_OFFICIAL_QUALIFIERS,
     PORTFOLIO_WORDS,
+    PUBLIC_TITLES,
     ROLE_MODIFIERS,
 )
 
@@ -206,7 +207,9 @@ def _excluded(scan: OfficialsScan, start: int, phrase: str) -> bool:
         return True  # "retired infantry sergeant X": a title before the name, of a private person now
     for candidate in words[:1] + before[-1:]:
         word = candidate.strip(",'\"")
-        if word.lower() == "opposition" and phrase.lower().endswith(LEGISLATOR_ROLES):
+        if word.lower() == "opposition" and (
+            phrase.lower().endswith(LEGISLATOR_ROLES) or phrase.lower() in PUBLIC_TITLES
+        ):  # "opposition lawmaker X", "Opposition Leader X": public seats
             continue  # "opposition lawmaker X" holds a public seat
         if word.lower() in NON_OFFICIAL_QUALIFIERS or (_ACRONYM.match(word) and not _is_known_acronym(scan, word)):
             return True

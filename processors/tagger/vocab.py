@@ -45,6 +45,11 @@ _MINISTRIES = (
     "armed forces",
 )
 
+_CABINET_SECRETARY_PORTFOLIOS = (
+    "home", "foreign", "justice", "housing", "business", "science", "health", "defence", "culture",
+    "environment", "transport", "education", "energy", "work and pensions", "northern ireland", "scotland",
+    "wales", "trade", "levelling up", "international development", "cabinet office",
+)  # fmt: skip
 _BASE_ROLES = [
     "president",
     "vice president",
@@ -270,6 +275,12 @@ _BASE_ROLES = [
     "chief electoral officer",
     "councillor",
     "councilor",
+    "special rapporteur",
+    "opposition leader",
+    "leader of the opposition",
+    # Westminster cabinet titles ("home secretary", "work and pensions secretary")
+    *(f"{portfolio} secretary" for portfolio in _CABINET_SECRETARY_PORTFOLIOS),
+    "chancellor of the exchequer",
 ]
 ROLE_TITLES: tuple[str, ...] = tuple(
     sorted(
@@ -452,7 +463,6 @@ NAME_STOPWORDS = frozenset(
             "despite",
             "unlike",
             "against",
-            "among",
             "beyond",
             "during",
             "without",
@@ -910,6 +920,11 @@ PUBLIC_ROLE_WORDS = frozenset(
 )
 
 # Words of a description that make the office public ("deputy elections director in Fulton County").
+# Role titles that are public offices whatever else the description says.
+PUBLIC_TITLES = frozenset(
+    {f"{portfolio} secretary" for portfolio in _CABINET_SECRETARY_PORTFOLIOS}
+    | {"opposition leader", "leader of the opposition", "chancellor of the exchequer", "special rapporteur"}
+)
 PUBLIC_WORDS = frozenset(
     {
         "regulator",
@@ -1072,6 +1087,12 @@ _TAKEN_ROLE_CUES = (
     "was reappointed",
     "was re-elected",
     "was reelected",
+    # a role left: "X resigned as speaker" (the role is then "former speaker")
+    "resigned as",
+    "has resigned as",
+    "stepped down as",
+    "has stepped down as",
+    "quit as",
     # a role kept or resumed: "X returns as finance minister", "X stays on as foreign minister"
     "returns as",
     "returned as",
@@ -1093,4 +1114,6 @@ def _plural(title: str) -> str:
 
 
 # plural as written → the singular title; titles with "of" do not pluralise at the end ("ministers of state")
-PLURAL_ROLE_TITLES: dict[str, str] = {_plural(title): title for title in ROLE_TITLES if " of" not in title}
+PLURAL_ROLE_TITLES: dict[str, str] = {_plural(title): title for title in ROLE_TITLES if " of" not in title} | {
+    "justices": "justice"  # "Justices A, B and C agreed" ("Justice" alone is an honorific, not a role word)
+}

@@ -685,3 +685,28 @@ def test_cues_do_not_stand_between_a_role_and_its_holder_and_retired_people_are_
     assert found["Ibrahima Kalil Conte"][0] == "chief of staff"
     assert found["Daniel Toure Sano"][0].startswith("spokesman for the energy regulator")
     assert "Fode Kaba Camara" not in found
+
+
+def test_westminster_titles_resignations_gapped_lists_and_heads_named_after_their_body(tagger) -> None:
+    text = (
+        "LONDON (Reuters) - Ruth Amsel Crane resigned as deputy prime minister on Friday. Owen Hale Pryce was "
+        "named housing secretary, Mira Castell Obi business secretary and Lena Ward Fisk science secretary. "
+        "Opposition Leader Dora Hembry Vale said the government had lost its way. The inquiry, chaired by "
+        "Judge Amos Keel Reddy, reports in May. Justices Paul Orme Tate and Sian Lloyd Baird dissented. "
+        "Tom Selby Ray, the UN special rapporteur on housing, called it a step."
+    )
+    found = officials(tagger, text)
+    assert found["Ruth Amsel Crane"][0] == "former deputy prime minister"
+    assert [found[n][0] for n in ("Owen Hale Pryce", "Mira Castell Obi", "Lena Ward Fisk")] == [
+        "housing secretary",
+        "business secretary",
+        "science secretary",
+    ]
+    assert found["Dora Hembry Vale"][0] == "Opposition Leader"
+    assert found["Amos Keel Reddy"][0] == "chair of the inquiry"
+    assert found["Paul Orme Tate"][0] == found["Sian Lloyd Baird"][0] == "Justice"
+    assert found["Tom Selby Ray"][1] is None  # a UN rapporteur: international, no country
+    # "culture secretary" inside "Agriculture Secretary" does not hide the role of a known official
+    assert officials(tagger, "WASHINGTON (AP) - Agriculture Secretary Tom Vilsack spoke.")["Tom Vilsack"][0] == (
+        "Agriculture Secretary"
+    )
