@@ -146,6 +146,9 @@ def _gap_ok(gap: str, first: bool, span: Span) -> bool:
         return True
     if "\n" in gap:
         return False
+    if span.has(Kind.AGENCY) and not span.has(Kind.COUNTRY) and gap.startswith(("'s ", "’s ")):
+        rest = gap[3:].split()  # "the European Union's ambassador", "the army's chief spokesman"
+        return len(rest) <= 2 and all(word.lower() in ROLE_MODIFIERS for word in rest)
     if span.has(Kind.COUNTRY):
         for possessive in ("'s ", "' ", ", whose "):  # "Iran's", "Chad's transitional", "Nigeria, whose"
             if gap.startswith(possessive):

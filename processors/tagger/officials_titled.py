@@ -17,6 +17,8 @@ from wirewatch.processors.tagger.vocab import PLURAL_ROLE, RANK_WORDS
 def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     """spans[index] is a role word: record the capitalised name right after it, if it is an unknown person's."""
     spans, cased = scan.spans, scan.cased
+    if cased.endswith("-in-", 0, span.start):
+        return  # "Editor-in-Chief X": a newsroom's title, not the role word "chief"
     following = spans[index + 1] if index + 1 < len(spans) else None
     if (
         following is not None
