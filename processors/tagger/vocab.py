@@ -792,6 +792,10 @@ NON_PERSON_WORDS = frozenset(
         "group",
         "company",
         # titles, not names: "Chief Veterinary Officer", "Chief Executive"
+        "cemetery",
+        "memorial",
+        "monument",
+        "mausoleum",
         "officer",
         "executive",
         "constable",
