@@ -34,6 +34,8 @@ from wirewatch.processors.tagger.vocab import (
     NAMING_VERBS,
     PLURAL_ROLE,
     PLURAL_ROLE_TITLES,
+    REPLACED,
+    REPLACING_VERBS,
     ROLE_TITLES,
     TAKE_OVER_VERBS,
     TAKES_OVER,
@@ -248,6 +250,8 @@ class Tagger:
             m.add(verb, Kind.CUE, (NAMED_AS, None), Case.ANY)
         for verb in TAKE_OVER_VERBS:  # "took over as" (longer) stays an APPOINTED cue
             m.add(verb, Kind.CUE, (TAKES_OVER, None), Case.ANY)
+        for verb in REPLACING_VERBS:
+            m.add(verb, Kind.CUE, (REPLACED, None), Case.ANY)
         for plural, title in PLURAL_ROLE_TITLES.items():
             m.add(plural, Kind.CUE, (PLURAL_ROLE, title), Case.ANY)
         m.build()

@@ -20,6 +20,7 @@ from wirewatch.processors.tagger.officials_appositions import (
     find_heads_named_after_body,
     find_named_as,
     find_portfolios_taken,
+    find_replacements,
 )
 from wirewatch.processors.tagger.officials_known import link_surname, take_full_name
 from wirewatch.processors.tagger.officials_roles import add_portfolio
@@ -63,6 +64,7 @@ class OfficialFinder:
         find_named_as(scan)
         find_portfolios_taken(scan)
         find_heads_named_after_body(scan)
+        find_replacements(scan)
         find_aged_people(scan)
         for index in surname_spans:
             if index not in consumed:

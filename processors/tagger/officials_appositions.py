@@ -26,6 +26,7 @@ from wirewatch.processors.tagger.vocab import (
     PUBLIC_TITLES,
     PUBLIC_WORDS,
     RANK_WORDS,
+    REPLACED,
     ROLE_MODIFIERS,
     TAKES_OVER,
 )
@@ -61,6 +62,7 @@ _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAME
 _PORTFOLIO_TAKEN = re.compile(
     r" (?:the )?([a-z]+(?:(?:,| and|,? and)? [a-z]+){0,3}?)(?: ministry| portfolio|(?=[,.;]| from | in place | while ))"
 )
+_REPLACED_AS = re.compile(r" ([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3}) as ")
 _HEADED_BODY_WORDS = BODY_NOUNS | PUBLIC_WORDS | {"inquiry", "panel", "taskforce"}
 _HEAD_TITLES = {
     "chaired": "chair",
@@ -193,6 +195,25 @@ def find_named_as(scan: OfficialsScan) -> None:
         described = _describe(scan, named.end())
         if described is not None:
             _add_apposition(scan, named.end(1), *described)
+
+
+def find_replacements(scan: OfficialsScan) -> None:
+    """ "X replaced Y as Senate President": X holds the role now, Y is its former holder."""
+    text = scan.cased
+    for cue in scan.cues:
+        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != REPLACED:
+            continue
+        replaced = _REPLACED_AS.match(text, cue.end)
+        if replaced is None:
+            continue
+        described = _describe(scan, replaced.end(), assume_public=True)
+        if described is None:
+            continue
+        role, country, international = described
+        name_end = cue.start - 1
+        if name_end > 0 and text[name_end] == " " and text[text.rfind(" ", 0, name_end) + 1 : name_end][:1].isupper():
+            _add_apposition(scan, name_end, role, country, international)
+        _add_apposition(scan, replaced.end(1), f"former {role}", country, international)
 
 
 def find_heads_named_after_body(scan: OfficialsScan) -> None:

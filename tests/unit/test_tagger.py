@@ -710,3 +710,12 @@ def test_westminster_titles_resignations_gapped_lists_and_heads_named_after_thei
     assert officials(tagger, "WASHINGTON (AP) - Agriculture Secretary Tom Vilsack spoke.")["Tom Vilsack"][0] == (
         "Agriculture Secretary"
     )
+
+
+def test_replacements_name_the_new_holder_and_the_former_one(tagger) -> None:
+    found = officials(
+        tagger, "MANILA (Reuters) - Last week Rico Dantes Velasco replaced Amor Santos Lim as Senate President."
+    )
+    assert found["Rico Dantes Velasco"][0] == "Senate President"
+    assert found["Amor Santos Lim"][0] == "former Senate President"
+    assert officials(tagger, "LONDON (AP) - Arsenal replaced Chelsea as league leader on Sunday.") == {}
