@@ -29,6 +29,8 @@ from wirewatch.processors.tagger.textfold import fold, fold_cased, fold_lower
 from wirewatch.processors.tagger.vocab import (
     APPOINTED,
     APPOINTMENT_CUES,
+    HEAD_TITLES,
+    HEADED_BY,
     NAME_STOPWORDS,
     NAMED_AS,
     NAMING_VERBS,
@@ -78,7 +80,8 @@ _BODY_BY_HEAD_NOUN = {
 _MINISTRY_OF = re.compile(
     r"\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*"
 )
-_NEWS_AGENCY_ACRONYM = re.compile(r"news agency ([A-Z]{2,6})\b|\b([A-Z]{2,6}) news agency")
+_ACRONYM_AFTER = re.compile(r" ([A-Z]{2,6})\b")  # "news agency RSS"
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,6}) $")  # "BSS news agency"
 _NEWS_AGENCY_BY_ACRONYM = Agency(
     "news-agency-acronym", "", "news_agency", None, (), (), generic=True, name_as_written=True
 )
@@ -252,6 +255,8 @@ class Tagger:
             m.add(verb, Kind.CUE, (TAKES_OVER, None), Case.ANY)
         for verb in REPLACING_VERBS:
             m.add(verb, Kind.CUE, (REPLACED, None), Case.ANY)
+        for verb in HEAD_TITLES:
+            m.add(f"{verb} by", Kind.CUE, (HEADED_BY, None), Case.ANY)
         for plural, title in PLURAL_ROLE_TITLES.items():
             m.add(plural, Kind.CUE, (PLURAL_ROLE, title), Case.ANY)
         m.build()
@@ -625,16 +630,20 @@ class Tagger:
     ) -> None:
         """ "the state news agency RSS", "the state-run BSS news agency": an acronym the text says is a news
         agency (one the knowledge base knows is found already; an unknown one is the dispatch's country's)."""
-        if "news agency" not in doc.lower:
+        at = doc.lower.find("news agency", doc.body_start)
+        if at == -1:
             return
         taken = {(v[0], v[0] + len(v[4])) for v in found.values()}
-        for m in _NEWS_AGENCY_ACRONYM.finditer(doc.cased, doc.body_start):
-            group = 1 if m.group(1) else 2
-            start, end = m.start(group), m.end(group)
-            if any(s <= start < e for s, e in taken):
-                continue
-            country = self._country_near(doc, m.start()) or context_country
-            self._count(found, start, _NEWS_AGENCY_BY_ACRONYM, country, doc.text[start:end], "text")
+        while at != -1:
+            after = _ACRONYM_AFTER.match(doc.cased, at + len("news agency"))
+            before = _ACRONYM_BEFORE.search(doc.cased, max(0, at - 8), at)
+            for m in (after, before):
+                if m is None or any(s <= m.start(1) < e for s, e in taken):
+                    continue
+                country = self._country_near(doc, at) or context_country
+                acronym = doc.text[m.start(1) : m.end(1)]
+                self._count(found, m.start(1), _NEWS_AGENCY_BY_ACRONYM, country, acronym, "text")
+            at = doc.lower.find("news agency", at + 1)
 
     def _demonym_before(self, doc: _Doc, offset: int) -> str | None:
         """Country of an adjective right before `offset` ("Cambodian Ministry of ...")."""

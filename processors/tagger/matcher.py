@@ -147,7 +147,7 @@ class PatternMatcher:
                     or (
                         needs_case == 1
                         and cased[start].isupper()
-                        and not _acronym_for_name(cased, start, end_index, by_kind)
+                        and not (cased[start + 1].isupper() and _acronym_for_name(cased, start, end_index, by_kind))
                     )
                     or (needs_case == 3 and cased[start : end_index + 1] == rule)
                 ):

@@ -16,6 +16,8 @@ from wirewatch.processors.tagger.vocab import (
     APPOINTED,
     BODY_NOUNS,
     DESCRIPTOR_POSSESSIVES,
+    HEAD_TITLES,
+    HEADED_BY,
     NAME_STOPWORDS,
     NAMED_AS,
     NON_OFFICIAL_QUALIFIERS,
@@ -64,16 +66,8 @@ _PORTFOLIO_TAKEN = re.compile(
 )
 _REPLACED_AS = re.compile(r" ([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3}) as ")
 _HEADED_BODY_WORDS = BODY_NOUNS | PUBLIC_WORDS | {"inquiry", "panel", "taskforce"}
-_HEAD_TITLES = {
-    "chaired": "chair",
-    "presided over": "president",
-    "headed": "head",
-    "commanded": "commander",
-    "directed": "director",
-}
-_HEADED_BY = re.compile(
-    r",? (chaired|presided over|headed|commanded|directed) by "
-    r"((?:(?:Justice|Judge|General|Lieutenant General|Major General|Brigadier General|Colonel|Dr\.?|Prof\.?) )?"
+_HEADED_NAME = re.compile(  # after "chaired by" & co (HEADED_BY cues)
+    r" ((?:(?:Justice|Judge|General|Lieutenant General|Major General|Brigadier General|Colonel|Dr\.?|Prof\.?) )?"
     r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3})"
 )
 _LEFT_ROLE_CUE = re.compile(r"(?:has )?(?:resigned|stepped down|quit) as")
@@ -220,11 +214,16 @@ def find_heads_named_after_body(scan: OfficialsScan) -> None:
     """ "the electoral commission, chaired by Justice X,", "the mission, commanded by X", "The council, presided
     over by X": the head of a public body the sentence names just before."""
     text = scan.cased
-    if " by " not in text:
-        return
-    for m in _HEADED_BY.finditer(text, scan.body_start):
-        window_start = max(scan.body_start, m.start() - 90)
-        before = text[window_start : m.start()].rstrip(", ")
+    for cue in scan.cues:
+        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != HEADED_BY:
+            continue
+        m = _HEADED_NAME.match(text, cue.end)
+        if m is None:
+            continue
+        verb = text[cue.start : cue.end - len(" by")].lower()
+        head_start = cue.start - 2 if text[cue.start - 2 : cue.start] == ", " else cue.start - 1
+        window_start = max(scan.body_start, head_start - 90)
+        before = text[window_start:head_start].rstrip(", ")
         the = max(before.rfind("the "), before.rfind("The "))
         if the == -1:
             continue
@@ -233,14 +232,14 @@ def find_heads_named_after_body(scan: OfficialsScan) -> None:
         if not words & _HEADED_BODY_WORDS or "\n" in body or ". " in body:
             continue
         body_start = window_start + the
-        country, international, _ = _country_in(scan, body_start, m.start())
+        country, international, _ = _country_in(scan, body_start, head_start)
         if country is None and not international:
             country = scan.context_country(body_start)
         body_text = scan.text[body_start : body_start + len(body)]
         if body_text.startswith("The "):
             body_text = "the " + body_text[4:]
-        name_end = m.end(2) - (1 if text[m.end(2) - 1] == "." else 0)  # "... by Justice X." ends a sentence
-        _add_apposition(scan, name_end, f"{_HEAD_TITLES[m.group(1)]} of {body_text}", country, international)
+        name_end = m.end(1) - (1 if text[m.end(1) - 1] == "." else 0)  # "... by Justice X." ends a sentence
+        _add_apposition(scan, name_end, f"{HEAD_TITLES[verb]} of {body_text}", country, international)
 
 
 def _gapped_list(scan: OfficialsScan, role_pos: int, country: str | None) -> None:

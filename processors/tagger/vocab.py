@@ -1099,6 +1099,14 @@ APPOINTED = "appointed"  # "X was appointed (as) <role>": the role follows
 PLURAL_ROLE = "plural_role"  # "deputy prime ministers A, B and C": names follow
 NAMED_AS = "named_as"  # "the junta named businessman X as prime minister": a name, then "as" and the role
 TAKES_OVER = "takes_over"  # "X takes over the finance ministry", "X moves to the armed forces ministry"
+HEADED_BY = "headed_by"  # "the commission, chaired by Justice X": X heads the body named before
+HEAD_TITLES = {
+    "chaired": "chair",
+    "presided over": "president",
+    "headed": "head",
+    "commanded": "commander",
+    "directed": "director",
+}
 REPLACED = "replaced"  # "X replaced Y as Senate President": X holds the role now, Y held it
 REPLACING_VERBS = ("replaced", "replaces", "succeeded", "succeeds", "will replace", "will succeed")
 TAKE_OVER_VERBS = ("takes over", "took over", "will take over", "moves to", "moved to", "will move to")
