@@ -27,7 +27,8 @@ GOLD_FILES = {
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
-    "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, midway through #13
+    "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, at the session's start
+    "heldout-2025d": GOLD_DIR / "heldout-2025d.jsonl",  # written blind on 3 Dec 2026; scored once at #13's end
 }
 
 if str(REPO_ROOT) not in sys.path:
