@@ -22,13 +22,14 @@ GOLD_FILES = {
     "heldout-2025b": GOLD_DIR / "heldout-2025b.jsonl",
     # likewise scored once (3 Dec 2026: 1.000 / 0.880 / 0.909; the session's starting tagger 1.000 / 0.872 / 0.859)
     "heldout-2025c": GOLD_DIR / "heldout-2025c.jsonl",
+    # likewise (3 Dec 2026: 0.992 / 0.906 / 0.871; the session's starting tagger 0.992 / 0.854 / 0.800)
+    "heldout-2025d": GOLD_DIR / "heldout-2025d.jsonl",
 }
 # Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
     "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, at the session's start
-    "heldout-2025d": GOLD_DIR / "heldout-2025d.jsonl",  # written blind on 3 Dec 2026; scored once at #13's end
 }
 
 if str(REPO_ROOT) not in sys.path:
