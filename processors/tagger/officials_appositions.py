@@ -18,6 +18,7 @@ from wirewatch.processors.tagger.vocab import (
     DESCRIPTOR_POSSESSIVES,
     HEAD_TITLES,
     HEADED_BY,
+    LEGISLATOR_ROLES,
     NAME_STOPWORDS,
     NAMED_AS,
     NON_OFFICIAL_QUALIFIERS,
@@ -57,7 +58,7 @@ _TOOK_ROLE = re.compile(
     r"|(?:(?:who )?(?:was|has been|had been) )?(?:sworn in|named|appointed|elected|installed|confirmed) as) (?:the )?"
 )
 _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAMED_AS cue)
-    r" (?:(?:a |an |the )?[a-z][\w\-]* ){0,2}?"
+    r" (?:(?:a |an |the )?(?:[A-Z][a-z]+ )?[a-z][\w\-]* ){0,2}?"
     r"([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der)){1,4}) as "
 )
 # after "takes over" / "moves to": a portfolio, with "ministry" or "portfolio" or at a clause's end
@@ -75,6 +76,9 @@ _LEFT_ROLE_CUE = re.compile(r"(?:has )?(?:resigned|stepped down|quit) as")
 _GAPPED_ITEM = re.compile(
     r"(?:,| and|, and|, while) ([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3}) "
 )
+_OF_PARTY_BEFORE = re.compile(r" of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}$")
+_AN_OFFICIAL_OF = re.compile(r"(?:an|a senior|a) official (?:of|at|with) ")
+_ONE_OF = re.compile(r"one of (?:its|the|their|his|her) ")
 _INSERTED_CLAUSE = ("who ", "a ", "an ", "the ", "until ", "formerly ", "previously ")
 _WHEN_BEFORE_AS = re.compile(
     r" (?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
@@ -133,6 +137,9 @@ def find_appointments(scan: OfficialsScan) -> None:
             if opening is None:
                 continue
             name_end = opening
+        party = _OF_PARTY_BEFORE.search(text, max(0, name_end - 40), name_end)
+        if party is not None:  # "Oana Toiu of the USR becomes foreign minister"
+            name_end = party.start()
         word_start = text.rfind(" ", 0, name_end) + 1
         if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
             continue  # "the army was named", "it was made clear"
@@ -302,6 +309,14 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     text, spans = scan.cased, scan.spans
     if text.startswith("of ", pos):
         return _member_of(scan, pos + 3)
+    official_of = _AN_OFFICIAL_OF.match(text, pos)
+    if official_of is not None:  # "X, an official of the new Judicial Administration Body,"
+        return _member_of(scan, official_of.end())
+    one_of = _ONE_OF.match(text, pos)
+    if one_of is not None:  # "X, one of its commissioners,": a role given in the plural
+        title = next((c.by_kind[Kind.CUE].ref[1] for c in scan.cues if c.start == one_of.end()), None)
+        if title is not None:
+            return title, scan.context_country(pos), False
     head_of = False
     left_role = _LEFT_ROLE.match(text, pos)
     change = left_role or _TOOK_ROLE.match(text, pos)
@@ -403,7 +418,8 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     if len(role) > 120:
         role = scan.text[pos:role_end].strip()
     words = set(fold(role).replace("'s", "").replace("-", " ").split())
-    if words & PRIVATE_BODY_WORDS:
+    legislator = fold(scan.cased[role_start:role_end]).lower() in LEGISLATOR_ROLES
+    if words & PRIVATE_BODY_WORDS and not legislator:  # "a congressman from the Semilla movement" sits in Congress
         return None  # "chairman of the National Turkey Federation": not a public office
     if (
         not assume_public

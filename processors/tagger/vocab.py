@@ -278,6 +278,17 @@ _BASE_ROLES = [
     "special rapporteur",
     "chief",  # after a body that takes the first word: "National Police chief X", "Armed Forces chief X"
     "press officer",
+    "whip",
+    "caucus whip",
+    "magistrate",
+    "county magistrate",
+    "squadron leader",
+    "flying officer",
+    "flight lieutenant",
+    "wing commander",
+    "group captain",
+    "pilot officer",
+    "warrant officer",
     "opposition leader",
     "leader of the opposition",
     # Westminster cabinet titles ("home secretary", "work and pensions secretary")
@@ -397,6 +408,7 @@ NON_OFFICIAL_QUALIFIERS = frozenset(
         "insurgents",
         "local",
         "their",
+        "family",  # "family spokesman X": a private person's
     }
 )
 # Words that may sit inside a role phrase without being a role or a body themselves.
@@ -989,6 +1001,8 @@ PUBLIC_WORDS = frozenset(
     {
         "regulator",
         "regulatory",
+        "prison",
+        "prisons",
         "president",
         "president's",
         "premier",
@@ -1106,6 +1120,7 @@ HEAD_TITLES = {
     "headed": "head",
     "commanded": "commander",
     "directed": "director",
+    "led": "head",
 }
 REPLACED = "replaced"  # "X replaced Y as Senate President": X holds the role now, Y held it
 REPLACING_VERBS = ("replaced", "replaces", "succeeded", "succeeds", "will replace", "will succeed")
