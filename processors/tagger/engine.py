@@ -71,7 +71,7 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z'’.\- ]{2,40}?)(?:,| \(| -| —| –|:)"
 
 # A body named after another ("Armed Forces Ministry", "Joint Chiefs of Staff Committee"): the head noun after it.
 _HEAD_NOUN_AFTER = re.compile(
-    r" (Ministry|ministry|Committee|Commission|Council|Directorate|Command|Authority|Agency|Bureau)\b"
+    r" (Ministry|ministry|Committee|Commission|Council|Directorate|Command|Authority|Agency|Bureau|Office|Secretariat)\b"
 )  # "ministry" in lowercase too: "the armed forces ministry" is a body however it is written
 _BODY_BY_HEAD_NOUN = {
     "Body": Agency("named-body", "", "government", None, (), (), generic=True, name_as_written=True),
@@ -132,6 +132,7 @@ class _Doc:
     published: date | None
     hints: Mapping[str, str]
     span_starts: set[int] = field(default_factory=set)
+    span_ends: set[int] = field(default_factory=set)
     cues: list[Span] = field(default_factory=list)  # grammar cues, kept out of `spans`
     countries: dict[str, list[int]] = field(default_factory=dict)
     phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
@@ -245,6 +246,8 @@ class Tagger:
         for surname in by_surname:
             m.add(surname, Kind.SURNAME, tuple(merged[fold(surname)]))
         m.add_all(ROLE_TITLES, Kind.ROLE, None, Case.ANY)
+        # "Conservative Leader X", "Majority Leader X": a title only when capitalised ("its leader, X" is not)
+        m.add("Leader", Kind.ROLE, None, Case.CAPITALS)
         # Cues for the officials finders, found in the same pass instead of a regex scan each (in this
         # automaton: a small second automaton's per-character cost was 9 % of tagging).
         for cue in APPOINTMENT_CUES:
@@ -306,6 +309,7 @@ class Tagger:
                     continue
             doc.spans.append(span)
         doc.span_starts = {s.start for s in doc.spans}
+        doc.span_ends = {s.end for s in doc.spans}
         countries = self._countries(doc)
         context_country = self._context_country(doc)
         officials, person_ranges = self._officials(doc, context_country)
@@ -546,6 +550,12 @@ class Tagger:
                 if mission_end is not None:
                     self._count(found, span.start, _UN_MISSION_AGENCY, None, doc.text[span.start : mission_end])
                     continue
+            if (
+                not agency.generic
+                and " " not in doc.cased[span.start : span.end]
+                and self._inside_longer_name(doc, span)
+            ):
+                continue  # "National Democratic Congress" (a party) is not the U.S. Congress
             country = agency.country
             followed_by_role = (
                 i + 1 < len(doc.spans)
@@ -617,6 +627,20 @@ class Tagger:
                 or context_country
             )
             self._count(found, m.start(), _MINISTRY_AGENCY, country, doc.text[m.start() : m.end()], "text")
+
+    @staticmethod
+    def _inside_longer_name(doc: _Doc, span: Span) -> bool:
+        """A one-word body name preceded by capitalised words that are no country: part of another name."""
+        if span.start < doc.body_start + 2 or doc.cased[span.start - 1] != " " or span.start - 1 in doc.span_ends:
+            return False
+        word_start = doc.cased.rfind(" ", 0, span.start - 1) + 1
+        word = doc.cased[word_start : span.start - 1]
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and word.lower() not in NAME_STOPWORDS
+            and not rules._sentence_initial(doc.cased, word_start)
+        )
 
     def _country_within(self, doc: _Doc, start: int, end: int) -> str | None:
         """The first country named in [start, end)."""

@@ -719,3 +719,18 @@ def test_replacements_name_the_new_holder_and_the_former_one(tagger) -> None:
     assert found["Rico Dantes Velasco"][0] == "Senate President"
     assert found["Amor Santos Lim"][0] == "former Senate President"
     assert officials(tagger, "LONDON (AP) - Arsenal replaced Chelsea as league leader on Sunday.") == {}
+
+
+def test_party_names_titles_in_capitals_and_bodies_named_after_another(tagger) -> None:
+    text = (
+        "OTTAWA (Reuters) - Conservative Leader Pierre Lamont Fournier said he would vote against it. Its leader, "
+        "Anne Corbeil Roy, said nothing. Ama Serwaa Mensah, a vice chairman of the governing National Democratic "
+        "Congress, spoke. Peter Mwansa Phiri, a deputy secretary at the Cabinet Office, said so. New Zealand named "
+        "Swedish economist Karin Holm Berg as governor of its central bank."
+    )
+    found = officials(tagger, text)
+    assert found["Pierre Lamont Fournier"][0] == "Conservative Leader"
+    assert "Anne Corbeil Roy" not in found  # "its leader": whose, the text does not say here
+    assert found["Karin Holm Berg"][0].startswith("governor")
+    agencies = {a.name for a in tagger.tag("", text).agencies}
+    assert "Cabinet Office" in agencies and "U.S. Congress" not in agencies
