@@ -23,6 +23,7 @@ from wirewatch.processors.tagger.vocab import (
     NAMED_AS,
     NON_OFFICIAL_QUALIFIERS,
     NON_PERSON_WORDS,
+    PLURAL_ROLE,
     PORTFOLIO_WORDS_LOWER,
     PRIVATE_BODY_WORDS,
     PUBLIC_ROLE_WORDS,
@@ -94,7 +95,10 @@ def find_appositions(scan: OfficialsScan) -> None:
     """Officials described after their name: "X, a spokesman for the army", "X, who heads the commission"."""
     text, spans = scan.cased, scan.spans
     role_kind, agency_kind, country_kind = Kind.ROLE, Kind.AGENCY, Kind.COUNTRY
-    role_starts = [span.start for span in spans if role_kind in span.by_kind or agency_kind in span.by_kind]
+    role_starts = sorted(
+        [span.start for span in spans if role_kind in span.by_kind or agency_kind in span.by_kind]
+        + [cue.start for cue in scan.cues if cue.by_kind[Kind.CUE].ref[0] == PLURAL_ROLE]  # "one of its commissioners"
+    )
     if not role_starts:
         return
     place_or_body_ends = {
