@@ -85,6 +85,9 @@ _ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,6}) $")  # "BSS news agency"
 _NEWS_AGENCY_BY_ACRONYM = Agency(
     "news-agency-acronym", "", "news_agency", None, (), (), generic=True, name_as_written=True
 )
+_PORTFOLIO_LIST_GOES_ON = re.compile(
+    r"(?:, [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*)+,? and [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*"
+)
 _MINISTRY_AGENCY = Agency("ministry-of", "Ministry", "government", None, (), (), generic=True, name_as_written=True)
 # A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
 _NAME_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
@@ -613,7 +616,7 @@ class Tagger:
         """ "Ministry of National Defence", "Ministry for Women's Affairs": a ministry named by its portfolio,
         when the knowledge base has no such name; its country from a possessive or adjective before it, else
         from the sentence or the dispatch."""
-        if "Ministry of " not in doc.text and "Ministry for " not in doc.text and "Department of " not in doc.text:
+        if not any(f"{head} {link} " in doc.text for head in ("Ministry", "Department") for link in ("of", "for")):
             return
         taken = {(v[0], v[0] + len(v[4])) for v in found.values()}
         for m in _MINISTRY_OF.finditer(doc.cased, doc.body_start):
@@ -626,7 +629,11 @@ class Tagger:
                 or self._country_near(doc, m.start())
                 or context_country
             )
-            self._count(found, m.start(), _MINISTRY_AGENCY, country, doc.text[m.start() : m.end()], "text")
+            end = m.end()
+            listed = _PORTFOLIO_LIST_GOES_ON.match(doc.cased, end)  # "... for Environment, Food and Rural Affairs"
+            if listed is not None:
+                end = listed.end()
+            self._count(found, m.start(), _MINISTRY_AGENCY, country, doc.text[m.start() : end], "text")
 
     @staticmethod
     def _inside_longer_name(doc: _Doc, span: Span) -> bool:

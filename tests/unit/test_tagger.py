@@ -734,3 +734,16 @@ def test_party_names_titles_in_capitals_and_bodies_named_after_another(tagger) -
     assert found["Karin Holm Berg"][0].startswith("governor")
     agencies = {a.name for a in tagger.tag("", text).agencies}
     assert "Cabinet Office" in agencies and "U.S. Congress" not in agencies
+
+
+def test_departments_and_services_by_head_noun_and_portfolio_lists(tagger) -> None:
+    text = (
+        "WASHINGTON (AP) - The Labor Department said payrolls rose. In London the Department for Environment, "
+        "Food and Rural Affairs said compensation would be paid. In Santiago the Electoral Service said turnout "
+        "was high. The department said little, and the service was slow."
+    )
+    agencies = {a.name: a.source for a in tagger.tag("", text).agencies}
+    assert agencies["Labor Department"] == "text"
+    assert agencies["Department for Environment, Food and Rural Affairs"] == "text"
+    assert agencies["Electoral Service"] == "text"
+    assert not {"Department", "department", "Service", "service"} & set(agencies)
