@@ -17,8 +17,10 @@ from wirewatch.processors.tagger.vocab import PLURAL_ROLE, RANK_WORDS
 def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     """spans[index] is a role word: record the capitalised name right after it, if it is an unknown person's."""
     spans, cased = scan.spans, scan.cased
-    if cased.endswith("-in-", 0, span.start):
-        return  # "Editor-in-Chief X": a newsroom's title, not the role word "chief"
+    if cased[span.start - 1 : span.start] == "-" and _COMPOUND_BEFORE.search(
+        cased, max(0, span.start - 12), span.start
+    ):
+        return  # "Editor-in-Chief X", "a 19-member Politburo": part of a compound word, not a title
     following = spans[index + 1] if index + 1 < len(spans) else None
     if (
         following is not None
@@ -113,6 +115,9 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     scan.found[key] = Found(name, phrase.text, country, False, name_start, surname=surname)
     if country and (phrase.adjective_country or phrase.body_country):
         scan.phrase_countries.append((phrase.start, name_start, country))
+
+
+_COMPOUND_BEFORE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|in)-$", re.IGNORECASE)
 
 
 def _is_rank(span: Span, cased: str) -> bool:
