@@ -4,6 +4,7 @@ match really is that person ("Stacey Abrams" is not Elliott Abrams, "Imam Khomei
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from wirewatch.processors.tagger.kb import Official
 from wirewatch.processors.tagger.matcher import Kind, Span
@@ -46,6 +47,8 @@ def link_surname(scan: OfficialsScan, index: int) -> None:
         add_known(scan, present[0], span.start, role)
         return
     if len(candidates) == 1:
+        if role is None and _long_out_of_office(candidates[0], scan.published):
+            return  # "Ashton-under-Lyne" in 2025 is not Catherine Ashton, whose last office ended in 2014
         add_known(scan, candidates[0], span.start, role)
         return
     if scan.published is not None:
@@ -53,6 +56,14 @@ def link_surname(scan: OfficialsScan, index: int) -> None:
         in_office = [official for official in candidates if any(r.valid_on(published) for r in official.roles)]
         if len(in_office) == 1:
             add_known(scan, in_office[0], span.start, role)
+
+
+def _long_out_of_office(official: Official, day: date | None) -> bool:
+    """Every role ended more than five years before `day`: a surname alone is then too weak a sign."""
+    if day is None or not official.roles:
+        return False
+    ends = [role.end for role in official.roles]
+    return all(end is not None and (day - end).days > 5 * 365 for end in ends)
 
 
 def add_known(scan: OfficialsScan, official: Official, offset: int, role: str | None) -> None:
