@@ -249,8 +249,23 @@ def find_heads_named_after_body(scan: OfficialsScan) -> None:
         body_text = scan.text[body_start : body_start + len(body)]
         if body_text.startswith("The "):
             body_text = "the " + body_text[4:]
-        name_end = m.end(1) - (1 if text[m.end(1) - 1] == "." else 0)  # "... by Justice X." ends a sentence
+        name_end = _sentence_cut(text, m.start(1), m.end(1))  # "... by Justice X. The ..." ends at "X"
         _add_apposition(scan, name_end, f"{HEAD_TITLES[verb]} of {body_text}", country, international)
+
+
+def _sentence_cut(text: str, start: int, end: int) -> int:
+    """End of a capitalised run at the first full stop that ends a sentence ("Mwambegele. The")."""
+    pos = start
+    while pos < end:
+        space = text.find(" ", pos, end)
+        token_end = end if space == -1 else space
+        token = text[pos:token_end]
+        if token.endswith(".") and not INITIALS.match(token) and len(token.rstrip(".")) > 2:
+            return token_end - 1
+        if space == -1:
+            break
+        pos = space + 1
+    return end
 
 
 def _gapped_list(scan: OfficialsScan, role_pos: int, country: str | None) -> None:
