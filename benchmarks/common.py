@@ -30,6 +30,7 @@ GOLD_FILES = {
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
     "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, at the session's start
+    "heldout-2025e": GOLD_DIR / "heldout-2025e.jsonl",  # written blind on 3 Dec 2026; scored once at #13's end
 }
 
 if str(REPO_ROOT) not in sys.path:
