@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import gc
 import io
+import os
 import sys
 import tempfile
 import time
@@ -82,6 +83,7 @@ def build_pipeline(
     )
     if tag_batch is not None:
         settings.pipeline.tag_batch = tag_batch
+    settings.tagger.learning = os.environ.get("WIREWATCH_BENCH_LEARNING", "1") != "0"  # the learned layer (default on)
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
     notifier = TimedJsonlNotifier(workdir / "alerts.jsonl")
     pipeline.delivery.notifiers["jsonl"] = notifier
