@@ -9,7 +9,13 @@ import re
 
 from wirewatch.processors.tagger.kb import Agency, Official
 from wirewatch.processors.tagger.matcher import Kind, Span
-from wirewatch.processors.tagger.officials_names import HONORIFIC_KEYS, INITIALS, NAME_PARTICLES, is_particle_name
+from wirewatch.processors.tagger.officials_names import (
+    HONORIFIC_KEYS,
+    INITIALS,
+    NAME_PARTICLES,
+    WRITTEN_NAME,
+    is_particle_name,
+)
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import (
@@ -60,23 +66,22 @@ _TOOK_ROLE = re.compile(
 )
 _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAMED_AS cue)
     r" (?:(?:a |an |the )?(?:[A-Z][a-z]+ )?[a-z][\w\-]* ){0,2}?"
-    r"([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der)){1,4}) as "
+    r"(" + WRITTEN_NAME + r") as "
 )
 # after "takes over" / "moves to": a portfolio, with "ministry" or "portfolio" or at a clause's end
 _PORTFOLIO_TAKEN = re.compile(
     r" (?:the )?([a-z]+(?:(?:,| and|,? and)? [a-z]+){0,3}?)(?: ministry| portfolio|(?=[,.;]| from | in place | while ))"
 )
-_REPLACED_AS = re.compile(r" ([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3}) as ")
+_REPLACED_AS = re.compile(r" (" + WRITTEN_NAME + r") as ")
 _HEADED_BODY_WORDS = BODY_NOUNS | PUBLIC_WORDS | {"inquiry", "panel", "taskforce"}
 _HEADED_NAME = re.compile(  # after "chaired by" & co (HEADED_BY cues)
     r" ((?:(?:Justice|Judge|General|Lieutenant General|Major General|Brigadier General|Colonel|Dr\.?|Prof\.?) )?"
-    r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3})"
+    + WRITTEN_NAME
+    + r")"
 )
 _LEFT_ROLE_CUE = re.compile(r"(?:has )?(?:resigned|stepped down|quit) as")
 # ", Peter Kyle business secretary", " and Liz Kendall science secretary": a name, then its role (the verb left out)
-_GAPPED_ITEM = re.compile(
-    r"(?:,| and|, and|, while) ([A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|de|da|dos|van|von|der)){1,3}) "
-)
+_GAPPED_ITEM = re.compile(r"(?:,| and|, and|, while) (" + WRITTEN_NAME + r") ")
 _OF_PARTY_BEFORE = re.compile(r" of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}$")
 _AN_OFFICIAL_OF = re.compile(r"(?:an|a senior|a) official (?:of|at|with) ")
 _ONE_OF = re.compile(r"one of (?:its|the|their|his|her) ")
@@ -97,7 +102,7 @@ def find_appositions(scan: OfficialsScan) -> None:
     role_kind, agency_kind, country_kind = Kind.ROLE, Kind.AGENCY, Kind.COUNTRY
     role_starts = sorted(
         [span.start for span in spans if role_kind in span.by_kind or agency_kind in span.by_kind]
-        + [cue.start for cue in scan.cues if cue.by_kind[Kind.CUE].ref[0] == PLURAL_ROLE]  # "one of its commissioners"
+        + [cue.start for cue in scan.cues_by_kind.get(PLURAL_ROLE, ())]  # "one of its commissioners"
     )
     if not role_starts:
         return
@@ -130,22 +135,9 @@ def find_appointments(scan: OfficialsScan) -> None:
     interim prime minister", "X has been named the new finance minister". What the text says wins over a
     bare rank or the knowledge base's title."""
     text = scan.cased
-    for cue in scan.cues:
-        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != APPOINTED:
-            continue
-        name_end = cue.start - 1
-        if name_end <= 0 or text[name_end] != " ":
-            continue
-        if text[name_end - 1] == ",":  # "X, who until Sunday was the police prefect, was appointed ..."
-            opening = _before_inserted_clause(text, name_end - 1)
-            if opening is None:
-                continue
-            name_end = opening
-        party = _OF_PARTY_BEFORE.search(text, max(0, name_end - 40), name_end)
-        if party is not None:  # "Oana Toiu of the USR becomes foreign minister"
-            name_end = party.start()
-        word_start = text.rfind(" ", 0, name_end) + 1
-        if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
+    for cue in scan.cues_by_kind.get(APPOINTED, ()):
+        name_end = _subject_end(text, cue.start)
+        if name_end is None:
             continue  # "the army was named", "it was made clear"
         after = cue.end
         when = _WHEN_BEFORE_AS.match(text, after)  # "sworn in on Friday as the first chief justice"
@@ -167,21 +159,12 @@ def find_portfolios_taken(scan: OfficialsScan) -> None:
     """ "X takes over the economy and finance ministry", "X, a former finance secretary, took over the foreign
     ministry", "lawyer X takes over home affairs and law": the portfolio's minister."""
     text = scan.cased
-    for cue in scan.cues:
-        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != TAKES_OVER:
-            continue
+    for cue in scan.cues_by_kind.get(TAKES_OVER, ()):
         taken = _PORTFOLIO_TAKEN.match(text, cue.end)
         if taken is None or not set(taken.group(1).replace(",", " ").split()) - {"and"} <= PORTFOLIO_WORDS_LOWER:
             continue
-        name_end = cue.start - 1
-        if name_end <= 0 or text[name_end] != " ":
-            continue
-        if text[name_end - 1] == ",":
-            opening = _before_inserted_clause(text, name_end - 1)
-            if opening is None:
-                continue
-            name_end = opening
-        if not text[text.rfind(" ", 0, name_end) + 1 : name_end][:1].isupper():
+        name_end = _subject_end(text, cue.start)
+        if name_end is None:
             continue
         role = f"{scan.text[taken.start(1) : taken.end(1)]} minister"
         _add_apposition(scan, name_end, role, None, False)
@@ -191,9 +174,7 @@ def find_named_as(scan: OfficialsScan) -> None:
     """Officials given a role by an active verb: "the junta named businessman X as prime minister", "Ruto
     appointed X as police chief"."""
     text = scan.cased
-    for cue in scan.cues:
-        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != NAMED_AS:
-            continue
+    for cue in scan.cues_by_kind.get(NAMED_AS, ()):
         named = _NAMED_AS.match(text, cue.end)
         if named is None:
             continue
@@ -205,9 +186,7 @@ def find_named_as(scan: OfficialsScan) -> None:
 def find_replacements(scan: OfficialsScan) -> None:
     """ "X replaced Y as Senate President": X holds the role now, Y is its former holder."""
     text = scan.cased
-    for cue in scan.cues:
-        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != REPLACED:
-            continue
+    for cue in scan.cues_by_kind.get(REPLACED, ()):
         replaced = _REPLACED_AS.match(text, cue.end)
         if replaced is None:
             continue
@@ -215,8 +194,8 @@ def find_replacements(scan: OfficialsScan) -> None:
         if described is None:
             continue
         role, country, international = described
-        name_end = cue.start - 1
-        if name_end > 0 and text[name_end] == " " and text[text.rfind(" ", 0, name_end) + 1 : name_end][:1].isupper():
+        name_end = _subject_end(text, cue.start)
+        if name_end is not None:  # "X replaced Y as ...": the subject, when a name stands there
             _add_apposition(scan, name_end, role, country, international)
         _add_apposition(scan, replaced.end(1), f"former {role}", country, international)
 
@@ -225,9 +204,7 @@ def find_heads_named_after_body(scan: OfficialsScan) -> None:
     """ "the electoral commission, chaired by Justice X,", "the mission, commanded by X", "The council, presided
     over by X": the head of a public body the sentence names just before."""
     text = scan.cased
-    for cue in scan.cues:
-        if cue.start < scan.body_start or cue.by_kind[Kind.CUE].ref[0] != HEADED_BY:
-            continue
+    for cue in scan.cues_by_kind.get(HEADED_BY, ()):
         m = _HEADED_NAME.match(text, cue.end)
         if m is None:
             continue
@@ -298,6 +275,27 @@ def _gapped_list(scan: OfficialsScan, role_pos: int, country: str | None) -> Non
         cursor = role_end
 
 
+def _subject_end(text: str, verb_start: int) -> int | None:
+    """Where the name that is the subject of the verb at `verb_start` ends, past a clause inserted after it
+    ("X, who until Sunday was the police prefect, was appointed") or its party ("Oana Toiu of the USR
+    becomes"); None when no capitalised name stands there ("the army was named")."""
+    name_end = verb_start - 1
+    if name_end <= 0 or text[name_end] != " ":
+        return None
+    if text[name_end - 1] == ",":
+        opening = _before_inserted_clause(text, name_end - 1)
+        if opening is None:
+            return None
+        name_end = opening
+    party = _OF_PARTY_BEFORE.search(text, max(0, name_end - 40), name_end)
+    if party is not None:
+        name_end = party.start()
+    word_start = text.rfind(" ", 0, name_end) + 1
+    if not (text[word_start : word_start + 1].isupper() or is_particle_name(text[word_start:name_end])):
+        return None
+    return name_end
+
+
 def _before_inserted_clause(text: str, comma: int) -> int | None:
     """`comma` closes a clause inserted after a name ("X, who until Sunday was ..., was appointed"; "X, a
     former banker, becomes"): where the name ends, or None when no such clause opens within 150 characters."""
@@ -333,7 +331,10 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         return _member_of(scan, official_of.end())
     one_of = _ONE_OF.match(text, pos)
     if one_of is not None:  # "X, one of its commissioners,": a role given in the plural
-        title = next((c.by_kind[Kind.CUE].ref[1] for c in scan.cues if c.start == one_of.end()), None)
+        title = next(
+            (c.by_kind[Kind.CUE].ref[1] for c in scan.cues_by_kind.get(PLURAL_ROLE, ()) if c.start == one_of.end()),
+            None,
+        )
         if title is not None:
             return title, scan.context_country(pos), False
     head_of = False

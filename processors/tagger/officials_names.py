@@ -53,6 +53,11 @@ INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")  # "A.M.M." in "A.M.M. Nasir Uddin"
 _PARTICLE_ALTERNATIVES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 # Up to two particles before a capitalised word: "de la Calle", "van der Bellen", "al-Shami", "bin Zayed".
 _PARTICLE = r"(?:(?:" + _PARTICLE_ALTERNATIVES + r")[ -]){0,2}"
+# A name as the appointment patterns read it: a capitalised word, then capitalised words or particles
+# ("Oana Toiu", "Bashar al Assad", "Luiz Inacio Lula da Silva"); NAME_WORDS of them after the first.
+NAME_FIRST = r"[A-Z][\w'’.\-]+"
+NAME_NEXT = r"(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|dos|van|von|der))"
+WRITTEN_NAME = NAME_FIRST + NAME_NEXT + "{1,3}"
 NAME_RUN = re.compile(_PARTICLE + r"[A-Z][\w'’.\-]*(?: " + _PARTICLE + r"[A-Z][\w'’.\-]*){0,5}")
 # What may follow a name and change who it is: a capitalised word, a particle, a place noun ("airport").
 AFTER_NAME = re.compile(

@@ -56,6 +56,7 @@ class OfficialsScan:
         "consumed",
         "context_country",
         "cues",
+        "cues_by_kind",
         "found",
         "hides_country",
         "names",
@@ -87,6 +88,11 @@ class OfficialsScan:
     ) -> None:
         self.text, self.cased, self.spans = text, cased, spans
         self.cues = cues or []  # word-automaton spans of Kind.CUE: appointment verbs, plural role titles
+        # the body's cues by what they cue (APPOINTED, PLURAL_ROLE ...), in text order: each finder reads its own
+        self.cues_by_kind: dict[str, list[Span]] = {}
+        for cue in self.cues:
+            if cue.start >= body_start:
+                self.cues_by_kind.setdefault(cue.by_kind[Kind.CUE].ref[0], []).append(cue)
         self.body_start, self.published = body_start, published
         self.resolve_country, self.context_country = resolve_country, context_country
         self.hides_country, self.names = hides_country, names

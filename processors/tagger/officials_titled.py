@@ -7,7 +7,14 @@ import re
 
 from wirewatch.processors.tagger.matcher import Kind, Span
 from wirewatch.processors.tagger.officials_known import inside_longer_name, name_goes_on
-from wirewatch.processors.tagger.officials_names import AFTER_NAME, NAME_RUN, PARTICLE_INITIALS, name_tokens
+from wirewatch.processors.tagger.officials_names import (
+    AFTER_NAME,
+    NAME_FIRST,
+    NAME_NEXT,
+    NAME_RUN,
+    PARTICLE_INITIALS,
+    name_tokens,
+)
 from wirewatch.processors.tagger.officials_roles import role_phrase
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
@@ -131,9 +138,9 @@ def find_listed(scan: OfficialsScan) -> None:
     """Officials listed after one plural role: "deputy prime ministers A, B and C", "commissioners A and B".
     Each name gets the singular role; a name already found (or known) keeps its record."""
     text = scan.cased
-    for cue in scan.cues:
-        kind, title = cue.by_kind[Kind.CUE].ref
-        if kind != PLURAL_ROLE or cue.start < scan.body_start or not text.startswith(" ", cue.end):
+    for cue in scan.cues_by_kind.get(PLURAL_ROLE, ()):
+        title = cue.by_kind[Kind.CUE].ref[1]
+        if not text.startswith(" ", cue.end):
             continue
         listed = _NAMES.match(text, cue.end + 1)
         if listed is None:
@@ -177,7 +184,7 @@ def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_s
 
 _CABINET_TITLES = frozenset({"cabinet member", "member", "minister"})
 # Two or more capitalised names joined by commas and a final "and" (after a plural role title).
-_NAME = r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|al|el|bin|ibn|de|da|van|von))*"
+_NAME = NAME_FIRST + NAME_NEXT + "*"
 _LISTED_NAME = _NAME + r"(?: \([a-z][a-z ,\-]{1,40}\))?"  # an optional portfolio in brackets
 _NAMES = re.compile(_LISTED_NAME + r"(?:, " + _LISTED_NAME + r")*,? and " + _LISTED_NAME)
 _LIST_SPLIT = re.compile(r",? and |, (?=[A-Z])")
