@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from wirewatch.kafka_options import aiokafka_options, kafka_python_options
 from wirewatch.settings import KafkaSettings
@@ -101,12 +101,15 @@ class CompactedTopicFollower:
         topic: str,
         on_records: Callable[[list[Record], bool], None],
         poll_ms: int = 500,
+        on_caught_up: Callable[[], None] | None = None,
     ) -> None:
         self.kafka, self.topic, self.on_records, self.poll_ms = kafka, topic, on_records, poll_ms
+        self.on_caught_up = on_caught_up  # called once a run has read what the topic held at its start
         self.ready = asyncio.Event()
         self.records_seen = 0
 
-    async def run(self) -> None:
+    async def run(self, seed: Callable[[], Awaitable[None]] | None = None) -> None:
+        """Follow the topic until cancelled. `seed`, when given, fills the topic if it is empty at start."""
         from aiokafka import AIOKafkaConsumer, TopicPartition
 
         consumer = AIOKafkaConsumer(enable_auto_commit=False, group_id=None, **aiokafka_options(self.kafka))
@@ -117,9 +120,12 @@ class CompactedTopicFollower:
             consumer.assign(tps)
             await consumer.seek_to_beginning(*tps)
             end = await consumer.end_offsets(tps)
+            if seed is not None and not any(end.values()):
+                await seed()
+                end = await consumer.end_offsets(tps)
             initial = any(end.values())
             if not initial:
-                self.ready.set()
+                self._caught_up()
             while True:
                 batches = await consumer.getmany(timeout_ms=self.poll_ms)
                 records: list[Record] = [
@@ -133,9 +139,14 @@ class CompactedTopicFollower:
                     self.on_records(records, initial)
                 if initial and all([await consumer.position(tp) >= offset for tp, offset in end.items()]):
                     initial = False
-                    self.ready.set()
+                    self._caught_up()
         finally:
             await consumer.stop()
+
+    def _caught_up(self) -> None:
+        if self.on_caught_up is not None:
+            self.on_caught_up()
+        self.ready.set()
 
     async def _partitions(self, consumer) -> list[int]:
         while True:  # the topic may not exist yet: create it rather than fail the worker

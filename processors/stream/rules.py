@@ -2,9 +2,9 @@
 
 Every worker must see every rule, so the topic is not read through the
 processors' consumer group (which would give each worker a share of its
-partitions). `RuleTopicFollower` uses an aiokafka consumer with no group:
-it assigns itself all partitions, reads from the beginning, and keeps
-following; each batch of records is folded into a `RuleBook` and the whole set
+partitions). `RuleTopicFollower` reads it with the group-less
+`CompactedTopicFollower` (processors/stream/compacted.py, shared with the
+learned topic): all partitions, from the beginning, then following; each batch of records is folded into a `RuleBook` and the whole set
 is swapped into the matcher (`DispatchProcessor.replace_rules`). Rules whose
 query does not parse are logged and skipped by the matcher; records that are
 not rules at all are logged and skipped here.
@@ -20,10 +20,15 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Rule
 from wirewatch.processors.stream.codec import DeadLetterReason, RuleBook, rule_changes
-from wirewatch.processors.stream.compacted import ensure_compacted_topic, read_compacted, write_compacted
+from wirewatch.processors.stream.compacted import (
+    CompactedTopicFollower,
+    Record,
+    ensure_compacted_topic,
+    read_compacted,
+    write_compacted,
+)
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger("wirewatch.processor.rules")
@@ -35,68 +40,36 @@ class RuleTopicFollower:
     def __init__(self, kafka: KafkaSettings, on_rules: Callable[[list[Rule]], None], poll_ms: int = 500) -> None:
         self.kafka = kafka
         self.on_rules = on_rules
-        self.poll_ms = poll_ms
         self.book = RuleBook()
-        self.ready = asyncio.Event()  # set once the records present at start are applied
-        self.records_seen = 0
         self.skipped = 0
+        self._topic = CompactedTopicFollower(
+            kafka, kafka.topic_rules, self._on_records, poll_ms, on_caught_up=self._publish
+        )
+        self.ready = self._topic.ready  # set once the records present at start are applied
 
     async def run(self, seed: list[Rule] | None = None) -> None:
-        from aiokafka import AIOKafkaConsumer, TopicPartition
+        # A fresh book per run: a rerun after an error rereads the topic from the start.
+        self.book = RuleBook()
 
-        consumer = AIOKafkaConsumer(enable_auto_commit=False, group_id=None, **aiokafka_options(self.kafka))
-        await consumer.start()
-        try:
-            partitions = await self._partitions(consumer)
-            tps = [TopicPartition(self.kafka.topic_rules, p) for p in partitions]
-            consumer.assign(tps)
-            await consumer.seek_to_beginning(*tps)
-            end = await consumer.end_offsets(tps)
-            if seed and not any(end.values()):
-                # An empty topic: the config's rules seed it (see docs/processor.md).
-                # Several workers starting at once write identical records: harmless on a compacted topic.
-                log.info(
-                    "rules topic %s is empty: seeding it with %d configured rule(s)", self.kafka.topic_rules, len(seed)
-                )
-                await asyncio.to_thread(publish_rules, self.kafka, seed)
-                end = await consumer.end_offsets(tps)
-            # A fresh book per run: a rerun after an error rereads the topic from the start.
-            self.book = RuleBook()
-            caught_up = not any(end.values())
-            if caught_up:
-                self._publish()
-            while True:
-                batches = await consumer.getmany(timeout_ms=self.poll_ms)
-                changed = False
-                for records in batches.values():
-                    for record in records:
-                        changed |= self._apply(record.key, record.value)
-                if not caught_up:
-                    # Publish the set only once it is complete, never a half-read topic.
-                    caught_up = all(await self._caught_up(consumer, end))
-                    if caught_up:
-                        self._publish()
-                elif changed:
-                    self._publish()
-        finally:
-            await consumer.stop()
+        async def publish_seed() -> None:
+            # An empty topic: the config's rules seed it (see docs/processor.md). Several workers starting at
+            # once write identical records: harmless on a compacted topic.
+            assert seed is not None
+            log.info(
+                "rules topic %s is empty: seeding it with %d configured rule(s)", self.kafka.topic_rules, len(seed)
+            )
+            await asyncio.to_thread(publish_rules, self.kafka, seed)
 
-    async def _partitions(self, consumer) -> list[int]:
-        # The topic may not exist yet (rules published later): wait for it rather than fail the worker.
-        while True:
-            partitions = consumer.partitions_for_topic(self.kafka.topic_rules)
-            if partitions:
-                return sorted(partitions)
-            await ensure_rules_topic_async(self.kafka)
-            await consumer._client.force_metadata_update()  # aiokafka has no public "refresh" call
-            await asyncio.sleep(0.5)
+        await self._topic.run(seed=publish_seed if seed else None)
 
-    @staticmethod
-    async def _caught_up(consumer, end: dict) -> list[bool]:
-        return [await consumer.position(tp) >= offset for tp, offset in end.items()]
+    def _on_records(self, records: list[Record], initial: bool) -> None:
+        changed = False
+        for key, value in records:
+            changed |= self._apply(key.encode("utf-8"), value)
+        if changed and not initial:  # the set is published once complete, never from a half-read topic
+            self._publish()
 
     def _apply(self, key: bytes | None, value: bytes | None) -> bool:
-        self.records_seen += 1
         try:
             rule_id = self.book.apply(key, value)
         except DeadLetterReason as exc:
@@ -108,16 +81,11 @@ class RuleTopicFollower:
 
     def _publish(self) -> None:
         self.on_rules(self.book.rules())
-        self.ready.set()
 
 
 def ensure_rules_topic(kafka: KafkaSettings) -> None:
     """Create the compacted rules topic if it does not exist (1 partition: rules are few)."""
     ensure_compacted_topic(kafka, kafka.topic_rules)
-
-
-async def ensure_rules_topic_async(kafka: KafkaSettings) -> None:
-    await asyncio.to_thread(ensure_rules_topic, kafka)
 
 
 def read_rule_records(kafka: KafkaSettings, timeout: float = 30.0) -> dict[str, bytes]:
