@@ -451,7 +451,7 @@ class Tagger:
             for span in doc.spans:
                 if span.start >= m.end():
                     break
-                p = span.first(Kind.COUNTRY)
+                p = span.by_kind.get(Kind.COUNTRY)
                 if p and span.start >= doc.body_start and p.ref[0] in doc.countries:
                     dateline_country: str = p.ref[0]
                     return dateline_country
@@ -466,7 +466,7 @@ class Tagger:
 
     def _officials(self, doc: _Doc, context_country: str | None) -> tuple[list[OfficialMention], list[tuple[int, int]]]:
         def resolve(span: Span) -> str | None:
-            p = span.first(Kind.COUNTRY)
+            p = span.by_kind.get(Kind.COUNTRY)
             return self._resolve_ambiguous(doc, span, p.ref[0]) if p else None
 
         def nearby_country(offset: int) -> str | None:
@@ -544,7 +544,7 @@ class Tagger:
         last_country: dict[str, str | None] = {}
         covered_until = -1  # a body's name already taken in whole ("Armed Forces Ministry")
         for i, span in enumerate(doc.spans):
-            p = span.first(Kind.AGENCY)
+            p = span.by_kind.get(Kind.AGENCY)
             if p is None or span.start < covered_until:
                 continue
             agency: Agency = p.ref
@@ -562,7 +562,7 @@ class Tagger:
             country = agency.country
             followed_by_role = (
                 i + 1 < len(doc.spans)
-                and doc.spans[i + 1].has(Kind.ROLE)
+                and Kind.ROLE in doc.spans[i + 1].by_kind
                 and doc.cased[span.end : doc.spans[i + 1].start] == " "
             )
             surface = doc.cased[span.start : span.end]
@@ -705,7 +705,7 @@ class Tagger:
         if m is None or i + 1 >= len(doc.spans):
             return None
         country = doc.spans[i + 1]
-        return country.end if country.start == m.end() and country.has(Kind.COUNTRY) else None
+        return country.end if country.start == m.end() and Kind.COUNTRY in country.by_kind else None
 
     def _name_start(self, doc: _Doc, i: int) -> tuple[int | None, str | None]:
         """Where a body's full name starts when capitalised words lead into it ("Bolivarian National Armed
@@ -723,7 +723,7 @@ class Tagger:
                 k -= 1
             prev = doc.spans[k] if k >= 0 and doc.spans[k].end == start - 1 else None
             if prev is not None:
-                p = prev.first(Kind.COUNTRY)
+                p = prev.by_kind.get(Kind.COUNTRY)
                 if (
                     p is None
                     and word == "General"
@@ -732,7 +732,7 @@ class Tagger:
                 ):
                     start, k = prev.start, k - 1  # "General Police Inspectorate", "General Directorate": not the rank
                     continue
-                if p is None or prev.has(Kind.ROLE) or prev.has(Kind.OFFICIAL):
+                if p is None or Kind.ROLE in prev.by_kind or Kind.OFFICIAL in prev.by_kind:
                     break
                 code = self._resolve_ambiguous(doc, prev, p.ref[0]) if p.ref[1] == "ambiguous" else p.ref[0]
                 if code is None:
@@ -774,7 +774,7 @@ class Tagger:
         start = span.start
         if i > 0:
             prev = doc.spans[i - 1]
-            p = prev.first(Kind.COUNTRY)
+            p = prev.by_kind.get(Kind.COUNTRY)
             if p is not None and p.ref[1] == "demonym" and doc.cased[prev.end : span.start] == " ":
                 start = prev.start
         name = doc.text[start : span.end]
@@ -806,7 +806,7 @@ class Tagger:
 
     def _country_ending(self, doc: _Doc, prev: Span, offset: int, gaps: tuple[str, ...]) -> str | None:
         """The country span `prev` names, when only one of `gaps` stands between it and `offset`."""
-        p = prev.first(Kind.COUNTRY)
+        p = prev.by_kind.get(Kind.COUNTRY)
         if p is None or doc.cased[prev.end : offset] not in gaps:
             return None
         code: str

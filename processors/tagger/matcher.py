@@ -165,17 +165,17 @@ class PatternMatcher:
                     if hit is not None:
                         hits.append(hit)
                         continue
-            elif start > 0 and lower[start - 1].isalnum() and lower[start].isalnum():
-                if lower[start : end_index + 1].isalnum():
-                    continue  # mid-word with no word break inside ("un" in "until"): nothing shorter holds
+            elif lower[start : end_index + 1].isalnum():
+                continue  # mid-word with no word break inside ("un" in "until"): nothing shorter holds
             else:
                 hit = _check(value, end_index, cased, lower, n)
                 if hit is not None:
                     hits.append(hit)
                     continue
             # The longest candidate failed (mid-word, wrong case): a shorter one inside it may still hold,
-            # unless it starts mid-word and has no word break inside ("un" in "until").
-            if start > 0 and lower[start - 1].isalnum() and lower[start : end_index + 1].isalnum():
+            # unless it has no word break inside ("un" in "until", "leader" in "leadership"): any shorter
+            # key inside one word starts or ends mid-word.
+            if lower[start : end_index + 1].isalnum():
                 continue
             for inner_end, inner in automaton.iter(lower, start, end_index + 1):  # end is exclusive
                 inner_hit = _check(inner, inner_end, cased, lower, n)

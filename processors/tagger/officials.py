@@ -50,9 +50,9 @@ class OfficialFinder:
             official = span.by_kind.get(Kind.OFFICIAL)
             if official is not None:
                 take_full_name(scan, index, span, official.ref)
-            elif span.has(Kind.SURNAME) and not span.has(Kind.COUNTRY) and not span.has(Kind.AGENCY):
+            elif Kind.SURNAME in span.by_kind and Kind.COUNTRY not in span.by_kind and Kind.AGENCY not in span.by_kind:
                 surname_spans.append(index)  # linked once every full name is known
-            elif span.has(Kind.ROLE):
+            elif Kind.ROLE in span.by_kind:
                 role_end = span.end  # a role's portfolio, known before any name after it is read
                 if cased.startswith(" of ", role_end) or cased.startswith(" for ", role_end):
                     add_portfolio(scan, index, role_end)

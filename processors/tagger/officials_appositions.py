@@ -252,7 +252,7 @@ def _gapped_list(scan: OfficialsScan, role_pos: int, country: str | None) -> Non
     index = scan.span_at_or_after(role_pos)
     if index >= len(spans) or (spans[index].start != role_pos and not text.startswith(("the ", "a "), role_pos)):
         return
-    cursor = next((span.end for span in spans[index : index + 3] if span.has(Kind.ROLE)), None)
+    cursor = next((span.end for span in spans[index : index + 3] if Kind.ROLE in span.by_kind), None)
     for _ in range(6):
         if cursor is None:
             return
@@ -261,13 +261,17 @@ def _gapped_list(scan: OfficialsScan, role_pos: int, country: str | None) -> Non
             return
         role_start = item.end()
         role_index = scan.span_at_or_after(role_start)
-        if role_index >= len(spans) or spans[role_index].start != role_start or not spans[role_index].has(Kind.ROLE):
+        if (
+            role_index >= len(spans)
+            or spans[role_index].start != role_start
+            or Kind.ROLE not in spans[role_index].by_kind
+        ):
             return
         role_end = spans[role_index].end
         while (
             role_index + 1 < len(spans)
             and spans[role_index + 1].start == role_end + 1
-            and spans[role_index + 1].has(Kind.ROLE)
+            and Kind.ROLE in spans[role_index + 1].by_kind
         ):
             role_index += 1
             role_end = spans[role_index].end
@@ -367,13 +371,13 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
             cursor += 1
         span = spans[index] if index < len(spans) else None
         if span is not None and span.start == cursor:
-            agency_payload = span.first(Kind.AGENCY)
-            if span.has(Kind.ROLE) and not (head_of and agency_payload is not None):
+            agency_payload = span.by_kind.get(Kind.AGENCY)
+            if Kind.ROLE in span.by_kind and not (head_of and agency_payload is not None):
                 role_start, role_end = span.start, span.end
                 while (
                     index + 1 < len(spans)
                     and spans[index + 1].start == role_end + 1
-                    and spans[index + 1].has(Kind.ROLE)
+                    and Kind.ROLE in spans[index + 1].by_kind
                     and text[role_end] == " "
                 ):
                     index += 1  # "deputy" + "chief of the General Staff": one role
@@ -388,7 +392,7 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
                 if head_of:
                     role_start, role_end = span.start, span.end
                     break
-            elif span.has(Kind.COUNTRY):
+            elif Kind.COUNTRY in span.by_kind:
                 public = True
                 code, form = span.by_kind[Kind.COUNTRY].ref
                 if country is None and not international:
@@ -454,7 +458,7 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
 
 def _leads_into_body(text: str, cursor: int, span: Span) -> bool:
     """Are the words from `cursor` to `span` (a body named by its head noun) capitalised words of its name?"""
-    agency = span.first(Kind.AGENCY)
+    agency = span.by_kind.get(Kind.AGENCY)
     if agency is None or not agency.ref.needs_lead_in or span.start - cursor > 60:
         return False
     words = text[cursor : span.start].split()
@@ -468,7 +472,7 @@ def _member_of(scan: OfficialsScan, pos: int) -> Description | None:
     start = pos + 4 if text.startswith("the ", pos) else pos
     index = scan.span_at_or_after(start)
     country: str | None = None
-    if index < len(spans) and spans[index].start == start and spans[index].has(Kind.COUNTRY):
+    if index < len(spans) and spans[index].start == start and Kind.COUNTRY in spans[index].by_kind:
         code, form = spans[index].by_kind[Kind.COUNTRY].ref
         gap = text[spans[index].end : spans[index].end + 3]
         if gap not in ("'s ", "’s "):
@@ -479,7 +483,7 @@ def _member_of(scan: OfficialsScan, pos: int) -> Description | None:
     # the body: a known one starting here, or capitalised words ending in a body's head noun
     for body_index in range(index, min(index + 5, len(spans))):
         span = spans[body_index]
-        agency = span.first(Kind.AGENCY)
+        agency = span.by_kind.get(Kind.AGENCY)
         if agency is None:
             if span.start > start:
                 break
@@ -509,13 +513,13 @@ def _country_in(scan: OfficialsScan, start: int, end: int) -> tuple[str | None, 
         span = scan.spans[index]
         if span.start >= end:
             break
-        agency_payload = span.first(Kind.AGENCY)
+        agency_payload = span.by_kind.get(Kind.AGENCY)
         if agency_payload is not None and agency_payload.ref.kind != "news_agency":
             agency: Agency = agency_payload.ref
             public = True
             if agency.kind == "international" or agency.country:
                 return agency.country, agency.kind == "international", True
-        country_payload = span.first(Kind.COUNTRY)
+        country_payload = span.by_kind.get(Kind.COUNTRY)
         if country_payload is not None and country_payload.ref[1] != "capital":
             code, form = country_payload.ref
             return (scan.resolve_country(span) if form == "ambiguous" else code), False, True
@@ -539,7 +543,7 @@ def _add_apposition(scan: OfficialsScan, comma: int, role: str, country: str | N
     spans = scan.spans
     last_before = scan.span_at_or_after(comma) - 1
     before = spans[last_before] if last_before >= 0 else None
-    if before is not None and before.end == comma and before.has(Kind.OFFICIAL):
+    if before is not None and before.end == comma and Kind.OFFICIAL in before.by_kind:
         official: Official = before.by_kind[Kind.OFFICIAL].ref
         record = scan.found.get(official.id)
         if record is not None:
@@ -554,14 +558,14 @@ def _add_apposition(scan: OfficialsScan, comma: int, role: str, country: str | N
     for index in range(last_before, -1, -1):
         if spans[index].end <= name_start:
             break
-        official_payload = spans[index].first(Kind.OFFICIAL)
+        official_payload = spans[index].by_kind.get(Kind.OFFICIAL)
         record = scan.found.get(official_payload.ref.id) if official_payload is not None else None
         if record is not None:  # "Dr Tedros Adhanom Ghebreyesus, director-general of the WHO"
             _give_role(record, role)
             return
     inner = [index for index in range(last_before, -1, -1) if spans[index].start >= name_start]
     for index in inner:
-        if not spans[index].has(Kind.SURNAME) and not spans[index].has(Kind.OFFICIAL):
+        if Kind.SURNAME not in spans[index].by_kind and Kind.OFFICIAL not in spans[index].by_kind:
             return  # a country, body or role word inside: not a personal name
     key = "u:" + fold(name)
     record = scan.found.get(key) or (scan.find_by_surname(tokens[-1]) if len(tokens) == 1 else None)
@@ -640,6 +644,8 @@ def _name_before(scan: OfficialsScan, comma: int) -> tuple[int, list[str]]:
 def _is_role_at(scan: OfficialsScan, start: int) -> bool:
     """Does a role word start at `start`, or run across it?"""
     index = scan.span_at_or_after(start)
-    if index < len(scan.spans) and scan.spans[index].start == start and scan.spans[index].has(Kind.ROLE):
+    if index < len(scan.spans) and scan.spans[index].start == start and Kind.ROLE in scan.spans[index].by_kind:
         return True
-    return any(span.start < start < span.end and span.has(Kind.ROLE) for span in scan.spans[max(0, index - 1) : index])
+    return any(
+        span.start < start < span.end and Kind.ROLE in span.by_kind for span in scan.spans[max(0, index - 1) : index]
+    )

@@ -52,7 +52,7 @@ def add_portfolio(scan: OfficialsScan, role_index: int, role_end: int) -> None:
             body is not None
             and of_the is not None
             and body.start == of_the.end()
-            and (body.has(Kind.AGENCY) or _names_country(body))
+            and (Kind.AGENCY in body.by_kind or _names_country(body))
             and ((after[:1] == " " and after[1:2].isupper()) or (after[:2] == ", " and after[2:3].isupper()))
         ):
             portfolio_end = body.end  # "head of the electoral commission X" / "head of the commission, X,"
@@ -64,8 +64,8 @@ def add_portfolio(scan: OfficialsScan, role_index: int, role_end: int) -> None:
 
 def _names_country(span: Span) -> bool:
     """A country's name (not a demonym or a capital): "of Pakistan"."""
-    country = span.first(Kind.COUNTRY)
-    return country is not None and country.ref[1] in ("name", "ambiguous") and not span.has(Kind.SURNAME)
+    country = span.by_kind.get(Kind.COUNTRY)
+    return country is not None and country.ref[1] in ("name", "ambiguous") and Kind.SURNAME not in span.by_kind
 
 
 def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase | None:
@@ -91,7 +91,7 @@ def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase 
         # portfolio; step back to the role word itself
         role_word_end = scan.portfolio_roles[portfolio_end]
         while before >= 0 and spans[before].end > role_word_end:
-            agency_payload = spans[before].first(Kind.AGENCY)
+            agency_payload = spans[before].by_kind.get(Kind.AGENCY)
             if agency_payload is not None and agency_payload.ref.kind == "international":
                 international = True
             elif agency_payload is not None and agency_payload.ref.country:
@@ -108,10 +108,10 @@ def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase 
         if not _gap_ok(gap, first, span):
             break
         first = False
-        if span.has(Kind.ROLE) or (span.has(Kind.AGENCY) and role_end is not None):
+        if Kind.ROLE in span.by_kind or (Kind.AGENCY in span.by_kind and role_end is not None):
             role_end = span.end if role_end is None else role_end
             role_start = span.start
-            agency_payload = span.first(Kind.AGENCY)
+            agency_payload = span.by_kind.get(Kind.AGENCY)
             if agency_payload is not None:
                 agency: Agency = agency_payload.ref
                 if agency.kind == "international":
@@ -121,7 +121,7 @@ def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase 
             cursor = span.start
             before -= 1
             continue
-        if span.has(Kind.COUNTRY) and role_end is not None:
+        if Kind.COUNTRY in span.by_kind and role_end is not None:
             code, form = span.by_kind[Kind.COUNTRY].ref
             code = scan.resolve_country(span) if form == "ambiguous" else code
             if form == "capital" and not gap.startswith("'"):
@@ -146,10 +146,10 @@ def _gap_ok(gap: str, first: bool, span: Span) -> bool:
         return True
     if "\n" in gap:
         return False
-    if span.has(Kind.AGENCY) and not span.has(Kind.COUNTRY) and gap.startswith(("'s ", "’s ")):
+    if Kind.AGENCY in span.by_kind and Kind.COUNTRY not in span.by_kind and gap.startswith(("'s ", "’s ")):
         rest = gap[3:].split()  # "the European Union's ambassador", "the army's chief spokesman"
         return len(rest) <= 2 and all(word.lower() in ROLE_MODIFIERS for word in rest)
-    if span.has(Kind.COUNTRY):
+    if Kind.COUNTRY in span.by_kind:
         for possessive in ("'s ", "' ", ", whose "):  # "Iran's", "Chad's transitional", "Nigeria, whose"
             if gap.startswith(possessive):
                 rest = gap[len(possessive) :].split()
@@ -244,7 +244,7 @@ def _is_known_acronym(scan: OfficialsScan, word: str) -> bool:
     if cased.find(word) in scan.span_starts:
         return True
     for span in scan.spans:
-        if span.has(Kind.AGENCY):
+        if Kind.AGENCY in span.by_kind:
             # the body's words and the capitalised words leading into it ("Central" + "Election Commission")
             words = cased[max(0, span.start - 40) : span.start].split()[-3:]
             while (words and not words[0][:1].isupper()) or (words and words[0].lower() in NAME_STOPWORDS):

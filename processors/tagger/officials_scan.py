@@ -119,7 +119,7 @@ class OfficialsScan:
         """Where spans that may be (part of) a person's name end; computed on first use."""
         if self._name_span_ends is None:
             self._name_span_ends = {
-                span.end for span in self.spans if span.has(Kind.SURNAME) or span.has(Kind.OFFICIAL)
+                span.end for span in self.spans if Kind.SURNAME in span.by_kind or Kind.OFFICIAL in span.by_kind
             }
         return self._name_span_ends
 

@@ -31,7 +31,7 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     following = spans[index + 1] if index + 1 < len(spans) else None
     if (
         following is not None
-        and (following.has(Kind.ROLE) or following.has(Kind.AGENCY))
+        and (Kind.ROLE in following.by_kind or Kind.AGENCY in following.by_kind)
         and not cased[span.end : following.start].strip()
     ):
         return  # not the last word of the role phrase
@@ -75,21 +75,25 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     name_end = name_start + len(" ".join(tokens))
     if (name_pos == role_end + 2 or ranks) and not (name_end >= len(cased) or cased[name_end] in ",.;"):
         return  # "president, X" must be a closed apposition
-    inner = [
-        inner_index for inner_index in range(index + 1, len(spans)) if name_pos <= spans[inner_index].start < name_end
-    ]
+    inner = []  # the spans inside the name (spans are sorted: stop at the first past it)
+    for inner_index in range(index + 1, len(spans)):
+        inner_start = spans[inner_index].start
+        if inner_start >= name_end:
+            break
+        if inner_start >= name_pos:
+            inner.append(inner_index)
     for inner_index in inner:
         other = spans[inner_index]
-        other_official = other.first(Kind.OFFICIAL)
+        other_official = other.by_kind.get(Kind.OFFICIAL)
         if (
             other_official is not None
             and not inside_longer_name(scan, other)
             and not name_goes_on(scan, other, other_official.ref)
         ):
             return  # a known official: handled by its own span
-        if other.has(Kind.ROLE) or other.has(Kind.AGENCY) or other.has(Kind.NON_COUNTRY):
+        if Kind.ROLE in other.by_kind or Kind.AGENCY in other.by_kind or Kind.NON_COUNTRY in other.by_kind:
             return
-        other_country = other.first(Kind.COUNTRY)
+        other_country = other.by_kind.get(Kind.COUNTRY)
         if other_country is not None and other_country.ref[1] != "ambiguous" and len(tokens) == 1:
             return
     name = scan.text[name_start:name_end].rstrip(".'’")
@@ -99,7 +103,7 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     if phrase is None or phrase.excluded:
         return
     if len(tokens) == 1:
-        if any(spans[inner_index].has(Kind.SURNAME) for inner_index in inner):
+        if any(Kind.SURNAME in spans[inner_index].by_kind for inner_index in inner):
             return  # a known official's surname: linked with its own span
         linked = scan.find_by_surname(name)
         if linked is not None:
@@ -129,7 +133,7 @@ _COMPOUND_BEFORE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|n
 
 def _is_rank(span: Span, cased: str) -> bool:
     """A role span that is only a military or police rank ("General", "Lieutenant Colonel")."""
-    return span.has(Kind.ROLE) and all(
+    return Kind.ROLE in span.by_kind and all(
         word.strip(".").lower() in RANK_WORDS for word in cased[span.start : span.end].split()
     )
 
@@ -167,13 +171,18 @@ def _record_listed(scan: OfficialsScan, name: str, start: int, role: str, role_s
         span = scan.spans[index]
         if span.start >= end:
             break
-        official = span.first(Kind.OFFICIAL)
+        official = span.by_kind.get(Kind.OFFICIAL)
         if official is not None and span.start == start and span.end == end:
             record = scan.found.get(official.ref.id)
             if record is not None and not record.written_role:
                 record.role, record.written_role = role, True
             return
-        if span.has(Kind.COUNTRY) or span.has(Kind.AGENCY) or span.has(Kind.ROLE) or span.has(Kind.NON_COUNTRY):
+        if (
+            Kind.COUNTRY in span.by_kind
+            or Kind.AGENCY in span.by_kind
+            or Kind.ROLE in span.by_kind
+            or Kind.NON_COUNTRY in span.by_kind
+        ):
             return  # a place or body inside: not a personal name
     key = "u:" + fold(name)
     if key in scan.found:
