@@ -24,13 +24,16 @@ GOLD_FILES = {
     "heldout-2025c": GOLD_DIR / "heldout-2025c.jsonl",
     # likewise (3 Dec 2026: 0.992 / 0.906 / 0.871; the session's starting tagger 0.992 / 0.854 / 0.800)
     "heldout-2025d": GOLD_DIR / "heldout-2025d.jsonl",
+    # likewise: heldout-2025 scored once at the start of the 3 Dec session (0.993 / 0.943 / 0.922), heldout-2025e
+    # at that session's end (0.985 / 0.938 / 0.914); tuning data since the blind heldout-2025f was written
+    "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",
+    "heldout-2025e": GOLD_DIR / "heldout-2025e.jsonl",
 }
 # Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
-    "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",  # scored once on 3 Dec 2026, at the session's start
-    "heldout-2025e": GOLD_DIR / "heldout-2025e.jsonl",  # written blind on 3 Dec 2026; scored once at #13's end
+    "heldout-2025f": GOLD_DIR / "heldout-2025f.jsonl",  # written blind on 3 Dec 2026 (evening); not yet scored
 }
 
 if str(REPO_ROOT) not in sys.path:
