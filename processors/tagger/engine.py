@@ -90,7 +90,7 @@ _PORTFOLIO_LIST_GOES_ON = re.compile(
 )
 _MINISTRY_AGENCY = Agency("ministry-of", "Ministry", "government", None, (), (), generic=True, name_as_written=True)
 # A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
-_NAME_CONTINUES = re.compile(r" (?:of|for|on)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+_NAME_CONTINUES = re.compile(r" (?:of|for|on|Against)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
 
 
 UPDATES_CHECK_SECONDS = 10.0
@@ -139,6 +139,7 @@ class _Doc:
     cues: list[Span] = field(default_factory=list)  # grammar cues, kept out of `spans`
     countries: dict[str, list[int]] = field(default_factory=dict)
     phrase_countries: list[tuple[int, int, str]] = field(default_factory=list)
+    name_spans: set[int] = field(default_factory=set)
     verdicts: dict[str, object] = field(default_factory=dict)  # whole-dispatch answers, computed once
 
 
@@ -489,6 +490,7 @@ class Tagger:
         found = finder.run()
         finder.count_unknown_surnames()
         doc.phrase_countries = finder.phrase_countries
+        doc.name_spans = finder.scan.consumed  # spans read as part of a person's name ("Petra Tschudin")
         day = doc.published.isoformat() if doc.published else None
         mentions = []
         for f in found:
@@ -545,7 +547,7 @@ class Tagger:
         covered_until = -1  # a body's name already taken in whole ("Armed Forces Ministry")
         for i, span in enumerate(doc.spans):
             p = span.by_kind.get(Kind.AGENCY)
-            if p is None or span.start < covered_until:
+            if p is None or span.start < covered_until or i in doc.name_spans:
                 continue
             agency: Agency = p.ref
             if agency.id == "un":
@@ -603,6 +605,12 @@ class Tagger:
                     name += doc.text[span.end : continued.end()]
                     if qualifier is None:  # "... Authority of Moldova": the name says whose it is
                         country = self._country_within(doc, span.end, continued.end()) or country
+            elif agency.generic and not surface.islower():
+                of_country = self._of_country_after(doc, i)
+                if of_country is not None:  # "Electoral Commission of Jamaica": the country is part of the name
+                    end, country = of_country
+                    name += doc.text[span.end : end]
+                    covered_until = end
             source = "learned" if agency.learned else "text" if written_start is not None or head else "kb"
             self._count(found, span.start, agency, country, name, source)
         self._ministries_of(doc, found, context_country)
@@ -648,6 +656,19 @@ class Tagger:
             and word.lower() not in NAME_STOPWORDS
             and not rules._sentence_initial(doc.cased, word_start)
         )
+
+    def _of_country_after(self, doc: _Doc, index: int) -> tuple[int, str] | None:
+        """ "of Jamaica", "of the Philippines" right after spans[index], naming a country: (its end, code)."""
+        span = doc.spans[index]
+        if index + 1 >= len(doc.spans) or not doc.cased.startswith(" of ", span.end):
+            return None
+        after = doc.spans[index + 1]
+        gap = doc.cased[span.end : after.start]
+        payload = after.by_kind.get(Kind.COUNTRY)
+        if gap not in (" of ", " of the ") or payload is None or payload.ref[1] not in ("name", "ambiguous"):
+            return None
+        code = self._resolve_ambiguous(doc, after, payload.ref[0]) if payload.ref[1] == "ambiguous" else payload.ref[0]
+        return (after.end, code) if code else None
 
     def _country_within(self, doc: _Doc, start: int, end: int) -> str | None:
         """The first country named in [start, end)."""

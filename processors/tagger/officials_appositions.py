@@ -38,6 +38,7 @@ from wirewatch.processors.tagger.vocab import (
     RANK_WORDS,
     REPLACED,
     ROLE_MODIFIERS,
+    SURNAME_FIRST_COUNTRIES,
     TAKES_OVER,
 )
 
@@ -66,11 +67,12 @@ _TOOK_ROLE = re.compile(
 )
 _NAMED_AS = re.compile(  # after a naming verb (found by the automaton as a NAMED_AS cue)
     r" (?:(?:a |an |the )?(?:[A-Z][a-z]+ )?[a-z][\w\-]* ){0,2}?"
-    r"(" + WRITTEN_NAME + r") as "
+    r"(" + WRITTEN_NAME + r")(?:, [^,;.\n]{3,120},)? as "  # "confirmed X, a four-term lawmaker, as prime minister"
 )
 # after "takes over" / "moves to": a portfolio, with "ministry" or "portfolio" or at a clause's end
 _PORTFOLIO_TAKEN = re.compile(
     r" (?:the )?([a-z]+(?:(?:,| and|,? and)? [a-z]+){0,3}?)(?: ministry| portfolio|(?=[,.;]| from | in place | while ))"
+    r"|(?: the )?([A-Z][a-z]+(?:(?:,| and|,? and)? [A-Z][a-z]+){0,3}?) Ministry\b"  # "takes over the Interior Ministry"
 )
 _REPLACED_AS = re.compile(r" (" + WRITTEN_NAME + r") as ")
 _HEADED_BODY_WORDS = BODY_NOUNS | PUBLIC_WORDS | {"inquiry", "panel", "taskforce"}
@@ -119,7 +121,11 @@ def find_appositions(scan: OfficialsScan) -> None:
         if (
             role_starts[next_role] <= comma + 80
             and comma not in place_or_body_ends
-            and not (text[comma + 2 : comma + 3].isupper() and comma + 2 not in scan.span_starts)
+            and not (
+                text[comma + 2 : comma + 3].isupper()
+                and comma + 2 not in scan.span_starts
+                and _official_owner(scan, comma + 2) is None
+            )
         ):
             # a role soon after; not "Abuja, the capital" nor "Ali, Musa and Obi"
             word_start = text.rfind(" ", 0, comma) + 1
@@ -161,12 +167,16 @@ def find_portfolios_taken(scan: OfficialsScan) -> None:
     text = scan.cased
     for cue in scan.cues_by_kind.get(TAKES_OVER, ()):
         taken = _PORTFOLIO_TAKEN.match(text, cue.end)
-        if taken is None or not set(taken.group(1).replace(",", " ").split()) - {"and"} <= PORTFOLIO_WORDS_LOWER:
+        group = 1 if taken is not None and taken.group(1) else 2
+        if (
+            taken is None
+            or not set(taken.group(group).lower().replace(",", " ").split()) - {"and"} <= PORTFOLIO_WORDS_LOWER
+        ):
             continue
         name_end = _subject_end(text, cue.start)
         if name_end is None:
             continue
-        role = f"{scan.text[taken.start(1) : taken.end(1)]} minister"
+        role = f"{scan.text[taken.start(group) : taken.end(group)]} minister"
         _add_apposition(scan, name_end, role, None, False)
 
 
@@ -369,6 +379,14 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     for _ in range(8):
         while cursor < len(text) and text[cursor] == " ":
             cursor += 1
+        owner = _official_owner(scan, cursor)
+        if owner is not None:  # "X, Lukashenko's press secretary,": an official's aide serves the same state
+            cursor, owner_record = owner
+            public = True
+            if country is None and not international:
+                country = owner_record.country
+            index = scan.span_at_or_after(cursor)
+            continue
         span = spans[index] if index < len(spans) else None
         if span is not None and span.start == cursor:
             agency_payload = span.by_kind.get(Kind.AGENCY)
@@ -448,12 +466,36 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     if (
         not assume_public
         and not public
+        and not legislator  # a seat in a legislature is a public office
         and not words & PUBLIC_WORDS
         and not set(fold(scan.cased[role_start:role_end]).replace("-", " ").split()) & PUBLIC_ROLE_WORDS
         and fold(scan.cased[role_start:role_end]).lower() not in PUBLIC_TITLES
     ):
         return None  # "chairman of JPMorgan Chase", "a spokesman for the company": a title, no public office
     return role, country, international
+
+
+_POSSESSIVE_NAME = re.compile(r"[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}['’]s ")
+
+
+def _official_owner(scan: OfficialsScan, cursor: int) -> tuple[int, Found] | None:
+    """A possessive naming an official found in the dispatch ("Lukashenko's", "President Lee's"): where the
+    words after it start, and the official."""
+    owner = _POSSESSIVE_NAME.match(scan.cased, cursor)
+    if owner is None:
+        return None
+    word = owner.group(0)[:-3].split()[-1]
+    record = scan.find_by_surname(word)
+    if record is None:  # "Lee's chief of staff": Korean and Chinese names put the family name first
+        record = next(
+            (
+                found
+                for found in scan.found.values()
+                if found.country in SURNAME_FIRST_COUNTRIES and found.name.split()[0] == word and " " in found.name
+            ),
+            None,
+        )
+    return (owner.end(), record) if record is not None else None
 
 
 def _leads_into_body(text: str, cursor: int, span: Span) -> bool:

@@ -12,7 +12,12 @@ from wirewatch.processors.tagger.officials_names import AFTER_NAME, HONORIFIC_KE
 from wirewatch.processors.tagger.officials_roles import role_phrase
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
-from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, NAMED_AFTER_NOUNS, NON_OFFICIAL_QUALIFIERS
+from wirewatch.processors.tagger.vocab import (
+    NAME_STOPWORDS,
+    NAMED_AFTER_NOUNS,
+    NON_OFFICIAL_QUALIFIERS,
+    NON_PERSON_WORDS,
+)
 
 _WORD_AFTER = re.compile(r"[^\W_'\-]*(?:['\-]+[^\W_'\-]*)*")  # letters, digits, "-" and "'"
 
@@ -116,6 +121,7 @@ def inside_longer_name(scan: OfficialsScan, span: Span, sentence_start_too: bool
         or word.lower() in NAME_STOPWORDS
         or word.lower() in HONORIFIC_KEYS
         or word.lower() in NON_OFFICIAL_QUALIFIERS
+        or word.lower() in NON_PERSON_WORDS  # "Chief Executive John Lee": a title's last word, not a given name
     ):
         return False
     if sentence_start_too and word_start >= scan.body_start:

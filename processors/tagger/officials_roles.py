@@ -142,7 +142,7 @@ def role_phrase(scan: OfficialsScan, index: int, name_start: int) -> RolePhrase 
 
 def _gap_ok(gap: str, first: bool, span: Span) -> bool:
     """May the text between `span` and the phrase after it sit inside one role phrase?"""
-    if gap in (" ", ""):
+    if gap in (" ", "", "-designate ", "-elect "):  # "premier-designate X"
         return True
     if "\n" in gap:
         return False

@@ -20,6 +20,36 @@ from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import PLURAL_ROLE, RANK_WORDS
 
+_PENDING_ROLE = re.compile(r"(?: nominee|[ -]designate|-elect)\b")
+
+
+def _given_name(cased: str, span: Span, name_start: int, tokens: list[str]) -> bool:
+    """Is a body's one-word name ("Petra", Jordan's news agency) the first of several words of a person's name?"""
+    word = cased[span.start : span.end]
+    return (
+        span.start == name_start
+        and len(tokens) >= 2
+        and word.isalpha()
+        and not word.isupper()
+        and Kind.ROLE not in span.by_kind
+        and Kind.COUNTRY not in span.by_kind
+    )
+
+
+def _name_goes_on_after_body(scan: OfficialsScan, span: Span) -> bool:
+    """ "member Petra Tschudin": a one-word body's name followed by a capitalised word no span starts is a given
+    name, not a body the role belongs to."""
+    word = scan.cased[span.start : span.end]
+    after = span.end + 1
+    return (
+        Kind.ROLE not in span.by_kind
+        and word.isalpha()
+        and not word.isupper()
+        and scan.cased[span.end : after] == " "
+        and scan.cased[after : after + 1].isupper()
+        and after not in scan.span_starts
+    )
+
 
 def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
     """spans[index] is a role word: record the capitalised name right after it, if it is an unknown person's."""
@@ -33,9 +63,13 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
         following is not None
         and (Kind.ROLE in following.by_kind or Kind.AGENCY in following.by_kind)
         and not cased[span.end : following.start].strip()
+        and not _name_goes_on_after_body(scan, following)
     ):
         return  # not the last word of the role phrase
     role_end = name_pos = scan.portfolios.get(span.end, span.end)
+    pending = _PENDING_ROLE.match(cased, name_pos)  # "finance minister nominee X", "premier-designate X"
+    if pending is not None:
+        role_end = name_pos = pending.end()
     if cased.startswith(", ", name_pos):
         name_pos += 2
     elif cased.startswith(" ", name_pos):
@@ -91,6 +125,8 @@ def find_after_role(scan: OfficialsScan, index: int, span: Span) -> None:
             and not name_goes_on(scan, other, other_official.ref)
         ):
             return  # a known official: handled by its own span
+        if Kind.AGENCY in other.by_kind and _given_name(cased, other, name_start, tokens):
+            continue  # "board member Petra Tschudin": a given name that is also a one-word body's name
         if Kind.ROLE in other.by_kind or Kind.AGENCY in other.by_kind or Kind.NON_COUNTRY in other.by_kind:
             return
         other_country = other.by_kind.get(Kind.COUNTRY)

@@ -291,6 +291,8 @@ _BASE_ROLES = [
     "warrant officer",
     "opposition leader",
     "leader of the opposition",
+    "floor leader",
+    "returning officer",
     # Westminster cabinet titles ("home secretary", "work and pensions secretary")
     *(f"{portfolio} secretary" for portfolio in _CABINET_SECRETARY_PORTFOLIOS),
     "chancellor of the exchequer",
@@ -459,6 +461,10 @@ ROLE_MODIFIERS = frozenset(
         "state",
         "federal",
         "national",
+        # after the role: "finance minister nominee X", "prime minister designate X"
+        "nominee",
+        "designate",
+        "elect",
     }
 )
 # Capitalised words that end a name (a name never runs into them).
@@ -819,8 +825,12 @@ NON_PERSON_WORDS = frozenset(
     }
 )
 
+# Where a person's family name comes first, as English-language wires write it ("Lee Jae-myung", "Xi Jinping").
+SURNAME_FIRST_COUNTRIES = frozenset({"CN", "HK", "MO", "TW", "KR", "KP", "VN", "KH"})
+
 # Seats in a legislature: public offices even when an "opposition" member holds them.
 LEGISLATOR_ROLES = (
+    "floor leader",  # a party's leader in the legislature, a member of it
     "lawmaker",
     "legislator",
     "mp",
@@ -896,6 +906,10 @@ PORTFOLIO_WORDS = (
     "Europe",
     "Americas",
     "Region",
+    "Elections",  # "Director of Elections X"
+    "Services",  # "Director of Fire Services X"
+    "Prosecutions",  # "Director of Public Prosecutions X"
+    "Prisons",
 )
 
 # Words naming a private or party body: a post in one is not a public office.
@@ -1143,6 +1157,8 @@ NAMING_VERBS = (
     "swore in",
     "reappointed",
     "promoted",
+    "approved",  # "parliament approved X as prime minister"
+    "endorsed",
 )
 _GIVEN_ROLE_CUES = tuple(
     f"{auxiliary} {verb}"
