@@ -90,7 +90,9 @@ _PORTFOLIO_LIST_GOES_ON = re.compile(
 )
 _MINISTRY_AGENCY = Agency("ministry-of", "Ministry", "government", None, (), (), generic=True, name_as_written=True)
 # A body's name going on after its head noun: "of|for|on (the) Capitalised Words", a few joined by "and".
-_NAME_CONTINUES = re.compile(r" (?:of|for|on|Against)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*")
+_NAME_CONTINUES = re.compile(
+    r" (?:of|for|on|Against)(?: the)? [A-Z][\w'’\-]+(?: (?:and |of |for |the )?[A-Z][\w'’\-]+)*"
+)
 
 
 UPDATES_CHECK_SECONDS = 10.0

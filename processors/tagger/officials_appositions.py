@@ -16,6 +16,7 @@ from wirewatch.processors.tagger.officials_names import (
     WRITTEN_NAME,
     is_particle_name,
 )
+from wirewatch.processors.tagger.officials_roles import seat_role
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import (
@@ -88,6 +89,8 @@ _OF_PARTY_BEFORE = re.compile(r" of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}$
 _AN_OFFICIAL_OF = re.compile(r"(?:an|a senior|a) official (?:of|at|with) ")
 _ONE_OF = re.compile(r"one of (?:its|the|their|his|her) ")
 _INSERTED_CLAUSE = ("who ", "a ", "an ", "the ", "until ", "formerly ", "previously ")
+_PARTY_ACRONYM = re.compile(r"[A-Z]{2,6}$")
+_POSSESSIVE_OPENING = re.compile(r"[A-Z][\w\-]*['’]s [a-z]")  # "X, Takaichi's rival in the race, takes defence"
 _WHEN_BEFORE_AS = re.compile(
     r" (?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|earlier|later"
     r"|last week|this week|on \d{1,2} [A-Z][a-z]+)(?=,? as )(?:,)?"
@@ -317,7 +320,9 @@ def _before_inserted_clause(text: str, comma: int) -> int | None:
     if opening == -1:
         return None
     head = text[opening + 2 : opening + 3]
-    if not (text.startswith(_INSERTED_CLAUSE, opening + 2) or head.islower()):
+    if not (
+        text.startswith(_INSERTED_CLAUSE, opening + 2) or head.islower() or _POSSESSIVE_OPENING.match(text, opening + 2)
+    ):
         return None  # "X, leader of the Motorists, becomes": a clause opens in lowercase, a list item does not
     return opening
 
@@ -376,6 +381,7 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
     role_end: int | None = None
     public = False  # a country or a public body named in the description
     free_words = 0
+    party_acronym: str | None = None
     for _ in range(8):
         while cursor < len(text) and text[cursor] == " ":
             cursor += 1
@@ -432,6 +438,10 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         if word[:1].isupper() and span is not None and _leads_into_body(text, cursor, span):
             cursor = span.start  # "who chairs the Guinean Human Rights Commission": words of the body's name
             continue
+        if party_acronym is None and free_words == 0 and _PARTY_ACRONYM.match(word):
+            party_acronym = word  # "a CCM lawmaker": a party's or council's acronym, kept for a seat only
+            cursor = word_match.end()
+            continue
         if not (lowered in ROLE_MODIFIERS or lowered in DESCRIPTOR_POSSESSIVES or lowered in HONORIFIC_KEYS):
             if (
                 not word.replace("-", "").isalpha()  # "state-funded" is a word
@@ -444,6 +454,8 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
         cursor = word_match.end()
     if role_end is None or role_start is None:  # both are set together
         return None
+    if party_acronym is not None and not seat_role(text[role_start:role_end]):
+        return None  # "an M23 commander": an unexplained acronym before any other role is an armed group
     if text[role_end : role_end + 1] == " " and text[role_end + 1 : role_end + 2].isupper() and not head_of:
         return None  # "the Verkhovna Rada, Speaker Ruslan Stefanchuk said": the role is the next name's
     if head_of:

@@ -214,10 +214,18 @@ def _excluded(scan: OfficialsScan, start: int, phrase: str) -> bool:
             phrase.lower().endswith(LEGISLATOR_ROLES) or phrase.lower() in PUBLIC_TITLES
         ):  # "opposition lawmaker X", "Opposition Leader X": public seats
             continue  # "opposition lawmaker X" holds a public seat
-        if word.lower() in NON_OFFICIAL_QUALIFIERS or (_ACRONYM.match(word) and not _is_known_acronym(scan, word)):
+        if word.lower() in NON_OFFICIAL_QUALIFIERS:
             return True
+        if _ACRONYM.match(word) and not _is_known_acronym(scan, word) and not seat_role(phrase):
+            return True  # "M23 spokesman"; but "a CCM lawmaker", "a CNE councillor" hold seats
 
     return False
+
+
+def seat_role(phrase: str) -> bool:
+    """A seat in a legislature or a council: an acronym before it names a party or the council itself."""
+    lowered = phrase.lower()
+    return lowered.endswith(LEGISLATOR_ROLES) or lowered.endswith(("councillor", "councilor"))
 
 
 def _private_aide(scan: OfficialsScan, role_start: int) -> bool:

@@ -1138,7 +1138,17 @@ HEAD_TITLES = {
 }
 REPLACED = "replaced"  # "X replaced Y as Senate President": X holds the role now, Y held it
 REPLACING_VERBS = ("replaced", "replaces", "succeeded", "succeeds", "will replace", "will succeed")
-TAKE_OVER_VERBS = ("takes over", "took over", "will take over", "moves to", "moved to", "will move to")
+TAKE_OVER_VERBS = (
+    "takes over",
+    "took over",
+    "will take over",
+    "moves to",
+    "moved to",
+    "will move to",
+    "takes",  # "X takes defence": only with a portfolio after it (see officials_appositions._PORTFOLIO_TAKEN)
+    "took",
+    "will take",
+)
 # Words of a ministry's portfolio ("home affairs and law", "economy and finance"): what may follow those verbs.
 PORTFOLIO_WORDS_LOWER = frozenset(word for ministry in _MINISTRIES for word in ministry.split()) | frozenset(
     {"affairs", "law", "labour", "housing", "women", "youth", "sports", "digital", "industry", "foreign"}
@@ -1206,6 +1216,10 @@ _TAKEN_ROLE_CUES = (
     "continues as",
     "was retained as",
     "is retained as",
+    # "X is the new interior minister"
+    "is the new",
+    "was the new",
+    "will be the new",
 )
 APPOINTMENT_CUES: tuple[str, ...] = (*_GIVEN_ROLE_CUES, *_TAKEN_ROLE_CUES)
 
