@@ -98,6 +98,12 @@ _NAME_CONTINUES = re.compile(
 UPDATES_CHECK_SECONDS = 10.0
 
 
+def _capitalised_words(name: str) -> bool:
+    """Two or more words, each capitalised ("Intelligence Service"): a name that "Security and" may lead into."""
+    words = name.split()
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
+
+
 class _UpdatesFile:
     """The officials updates file a tagger follows: has it changed since it was last read?"""
 
@@ -763,7 +769,11 @@ class Tagger:
                 country = country or code
                 start, k = prev.start, k - 1
                 continue
-            if word == "and" and start != span.start and not headline:
+            if (
+                word == "and"
+                and not headline
+                and (start != span.start or _capitalised_words(doc.cased[start : span.end]))
+            ):
                 # "Intelligence and Security Service", "Peace and Security Council": "and" between two
                 # capitalised words of one name (not after a country: "Mali and Niger army" is two)
                 before_start = doc.cased.rfind(" ", 0, word_start - 1) + 1

@@ -831,6 +831,7 @@ SURNAME_FIRST_COUNTRIES = frozenset({"CN", "HK", "MO", "TW", "KR", "KP", "VN", "
 # Seats in a legislature: public offices even when an "opposition" member holds them.
 LEGISLATOR_ROLES = (
     "floor leader",  # a party's leader in the legislature, a member of it
+    "whip",  # "KMT caucus whip X", "majority whip X"
     "lawmaker",
     "legislator",
     "mp",
