@@ -35,7 +35,7 @@ class Learning:
     ) -> None:
         self.layer, self.tagger = layer, tagger
         self.refresh_seconds, self.clock = refresh_seconds, clock
-        self._shown_version = -1
+        self._shown_version = 0  # a layer at version 0 has never attested anything: the tagger already shows it
         self._refreshed_at = float("-inf")
         self.rebuilds = 0
 

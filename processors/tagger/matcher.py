@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -19,21 +19,21 @@ from wirewatch.processors.tagger.textfold import fold, fold_cased
 class Kind:
     """Entity kinds (plain strings: enum members hash in Python and this is the hot path)."""
 
-    COUNTRY = "country"  # ref: (code, form) form in name | demonym | capital | ambiguous
-    NON_COUNTRY = "non_country"  # a phrase that hides a country word ("Middle East", "Gulf of Guinea")
-    AGENCY = "agency"  # ref: Agency
-    OFFICIAL = "official"  # ref: Official (full name or alias)
-    SURNAME = "surname"  # ref: tuple of Officials sharing that surname
-    ROLE = "role"  # ref: role title as written in the vocabulary
-    WATCH = "watch"  # ref: the watch word (lowercase)
-    COUP = "coup"  # ref: the coup term
-    CUE = "cue"  # ref: (APPOINTED, None) or (PLURAL_ROLE, singular title): grammar the officials finders read
+    COUNTRY: Final = "country"  # ref: (code, form) form in name | demonym | capital | ambiguous
+    NON_COUNTRY: Final = "non_country"  # a phrase that hides a country word ("Middle East", "Gulf of Guinea")
+    AGENCY: Final = "agency"  # ref: Agency
+    OFFICIAL: Final = "official"  # ref: Official (full name or alias)
+    SURNAME: Final = "surname"  # ref: tuple of Officials sharing that surname
+    ROLE: Final = "role"  # ref: role title as written in the vocabulary
+    WATCH: Final = "watch"  # ref: the watch word (lowercase)
+    COUP: Final = "coup"  # ref: the coup term
+    CUE: Final = "cue"  # ref: (APPOINTED, None) or (PLURAL_ROLE, singular title): grammar the officials finders read
 
 
 class Case:
-    EXACT = 0  # acronyms: "US", "AP", "IRNA", "dpa" must appear exactly so (accents aside)
-    CAPITALS = 1  # every capital in the pattern must be a capital in the text ("Turkey" not "turkey")
-    ANY = 2  # role words, watch words, generic bodies ("health ministry")
+    EXACT: Final = 0  # acronyms: "US", "AP", "IRNA", "dpa" must appear exactly so (accents aside)
+    CAPITALS: Final = 1  # every capital in the pattern must be a capital in the text ("Turkey" not "turkey")
+    ANY: Final = 2  # role words, watch words, generic bodies ("health ministry")
 
 
 @dataclass(frozen=True, slots=True)
