@@ -475,20 +475,20 @@ class SQLiteStore:
         (or the caller's, inside `transaction()`)."""
         if not records:
             return
-        rows = [(key, key.rpartition("|")[2], None if value is None else json.dumps(value, ensure_ascii=False))
-                for key, value in records]  # fmt: skip
         with self._write() as conn:
-            (seq,) = conn.execute("SELECT coalesce(max(seq), 0) FROM learned").fetchone()
-            for key, writer, payload in rows:
-                seq += 1
-                if payload is None:
-                    conn.execute("DELETE FROM learned WHERE key = ?", (key,))
+            (latest,) = conn.execute("SELECT coalesce(max(seq), 0) FROM learned").fetchone()
+            upserts, deletions = [], []
+            for seq, (key, value) in enumerate(dict(records).items(), latest + 1):  # a key given twice: the last
+                if value is None:
+                    deletions.append((key,))
                 else:
-                    conn.execute(
-                        "INSERT INTO learned (key, writer, value, seq) VALUES (?, ?, ?, ?)"
-                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value, seq = excluded.seq",
-                        (key, writer, payload, seq),
-                    )
+                    upserts.append((key, key.rpartition("|")[2], _json(value), seq))
+            conn.executemany("DELETE FROM learned WHERE key = ?", deletions)
+            conn.executemany(
+                "INSERT INTO learned (key, writer, value, seq) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value, seq = excluded.seq",
+                upserts,
+            )
 
     def learned_records(
         self, since: int = 0, writer: str | None = None
