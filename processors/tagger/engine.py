@@ -42,6 +42,7 @@ from wirewatch.processors.tagger.vocab import (
     TAKE_OVER_VERBS,
     TAKES_OVER,
     UNSAFE_SURNAMES,
+    with_other_spellings,
 )
 
 _Verdict = TypeVar("_Verdict")
@@ -239,8 +240,7 @@ class Tagger:
         m.add_all(kb.non_country_phrases, Kind.NON_COUNTRY, None)
         for a in kb.agencies:
             case = Case.ANY if a.generic else None
-            m.add(a.name, Kind.AGENCY, a, case)
-            m.add_all(a.aliases, Kind.AGENCY, a, case)
+            m.add_all(with_other_spellings((a.name, *a.aliases)), Kind.AGENCY, a, case)
             m.add_all(a.acronyms, Kind.AGENCY, a, Case.EXACT)
         by_surname: dict[str, list[Official]] = {}
         for o in kb.officials:

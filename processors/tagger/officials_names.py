@@ -42,6 +42,7 @@ NAME_PARTICLES = frozenset(
         "abu",
         "ould",
         "ag",
+        "arap",  # Kalenjin: "Daniel arap Moi"
         "wa",
         "y",
     }

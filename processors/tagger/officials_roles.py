@@ -239,6 +239,8 @@ def _private_aide(scan: OfficialsScan, role_start: int) -> bool:
     owner = cased[owner_start:owner_end]
     if not owner[:1].isupper() or not owner.isalpha() or owner.lower() in NAME_STOPWORDS:
         return False
+    if owner_end in scan.span_ends:
+        return False  # the last word of a longer span: "South Africa's police minister"
     index = scan.span_at_or_after(owner_start)
     if index < len(scan.spans) and scan.spans[index].start < owner_end:
         return False  # a country, a body, a known official or a role word

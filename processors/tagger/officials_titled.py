@@ -180,9 +180,14 @@ def find_listed(scan: OfficialsScan) -> None:
     text = scan.cased
     for cue in scan.cues_by_kind.get(PLURAL_ROLE, ()):
         title = cue.by_kind[Kind.CUE].ref[1]
-        if not text.startswith(" ", cue.end):
+        if text.startswith(" ", cue.end):
+            listed = _NAMES.match(text, cue.end + 1)
+        elif text.startswith(", ", cue.end):  # "its deputy ministers, A and B, remain": the list in apposition
+            listed = _NAMES.match(text, cue.end + 2)
+            if listed is not None and not text.startswith((",", "."), listed.end()):
+                continue  # "the ministers, Smith and Jones said": a list that does not close is not one
+        else:
             continue
-        listed = _NAMES.match(text, cue.end + 1)
         if listed is None:
             continue
         role = scan.text[cue.start : cue.start + len(title) - 1] + title[-1]  # the singular, cased as written

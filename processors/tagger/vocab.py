@@ -6,6 +6,9 @@ processors/kb/*.json), which is why they sit in code.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 _MINISTRIES = (
     "foreign",
     "defence",
@@ -30,6 +33,7 @@ _MINISTRIES = (
     "mines",
     "mining",
     "transport",
+    "police",  # "police minister" (South Africa), "deputy police ministers A and B"
     "labour",
     "labor",
     "culture",
@@ -224,6 +228,11 @@ _BASE_ROLES = [
     "comptroller general",
     "superintendent",
     "chief superintendent",
+    "superintendent of police",  # India, Pakistan: "Superintendent of Police X of the rural district"
+    "deputy superintendent of police",
+    "assistant superintendent of police",
+    "inspector",  # a police rank before a name: "Inspector X, a spokesman for the police"
+    "chief inspector",
     "inspector general",
     "inspector-general",
     "police commissioner",
@@ -711,6 +720,7 @@ RANK_WORDS = frozenset(
         "marshal",
         "chief",
         "superintendent",
+        "inspector",
     }
 )
 
@@ -1016,6 +1026,15 @@ PUBLIC_WORDS = frozenset(
     {
         "regulator",
         "regulatory",
+        "governor",  # "a spokesman for the governor"
+        "governor's",
+        "governorate",
+        "mayor",
+        "mayor's",
+        "minister",
+        "minister's",
+        "prosecutor",
+        "prosecutor's",
         "prison",
         "prisons",
         "president",
@@ -1233,3 +1252,22 @@ def _plural(title: str) -> str:
 PLURAL_ROLE_TITLES: dict[str, str] = {_plural(title): title for title in ROLE_TITLES if " of" not in title} | {
     "justices": "justice"  # "Justices A, B and C agreed" ("Justice" alone is an honorific, not a role word)
 }
+
+
+# British and American spellings of the words in bodies' names: a body the knowledge base writes one way is
+# found written the other ("National Intelligence Organisation", "Ministry of National Defense").
+_SPELLINGS = (("Organization", "Organisation"), ("Defense", "Defence"), ("Center", "Centre"), ("Program", "Programme"),
+              ("Labor", "Labour"))  # fmt: skip
+_SPELLING_WORD = re.compile(r"\b(" + "|".join(w for pair in _SPELLINGS for w in pair) + r")\b")
+_OTHER_SPELLING = {a: b for pair in _SPELLINGS for a, b in (pair, pair[::-1])}
+
+
+def with_other_spellings(names: Iterable[str]) -> list[str]:
+    """The names, each followed by its other spelling when it has one."""
+    out = []
+    for name in names:
+        out.append(name)
+        other = _SPELLING_WORD.sub(lambda m: _OTHER_SPELLING[m.group(1)], name)
+        if other != name:
+            out.append(other)
+    return out
