@@ -31,6 +31,7 @@ from wirewatch.processors.tagger.vocab import (
     NON_OFFICIAL_QUALIFIERS,
     NON_PERSON_WORDS,
     PLURAL_ROLE,
+    PLURAL_ROLE_TITLES,
     PORTFOLIO_WORDS_LOWER,
     PRIVATE_BODY_WORDS,
     PUBLIC_ROLE_WORDS,
@@ -160,8 +161,35 @@ def find_appointments(scan: OfficialsScan) -> None:
         if described is not None:
             if _LEFT_ROLE_CUE.match(text, cue.start) and not described[0].startswith("former "):
                 described = ("former " + described[0], *described[1:])  # "X resigned as speaker"
+            if text.startswith(" were ", name_end):  # "A and B were sworn in as deputy chief ministers"
+                described = (_singular_role(described[0]), *described[1:])
+                first_end = _first_of_two_subjects(text, name_end)
+                if first_end is not None:
+                    _add_apposition(scan, first_end, *described)
             _add_apposition(scan, name_end, *described)
             _gapped_list(scan, role_pos, described[1])
+
+
+# "A and B were ...": two names joined by "and" right before the verb
+_TWO_SUBJECTS = re.compile(r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)* and [A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)*$")
+
+
+def _first_of_two_subjects(text: str, name_end: int) -> int | None:
+    """ "Samrat Choudhary and Vijay Kumar Sinha were": where the first name ends."""
+    window_start = max(0, name_end - 80)
+    both = _TWO_SUBJECTS.search(text, window_start, name_end)
+    return None if both is None else text.rfind(" and ", both.start(), name_end)
+
+
+def _singular_role(role: str) -> str:
+    """ "deputy chief ministers" → "deputy chief minister": one role for each person named."""
+    lowered = role.lower()
+    for plural in sorted(PLURAL_ROLE_TITLES, key=len, reverse=True):
+        singular = PLURAL_ROLE_TITLES[plural]
+        if lowered.endswith(plural) and plural.startswith(singular[:-1]):
+            tail_start = len(role) - len(plural)
+            return role[: tail_start + len(singular) - 1] + singular[-1]
+    return role
 
 
 def find_portfolios_taken(scan: OfficialsScan) -> None:
@@ -433,8 +461,11 @@ def _describe(scan: OfficialsScan, pos: int, *, assume_public: bool = False) -> 
             return None
         word = word_match.group(0)
         lowered = word.lower()
-        if lowered in NON_OFFICIAL_QUALIFIERS or lowered.rstrip("'s") in NON_OFFICIAL_QUALIFIERS:
-            return None
+        if (lowered in NON_OFFICIAL_QUALIFIERS or lowered.rstrip("'s") in NON_OFFICIAL_QUALIFIERS) and not (
+            lowered == "opposition"
+            and text[word_match.end() + 1 : word_match.end() + 40].lower().startswith(LEGISLATOR_ROLES)
+        ):
+            return None  # but "an opposition member of parliament" holds a public seat
         if word[:1].isupper() and span is not None and _leads_into_body(text, cursor, span):
             cursor = span.start  # "who chairs the Guinean Human Rights Commission": words of the body's name
             continue
@@ -671,6 +702,7 @@ def _name_before(scan: OfficialsScan, comma: int) -> tuple[int, list[str]]:
         if (
             not (token[0].isupper() or lowered in NAME_PARTICLES or is_particle_name(token))
             or lowered in NAME_STOPWORDS
+            or (tokens and lowered.endswith(("'s", "’s")))  # "The BJP's Samrat Choudhary": an owner, not a name
         ):
             break
         tokens.insert(0, scan.text[token_start:token_end])

@@ -166,9 +166,12 @@ def _embedded_in_other_name(scan: OfficialsScan, span: Span) -> bool:
         first_half = cased[cased.rfind(" ", 0, span.start) + 1 : span.start - 1]
         if first_half[:1].isupper() and first_half.isalpha():
             return True
-    if cased[span.end : span.end + 1] == "-" and cased[span.end + 1 : span.end + 2].isupper():
-        if span.end + 1 not in scan.span_starts:
-            return True
+    if (
+        cased[span.end : span.end + 1] == "-"
+        and cased[span.end + 1 : span.end + 2].isupper()
+        and span.end + 1 not in scan.span_starts
+    ):
+        return True
     after = _word_after(scan, span.end)
     if after and after[0].isupper() and after.lower() not in NAME_STOPWORDS and span.end + 1 not in scan.span_starts:
         return True

@@ -353,6 +353,7 @@ HONORIFICS = frozenset(
         "sayyid",
         "mullah",
         "imam",
+        "daw",  # Burmese, for a woman: "Daw Khin Mar Aye"
         "pastor",
         "prince",
         "princess",
