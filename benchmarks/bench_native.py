@@ -45,7 +45,7 @@ def worker(slice_size: int, cpu: int) -> dict[str, Any]:
     """One interpreter's figures: which build it runs, its speed and its digests."""
     # wirewatch first: benchmarks.common puts the checkout first on sys.path, and its `wirewatch` folder must
     # not stand in for the installed package
-    from wirewatch.models import Dispatch
+    from wirewatch.models import Dispatch  # noqa: I001 (this order on purpose)
     from wirewatch.processors.learning import Learning
     from wirewatch.processors.tagger import Tagger, engine
     from wirewatch.processors.tagger.learned import LearnedLayer
@@ -147,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, key in (("tagger alone", "tagger_per_s"), ("tagger with learning", "learning_per_s")):
         print(f"{label:24}{report['pure'][key]:>14,}{report['native'][key]:>10,}"
               f"{report['native'][key] / report['pure'][key]:>7.2f}x")  # fmt: skip
-    print(f"tags identical on the gold sets and the workload: {'yes' if same else 'NO'}")
+    print(f"tags identical on the gold sets and the workload: {'yes' if same else 'NO'}"
+          + ("" if same or not args.reuse else " (a build older than the checkout? run without --reuse)"))  # fmt: skip
     print(f"written {write_result('bench_native', report)}")
     return 0 if same else 1
 
