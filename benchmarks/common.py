@@ -28,12 +28,14 @@ GOLD_FILES = {
     # at that session's end (0.985 / 0.938 / 0.914); tuning data since the blind heldout-2025f was written
     "heldout-2025": GOLD_DIR / "heldout-2025.jsonl",
     "heldout-2025e": GOLD_DIR / "heldout-2025e.jsonl",
+    # written blind on 3 Dec, scored once on 4 Dec (0.994 / 0.937 / 0.941; not in the start-of-#13 KB: 54 of 68
+    # officials and 34 of 41 agencies found), then tuning data; heldout-2025g measures the result
+    "heldout-2025f": GOLD_DIR / "heldout-2025f.jsonl",
 }
 # Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
 BLIND_GOLD_FILES = {
     "heldout-final": GOLD_DIR / "heldout-final.jsonl",
-    "heldout-2025f": GOLD_DIR / "heldout-2025f.jsonl",  # written blind on 3 Dec 2026 (evening); not yet scored
 }
 
 if str(REPO_ROOT) not in sys.path:

@@ -6,6 +6,8 @@ dispatches refer to. The format is described in ../README.md.
 
 Run:  .venv/bin/python benchmarks/gold/authoring/build.py          (writes ../*.jsonl)
       .venv/bin/python benchmarks/gold/authoring/build.py --check  (writes nothing; fails if a .jsonl is stale)
+      .venv/bin/python benchmarks/gold/authoring/build.py --only fr_dev.yaml   (reads and writes that file's output
+                                                                     only, so authors of other files are not held up)
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from benchmarks.tagger_eval import consistency_problems, fold, parse_gold  # noqa: E402  (the scorer's own rules)
 
 HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE.parent
@@ -33,6 +40,8 @@ SEED_NOTE = (
 Record = dict[str, Any]
 
 FILE_FIELDS = {"output", "source_note", "dispatches"}
+OPTIONAL_FILE_FIELDS = {"language"}  # ISO 639-1 of every dispatch in the file; English when absent
+LANGUAGES = {"en", "fr", "es", "pt", "de", "it", "ru", "ar"}
 DISPATCH_FIELDS = {"id", "published", "title", "text", "countries", "coup"}
 LIST_FIELDS = ("opt_countries", "officials", "opt_officials", "agencies", "opt_agencies")
 COUPS = {"current", "figurative", "historical", "none"}
@@ -68,10 +77,12 @@ def entity(item: Any, field: str, common: dict[str, Record], where: str) -> Reco
         raise GoldError(f"{where}: {field} entry {item!r}: missing {missing}, unknown {unknown}")
     if not all(isinstance(v, str) or (k == "country" and v is None) for k, v in item.items()):
         raise GoldError(f"{where}: {field} entry {item!r}: values must be text (quote 'NO', 'ON', numbers)")
-    return {k: item[k].split("|") if k == "keys" else item[k] for k in ENTITY_ORDER if k in item}
+    # Keys are compared folded (lowercase, no accents; Cyrillic й -> и, Arabic hamza seats -> alef): fold them here
+    # so authors can write them as the text spells them.
+    return {k: [fold(key) for key in item[k].split("|")] if k == "keys" else item[k] for k in ENTITY_ORDER if k in item}
 
 
-def dispatch(raw: Any, source_note: str, common: dict[str, Record], where: str) -> Record:
+def dispatch(raw: Any, source_note: str, common: dict[str, Record], where: str, language: str = "en") -> Record:
     if not isinstance(raw, dict):
         raise GoldError(f"{where}: a dispatch must be a mapping")
     where = f"{where} {raw.get('id', '?')}"
@@ -91,19 +102,22 @@ def dispatch(raw: Any, source_note: str, common: dict[str, Record], where: str) 
         field: [entity(item, field, common, where) for item in raw.get(field) or []]
         for field in ("officials", "opt_officials", "agencies", "opt_agencies")
     }
-    return {
+    record: Record = {
         "id": raw["id"],
         "title": raw["title"],
         "text": "\n".join(" ".join(paragraph.split()) for paragraph in paragraphs),
         "published": published,
         "source_note": f"{source_note}; dated {published}",
-        "gold": {
-            "countries": {"required": raw["countries"].split(), "optional": (raw.get("opt_countries") or "").split()},
-            "officials": {"required": lists["officials"], "optional": lists["opt_officials"]},
-            "agencies": {"required": lists["agencies"], "optional": lists["opt_agencies"]},
-            "coup": raw["coup"],
-        },
     }
+    if language != "en":
+        record["language"] = language
+    record["gold"] = {
+        "countries": {"required": raw["countries"].split(), "optional": (raw.get("opt_countries") or "").split()},
+        "officials": {"required": lists["officials"], "optional": lists["opt_officials"]},
+        "agencies": {"required": lists["agencies"], "optional": lists["opt_agencies"]},
+        "coup": raw["coup"],
+    }
+    return record
 
 
 def seed_record() -> Record:
@@ -124,18 +138,22 @@ def seed_record() -> Record:
     }
 
 
-def build() -> dict[str, list[Record]]:
-    """Output file name -> its records, in order."""
+def build(only: str | None = None) -> dict[str, list[Record]]:
+    """Output file name -> its records, in order; with `only`, just that data file's output."""
     common: dict[str, Record] = yaml.safe_load(COMMON.read_text(encoding="utf-8"))["agencies"]
-    outputs: dict[str, list[Record]] = {SEED_OUTPUT: [seed_record()]}
-    for path in sorted(HERE.glob("*.yaml")):
+    outputs: dict[str, list[Record]] = {} if only else {SEED_OUTPUT: [seed_record()]}
+    paths = [HERE / only] if only else sorted(HERE.glob("*.yaml"))
+    for path in paths:
         if path == COMMON:
             continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.keys() != FILE_FIELDS:
-            raise GoldError(f"{path.name}: top level must have exactly {sorted(FILE_FIELDS)}")
+        if not isinstance(data, dict) or not FILE_FIELDS <= data.keys() <= FILE_FIELDS | OPTIONAL_FILE_FIELDS:
+            raise GoldError(f"{path.name}: top level must have {sorted(FILE_FIELDS)} and may have 'language'")
+        language = data.get("language", "en")
+        if language not in LANGUAGES:
+            raise GoldError(f"{path.name}: language must be one of {sorted(LANGUAGES)}")
         records = outputs.setdefault(data["output"], [])
-        records += [dispatch(raw, data["source_note"], common, path.name) for raw in data["dispatches"]]
+        records += [dispatch(raw, data["source_note"], common, path.name, language) for raw in data["dispatches"]]
     ids = [record["id"] for records in outputs.values() for record in records]
     duplicates = sorted({ident for ident in ids if ids.count(ident) > 1})
     if duplicates:
@@ -143,9 +161,29 @@ def build() -> dict[str, list[Record]]:
     return outputs
 
 
+def problems(records: list[Record]) -> list[str]:
+    """What tests/unit/test_scorer.py would reject: unknown codes, keys not in the text, lengths."""
+    import pycountry  # a test dependency, so only here
+
+    valid_codes = {country.alpha_2 for country in pycountry.countries} | {"XK"}
+    found = []
+    for record in records:
+        found += consistency_problems(parse_gold(record), valid_codes)
+        words = len(record["text"].split())
+        if record["id"] != "seed" and not 150 <= words <= 350:
+            found.append(f"{record['id']}: {words} words (150-350)")
+    return found
+
+
 def main(argv: list[str]) -> int:
     stale = []
-    for name, records in build().items():
+    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    outputs = build(only)
+    found = [problem for records in outputs.values() for problem in problems(records)]
+    if found:
+        print("\n".join(found), file=sys.stderr)
+        return 1
+    for name, records in outputs.items():
         path = GOLD_DIR / name
         text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
         if "--check" in argv:
