@@ -24,7 +24,7 @@ import yaml
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from benchmarks.tagger_eval import consistency_problems, fold, parse_gold  # noqa: E402  (the scorer's own rules)
+from benchmarks.tagger_eval import consistency_problems, fold, parse_gold  # the scorer's own rules
 
 HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE.parent
