@@ -156,6 +156,10 @@ class Tags:
     agencies: list[AgencyMention] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # The language the dispatch is written in (ISO 639-1), as the tagger judged it from the text with the feed's
+    # declaration as a prior, and how sure it was (0..1). None: nothing to judge (no letters).
+    language: str | None = None
+    language_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # Spelled out: dataclasses.asdict deep-copies recursively and was ~25x slower on the hot path.
@@ -187,6 +191,8 @@ class Tags:
                 {"type": e.type, "use": e.use, "confidence": e.confidence, "evidence": e.evidence, "offset": e.offset}
                 for e in self.events
             ],
+            "language": self.language,
+            "language_confidence": self.language_confidence,
         }
 
     @classmethod
@@ -197,6 +203,9 @@ class Tags:
             agencies=[AgencyMention(**a) for a in data.get("agencies", [])],
             keywords=list(data.get("keywords", [])),
             events=[Event(**e) for e in data.get("events", [])],
+            # a document's `language` without a confidence is the feed's declaration, not a judgement
+            language=data.get("language") if data.get("language_confidence") is not None else None,
+            language_confidence=data.get("language_confidence"),
         )
 
 
@@ -211,9 +220,15 @@ class TaggedDispatch:
         return self.dispatch.id
 
     def to_doc(self) -> dict[str, Any]:
-        """The flat document: dispatch fields and tag fields side by side."""
+        """The flat document: dispatch fields and tag fields side by side. `language` is the language the
+        dispatch is written in (the tagger's judgement, else the feed's declaration), `language_declared`
+        what the feed said."""
         doc = self.dispatch.to_dict()
+        declared = doc["language"]
         doc.update(self.tags.to_dict())
+        if doc["language"] is None:
+            doc["language"] = declared
+        doc["language_declared"] = declared
         doc["tagged_at"] = format_time(self.tagged_at)
         return doc
 
@@ -221,7 +236,9 @@ class TaggedDispatch:
     def from_doc(cls, doc: dict[str, Any]) -> TaggedDispatch:
         try:
             return cls(
-                dispatch=Dispatch.from_dict(doc),
+                dispatch=Dispatch.from_dict(
+                    {**doc, "language": doc["language_declared"]} if "language_declared" in doc else doc
+                ),
                 tags=Tags.from_dict(doc),
                 tagged_at=parse_time(doc["tagged_at"]) if "tagged_at" in doc else utcnow(),
             )

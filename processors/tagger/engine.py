@@ -21,6 +21,7 @@ from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, Off
 from wirewatch.processors.tagger import rules
 from wirewatch.processors.tagger.coup import classify_coup
 from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, KnowledgeBaseError, Official
+from wirewatch.processors.tagger.language import LanguageDetector
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials import OfficialFinder
 from wirewatch.processors.tagger.officials_names import NameCache
@@ -177,6 +178,7 @@ class Tagger:
         self._updates: _UpdatesFile | None = None  # set by `load`: the officials updates file to follow
         self._learned: tuple[list[Official], list[Agency]] = ([], [])
         self._names = NameCache(self._hides_country)
+        self._language = LanguageDetector()
         self._entities = self._build_entity_matcher(kb)
         self._words = self._build_word_matcher()
         # substrings one of which every watch word and coup term contains, for a quick "none here" check
@@ -290,15 +292,29 @@ class Tagger:
     # --- tagging -------------------------------------------------------------------------------------------
 
     def tag_dispatch(self, dispatch: Dispatch) -> TaggedDispatch:
-        tags = self.tag(dispatch.title, dispatch.text, published=dispatch.published, hints=dispatch.hints)
+        tags = self.tag(
+            dispatch.title,
+            dispatch.text,
+            published=dispatch.published,
+            hints=dispatch.hints,
+            language=dispatch.language,
+        )
         return TaggedDispatch(dispatch=dispatch, tags=tags)
 
     def tag(
-        self, title: str, text: str, *, published: datetime | None = None, hints: Mapping[str, str] | None = None
+        self,
+        title: str,
+        text: str,
+        *,
+        published: datetime | None = None,
+        hints: Mapping[str, str] | None = None,
+        language: str | None = None,
     ) -> Tags:
-        """Tag one dispatch. Offsets index into `title + "\\n\\n" + text`."""
+        """Tag one dispatch. Offsets index into `title + "\\n\\n" + text`. `language` is the feed's declaration
+        (a prior for the language read from the text)."""
         if not isinstance(title, str) or not isinstance(text, str):
             raise TypeError("title and text must be strings")
+        guess = self._language.detect(title, text, language)
         full = f"{title}\n\n{text}" if title else text
         cased = fold_cased(full)
         lower = fold_lower(cased)
@@ -329,7 +345,15 @@ class Tagger:
             countries = self._drop_person_names(doc, countries, person_ranges)
         agencies = self._agencies(doc, context_country)
         keywords, events = self._words_and_events(doc)
-        return Tags(countries=countries, officials=officials, agencies=agencies, keywords=keywords, events=events)
+        return Tags(
+            countries=countries,
+            officials=officials,
+            agencies=agencies,
+            keywords=keywords,
+            events=events,
+            language=guess.code,
+            language_confidence=guess.confidence,
+        )
 
     # countries ---------------------------------------------------------------------------------------------
 

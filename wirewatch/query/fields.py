@@ -28,7 +28,9 @@ FIELDS: dict[str, FieldType] = {
     "text": FieldType.TEXT,
     "published": FieldType.DATE,
     "fetched": FieldType.DATE,
-    "language": FieldType.KEYWORD,
+    "language": FieldType.KEYWORD,  # as judged from the text (the feed's declaration as a prior)
+    "language_confidence": FieldType.FLOAT,
+    "language_declared": FieldType.KEYWORD,  # what the feed said
     "published_estimated": FieldType.BOOLEAN,
     "countries.code": FieldType.KEYWORD,
     "countries.name": FieldType.KEYWORD,
