@@ -291,6 +291,7 @@ def test_gold_file_is_consistent(name: str) -> None:
             "heldout-2025d": 24,
             "heldout-2025e": 24,
             "heldout-2025f": 24,
+            "heldout-2025g": 24,
         }[name]
     )
     problems = [problem for item in gold for problem in consistency_problems(item, VALID_CODES)]
