@@ -130,6 +130,7 @@ class GoldDispatch:
     agencies_required: list[GoldEntity]
     agencies_optional: list[GoldEntity]
     coup: str
+    language: str = "en"  # ISO 639-1 of the text
 
 
 def _entities(raw: Any, where: str, *, kinds: bool, required: bool) -> list[GoldEntity]:
@@ -199,6 +200,7 @@ def parse_gold(record: Any) -> GoldDispatch:
             agencies.get("optional", []), f"{ident}: agencies.optional", kinds=True, required=False
         ),
         coup=coup,
+        language=str(record.get("language", "en")),
     )
 
 
@@ -337,6 +339,7 @@ class DispatchScore:
     agency_kind: Accuracy = field(default_factory=Accuracy)
     coup_gold: str = "none"
     coup_predicted: str = "none"
+    language: Accuracy = field(default_factory=Accuracy)  # the language judged from the text
     misses: list[str] = field(default_factory=list)
 
 
@@ -427,6 +430,10 @@ def predicted_coup(tags: Tags) -> str:
 
 def score_dispatch(gold: GoldDispatch, tags: Tags, known: KnownNames | None = None) -> DispatchScore:
     score = DispatchScore(id=gold.id, coup_gold=gold.coup)
+    if tags.language is not None:  # an oracle or an old tagger may not judge the language
+        score.language.record(tags.language == gold.language)
+        if tags.language != gold.language:
+            score.misses.append(f"language: gold {gold.language}, got {tags.language}")
     found = {country.code for country in tags.countries}
     for code in sorted(gold.countries_required):
         if code in found:
@@ -476,7 +483,9 @@ def summarize(scores: Sequence[DispatchScore]) -> dict[str, Any]:
     totals = {
         name: Counts() for name in ("countries", "officials", "agencies", "officials_not_in_kb", "agencies_not_in_kb")
     }
-    accuracies = {name: Accuracy() for name in ("official_role", "official_country", "agency_country", "agency_kind")}
+    accuracies = {
+        name: Accuracy() for name in ("official_role", "official_country", "agency_country", "agency_kind", "language")
+    }
     coup = Accuracy()
     confusion: Counter[str] = Counter()
     for score in scores:

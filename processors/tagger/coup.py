@@ -7,9 +7,12 @@ how clear the cues were, so a caller (or the scorer) can take the most confident
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from wirewatch.models import Event
+from wirewatch.processors.tagger.textfold import fold
 
 _FIGURATIVE = re.compile(
     r"\b(?:diplomatic|public[- ]relations|pr|propaganda|marketing|commercial|major|big|real|huge|significant|"
@@ -34,6 +37,30 @@ _CURRENT = re.compile(
     r"failed|repelled|crushed|military)\b"
 )
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CoupCues:
+    """The cue patterns of one language: a figurative use near the term, a past coup, a coup now."""
+
+    figurative: re.Pattern[str]
+    historical: re.Pattern[str]
+    current: re.Pattern[str]
+
+    @classmethod
+    def from_words(cls, figurative: Sequence[str], historical: Sequence[str], current: Sequence[str]) -> CoupCues:
+        """Cue words of another language (language packs), matched as whole words on the folded sentence."""
+        return cls(_any_word(figurative), _any_word(historical), _any_word(current))
+
+
+def _any_word(words: Sequence[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")  # matches nothing
+    alternatives = sorted({re.escape(fold(word).lower()) for word in words if word.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+ENGLISH_CUES = CoupCues(_FIGURATIVE, _HISTORICAL, _CURRENT)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -53,17 +80,17 @@ def sentence_around(text: str, offset: int) -> tuple[int, int]:
     return start, end
 
 
-def classify_coup(text: str, offset: int, length: int, published: date | None) -> Event:
+def classify_coup(text: str, offset: int, length: int, published: date | None, cues: CoupCues = ENGLISH_CUES) -> Event:
     start, end = sentence_around(text, offset)
     sentence = text[start:end]
-    window = sentence.lower()
+    window = sentence.lower() if cues is ENGLISH_CUES else fold(sentence).lower()
     local = window[max(0, offset - start - 60) : offset - start + length + 60]
-    if _FIGURATIVE.search(local):
+    if cues.figurative.search(local):
         return Event(type="coup", use="figurative", confidence=0.85, evidence=sentence.strip(), offset=offset)
     this_year = (published or date.today()).year
     past_years = [int(y) for y in _YEAR.findall(window) if int(y) < this_year]
-    historical = len(_HISTORICAL.findall(local)) + (2 if past_years else 0)
-    current = len(_CURRENT.findall(window))
+    historical = len(cues.historical.findall(local)) + (2 if past_years else 0)
+    current = len(cues.current.findall(window))
     if historical > current:
         confidence = min(0.95, 0.55 + 0.1 * (historical - current))
         return Event(type="coup", use="historical", confidence=confidence, evidence=sentence.strip(), offset=offset)

@@ -20,8 +20,10 @@ from typing import Any, TypeVar, cast
 from wirewatch.models import AgencyMention, CountryMention, Dispatch, Event, OfficialMention, TaggedDispatch, Tags
 from wirewatch.processors.tagger import rules
 from wirewatch.processors.tagger.coup import classify_coup
+from wirewatch.processors.tagger.foreign import ForeignRules
 from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, KnowledgeBaseError, Official
 from wirewatch.processors.tagger.language import LanguageDetector
+from wirewatch.processors.tagger.languages import LanguagePack, load_packs
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials import OfficialFinder
 from wirewatch.processors.tagger.officials_names import NameCache
@@ -154,8 +156,16 @@ class _Doc:
 
 
 class Tagger:
-    def __init__(self, kb: KnowledgeBase, watch_words: Sequence[str] = ("coup",)) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        watch_words: Sequence[str] = ("coup",),
+        packs: Mapping[str, LanguagePack] | None = None,
+    ) -> None:
         self.kb = kb
+        self._kb_in_use = kb  # with the learned layer's attested entries, once taken
+        self._packs = dict(packs or {})  # language packs by ISO 639-1 code (languages.py)
+        self._foreign: dict[str, ForeignRules] = {}
         self.watch_words = tuple(dict.fromkeys(w.strip().lower() for w in watch_words if w.strip()))
         self._country_names = {c.code: c.name for c in kb.countries}
         self._country_words = {
@@ -191,7 +201,7 @@ class Tagger:
         watch_words: Sequence[str] = ("coup",),
         updates: pathlib.Path | None = None,
     ) -> Tagger:
-        tagger = cls(KnowledgeBase.load(kb_dir, updates=updates), watch_words)
+        tagger = cls(KnowledgeBase.load(kb_dir, updates=updates), watch_words, load_packs(kb_dir))
         tagger._updates = _UpdatesFile(kb_dir, updates) if updates is not None else None
         return tagger
 
@@ -227,8 +237,28 @@ class Tagger:
             agencies=[*self.kb.agencies, *taken_agencies],
         )
         self._entities = self._build_entity_matcher(combined)
+        self._kb_in_use = combined
+        self._foreign = {}  # rebuilt with the new names on next use
         self._learned = (list(officials), list(agencies))
         return len(taken_officials) + len(taken_agencies)
+
+    def _rules_for(self, language: str) -> ForeignRules | None:
+        """The rules for a language other than English (built on first use, ~0.1 s), None for English or a
+        language without a pack."""
+        if language == "en" or language not in self._packs:
+            return None
+        rules = self._foreign.get(language)
+        if rules is None:
+            rules = ForeignRules(self._packs[language], self._kb_in_use, self.watch_words)
+            self._foreign[language] = rules
+        return rules
+
+    def _resolve_country_span(self, doc: _Doc, span: Span) -> str | None:
+        payload = span.by_kind.get(Kind.COUNTRY)
+        if payload is None:
+            return None
+        code, form = payload.ref
+        return self._resolve_ambiguous(doc, span, code) if form == "ambiguous" else code
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -315,6 +345,7 @@ class Tagger:
         if not isinstance(title, str) or not isinstance(text, str):
             raise TypeError("title and text must be strings")
         guess = self._language.detect(title, text, language)
+        rules = self._rules_for(guess.tagged_as)
         full = f"{title}\n\n{text}" if title else text
         cased = fold_cased(full)
         lower = fold_lower(cased)
@@ -330,7 +361,7 @@ class Tagger:
         # Grammar cues ("was appointed", "named", "takes over") are read by the officials finders from their own
         # list; among the entity spans they would stand between a role and a name as if they were a body.
         cue = Kind.CUE
-        for span in self._entities.find(cased, lower):
+        for span in (rules.entities if rules is not None else self._entities).find(cased, lower):
             if cue in span.by_kind:
                 doc.cues.append(span)
                 if len(span.by_kind) == 1:
@@ -340,11 +371,22 @@ class Tagger:
         doc.span_ends = {s.end for s in doc.spans}
         countries = self._countries(doc)
         context_country = self._context_country(doc)
-        officials, person_ranges = self._officials(doc, context_country)
+        officials, person_ranges = self._officials(doc, context_country, rules)
         if person_ranges:
             countries = self._drop_person_names(doc, countries, person_ranges)
-        agencies = self._agencies(doc, context_country)
-        keywords, events = self._words_and_events(doc)
+        if rules is None:
+            agencies = self._agencies(doc, context_country)
+            keywords, events = self._words_and_events(doc)
+        else:
+            agencies = rules.find_agencies(
+                doc.spans,
+                doc.cased,
+                doc.name_spans,
+                lambda span: self._resolve_country_span(doc, span),
+                lambda offset: self._country_near(doc, offset) or context_country,
+                doc.phrase_countries,
+            )
+            keywords, events = rules.words_and_events(doc.text, doc.cased, doc.lower, doc.published)
         return Tags(
             countries=countries,
             officials=officials,
@@ -497,7 +539,9 @@ class Tagger:
 
     # officials ---------------------------------------------------------------------------------------------
 
-    def _officials(self, doc: _Doc, context_country: str | None) -> tuple[list[OfficialMention], list[tuple[int, int]]]:
+    def _officials(
+        self, doc: _Doc, context_country: str | None, rules: ForeignRules | None = None
+    ) -> tuple[list[OfficialMention], list[tuple[int, int]]]:
         def resolve(span: Span) -> str | None:
             p = span.by_kind.get(Kind.COUNTRY)
             return self._resolve_ambiguous(doc, span, p.ref[0]) if p else None
@@ -519,7 +563,11 @@ class Tagger:
                 cues=doc.cues,
             )
         )
-        found = finder.run()
+        if rules is None:
+            found = finder.run()
+        else:
+            rules.find_officials(finder.scan)
+            found = sorted(finder.scan.found.values(), key=lambda record: record.first)
         finder.count_unknown_surnames()
         doc.phrase_countries = finder.phrase_countries
         doc.name_spans = finder.scan.consumed  # spans read as part of a person's name ("Petra Tschudin")

@@ -28,6 +28,8 @@ class Kind:
     WATCH: Final = "watch"  # ref: the watch word (lowercase)
     COUP: Final = "coup"  # ref: the coup term
     CUE: Final = "cue"  # ref: (APPOINTED, None) or (PLURAL_ROLE, singular title): grammar the officials finders read
+    PORTFOLIO: Final = "portfolio"  # other languages: ref: English portfolio ("de la Défense" -> "Defence")
+    NOT_COUP: Final = "not_coup"  # other languages: an idiom that contains a coup word ("coup de tonnerre")
 
 
 class Case:

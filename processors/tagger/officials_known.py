@@ -4,6 +4,7 @@ match really is that person ("Stacey Abrams" is not Elliott Abrams, "Imam Khomei
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from wirewatch.processors.tagger.kb import Official
@@ -35,8 +36,11 @@ def take_full_name(scan: OfficialsScan, index: int, span: Span, official: Offici
         scan.phrase_countries.append((phrase.start, span.start, country))
 
 
-def link_surname(scan: OfficialsScan, index: int) -> None:
-    """spans[index] is a known official's surname alone: count it for the official it most likely means."""
+def link_surname(
+    scan: OfficialsScan, index: int, role_of: Callable[[OfficialsScan, int, int], str | None] | None = None
+) -> None:
+    """spans[index] is a known official's surname alone: count it for the official it most likely means.
+    `role_of` reads the role written with it (default: the English role phrase before it)."""
     span = scan.spans[index]
     if _embedded_in_other_name(scan, span) or _named_after(scan, span.end):
         return
@@ -45,8 +49,11 @@ def link_surname(scan: OfficialsScan, index: int) -> None:
         scan, span, sentence_start_too=True
     ):
         return  # first mention is "Fatima Rahimi": another person than the official Rahimi
-    phrase = role_phrase(scan, index, span.start)
-    role = phrase.text if phrase and not phrase.excluded else None
+    if role_of is not None:
+        role = role_of(scan, index, span.start)
+    else:
+        phrase = role_phrase(scan, index, span.start)
+        role = phrase.text if phrase and not phrase.excluded else None
     present = [official for official in candidates if official.id in scan.found]
     if present:
         add_known(scan, present[0], span.start, role)

@@ -41,6 +41,16 @@ _SPECIAL = {
     "\u2014": "-",
     "\u2010": "-",
     "\u2011": "-",
+    # Cyrillic: "ё" is written "е" in most Russian text
+    "ё": "е",
+    "Ё": "Е",
+    # Arabic: hamza seats and madda on alef, alef maqsura and ta marbuta are spelt both ways in news copy
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
     "\u00a0": " ",
     "\u2009": " ",
     "\u202f": " ",
@@ -62,7 +72,7 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _FOLDED = {chr(code): folded for code, folded in _TABLE.items()}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_FOLDING = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLDED)) + "]")
 
 
 def _fold_char(match: re.Match[str]) -> str:
@@ -73,9 +83,10 @@ def _fold_char(match: re.Match[str]) -> str:
 def fold_cased(text: str) -> str:
     """Strip accents, keep case: 'Çavuşoğlu' -> 'Cavusoglu'. Same length as `text`.
 
-    The same result as ``text.translate(_TABLE)``, ~10x faster on wire copy: translate looks up every
-    character of the text in the table, while only the few non-ASCII ones can change."""
-    return text if text.isascii() else _NON_ASCII.sub(_fold_char, text)
+    The same result as ``text.translate(_TABLE)``, ~10x faster on wire copy: translate looks up every character
+    of the text in the table, while only the few that fold can change (in Cyrillic or Arabic text too: most of
+    its letters stay as they are)."""
+    return text if text.isascii() else _FOLDING.sub(_fold_char, text)
 
 
 def fold_lower(cased: str) -> str:

@@ -24,7 +24,7 @@ import yaml
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from benchmarks.tagger_eval import consistency_problems, fold, parse_gold  # the scorer's own rules
+from benchmarks.tagger_eval import consistency_problems, fold, key_matches, parse_gold  # the scorer's own rules
 
 HERE = Path(__file__).resolve().parent
 GOLD_DIR = HERE.parent
@@ -78,8 +78,12 @@ def entity(item: Any, field: str, common: dict[str, Record], where: str) -> Reco
     if not all(isinstance(v, str) or (k == "country" and v is None) for k, v in item.items()):
         raise GoldError(f"{where}: {field} entry {item!r}: values must be text (quote 'NO', 'ON', numbers)")
     # Keys are compared folded (lowercase, no accents; Cyrillic й -> и, Arabic hamza seats -> alef): fold them here
-    # so authors can write them as the text spells them.
-    return {k: [fold(key) for key in item[k].split("|")] if k == "keys" else item[k] for k in ENTITY_ORDER if k in item}
+    # so authors can write them as the text spells them. The entity's own name is always a correct output: when
+    # no key is found in it ("Ministry for Europe and Foreign Affairs" with keys in French), it becomes a key too.
+    keys = [fold(key) for key in item["keys"].split("|")]
+    if "name" in item and not key_matches(keys, item["name"]):
+        keys.append(fold(item["name"]))
+    return {k: keys if k == "keys" else item[k] for k in ENTITY_ORDER if k in item}
 
 
 def dispatch(raw: Any, source_note: str, common: dict[str, Record], where: str, language: str = "en") -> Record:

@@ -1,0 +1,478 @@
+"""The tagger's rules for a language other than English, driven by that language's pack (languages.py).
+
+The English rules read English grammar ("X, the new finance minister,"; "was appointed"); these read what every
+language's press shares: a title written before a name ("le ministre de l'Intérieur Laurent Nuñez",
+"Innenminister Dobrindt", "министр обороны Андрей Белоусов", "وزير الخارجية أسعد الشيباني"), a title in
+apposition after it ("Sadio Camara, le ministre malien de la Défense,"), known officials by the names the pack
+and the knowledge base give them, bodies named in the language, and the language's words for a coup.
+
+A title is read as a chain of spans: the title, then optionally a demonym ("malien"), a portfolio ("de la
+Défense"), "of" + a country ("du Niger") and a rank ("le général"); the chain gives the English role and the
+official's country. Known officials and surnames are then linked by the same code as in English
+(officials_known), with the chain's role in place of the English role phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import regex
+
+from wirewatch.models import AgencyMention, Event
+from wirewatch.processors.tagger.coup import CoupCues, classify_coup
+from wirewatch.processors.tagger.kb import Agency, KnowledgeBase
+from wirewatch.processors.tagger.languages import LanguagePack, PackAgency
+from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span, looks_like_acronym
+from wirewatch.processors.tagger.officials_known import add_known, inside_longer_name, link_surname
+from wirewatch.processors.tagger.officials_names import NAME_PARTICLES
+from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
+from wirewatch.processors.tagger.textfold import fold
+from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
+
+MAX_COUP_EVENTS = 20
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+# A person's name in a cased script: capitalised words, with particles between them ("Luiz Inácio Lula da Silva",
+# "Ursula von der Leyen", "Abdourahamane Tiani", "Андрей Белоусов").
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
+_NAME_RUN = regex.compile(rf"{_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}")
+_ARABIC_WORD = regex.compile(r"[\p{Arabic}]+")
+_TITLE_GAPS = (" ", ", ")  # between a title and the name after it
+ROLE_TITLE: str = "title"
+ROLE_RANK: str = "rank"
+
+
+@dataclass(slots=True)
+class _Chain:
+    """A title as written: where it starts and ends, the English role, the country it names, its last span."""
+
+    start: int
+    end: int
+    role: str
+    country: str | None
+    last: int  # index of its last span
+    rank_only: bool = False
+
+
+class ForeignRules:
+    """Everything the tagger needs for one language other than English, built once from its pack."""
+
+    def __init__(self, pack: LanguagePack, kb: KnowledgeBase, watch_words: tuple[str, ...]) -> None:
+        self.pack = pack
+        self._agencies_by_id = {agency.id: agency for agency in kb.agencies}
+        self.entities = self._entity_matcher(pack, kb)
+        self.words = self._word_matcher(pack, watch_words)
+        self._word_probes = tuple(
+            sorted({fold(term).lower().split()[0][:4] for term in (*pack.coup.terms, *watch_words) if term.strip()})
+        )
+        self.cues = CoupCues.from_words(pack.coup.figurative, pack.coup.historical, pack.coup.current)
+        self._of_words = tuple(sorted((f" {fold(w).lower()} " for w in pack.of_words), key=len, reverse=True))
+        self._articles = frozenset(fold(w).lower() for w in pack.articles)
+        self._stopwords = NAME_STOPWORDS | pack.name_stopwords
+
+    # --- building ------------------------------------------------------------------------------------------
+
+    def _entity_matcher(self, pack: LanguagePack, kb: KnowledgeBase) -> PatternMatcher:
+        m = PatternMatcher()
+        for code, forms in pack.countries.items():
+            for form, surfaces in (("name", forms.names), ("demonym", forms.demonyms), ("capital", forms.capitals)):
+                for surface in surfaces:
+                    m.add_all(pack.surfaces(surface), Kind.COUNTRY, (code, form))
+        m.add_all(pack.non_country_phrases, Kind.NON_COUNTRY, None)
+        for agency in kb.agencies:  # by acronym and by a proper name: "AFP", "NATO", "Reuters"
+            if not agency.generic:
+                m.add_all(agency.acronyms, Kind.AGENCY, agency, Case.EXACT)
+                m.add(agency.name, Kind.AGENCY, agency)
+        for entry in pack.agencies:
+            pack_agency = self._pack_agency(entry)
+            if pack_agency is None:
+                continue
+            for form in entry.forms:
+                case = Case.EXACT if looks_like_acronym(form) else Case.ANY if form.islower() else None
+                m.add_all(pack.surfaces(form), Kind.AGENCY, pack_agency, case)
+        not_names = pack.not_names
+        by_surname: dict[str, list[Any]] = {}
+        for official in kb.officials:
+            for name in (official.name, *official.aliases):
+                if fold(name).lower() not in not_names:
+                    m.add(name, Kind.OFFICIAL, official)
+            for surname in official.surnames:
+                key = fold(surname).lower()
+                if key not in UNSAFE_SURNAMES and key not in not_names:
+                    by_surname.setdefault(key, []).append(official)
+        officials_by_id = {official.id: official for official in kb.officials}
+        for official_id, names in pack.official_names.items():
+            named = officials_by_id.get(official_id)
+            if named is None:
+                continue
+            for name in names:
+                key = fold(name).lower()
+                if key in not_names:
+                    continue
+                if " " in name.strip():
+                    m.add_all(pack.surfaces(name), Kind.OFFICIAL, named)
+                else:  # a surname as this language writes it (Poutine, Путину, بوتين)
+                    by_surname.setdefault(key, []).append(named)
+                    for variant in pack.surfaces(name)[1:]:
+                        by_surname.setdefault(fold(variant).lower(), []).append(named)
+        for key, officials in by_surname.items():
+            unique = tuple(dict.fromkeys(officials))
+            m.add(key if pack.script == "arabic" else key.capitalize(), Kind.SURNAME, unique)
+        for table, kind in ((pack.titles, ROLE_TITLE), (pack.ranks, ROLE_RANK)):
+            for title, english in table.items():
+                m.add_all(pack.surfaces(title), Kind.ROLE, (kind, english), Case.ANY)
+        for portfolio, english in pack.portfolios.items():
+            m.add(portfolio, Kind.PORTFOLIO, english, Case.ANY)
+        m.build()
+        return m
+
+    def _pack_agency(self, entry: PackAgency) -> Agency | None:
+        if entry.like is not None:
+            return self._agencies_by_id.get(entry.like)
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(entry.name).lower()).strip("-")
+        return Agency(
+            f"{self.pack.code}:{slug}:{entry.country or ''}",
+            entry.name,
+            entry.kind,
+            entry.country,
+            (),
+            (),
+            generic=entry.generic,
+        )
+
+    def _word_matcher(self, pack: LanguagePack, watch_words: tuple[str, ...]) -> PatternMatcher:
+        m = PatternMatcher()
+        for word in watch_words:
+            m.add(word, Kind.WATCH, word, Case.ANY)
+        for term in pack.coup.terms:
+            m.add_all(pack.surfaces(term), Kind.COUP, "coup", Case.ANY)
+        for idiom in pack.coup.not_coup:  # longer than the term inside it, so it wins
+            m.add_all(pack.surfaces(idiom), Kind.NOT_COUP, None, Case.ANY)
+        m.build()
+        return m
+
+    # --- officials -----------------------------------------------------------------------------------------
+
+    def find_officials(self, scan: OfficialsScan) -> None:
+        chains = self._chains(scan)
+        role_at_start: dict[int, _Chain] = {}  # a name's start -> the title written before it
+        role_at_end: dict[int, _Chain] = {}  # a name's end -> the title in apposition after it
+        spans, cased = scan.spans, scan.cased
+        for chain in chains:
+            if chain.rank_only and chain.start < scan.body_start:
+                continue
+            name_pos = self._name_after(cased, chain.end)
+            if name_pos is None:
+                continue
+            index = scan.span_at_or_after(name_pos)
+            span = spans[index] if index < len(spans) else None
+            if span is not None and span.start == name_pos:
+                if Kind.OFFICIAL in span.by_kind or Kind.SURNAME in span.by_kind:
+                    role_at_start[name_pos] = chain
+                    continue
+                if Kind.COUNTRY in span.by_kind or Kind.AGENCY in span.by_kind or Kind.ROLE in span.by_kind:
+                    continue
+            name = self._name_at(scan, name_pos)
+            if name is not None:
+                self._record_unknown(scan, name, name_pos, chain)
+        for chain in chains:
+            if chain.rank_only:
+                continue
+            comma = self._apposition_before(cased, chain.start)
+            if comma is None:
+                continue
+            index = scan.span_at_or_after(comma) - 1
+            span = spans[index] if index >= 0 else None
+            if (
+                span is not None
+                and span.end == comma
+                and (Kind.OFFICIAL in span.by_kind or Kind.SURNAME in span.by_kind)
+            ):
+                role_at_end[comma] = chain
+                continue
+            found = self._name_before(scan, comma)
+            if found is not None and " " in found[1]:
+                self._record_unknown(scan, found[1], found[0], chain)
+
+        def role_of(_scan: OfficialsScan, index: int, start: int) -> str | None:
+            chain = role_at_start.get(start) or role_at_end.get(spans[index].end)
+            return chain.role if chain is not None and not chain.rank_only else None
+
+        surname_spans = []
+        for index, span in enumerate(spans):
+            if index in scan.consumed:
+                continue
+            official = span.by_kind.get(Kind.OFFICIAL)
+            if official is not None:
+                if span.start not in role_at_start and inside_longer_name(scan, span):
+                    continue
+                add_known(scan, official.ref, span.start, role_of(scan, index, span.start))
+            elif Kind.SURNAME in span.by_kind and Kind.COUNTRY not in span.by_kind and Kind.AGENCY not in span.by_kind:
+                surname_spans.append(index)
+        for index in surname_spans:
+            if index not in scan.consumed:
+                link_surname(scan, index, role_of=role_of)
+
+    def _chains(self, scan: OfficialsScan) -> list[_Chain]:
+        """Every title in the text, read to its end (demonym, portfolio, "of" + country, a rank after it)."""
+        spans, cased = scan.spans, scan.cased
+        chains: list[_Chain] = []
+        index = 0
+        while index < len(spans):
+            span = spans[index]
+            role = span.by_kind.get(Kind.ROLE)
+            if role is None:
+                index += 1
+                continue
+            kind, english = role.ref
+            chain = _Chain(span.start, span.end, english, None, index, rank_only=kind == ROLE_RANK)
+            before = spans[index - 1] if index > 0 else None
+            if before is not None and cased[before.end : span.start] == " ":
+                country = before.by_kind.get(Kind.COUNTRY)
+                if country is not None and country.ref[1] == "demonym":  # "der nigrische Präsident"
+                    chain.country = scan.resolve_country(before)
+            following = index + 1
+            while following < len(spans):
+                nxt = spans[following]
+                gap = cased[chain.end : nxt.start]
+                country = nxt.by_kind.get(Kind.COUNTRY)
+                portfolio = nxt.by_kind.get(Kind.PORTFOLIO)
+                rank = nxt.by_kind.get(Kind.ROLE)
+                if gap == " " and country is not None and country.ref[1] == "demonym" and chain.country is None:
+                    chain.country = scan.resolve_country(nxt)
+                elif gap == " " and portfolio is not None and not chain.rank_only:
+                    chain.role = _with_portfolio(chain.role, portfolio.ref)
+                elif (
+                    country is not None
+                    and country.ref[1] in ("name", "ambiguous")
+                    and f" {gap.strip().lower()} " in self._of_words
+                    and gap.startswith(" ")
+                    and gap.endswith(" ")
+                ):
+                    chain.country = scan.resolve_country(nxt)  # "ministre de la Défense du Niger"
+                elif rank is not None and rank.ref[0] == ROLE_RANK and self._rank_gap(gap):
+                    if chain.rank_only:
+                        chain.role = rank.ref[1]
+                else:
+                    break
+                chain.end, chain.last = nxt.end, following
+                following += 1
+            chains.append(chain)
+            index = following
+        return chains
+
+    def _rank_gap(self, gap: str) -> bool:
+        """ "chef d'état-major, le général X", "Präsident General X": a rank after a title."""
+        words = gap.replace(",", " ").split()
+        return gap in (" ", ", ") or (
+            gap.startswith((", ", " ")) and gap.endswith(" ") and all(fold(w).lower() in self._articles for w in words)
+        )
+
+    def _name_after(self, cased: str, end: int) -> int | None:
+        for gap in _TITLE_GAPS:
+            if cased.startswith(gap, end):
+                return end + len(gap)
+        return None
+
+    def _name_at(self, scan: OfficialsScan, start: int) -> str | None:
+        """The person's name written at `start` (a title stands before it), or None."""
+        if self.pack.script == "arabic":
+            return self._arabic_name_at(scan, start)
+        run = _NAME_RUN.match(scan.cased, start)
+        if run is None:
+            return None
+        words = run.group(0).split(" ")
+        kept: list[str] = []
+        for word in words:
+            if fold(word).lower().strip(".") in self._stopwords and not kept:
+                return None
+            if fold(word).lower() in self._stopwords:
+                break
+            kept.append(word)
+        while kept and fold(kept[-1]).lower() in NAME_PARTICLES:
+            kept.pop()
+        if not kept:
+            return None
+        end = start + len(" ".join(kept))
+        name = scan.text[start:end].rstrip(".'’")
+        # a single word that is a body, country or title is not a name
+        index = scan.span_at_or_after(start)
+        if index < len(scan.spans) and scan.spans[index].start == start and scan.spans[index].end >= end:
+            return None
+        return name if len(name) > 1 else None
+
+    def _arabic_name_at(self, scan: OfficialsScan, start: int) -> str | None:
+        """Arabic has no capitals: the name is the next two to four words, up to a word the pack says never
+        belongs to a name, punctuation, or anything the automaton knows (a country, a body, a title)."""
+        cased = scan.cased
+        words: list[tuple[int, int]] = []
+        pos = start
+        while len(words) < 4:
+            match = _ARABIC_WORD.match(cased, pos)
+            if match is None:
+                break
+            word = match.group(0)
+            if fold(word).lower() in self._stopwords:
+                break
+            index = scan.span_at_or_after(match.start())
+            if index < len(scan.spans) and scan.spans[index].start == match.start():
+                span = scan.spans[index]
+                if not (Kind.SURNAME in span.by_kind or Kind.OFFICIAL in span.by_kind):
+                    break
+            words.append((match.start(), match.end()))
+            if not cased.startswith(" ", match.end()):
+                break
+            pos = match.end() + 1
+        if len(words) < 2:
+            return None
+        return scan.text[words[0][0] : words[-1][1]]
+
+    def _apposition_before(self, cased: str, start: int) -> int | None:
+        """Where the comma of "Name, [article] <title>" stands, when one does."""
+        head = cased[max(0, start - 30) : start]
+        comma = head.rfind(", ")
+        if comma == -1:
+            return None
+        between = head[comma + 2 :].split()
+        if any(fold(word).lower() not in self._articles for word in between):
+            return None
+        return start - len(head) + comma
+
+    def _name_before(self, scan: OfficialsScan, end: int) -> tuple[int, str] | None:
+        """The capitalised name that ends at `end` (up to four words), with where it starts."""
+        cased = scan.cased
+        if self.pack.script == "arabic":
+            return None  # Arabic writes the title first; appositions are rare and unmarked
+        start = end
+        words = 0
+        while words < 4:
+            word_start = cased.rfind(" ", 0, start - 1) + 1 if start > 0 else 0
+            word = cased[word_start:start].strip()
+            if not word or not word[0].isupper() or fold(word).lower() in self._stopwords or not word[0].isalpha():
+                if word and fold(word).lower() in NAME_PARTICLES and words:
+                    start = word_start
+                    continue
+                break
+            if word_start > 0 and cased[word_start - 1] not in " ":
+                break
+            start = word_start
+            words += 1
+            if word_start == 0 or cased[word_start - 2 : word_start] in (". ", "\n") or cased[word_start - 1] == "\n":
+                break
+        if words == 0:
+            return None
+        name = scan.text[start:end].strip()
+        index = scan.span_at_or_after(start)
+        if (
+            index < len(scan.spans)
+            and scan.spans[index].start == start
+            and not (Kind.SURNAME in scan.spans[index].by_kind or Kind.OFFICIAL in scan.spans[index].by_kind)
+        ):
+            return None
+        return start, name
+
+    def _record_unknown(self, scan: OfficialsScan, name: str, start: int, chain: _Chain) -> None:
+        if chain.rank_only and chain.start >= start:
+            return
+        tokens = name.split()
+        if len(tokens) == 1:
+            linked = scan.find_by_surname(name)
+            if linked is not None:
+                linked.mentions += 1
+                return
+        end = start + len(name)
+        for index in range(scan.span_at_or_after(start), len(scan.spans)):
+            if scan.spans[index].start >= end:
+                break
+            scan.consumed.add(index)
+        key = "u:" + fold(name)
+        record = scan.found.get(key)
+        if record is not None:
+            record.mentions += 1
+            return
+        country = chain.country or scan.context_country(start)
+        surname = tokens[-1].split("-")[-1] if len(tokens) > 1 else None
+        scan.found[key] = Found(name, chain.role, country, False, start, surname=surname, written_role=True)
+        if chain.country:
+            scan.phrase_countries.append((chain.start, start, chain.country))
+
+    # --- agencies ------------------------------------------------------------------------------------------
+
+    def find_agencies(
+        self,
+        spans: list[Span],
+        cased: str,
+        name_spans: set[int],
+        resolve: Callable[[Span], str | None],
+        near: Callable[[int], str | None],
+        phrase_countries: list[tuple[int, int, str]],
+    ) -> list[AgencyMention]:
+        found: dict[tuple[str, str | None], list[Any]] = {}
+        for index, span in enumerate(spans):
+            payload = span.by_kind.get(Kind.AGENCY)
+            if payload is None or index in name_spans:
+                continue
+            agency: Agency = payload.ref
+            country = agency.country
+            if agency.generic:
+                country = (
+                    self._country_beside(spans, index, cased, resolve)
+                    or next((c for s, e, c in phrase_countries if s <= span.start < e), None)
+                    or near(span.start)
+                )
+            key = (agency.id if not agency.generic else agency.name, country)
+            entry = found.get(key)
+            if entry is None:
+                found[key] = [span.start, 1, agency, country]
+            else:
+                entry[1] += 1
+        ordered = sorted(found.values(), key=lambda v: v[0])
+        return [AgencyMention(agency.name, agency.kind, country, count, "kb") for _, count, agency, country in ordered]
+
+    def _country_beside(
+        self, spans: list[Span], index: int, cased: str, resolve: Callable[[Span], str | None]
+    ) -> str | None:
+        """ "l'armée malienne", "das nigerianische Militär", "ministère ... du Niger": the body's own country."""
+        span = spans[index]
+        if index + 1 < len(spans):
+            nxt = spans[index + 1]
+            payload = nxt.by_kind.get(Kind.COUNTRY)
+            gap = cased[span.end : nxt.start]
+            if payload is not None and (
+                (gap == " " and payload.ref[1] == "demonym")
+                or (gap.startswith(" ") and gap.endswith(" ") and f" {gap.strip().lower()} " in self._of_words)
+            ):
+                return resolve(nxt)
+        if index > 0:
+            before = spans[index - 1]
+            payload = before.by_kind.get(Kind.COUNTRY)
+            if payload is not None and payload.ref[1] == "demonym" and cased[before.end : span.start] == " ":
+                return resolve(before)
+        return None
+
+    # --- coup and watch words ------------------------------------------------------------------------------
+
+    def words_and_events(
+        self, text: str, cased: str, lower: str, published: date | None
+    ) -> tuple[list[str], list[Event]]:
+        keywords: list[str] = []
+        events: list[Event] = []
+        if not any(probe in lower for probe in self._word_probes):
+            return keywords, events
+        for span in self.words.find(cased, lower):
+            for payload in span.payloads:
+                if payload.kind == Kind.WATCH and payload.ref not in keywords:
+                    keywords.append(payload.ref)
+                elif payload.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
+                    events.append(classify_coup(text, span.start, span.end - span.start, published, self.cues))
+        return keywords, events
+
+
+def _with_portfolio(role: str, portfolio: str) -> str:
+    """ "Minister" + "Defence" -> "Defence Minister"; "Deputy Minister" + "Defence" -> "Deputy Defence Minister"."""
+    if role.endswith("Minister"):
+        return f"{role[: -len('Minister')]}{portfolio} Minister".strip()
+    return f"{role} of {portfolio}"
