@@ -78,7 +78,7 @@ def serve(sock: socket.socket, feeds: int, cpu: int | None, commands: Any) -> No
 
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
-    texts = [(title, text) for title, text, _ in gold_texts(120)]
+    texts = [(title, text) for title, text, _, _ in gold_texts(120)]
     versions = [0] * feeds
     bodies: dict[int, bytes] = {}
 

@@ -1,8 +1,8 @@
 """What the pipeline benchmarks share: the dispatch workload, one-core pinning, memory, result files.
 
-The workload is the gold dispatches (all four gold files, 151 texts), each topped up with whole paragraphs of
-the following ones to about 300 words, as bench_tagger does; they are cycled to the size a benchmark needs,
-each copy with its own id so dedup never drops it.
+The workload is the gold dispatches (the English ones by default; a mix of the eight languages on request), each
+topped up with whole paragraphs of the following ones in its language to about 300 words, as bench_tagger does;
+they are cycled to the size a benchmark needs, each copy with its own id so dedup never drops it.
 """
 
 from __future__ import annotations
@@ -45,30 +45,40 @@ def load_average() -> list[float]:
     return [round(value, 2) for value in os.getloadavg()]
 
 
-def gold_texts(target_words: int = 300) -> list[tuple[str, str, datetime | None]]:
-    """(title, text, published) per gold dispatch, text topped up to about target_words words."""
-    gold = [item for path in ALL_GOLD_FILES for item in load_gold(path)]
-    paragraphs = [item.text.split("\n") for item in gold]
+def gold_texts(
+    target_words: int = 300, languages: tuple[str, ...] = ("en",)
+) -> list[tuple[str, str, datetime | None, str]]:
+    """(title, text, published, language) per gold dispatch in `languages`, text topped up to about
+    target_words words with paragraphs of the following dispatches in the same language."""
+    gold = [item for path in ALL_GOLD_FILES for item in load_gold(path) if item.language in languages]
     texts = []
-    for index, item in enumerate(gold):
-        body, count, following = list(paragraphs[index]), len(item.text.split()), index + 1
-        while count < target_words:
-            for paragraph in paragraphs[following % len(gold)]:
-                if count >= target_words:
-                    break
-                body.append(paragraph)
-                count += len(paragraph.split())
-            following += 1
-        texts.append((item.title, "\n".join(body), parse_published(item.published)))
+    for language in languages:
+        same = [item for item in gold if item.language == language]
+        paragraphs = [item.text.split("\n") for item in same]
+        for index, item in enumerate(same):
+            body, count, following = list(paragraphs[index]), len(item.text.split()), index + 1
+            while count < target_words:
+                for paragraph in paragraphs[following % len(same)]:
+                    if count >= target_words:
+                        break
+                    body.append(paragraph)
+                    count += len(paragraph.split())
+                following += 1
+            texts.append((item.title, "\n".join(body), parse_published(item.published), language))
     return texts
 
 
-def dispatches(count: int, target_words: int = 300, run_tag: str = "bench") -> list[Dispatch]:
-    """`count` dispatches cycled from the gold texts, each with a unique id and URL."""
-    texts = gold_texts(target_words)
+def dispatches(
+    count: int, target_words: int = 300, run_tag: str = "bench", languages: tuple[str, ...] = ("en",)
+) -> list[Dispatch]:
+    """`count` dispatches cycled from the gold texts in `languages` (interleaved: each language's share is its
+    share of the gold), each with a unique id and URL."""
+    texts = gold_texts(target_words, languages)
+    if len(languages) > 1:  # interleave, so any slice of the stream mixes the languages
+        texts = sorted(texts, key=lambda t: (hash_order(t[1]), t[3]))
     made = []
     for index in range(count):
-        title, text, published = texts[index % len(texts)]
+        title, text, published, language = texts[index % len(texts)]
         key = f"{run_tag}/{index}"
         made.append(
             Dispatch(
@@ -79,10 +89,17 @@ def dispatches(count: int, target_words: int = 300, run_tag: str = "bench") -> l
                 published=published or EPOCH,
                 fetched=EPOCH + timedelta(seconds=index),
                 url=f"https://bench.invalid/{key}",
-                language="en",
+                language=language,
             )
         )
     return made
+
+
+def hash_order(text: str) -> str:
+    """A stable pseudo-random order (the same every run, unlike hash())."""
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def mean_words(items: list[Dispatch]) -> float:
