@@ -12,7 +12,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 GOLD_DIR = BENCH_DIR / "gold"
 RESULTS_DIR = BENCH_DIR / "results"
-OTHER_LANGUAGES = ("fr", "es", "pt", "it", "ru", "ar")
+OTHER_LANGUAGES = ("fr", "es", "pt", "de", "it", "ru", "ar")
 GOLD_FILES = {
     "dev": GOLD_DIR / "dev.jsonl",
     "heldout": GOLD_DIR / "heldout.jsonl",

