@@ -47,7 +47,7 @@ def samples() -> list[tuple[str, str, str, str]]:
 
 def py3langid_detector() -> Detect | None:
     try:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
         return None
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, detect in detectors.items():
             costs[name].append(cost_us(detect, data))
     for name, detect in detectors.items():
-        result = {cut: accuracy(detect, data, cut) for cut in ("title", "sentence", "tagger")}
+        result: dict[str, Any] = {cut: accuracy(detect, data, cut) for cut in ("title", "sentence", "tagger")}
         result["cost_us"] = round(min(costs[name]), 1)
         report[name] = result
         print(

