@@ -82,6 +82,18 @@ def gold_dispatches() -> list[Dispatch]:
     return dispatches
 
 
+def multilingual_dispatches(languages: tuple[str, ...] = ("fr", "de", "ru", "ar")) -> list[Dispatch]:
+    """The tuning parts of the other languages' gold sets (issue 14): Latin accents, Cyrillic, Arabic."""
+    dispatches = []
+    for language in languages:
+        path = GOLD_DEV.parent / f"dev-{language}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                dispatches.append(make_dispatch(f"gold-{row['id']}", row["title"], row["text"], row["published"]))
+    return dispatches
+
+
 def tag_all(dispatches: list[Dispatch]) -> list[TaggedDispatch]:
     from wirewatch.processors.tagger import Tagger
 

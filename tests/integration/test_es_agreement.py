@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from elasticsearch import BadRequestError
 
-from tests.integration.es_support import gold_dispatches, index_docs, make_dispatch, tag_all
+from tests.integration.es_support import gold_dispatches, index_docs, make_dispatch, multilingual_dispatches, tag_all
 from wirewatch.models import AgencyMention, CountryMention, Event, OfficialMention, TaggedDispatch
 from wirewatch.query import QuerySyntaxError, parse_query
 from wirewatch.sinks.elasticsearch.client import build_client
@@ -73,6 +73,20 @@ def edge_cases() -> list[TaggedDispatch]:
             "2021-05-05T05:05:05Z",
         ),
         ("edge-empty-text", "Only a title", "", "2020-01-01T00:00:00Z"),
+        (
+            "edge-cyrillic",
+            "Попытка переворота сорвана",
+            "Военные заявили о попытке госпереворота; ещё один переворот? Всё ёлки-палки, Ёж. "
+            "Россия, России и Россией — три формы; МИД РФ, Путин-младший.",
+            "2025-10-05T10:00:00Z",
+        ),
+        (
+            "edge-arabic",
+            "\u200fمحاولة انقلاب في السودان",
+            "أعلن الجيش إحباط محاولة انقلاب، وقال إن الانقلابيين اعتقلوا. والسودان ومصر بالسودان للسودان. "
+            "مُحَمَّد أحمد إسماعيل ومصطفى؛ انقلاب سيارة ٢٠٢٥ و2025.",
+            "2025-10-06T10:00:00Z",
+        ),
     ]
     dispatches = [make_dispatch(key, title, text, published) for key, title, text, published in rows]
     tagged = tag_all(dispatches)
@@ -94,6 +108,33 @@ def edge_cases() -> list[TaggedDispatch]:
 
 
 RULES: list[str] = [
+    # other languages and scripts (issue 14): the standard tokenizer on Cyrillic, Arabic and Latin accents
+    "переворот",
+    "text:переворот",
+    "Переворота",
+    "госпереворота",
+    '"попытка переворота"',
+    "ёлки",
+    "елки",
+    "России",
+    "переворот*",
+    "انقلاب",
+    "text:انقلاب",
+    '"محاولة انقلاب"',
+    "والسودان",
+    "السودان",
+    "مُحَمَّد",
+    "انقلاب*",
+    "État",
+    "état",
+    "etat",
+    '"coup d\'État"',
+    "Staatsstreich OR Putsch",
+    "putsch AND language:de",
+    "language:ru AND (переворот OR госпереворот)",
+    "language:(ar OR ru)",
+    "language:fr AND NOT language_declared:fr",
+    "language_confidence:>=0.9 AND language:ar",
     # terms and phrases
     "coup",
     "Coup",
@@ -292,7 +333,8 @@ KNOWN_DIFFERENCES: dict[str, str] = {}
 
 @pytest.fixture
 async def indexed_corpus(es_layout):
-    docs = [t.to_doc() for t in tag_all(gold_dispatches())] + [t.to_doc() for t in edge_cases()]
+    docs = [t.to_doc() for t in tag_all(gold_dispatches() + multilingual_dispatches())]
+    docs += [t.to_doc() for t in edge_cases()]
     await index_docs(es_layout, docs)
     return es_layout, docs
 

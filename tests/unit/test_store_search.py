@@ -136,3 +136,55 @@ def test_dotted_capital_i_is_found_like_elasticsearch_lowercases_it(tmp_path: Pa
         hits = store.search("istanbul")
         assert hits.prefiltered
         assert titles(hits) == ["İSTANBUL'DA DARBE GİRİŞİMİ"]
+
+
+OTHER_SCRIPTS = [
+    # key, title, text (issue 14: Cyrillic cases and ё, Arabic clitics, short vowels and RTL marks, Latin accents)
+    ("ru", "Попытка переворота сорвана", "Военные заявили о попытке госпереворота; ещё один переворот? Всё, Ёж."),
+    ("ru2", "Россия и Казахстан", "России и Россией: переворот в сознании, сообщили в Кремле."),
+    ("ar", "\u200fمحاولة انقلاب في السودان", "أعلن الجيش إحباط محاولة انقلاب والسودان بالسودان. مُحَمَّد أحمد ٢٠٢٥."),
+    ("ar2", "انقلاب سيارة", "أصيب ثلاثة أشخاص في انقلاب سيارة قرب القاهرة."),
+    ("fr", "Coup d'État au Niger", "Le coup d’État a eu lieu à Niamey ; l'État nigérien, la junte."),
+    ("de", "Putsch in Niamey", "Der Putschversuch scheiterte; Staatsstreich in Nigers Hauptstadt, Straße gesperrt."),
+]
+OTHER_SCRIPT_RULES = [
+    "переворот",
+    "Переворота",
+    '"попытка переворота"',
+    "ёж",
+    "еж",
+    "переворот*",
+    "россии OR Россией",
+    "انقلاب",
+    '"محاولة انقلاب"',
+    "والسودان",
+    "السودان",
+    "مُحَمَّد",
+    "محمد",
+    "انقلاب*",
+    "État",
+    "etat",
+    '"coup d\'État"',
+    '"coup d’État"',
+    "Straße",
+    "putsch*",
+    "title:(انقلاب OR переворота OR putsch)",
+]
+
+
+@pytest.mark.parametrize("rule", OTHER_SCRIPT_RULES)
+def test_search_in_other_scripts_finds_what_the_matcher_fires_on(tmp_path: Path, rule: str) -> None:
+    """SQLite (FTS5 prefilter, then the matcher) answers exactly what the rule matcher, and so Elasticsearch
+    (tests/integration/test_es_agreement.py), answers: the FTS5 prefilter must never lose a match."""
+    tagged = [make_tagged(key, title=title, text=text) for key, title, text in OTHER_SCRIPTS]
+    query = parse_query(rule)
+    expected = {t.dispatch.id for t in tagged if query.match(t.to_doc())}
+    with SQLiteStore(tmp_path / "scripts.db") as store:
+        store.save_many(tagged)
+        found = {hit.doc["id"] for hit in store.search(rule, limit=50)}
+    assert found == expected
+    # "État" alone finds nothing here: the standard tokenizer keeps "d'État" and "l'État" as one word each (as
+    # Elasticsearch does); the phrase with the elided article finds them.
+    informative = {"переворот", "انقلاب", '"coup d\'État"', '"محاولة انقلاب"', "Straße"}
+    if rule in informative:
+        assert expected  # the corpus really holds what these rules look for
