@@ -34,6 +34,9 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
+MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
+# "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
+CONJUNCTIONS = {"fr": ("et",), "es": ("y", "e"), "pt": ("e",), "it": ("e", "ed"), "de": ("und",), "ru": ("и",)}
 _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 # A person's name in a cased script: capitalised words, with particles between them ("Luiz Inácio Lula da Silva",
 # "Ursula von der Leyen", "Abdourahamane Tiani", "Андрей Белоусов").
@@ -72,6 +75,17 @@ class ForeignRules:
         self._of_words = tuple(sorted((f" {fold(w).lower()} " for w in pack.of_words), key=len, reverse=True))
         self._articles = frozenset(fold(w).lower() for w in pack.articles)
         self._stopwords = NAME_STOPWORDS | pack.name_stopwords
+        self._conjunctions = tuple(f" {word} " for word in CONJUNCTIONS.get(pack.code, ()))
+        self._known_words = _words_of(
+            (
+                *pack.titles,
+                *pack.ranks,
+                *pack.portfolios,
+                *(form for agency in pack.agencies for form in agency.forms),
+                *(name for forms in pack.countries.values() for name in (*forms.names, *forms.capitals)),
+            )
+        )
+        self._demonyms_en = {country.code: country.demonyms[0] for country in kb.countries if country.demonyms}
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -121,11 +135,30 @@ class ForeignRules:
         for key, officials in by_surname.items():
             unique = tuple(dict.fromkeys(officials))
             m.add(key if pack.script == "arabic" else key.capitalize(), Kind.SURNAME, unique)
+        bodies = self._bodies_matcher(pack, kb)
         for table, kind in ((pack.titles, ROLE_TITLE), (pack.ranks, ROLE_RANK)):
             for title, english in table.items():
-                m.add_all(pack.surfaces(title), Kind.ROLE, (kind, english), Case.ANY)
+                # a body named inside a title ("presidente della Commissione europea") counts as a mention of it
+                inner = tuple(span.by_kind[Kind.AGENCY].ref for span in bodies.find(title, title)) if bodies else ()
+                m.add_all(pack.surfaces(title), Kind.ROLE, (kind, english, inner), Case.ANY)
         for portfolio, english in pack.portfolios.items():
             m.add(portfolio, Kind.PORTFOLIO, english, Case.ANY)
+        m.build()
+        return m
+
+    def _bodies_matcher(self, pack: LanguagePack, kb: KnowledgeBase) -> PatternMatcher | None:
+        """The pack's bodies alone, any case: to find the ones a title names (titles are stored lowercase)."""
+        m = PatternMatcher()
+        forms = 0
+        for entry in pack.agencies:
+            agency = self._pack_agency(entry)
+            if agency is not None and not agency.generic:
+                for form in entry.forms:
+                    if len(form) > 3:
+                        m.add(fold(form).lower(), Kind.AGENCY, agency, Case.ANY)
+                        forms += 1
+        if not forms:
+            return None
         m.build()
         return m
 
@@ -165,19 +198,12 @@ class ForeignRules:
             if chain.rank_only and chain.start < scan.body_start:
                 continue
             name_pos = self._name_after(cased, chain.end)
-            if name_pos is None:
-                continue
-            index = scan.span_at_or_after(name_pos)
-            span = spans[index] if index < len(spans) else None
-            if span is not None and span.start == name_pos:
-                if Kind.OFFICIAL in span.by_kind or Kind.SURNAME in span.by_kind:
-                    role_at_start[name_pos] = chain
-                    continue
-                if Kind.COUNTRY in span.by_kind or Kind.AGENCY in span.by_kind or Kind.ROLE in span.by_kind:
-                    continue
-            name = self._name_at(scan, name_pos)
-            if name is not None:
-                self._record_unknown(scan, name, name_pos, chain)
+            listed = 0
+            while name_pos is not None and listed < MAX_LISTED:
+                end = self._name_with_title(scan, chain, name_pos, role_at_start, listed > 0)
+                if end is None:
+                    break
+                name_pos, listed = self._next_in_list(cased, end), listed + 1
         for chain in chains:
             if chain.rank_only:
                 continue
@@ -194,7 +220,7 @@ class ForeignRules:
                 role_at_end[comma] = chain
                 continue
             found = self._name_before(scan, comma)
-            if found is not None and " " in found[1]:
+            if found is not None and sum(1 for word in found[1].split() if word[:1].isupper()) >= 2:
                 self._record_unknown(scan, found[1], found[0], chain)
 
         def role_of(_scan: OfficialsScan, index: int, start: int) -> str | None:
@@ -207,7 +233,7 @@ class ForeignRules:
                 continue
             official = span.by_kind.get(Kind.OFFICIAL)
             if official is not None:
-                if span.start not in role_at_start and inside_longer_name(scan, span):
+                if span.start not in role_at_start and self._given_name_before(scan, span):
                     continue
                 add_known(scan, official.ref, span.start, role_of(scan, index, span.start))
             elif Kind.SURNAME in span.by_kind and Kind.COUNTRY not in span.by_kind and Kind.AGENCY not in span.by_kind:
@@ -215,6 +241,16 @@ class ForeignRules:
         for index in surname_spans:
             if index not in scan.consumed:
                 link_surname(scan, index, role_of=role_of)
+
+    def _given_name_before(self, scan: OfficialsScan, span: Span) -> bool:
+        """ "Mahamat Idriss Deby" is not the official "Idriss Deby"; but in languages that capitalise nouns, or
+        after a title the pack lacks, the word before a name is often a noun ("la presidente della Commissione
+        Ursula von der Leyen"): a word the pack writes in its titles, bodies or country names is no given name."""
+        if not inside_longer_name(scan, span):
+            return False
+        cased = scan.cased
+        word_start = cased.rfind(" ", 0, span.start - 1) + 1
+        return fold(cased[word_start : span.start - 1]).lower() not in self._known_words
 
     def _chains(self, scan: OfficialsScan) -> list[_Chain]:
         """Every title in the text, read to its end (demonym, portfolio, "of" + country, a rank after it)."""
@@ -227,7 +263,7 @@ class ForeignRules:
             if role is None:
                 index += 1
                 continue
-            kind, english = role.ref
+            kind, english, _ = role.ref
             chain = _Chain(span.start, span.end, english, None, index, rank_only=kind == ROLE_RANK)
             before = spans[index - 1] if index > 0 else None
             if before is not None and cased[before.end : span.start] == " ":
@@ -264,6 +300,35 @@ class ForeignRules:
             index = following
         return chains
 
+    def _name_with_title(
+        self, scan: OfficialsScan, chain: _Chain, name_pos: int, role_at_start: dict[int, _Chain], listed: bool
+    ) -> int | None:
+        """Record the official named at `name_pos` after a title; where the name ends, or None if none is there.
+        A name later in a list ("les ministres A, B et C") needs two capitalised words or a known official."""
+        spans = scan.spans
+        index = scan.span_at_or_after(name_pos)
+        span = spans[index] if index < len(spans) else None
+        if span is not None and span.start == name_pos:
+            if Kind.OFFICIAL in span.by_kind or Kind.SURNAME in span.by_kind:
+                role_at_start[name_pos] = chain
+                return span.end
+            if Kind.COUNTRY in span.by_kind or Kind.AGENCY in span.by_kind or Kind.ROLE in span.by_kind:
+                return None
+        name = self._name_at(scan, name_pos)
+        if name is None or (listed and sum(1 for word in name.split() if word[:1].isupper()) < 2):
+            return None
+        self._record_unknown(scan, name, name_pos, chain)
+        return name_pos + len(name)
+
+    def _next_in_list(self, cased: str, end: int) -> int | None:
+        """Where the next name of a list starts after a name ending at `end` (", B", " et B"), or None."""
+        if cased.startswith(", ", end):
+            return end + 2
+        for conjunction in self._conjunctions:
+            if cased.startswith(conjunction, end):
+                return end + len(conjunction)
+        return None
+
     def _rank_gap(self, gap: str) -> bool:
         """ "chef d'état-major, le général X", "Präsident General X": a rank after a title."""
         words = gap.replace(",", " ").split()
@@ -290,6 +355,9 @@ class ForeignRules:
             if fold(word).lower().strip(".") in self._stopwords and not kept:
                 return None
             if fold(word).lower() in self._stopwords:
+                break
+            if word.endswith(".") and len(word) > 2:  # "Campania. L'ex": a sentence ends; "J." is an initial
+                kept.append(word[:-1])
                 break
             kept.append(word)
         while kept and fold(kept[-1]).lower() in NAME_PARTICLES:
@@ -362,7 +430,9 @@ class ForeignRules:
             words += 1
             if word_start == 0 or cased[word_start - 2 : word_start] in (". ", "\n") or cased[word_start - 1] == "\n":
                 break
-        if words == 0:
+        while words and fold(cased[start : cased.find(" ", start)]).lower() in NAME_PARTICLES:
+            start = cased.find(" ", start) + 1  # "di Stato": a particle does not open a name
+        if words == 0 or start >= end:
             return None
         name = scan.text[start:end].strip()
         index = scan.span_at_or_after(start)
@@ -412,25 +482,39 @@ class ForeignRules:
     ) -> list[AgencyMention]:
         found: dict[tuple[str, str | None], list[Any]] = {}
         for index, span in enumerate(spans):
+            role = span.by_kind.get(Kind.ROLE)
+            if role is not None:
+                for inner in role.ref[2]:
+                    self._count_body(found, span.start, inner, inner.country, inner.name)
             payload = span.by_kind.get(Kind.AGENCY)
             if payload is None or index in name_spans:
                 continue
             agency: Agency = payload.ref
             country = agency.country
+            name = agency.name
             if agency.generic:
+                beside = self._country_beside(spans, index, cased, resolve)
                 country = (
-                    self._country_beside(spans, index, cased, resolve)
-                    or next((c for s, e, c in phrase_countries if s <= span.start < e), None)
-                    or near(span.start)
+                    beside or next((c for s, e, c in phrase_countries if s <= span.start < e), None) or near(span.start)
                 )
-            key = (agency.id if not agency.generic else agency.name, country)
-            entry = found.get(key)
-            if entry is None:
-                found[key] = [span.start, 1, agency, country]
-            else:
-                entry[1] += 1
+                if beside is not None and beside in self._demonyms_en:
+                    name = f"{self._demonyms_en[beside]} {agency.name}"  # "l'armée malienne": "Malian Army"
+            self._count_body(found, span.start, agency, country, name)
         ordered = sorted(found.values(), key=lambda v: v[0])
-        return [AgencyMention(agency.name, agency.kind, country, count, "kb") for _, count, agency, country in ordered]
+        return [AgencyMention(name, agency.kind, country, count, "kb") for _, count, agency, country, name in ordered]
+
+    @staticmethod
+    def _count_body(
+        found: dict[tuple[str, str | None], list[Any]], offset: int, agency: Agency, country: str | None, name: str
+    ) -> None:
+        key = (agency.id if not agency.generic else agency.name, country)
+        entry = found.get(key)
+        if entry is None:
+            found[key] = [offset, 1, agency, country, name]
+            return
+        entry[1] += 1
+        if len(name) > len(entry[4]):
+            entry[4] = name  # the most specific of its names
 
     def _country_beside(
         self, spans: list[Span], index: int, cased: str, resolve: Callable[[Span], str | None]
@@ -469,6 +553,10 @@ class ForeignRules:
                 elif payload.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
                     events.append(classify_coup(text, span.start, span.end - span.start, published, self.cues))
         return keywords, events
+
+
+def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word for phrase in phrases for word in fold(phrase).lower().replace("'", " ").split())
 
 
 def _with_portfolio(role: str, portfolio: str) -> str:

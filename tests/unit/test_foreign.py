@@ -84,6 +84,18 @@ def test_known_officials_by_the_language_s_spelling_and_a_title_s_role(tagger: T
     assert {o.name: o.mentions for o in tags.officials}["Vladimir Putin"] == 2
 
 
+def test_a_list_of_names_after_one_title(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "BAMAKO - Les ministres Aminata Koné, Moussa Diarra et Fatoumata Sidibé ont prêté serment mardi au Mali, "
+        "devant le président Assimi Goïta.",
+    )
+    found = people(tags)
+    assert [found[name][:2] for name in ("Aminata Koné", "Moussa Diarra", "Fatoumata Sidibé")] == [
+        ("Minister", "ML")
+    ] * 3
+
+
 def test_a_rank_before_a_name_is_not_the_role_of_an_official_named_by_title(tagger: Tagger) -> None:
     tags = tag(
         tagger,
@@ -106,7 +118,7 @@ def test_a_generic_body_takes_the_demonym_after_it(tagger: Tagger) -> None:
         "L'armée malienne a annoncé mardi avoir repoussé une attaque. L'ONU et la CEDEAO ont appelé au calme "
         "au Mali, où la junte tient le pouvoir depuis plusieurs années.",
     )
-    assert [(a.name, a.country) for a in tags.agencies] == [("Army", "ML"), (UN, None), (ECOWAS, None)]
+    assert [(a.name, a.country) for a in tags.agencies] == [("Malian Army", "ML"), (UN, None), (ECOWAS, None)]
 
 
 def test_coup_words_and_idioms(tagger: Tagger) -> None:
@@ -159,7 +171,7 @@ def test_arabic_clitics_titles_and_names(tagger: Tagger) -> None:
     found = people(tags)
     assert found["Asaad al-Shaibani"] == ("Foreign Minister", "SY", True)
     assert found["خالد عثمان"] == ("Interior Minister", "SD", False)
-    assert [(a.name, a.country) for a in tags.agencies] == [("Foreign Ministry", "SY")]
+    assert [(a.name, a.country) for a in tags.agencies] == [("Syrian Foreign Ministry", "SY")]
 
 
 def test_arabic_coup_and_an_overturned_car(tagger: Tagger) -> None:
