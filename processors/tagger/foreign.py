@@ -494,6 +494,8 @@ class ForeignRules:
             name = agency.name
             if agency.generic:
                 beside = self._country_beside(spans, index, cased, resolve)
+                if beside is None and cased[span.start : span.end].islower() and "Ministry" not in agency.name:
+                    continue  # "l'armée", "la junta": only a body named with its country counts, as in English
                 country = (
                     beside or next((c for s, e, c in phrase_countries if s <= span.start < e), None) or near(span.start)
                 )
