@@ -41,7 +41,10 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 # A person's name in a cased script: capitalised words, with particles between them ("Luiz Inácio Lula da Silva",
 # "Ursula von der Leyen", "Abdourahamane Tiani", "Андрей Белоусов").
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
-_NAME_RUN = regex.compile(rf"{_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}")
+# a nickname in quotes may stand between given name and surname (Jorge "Tuto" Quiroga)
+_NICKNAME = r'(?: ["“«]\p{Lu}[\p{L}\-]*["”»])?'
+_NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:{_NICKNAME} (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}")
+_NAME_RUN_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-.]){_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}$")
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}]+")
 _TITLE_GAPS = (" ", ", ")  # between a title and the name after it
 ROLE_TITLE: str = "title"
@@ -283,7 +286,7 @@ class ForeignRules:
                     chain.role = _with_portfolio(chain.role, portfolio.ref)
                 elif (
                     country is not None
-                    and country.ref[1] in ("name", "ambiguous")
+                    and country.ref[1] in ("name", "ambiguous", "capital")  # "alcalde de Bogotá"
                     and f" {gap.strip().lower()} " in self._of_words
                     and gap.startswith(" ")
                     and gap.endswith(" ")
@@ -317,6 +320,9 @@ class ForeignRules:
         name = self._name_at(scan, name_pos)
         if name is None or (listed and sum(1 for word in name.split() if word[:1].isupper()) < 2):
             return None
+        after = scan.cased[name_pos + len(name) : name_pos + len(name) + 1]
+        if scan.cased[name_pos - 2 : name_pos] == ", " and " " not in name and after not in (",", ".", ";", ":", ""):
+            return None  # "ministro de la Presidencia, Justicia y ...": after a comma, one word must close it
         self._record_unknown(scan, name, name_pos, chain)
         return name_pos + len(name)
 
@@ -349,28 +355,35 @@ class ForeignRules:
         run = _NAME_RUN.match(scan.cased, start)
         if run is None:
             return None
-        words = run.group(0).split(" ")
-        kept: list[str] = []
-        for word in words:
-            if fold(word).lower().strip(".") in self._stopwords and not kept:
-                return None
-            if fold(word).lower() in self._stopwords:
-                break
-            if word.endswith(".") and len(word) > 2:  # "Campania. L'ex": a sentence ends; "J." is an initial
-                kept.append(word[:-1])
-                break
-            kept.append(word)
-        while kept and fold(kept[-1]).lower() in NAME_PARTICLES:
-            kept.pop()
+        kept = self._name_words(run.group(0).split(" "))
         if not kept:
             return None
         end = start + len(" ".join(kept))
-        name = scan.text[start:end].rstrip(".'’")
+        if kept[-1].endswith(".") and len(kept[-1]) > 2:
+            end -= 1  # "Campania. L'ex": the sentence ends there ("J." is an initial)
+        name = scan.text[start:end].rstrip("'’")
         # a single word that is a body, country or title is not a name
         index = scan.span_at_or_after(start)
         if index < len(scan.spans) and scan.spans[index].start == start and scan.spans[index].end >= end:
             return None
         return name if len(name) > 1 else None
+
+    def _name_words(self, words: list[str]) -> list[str]:
+        """The words of a capitalised run that belong to the name: up to a capitalised word the language uses
+        to open sentences ("Selon", "Según") or the end of a sentence; particles inside stay ("Hugo de Zela")."""
+        kept: list[str] = []
+        for word in words:
+            folded = fold(word).lower().rstrip(".")
+            if word[:1].isupper() and folded in self._stopwords:
+                if not kept:
+                    return []
+                break
+            kept.append(word)
+            if word.endswith(".") and len(word) > 2:
+                break
+        while kept and fold(kept[-1]).lower() in NAME_PARTICLES:
+            kept.pop()
+        return kept
 
     def _arabic_name_at(self, scan: OfficialsScan, start: int) -> str | None:
         """Arabic has no capitals: the name is the next two to four words, up to a word the pack says never
@@ -411,30 +424,23 @@ class ForeignRules:
 
     def _name_before(self, scan: OfficialsScan, end: int) -> tuple[int, str] | None:
         """The capitalised name that ends at `end` (up to four words), with where it starts."""
-        cased = scan.cased
         if self.pack.script == "arabic":
             return None  # Arabic writes the title first; appositions are rare and unmarked
-        start = end
-        words = 0
-        while words < 4:
-            word_start = cased.rfind(" ", 0, start - 1) + 1 if start > 0 else 0
-            word = cased[word_start:start].strip()
-            if not word or not word[0].isupper() or fold(word).lower() in self._stopwords or not word[0].isalpha():
-                if word and fold(word).lower() in NAME_PARTICLES and words:
-                    start = word_start
-                    continue
-                break
-            if word_start > 0 and cased[word_start - 1] not in " ":
-                break
-            start = word_start
-            words += 1
-            if word_start == 0 or cased[word_start - 2 : word_start] in (". ", "\n") or cased[word_start - 1] == "\n":
-                break
-        while words and fold(cased[start : cased.find(" ", start)]).lower() in NAME_PARTICLES:
-            start = cased.find(" ", start) + 1  # "di Stato": a particle does not open a name
-        if words == 0 or start >= end:
+        window_start = max(scan.body_start, end - 80)
+        run = _NAME_RUN_BEFORE.search(scan.cased, window_start, end)
+        if run is None:
             return None
-        name = scan.text[start:end].strip()
+        words = run.group(0).split(" ")
+        while words and (
+            fold(words[0]).lower() in NAME_PARTICLES
+            or (words[0][:1].isupper() and fold(words[0]).lower() in self._stopwords)
+        ):
+            words.pop(0)  # "di Stato", "Selon Jean Dupont": neither opens a name
+        if any(word.endswith(".") and len(word) > 2 for word in words[:-1]):
+            return None  # a sentence ends inside
+        if not words or any(fold(word).lower() in self._stopwords for word in words if word[:1].isupper()):
+            return None
+        start = end - len(" ".join(words))
         index = scan.span_at_or_after(start)
         if (
             index < len(scan.spans)
@@ -442,7 +448,7 @@ class ForeignRules:
             and not (Kind.SURNAME in scan.spans[index].by_kind or Kind.OFFICIAL in scan.spans[index].by_kind)
         ):
             return None
-        return start, name
+        return start, scan.text[start:end]
 
     def _record_unknown(self, scan: OfficialsScan, name: str, start: int, chain: _Chain) -> None:
         if chain.rank_only and chain.start >= start:
