@@ -44,7 +44,9 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’.\-]*"
 # a nickname in quotes may stand between given name and surname (Jorge "Tuto" Quiroga)
 _NICKNAME = r'(?: ["“«]\p{Lu}[\p{L}\-]*["”»])?'
 _NAME_RUN = regex.compile(rf"{_NAME_WORD}(?:{_NICKNAME} (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}")
-_NAME_RUN_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-.]){_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}$")
+_NAME_RUN_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’\-.]){_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}$"
+)
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}]+")
 _TITLE_GAPS = (" ", ", ")  # between a title and the name after it
 ROLE_TITLE: str = "title"
