@@ -37,6 +37,20 @@ MAX_COUP_EVENTS = 20
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
 CONJUNCTIONS = {"fr": ("et",), "es": ("y", "e"), "pt": ("e",), "it": ("e", "ed"), "de": ("und",), "ru": ("и",)}
+# "in" before the place of a post ("ambassadeur à Washington", "embajador en Washington")
+IN_WORDS = {
+    "fr": ("à", "a", "au", "en"),
+    "es": ("en",),
+    "pt": ("em", "no", "na"),
+    "it": ("a", "in"),
+    "de": ("in",),
+    "ru": ("в", "во"),
+    "ar": ("في", "لدى"),
+}
+# "de Uruapan, " after a title: a place the pack does not know, then the name in apposition
+_PLACE_AFTER = regex.compile(
+    r" ([\p{Ll}']{1,4}(?: [\p{Ll}']{1,3})?) \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?, (?=\p{Lu})"
+)
 _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 # A person's name in a cased script: capitalised words, with particles between them ("Luiz Inácio Lula da Silva",
 # "Ursula von der Leyen", "Abdourahamane Tiani", "Андрей Белоусов").
@@ -81,6 +95,7 @@ class ForeignRules:
         self._articles = frozenset(fold(w).lower() for w in pack.articles)
         self._stopwords = NAME_STOPWORDS | pack.name_stopwords
         self._conjunctions = tuple(f" {word} " for word in CONJUNCTIONS.get(pack.code, ()))
+        self._in_words = frozenset(IN_WORDS.get(pack.code, ()))
         self._known_words = _words_of(
             (
                 *pack.titles,
@@ -297,10 +312,17 @@ class ForeignRules:
                 elif rank is not None and rank.ref[0] == ROLE_RANK and self._rank_gap(gap):
                     if chain.rank_only:
                         chain.role = rank.ref[1]
+                elif (
+                    country is not None and gap.startswith(" ") and gap.endswith(" ") and gap.strip() in self._in_words
+                ):
+                    pass  # "embajador en Washington": where the post is, not whose official
                 else:
                     break
                 chain.end, chain.last = nxt.end, following
                 following += 1
+            place = _PLACE_AFTER.match(cased, chain.end)
+            if place is not None and f" {fold(place.group(1)).lower()} " in self._of_words and not chain.rank_only:
+                chain.end = place.end() - 2  # "alcalde de Uruapan, Carlos Manzo": a place the pack does not name
             chains.append(chain)
             index = following
         return chains
