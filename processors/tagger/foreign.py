@@ -174,7 +174,7 @@ class ForeignRules:
             agency = self._pack_agency(entry)
             if agency is not None and not agency.generic:
                 for form in entry.forms:
-                    if len(form) > 3:
+                    if len(form) > 1:
                         m.add(fold(form).lower(), Kind.AGENCY, agency, Case.ANY)
                         forms += 1
         if not forms:
