@@ -22,10 +22,11 @@ from setuptools import setup
 
 ROOT = Path(__file__).resolve().parent
 # The tagger's per-dispatch code: matching, the officials finders, the engine. Not vocab (data, built once),
-# kb and learned (loading and bookkeeping), wikidata (an import tool).
+# kb and learned (loading and bookkeeping), wikidata (an import tool), language (a call into fastText's C++).
 NATIVE_MODULES = (
     "coup",
     "engine",
+    "foreign",
     "matcher",
     "officials",
     "officials_appositions",
