@@ -379,6 +379,7 @@ class Tagger:
             keywords, events = self._words_and_events(doc)
         else:
             agencies = rules.find_agencies(
+                doc.text,
                 doc.spans,
                 doc.cased,
                 doc.name_spans,

@@ -47,6 +47,9 @@ IN_WORDS = {
     "ru": ("в", "во"),
     "ar": ("في", "لدى"),
 }
+# lower-case words completing a body's proper name, then its acronym: " indépendante (CEI)"
+_PROPER_NAME_TAIL = regex.compile(r"(?: [\p{Ll}\-]{3,}){0,3}( \(\p{Lu}[\p{Lu}\d\-]{1,7}\))")
+_ACRONYM_AFTER = regex.compile(r" \(\p{Lu}[\p{Lu}\d\-]{1,7}\)")
 # "de Uruapan, " after a title: a place the pack does not know, then the name in apposition
 _PLACE_AFTER = regex.compile(
     r" ([\p{Ll}']{1,4}(?: [\p{Ll}']{1,3})?) \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?, (?=\p{Lu})"
@@ -247,7 +250,7 @@ class ForeignRules:
             chain = role_at_start.get(start) or role_at_end.get(spans[index].end)
             return chain.role if chain is not None and not chain.rank_only else None
 
-        surname_spans = []
+        surname_spans: list[int] = []
         for index, span in enumerate(spans):
             if index in scan.consumed:
                 continue
@@ -261,6 +264,21 @@ class ForeignRules:
         for index in surname_spans:
             if index not in scan.consumed:
                 link_surname(scan, index, role_of=role_of)
+        self._merge_surnames(scan)
+
+    @staticmethod
+    def _merge_surnames(scan: OfficialsScan) -> None:
+        """ "le général Aoun" read before "le général Joseph Aoun" was known: one person."""
+        alone = [key for key, record in scan.found.items() if record.kb is None and " " not in record.name]
+        for key in alone:
+            record = scan.found[key]
+            surname = fold(record.name).lower()
+            for other_key, other in scan.found.items():
+                if other_key != key and " " in other.name and fold(other.name).lower().split()[-1] == surname:
+                    other.mentions += record.mentions
+                    other.first = min(other.first, record.first)
+                    del scan.found[key]
+                    break
 
     def _given_name_before(self, scan: OfficialsScan, span: Span) -> bool:
         """ "Mahamat Idriss Deby" is not the official "Idriss Deby"; but in languages that capitalise nouns, or
@@ -301,6 +319,18 @@ class ForeignRules:
                     chain.country = scan.resolve_country(nxt)
                 elif gap == " " and portfolio is not None and not chain.rank_only:
                     chain.role = _with_portfolio(chain.role, portfolio.ref)
+                elif portfolio is not None and not chain.rank_only and gap in self._conjunctions:
+                    pass  # "ministre de l'Intérieur et de la Sécurité publique": a second portfolio
+                elif (
+                    nxt.by_kind.get(Kind.AGENCY) is not None
+                    and not chain.rank_only
+                    and f" {gap.strip().lower()} " in self._of_words
+                    and gap.startswith(" ")
+                    and gap.endswith(" ")
+                ):
+                    body: Agency = nxt.by_kind[Kind.AGENCY].ref  # "président de la CEI, X"
+                    if chain.country is None and body.country:
+                        chain.country = body.country
                 elif (
                     country is not None
                     and country.ref[1] in ("name", "ambiguous", "capital")  # "alcalde de Bogotá"
@@ -320,6 +350,9 @@ class ForeignRules:
                     break
                 chain.end, chain.last = nxt.end, following
                 following += 1
+            acronym = _ACRONYM_AFTER.match(cased, chain.end)
+            if acronym is not None:
+                chain.end = acronym.end()  # "coordonnateur du Conseil présidentiel de transition (CPT), X"
             place = _PLACE_AFTER.match(cased, chain.end)
             if place is not None and f" {fold(place.group(1)).lower()} " in self._of_words and not chain.rank_only:
                 chain.end = place.end() - 2  # "alcalde de Uruapan, Carlos Manzo": a place the pack does not name
@@ -503,6 +536,7 @@ class ForeignRules:
 
     def find_agencies(
         self,
+        text: str,
         spans: list[Span],
         cased: str,
         name_spans: set[int],
@@ -511,6 +545,7 @@ class ForeignRules:
         phrase_countries: list[tuple[int, int, str]],
     ) -> list[AgencyMention]:
         found: dict[tuple[str, str | None], list[Any]] = {}
+        defined = self._acronyms_defined(text, spans, cased)
         for index, span in enumerate(spans):
             role = span.by_kind.get(Kind.ROLE)
             if role is not None:
@@ -520,6 +555,11 @@ class ForeignRules:
             if payload is None or index in name_spans:
                 continue
             agency: Agency = payload.ref
+            redefined = defined.get(cased[span.start : span.end])
+            if redefined is not None and redefined[0] is not agency:
+                agency, offset = redefined  # "la CEI" after "Commission électorale indépendante (CEI)"
+                self._count_body(found, offset, agency, found_country(found, agency), agency.name)
+                continue
             country = agency.country
             name = agency.name
             if agency.generic:
@@ -531,9 +571,30 @@ class ForeignRules:
                 )
                 if beside is not None and beside in self._demonyms_en:
                     name = f"{self._demonyms_en[beside]} {agency.name}"  # "l'armée malienne": "Malian Army"
+                if agency.name_as_written and not cased[span.start : span.end].islower():
+                    # "Commission électorale indépendante (CEI)": the body's own name, as written
+                    proper = _PROPER_NAME_TAIL.match(cased, span.end)
+                    name = text[span.start : proper.start(1) if proper is not None else span.end].strip()
             self._count_body(found, span.start, agency, country, name)
         ordered = sorted(found.values(), key=lambda v: v[0])
         return [AgencyMention(name, agency.kind, country, count, "kb") for _, count, agency, country, name in ordered]
+
+    @staticmethod
+    def _acronyms_defined(text: str, spans: list[Span], cased: str) -> dict[str, tuple[Agency, int]]:
+        """Acronyms the text defines after a body's name: "Commission électorale indépendante (CEI)"."""
+        defined: dict[str, tuple[Agency, int]] = {}
+        for span in spans:
+            payload = span.by_kind.get(Kind.AGENCY)
+            if payload is None or "(" not in cased[span.end : span.end + 40]:
+                continue
+            proper = _PROPER_NAME_TAIL.match(cased, span.end)
+            if proper is None:
+                continue
+            acronym = proper.group(1).strip(" ()")
+            words = [word for word in cased[span.start : proper.start(1)].replace("'", " ").split() if len(word) > 2]
+            if "".join(word[0] for word in words).upper() == acronym.replace("-", ""):
+                defined[acronym] = (payload.ref, span.start)  # its initials: this body's acronym here
+        return defined
 
     @staticmethod
     def _count_body(
@@ -585,6 +646,14 @@ class ForeignRules:
                 elif payload.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
                     events.append(classify_coup(text, span.start, span.end - span.start, published, self.cues))
         return keywords, events
+
+
+def found_country(found: dict[tuple[str, str | None], list[Any]], agency: Agency) -> str | None:
+    """The country already given to a body counted before (its first mention named it)."""
+    for (_, country), entry in found.items():
+        if entry[2] is agency:
+            return country
+    return agency.country
 
 
 def _words_of(phrases: tuple[str, ...]) -> frozenset[str]:
