@@ -34,6 +34,7 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
+ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
 CONJUNCTIONS = {"fr": ("et",), "es": ("y", "e"), "pt": ("e",), "it": ("e", "ed"), "de": ("und",), "ru": ("и",)}
@@ -65,6 +66,8 @@ _NAME_RUN_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’\-.]){_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}$"
 )
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}]+")
+# what closes a name in Arabic copy: punctuation, or a verb of saying or a particle right after it
+_ARABIC_NAME_END = regex.compile(r"\s*(?:[،,.:؛\"«»()]|(?:إن|أن|ان|قال|قالت|يوم|في|خلال|على|الى|إلى)\b)")
 _TITLE_GAPS = (" ", ", ")  # between a title and the name after it
 ROLE_TITLE: str = "title"
 ROLE_RANK: str = "rank"
@@ -109,6 +112,18 @@ class ForeignRules:
             )
         )
         self._demonyms_en = {country.code: country.demonyms[0] for country in kb.countries if country.demonyms}
+        # In a script without capitals, a name after a title must open with a given name the pack's officials
+        # use (محمد, أحمد, عبد ...): the words after a title are otherwise as often a verb or a noun.
+        self._given_names = (
+            frozenset(
+                fold(name.split()[0]).lower()
+                for names in pack.official_names.values()
+                for name in names
+                if len(name.split()) > 1
+            )
+            | frozenset(fold(word).lower() for word in ARABIC_NAME_OPENERS)
+            | pack.given_names
+        )
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -260,6 +275,8 @@ class ForeignRules:
                     continue
                 add_known(scan, official.ref, span.start, role_of(scan, index, span.start))
             elif Kind.SURNAME in span.by_kind and Kind.COUNTRY not in span.by_kind and Kind.AGENCY not in span.by_kind:
+                if self.pack.script == "arabic" and self._arabic_name_goes_on(scan, span):
+                    continue  # "الجنرال عباس ديمبيلي": Abbas is a given name here, not Mahmoud Abbas
                 surname_spans.append(index)
         for index in surname_spans:
             if index not in scan.consumed:
@@ -442,18 +459,30 @@ class ForeignRules:
             kept.pop()
         return kept
 
+    def _arabic_name_goes_on(self, scan: OfficialsScan, span: Span) -> bool:
+        """An Arabic word right after a surname that is no stop word and no known span: a longer name."""
+        after = _ARABIC_WORD.match(scan.cased, span.end + 1) if scan.cased.startswith(" ", span.end) else None
+        if after is None or fold(after.group(0)).lower() in self._stopwords:
+            return False
+        index = scan.span_at_or_after(after.start())
+        return not (index < len(scan.spans) and scan.spans[index].start == after.start())
+
     def _arabic_name_at(self, scan: OfficialsScan, start: int) -> str | None:
         """Arabic has no capitals: the name is the next two to four words, up to a word the pack says never
         belongs to a name, punctuation, or anything the automaton knows (a country, a body, a title)."""
         cased = scan.cased
         words: list[tuple[int, int]] = []
         pos = start
+        cut_by_article = False
         while len(words) < 4:
             match = _ARABIC_WORD.match(cased, pos)
             if match is None:
                 break
             word = match.group(0)
             if fold(word).lower() in self._stopwords:
+                break
+            if word[:3] in ("بال", "وال", "لل", "فال", "كال") or word[:2] == "لل":
+                cut_by_article = True  # "لويز فوكس بالبراءة": a noun with its article and a particle ends the name
                 break
             index = scan.span_at_or_after(match.start())
             if index < len(scan.spans) and scan.spans[index].start == match.start():
@@ -466,6 +495,11 @@ class ForeignRules:
             pos = match.end() + 1
         if len(words) < 2:
             return None
+        first = fold(cased[words[0][0] : words[0][1]]).lower()
+        family = fold(cased[words[1][0] : words[1][1]]).lower()
+        closed = cut_by_article or _ARABIC_NAME_END.match(cased, words[-1][1]) is not None
+        if first not in self._given_names and not (family.startswith("ال") or closed):
+            return None  # "رئيس وزراء يعين بصورة دائمة": a verb, not a name, follows the title
         return scan.text[words[0][0] : words[-1][1]]
 
     def _apposition_before(self, cased: str, start: int) -> int | None:

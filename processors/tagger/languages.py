@@ -73,6 +73,7 @@ class LanguagePack:
     articles: tuple[str, ...]  # words that may stand between ", " and a title ("le", "la", "der", "el")
     of_words: tuple[str, ...] = ()  # "du", "de la", "des": a title's country after it ("ministre ... du Niger")
     name_stopwords: frozenset[str] = frozenset()  # folded, lowercase: sentence openers never part of a name
+    given_names: frozenset[str] = frozenset()  # folded: where a script has no capitals, what opens a name
     script: str = "latin"  # latin | cyrillic | arabic
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -113,6 +114,7 @@ class LanguagePack:
             articles=tuple(doc.get("articles", ())),
             of_words=tuple(doc.get("of_words", ())),
             name_stopwords=frozenset(_key(w) for w in doc.get("name_stopwords", ())),
+            given_names=frozenset(_key(w) for w in doc.get("given_names", ())),
             script=doc.get("script", "latin"),
             source=doc["source"],
         )
