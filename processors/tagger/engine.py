@@ -387,7 +387,7 @@ class Tagger:
                 lambda offset: self._country_near(doc, offset) or context_country,
                 doc.phrase_countries,
             )
-            keywords, events = rules.words_and_events(doc.text, doc.cased, doc.lower, doc.published)
+            keywords, events = rules.words_and_events(doc.text, doc.cased, doc.lower, doc.published, doc.body_start)
         return Tags(
             countries=countries,
             officials=officials,

@@ -66,6 +66,7 @@ _NAME_RUN_BEFORE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}'’\-.]){_NAME_WORD}(?: (?:(?:{_PARTICLES})[ -])*{_NAME_WORD}){{0,3}}$"
 )
 _ARABIC_WORD = regex.compile(r"[\p{Arabic}]+")
+_PAST_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # what closes a name in Arabic copy: punctuation, or a verb of saying or a particle right after it
 _ARABIC_NAME_END = regex.compile(r"\s*(?:[،,.:؛\"«»()]|(?:إن|أن|ان|قال|قالت|يوم|في|خلال|على|الى|إلى)\b)")
 _TITLE_GAPS = (" ", ", ")  # between a title and the name after it
@@ -94,7 +95,13 @@ class ForeignRules:
         self.entities = self._entity_matcher(pack, kb)
         self.words = self._word_matcher(pack, watch_words)
         self._word_probes = tuple(
-            sorted({fold(term).lower().split()[0][:4] for term in (*pack.coup.terms, *watch_words) if term.strip()})
+            sorted(
+                {
+                    fold(term).lower().split()[0][:4]
+                    for term in (*pack.coup.terms, *pack.coup.figurative_terms, *watch_words)
+                    if term.strip()
+                }
+            )
         )
         self.cues = CoupCues.from_words(pack.coup.figurative, pack.coup.historical, pack.coup.current)
         self._of_words = tuple(sorted((f" {fold(w).lower()} " for w in pack.of_words), key=len, reverse=True))
@@ -222,6 +229,8 @@ class ForeignRules:
             m.add_all(pack.surfaces(term), Kind.COUP, "coup", Case.ANY)
         for idiom in pack.coup.not_coup:  # longer than the term inside it, so it wins
             m.add_all(pack.surfaces(idiom), Kind.NOT_COUP, None, Case.ANY)
+        for phrase in pack.coup.figurative_terms:
+            m.add_all(pack.surfaces(phrase), Kind.COUP, "figurative", Case.ANY)
         m.build()
         return m
 
@@ -666,8 +675,21 @@ class ForeignRules:
 
     # --- coup and watch words ------------------------------------------------------------------------------
 
+    def _coup_event(self, text: str, span: Span, ref: str, published: date | None, body_start: int) -> Event:
+        length = span.end - span.start
+        if ref == "figurative":  # "coup diplomatique": a political move, whatever the sentence says
+            evidence = text[span.start : span.end]
+            return Event(type="coup", use="figurative", confidence=0.9, evidence=evidence, offset=span.start)
+        event = classify_coup(text, span.start, length, published, self.cues)
+        if span.start < body_start and event.use != "figurative":
+            # a coup in the headline is what the dispatch is about: current, unless the headline dates it
+            title = text[:body_start]
+            if not _PAST_YEAR.search(title) and not self.cues.historical.search(fold(title).lower()):
+                return Event(type="coup", use="current", confidence=0.9, evidence=title.strip(), offset=span.start)
+        return event
+
     def words_and_events(
-        self, text: str, cased: str, lower: str, published: date | None
+        self, text: str, cased: str, lower: str, published: date | None, body_start: int = 0
     ) -> tuple[list[str], list[Event]]:
         keywords: list[str] = []
         events: list[Event] = []
@@ -678,7 +700,7 @@ class ForeignRules:
                 if payload.kind == Kind.WATCH and payload.ref not in keywords:
                     keywords.append(payload.ref)
                 elif payload.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
-                    events.append(classify_coup(text, span.start, span.end - span.start, published, self.cues))
+                    events.append(self._coup_event(text, span, payload.ref, published, body_start))
         return keywords, events
 
 

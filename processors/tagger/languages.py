@@ -26,7 +26,7 @@ from wirewatch.processors.tagger.kb import (
 )
 
 LANGUAGES_DIR = "languages"
-COUP_USES = ("terms", "not_coup", "figurative", "historical", "current")
+COUP_USES = ("terms", "not_coup", "figurative", "historical", "current", "figurative_terms")
 # Arabic writes conjunctions, prepositions and the article as one word with the noun: "والسودان", "بمصر",
 # "للجيش". A name is matched with each of these in front as well.
 ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
@@ -56,6 +56,7 @@ class CoupWords:
     figurative: tuple[str, ...]  # cue words of a figurative use near the term ("coup diplomatique")
     historical: tuple[str, ...]  # cue words of a past coup ("depuis", "ancien")
     current: tuple[str, ...]  # cue words of a coup now ("tentative", "militaires", "junte")
+    figurative_terms: tuple[str, ...] = ()  # a political move called a coup: "coup diplomatique", "golpe de efecto"
 
 
 @dataclass(frozen=True, slots=True)
