@@ -116,6 +116,7 @@ class ForeignRules:
                 *pack.portfolios,
                 *(form for agency in pack.agencies for form in agency.forms),
                 *(name for forms in pack.countries.values() for name in (*forms.names, *forms.capitals)),
+                *pack.name_stopwords,
             )
         )
         self._demonyms_en = {country.code: country.demonyms[0] for country in kb.countries if country.demonyms}
