@@ -34,6 +34,7 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
+NOUNS_CAPITALISED = frozenset({"de"})  # German writes every noun with a capital: "Streitkräfte" names no body
 ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
@@ -608,7 +609,12 @@ class ForeignRules:
             name = agency.name
             if agency.generic:
                 beside = self._country_beside(spans, index, cased, resolve)
-                if beside is None and cased[span.start : span.end].islower() and "Ministry" not in agency.name:
+                written = cased[span.start : span.end]
+                if (
+                    beside is None
+                    and (written.islower() or self.pack.code in NOUNS_CAPITALISED)
+                    and "Ministry" not in agency.name
+                ):
                     continue  # "l'armée", "la junta": only a body named with its country counts, as in English
                 country = (
                     beside or next((c for s, e, c in phrase_countries if s <= span.start < e), None) or near(span.start)
