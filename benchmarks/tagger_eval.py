@@ -84,6 +84,12 @@ def contains_sequence(haystack: Sequence[str], needle: Sequence[str]) -> bool:
     return any(list(haystack[i : i + width]) == list(needle) for i in range(len(haystack) - width + 1))
 
 
+def output_matches(keys: Iterable[str], out: Any) -> bool:
+    """An output's name, or its name in Latin letters (a name written in Cyrillic or Arabic), holds a key."""
+    latin = getattr(out, "name_latin", None)
+    return key_matches(keys, out.name) or (latin is not None and key_matches(keys, latin))
+
+
 def key_matches(keys: Iterable[str], name: str) -> bool:
     name_words = words(name)
     return any(contains_sequence(name_words, words(key)) for key in keys)
@@ -366,7 +372,7 @@ def _match_required(outputs: Sequence[Any], gold: Sequence[GoldEntity]) -> dict[
 
     def preferred(out: Any) -> list[int]:
         return sorted(
-            (g for g, entity in enumerate(gold) if key_matches(entity.keys, out.name)),
+            (g for g, entity in enumerate(gold) if output_matches(entity.keys, out)),
             key=lambda g: _preference(gold[g], out),
             reverse=True,
         )
@@ -414,7 +420,7 @@ def _score_entities(
     for index, out in enumerate(outputs):
         if index in pairs:
             continue
-        if any(key_matches(entity.keys, out.name) for entity in (*required, *optional)):
+        if any(output_matches(entity.keys, out) for entity in (*required, *optional)):
             continue  # optional, or a second mention of a gold entity already matched
         counts.fp += 1
         score.misses.append(f"{label} FP: {out.name}")

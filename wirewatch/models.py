@@ -128,6 +128,9 @@ class OfficialMention:
     role_source: str | None = None
     role_from: str | None = None
     role_to: str | None = None
+    # A name written in another script (Cyrillic, Arabic) is reported as written in `name`, and in Latin
+    # letters here, so a Latin-script search or rule finds it too.
+    name_latin: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,6 +182,7 @@ class Tags:
                     "role_source": o.role_source,
                     "role_from": o.role_from,
                     "role_to": o.role_to,
+                    "name_latin": o.name_latin,
                 }
                 for o in self.officials
             ],

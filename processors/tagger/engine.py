@@ -22,7 +22,7 @@ from wirewatch.processors.tagger import rules
 from wirewatch.processors.tagger.coup import classify_coup
 from wirewatch.processors.tagger.foreign import ForeignRules
 from wirewatch.processors.tagger.kb import Agency, KnowledgeBase, KnowledgeBaseError, Official
-from wirewatch.processors.tagger.language import LanguageDetector
+from wirewatch.processors.tagger.language import LanguageDetector, latin_letters
 from wirewatch.processors.tagger.languages import LanguagePack, load_packs
 from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials import OfficialFinder
@@ -583,7 +583,16 @@ class Tagger:
                 role_to = f.role_to.isoformat() if f.role_to else None
             mentions.append(
                 OfficialMention(
-                    f.name, f.role, f.country, f.mentions, f.known, f.source, role_source, role_from, role_to
+                    f.name,
+                    f.role,
+                    f.country,
+                    f.mentions,
+                    f.known,
+                    f.source,
+                    role_source,
+                    role_from,
+                    role_to,
+                    latin_letters(f.name),
                 )
             )
         return mentions, finder.person_ranges()

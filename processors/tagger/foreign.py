@@ -34,7 +34,9 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
-NOUNS_CAPITALISED = frozenset({"de"})  # German writes every noun with a capital: "Streitkräfte" names no body
+NOUNS_CAPITALISED = frozenset({"de"})
+# languages that name a title's or a body's country in the genitive, with no preposition
+GENITIVE_COUNTRY = frozenset({"ru", "ar"})  # German writes every noun with a capital: "Streitkräfte" names no body
 ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
@@ -51,6 +53,12 @@ IN_WORDS = {
 }
 # lower-case words completing a body's proper name, then its acronym: " indépendante (CEI)"
 _PROPER_NAME_TAIL = regex.compile(r"(?: [\p{Ll}\-]{3,}){0,3}( \(\p{Lu}[\p{Lu}\d\-]{1,7}\))")
+# a region in the genitive after a title, where the language needs no preposition ("губернатора Курской области")
+_REGION_AFTER = {
+    "ru": regex.compile(
+        r" \p{Lu}[\p{Ll}\-]+(?:ой|ого|ей|его|ской|ского)? (?:области|края|округа|республики|губернии|района)"
+    ),
+}
 _ACRONYM_AFTER = regex.compile(r" \(\p{Lu}[\p{Lu}\d\-]{1,7}\)")
 # "de Uruapan, " after a title: a place the pack does not know, then the name in apposition
 _PLACE_AFTER = regex.compile(
@@ -347,6 +355,14 @@ class ForeignRules:
                     chain.country = scan.resolve_country(nxt)
                 elif gap == " " and portfolio is not None and not chain.rank_only:
                     chain.role = _with_portfolio(chain.role, portfolio.ref)
+                elif (
+                    gap == " "
+                    and country is not None
+                    and country.ref[1] in ("name", "ambiguous")
+                    and self.pack.code in GENITIVE_COUNTRY
+                    and chain.country is None
+                ):
+                    chain.country = scan.resolve_country(nxt)  # "министр обороны Боливии", "وزير خارجية قطر"
                 elif portfolio is not None and not chain.rank_only and gap in self._conjunctions:
                     pass  # "ministre de l'Intérieur et de la Sécurité publique": a second portfolio
                 elif (
@@ -381,6 +397,10 @@ class ForeignRules:
             acronym = _ACRONYM_AFTER.match(cased, chain.end)
             if acronym is not None:
                 chain.end = acronym.end()  # "coordonnateur du Conseil présidentiel de transition (CPT), X"
+            region = _REGION_AFTER.get(self.pack.code)
+            region_match = region.match(cased, chain.end) if region is not None and not chain.rank_only else None
+            if region_match is not None:
+                chain.end = region_match.end()  # "губернатор Курской области X": a region the pack does not name
             place = _PLACE_AFTER.match(cased, chain.end)
             if place is not None and f" {fold(place.group(1)).lower()} " in self._of_words and not chain.rank_only:
                 chain.end = place.end() - 2  # "alcalde de Uruapan, Carlos Manzo": a place the pack does not name
@@ -670,6 +690,7 @@ class ForeignRules:
             gap = cased[span.end : nxt.start]
             if payload is not None and (
                 (gap == " " and payload.ref[1] == "demonym")
+                or (gap == " " and payload.ref[1] == "name" and self.pack.code in GENITIVE_COUNTRY)  # "МИД Франции"
                 or (gap.startswith(" ") and gap.endswith(" ") and f" {gap.strip().lower()} " in self._of_words)
             ):
                 return resolve(nxt)

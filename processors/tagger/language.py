@@ -26,6 +26,7 @@ TOP_K = 20  # enough that a plausible declaration is among them; as cheap as 5
 _LETTER = re.compile(r"[^\W\d_]")
 _HINT = re.compile(r"([a-zA-Z]{2,3})(?:[-_].*)?")
 _SPACES = re.compile(r"\s+")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0750-\u077f]")  # Cyrillic, Arabic
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,21 @@ class LanguageGuess:
     def tagged_as(self) -> str:
         """The language whose rules tag the dispatch."""
         return self.code if self.code in TAGGED_LANGUAGES else "en"
+
+
+def latin_letters(name: str) -> str | None:
+    """A name written in another script, in Latin letters (anyascii: "Александр Хинштейн" -> "Aleksandr
+    Khinshteyn"; Arabic is written without short vowels, so "أسعد الشيباني" -> "as'd al-shybny"); None for a
+    name already in Latin letters."""
+    if name.isascii() or not _OTHER_SCRIPT.search(name):
+        return None
+    from anyascii import anyascii
+
+    words = [
+        f"al-{anyascii(word[2:])}" if word.startswith("ال") and len(word) > 3 else anyascii(word)
+        for word in name.split()
+    ]
+    return " ".join(words).replace("`", "'")
 
 
 def normalise_hint(hint: str | None) -> str | None:

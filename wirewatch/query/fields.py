@@ -37,6 +37,7 @@ FIELDS: dict[str, FieldType] = {
     "countries.mentions": FieldType.INTEGER,
     "countries.first_offset": FieldType.INTEGER,
     "officials.name": FieldType.KEYWORD,
+    "officials.name_latin": FieldType.KEYWORD,  # a name in Cyrillic or Arabic script, in Latin letters
     "officials.role": FieldType.KEYWORD,
     "officials.country": FieldType.KEYWORD,
     "officials.mentions": FieldType.INTEGER,
