@@ -729,7 +729,21 @@ class ForeignRules:
                     keywords.append(payload.ref)
                 elif payload.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
                     events.append(self._coup_event(text, span, payload.ref, published, body_start))
-        return keywords, events
+        return keywords, _current_outranks_past(events)
+
+
+def _current_outranks_past(events: list[Event]) -> list[Event]:
+    """A dispatch about a coup now often recalls the country's past ones ("the eighth coup in the region since
+    2020"): a clear current mention (a cue for it, no past year in its sentence) outranks them, so the past
+    mentions' confidence is brought below it. Each mention keeps its own use."""
+    clear = [e for e in events if e.use == "current" and e.confidence >= 0.5 and not _PAST_YEAR.search(e.evidence)]
+    if not clear:
+        return events
+    ceiling = max(e.confidence for e in clear) - 0.05
+    return [
+        Event(e.type, e.use, min(e.confidence, ceiling), e.evidence, e.offset) if e.use == "historical" else e
+        for e in events
+    ]
 
 
 def found_country(found: dict[tuple[str, str | None], list[Any]], agency: Agency) -> str | None:
