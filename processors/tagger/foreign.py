@@ -632,7 +632,7 @@ class ForeignRules:
                 written = cased[span.start : span.end]
                 if (
                     beside is None
-                    and (written.islower() or self.pack.code in NOUNS_CAPITALISED)
+                    and (written == written.lower() or self.pack.code in NOUNS_CAPITALISED)  # Arabic has no case
                     and "Ministry" not in agency.name
                 ):
                     continue  # "l'armée", "la junta": only a body named with its country counts, as in English
