@@ -35,6 +35,9 @@ from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
 NOUNS_CAPITALISED = frozenset({"de"})
+NATIONAL_WORDS = frozenset(
+    {"nationale", "national", "nationales", "nationaux", "nacional", "nacionales", "nazionale", "nazionali"}
+)
 # languages that name a title's or a body's country in the genitive, with no preposition
 GENITIVE_COUNTRY = frozenset({"ru", "ar"})  # German writes every noun with a capital: "Streitkräfte" names no body
 ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
@@ -614,8 +617,9 @@ class ForeignRules:
         for index, span in enumerate(spans):
             role = span.by_kind.get(Kind.ROLE)
             if role is not None:
-                for inner in role.ref[2]:
-                    self._count_body(found, span.start, inner, inner.country, inner.name)
+                for inner in role.ref[2]:  # "commandant de la garde présidentielle": the guard of the title's country
+                    country = inner.country if not inner.generic else near(span.start)
+                    self._count_body(found, span.start, inner, country, inner.name)
             payload = span.by_kind.get(Kind.AGENCY)
             if payload is None or index in name_spans:
                 continue
@@ -634,6 +638,8 @@ class ForeignRules:
                     beside is None
                     and (written == written.lower() or self.pack.code in NOUNS_CAPITALISED)  # Arabic has no case
                     and "Ministry" not in agency.name
+                    and written.rsplit(" ", 1)[-1]
+                    not in NATIONAL_WORDS  # "la gendarmerie nationale": the country's own
                 ):
                     continue  # "l'armée", "la junta": only a body named with its country counts, as in English
                 country = (
