@@ -148,7 +148,7 @@ class ForeignRules:
     # --- building ------------------------------------------------------------------------------------------
 
     def _entity_matcher(self, pack: LanguagePack, kb: KnowledgeBase) -> PatternMatcher:
-        m = PatternMatcher()
+        m = PatternMatcher(pack.prefixes)
         for code, forms in pack.countries.items():
             for form, surfaces in (("name", forms.names), ("demonym", forms.demonyms), ("capital", forms.capitals)):
                 for surface in surfaces:
@@ -235,7 +235,7 @@ class ForeignRules:
         )
 
     def _word_matcher(self, pack: LanguagePack, watch_words: tuple[str, ...]) -> PatternMatcher:
-        m = PatternMatcher()
+        m = PatternMatcher(pack.prefixes)
         for word in watch_words:
             m.add(word, Kind.WATCH, word, Case.ANY)
         for term in pack.coup.terms:

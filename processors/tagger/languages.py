@@ -29,7 +29,7 @@ LANGUAGES_DIR = "languages"
 COUP_USES = ("terms", "not_coup", "figurative", "historical", "current", "figurative_terms")
 # Arabic writes conjunctions, prepositions and the article as one word with the noun: "والسودان", "بمصر",
 # "للجيش". A name is matched with each of these in front as well.
-ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك")
+ARABIC_PROCLITIC_LETTERS = ("و", "ب", "ل", "ف", "ك")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +121,17 @@ class LanguagePack:
         )
 
     def surfaces(self, surface: str) -> list[str]:
-        """The ways a surface form can stand in text: Arabic adds its proclitics ("و" + "السودان", "ل" + "السودان"
-        written "للسودان")."""
-        if self.script != "arabic":
+        """The ways a surface form can stand in text. Arabic joins its proclitics to the word (و ب ل ف ك: the
+        matcher accepts a match after them, see PatternMatcher's `prefixes`); ل before the article drops the
+        article's alef ("ل" + "السودان" is written "للسودان"), so a word with the article also stands without
+        its alef."""
+        if self.script != "arabic" or not surface.startswith("ال"):
             return [surface]
-        forms = [surface]
-        for clitic in ARABIC_PROCLITICS:
-            if surface.startswith("ال") and clitic.endswith("ل"):
-                forms.append(clitic + surface[1:])  # ل + ال -> لل
-            else:
-                forms.append(clitic + surface)
-        return forms
+        return [surface, surface[1:]]
+
+    @property
+    def prefixes(self) -> str:
+        return "".join(ARABIC_PROCLITIC_LETTERS) if self.script == "arabic" else ""
 
 
 def _key(text: str) -> str:

@@ -86,9 +86,12 @@ def looks_like_acronym(surface: str) -> bool:
 
 
 class PatternMatcher:
-    def __init__(self) -> None:
+    def __init__(self, prefixes: str = "") -> None:
         self._pending: dict[str, list[Payload]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        # Letters a language writes joined to the front of a word (Arabic و ب ل ف ك): a match may start after
+        # one or two of them at the start of a word ("والسودان" holds "السودان").
+        self._prefixes = prefixes
 
     def add(self, surface: str, kind: str, ref: Any, case: int | None = None) -> None:
         surface = surface.strip()
@@ -137,13 +140,14 @@ class PatternMatcher:
         n = len(lower)
         hits: list[Span] = []
         rescanned = False
+        prefixes = self._prefixes
         for end_index, value in automaton.iter_long(lower):
             # Inline fast path: most candidates are either clean whole words or clearly mid-word.
             length, payloads, by_kind, needs_case, rule = value
             start = end_index - length + 1
-            if (start == 0 or not lower[start - 1].isalnum()) and (
-                end_index + 1 == n or not lower[end_index + 1].isalnum()
-            ):
+            if (
+                start == 0 or not lower[start - 1].isalnum() or (prefixes and _after_prefixes(lower, start, prefixes))
+            ) and (end_index + 1 == n or not lower[end_index + 1].isalnum()):
                 if (
                     needs_case == 0
                     or (
@@ -194,6 +198,15 @@ class PatternMatcher:
                 spans.append(span)
                 last_end = span.end
         return spans
+
+
+def _after_prefixes(lower: str, start: int, prefixes: str) -> bool:
+    """Is lower[start] the start of a word but for one or two joined prefix letters ("و", "وب")?"""
+    if lower[start - 1] not in prefixes:
+        return False
+    if start == 1 or not lower[start - 2].isalnum():
+        return True
+    return lower[start - 2] in prefixes and (start == 2 or not lower[start - 3].isalnum())
 
 
 def _acronym_for_name(cased: str, start: int, end_index: int, by_kind: dict[str, Payload]) -> bool:
