@@ -47,7 +47,7 @@ def latin_letters(name: str) -> str | None:
     name already in Latin letters."""
     if name.isascii() or not _OTHER_SCRIPT.search(name):
         return None
-    from anyascii import anyascii
+    from anyascii import anyascii  # type: ignore[import-not-found, unused-ignore]  # (absent in the native build)
 
     words = [
         f"al-{anyascii(word[2:])}" if word.startswith("ال") and len(word) > 3 else anyascii(word)
