@@ -32,8 +32,10 @@ GOLD_FILES = {
     # written blind on 3 Dec, scored once on 4 Dec (0.994 / 0.937 / 0.941; not in the start-of-#13 KB: 54 of 68
     # officials and 34 of 41 agencies found), then tuning data; heldout-2025g measures the result
     "heldout-2025f": GOLD_DIR / "heldout-2025f.jsonl",
-    # issue 14: news in other languages, written blind to the tagger; each has a held-out part below
+    # issue 14: news in other languages, written blind to the tagger; the held-out parts were scored once on
+    # 4 Dec 2026 (README) and are tuning data since; heldout2-<language> measures the result
     **{f"dev-{language}": GOLD_DIR / f"dev-{language}.jsonl" for language in OTHER_LANGUAGES},
+    **{f"heldout-{language}": GOLD_DIR / f"heldout-{language}.jsonl" for language in OTHER_LANGUAGES},
 }
 # Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
@@ -42,8 +44,12 @@ BLIND_GOLD_FILES = {
     # written blind on 4 Dec 2026, scored once the same day: 1.000 / 0.949 / 0.915, not in the start-of-#13 KB:
     # 44 of 53 officials and 24 of 29 agencies found (README)
     "heldout-2025g": GOLD_DIR / "heldout-2025g.jsonl",
-    # issue 14: the held-out part of each language's set, written with its tuning part; scored once
-    **{f"heldout-{language}": GOLD_DIR / f"heldout-{language}.jsonl" for language in OTHER_LANGUAGES},
+    # issue 14: a second blind set per language, written after the first held-out parts were scored
+    **{
+        f"heldout2-{language}": GOLD_DIR / f"heldout2-{language}.jsonl"
+        for language in OTHER_LANGUAGES
+        if (GOLD_DIR / f"heldout2-{language}.jsonl").exists()
+    },
 }
 
 if str(REPO_ROOT) not in sys.path:

@@ -46,11 +46,18 @@ class CoupCues:
     figurative: re.Pattern[str]
     historical: re.Pattern[str]
     current: re.Pattern[str]
+    # how far from the term a figurative cue counts: the English patterns name the phrase itself ("diplomatic
+    # coup"); the packs' cue words ("diplomatique") only mean it right beside the term
+    figurative_reach: int = 60
+    # what a past year in the sentence weighs for "historical" against the current cues found in it
+    past_year_weight: int = 2
 
     @classmethod
     def from_words(cls, figurative: Sequence[str], historical: Sequence[str], current: Sequence[str]) -> CoupCues:
         """Cue words of another language (language packs), matched as whole words on the folded sentence."""
-        return cls(_any_word(figurative), _any_word(historical), _any_word(current))
+        return cls(
+            _any_word(figurative), _any_word(historical), _any_word(current), figurative_reach=20, past_year_weight=3
+        )
 
 
 def _any_word(words: Sequence[str]) -> re.Pattern[str]:
@@ -85,11 +92,13 @@ def classify_coup(text: str, offset: int, length: int, published: date | None, c
     sentence = text[start:end]
     window = sentence.lower() if cues is ENGLISH_CUES else fold(sentence).lower()
     local = window[max(0, offset - start - 60) : offset - start + length + 60]
-    if cues.figurative.search(local):
+    reach = cues.figurative_reach
+    beside = window[max(0, offset - start - reach) : offset - start + length + reach]
+    if cues.figurative.search(beside):
         return Event(type="coup", use="figurative", confidence=0.85, evidence=sentence.strip(), offset=offset)
     this_year = (published or date.today()).year
     past_years = [int(y) for y in _YEAR.findall(window) if int(y) < this_year]
-    historical = len(cues.historical.findall(local)) + (2 if past_years else 0)
+    historical = len(cues.historical.findall(local)) + (cues.past_year_weight if past_years else 0)
     current = len(cues.current.findall(window))
     if historical > current:
         confidence = min(0.95, 0.55 + 0.1 * (historical - current))
