@@ -72,8 +72,22 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# British and American spellings of one word are one word to the scorer: "National Security and Defense
+# Council" is the body a key "national security and defence council" names.
+SPELLINGS = {
+    "defense": "defence",
+    "organization": "organisation",
+    "organizations": "organisations",
+    "center": "centre",
+    "labor": "labour",
+    "program": "programme",
+    "honor": "honour",
+    "counselor": "counsellor",
+}
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(fold(text))
+    return [SPELLINGS.get(word, word) for word in WORD.findall(fold(text))]
 
 
 def contains_sequence(haystack: Sequence[str], needle: Sequence[str]) -> bool:

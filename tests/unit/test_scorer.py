@@ -83,6 +83,12 @@ def test_fold_strips_accents_and_case() -> None:
     assert fold("Erdoğan") == "erdogan"
 
 
+def test_british_and_american_spellings_are_one_word() -> None:
+    assert key_matches(["national security and defence council"], "National Security and Defense Council")
+    assert key_matches(["world health organization"], "World Health Organisation")
+    assert not key_matches(["defence council"], "Defense Ministry")
+
+
 def test_key_matches_whole_word_sequences_only() -> None:
     assert key_matches(["cavusoglu"], "Mevlüt Çavuşoğlu")
     assert key_matches(["assad"], "Bashar al-Assad")
