@@ -99,9 +99,12 @@ def contains_sequence(haystack: Sequence[str], needle: Sequence[str]) -> bool:
 
 
 def output_matches(keys: Iterable[str], out: Any) -> bool:
-    """An output's name, or its name in Latin letters (a name written in Cyrillic or Arabic), holds a key."""
-    latin = getattr(out, "name_latin", None)
-    return key_matches(keys, out.name) or (latin is not None and key_matches(keys, latin))
+    """An output's name holds a key, or its name in Latin letters (a person's name written in Cyrillic or
+    Arabic), or the words the text names a body with in another language ("Fiscalía")."""
+    if key_matches(keys, out.name):
+        return True
+    other = getattr(out, "name_latin", None) or getattr(out, "written", None)
+    return other is not None and key_matches(keys, other)
 
 
 def key_matches(keys: Iterable[str], name: str) -> bool:

@@ -141,6 +141,9 @@ class AgencyMention:
     mentions: int
     # "kb", "learned", or "text": a body named by the text's own words ("Nepal Electricity Authority")
     source: str = "kb"
+    # the body as a text in another language names it ("Fiscalía", "ministère des Armées"), when `name` is
+    # its English or canonical name
+    written: str | None = None
 
 
 @dataclass(slots=True)
@@ -187,7 +190,14 @@ class Tags:
                 for o in self.officials
             ],
             "agencies": [
-                {"name": a.name, "kind": a.kind, "country": a.country, "mentions": a.mentions, "source": a.source}
+                {
+                    "name": a.name,
+                    "kind": a.kind,
+                    "country": a.country,
+                    "mentions": a.mentions,
+                    "source": a.source,
+                    "written": a.written,
+                }
                 for a in self.agencies
             ],
             "keywords": list(self.keywords),

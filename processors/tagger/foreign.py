@@ -619,7 +619,7 @@ class ForeignRules:
             if role is not None:
                 for inner in role.ref[2]:  # "commandant de la garde présidentielle": the guard of the title's country
                     country = inner.country if not inner.generic else near(span.start)
-                    self._count_body(found, span.start, inner, country, inner.name)
+                    self._count_body(found, span.start, inner, country, inner.name, None)
             payload = span.by_kind.get(Kind.AGENCY)
             if payload is None or index in name_spans:
                 continue
@@ -627,7 +627,7 @@ class ForeignRules:
             redefined = defined.get(cased[span.start : span.end])
             if redefined is not None and redefined[0] is not agency:
                 agency, offset = redefined  # "la CEI" after "Commission électorale indépendante (CEI)"
-                self._count_body(found, offset, agency, found_country(found, agency), agency.name)
+                self._count_body(found, offset, agency, found_country(found, agency), agency.name, None)
                 continue
             country = agency.country
             name = agency.name
@@ -651,9 +651,13 @@ class ForeignRules:
                     # "Commission électorale indépendante (CEI)": the body's own name, as written
                     proper = _PROPER_NAME_TAIL.match(cased, span.end)
                     name = text[span.start : proper.start(1) if proper is not None else span.end].strip()
-            self._count_body(found, span.start, agency, country, name)
+            written = text[span.start : span.end]
+            self._count_body(found, span.start, agency, country, name, written if written != name else None)
         ordered = sorted(found.values(), key=lambda v: v[0])
-        return [AgencyMention(name, agency.kind, country, count, "kb") for _, count, agency, country, name in ordered]
+        return [
+            AgencyMention(name, agency.kind, country, count, "kb", written)
+            for _, count, agency, country, name, written in ordered
+        ]
 
     @staticmethod
     def _acronyms_defined(text: str, spans: list[Span], cased: str) -> dict[str, tuple[Agency, int]]:
@@ -674,16 +678,23 @@ class ForeignRules:
 
     @staticmethod
     def _count_body(
-        found: dict[tuple[str, str | None], list[Any]], offset: int, agency: Agency, country: str | None, name: str
+        found: dict[tuple[str, str | None], list[Any]],
+        offset: int,
+        agency: Agency,
+        country: str | None,
+        name: str,
+        written: str | None,
     ) -> None:
         key = (agency.id if not agency.generic else agency.name, country)
         entry = found.get(key)
         if entry is None:
-            found[key] = [offset, 1, agency, country, name]
+            found[key] = [offset, 1, agency, country, name, written]
             return
         entry[1] += 1
         if len(name) > len(entry[4]):
             entry[4] = name  # the most specific of its names
+        if written is not None and (entry[5] is None or len(written) > len(entry[5])):
+            entry[5] = written
 
     def _country_beside(
         self, spans: list[Span], index: int, cased: str, resolve: Callable[[Span], str | None]

@@ -62,6 +62,14 @@ def test_a_demonym_and_a_portfolio_inside_the_title_give_role_and_country(tagger
     assert {c.code for c in tags.countries} == {"ML", "NE", "NG"}
 
 
+def test_a_body_keeps_the_words_the_text_names_it_with(tagger: Tagger) -> None:
+    tags = tag(tagger, "PARIS - Le ministère des Armées a annoncé mardi à Paris l'envoi de renforts en France.")
+    assert [(a.name, a.written, a.country) for a in tags.agencies] == [
+        ("Ministry of the Armed Forces", "ministère des Armées", "FR")
+    ]
+    assert tags.to_dict()["agencies"][0]["written"] == "ministère des Armées"
+
+
 def test_a_title_in_apposition_after_the_name(tagger: Tagger) -> None:
     tags = tag(
         tagger,

@@ -47,6 +47,7 @@ FIELDS: dict[str, FieldType] = {
     "officials.role_from": FieldType.DATE,
     "officials.role_to": FieldType.DATE,
     "agencies.name": FieldType.KEYWORD,
+    "agencies.written": FieldType.KEYWORD,  # as a text in another language names the body
     "agencies.kind": FieldType.KEYWORD,
     "agencies.country": FieldType.KEYWORD,
     "agencies.mentions": FieldType.INTEGER,
