@@ -304,6 +304,8 @@ def test_gold_file_is_consistent(name: str) -> None:
             **{f"heldout-{language}": 16 for language in ("fr", "es", "pt", "de")},
             **{f"dev-{language}": 12 for language in ("it", "ru", "ar")},
             **{f"heldout-{language}": 8 for language in ("it", "ru", "ar")},
+            **{f"heldout2-{language}": 16 for language in ("fr", "es", "pt", "de")},
+            **{f"heldout2-{language}": 8 for language in ("it", "ru", "ar")},
         }[name]
     )
     problems = [problem for item in gold for problem in consistency_problems(item, VALID_CODES)]
