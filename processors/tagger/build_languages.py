@@ -23,7 +23,7 @@ SCRIPTS = {"ru": "cyrillic", "ar": "arabic"}
 
 def cldr_names(language: str) -> dict[str, str]:
     """ISO code -> CLDR's short name in `language`, without the forms no text writes ("Congo - Kinshasa")."""
-    from babel import Locale
+    from babel import Locale  # type: ignore[import-not-found, unused-ignore]  # only to regenerate the packs
 
     names = {}
     for code, name in Locale.parse(language).territories.items():

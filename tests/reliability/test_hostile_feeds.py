@@ -26,14 +26,21 @@ from wirewatch.producers.poller import FeedPoller, PollReport
 GOOD_FEEDS = 20
 ITEMS_PER_FEED = 25
 MB = 1024 * 1024
-# Peak resident memory of the whole test process while one run is in flight. Holding a 100 MB body, or
-# expanding an entity bomb (a billion "lol"s is 3 GB), would blow far past it; a 10 MB capped body
-# parsed by feedparser and a tagger fit well inside.
-PEAK_RSS_BOUND_MB = 700
+# How much the test process's resident memory may grow while one run is in flight (its peak over what it
+# held when the run began: the process already holds what earlier tests loaded, e.g. every language's tagger
+# rules). Holding a 100 MB body, or expanding an entity bomb (a billion "lol"s is 3 GB), would blow far past
+# it; a 10 MB capped body parsed by feedparser fits well inside.
+PEAK_GROWTH_BOUND_MB = 350
 
 
 def peak_rss_kb() -> int:
     match = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())
+    assert match is not None
+    return int(match.group(1))
+
+
+def current_rss_kb() -> int:
+    match = re.search(r"VmRSS:\s+(\d+)", Path("/proc/self/status").read_text())
     assert match is not None
     return int(match.group(1))
 
@@ -49,7 +56,7 @@ class RunResult:
     pipeline: EmbeddedPipeline
     good_seconds: float  # until every good dispatch was stored
     total_seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # growth over the resident memory at the run's start
     drip_done_before_good: bool
     good_stored: int
 
@@ -92,6 +99,7 @@ async def run_once(
     worker = asyncio.create_task(pipeline.process_forever())
     try:
         reset_peak_rss()
+        rss_at_start = current_rss_kb()
         started = time.monotonic()
         polling = asyncio.create_task(poller.poll_once(force=True))
         expected_good = GOOD_FEEDS * ITEMS_PER_FEED
@@ -103,7 +111,7 @@ async def run_once(
         report = await asyncio.wait_for(polling, timeout=60)
         await pipeline.drain()
         total = time.monotonic() - started
-        peak = peak_rss_kb() / 1024
+        peak = (peak_rss_kb() - rss_at_start) / 1024
         good_stored = pipeline.store._read("SELECT count(*) FROM dispatches WHERE source LIKE 'good-%'")[0][0]
     finally:
         worker.cancel()
@@ -128,12 +136,12 @@ async def test_hostile_feeds_fail_alone_bounded_and_good_feeds_keep_flowing(tmp_
                 f"\ngood-feed throughput: {baseline.good_rate:.0f} dispatches/s alone "
                 f"({baseline.good_seconds:.2f}s), {mixed.good_rate:.0f} dispatches/s with {len(names)} hostile feeds "
                 f"({mixed.good_seconds:.2f}s; whole poll incl. hostile timeouts {mixed.total_seconds:.2f}s); "
-                f"peak RSS {baseline.peak_rss_mb:.0f} MB alone, {mixed.peak_rss_mb:.0f} MB with hostile feeds"
+                f"RSS growth {baseline.peak_rss_mb:.0f} MB alone, {mixed.peak_rss_mb:.0f} MB with hostile feeds"
             )
             # Nothing of the good feeds is lost, and they were done before the slow drip was given up on.
             assert baseline.good_stored == mixed.good_stored == GOOD_FEEDS * ITEMS_PER_FEED
             assert not mixed.drip_done_before_good, "good feeds waited for the slow-drip feed"
-            assert mixed.peak_rss_mb < PEAK_RSS_BOUND_MB and baseline.peak_rss_mb < PEAK_RSS_BOUND_MB
+            assert mixed.peak_rss_mb < PEAK_GROWTH_BOUND_MB and baseline.peak_rss_mb < PEAK_GROWTH_BOUND_MB
 
             # Every hostile feed: the expected, clear outcome; failures counted, logged and backed off.
             failing = {name for name, expect in expected.items() if expect}
