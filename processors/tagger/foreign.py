@@ -34,19 +34,32 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
-NOUNS_CAPITALISED = frozenset({"de"})
+NOUNS_CAPITALISED = frozenset({"de"})  # German writes every noun with a capital: "Streitkräfte" names no body
 NATIONAL_WORDS = frozenset(
     {"nationale", "national", "nationales", "nationaux", "nacional", "nacionales", "nazionale", "nazionali"}
 )
 # languages that name a title's or a body's country in the genitive, with no preposition
-GENITIVE_COUNTRY = frozenset({"ru", "ar"})  # German writes every noun with a capital: "Streitkräfte" names no body
+GENITIVE_COUNTRY = frozenset({"ru", "ar"})
 ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
 CONJUNCTIONS = {"fr": ("et",), "es": ("y", "e"), "pt": ("e",), "it": ("e", "ed"), "de": ("und",), "ru": ("и",)}
+# a verb that gives a person the title after it: "X devient ministre", "X fue nombrado canciller"
+BECOMES = {
+    "fr": ("devient", "est nommé", "est nommée", "a été nommé", "a été nommée", "est désigné", "est désignée",
+           "a été élu", "a été élue", "redevient"),
+    "es": ("asume como", "fue nombrado", "fue nombrada", "es nombrado", "es nombrada", "será el nuevo",
+           "será la nueva", "fue designado", "fue designada", "fue elegido", "fue elegida"),
+    "pt": ("assume como", "foi nomeado", "foi nomeada", "é nomeado", "é nomeada", "passa a ser", "foi eleito",
+           "foi eleita", "torna-se"),
+    "it": ("diventa", "è stato nominato", "è stata nominata", "è nominato", "è nominata", "è stato eletto",
+           "è stata eletta"),
+    "de": ("wird neuer", "wird neue", "wurde zum", "wurde zur", "ist neuer", "ist neue"),
+    "ru": ("назначен", "назначена", "стал", "стала", "избран", "избрана", "утверждён", "утверждена"),
+}  # fmt: skip
 # "in" before the place of a post ("ambassadeur à Washington", "embajador en Washington")
 IN_WORDS = {
-    "fr": ("à", "a", "au", "en"),
+    "fr": ("à", "a", "au", "en", "près", "pres"),
     "es": ("en",),
     "pt": ("em", "no", "na"),
     "it": ("a", "in"),
@@ -121,6 +134,18 @@ class ForeignRules:
         self._stopwords = NAME_STOPWORDS | pack.name_stopwords
         self._conjunctions = tuple(f" {word} " for word in CONJUNCTIONS.get(pack.code, ()))
         self._in_words = frozenset(IN_WORDS.get(pack.code, ()))
+        verbs = BECOMES.get(pack.code, ())
+        articles = "|".join(regex.escape(word) for word in sorted(self._articles, key=len, reverse=True) if word)
+        self._becomes = (
+            regex.compile(
+                r" (?:"
+                + "|".join(regex.escape(verb) for verb in verbs)
+                + r")"
+                + (f" (?:(?:{articles}) )?$" if articles else " $")
+            )
+            if verbs
+            else None
+        )
         self._known_words = _words_of(
             (
                 *pack.titles,
@@ -269,6 +294,8 @@ class ForeignRules:
                 continue
             comma = self._apposition_before(cased, chain.start)
             if comma is None:
+                comma = self._predicate_before(cased, chain.start)  # "X devient ministre de l'Intérieur"
+            if comma is None:
                 continue
             index = scan.span_at_or_after(comma) - 1
             span = spans[index] if index >= 0 else None
@@ -390,9 +417,12 @@ class ForeignRules:
                     if chain.rank_only:
                         chain.role = rank.ref[1]
                 elif (
-                    country is not None and gap.startswith(" ") and gap.endswith(" ") and gap.strip() in self._in_words
+                    (country is not None or nxt.by_kind.get(Kind.AGENCY) is not None)
+                    and gap.startswith(" ")
+                    and gap.endswith(" ")
+                    and gap.strip() in self._in_words
                 ):
-                    pass  # "embajador en Washington": where the post is, not whose official
+                    pass  # "embajador en Washington", "procureur général près la Cour": where the post is
                 else:
                     break
                 chain.end, chain.last = nxt.end, following
@@ -535,6 +565,14 @@ class ForeignRules:
         if first not in self._given_names and not (family.startswith("ال") or closed):
             return None  # "رئيس وزراء يعين بصورة دائمة": a verb, not a name, follows the title
         return scan.text[words[0][0] : words[-1][1]]
+
+    def _predicate_before(self, cased: str, start: int) -> int | None:
+        """Where the name ends in "Name <becomes / is appointed> <title>": the language's verbs of a new post."""
+        pattern = self._becomes
+        if pattern is None:
+            return None
+        found = pattern.search(cased, max(0, start - 40), start)
+        return found.start() if found is not None else None
 
     def _apposition_before(self, cased: str, start: int) -> int | None:
         """Where the comma of "Name, [article] <title>" stands, when one does."""
