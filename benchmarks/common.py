@@ -44,7 +44,8 @@ BLIND_GOLD_FILES = {
     # written blind on 4 Dec 2026, scored once the same day: 1.000 / 0.949 / 0.915, not in the start-of-#13 KB:
     # 44 of 53 officials and 24 of 29 agencies found (README)
     "heldout-2025g": GOLD_DIR / "heldout-2025g.jsonl",
-    # issue 14: a second blind set per language, written after the first held-out parts were scored
+    # issue 14: a second blind set per language, written after the first held-out parts were scored and tuned
+    # on; scored once on 4 Dec 2026 (README)
     **{
         f"heldout2-{language}": GOLD_DIR / f"heldout2-{language}.jsonl"
         for language in OTHER_LANGUAGES
