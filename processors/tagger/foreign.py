@@ -41,6 +41,7 @@ NATIONAL_WORDS = frozenset(
 # languages that name a title's or a body's country in the genitive, with no preposition
 GENITIVE_COUNTRY = frozenset({"ru", "ar"})
 ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
+MID_NAME_PARTICLES = frozenset({"la", "le", "lo", "de", "del", "della", "di", "da", "dos", "das", "van", "von"})
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
 CONJUNCTIONS = {"fr": ("et",), "es": ("y", "e"), "pt": ("e",), "it": ("e", "ed"), "de": ("und",), "ru": ("и",)}
@@ -510,12 +511,18 @@ class ForeignRules:
         """The words of a capitalised run that belong to the name: up to a capitalised word the language uses
         to open sentences ("Selon", "Según") or the end of a sentence; particles inside stay ("Hugo de Zela")."""
         kept: list[str] = []
-        for word in words:
+        for index, word in enumerate(words):
             folded = fold(word).lower().rstrip(".")
+            following = words[index + 1] if index + 1 < len(words) else ""
             if word[:1].isupper() and folded in self._stopwords:
+                if kept and folded in MID_NAME_PARTICLES and following[:1].isupper():
+                    kept.append(word)  # "Ignazio La Russa", "Francesco Lo Voi": an article inside a surname
+                    continue
                 if not kept:
                     return []
                 break
+            if folded in ("der", "den", "des") and not (kept and fold(kept[-1]).lower() in ("van", "von")):
+                break  # "Nora Back den Demonstranten": German articles join a name only after van or von
             kept.append(word)
             if word.endswith(".") and len(word) > 2:
                 break
