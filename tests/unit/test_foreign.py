@@ -52,6 +52,13 @@ def test_a_title_before_an_unknown_name_gives_the_english_role(tagger: Tagger) -
     assert [(a.name, a.country) for a in tags.agencies] == [("Interior Ministry", "FR")]
 
 
+def test_an_article_inside_a_surname_is_part_of_the_name(tagger: Tagger) -> None:
+    tags = tag(tagger, "PARIS - Le ministre de l'Intérieur Jean La Croix a annoncé mardi à Paris de nouvelles mesures.")
+    assert people(tags)["Jean La Croix"] == ("Interior Minister", "FR", False)
+    opener = tag(tagger, "PARIS - Selon le ministre de l'Intérieur Jean Moreau. La France a réagi mardi à Paris.")
+    assert "Jean Moreau" in people(opener)
+
+
 def test_a_demonym_and_a_portfolio_inside_the_title_give_role_and_country(tagger: Tagger) -> None:
     tags = tag(
         tagger,
