@@ -556,7 +556,8 @@ class ForeignRules:
                 cut_by_article = True  # "لويز فوكس بالبراءة": a noun with its article and a particle ends the name
                 break
             index = scan.span_at_or_after(match.start())
-            if index < len(scan.spans) and scan.spans[index].start == match.start():
+            # a span may start after a joined proclitic ("لجمهورية الكونغو"): within the word's first two letters
+            if index < len(scan.spans) and scan.spans[index].start <= match.start() + 2 < match.end():
                 span = scan.spans[index]
                 if not (Kind.SURNAME in span.by_kind or Kind.OFFICIAL in span.by_kind):
                     break
