@@ -8,7 +8,7 @@ import pytest
 
 from wirewatch.models import Dispatch, TaggedDispatch
 from wirewatch.processors.tagger.engine import Tagger
-from wirewatch.processors.tagger.language import LanguageDetector, normalise_hint
+from wirewatch.processors.tagger.language import LanguageDetector, function_word_vote, normalise_hint
 
 # One short wire-style sentence per language, written for this test.
 SENTENCES = {
@@ -110,3 +110,23 @@ def test_the_document_carries_the_judged_and_the_declared_language() -> None:
     assert again.dispatch.language == "en"
     assert again.tags.language == "fr"
     assert again == tagged
+
+
+def test_clear_function_words_decide_without_the_model_and_unclear_text_goes_to_it() -> None:
+    english = (
+        "The minister said on Tuesday that the talks with the unions would resume after the holiday, and that "
+        "the government was ready to meet them. The unions have said that their demands were not met."
+    )
+    assert function_word_vote(english) is not None and function_word_vote(english)[0] == "en"  # type: ignore[index]
+    dutch = (
+        "De minister zei dinsdag dat de gesprekken met de vakbonden na de feestdagen worden hervat en dat "
+        "de regering bereid is hen te ontmoeten. De vakbonden zeggen dat hun eisen niet zijn ingewilligd."
+    )
+    assert function_word_vote(dutch) is None  # no language of the eight: the model judges it
+    assert function_word_vote("Der Minister sagte, the talks would resume.") is None  # too few words either way
+
+
+def test_a_declared_language_the_words_disagree_with_goes_to_the_model(detector: LanguageDetector) -> None:
+    title, text = SENTENCES["en"]
+    text = " ".join([text] * 6)
+    assert detector.detect(title, text, "fr").code == "en"
