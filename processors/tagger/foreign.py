@@ -773,9 +773,9 @@ class ForeignRules:
             return Event(type="coup", use="figurative", confidence=0.9, evidence=evidence, offset=span.start)
         event = classify_coup(text, span.start, length, published, self.cues)
         if span.start < body_start and event.use != "figurative":
-            # a coup in the headline is what the dispatch is about: current, unless the headline dates it
+            # a coup in the headline is what the dispatch is about: current, unless the headline gives a past year
             title = text[:body_start]
-            if not _PAST_YEAR.search(title) and not self.cues.historical.search(fold(title).lower()):
+            if not _PAST_YEAR.search(title):  # (a headline's "former minister" is a person, not a past coup)
                 return Event(type="coup", use="current", confidence=0.9, evidence=title.strip(), offset=span.start)
         return event
 
