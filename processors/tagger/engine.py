@@ -253,12 +253,10 @@ class Tagger:
             self._foreign[language] = rules
         return rules
 
-    def _resolve_country_span(self, doc: _Doc, span: Span) -> str | None:
+    def _span_country(self, doc: _Doc, span: Span) -> str | None:
+        """The country a span names, the traps (a person's name, Georgia the state) ruled out; None if none."""
         payload = span.by_kind.get(Kind.COUNTRY)
-        if payload is None:
-            return None
-        code, form = payload.ref
-        return self._resolve_ambiguous(doc, span, code) if form == "ambiguous" else code
+        return self._resolve_ambiguous(doc, span, payload.ref[0]) if payload else None
 
     # --- building ------------------------------------------------------------------------------------------
 
@@ -383,7 +381,7 @@ class Tagger:
                 doc.spans,
                 doc.cased,
                 doc.name_spans,
-                lambda span: self._resolve_country_span(doc, span),
+                lambda span: self._span_country(doc, span),
                 lambda offset: self._country_near(doc, offset) or context_country,
                 doc.phrase_countries,
             )
@@ -543,10 +541,6 @@ class Tagger:
     def _officials(
         self, doc: _Doc, context_country: str | None, rules: ForeignRules | None = None
     ) -> tuple[list[OfficialMention], list[tuple[int, int]]]:
-        def resolve(span: Span) -> str | None:
-            p = span.by_kind.get(Kind.COUNTRY)
-            return self._resolve_ambiguous(doc, span, p.ref[0]) if p else None
-
         def nearby_country(offset: int) -> str | None:
             return self._country_near(doc, offset) or context_country
 
@@ -557,7 +551,7 @@ class Tagger:
                 doc.spans,
                 doc.body_start,
                 doc.published,
-                resolve,
+                lambda span: self._span_country(doc, span),
                 nearby_country,
                 self._hides_country,
                 self._names,

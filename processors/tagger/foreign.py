@@ -118,6 +118,10 @@ class ForeignRules:
     def __init__(self, pack: LanguagePack, kb: KnowledgeBase, watch_words: tuple[str, ...]) -> None:
         self.pack = pack
         self._agencies_by_id = {agency.id: agency for agency in kb.agencies}
+        # each of the pack's bodies as the knowledge base's Agency (`like`) or a new one, built once for both matchers
+        self._pack_bodies = [
+            (entry, agency) for entry in pack.agencies if (agency := self._pack_agency(entry)) is not None
+        ]
         self.entities = self._entity_matcher(pack, kb)
         self.words = self._word_matcher(pack, watch_words)
         self._word_probes = tuple(
@@ -184,10 +188,7 @@ class ForeignRules:
             if not agency.generic:
                 m.add_all(agency.acronyms, Kind.AGENCY, agency, Case.EXACT)
                 m.add(agency.name, Kind.AGENCY, agency)
-        for entry in pack.agencies:
-            pack_agency = self._pack_agency(entry)
-            if pack_agency is None:
-                continue
+        for entry, pack_agency in self._pack_bodies:
             for form in entry.forms:
                 case = Case.EXACT if looks_like_acronym(form) else Case.ANY if form.islower() else None
                 m.add_all(pack.surfaces(form), Kind.AGENCY, pack_agency, case)
@@ -234,9 +235,8 @@ class ForeignRules:
         """The pack's bodies alone, any case: to find the ones a title names (titles are stored lowercase)."""
         m = PatternMatcher()
         forms = 0
-        for entry in pack.agencies:
-            agency = self._pack_agency(entry)
-            if agency is not None and not agency.generic:
+        for entry, agency in self._pack_bodies:
+            if not agency.generic:
                 for form in entry.forms:
                     if len(form) > 1:
                         m.add(fold(form).lower(), Kind.AGENCY, agency, Case.ANY)
@@ -673,7 +673,7 @@ class ForeignRules:
             redefined = defined.get(cased[span.start : span.end])
             if redefined is not None and redefined[0] is not agency:
                 agency, offset = redefined  # "la CEI" after "Commission électorale indépendante (CEI)"
-                self._count_body(found, offset, agency, found_country(found, agency), agency.name, None)
+                self._count_body(found, offset, agency, _found_country(found, agency), agency.name, None)
                 continue
             country = agency.country
             name = agency.name
@@ -809,7 +809,7 @@ def _current_outranks_past(events: list[Event]) -> list[Event]:
     ]
 
 
-def found_country(found: dict[tuple[str, str | None], list[Any]], agency: Agency) -> str | None:
+def _found_country(found: dict[tuple[str, str | None], list[Any]], agency: Agency) -> str | None:
     """The country already given to a body counted before (its first mention named it)."""
     for (_, country), entry in found.items():
         if entry[2] is agency:

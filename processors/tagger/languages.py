@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import pathlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.processors.tagger.kb import (
@@ -24,6 +24,7 @@ from wirewatch.processors.tagger.kb import (
     read_kb_file,
     valid_country_codes,
 )
+from wirewatch.processors.tagger.textfold import fold
 
 LANGUAGES_DIR = "languages"
 COUP_USES = ("terms", "not_coup", "figurative", "historical", "current", "figurative_terms")
@@ -77,7 +78,6 @@ class LanguagePack:
     given_names: frozenset[str] = frozenset()  # folded: where a script has no capitals, what opens a name
     script: str = "latin"  # latin | cyrillic | arabic
     source: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any], where: str) -> LanguagePack:
@@ -135,8 +135,6 @@ class LanguagePack:
 
 
 def _key(text: str) -> str:
-    from wirewatch.processors.tagger.textfold import fold
-
     return " ".join(fold(text).split())
 
 
