@@ -68,7 +68,8 @@ def _any_word(words: Sequence[str]) -> re.Pattern[str]:
 
 
 ENGLISH_CUES = CoupCues(_FIGURATIVE, _HISTORICAL, _CURRENT)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# a full stop after a one- or two-digit number is an ordinal in German dates ("vom 20. Juli 1944"), not an end
+_SENTENCE_END = re.compile(r"(?<!(?<!\d)\d)(?<!(?<!\d)\d\d)[.!?]\s|\n")
 
 
 # A "sentence" is looked for within this many characters on each side: text with no

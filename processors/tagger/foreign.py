@@ -96,6 +96,15 @@ _PAST_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # what closes a name in Arabic copy: punctuation, or a verb of saying or a particle right after it
 _ARABIC_NAME_END = regex.compile(r"\s*(?:[،,.:؛\"«»()]|(?:إن|أن|ان|قال|قالت|يوم|في|خلال|على|الى|إلى)\b)")
 _TITLE_GAPS = (" ", ", ")  # between a title and the name after it
+# Coups counted in the plural ("quatro golpes desde a independência", "une série de putschs") are a country's
+# background, never the event a dispatch reports: such a mention yields to any current one.
+PLURAL_COUPS = frozenset(
+    {
+        "coups", "putschs", "golpes", "putsche", "staatsstreiche", "putschversuche", "umsturzversuche", "colpi",
+        "golpi", "перевороты", "переворотов", "переворотам", "переворотами", "переворотах", "госперевороты",
+        "госпереворотов", "انقلابات", "الانقلابات", "بانقلابات", "والانقلابات",
+    }
+)  # fmt: skip
 ROLE_TITLE: str = "title"
 ROLE_RANK: str = "rank"
 
@@ -236,7 +245,7 @@ class ForeignRules:
         m = PatternMatcher()
         forms = 0
         for entry, agency in self._pack_bodies:
-            if not agency.generic:
+            if not agency.generic or "Ministry" in agency.name:  # "официальный представитель МИД": the ministry
                 for form in entry.forms:
                     if len(form) > 1:
                         m.add(fold(form).lower(), Kind.AGENCY, agency, Case.ANY)
@@ -664,7 +673,11 @@ class ForeignRules:
             role = span.by_kind.get(Kind.ROLE)
             if role is not None:
                 for inner in role.ref[2]:  # "commandant de la garde présidentielle": the guard of the title's country
-                    country = inner.country if not inner.generic else near(span.start)
+                    country = (
+                        inner.country
+                        if not inner.generic
+                        else self._country_beside(spans, index, cased, resolve) or near(span.start)
+                    )
                     self._count_body(found, span.start, inner, country, inner.name, None)
             payload = span.by_kind.get(Kind.AGENCY)
             if payload is None or index in name_spans:
@@ -693,7 +706,11 @@ class ForeignRules:
                 )
                 if beside is not None and beside in self._demonyms_en:
                     name = f"{self._demonyms_en[beside]} {agency.name}"  # "l'armée malienne": "Malian Army"
-                if agency.name_as_written and not cased[span.start : span.end].islower():
+                if (
+                    agency.name_as_written
+                    and not cased[span.start : span.end].islower()
+                    and (beside is None or agency.needs_lead_in)  # "Вооружённые силы Бенина": Beninese Armed Forces
+                ):
                     # "Commission électorale indépendante (CEI)": the body's own name, as written
                     proper = _PROPER_NAME_TAIL.match(cased, span.end)
                     name = text[span.start : proper.start(1) if proper is not None else span.end].strip()
@@ -774,8 +791,10 @@ class ForeignRules:
         event = classify_coup(text, span.start, length, published, self.cues)
         if span.start < body_start and event.use != "figurative":
             # a coup in the headline is what the dispatch is about: current, unless the headline gives a past year
+            # or dates it itself ("quattro anni dopo il golpe")
             title = text[:body_start]
-            if not _PAST_YEAR.search(title):  # (a headline's "former minister" is a person, not a past coup)
+            dated = self.cues.historical.search(fold(title[max(0, span.start - 20) : span.end + 20]).lower())
+            if not _PAST_YEAR.search(title) and not dated:  # (a headline's "former minister" is a person)
                 return Event(type="coup", use="current", confidence=0.9, evidence=title.strip(), offset=span.start)
         return event
 
@@ -786,25 +805,39 @@ class ForeignRules:
         events: list[Event] = []
         if not any(probe in lower for probe in self._word_probes):
             return keywords, events
+        plural: set[int] = set()  # offsets of the mentions written in the plural
         for span in self.words.find(cased, lower):
             for payload in span.payloads:
                 if payload.kind == Kind.WATCH and payload.ref not in keywords:
                     keywords.append(payload.ref)
                 elif payload.kind == Kind.COUP and len(events) < MAX_COUP_EVENTS:
                     events.append(self._coup_event(text, span, payload.ref, published, body_start))
-        return keywords, _current_outranks_past(events)
+                    if not PLURAL_COUPS.isdisjoint(lower[span.start : span.end].split()):
+                        plural.add(span.start)
+        return keywords, _current_outranks_past(events, plural)
 
 
-def _current_outranks_past(events: list[Event]) -> list[Event]:
+def _current_outranks_past(events: list[Event], plural: set[int]) -> list[Event]:
     """A dispatch about a coup now often recalls the country's past ones ("the eighth coup in the region since
     2020"): a clear current mention (a cue for it, no past year in its sentence) outranks them, so the past
-    mentions' confidence is brought below it. Each mention keeps its own use."""
-    clear = [e for e in events if e.use == "current" and e.confidence >= 0.5 and not _PAST_YEAR.search(e.evidence)]
-    if not clear:
+    mentions' confidence is brought below it; any current mention outranks coups counted in the plural (at
+    `plural` offsets). Each mention keeps its own use."""
+    current = [e for e in events if e.use == "current" and not _PAST_YEAR.search(e.evidence)]
+    if not current:
         return events
-    ceiling = max(e.confidence for e in clear) - 0.05
+    clear = [e.confidence for e in current if e.confidence >= 0.5]
+    ceiling = max(clear) - 0.05 if clear else 0.0
+    background = max(e.confidence for e in current) - 0.05
     return [
-        Event(e.type, e.use, min(e.confidence, ceiling), e.evidence, e.offset) if e.use == "historical" else e
+        Event(
+            e.type,
+            e.use,
+            min(e.confidence, max(ceiling, background if e.offset in plural else 0.0)),
+            e.evidence,
+            e.offset,
+        )
+        if e.use == "historical" and (clear or e.offset in plural)
+        else e
         for e in events
     ]
 
