@@ -34,6 +34,7 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
+COMPOUND_TITLES = frozenset({"de"})  # languages that write a title as the last part of a compound noun
 NOUNS_CAPITALISED = frozenset({"de"})  # German writes every noun with a capital: "Streitkräfte" names no body
 NATIONAL_WORDS = frozenset(
     {"nationale", "national", "nationales", "nationaux", "nacional", "nacionales", "nazionale", "nazionali"}
@@ -187,7 +188,8 @@ class ForeignRules:
     # --- building ------------------------------------------------------------------------------------------
 
     def _entity_matcher(self, pack: LanguagePack, kb: KnowledgeBase) -> PatternMatcher:
-        m = PatternMatcher(pack.prefixes)
+        # German joins a title to what it heads: "Gemeindepräsident", "EU-Finanzmarktkommissarin"
+        m = PatternMatcher(pack.prefixes, compound_kind=Kind.ROLE if pack.code in COMPOUND_TITLES else None)
         for code, forms in pack.countries.items():
             for form, surfaces in (("name", forms.names), ("demonym", forms.demonyms), ("capital", forms.capitals)):
                 for surface in surfaces:

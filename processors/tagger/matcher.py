@@ -86,12 +86,15 @@ def looks_like_acronym(surface: str) -> bool:
 
 
 class PatternMatcher:
-    def __init__(self, prefixes: str = "") -> None:
+    def __init__(self, prefixes: str = "", compound_kind: str | None = None) -> None:
         self._pending: dict[str, list[Payload]] = {}
         self._automaton: ahocorasick.Automaton | None = None
         # Letters a language writes joined to the front of a word (Arabic و ب ل ف ك): a match may start after
         # one or two of them at the start of a word ("والسودان" holds "السودان").
         self._prefixes = prefixes
+        # A kind whose patterns may close a compound word (German "Gemeindepräsident" ends in "präsident"): the
+        # span is then the whole capitalised compound, with that kind's payloads only.
+        self._compound_kind = compound_kind
 
     def add(self, surface: str, kind: str, ref: Any, case: int | None = None) -> None:
         surface = surface.strip()
@@ -172,6 +175,12 @@ class PatternMatcher:
                         hits.append(hit)
                         continue
             elif lower[start : end_index + 1].isalnum():
+                if self._compound_kind is not None and self._compound_kind in by_kind:
+                    compound = _compound(cased, lower, start, end_index, payloads, self._compound_kind)
+                    if compound is not None:
+                        while hits and hits[-1].start >= compound.start:
+                            hits.pop()  # "EU" in "EU-Finanzmarktkommissarin": the compound holds it
+                        hits.append(compound)
                 continue  # mid-word with no word break inside ("un" in "until"): nothing shorter holds
             else:
                 hit = _check(value, end_index, cased, lower, n)
@@ -198,6 +207,24 @@ class PatternMatcher:
                 spans.append(span)
                 last_end = span.end
         return spans
+
+
+def _compound(
+    cased: str, lower: str, start: int, end_index: int, payloads: tuple[Payload, ...], kind: str
+) -> Span | None:
+    """The capitalised compound a pattern closes ("EU-Finanzmarktkommissarin"), or None."""
+    end = end_index + 1
+    if (end < len(lower) and lower[end].isalnum()) or not lower[start - 1].isalpha():
+        return None
+    first = start - 1
+    while first > 0 and (
+        lower[first - 1].isalpha() or (lower[first - 1] == "-" and lower[first - 2 : first - 1].isalpha())
+    ):
+        first -= 1
+    if not cased[first].isupper():
+        return None
+    kept = tuple(payload for payload in payloads if payload.kind == kind)
+    return Span(first, end, kept, _by_kind(kept))
 
 
 def _after_prefixes(lower: str, start: int, prefixes: str) -> bool:

@@ -171,3 +171,39 @@ def test_bodies_named_in_other_languages(tagger: Tagger, language: str, text: st
 def test_coup_words_and_idioms_of_each_language(tagger: Tagger, language: str, text: str, use: str | None) -> None:
     events = tag(tagger, text).events
     assert [event.use for event in events][:1] == ([use] if use else [])
+
+
+def test_a_german_compound_title_names_the_official_after_it(tagger: Tagger) -> None:
+    tags = tag(tagger, "Gemeindepräsident Anton Wehrli sagte am Montag in Bern, die Schweiz helfe dem Tal.")
+    assert names(tags)["Anton Wehrli"][0] == "President"
+    hyphened = tag(
+        tagger, "EU-Finanzmarktkommissarin Karin Lindqvist sagte am Dienstag in Berlin, Deutschland sei bereit."
+    )
+    assert "Karin Lindqvist" in names(hyphened)
+    guard = tag(tagger, "Die Präsidentengarde Heinrich Meiers Truppen marschierten am Montag in Berlin, Deutschland.")
+    assert "Heinrich Meiers" not in names(guard)  # "präsident" inside a compound that goes on is no title
+
+
+def test_a_generic_ministry_in_a_title_takes_the_country_named_after_it(tagger: Tagger) -> None:
+    tags = tag(tagger, "Официальный представитель МИД Ирана Эсмаил Багаи заявил в среду в Тегеране о переговорах.")
+    assert ("Foreign Ministry", "IR") in [(agency.name, agency.country) for agency in tags.agencies]
+
+
+def test_a_body_named_with_its_country_takes_the_english_demonym(tagger: Tagger) -> None:
+    tags = tag(tagger, "Вооружённые силы Бенина остались верны республике, заявил в воскресенье министр в Котону.")
+    assert ("Beninese Armed Forces", "BJ") in [(agency.name, agency.country) for agency in tags.agencies]
+
+
+def test_sana_alone_is_a_name_not_the_syrian_agency(tagger: Tagger) -> None:
+    tags = tag(tagger, "Das sagte Sicherheitsminister Mahamadou Sana am Dienstag im Fernsehen in Burkina Faso.")
+    assert "SANA" not in [agency.name for agency in tags.agencies]
+
+
+def test_a_current_coup_outranks_the_coups_counted_in_the_past(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Segundo o oficial, o golpe de Estado foi motivado por um plano para manipular as eleições na Guiné-Bissau. "
+        "Desde a independência, o país somou quatro golpes bem-sucedidos e várias tentativas.",
+    )
+    best = max(tags.events, key=lambda event: event.confidence)
+    assert best.use == "current"
