@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wirewatch.query.fields import INDEX_SETTINGS, index_mapping
+from wirewatch.query.fields import DEFAULT_FIELDS, INDEX_SETTINGS, index_mapping
+from wirewatch.sinks.elasticsearch.folded import SEARCH_FIELDS
 from wirewatch.settings import ElasticsearchSettings
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "deploy" / "elasticsearch"  # in a source checkout
@@ -50,6 +51,9 @@ BASE_SETTINGS: dict[str, Any] = {"index.number_of_shards": 1, "index.auto_expand
 def dispatches_mapping() -> dict[str, Any]:
     mapping = index_mapping()
     mapping["dynamic"] = False
+    # the folded copies of title and text (sinks/elasticsearch/folded.py): what accent-free searches look in
+    text = {"type": "text", "analyzer": "standard"}
+    mapping["properties"]["search"] = {"properties": {name: dict(text) for name in DEFAULT_FIELDS}}
     return mapping
 
 
@@ -59,7 +63,7 @@ def dispatches_template_body(index_pattern: str = "wirewatch-dispatches-*") -> d
         "index_patterns": [index_pattern],
         "priority": TEMPLATE_PRIORITY,
         "template": {
-            "settings": {**BASE_SETTINGS, **INDEX_SETTINGS},
+            "settings": {**BASE_SETTINGS, **INDEX_SETTINGS, "index.query.default_field": list(SEARCH_FIELDS)},
             "mappings": dispatches_mapping(),
         },
         "_meta": {"description": "wirewatch tagged dispatches; generated from wirewatch.query.fields"},

@@ -13,6 +13,7 @@ from typing import Any
 from wirewatch import wire
 from wirewatch.errors import InputError
 from wirewatch.models import Alert, ModelError
+from wirewatch.sinks.elasticsearch.folded import with_folded_copies
 from wirewatch.wire import Origin
 
 # Larger than any real dispatch (the processor refuses raw messages over 4 MiB);
@@ -73,7 +74,7 @@ def bulk_item(kind: RecordKind, origin: Origin, payload: bytes | None, index: st
         doc_id = data.get("id")
         if not isinstance(doc_id, str) or not doc_id or len(doc_id.encode("utf-8")) > 512:
             raise Rejected("tagged dispatch without a usable 'id' (a non-empty string of at most 512 bytes)")
-        return BulkItem(origin, payload or b"", index, doc_id, data, require_alias=True)
+        return BulkItem(origin, payload or b"", index, doc_id, with_folded_copies(data), require_alias=True)
     try:
         alert = Alert.from_dict(data)
     except ModelError as exc:

@@ -16,6 +16,7 @@ from wirewatch.ports import SearchHit
 from wirewatch.query import parse_query
 from wirewatch.settings import ElasticsearchSettings, Settings
 from wirewatch.sinks.elasticsearch.client import build_client
+from wirewatch.sinks.elasticsearch.folded import SEARCH_FIELDS, folded_query
 from wirewatch.sinks.elasticsearch.layout import IndexNames
 
 # The same markers and fragment shape as Query.highlights (the SQLite store), so
@@ -27,10 +28,12 @@ MAX_LIMIT = 1000
 
 
 def query_string_clause(query: str) -> dict[str, Any]:
-    """The query_string clause whose semantics wirewatch.query mirrors (see its docstring)."""
+    """The query_string clause whose semantics wirewatch.query mirrors (see its docstring), over the folded
+    copies of the text fields (folded.py)."""
     return {
         "query_string": {
-            "query": query,
+            "query": folded_query(query),
+            "fields": list(SEARCH_FIELDS),
             "default_operator": "OR",
             "allow_leading_wildcard": True,
             "time_zone": "UTC",
@@ -44,6 +47,7 @@ def search_body(query: str, limit: int) -> dict[str, Any]:
         "size": max(0, min(limit, MAX_LIMIT)),
         "sort": [{"_score": "desc"}, {"published": "desc"}],
         "track_total_hits": False,
+        "_source": {"excludes": ["search"]},  # the folded copies are for searching, not for showing
         "highlight": {
             "pre_tags": [PRE_TAG],
             "post_tags": [POST_TAG],

@@ -25,6 +25,7 @@ from __future__ import annotations
 import sqlite3
 
 from wirewatch.errors import StoreError
+from wirewatch.query.folding import fold
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: the first schema.
@@ -114,6 +115,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX learned_seq ON learned (seq);
     """,
+    # 2 -> 3: search folds accents and Arabic letter forms (wirewatch.query.folding): the FTS columns hold the
+    # folded text from now on; fold what is there (the update trigger re-indexes each row).
+    """
+    UPDATE dispatches SET title = wirewatch_fold(title), text = wirewatch_fold(text)
+        WHERE wirewatch_fold(title) != title OR wirewatch_fold(text) != text;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -130,6 +137,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     crash mid-migration leaves the file at the previous version, not half-way.
     """
     found = conn.execute("PRAGMA user_version").fetchone()[0]
+    # the migrations' own SQL function: the stored FTS text (already lowercased) folded as search folds it
+    conn.create_function("wirewatch_fold", 1, fold, deterministic=True)
     if found > SCHEMA_VERSION:
         raise SchemaError(f"database schema version {found} is newer than this wirewatch supports ({SCHEMA_VERSION})")
     for version in range(found, SCHEMA_VERSION):

@@ -18,6 +18,7 @@ from typing import Any
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 from wirewatch.sinks.elasticsearch.client import build_client, install_layout
+from wirewatch.sinks.elasticsearch.folded import with_folded_copies
 from wirewatch.sinks.elasticsearch.layout import IndexNames
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -108,7 +109,10 @@ async def index_docs(settings: ElasticsearchSettings, docs: list[dict[str, Any]]
     names = IndexNames.from_settings(settings)
     client = build_client(settings)
     try:
-        actions = [{"_index": names.dispatches_alias, "_id": doc["id"], "_source": doc} for doc in docs]
+        actions = [
+            {"_index": names.dispatches_alias, "_id": doc["id"], "_source": with_folded_copies(doc)}  # as the sink writes them
+            for doc in docs
+        ]
         await async_bulk(client, actions, refresh="wait_for")
     finally:
         await client.close()

@@ -506,3 +506,35 @@ def test_a_failed_write_inside_a_transaction_undoes_only_itself(db_path: Path) -
                 store.save_many([make_tagged("sibling"), broken])
         assert store.get(good.id) is not None
         assert store.stats()["dispatches"] == 1  # "sibling" went with its failed batch
+
+
+def test_search_folds_accents_and_arabic_letter_forms(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        store.save(make_tagged("fr", title="Coup d'État au Niger", text="Le général a parlé à Zürich."))
+        store.save(make_tagged("ar", title="محاولة انقلاب", text="أعلن الجيش إحباط المحاولة في الأمم المتحدة."))
+        store.save(make_tagged("en", title="Budget vote", text="Nothing to fold here."))
+        for query, expected in (
+            ("zurich", {"fr"}),
+            ("ZÜRICH", {"fr"}),
+            ("text:general", {"fr"}),
+            ('"coup d\'etat"', {"fr"}),
+            ("احباط", {"ar"}),
+            ("الامم", {"ar"}),
+            ("gen*", {"fr"}),
+        ):
+            assert {hit.doc["id"] for hit in store.search(query)} == {make_tagged(k).id for k in expected}, query
+        hit = store.search("zurich")[0]
+        assert hit.doc["text"] == "Le général a parlé à Zürich."  # the document as written, never folded
+
+
+def test_the_migration_folds_what_an_older_version_indexed(db_path: Path) -> None:
+    with SQLiteStore(db_path) as store:
+        store.save(make_tagged("old", title="Coup d'État", text="À Zürich, le général."))
+        # what version 2 stored: lowercased, not folded (the update trigger re-indexes the row)
+        store.conn.execute("UPDATE dispatches SET title = 'coup d''état', text = 'à zürich, le général.'")
+        store.conn.execute("PRAGMA user_version = 2")
+        store.conn.commit()
+        assert store.search("zurich") == []
+    with SQLiteStore(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [hit.doc["id"] for hit in store.search("zurich")] == [make_tagged("old").id]

@@ -17,8 +17,9 @@ boundaries, so we split on those and keep the segments Lucene would emit:
 Lowercasing is Lucene's ``LowerCaseFilter``: per code point
 ``Character.toLowerCase``, i.e. the simple mapping. Python's ``str.lower`` uses
 full/contextual mappings in two places, which we undo: ``İ`` → ``i`` (not
-``i̇``) and capital sigma → ``σ`` everywhere (never final ``ς``). No accent
-folding, no stop words (the standard analyzer has none by default).
+``i̇``) and capital sigma → ``σ`` everywhere (never final ``ς``). No stop words
+(the standard analyzer has none by default). Then each term is folded
+(wirewatch.query.folding): what Elasticsearch indexes in the folded copies.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ import re
 from typing import NamedTuple
 
 import regex
+
+from wirewatch.query.folding import fold
 
 MAX_TOKEN_LENGTH = 255
 
@@ -118,9 +121,25 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 
 def analyze_with_offsets(text: str) -> list[Token]:
-    """Tokens with character offsets and positions (for phrases and highlights)."""
+    """Tokens with character offsets and positions (for phrases and highlights); terms folded, offsets into
+    `text`."""
     lowered = lowercase(text)  # length-preserving, so offsets stay valid
-    return [Token(lowered[start:end], start, end, index) for index, (start, end) in enumerate(token_spans(text))]
+    tokens = [Token(lowered[start:end], start, end, index) for index, (start, end) in enumerate(token_spans(text))]
+    if lowered.isascii():
+        return tokens
+    folded = [token._replace(term=fold(token.term)) for token in tokens]
+    if all(token.term for token in folded):
+        return folded
+    # a token of marks alone folds to nothing: Elasticsearch never sees it in the folded text, so drop it and
+    # number the rest as it does
+    kept = [token for token in folded if token.term]
+    return [token._replace(position=index) for index, token in enumerate(kept)]
+
+
+def search_form(value: str) -> str:
+    """A query's text as the index holds it: lowercased the Lucene way, then folded (wildcards, prefixes,
+    range bounds and the SQLite prefilter's phrases)."""
+    return fold(lowercase(value))
 
 
 def _fast_path_pattern() -> tuple[frozenset[str], re.Pattern[str], str]:
@@ -185,22 +204,24 @@ def _fast_terms(lowered: str) -> list[str] | None:
 
 
 def analyze(text: str) -> list[str]:
-    """The terms Elasticsearch's standard analyzer produces for ``text``."""
+    """The terms Elasticsearch's standard analyzer produces for ``text``, folded (wirewatch.query.folding)."""
     lowered = lowercase(text)
     fast = _fast_terms(lowered)
-    if fast is not None:
+    if fast is None:
+        fast = [lowered[start:end] for start, end in token_spans(text)]
+    if lowered.isascii():
         return fast
-    return [lowered[start:end] for start, end in token_spans(text)]
+    return [term for term in map(fold, fast) if term]
 
 
 def fts_document_text(text: str) -> str:
-    """What to store in the FTS5 columns: the text lowercased the Lucene way.
+    """What to store in the FTS5 columns: the text lowercased the Lucene way and folded.
 
     SQLite's unicode61 case folding predates some Unicode case pairs and does
-    not fold ``İ`` to ``i`` as Lucene does; feeding it pre-lowercased text (and
-    lowercased query phrases, which fts_prefilter emits) keeps FTS5 a superset.
+    not fold ``İ`` to ``i`` as Lucene does; feeding it pre-lowercased, folded text
+    (and query phrases in the same form, which fts_prefilter emits) keeps FTS5 a superset.
     """
-    return lowercase(text)
+    return fold(lowercase(text))
 
 
 def fts_safe(text: str) -> bool:

@@ -14,7 +14,7 @@ from luqum import tree
 from luqum.exceptions import IllegalCharacterError, ParseError
 from luqum.thread import parse as luqum_parse
 
-from wirewatch.query.analysis import analyze_with_offsets, lowercase
+from wirewatch.query.analysis import analyze_with_offsets, search_form
 from wirewatch.query.context import to_float32
 from wirewatch.query.dates import DateError, DateMath
 from wirewatch.query.errors import QuerySyntaxError
@@ -340,7 +340,7 @@ class Compiler:
                 prefix = parts[0] if parts[0] not in ("*", "?") else ""
                 prefix_only = bool(prefix) and all(part == "*" for part in parts[1:])
                 return TextPattern(
-                    self._fields(field), _wildcard_matcher(parts, lowercase), lowercase(prefix), label, prefix_only
+                    self._fields(field), _wildcard_matcher(parts, search_form), search_form(prefix), label, prefix_only
                 )
             if kind is FieldType.KEYWORD:
                 return KeywordPattern(field, _wildcard_matcher(parts, str), label)  # type: ignore[arg-type]
@@ -358,7 +358,7 @@ class Compiler:
             return TextTerm(
                 self._fields(field),
                 [t.term for t in tokens],
-                [lowercase(value[t.start : t.end]) for t in tokens],
+                [search_form(value[t.start : t.end]) for t in tokens],
                 label,
             )
         assert field is not None
@@ -391,10 +391,10 @@ class Compiler:
             return None
         if len(tokens) == 1:
             return TextTerm(
-                self._fields(field), [tokens[0].term], [lowercase(value[tokens[0].start : tokens[0].end])], label
+                self._fields(field), [tokens[0].term], [search_form(value[tokens[0].start : tokens[0].end])], label
             )
         return TextPhrase(
-            self._fields(field), [t.term for t in tokens], [t.position for t in tokens], slop, lowercase(value), label
+            self._fields(field), [t.term for t in tokens], [t.position for t in tokens], slop, search_form(value), label
         )
 
     def range(
@@ -409,8 +409,8 @@ class Compiler:
         label = self._label(item, field)
         kind = field_type(field) if field else FieldType.TEXT
         if kind is FieldType.TEXT:
-            low_term = None if low is None else lowercase(low)
-            high_term = None if high is None else lowercase(high)
+            low_term = None if low is None else search_form(low)
+            high_term = None if high is None else search_form(high)
             nodes: list[Any] = [
                 TextRange((f,), low_term, high_term, include_low, include_high, label) for f in self._fields(field)
             ]
