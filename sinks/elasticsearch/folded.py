@@ -65,9 +65,7 @@ def _rewrite(node: tree.Item, text: bool) -> tree.Item:
             return tree.Group(both, head=node.head, tail=node.tail + after)
         node.expr = _rewrite(node.expr, text=False)
         return node
-    if isinstance(node, tree.Word) and text:
-        node.value = fold(node.value)
-    elif isinstance(node, tree.Phrase) and text:
+    if isinstance(node, (tree.Word, tree.Phrase)) and text:
         node.value = fold(node.value)
     elif isinstance(node, tree.Range) and text:
         node.low, node.high = _rewrite(node.low, text), _rewrite(node.high, text)

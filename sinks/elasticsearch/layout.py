@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.query.fields import DEFAULT_FIELDS, INDEX_SETTINGS, index_mapping
-from wirewatch.sinks.elasticsearch.folded import SEARCH_FIELDS
 from wirewatch.settings import ElasticsearchSettings
+from wirewatch.sinks.elasticsearch.folded import SEARCH_FIELDS
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "deploy" / "elasticsearch"  # in a source checkout
 DISPATCHES_TEMPLATE_FILE = TEMPLATE_DIR / "dispatches-template.json"

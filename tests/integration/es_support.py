@@ -110,7 +110,11 @@ async def index_docs(settings: ElasticsearchSettings, docs: list[dict[str, Any]]
     client = build_client(settings)
     try:
         actions = [
-            {"_index": names.dispatches_alias, "_id": doc["id"], "_source": with_folded_copies(doc)}  # as the sink writes them
+            {
+                "_index": names.dispatches_alias,
+                "_id": doc["id"],
+                "_source": with_folded_copies(doc),
+            }  # as the sink writes them
             for doc in docs
         ]
         await async_bulk(client, actions, refresh="wait_for")

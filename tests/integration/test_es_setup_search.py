@@ -60,7 +60,8 @@ async def test_es_setup_command_is_idempotent_and_installs_the_matcher_mapping(
         assert mapping["properties"]["officials"]["properties"]["name"] == {"type": "keyword"}
         assert "type" not in mapping["properties"]["officials"]  # object, not nested
         assert mapping["dynamic"] == "false"
-        assert body["settings"]["index"]["query"]["default_field"] == ["title", "text"]
+        # a bare term also looks in the folded copies of title and text (sinks/elasticsearch/folded.py)
+        assert body["settings"]["index"]["query"]["default_field"] == ["title", "text", "search.title", "search.text"]
         assert set(mapping["properties"]) == set(dispatches_mapping()["properties"])
         assert list(alias) == [names.dispatches_index]
         assert alerts[names.alerts]["mappings"]["properties"]["dispatch_id"] == {"type": "keyword"}

@@ -26,6 +26,7 @@ from wirewatch.models import Alert
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 from wirewatch.sinks.elasticsearch.client import build_client
 from wirewatch.sinks.elasticsearch.layout import IndexNames
+from wirewatch.sinks.elasticsearch.search import search_with_client
 from wirewatch.sinks.elasticsearch.sink import ElasticsearchSink
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
@@ -142,6 +143,31 @@ async def test_tagged_and_alerts_are_indexed_by_id_and_redelivery_does_not_dupli
     assert stored["_index"] == names.dispatches_index
     assert alert["_source"]["dispatch_id"] == tagged[0].id
     assert indices == [names.dispatches_index]  # nothing auto-created beside the layout
+
+
+async def test_the_sink_writes_folded_copies_that_accent_free_searches_find(sink_settings) -> None:
+    es, kafka = sink_settings
+    names = IndexNames.from_settings(es)
+    accented = simple_tagged("fold-fr", title="Coup d'État à Niamey", text="Les militaires ont parlé à Zürich.")
+    plain = simple_tagged("fold-en", title="Coup attempt in Niger", text="Soldiers say they seized power.")
+    await asyncio.to_thread(
+        produce, kafka.bootstrap_servers[0], kafka.topic_tagged, [tagged_record(t) for t in (accented, plain)]
+    )
+    async with running_sink(es, kafka):
+        await wait_until(lambda: _has(es, names.dispatches_alias, 2), what="2 dispatches indexed")
+    client = build_client(es)
+    try:
+        found = await search_with_client(client, names, "zurich OR title:etat")
+        stored = {t.id: (await client.get(index=names.dispatches_alias, id=t.id))["_source"] for t in (accented, plain)}
+    finally:
+        await client.close()
+    assert [hit.doc["id"] for hit in found] == [accented.id]
+    assert "search" not in found[0].doc  # searched, never shown
+    assert stored[accented.id]["search"] == {
+        "title": "Coup d'Etat a Niamey",
+        "text": "Les militaires ont parle a Zurich.",
+    }
+    assert stored[plain.id] == plain.to_doc()  # plain ASCII: nothing to fold, no copy
 
 
 async def test_mapping_conflict_goes_to_the_dead_letter_topic_and_the_rest_is_indexed(sink_settings) -> None:

@@ -54,7 +54,7 @@ _BLOCKS = (range(0x00C0, 0x0250), range(0x0370, 0x0530), range(0x1E00, 0x2000))
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {ord(char): folded for char, folded in {**_SPELLED_OUT, **_ARABIC}.items()}
     table.update({ord(char): "" for char in _ARABIC_REMOVED})
-    table.update({code: "" for code in _COMBINING})  # a mark written apart (decomposed text)
+    table.update(dict.fromkeys(_COMBINING, ""))  # a mark written apart (decomposed text)
     for block in _BLOCKS:
         for code in block:
             char = chr(code)

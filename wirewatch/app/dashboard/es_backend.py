@@ -362,9 +362,7 @@ class ElasticsearchBackend:
     def _search(self, index: str, **body: Any) -> dict[str, Any]:
         try:
             # the folded copies of title and text are for searching (sinks/elasticsearch/folded.py), not for pages
-            return self.client.search(
-                index=index, track_total_hits=False, source_excludes=["search"], **body
-            ).body
+            return self.client.search(index=index, track_total_hits=False, source_excludes=["search"], **body).body
         except NotFoundError:
             # Not set up yet (`wirewatch es setup` has not run): an empty store, not a broken page.
             return {"hits": {"hits": []}, "aggregations": _empty_aggregations(body.get("aggs", {}))}
