@@ -39,6 +39,9 @@ GOLD_FILES = {
     # a second blind set per language, written after the first held-out parts were tuned on, scored once on
     # 4 Dec 2026 (README), then read for its misses: tuning data too; a third blind set measures next
     **{f"heldout2-{language}": GOLD_DIR / f"heldout2-{language}.jsonl" for language in OTHER_LANGUAGES},
+    # a third, written and scored once on 4 Dec 2026 (README: all 88 dispatches 0.988 / 0.927 / 0.849, coup 83 of
+    # 88), then read for its misses the same evening; a fourth blind set measures the result
+    **{f"heldout3-{language}": GOLD_DIR / f"heldout3-{language}.jsonl" for language in OTHER_LANGUAGES},
 }
 # Written blind and scored once; kept out of the scorer's defaults so its misses are not printed
 # by every run (which would turn it into tuning data). Score it with --file on purpose.
@@ -47,9 +50,6 @@ BLIND_GOLD_FILES = {
     # written blind on 4 Dec 2026, scored once the same day: 1.000 / 0.949 / 0.915, not in the start-of-#13 KB:
     # 44 of 53 officials and 24 of 29 agencies found (README)
     "heldout-2025g": GOLD_DIR / "heldout-2025g.jsonl",
-    # issue 14: a third blind set per language, written on 4 Dec 2026 after the second ones were tuned on, scored
-    # once the same day (README: all 88 dispatches 0.988 / 0.927 / 0.849, coup 83 of 88)
-    **{f"heldout3-{language}": GOLD_DIR / f"heldout3-{language}.jsonl" for language in OTHER_LANGUAGES},
 }
 
 if str(REPO_ROOT) not in sys.path:

@@ -174,6 +174,12 @@ class Tagger:
             for w in (*c.names, *c.demonyms)
             if w not in kb.ambiguous_country_words
         }
+        # and as the other languages write them, for a body whose name names its country ("Departamento de
+        # Estado de EE.UU.", "Вооружённые силы России")
+        for pack in self._packs.values():
+            for code, forms in pack.countries.items():
+                for w in (*forms.names, *forms.demonyms):
+                    self._country_words.setdefault(fold(w).lower(), code)
         # Single words that can name a country: a personal name containing one may shadow a country mention.
         self._any_country_word = {
             t
@@ -466,7 +472,7 @@ class Tagger:
         word = doc.lower[span.start : span.end]
         in_title = span.start < doc.body_start
         if (
-            word in rules.PERSON_NAME_TRAPS
+            (word in rules.PERSON_NAME_TRAPS or word in rules.GIVEN_NAME_COUNTRIES)
             and not in_title
             and rules.is_part_of_person_name(doc.cased, doc.lower, span.start, span.end, doc.span_starts)
         ):

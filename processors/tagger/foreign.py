@@ -30,6 +30,7 @@ from wirewatch.processors.tagger.matcher import Case, Kind, PatternMatcher, Span
 from wirewatch.processors.tagger.officials_known import add_known, inside_longer_name, link_surname
 from wirewatch.processors.tagger.officials_names import NAME_PARTICLES
 from wirewatch.processors.tagger.officials_scan import Found, OfficialsScan
+from wirewatch.processors.tagger.rules import GIVEN_NAME_COUNTRIES
 from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
@@ -43,6 +44,7 @@ NATIONAL_WORDS = frozenset(
 GENITIVE_COUNTRY = frozenset({"ru", "ar"})
 ARABIC_NAME_OPENERS = ("عبد", "ابو", "أبو", "بن", "ولد")  # "servant of", "father of", "son of": names open so
 MID_NAME_PARTICLES = frozenset({"la", "le", "lo", "de", "del", "della", "di", "da", "dos", "das", "van", "von"})
+TITLED_ACRONYM = 5  # letters from which an acronym may be written as a name ("Unficyp"; not "Sana" for SANA)
 MAX_LISTED = 8  # names read after one title ("les ministres A, B, C et D")
 # "and" between the names of a list; Arabic writes و joined to the next word, so lists there are not read
 CONJUNCTIONS = {"fr": ("et",), "es": ("y", "e"), "pt": ("e",), "it": ("e", "ed"), "de": ("und",), "ru": ("и",)}
@@ -193,12 +195,17 @@ class ForeignRules:
         for code, forms in pack.countries.items():
             for form, surfaces in (("name", forms.names), ("demonym", forms.demonyms), ("capital", forms.capitals)):
                 for surface in surfaces:
-                    m.add_all(pack.surfaces(surface), Kind.COUNTRY, (code, form))
+                    # a country that is also a first name is read as the English traps are ("Israel Ferrer")
+                    given = form == "name" and fold(surface).lower() in GIVEN_NAME_COUNTRIES
+                    m.add_all(pack.surfaces(surface), Kind.COUNTRY, (code, "ambiguous" if given else form))
         m.add_all(pack.non_country_phrases, Kind.NON_COUNTRY, None)
         for agency in kb.agencies:  # by acronym and by a proper name: "AFP", "NATO", "Reuters"
             if not agency.generic:
                 m.add_all(agency.acronyms, Kind.AGENCY, agency, Case.EXACT)
                 m.add(agency.name, Kind.AGENCY, agency)
+                if pack.script == "latin":  # the Italian and German press write a long acronym as a name
+                    titled = [a[0] + a[1:].lower() for a in agency.acronyms if len(a) >= TITLED_ACRONYM and a.isalpha()]
+                    m.add_all(titled, Kind.AGENCY, agency, Case.EXACT)  # "Unficyp", "Monusco", "Ecowas"
         for entry, pack_agency in self._pack_bodies:
             for form in entry.forms:
                 case = Case.EXACT if looks_like_acronym(form) else Case.ANY if form.islower() else None
@@ -247,7 +254,9 @@ class ForeignRules:
         m = PatternMatcher()
         forms = 0
         for entry, agency in self._pack_bodies:
-            if not agency.generic or "Ministry" in agency.name:  # "официальный представитель МИД": the ministry
+            # of the generic bodies, a ministry and the guard: "официальный представитель МИД", "commandant de la
+            # Garde républicaine" (an army or a police in a title is the officer's, not a body the text is about)
+            if not agency.generic or "Ministry" in agency.name or agency.name == "Republican Guard":
                 for form in entry.forms:
                     if len(form) > 1:
                         m.add(fold(form).lower(), Kind.AGENCY, agency, Case.ANY)

@@ -8,6 +8,9 @@ from wirewatch.processors.tagger.vocab import NAME_STOPWORDS
 
 # Country words that are also given names or surnames: "Michael Jordan", "Chad Smith", "Najib Danish".
 PERSON_NAME_TRAPS = frozenset({"jordan", "chad", "danish", "washington", "georgia", "santiago", "sofia"})
+# Country names other languages also give as first names ("Israel Ferrer", "Francia Márquez", "Jordan Bardella"):
+# in those languages' packs they are read like the traps above
+GIVEN_NAME_COUNTRIES = frozenset({"israel", "francia", "jordan"})
 
 _US_STATE_CUES = re.compile(
     r"\b(?:atlanta|savannah|u\.s\. state|us state|state of georgia|georgia's governor|georgia gov|gov\.|governor|"

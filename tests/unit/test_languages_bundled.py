@@ -207,3 +207,30 @@ def test_a_current_coup_outranks_the_coups_counted_in_the_past(tagger: Tagger) -
     )
     best = max(tags.events, key=lambda event: event.confidence)
     assert best.use == "current"
+
+
+def test_a_country_that_is_a_first_name_is_not_the_country_inside_a_name(tagger: Tagger) -> None:
+    person = tag(tagger, "En el barrio, Israel Ferrer, un jubilado de 68 años, habló el lunes con la prensa en Cuba.")
+    assert codes(person) == {"CU"}
+    country = tag(tagger, "El gobierno de Israel anunció el lunes nuevas medidas, según el ministro en Madrid.")
+    assert "IL" in codes(country)
+
+
+def test_a_body_named_with_its_country_in_another_language_names_the_country(tagger: Tagger) -> None:
+    tags = tag(tagger, "El Departamento de Estado de EE.UU. pidió el martes la liberación del opositor en Caracas.")
+    assert "US" in codes(tags)
+
+
+def test_a_long_acronym_written_as_a_name(tagger: Tagger) -> None:
+    tags = tag(
+        tagger, "I caschi blu dell'Unficyp pattugliano da decenni la zona cuscinetto di Nicosia, ha detto l'Onu."
+    )
+    assert "UNFICYP" in [agency.name for agency in tags.agencies]
+
+
+def test_the_guard_named_in_a_commander_s_title(tagger: Tagger) -> None:
+    tags = tag(
+        tagger,
+        "Au Bénin, le commandant de la Garde républicaine, le colonel Jean Adjovi, a été arrêté lundi à Cotonou.",
+    )
+    assert ("Republican Guard", "BJ") in [(agency.name, agency.country) for agency in tags.agencies]
