@@ -78,6 +78,9 @@ _REGION_AFTER = {
     "ru": regex.compile(
         r" \p{Lu}[\p{Ll}\-]+(?:ой|ого|ей|его|ской|ского)? (?:области|края|округа|республики|губернии|района)"
     ),
+    # "الناطق باسم الهيئة محمد ...": the body a spokesman speaks for, when the pack does not name it ("باسم" is
+    # "in the name of" here, not the given name Bassem)
+    "ar": regex.compile(r"(?<=(?:الناطق|الناطقة|المتحدث|المتحدثة|الرسمي|الرسمية)) باسم(?: ال\p{Arabic}+){1,3}"),
 }
 _ACRONYM_AFTER = regex.compile(r" \(\p{Lu}[\p{Lu}\d\-]{1,7}\)")
 # "de Uruapan, " after a title: a place the pack does not know, then the name in apposition

@@ -234,3 +234,10 @@ def test_the_guard_named_in_a_commander_s_title(tagger: Tagger) -> None:
         "Au Bénin, le commandant de la Garde républicaine, le colonel Jean Adjovi, a été arrêté lundi à Cotonou.",
     )
     assert ("Republican Guard", "BJ") in [(agency.name, agency.country) for agency in tags.agencies]
+
+
+def test_an_arabic_spokesman_for_a_body_the_pack_does_not_name(tagger: Tagger) -> None:
+    tags = tag(tagger, "وقال الناطق باسم الهيئة محمد التليلي إن النتائج ستعلن يوم الثلاثاء في تونس.")
+    found = names(tags)
+    assert any(name.startswith("محمد التليلي") for name in found), found
+    assert not any("باسم" in name for name in found), found
