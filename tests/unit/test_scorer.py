@@ -305,8 +305,16 @@ def test_gold_file_is_consistent(name: str) -> None:
             **{f"dev-{language}": 12 for language in ("it", "ru", "ar")},
             **{f"heldout-{language}": 8 for language in ("it", "ru", "ar")},
             # the later blind sets, one per round
-            **{f"{part}-{language}": 16 for part in ("heldout2", "heldout3", "heldout4") for language in ("fr", "es", "pt", "de")},
-            **{f"{part}-{language}": 8 for part in ("heldout2", "heldout3", "heldout4") for language in ("it", "ru", "ar")},
+            **{
+                f"{part}-{language}": 16
+                for part in ("heldout2", "heldout3", "heldout4")
+                for language in ("fr", "es", "pt", "de")
+            },
+            **{
+                f"{part}-{language}": 8
+                for part in ("heldout2", "heldout3", "heldout4")
+                for language in ("it", "ru", "ar")
+            },
         }[name]
     )
     problems = [problem for item in gold for problem in consistency_problems(item, VALID_CODES)]

@@ -12,6 +12,7 @@ Run:  .venv/bin/python benchmarks/gold/authoring/build.py          (writes ../*.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import re
@@ -180,8 +181,12 @@ def problems(records: list[Record]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Build the gold .jsonl files from the YAML data files.")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .jsonl is stale")
+    parser.add_argument("--only", metavar="FILE", help="that data file's output only (a name here or a path)")
+    args = parser.parse_args(argv)  # an unknown option is an error, never a full rebuild
     stale = []
-    only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    only = args.only
     outputs = build(only)
     found = [problem for records in outputs.values() for problem in problems(records)]
     if found:
@@ -190,7 +195,7 @@ def main(argv: list[str]) -> int:
     for name, records in outputs.items():
         path = GOLD_DIR / name
         text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-        if "--check" in argv:
+        if args.check:
             if not path.exists() or path.read_bytes() != text.encode("utf-8"):
                 stale.append(name)
             continue
