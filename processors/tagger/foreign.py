@@ -35,6 +35,10 @@ from wirewatch.processors.tagger.textfold import fold
 from wirewatch.processors.tagger.vocab import NAME_STOPWORDS, UNSAFE_SURNAMES
 
 MAX_COUP_EVENTS = 20
+# Of the generic bodies, a ministry ("официальный представитель МИД") and these count when a title names them
+# ("commandant de la Garde républicaine"); an army or a police in a title is the officer's, not a body the text
+# is about.
+GENERIC_BODIES_IN_TITLES = frozenset({"republican-guard"})
 COMPOUND_TITLES = frozenset({"de"})  # languages that write a title as the last part of a compound noun
 NOUNS_CAPITALISED = frozenset({"de"})  # German writes every noun with a capital: "Streitkräfte" names no body
 NATIONAL_WORDS = frozenset(
@@ -257,9 +261,7 @@ class ForeignRules:
         m = PatternMatcher()
         forms = 0
         for entry, agency in self._pack_bodies:
-            # of the generic bodies, a ministry and the guard: "официальный представитель МИД", "commandant de la
-            # Garde républicaine" (an army or a police in a title is the officer's, not a body the text is about)
-            if not agency.generic or "Ministry" in agency.name or agency.name == "Republican Guard":
+            if not agency.generic or "Ministry" in agency.name or agency.id in GENERIC_BODIES_IN_TITLES:
                 for form in entry.forms:
                     if len(form) > 1:
                         m.add(fold(form).lower(), Kind.AGENCY, agency, Case.ANY)
@@ -840,20 +842,18 @@ def _current_outranks_past(events: list[Event], plural: set[int]) -> list[Event]
     if not current:
         return events
     clear = [e.confidence for e in current if e.confidence >= 0.5]
-    ceiling = max(clear) - 0.05 if clear else 0.0
-    background = max(e.confidence for e in current) - 0.05
-    return [
-        Event(
-            e.type,
-            e.use,
-            min(e.confidence, max(ceiling, background if e.offset in plural else 0.0)),
-            e.evidence,
-            e.offset,
-        )
-        if e.use == "historical" and (clear or e.offset in plural)
-        else e
-        for e in events
-    ]
+    below_clear = max(clear) - 0.05 if clear else None  # every past mention
+    below_any = max(e.confidence for e in current) - 0.05  # a mention of coups in the plural
+
+    def ceiling(event: Event) -> float | None:
+        caps = [cap for cap in (below_clear, below_any if event.offset in plural else None) if cap is not None]
+        return max(caps) if caps else None
+
+    capped = []
+    for e in events:
+        cap = ceiling(e) if e.use == "historical" else None
+        capped.append(e if cap is None else Event(e.type, e.use, min(e.confidence, cap), e.evidence, e.offset))
+    return capped
 
 
 def _found_country(found: dict[tuple[str, str | None], list[Any]], agency: Agency) -> str | None:

@@ -144,6 +144,7 @@ class PatternMatcher:
         hits: list[Span] = []
         rescanned = False
         prefixes = self._prefixes
+        compound_kind = self._compound_kind
         for end_index, value in automaton.iter_long(lower):
             # Inline fast path: most candidates are either clean whole words or clearly mid-word.
             length, payloads, by_kind, needs_case, rule = value
@@ -175,8 +176,8 @@ class PatternMatcher:
                         hits.append(hit)
                         continue
             elif lower[start : end_index + 1].isalnum():
-                if self._compound_kind is not None and self._compound_kind in by_kind:
-                    compound = _compound(cased, lower, start, end_index, payloads, self._compound_kind)
+                if compound_kind is not None and compound_kind in by_kind:
+                    compound = _compound(cased, lower, start, end_index, payloads, compound_kind)
                     if compound is not None:
                         while hits and hits[-1].start >= compound.start:
                             hits.pop()  # "EU" in "EU-Finanzmarktkommissarin": the compound holds it

@@ -206,12 +206,12 @@ def _fast_terms(lowered: str) -> list[str] | None:
 def analyze(text: str) -> list[str]:
     """The terms Elasticsearch's standard analyzer produces for ``text``, folded (wirewatch.query.folding)."""
     lowered = lowercase(text)
-    fast = _fast_terms(lowered)
-    if fast is None:
-        fast = [lowered[start:end] for start, end in token_spans(text)]
+    terms = _fast_terms(lowered)
+    if terms is None:
+        terms = [lowered[start:end] for start, end in token_spans(text)]
     if lowered.isascii():
-        return fast
-    return [term for term in map(fold, fast) if term]
+        return terms
+    return [term for term in map(fold, terms) if term]
 
 
 def fts_document_text(text: str) -> str:
@@ -221,7 +221,7 @@ def fts_document_text(text: str) -> str:
     not fold ``İ`` to ``i`` as Lucene does; feeding it pre-lowercased, folded text
     (and query phrases in the same form, which fts_prefilter emits) keeps FTS5 a superset.
     """
-    return fold(lowercase(text))
+    return search_form(text)
 
 
 def fts_safe(text: str) -> bool:
