@@ -242,7 +242,9 @@ class HttpFetcher:
         if not 200 <= status < 300:
             raise FetchError(f"HTTP {status} {response.reason or ''}".strip(), status=status)
         body = await read_capped(response, self.settings.max_body_bytes)
-        kept.setdefault("content-location", url)
+        # The parser resolves relative item links against Content-Location, which may itself be
+        # relative (RFC 9110 allows it): resolved here against the URL we fetched.
+        kept["content-location"] = urljoin(url, kept.get("content-location", url))
         return status, None, FetchResult(status=status, url=url, body=body, headers=kept)
 
 

@@ -18,6 +18,7 @@ from wirewatch.errors import InputError
 from wirewatch.models import Dispatch, ModelError, parse_time, utcnow
 from wirewatch.producers.normalise import FUTURE_TOLERANCE, canonical_url, clip_dispatch, ingest_id
 
+NESTED_TOO_DEEPLY = "nested too deeply (more than about 1,000 levels)"
 TITLE_MAX = 500  # characters; a longer "title" line is a body without a title
 
 
@@ -57,6 +58,8 @@ def parse_ingest(
             dispatches, more = _from_records([(first_line, whole)], source, now)
         elif isinstance(whole, list):
             dispatches, more = _from_array(whole, first_line, source, now)
+        elif whole_error is not None and whole_error.msg == NESTED_TOO_DEEPLY and "\n" not in stripped.rstrip():
+            dispatches, more = [], [IngestProblem(first_line, f"invalid JSON: {NESTED_TOO_DEEPLY}")]
         elif stripped.startswith("["):
             dispatches, more = _from_plain_text(text, source, now)  # "[Update] ..." is a title
         else:
@@ -87,9 +90,18 @@ def _decode(data: bytes) -> tuple[str, IngestProblem | None]:
 
 def _whole_json(text: str) -> tuple[Any, json.JSONDecodeError | None]:
     try:
-        return json.loads(text), None
+        return load_json(text), None
     except json.JSONDecodeError as exc:
         return None, exc
+
+
+def load_json(text: str) -> Any:
+    """json.loads, with input nested past the parser's recursion limit refused as invalid JSON (with a
+    reason) instead of a RecursionError escaping: no dispatch is ever nested that deep."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError(NESTED_TOO_DEEPLY, text, 0) from None
 
 
 def _one_multiline_object(text: str) -> bool:
@@ -140,7 +152,7 @@ def _from_json_lines(text: str, source: str, now: datetime) -> tuple[list[Dispat
         if not line.strip():
             continue
         try:
-            records.append((number, json.loads(line)))
+            records.append((number, load_json(line)))
         except json.JSONDecodeError as exc:
             errors.append(IngestProblem(number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
     dispatches, record_errors = _from_records(records, source, now)
@@ -200,10 +212,11 @@ def record_to_dispatch(record: Any, source: str, now: datetime) -> Dispatch:
         raise _RecordError("needs a non-empty 'title' or 'text'")
     if not title:
         title = text.split("\n", 1)[0][:200]
-    raw_url = _optional_str(record, "url")
-    url = canonical_url(raw_url) if raw_url else None
-    if raw_url and url is None:
+    raw_url = (_optional_str(record, "url") or "").strip()
+    canonical = canonical_url(raw_url) if raw_url else None
+    if raw_url and canonical is None:
         raise _RecordError(f"field 'url' must be an http(s) URL, got {raw_url!r}")
+    url = raw_url or None  # stored as given; the canonical form only identifies it
     given_id = record.get("id")
     if isinstance(given_id, bool) or (given_id is not None and not isinstance(given_id, str | int)):
         raise _RecordError("field 'id' must be a string or an integer")
@@ -214,7 +227,7 @@ def record_to_dispatch(record: Any, source: str, now: datetime) -> Dispatch:
         raise _RecordError("field 'hints' must be an object of strings")
     title, text, hints = clip_dispatch(title, text, {str(k): v for k, v in hints.items()})
     return Dispatch(
-        id=ingest_id(given_id=str(given_id) if given_id is not None else None, url=url, title=title, text=text),
+        id=ingest_id(given_id=str(given_id) if given_id is not None else None, url=canonical, title=title, text=text),
         source=_optional_str(record, "source") or source,
         url=url,
         title=title,

@@ -198,6 +198,20 @@ def html_to_text(html: str | None) -> str:
     return fold_whitespace("".join(extractor.parts))
 
 
+def one_line(text: str) -> str:
+    """A title on one line: feeds wrap long titles, and a line break in a headline means nothing."""
+    return " ".join(text.split())
+
+
+def entry_link(entry: Mapping[str, Any]) -> str | None:
+    """The item's link as the feed gives it (an http(s) URL), else None. Never rewritten: the canonical
+    form is only for telling duplicates apart."""
+    link = entry.get("link")
+    if not isinstance(link, str) or not (link := link.strip()):
+        return None
+    return link if canonical_url(link) else None
+
+
 def _detail_text(entry: Mapping[str, Any], key: str) -> str:
     """Text of a feedparser field, honouring its declared type (plain vs HTML)."""
     value = entry.get(key)
@@ -246,16 +260,23 @@ def _looks_like_counter(guid: str) -> bool:
 
 
 def identity_key(*, guid: str | None, url: str | None, source: str, title: str, text: str) -> str:
-    """The string a dispatch id is hashed from (see DESIGN.md: guid, else canonical URL, else content)."""
+    """The string a dispatch id is hashed from (see DESIGN.md: guid, else canonical URL, else content).
+
+    `url` is the item's link as given; its canonical form is what identifies it, so the same story
+    linked with and without tracking parameters is one dispatch.
+    """
     guid = (guid or "").strip()
     if guid:
         guid_url = canonical_url(guid)
         if guid_url:
-            return guid_url  # a permalink guid: same story in two feeds gets one id
+            # A permalink guid: the same story in two feeds gets one id. Its fragment stays part of
+            # the id: live blogs give each post the page's URL plus "#post-N".
+            fragment = urlsplit(guid).fragment
+            return f"{guid_url}#{fragment}" if fragment else guid_url
         if not _looks_like_counter(guid):
             return f"guid:{guid}"
-    if url:
-        return url
+    if url and (canonical := canonical_url(url)):
+        return canonical
     if guid:
         return f"guid:{source}:{guid}"  # a feed-local counter, scoped to its feed
     return f"content:{source}\n{title}\n{text}"
@@ -270,9 +291,9 @@ def make_dispatch(
     hints: Mapping[str, str] | None = None,
 ) -> Dispatch:
     """A Dispatch from one feedparser entry. Raises EntryError when there is nothing to keep."""
-    title = _detail_text(entry, "title")
+    title = one_line(_detail_text(entry, "title"))
     text = entry_text(entry)
-    url = canonical_url(entry.get("link") if isinstance(entry.get("link"), str) else None)
+    url = entry_link(entry)
     if not title and not text:
         raise EntryError("entry has neither title nor text")
     if not title:

@@ -9,6 +9,7 @@ is not RSS/Atom at all, is a per-feed error with a message saying why.
 from __future__ import annotations
 
 import io
+import xml.sax
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,19 +51,31 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
     entries = [entry for entry in result.get("entries") or [] if entry]
     version = result.get("version") or ""
     problem = _describe(result.get("bozo_exception")) if result.get("bozo") else None
+    feed_info = result.get("feed") or {}
     if not entries:
         if looks_like_html(body, response_headers):
             raise FeedParseError(f"not a feed: an HTML page{f' ({problem})' if problem else ''}")
-        if problem:
+        # An RSS/Atom document whose channel was read, with no items yet and a small irregularity
+        # (an undefined entity in its title) is a feed: ok with a warning, polled on schedule.
+        minor = version and feed_info and is_minor(result.get("bozo_exception"))
+        if problem and not minor:
             raise FeedParseError(f"not a valid feed: {problem}")
         if not version:
             raise FeedParseError("not an RSS or Atom feed (no feed element found)")
     warnings = [problem] if problem else []
-    feed_info = result.get("feed") or {}
     language = feed_info.get("language") if isinstance(feed_info.get("language"), str) else None
     return ParsedFeed(
         entries=entries, version=version, language=language, encoding=result.get("encoding"), warnings=warnings
     )
+
+
+def is_minor(problem: object) -> bool:
+    """An irregularity that leaves the document's structure whole: an undefined entity (a word lost
+    at most), or a header that disagrees with the document (wrong charset or media type). Syntax
+    errors (unclosed tags, stray text, truncation) are not."""
+    if isinstance(problem, xml.sax.SAXParseException):
+        return "undefined entity" in str(problem)
+    return problem is not None
 
 
 def looks_like_html(body: bytes, headers: Mapping[str, str]) -> bool:

@@ -54,11 +54,13 @@ class FeedState:
     backoff_seconds: float = 0.0
     items_seen: int = 0  # entries read from the feed, all polls together
     dispatches_new: int = 0  # of those, new dispatches emitted
+    entries_skipped: int = 0  # of those, dropped for having neither title nor text
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
         for key in _TIME_FIELDS:
             data[key] = format_time(data[key]) if data[key] else None
+        data["status"] = self.status  # derived, stored for readers of the store (`wirewatch feeds`)
         return data
 
     @classmethod
@@ -130,6 +132,7 @@ class FeedPoller:
         self._fetcher = HttpFetcher(settings)
         self._session_users = 0
         self._total = asyncio.Semaphore(max(1, settings.total_concurrency))
+        self.duplicates = 0  # entries dropped as seen before, all polls of this poller together
         self._state: dict[str, FeedState] = self._load_states()
 
     def _load_states(self) -> dict[str, FeedState]:
@@ -150,7 +153,11 @@ class FeedPoller:
             if state.url != feed.url:
                 # Validators belong to the old URL; a new URL starts unconditional and due.
                 state = FeedState(
-                    name=feed.name, url=feed.url, items_seen=state.items_seen, dispatches_new=state.dispatches_new
+                    name=feed.name,
+                    url=feed.url,
+                    items_seen=state.items_seen,
+                    dispatches_new=state.dispatches_new,
+                    entries_skipped=state.entries_skipped,
                 )
             states[feed.name] = state
         return states
@@ -265,10 +272,13 @@ class FeedPoller:
                 )
             except EntryError:
                 outcome.skipped += 1
+                state.entries_skipped += 1
+                self.metrics.feed_entries_skipped.labels(feed.name).inc()
                 continue
             dispatches.setdefault(dispatch.id, dispatch)  # a feed listing one item twice
         state.items_seen += len(parsed.entries[: self.settings.max_items_per_feed])
         new = self._accept_new(list(dispatches.values()))
+        self.duplicates += len(dispatches) - len(new)
         self.metrics.dispatches_deduplicated.inc(len(dispatches) - len(new))
         for dispatch in new:
             await self.emit(dispatch)

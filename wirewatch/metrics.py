@@ -39,6 +39,12 @@ class Metrics:
         self.dispatches_deduplicated = Counter(
             "wirewatch_dispatches_deduplicated", "Dispatches dropped because their id was seen before.", registry=r
         )
+        self.feed_entries_skipped = Counter(
+            "wirewatch_feed_entries_skipped",
+            "Feed entries dropped for having neither title nor text, per feed.",
+            ["feed"],
+            registry=r,
+        )
         self.dispatches_processed = Counter(
             "wirewatch_dispatches_processed", "Dispatches tagged, matched and stored.", registry=r
         )

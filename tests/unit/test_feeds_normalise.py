@@ -85,7 +85,7 @@ def test_rss_entries_normalise_to_dispatches() -> None:
         coup.text == "Soldiers took over the state broadcaster on Friday night.\n"
         "The government said the attempt had failed & order was restored."
     )
-    assert coup.url == "https://news.example.org/world/coup-attempt?id=42"
+    assert coup.url == "https://news.example.org/world/coup-attempt?utm_source=rss&utm_medium=feed&id=42"  # as given
     assert coup.published == datetime(2016, 7, 15, 22, 30, tzinfo=UTC)  # +0300 to UTC
     assert not coup.published_estimated
     assert coup.id == dispatch_id("guid:urn:example:world:1001")
@@ -97,7 +97,7 @@ def test_rss_entries_normalise_to_dispatches() -> None:
     assert markets.id == dispatch_id("https://news.example.org/markets/steady")
 
     talks = make_dispatch(entries[2], source="world", fetched=FETCHED)
-    assert talks.url == "https://news.example.org/world/talks"
+    assert talks.url == "https://news.example.org/world/talks?fbclid=abc"
     assert talks.id == dispatch_id("https://news.example.org/world/talks")
 
 

@@ -54,7 +54,9 @@ def test_single_json_object_over_several_lines() -> None:
     [dispatch], errors = parse_ingest(data, now=NOW)
     assert errors == []
     assert dispatch.text == "Tanks in the capital."
-    assert dispatch.url == "https://wire.example.com/story?id=9"
+    # The link is kept as given; its canonical form (tracking parameters and fragment gone) is its id.
+    assert dispatch.url == "HTTPS://Wire.Example.com/story?utm_source=x&id=9#top"
+    assert dispatch.id == dispatch_id("https://wire.example.com/story?id=9")
     assert dispatch.source == "wire"
     assert dispatch.published == datetime(2024, 5, 31, 21, 0, tzinfo=UTC)
     assert not dispatch.published_estimated

@@ -52,6 +52,7 @@ class PipelineCounters:
     processed: int = 0
     alerts: int = 0
     failed: int = 0
+    feeds_failed: dict[str, str] = field(default_factory=dict)  # `--once`: feed name -> why it failed
     started: float = field(default_factory=time.monotonic)
 
 
@@ -271,7 +272,8 @@ def status_line(pipeline: EmbeddedPipeline, poller: FeedPoller | None) -> str:
         failing = sum(1 for h in health if h.get("consecutive_failures"))
         parts.append(f"feeds {len(health) - failing} ok / {failing} failing")
     elapsed = max(time.monotonic() - c.started, 1e-9)
-    parts.append(f"dispatches {c.processed} ({c.processed / elapsed:.1f}/s, {c.duplicates} dup)")
+    duplicates = c.duplicates + (poller.duplicates if poller is not None else 0)  # pushed and polled
+    parts.append(f"dispatches {c.processed} ({c.processed / elapsed:.1f}/s, {duplicates} dup)")
     parts.append(f"alerts {c.alerts}")
     parts.append(f"queue {pipeline.queue.qsize()}")
     if c.failed:
@@ -317,6 +319,7 @@ async def run_embedded(
             if once:
                 report = await poller.poll_once(force=True)
                 log.info("poll: %s", report)
+                pipeline.counters.feeds_failed = dict(report.failed)
             else:
                 workers.append(
                     asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop))

@@ -20,6 +20,7 @@ class Exit(IntEnum):
     OK = 0
     ERROR = 1  # the command ran and something failed (a rejected input, an unreachable service)
     USAGE = 2  # the command could not run as asked (bad arguments, bad configuration)
+    FEEDS_FAILED = 3  # `run --once` / `producer --once`: the run finished, but some feeds could not be read
     INTERRUPTED = 130  # Ctrl-C
 
 

@@ -146,10 +146,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("wirewatch: no feeds configured (add [[feeds]] to wirewatch.toml, or try --demo)", file=sys.stderr)
         return Exit.USAGE
     dashboard = False if args.no_dashboard else None
-    asyncio.run(run_embedded(settings, once=args.once, status_interval=args.status_interval, dashboard=dashboard))
+    counters = asyncio.run(
+        run_embedded(settings, once=args.once, status_interval=args.status_interval, dashboard=dashboard)
+    )
     if args.demo:
         print(f"\nTry: wirewatch --store {settings.store.path} search 'coup AND countries.code:TR'", file=sys.stderr)
-    return Exit.OK
+    for name, error in counters.feeds_failed.items():
+        print(f"wirewatch: feed {name} failed: {error}", file=sys.stderr)
+    # A cron job must notice a feed that could not be read: its own exit code, not 0.
+    return Exit.FEEDS_FAILED if counters.feeds_failed else Exit.OK
 
 
 def _reset_demo_store(path: Path) -> None:
@@ -311,11 +316,16 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
+    from wirewatch.producers.poller import FeedState
+
     store = open_store(args)
     try:
         states = store.load_feed_states()
     finally:
         store.close()
+    for name, state in states.items():
+        if "status" not in state:  # saved by a version that did not store it
+            state["status"] = FeedState.from_dict({**state, "name": name, "url": state.get("url", "")}).status
     if args.json:
         for name, state in states.items():
             print(json.dumps({"name": name, **state}, ensure_ascii=False, default=str))
@@ -324,14 +334,16 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         [
             name,
             str(s.get("status", "")),
-            str(s.get("last_success") or "")[:19],
-            clip(str(s.get("last_error") or ""), 40),
+            str(s.get("last_success") or "")[:19].replace("T", " "),
+            str(s.get("next_poll_at") or "")[:19].replace("T", " "),
             str(s.get("consecutive_failures", 0)),
             str(s.get("items_seen", 0)),
+            str(s.get("entries_skipped", 0)),
+            clip(str(s.get("last_error") or s.get("last_warning") or ""), 40),
         ]
         for name, s in states.items()
     ]
-    print_table(["feed", "status", "last success", "last error", "failures", "items"], rows)
+    print_table(["feed", "status", "last success", "next poll", "failures", "items", "skipped", "last error"], rows)
     return Exit.OK
 
 

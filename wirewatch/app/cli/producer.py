@@ -109,7 +109,10 @@ def cmd_producer(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     _report_pending("producer", outcome, settings)
-    return Exit.ERROR if args.once and outcome.pending else Exit.OK
+    if args.once and outcome.pending:
+        return Exit.ERROR
+    feeds_failed = args.once and any(report.failed for report in outcome.polls)
+    return Exit.FEEDS_FAILED if feeds_failed else Exit.OK
 
 
 def cmd_publish_ingest(args: argparse.Namespace) -> int:
