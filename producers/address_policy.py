@@ -97,6 +97,24 @@ class AddressPolicy:
         return self.refusal_for(host, addresses)
 
 
+async def is_private_host(host: str, port: int) -> bool:
+    """True when `host` is, or resolves to, a loopback, private or link-local address (any of them).
+    Full text uses it on a feed's own host: a feed on such an address may link to pages on it."""
+    plain = _normalise_host(host)
+    if plain == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(plain.split("%", 1)[0])
+        return address_refusal(plain) is not None
+    except ValueError:
+        pass  # a name: resolve it
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(plain, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return False
+    return any(address_refusal(str(info[4][0])) is not None for info in infos)
+
+
 class GuardedResolver(AbstractResolver):
     """aiohttp resolver that drops the connection when a resolved address is refused (rebinding guard)."""
 
@@ -116,4 +134,4 @@ class GuardedResolver(AbstractResolver):
         await self._inner.close()
 
 
-__all__ = ["AddressPolicy", "AddressRefused", "GuardedResolver", "address_refusal"]
+__all__ = ["AddressPolicy", "AddressRefused", "GuardedResolver", "address_refusal", "is_private_host"]

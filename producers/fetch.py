@@ -29,7 +29,10 @@ from wirewatch.settings import PollerSettings
 ALLOWED_SCHEMES = ("http", "https")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRY_AFTER_STATUSES = frozenset({429, 503})
-ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9,"
+    " application/json;q=0.8, */*;q=0.1"
+)
 CHUNK_SIZE = 64 * 1024
 # Response headers feedparser uses for charset detection and resolving relative links.
 KEPT_HEADERS = ("content-type", "content-language", "content-location", "etag", "last-modified")
@@ -38,10 +41,13 @@ KEPT_HEADERS = ("content-type", "content-language", "content-location", "etag", 
 class FetchError(errors.FetchError):
     """A feed could not be fetched. The message says why, in words an operator can act on."""
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None):
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None, refused: bool = False
+    ):
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after  # seconds the server asked us to wait, if it did
+        self.refused = refused  # the address policy refused the host (not a failure of the site)
 
 
 @dataclass(slots=True)
@@ -125,11 +131,13 @@ class HostLimiter:
 
 
 class HttpFetcher:
-    """Fetches feed URLs with conditional GET. Use as an async context manager."""
+    """Fetches feed URLs (or, with another `accept`, pages) with conditional GET. Use as an async context
+    manager. Fetchers that pass one `hosts` limiter share its per-host politeness."""
 
-    def __init__(self, settings: PollerSettings):
+    def __init__(self, settings: PollerSettings, *, accept: str = ACCEPT, hosts: HostLimiter | None = None):
         self.settings = settings
-        self._hosts = HostLimiter(settings.per_host_concurrency, settings.per_host_delay)
+        self.accept = accept
+        self._hosts = hosts or HostLimiter(settings.per_host_concurrency, settings.per_host_delay)
         self._policy = AddressPolicy(settings.refuse_private_addresses, settings.allow_hosts)
         self._session: aiohttp.ClientSession | None = None
 
@@ -152,7 +160,7 @@ class HttpFetcher:
                     # Re-checks what the connection really resolves to (DNS rebinding).
                     resolver=GuardedResolver(self._policy) if s.refuse_private_addresses else None,
                 ),
-                headers={"User-Agent": s.user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
+                headers={"User-Agent": s.user_agent, "Accept": self.accept, "Accept-Encoding": "gzip, deflate"},
                 cookie_jar=aiohttp.DummyCookieJar(),  # feeds are independent; no state leaks between them
                 auto_decompress=True,
             )
@@ -176,7 +184,7 @@ class HttpFetcher:
             if reason := check_http_url(current):
                 raise FetchError(reason if hop == 0 else f"redirect refused: {reason}")
             if reason := await self._address_refusal(current):
-                raise FetchError(reason if hop == 0 else f"redirect refused: {reason}")
+                raise FetchError(reason if hop == 0 else f"redirect refused: {reason}", refused=True)
             visited.add(current)
             status, location, result = await self._request(current, conditional)
             if location is None:
@@ -219,7 +227,7 @@ class HttpFetcher:
                 raise FetchError(f"timed out {kind} ({url})") from exc
             except aiohttp.ClientConnectorError as exc:
                 if isinstance(exc.os_error, AddressRefused):
-                    raise FetchError(str(exc.os_error)) from exc
+                    raise FetchError(str(exc.os_error), refused=True) from exc
                 raise FetchError(f"cannot connect to {parts.hostname}: {exc.os_error or exc}") from exc
             except aiohttp.ClientPayloadError as exc:
                 raise FetchError(f"broken response body: {exc}") from exc

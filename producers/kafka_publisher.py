@@ -311,7 +311,9 @@ class KafkaPublisher:
     def _send_one(self, producer: Producer, dispatch: Dispatch) -> None:
         """Runs on the executor thread; callbacks run on kafka-python's I/O thread (or here if already done)."""
         key, value = encode_dispatch(dispatch)
-        future = producer.send(self.topic, value=value, key=key)
+        # A dispatch marked for full text goes to the fetcher stage first (producers/fulltext/service.py).
+        pending = dispatch.fulltext is not None and dispatch.fulltext.status == "pending"
+        future = producer.send(self.kafka.topic_fetch if pending else self.topic, value=value, key=key)
         self.counters.sent += 1  # a plain int bump; read on the loop for status only
         future.add_callback(self._from_io_thread, self._acked, dispatch.id)
         future.add_errback(self._from_io_thread, lambda _id, error: self._failed(_id, error, dispatch), dispatch.id)

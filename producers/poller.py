@@ -12,21 +12,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from wirewatch.backoff import Backoff
 from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, format_time, parse_time, utcnow
 from wirewatch.ports import FeedStateStore, Inbox
+from wirewatch.producers.address_policy import is_private_host
 from wirewatch.producers.fetch import FetchError, FetchResult, HttpFetcher
+from wirewatch.producers.formats import read_feed
+from wirewatch.producers.fulltext.decide import mark_for_fulltext, wants_fulltext
 from wirewatch.producers.kinds import FEED_KINDS, feed_problems
 from wirewatch.producers.normalise import EntryError, make_dispatch
-from wirewatch.producers.parse import FeedParseError, ParsedFeed, parse_feed
-from wirewatch.settings import FeedConfig, PollerSettings
+from wirewatch.producers.parse import FeedParseError, ParsedFeed
+from wirewatch.settings import FeedConfig, FullTextSettings, PollerSettings
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +59,16 @@ class FeedState:
     items_seen: int = 0  # entries read from the feed, all polls together
     dispatches_new: int = 0  # of those, new dispatches emitted
     entries_skipped: int = 0  # of those, dropped for having neither title nor text
+    fulltext_tried: int = 0  # articles fetched for this feed's items (embedded mode counts them here)
+    fulltext_extracted: int = 0  # of those, extracted: fulltext_extracted / fulltext_tried is the success rate
+    last_fulltext_problem: str | None = None  # the latest reason an article was not used
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
         for key in _TIME_FIELDS:
             data[key] = format_time(data[key]) if data[key] else None
         data["status"] = self.status  # derived, stored for readers of the store (`wirewatch feeds`)
+        data["fulltext_rate"] = round(self.fulltext_extracted / self.fulltext_tried, 3) if self.fulltext_tried else None
         return data
 
     @classmethod
@@ -114,6 +122,7 @@ class FeedPoller:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         metrics: Metrics | None = None,
+        fulltext: FullTextSettings | None = None,
     ):
         names = [feed.name for feed in feeds]
         duplicates = sorted({name for name in names if names.count(name) > 1})
@@ -121,6 +130,8 @@ class FeedPoller:
             raise ValueError(f"duplicate feed names: {', '.join(duplicates)}")
         self.feeds = list(feeds)
         self.settings = settings
+        # None: no full text (the dispatches keep the feed's text); else feeds' `fulltext` modes apply.
+        self.fulltext = fulltext
         self.inbox = inbox
         self.states = states
         self.emit = emit
@@ -133,34 +144,49 @@ class FeedPoller:
         self._session_users = 0
         self._total = asyncio.Semaphore(max(1, settings.total_concurrency))
         self.duplicates = 0  # entries dropped as seen before, all polls of this poller together
+        self._wake = asyncio.Event()  # set when the feed list changed: the run loop looks again at once
         self._state: dict[str, FeedState] = self._load_states()
 
     def _load_states(self) -> dict[str, FeedState]:
+        stored = self._stored_states()
+        return {feed.name: _state_for(feed, stored.get(feed.name)) for feed in self.feeds}
+
+    def _stored_states(self) -> dict[str, dict[str, Any]]:
         try:
-            stored = self.states.load_feed_states()
+            return self.states.load_feed_states()
         except Exception:
             log.exception("could not load feed states; starting fresh")
-            stored = {}
-        states = {}
-        for feed in self.feeds:
-            state = FeedState(name=feed.name, url=feed.url)
-            data = stored.get(feed.name)
-            if data:
-                try:
-                    state = FeedState.from_dict({**data, "name": feed.name})
-                except Exception as exc:
-                    log.warning("ignoring unreadable state for feed %s: %s", feed.name, exc)
-            if state.url != feed.url:
-                # Validators belong to the old URL; a new URL starts unconditional and due.
-                state = FeedState(
-                    name=feed.name,
-                    url=feed.url,
-                    items_seen=state.items_seen,
-                    dispatches_new=state.dispatches_new,
-                    entries_skipped=state.entries_skipped,
-                )
-            states[feed.name] = state
-        return states
+            return {}
+
+    def update_feeds(self, feeds: list[FeedConfig]) -> list[str]:
+        """Adopt a new list of feeds while running (feeds added, paused, changed or removed at runtime).
+        A new or changed feed is due at once; a removed one is no longer polled (its state stays stored).
+        Returns what changed, in words."""
+        names = [feed.name for feed in feeds]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate feed names: {', '.join(duplicates)}")
+        before = {feed.name: feed for feed in self.feeds}
+        after = {feed.name: feed for feed in feeds}
+        stored = self._stored_states()
+        changes = [f"removed {name}" for name in before if name not in after]
+        for name, feed in after.items():
+            old = before.get(name)
+            if old is None:
+                self._state[name] = _state_for(feed, stored.get(name))
+                changes.append(f"added {name}")
+            elif old != feed:
+                state = _state_for(feed, self._state[name].to_dict())
+                if old.enabled != feed.enabled or old.url != feed.url or old.interval != feed.interval:
+                    state.next_poll_at = None  # due now: resumed, moved, or on a new schedule
+                self._state[name] = state
+                changes.append(f"{_change_word(old, feed)} {name}")
+        for name in before.keys() - after.keys():
+            self._state.pop(name, None)
+        self.feeds = list(feeds)
+        if changes:
+            self._wake.set()
+        return changes
 
     # -- public API ---------------------------------------------------------
 
@@ -183,14 +209,17 @@ class FeedPoller:
         return report
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll due feeds until `stop` is set; a poll in progress is finished first."""
+        """Poll due feeds until `stop` is set; a poll in progress is finished first. `update_feeds` wakes it."""
         async with self._http_session():
             while not stop.is_set():
+                self._wake.clear()
                 await self.poll_once()
+                waits = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self._wake.wait())]
                 try:
-                    await asyncio.wait_for(stop.wait(), timeout=self.seconds_until_due())
-                except TimeoutError:
-                    pass
+                    await asyncio.wait(waits, timeout=self.seconds_until_due(), return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    for waiter in waits:
+                        waiter.cancel()
 
     def seconds_until_due(self) -> float | None:
         """Seconds until the next enabled feed is due; None when there is none."""
@@ -212,6 +241,18 @@ class FeedPoller:
 
     def state(self, name: str) -> FeedState:
         return self._state[name]
+
+    def note_fulltext(self, dispatch: Dispatch) -> None:
+        """Count what became of a dispatch's article in its feed's health (the embedded pool calls this)."""
+        state = self._state.get(dispatch.source)
+        if state is None or dispatch.fulltext is None or dispatch.fulltext.status == "pending":
+            return
+        state.fulltext_tried += 1
+        if dispatch.fulltext.status == "extracted":
+            state.fulltext_extracted += 1
+        else:
+            state.last_fulltext_problem = f"{dispatch.fulltext.status}: {dispatch.fulltext.reason}"
+        self._save(state)
 
     # -- one feed -----------------------------------------------------------
 
@@ -256,7 +297,7 @@ class FeedPoller:
         fetched = await FEED_KINDS.get(feed.kind).fetch(feed, state, self._fetcher, self.settings)
         if fetched.not_modified:
             return _FeedOutcome(fetched=fetched)
-        parsed = parse_feed(fetched.body, fetched.headers)
+        parsed = read_feed(fetched.body, fetched.headers)
         fetch_time = self._clock()
         outcome = _FeedOutcome(fetched=fetched, parsed=parsed)
         dispatches: dict[str, Dispatch] = {}
@@ -267,7 +308,7 @@ class FeedPoller:
                     entry,
                     source=feed.name,
                     fetched=fetch_time,
-                    language=feed.language or _language_tag(parsed.language),
+                    language=feed.language or _language_tag(_item_language(entry) or parsed.language),
                     hints={"country": feed.country} if feed.country else None,
                 )
             except EntryError:
@@ -275,8 +316,10 @@ class FeedPoller:
                 state.entries_skipped += 1
                 self.metrics.feed_entries_skipped.labels(feed.name).inc()
                 continue
+            dispatch.feed_tags = list(feed.tags)
             dispatches.setdefault(dispatch.id, dispatch)  # a feed listing one item twice
         state.items_seen += len(parsed.entries[: self.settings.max_items_per_feed])
+        await self._mark_for_fulltext(feed, fetched, dispatches.values())
         new = self._accept_new(list(dispatches.values()))
         self.duplicates += len(dispatches) - len(new)
         self.metrics.dispatches_deduplicated.inc(len(dispatches) - len(new))
@@ -285,6 +328,21 @@ class FeedPoller:
             outcome.new += 1
             state.dispatches_new += 1
         return outcome
+
+    async def _mark_for_fulltext(self, feed: FeedConfig, fetched: FetchResult, dispatches: Iterable[Dispatch]) -> None:
+        """Mark the items whose article is to be fetched (before they are accepted: the mark is durable)."""
+        if self.fulltext is None:
+            return
+        wanted = [d for d in dispatches if wants_fulltext(feed.fulltext, d, self.fulltext.min_chars)]
+        if not wanted:
+            return
+        # A feed served from a loopback or private address may link to pages there; no other feed may.
+        parts = urlsplit(fetched.url)
+        private_ok = feed.kind == "http" and await is_private_host(
+            parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+        )
+        for dispatch in wanted:
+            mark_for_fulltext(dispatch, private_ok=private_ok)
 
     def _accept_new(self, dispatches: list[Dispatch]) -> list[Dispatch]:
         """The feed's new entries, accepted into the inbox (oldest first) in one transaction: durable
@@ -330,5 +388,39 @@ class FeedPoller:
             log.exception("could not save state of feed %s", state.name)
 
 
+def _change_word(old: FeedConfig, new: FeedConfig) -> str:
+    if old.enabled != new.enabled:
+        return "resumed" if new.enabled else "paused"
+    return "changed"
+
+
+def _state_for(feed: FeedConfig, data: dict[str, Any] | None) -> FeedState:
+    """The feed's remembered state (from the store), or a fresh one."""
+    state = FeedState(name=feed.name, url=feed.url)
+    if data:
+        try:
+            state = FeedState.from_dict({**data, "name": feed.name})
+        except Exception as exc:
+            log.warning("ignoring unreadable state for feed %s: %s", feed.name, exc)
+    if state.url != feed.url:
+        # Validators belong to the old URL; a new URL starts unconditional and due.
+        state = FeedState(
+            name=feed.name,
+            url=feed.url,
+            items_seen=state.items_seen,
+            dispatches_new=state.dispatches_new,
+            entries_skipped=state.entries_skipped,
+            fulltext_tried=state.fulltext_tried,
+            fulltext_extracted=state.fulltext_extracted,
+        )
+    return state
+
+
 def _language_tag(value: str | None) -> str | None:
     return value.strip().lower() or None if value else None
+
+
+def _item_language(entry: Any) -> str | None:
+    """An item's own language (JSON Feed 1.1 items may declare one)."""
+    value = entry.get("language")
+    return value if isinstance(value, str) else None

@@ -25,9 +25,11 @@ from urllib.parse import urlsplit
 from wirewatch.errors import ConfigurationError
 from wirewatch.models import Rule
 from wirewatch.settings import (
+    FULLTEXT_MODES,
     DeliverySettings,
     ElasticsearchSettings,
     FeedConfig,
+    FullTextSettings,
     KafkaSettings,
     PipelineSettings,
     PollerSettings,
@@ -103,6 +105,7 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
     problems: list[ConfigProblem] = []
     sections = {
         "poller": PollerSettings,
+        "fulltext": FullTextSettings,
         "store": StoreSettings,
         "pipeline": PipelineSettings,
         "server": ServerSettings,
@@ -360,6 +363,10 @@ def feed_definition_problems(feed: FeedConfig) -> list[tuple[str, str]]:
         problems.append(("interval", f"poll interval must be positive, got {feed.interval}"))
     if feed.country is not None and not (len(feed.country) == 2 and feed.country.isalpha()):
         problems.append(("country", f"country hint must be an ISO 3166-1 alpha-2 code, got {feed.country!r}"))
+    if any(not isinstance(tag, str) or not tag.strip() or any(c.isspace() for c in tag) for tag in feed.tags):
+        problems.append(("tags", f"tags are words without spaces (use - or _), got {feed.tags!r}"))
+    if feed.fulltext not in FULLTEXT_MODES:
+        problems.append(("fulltext", f"fulltext must be one of {', '.join(FULLTEXT_MODES)}, got {feed.fulltext!r}"))
     return problems
 
 

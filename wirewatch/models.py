@@ -53,6 +53,53 @@ def dispatch_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
+FullTextStatus = Literal["pending", "extracted", "failed", "refused", "paywall", "short"]
+FULLTEXT_STATUSES: tuple[str, ...] = ("pending", "extracted", "failed", "refused", "paywall", "short")
+
+
+@dataclass(slots=True)
+class FullText:
+    """What became of fetching the article behind a feed item (issue 15's full text).
+
+    `pending`: the feed's text is a teaser and the page is still to be fetched; `extracted`: `text` is
+    now the article's body and the feed's text is kept as the dispatch's `teaser`; the others keep the
+    teaser as the text and say why in `reason`: `failed` (HTTP error, timeout, unreadable page),
+    `refused` (robots.txt, or an address the fetcher may not visit), `paywall`, and `short` (the page
+    gave less text than the teaser: a cookie wall, a video page).
+    """
+
+    status: FullTextStatus
+    reason: str | None = None
+    url: str | None = None  # the page read, after redirects
+    language: str | None = None  # as the page declares it
+    # Set by the poller, never by pushed input: the feed itself is on a loopback or private address,
+    # so its article links may be too (the address guard stays on for every other feed).
+    private_ok: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "reason": self.reason,
+            "url": self.url,
+            "language": self.language,
+            "private_ok": self.private_ok,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> FullText | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict) or data.get("status") not in FULLTEXT_STATUSES:
+            raise ModelError(f"dispatch field 'fulltext' must be an object with a status, got {data!r}")
+        return cls(
+            status=data["status"],
+            reason=data.get("reason"),
+            url=data.get("url"),
+            language=data.get("language"),
+            private_ok=bool(data.get("private_ok", False)),
+        )
+
+
 @dataclass(slots=True)
 class Dispatch:
     id: str
@@ -67,6 +114,11 @@ class Dispatch:
     published_estimated: bool = False
     # Optional hints from the feed's config (country the feed covers, ...).
     hints: dict[str, str] = field(default_factory=dict)
+    # Full text: once the article's body is `text`, the feed's own text is kept here.
+    teaser: str | None = None
+    author: str | None = None
+    fulltext: FullText | None = None
+    feed_tags: list[str] = field(default_factory=list)  # the categories of the feed it came from
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +132,10 @@ class Dispatch:
             "language": self.language,
             "published_estimated": self.published_estimated,
             "hints": dict(self.hints),
+            "teaser": self.teaser,
+            "author": self.author,
+            "fulltext": self.fulltext.to_dict() if self.fulltext is not None else None,
+            "feed": {"tags": list(self.feed_tags)},
         }
 
     @classmethod
@@ -103,7 +159,16 @@ class Dispatch:
             language=data.get("language"),
             published_estimated=bool(data.get("published_estimated", False)),
             hints=dict(data.get("hints") or {}),
+            teaser=data.get("teaser"),
+            author=data.get("author"),
+            fulltext=FullText.from_dict(data.get("fulltext")),
+            feed_tags=_feed_tags(data.get("feed")),
         )
+
+
+def _feed_tags(feed: Any) -> list[str]:
+    tags = feed.get("tags") if isinstance(feed, dict) else None
+    return [tag for tag in tags if isinstance(tag, str)] if isinstance(tags, list) else []
 
 
 @dataclass(slots=True)

@@ -21,6 +21,10 @@ class FeedConfig:
     language: str | None = None
     country: str | None = None  # ISO alpha-2 hint: the country the feed covers
     enabled: bool = True
+    # Fetch the article behind each item: "auto" when the item's text is short (a teaser),
+    # "always", or "never" (see [fulltext] for the limits).
+    fulltext: str = "auto"
+    tags: list[str] = field(default_factory=list)  # the feed's categories (an OPML folder): `feed.tags:africa`
 
 
 @dataclass(slots=True)
@@ -40,6 +44,30 @@ class PollerSettings:
     # multicast address (checked on every redirect hop); allow_hosts exempts named hosts.
     refuse_private_addresses: bool = False
     allow_hosts: list[str] = field(default_factory=list)
+
+
+FULLTEXT_MODES = ("auto", "always", "never")
+
+
+@dataclass(slots=True)
+class FullTextSettings:
+    """Fetching and extracting the article behind a feed item (`fulltext` per feed says when)."""
+
+    min_chars: int = 600  # "auto": fetch when the feed's text is shorter than this
+    workers: int = 8  # embedded: article fetches in flight at once (the distributed fetcher: per process)
+    max_page_bytes: int = 5 * 1024 * 1024
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_redirects: int = 5
+    per_host_concurrency: int = 2
+    per_host_delay: float = 1.0  # politeness: minimum seconds between requests to one site
+    robots_txt: bool = True  # honour robots.txt (cached per host for robots_ttl seconds)
+    robots_ttl: float = 24 * 3600.0
+    # An article link (or a redirect) to a loopback, private or link-local address is refused unless the
+    # feed itself is on such an address, its host is in allow_hosts, or allow_private is set.
+    allow_private: bool = False
+    allow_hosts: list[str] = field(default_factory=list)
+    cache_entries: int = 2048  # pages remembered for conditional GET (the same link in several feeds)
 
 
 @dataclass(slots=True)
@@ -106,16 +134,19 @@ class KafkaSettings:
     ssl_certfile: Path | None = None
     ssl_keyfile: Path | None = None
     topic_raw: str = "dispatches.raw"
+    topic_fetch: str = "dispatches.fetch"  # dispatches whose article is to be fetched: producer -> fetcher -> raw
     topic_tagged: str = "dispatches.tagged"
     topic_alerts: str = "alerts"
     topic_dead: str = "dispatches.dead"
     topic_rules: str = "rules"
     topic_learned: str = "learned"  # compacted: the tagger's learned layer, read in full by every worker
+    topic_feeds: str = "feeds"  # compacted: feeds managed at runtime (`wirewatch feeds ... --kafka`), for producers
     partitions: int = 6
     replication: int = 1
     retention_ms: int = 7 * 24 * 3600 * 1000
     processor_group: str = "wirewatch-processor"  # faust app id = consumer group of the processors
     sink_group: str = "wirewatch-sink"
+    fetcher_group: str = "wirewatch-fetcher"
     notifier_group: str = "wirewatch-notifier"
     notifier_store: Path = Path("wirewatch-notifier.db")  # alert-once ledger and delivery retries of `wirewatch notify`
     linger_ms: int = 20
@@ -147,6 +178,7 @@ class Settings:
     feeds: list[FeedConfig] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     poller: PollerSettings = field(default_factory=PollerSettings)
+    fulltext: FullTextSettings = field(default_factory=FullTextSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)

@@ -43,12 +43,14 @@ def topic_specs(kafka: KafkaSettings) -> list[TopicSpec]:
     stream_configs = {"cleanup.policy": "delete", "retention.ms": str(kafka.retention_ms)}
     specs = [
         TopicSpec(name, kafka.partitions, kafka.replication, dict(stream_configs))
-        for name in (kafka.topic_raw, kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead)
+        for name in (kafka.topic_fetch, kafka.topic_raw, kafka.topic_tagged, kafka.topic_alerts, kafka.topic_dead)
     ]
     # Compaction keeps the newest value per rule id forever: no time-based retention.
     specs.append(TopicSpec(kafka.topic_rules, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
     # The learned layer: one record per (entry, writer), compacted the same way; every worker reads it all.
     specs.append(TopicSpec(kafka.topic_learned, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
+    # Feeds added, paused or removed at runtime: one record per feed name; every producer reads it all.
+    specs.append(TopicSpec(kafka.topic_feeds, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
     return specs
 
 

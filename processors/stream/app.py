@@ -42,13 +42,13 @@ import faust
 from faust.exceptions import ConsumerNotStarted
 
 from wirewatch.backoff import Backoff
+from wirewatch.compacted import CompactedTopicFollower
 from wirewatch.errors import is_record_refused
 from wirewatch.kafka_options import faust_broker_options
 from wirewatch.models import Rule, format_time
 from wirewatch.processors.learning import Learning
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.stream.codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
-from wirewatch.processors.stream.compacted import CompactedTopicFollower
 from wirewatch.processors.stream.consumer import AtLeastOnceConsumer, AtLeastOnceTransport
 from wirewatch.processors.stream.learned import LearnedTopicReader
 from wirewatch.processors.stream.rules import RuleTopicFollower

@@ -11,8 +11,8 @@ import json
 import logging
 from typing import Any
 
+from wirewatch.compacted import Record, ensure_compacted_topic, read_compacted, write_compacted
 from wirewatch.processors.learning import Learning
-from wirewatch.processors.stream.compacted import Record, ensure_compacted_topic, read_compacted, write_compacted
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger("wirewatch.processor.learned")

@@ -3,7 +3,7 @@
 Every worker must see every rule, so the topic is not read through the
 processors' consumer group (which would give each worker a share of its
 partitions). `RuleTopicFollower` reads it with the group-less
-`CompactedTopicFollower` (processors/stream/compacted.py, shared with the
+`CompactedTopicFollower` (wirewatch/compacted.py, shared with the
 learned topic): all partitions, from the beginning, then following; each batch of records is folded into a `RuleBook` and the whole set
 is swapped into the matcher (`DispatchProcessor.replace_rules`). Rules whose
 query does not parse are logged and skipped by the matcher; records that are
@@ -20,15 +20,15 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from wirewatch.models import Rule
-from wirewatch.processors.stream.codec import DeadLetterReason, RuleBook, rule_changes
-from wirewatch.processors.stream.compacted import (
+from wirewatch.compacted import (
     CompactedTopicFollower,
     Record,
     ensure_compacted_topic,
     read_compacted,
     write_compacted,
 )
+from wirewatch.models import Rule
+from wirewatch.processors.stream.codec import DeadLetterReason, RuleBook, rule_changes
 from wirewatch.settings import KafkaSettings
 
 log = logging.getLogger("wirewatch.processor.rules")

@@ -121,6 +121,15 @@ MIGRATIONS: list[str] = [
     UPDATE dispatches SET title = wirewatch_fold(title), text = wirewatch_fold(text)
         WHERE wirewatch_fold(title) != title OR wirewatch_fold(text) != text;
     """,
+    # 3 -> 4: feeds managed at runtime (`wirewatch feeds add / import / pause / resume / remove`, the dashboard),
+    # laid over the configuration file's: a row is a whole feed definition; the running process re-reads them.
+    """
+    CREATE TABLE IF NOT EXISTS managed_feeds (
+        name       TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,           -- JSON: the FeedConfig fields
+        updated_at REAL NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

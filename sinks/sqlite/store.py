@@ -468,6 +468,27 @@ class SQLiteStore:
                 (name, payload, time.time()),
             )
 
+    # -- feeds managed at runtime -------------------------------------------
+
+    def managed_feeds(self) -> dict[str, dict[str, Any]]:
+        """Feed definitions added or changed at runtime, name -> FeedConfig fields."""
+        rows = self._read("SELECT name, definition FROM managed_feeds ORDER BY name")
+        return {name: json.loads(definition) for name, definition in rows}
+
+    def put_managed_feeds(self, definitions: dict[str, dict[str, Any]]) -> None:
+        """Add or replace feed definitions (one transaction)."""
+        payloads = [(name, json.dumps(d, ensure_ascii=False), time.time()) for name, d in definitions.items()]
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO managed_feeds (name, definition, updated_at) VALUES (?, ?, ?) ON CONFLICT (name)"
+                " DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at",
+                payloads,
+            )
+
+    def delete_managed_feed(self, name: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM managed_feeds WHERE name = ?", (name,)).rowcount > 0
+
     # -- LearnedStore: the tagger's learned layer ----------------------------
 
     def put_learned(self, records: list[tuple[str, dict[str, Any] | None]]) -> None:

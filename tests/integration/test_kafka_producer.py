@@ -111,7 +111,8 @@ def read_topic(kafka: KafkaSettings, topic: str, timeout: float = 30.0) -> list[
 def producer_settings(kafka: KafkaSettings, feed: Feed, tmp_path: Path, interval: float = 3600.0) -> Settings:
     kafka.producer_store = tmp_path / "producer.db"
     return Settings(
-        feeds=[FeedConfig(name="world", url=feed.url, interval=interval)],
+        # the transport alone: full text is the fetcher's test (test_kafka_fetcher.py)
+        feeds=[FeedConfig(name="world", url=feed.url, interval=interval, fulltext="never")],
         poller=PollerSettings(per_host_delay=0.0, backoff_base=0.5),
         kafka=kafka,
     )
@@ -164,7 +165,9 @@ async def test_producer_command_once(kafka_bootstrap: str, feed: Feed, tmp_path:
     feed.add(2)
     config = write_config(tmp_path / "wirewatch.toml", kafka, partitions=2, retention_ms=86_400_000)
     with config.open("a", encoding="utf-8") as out:
-        out.write(f'[poller]\nper_host_delay = 0.0\n[[feeds]]\nname = "world"\nurl = "{feed.url}"\n')
+        out.write(
+            f'[poller]\nper_host_delay = 0.0\n[[feeds]]\nname = "world"\nurl = "{feed.url}"\nfulltext = "never"\n'
+        )
     try:
         args = cli_args(config, once=True, timeout=60.0, status_interval=60.0)
         # The handler runs its own event loop, so it runs in a thread here, beside this test's loop.

@@ -114,7 +114,8 @@ def test_kill_9_of_each_stage_mid_stream_every_accepted_dispatch_indexed_once(tm
     stages: list[Stage] = []
     with http_server(static_feeds(feed_bodies())) as base:
         feeds = "".join(
-            f'[[feeds]]\nname = "e2e-{f}"\nurl = "{base}/e2e-{f}.xml"\ninterval = 3600\n' for f in range(FEEDS)
+            f'[[feeds]]\nname = "e2e-{f}"\nurl = "{base}/e2e-{f}.xml"\ninterval = 3600\nfulltext = "never"\n'
+            for f in range(FEEDS)
         )
         config = tmp_path / "wirewatch.toml"
         config.write_text(

@@ -276,7 +276,7 @@ def test_dependencies_wait_for_health_or_completion() -> None:
 def test_pipeline_order() -> None:
     found = services()
     assert "kafka" in found["topics"]["depends_on"] and "elasticsearch" in found["es-setup"]["depends_on"]
-    for name in ("producer", "processor", "sink"):
+    for name in ("producer", "fetcher", "processor", "sink"):
         assert "topics" in found[name]["depends_on"], name
     assert "es-setup" in found["sink"]["depends_on"]
     assert "elasticsearch" in found["kibana"]["depends_on"]
@@ -337,7 +337,7 @@ def test_health_check_commands_parse_and_match_the_config() -> None:
         if "kafka-group" in argv:
             group = argv[argv.index("kafka-group") + 1]
             kafka = config_for(service).get("kafka", {})
-            assert group == kafka.get("sink_group", "wirewatch-sink"), f"{name}: checks group {group}"
+            assert group == kafka.get(f"{name}_group", f"wirewatch-{name}"), f"{name}: checks group {group}"
         if "http" in argv:
             url = argv[argv.index("http") + 1]
             local = re.match(r"http://127\.0\.0\.1:(\d+)/", url)

@@ -221,6 +221,39 @@ def test_titles_lose_their_line_breaks() -> None:
     assert make_dispatch(entry, source="a", fetched=NOW).title == "Army seizes state TV in the capital"
 
 
+# 11. JSON Feed 1.0 and 1.1
+
+
+@pytest.mark.parametrize("version", ["1", "1.1"])
+async def test_json_feed_is_read(tmp_path: Path, site: dict, version: str) -> None:
+    author = {"authors": [{"name": "Desk A"}]} if version == "1.1" else {"author": {"name": "Desk A"}}
+    feed = {
+        "version": f"https://jsonfeed.org/version/{version}",
+        "title": "JSON wire",
+        "items": [
+            {
+                "id": 1,
+                "url": "/world/junta-sets-date",
+                "title": "Junta sets an election date",
+                "content_text": "The military council in Niamey said a vote would follow in two years.",
+                "date_published": "2026-11-30T09:15:00+01:00",
+                **author,
+            },
+            {"id": "2", "content_html": "<p>A title-less note about the border.</p>"},
+        ],
+    }
+    site["/feed.json"] = (json.dumps(feed).encode(), {"Content-Type": "application/feed+json"})
+    settings = settings_with(tmp_path, site[""], "/feed.json")
+    counters = await run_embedded(settings, once=True, status_stream=io.StringIO())
+    assert counters.feeds_failed == {} and counters.processed == 2
+    docs = stored(tmp_path)
+    junta = docs["Junta sets an election date"]
+    assert junta["url"] == f"{site['']}/world/junta-sets-date"
+    assert junta["published"] == "2026-11-30T08:15:00Z"
+    assert "NE" in [c["code"] for c in junta["countries"]]  # Niamey, tagged like any dispatch
+    assert "A title-less note about the border." in docs
+
+
 # 12. deeply nested JSON in `wirewatch ingest`
 
 

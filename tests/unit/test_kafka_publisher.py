@@ -107,11 +107,12 @@ async def test_emit_before_start_is_a_clear_error(tmp_path: Path) -> None:
 def test_topic_specs_follow_the_settings() -> None:
     kafka = KafkaSettings(partitions=12, replication=3, retention_ms=86_400_000, topic_raw="raw")
     specs = {spec.name: spec for spec in topic_specs(kafka)}
-    assert set(specs) == {"raw", "dispatches.tagged", "alerts", "dispatches.dead", "rules", "learned"}
-    for name in ("raw", "dispatches.tagged", "alerts", "dispatches.dead"):
+    stream = {"dispatches.fetch", "raw", "dispatches.tagged", "alerts", "dispatches.dead"}
+    assert set(specs) == stream | {"rules", "learned", "feeds"}
+    for name in stream:
         assert (specs[name].partitions, specs[name].replication) == (12, 3)
         assert specs[name].configs == {"cleanup.policy": "delete", "retention.ms": "86400000"}
-    for name in ("rules", "learned"):  # read in full by every worker: compacted, one partition
+    for name in ("rules", "learned", "feeds"):  # read in full by every reader: compacted, one partition
         assert specs[name].partitions == 1 and specs[name].replication == 3
         assert specs[name].configs == {"cleanup.policy": "compact"}
 

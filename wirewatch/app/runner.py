@@ -20,9 +20,11 @@ import gc
 import logging
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from wirewatch.app.feed_catalog import effective_feeds
 from wirewatch.events import EventBus
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.metrics import Metrics
@@ -32,6 +34,8 @@ from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.steps import build_steps
 from wirewatch.processors.tagger import Tagger
 from wirewatch.processors.tagger.learned import USER
+from wirewatch.producers.fulltext.fetcher import ArticleFetcher
+from wirewatch.producers.fulltext.pool import FullTextPool
 from wirewatch.producers.poller import FeedPoller
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
@@ -41,6 +45,7 @@ from wirewatch.sinks.sqlite.store import SQLiteStore
 
 EMBEDDED_WRITER = "local"  # the learned layer's writer name of the one embedded pipeline
 DECISIONS_POLL_SECONDS = 2.0
+MANAGED_FEEDS_POLL_SECONDS = 2.0  # how soon `wirewatch feeds add / pause / ...` reaches a running pipeline
 
 log = logging.getLogger("wirewatch.app.runner")
 
@@ -75,6 +80,7 @@ class EmbeddedPipeline:
         *,
         metrics: Metrics | None = None,
         events: EventBus | None = None,
+        fulltext: FullTextPool | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -85,6 +91,12 @@ class EmbeddedPipeline:
         self._alert_ready = asyncio.Event()
         self.metrics = metrics or delivery.metrics
         self.metrics.watch_queue("pipeline", self.queue.qsize)
+        # Dispatches marked for full text go through the article pool first (None: they are tagged as fed).
+        self.fulltext = fulltext
+        self.on_fulltext: Callable[[Dispatch], None] | None = None  # the poller's feed health counts articles
+        if fulltext is not None:
+            fulltext.downstream = self._after_fulltext
+            self.metrics.watch_queue("fulltext", fulltext.qsize)
         # Live views (the dashboard) subscribe here; publishing never blocks the pipeline.
         self.events = events or EventBus(on_drop=self.metrics.events_dropped.inc)
         # user decisions on the learned layer: read once at start (with the rest), then polled from here
@@ -94,6 +106,9 @@ class EmbeddedPipeline:
     @classmethod
     def from_settings(cls, settings: Settings, console_stream: TextIO | None = None) -> EmbeddedPipeline:
         store = SQLiteStore(settings.store.path)
+        fulltext = FullTextPool(
+            ArticleFetcher(settings.fulltext, user_agent=settings.poller.user_agent), workers=settings.fulltext.workers
+        )
         tagger = Tagger.load(settings.tagger.kb_dir, settings.tagger.watch_words, settings.tagger.kb_updates)
         learning = None
         if settings.tagger.learning:
@@ -108,19 +123,28 @@ class EmbeddedPipeline:
             store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics
         )
         _settle_heap()
-        return cls(settings, store, processor, delivery, metrics=metrics)
+        return cls(settings, store, processor, delivery, metrics=metrics, fulltext=fulltext)
 
     # -- entry points --------------------------------------------------------------------
 
     async def submit(self, dispatch: Dispatch) -> None:
-        """Hand an already-accepted dispatch to the pipeline (blocks when the queue is full)."""
-        await self.queue.put(dispatch)
+        """Hand an already-accepted dispatch to the pipeline (blocks when the queue is full): through the
+        full-text pool when it is marked for it, else straight to processing."""
+        if self.fulltext is not None:
+            await self.fulltext.submit(dispatch)
+        else:
+            await self.queue.put(dispatch)
 
     async def submit_accepted(self, dispatch: Dispatch) -> None:
         """The poller's emit: it has already accepted the dispatch into the inbox."""
         self.counters.accepted += 1
         self.metrics.dispatches_produced.inc()
         await self.submit(dispatch)
+
+    async def _after_fulltext(self, dispatch: Dispatch) -> None:
+        if self.on_fulltext is not None:
+            self.on_fulltext(dispatch)
+        await self.queue.put(dispatch)
 
     async def accept(self, dispatch: Dispatch) -> bool:
         """Accept a pushed dispatch (ingest): dedup, persist, enqueue. False if seen before."""
@@ -241,10 +265,14 @@ class EmbeddedPipeline:
 
     async def drain(self) -> None:
         """Wait until everything queued so far is processed, then deliver everything that is due."""
+        if self.fulltext is not None:
+            await self.fulltext.drain()
         await self.queue.join()
         await self.delivery.deliver_backlog()
 
     async def close(self) -> None:
+        if self.fulltext is not None:
+            await self.fulltext.close()
         await self.delivery.close()
         self.store.close()
 
@@ -276,6 +304,8 @@ def status_line(pipeline: EmbeddedPipeline, poller: FeedPoller | None) -> str:
     parts.append(f"dispatches {c.processed} ({c.processed / elapsed:.1f}/s, {duplicates} dup)")
     parts.append(f"alerts {c.alerts}")
     parts.append(f"queue {pipeline.queue.qsize()}")
+    if pipeline.fulltext is not None and (counts := pipeline.fulltext.fetcher.counts).total():
+        parts.append(f"full text {counts.total('extracted')}/{counts.total()}")
     if c.failed:
         parts.append(f"failed {c.failed}")
     return "wirewatch: " + " · ".join(parts)
@@ -295,13 +325,15 @@ async def run_embedded(
     stop = stop or asyncio.Event()
     pipeline = EmbeddedPipeline.from_settings(settings)
     poller = FeedPoller(
-        settings.feeds,
+        effective_feeds(settings.feeds, pipeline.store.managed_feeds()),
         settings.poller,
         pipeline.store,
         pipeline.store,
         pipeline.submit_accepted,
         metrics=pipeline.metrics,
+        fulltext=settings.fulltext,
     )
+    pipeline.on_fulltext = poller.note_fulltext
     if dashboard is None:
         dashboard = settings.server.dashboard
     web = None
@@ -324,6 +356,7 @@ async def run_embedded(
                 workers.append(
                     asyncio.create_task(_status_forever(pipeline, poller, status_interval, status_stream, stop))
                 )
+                workers.append(asyncio.create_task(follow_managed_feeds(poller, pipeline.store, settings.feeds)))
                 await poller.run(stop)
             # Graceful stop: finish what is in flight before leaving.
             await pipeline.drain()
@@ -336,6 +369,23 @@ async def run_embedded(
             await web.stop()
         await pipeline.close()
     return pipeline.counters
+
+
+async def follow_managed_feeds(
+    poller: FeedPoller, store: SQLiteStore, configured: list, interval: float = MANAGED_FEEDS_POLL_SECONDS
+) -> None:
+    """Adopt feeds added, paused, changed or removed at runtime (`wirewatch feeds ...`, the dashboard)."""
+    seen = store.managed_feeds()
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            managed = store.managed_feeds()
+            if managed != seen:
+                seen = managed
+                for change in poller.update_feeds(effective_feeds(configured, managed)):
+                    log.info("feeds: %s", change)
+        except Exception:  # a bad row must not stop the pipeline; the next look tries again
+            log.exception("could not apply the managed feeds")
 
 
 async def _status_forever(pipeline, poller, interval, stream, stop: asyncio.Event) -> None:

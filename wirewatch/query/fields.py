@@ -32,6 +32,12 @@ FIELDS: dict[str, FieldType] = {
     "language_confidence": FieldType.FLOAT,
     "language_declared": FieldType.KEYWORD,  # what the feed said
     "published_estimated": FieldType.BOOLEAN,
+    "author": FieldType.KEYWORD,
+    "feed.tags": FieldType.KEYWORD,  # the categories of the dispatch's feed (config `tags`, OPML folders)
+    "fulltext.status": FieldType.KEYWORD,  # pending, extracted, failed, refused, paywall, short
+    "fulltext.reason": FieldType.KEYWORD,
+    "fulltext.url": FieldType.KEYWORD,
+    "fulltext.language": FieldType.KEYWORD,  # as the article page declares it
     "countries.code": FieldType.KEYWORD,
     "countries.name": FieldType.KEYWORD,
     "countries.mentions": FieldType.INTEGER,
@@ -62,7 +68,7 @@ FIELDS: dict[str, FieldType] = {
 }
 
 # Object fields: ``_exists_:countries`` asks whether any sub-field has a value.
-OBJECT_FIELDS = frozenset({"countries", "officials", "agencies", "events", "hints"})
+OBJECT_FIELDS = frozenset({"countries", "officials", "agencies", "events", "hints", "fulltext", "feed"})
 # ``hints`` holds free-form feed hints; its sub-fields are dynamic keywords.
 DYNAMIC_KEYWORD_PREFIX = "hints."
 DEFAULT_FIELDS: tuple[str, ...] = ("title", "text")

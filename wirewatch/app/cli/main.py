@@ -19,6 +19,8 @@ from pathlib import Path
 from wirewatch import __version__
 from wirewatch.app.cli import dashboard as cli_dashboard
 from wirewatch.app.cli import elasticsearch as cli_es
+from wirewatch.app.cli import feeds as cli_feeds
+from wirewatch.app.cli import fulltext as cli_fulltext
 from wirewatch.app.cli import kb as cli_kb
 from wirewatch.app.cli import notify as cli_notify
 from wirewatch.app.cli import processor as cli_processor
@@ -96,10 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
     alerts.add_argument("--json", action="store_true", help="JSON Lines output")
     alerts.set_defaults(handler=cmd_alerts)
 
-    feeds = sub.add_parser("feeds", help="feed health: last success, last error, backoff, items")
-    feeds.add_argument("--json", action="store_true")
-    feeds.set_defaults(handler=cmd_feeds)
-
     dead = sub.add_parser("dead-letters", help="list rejected inputs kept for inspection")
     dead.add_argument("--limit", type=int, default=50)
     dead.add_argument("--json", action="store_true")
@@ -112,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_producer.add_commands(sub)
     cli_processor.add_commands(sub)
     cli_es.add_commands(sub)
+    cli_feeds.add_commands(sub)
+    cli_fulltext.add_commands(sub)
     cli_notify.add_commands(sub)
     cli_kb.add_commands(sub)
 
@@ -142,8 +142,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             f"store {settings.store.path}",
             file=sys.stderr,
         )
-    if not settings.feeds:
-        print("wirewatch: no feeds configured (add [[feeds]] to wirewatch.toml, or try --demo)", file=sys.stderr)
+    if not settings.feeds and not _managed_feed_count(settings):
+        print(
+            "wirewatch: no feeds configured (run `wirewatch init` for a starter wirewatch.toml, add feeds with"
+            " `wirewatch feeds add URL`, or try --demo)",
+            file=sys.stderr,
+        )
         return Exit.USAGE
     dashboard = False if args.no_dashboard else None
     counters = asyncio.run(
@@ -155,6 +159,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"wirewatch: feed {name} failed: {error}", file=sys.stderr)
     # A cron job must notice a feed that could not be read: its own exit code, not 0.
     return Exit.FEEDS_FAILED if counters.feeds_failed else Exit.OK
+
+
+def _managed_feed_count(settings: Settings) -> int:
+    from wirewatch.sinks.sqlite.store import SQLiteStore
+
+    if not settings.store.path.exists():
+        return 0
+    with SQLiteStore(settings.store.path) as store:
+        return len(store.managed_feeds())
 
 
 def _reset_demo_store(path: Path) -> None:
@@ -312,38 +325,6 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         for a in alerts
     ]
     print_table(["at", "rule", "title", "countries", "link"], rows)
-    return Exit.OK
-
-
-def cmd_feeds(args: argparse.Namespace) -> int:
-    from wirewatch.producers.poller import FeedState
-
-    store = open_store(args)
-    try:
-        states = store.load_feed_states()
-    finally:
-        store.close()
-    for name, state in states.items():
-        if "status" not in state:  # saved by a version that did not store it
-            state["status"] = FeedState.from_dict({**state, "name": name, "url": state.get("url", "")}).status
-    if args.json:
-        for name, state in states.items():
-            print(json.dumps({"name": name, **state}, ensure_ascii=False, default=str))
-        return Exit.OK
-    rows = [
-        [
-            name,
-            str(s.get("status", "")),
-            str(s.get("last_success") or "")[:19].replace("T", " "),
-            str(s.get("next_poll_at") or "")[:19].replace("T", " "),
-            str(s.get("consecutive_failures", 0)),
-            str(s.get("items_seen", 0)),
-            str(s.get("entries_skipped", 0)),
-            clip(str(s.get("last_error") or s.get("last_warning") or ""), 40),
-        ]
-        for name, s in states.items()
-    ]
-    print_table(["feed", "status", "last success", "next poll", "failures", "items", "skipped", "last error"], rows)
     return Exit.OK
 
 

@@ -9,18 +9,21 @@ what the publisher re-sends until the broker acknowledges them.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
+from wirewatch.app.feed_catalog import effective_feeds
+from wirewatch.compacted import CompactedTopicFollower, read_compacted
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.models import Dispatch
 from wirewatch.producers.kafka_publisher import KafkaPublisher, PublisherCounters, PublisherOptions
 from wirewatch.producers.poller import FeedPoller, PollReport
-from wirewatch.settings import Settings
+from wirewatch.settings import KafkaSettings, Settings
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -86,10 +89,16 @@ async def run_producer(
         store.close()
         raise
     emit = _CountingEmit(publisher)
-    poller = FeedPoller(settings.feeds, settings.poller, store, store, emit)
+    managed = await _read_managed_feeds(settings.kafka)
+    # Items marked for full text are published to the fetch topic, for `wirewatch fetcher`.
+    poller = FeedPoller(
+        effective_feeds(settings.feeds, managed), settings.poller, store, store, emit, fulltext=settings.fulltext
+    )
+    follower = ManagedFeedsFollower(settings, poller, managed)
     outcome_polls: list[PollReport] = []
     started = time.monotonic()
     status_task: asyncio.Task[None] | None = None
+    follow_task: asyncio.Task[None] | None = None
     try:
         with stop_on_signals(stop):
             await publisher.start()
@@ -104,17 +113,84 @@ async def run_producer(
                 status_task = asyncio.create_task(
                     _status_forever(publisher, started, status_interval, status_stream, stop)
                 )
+                follow_task = asyncio.create_task(follower.run())
                 await poller.run(stop)
                 await publisher.flush(drain_timeout)
             print(status_line(publisher, started), file=status_stream, flush=True)
     finally:
-        if status_task is not None:
-            status_task.cancel()
-            await asyncio.gather(status_task, return_exceptions=True)
+        for task in (status_task, follow_task):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
         await publisher.close()
         pending = len(store.pending())
         store.close()
     return ProducerOutcome(counters=publisher.counters, pending=pending, accepted=emit.accepted, polls=outcome_polls)
+
+
+async def _read_managed_feeds(kafka: KafkaSettings, timeout: float = 10.0) -> dict[str, dict[str, Any]]:
+    """The feeds managed at runtime, from the compacted feeds topic; none (with a warning) if it cannot be read
+    now: the follower picks them up once Kafka answers."""
+    try:
+        records = await asyncio.to_thread(read_compacted, kafka, kafka.topic_feeds, timeout)
+    except Exception as exc:
+        log.warning(
+            "could not read the managed feeds from %s yet (%s): starting with the configured ones",
+            kafka.topic_feeds,
+            exc,
+        )
+        return {}
+    return decode_managed_feeds(records.items())
+
+
+def decode_managed_feeds(records: Iterable[tuple[str, bytes | None]]) -> dict[str, dict[str, Any]]:
+    managed: dict[str, dict[str, Any]] = {}
+    for name, value in records:
+        if value is None:
+            managed.pop(name, None)
+            continue
+        try:
+            definition = json.loads(value)
+        except ValueError:
+            log.warning("feeds topic: record %r is not JSON; skipped", name)
+            continue
+        if isinstance(definition, dict):
+            managed[name] = definition
+    return managed
+
+
+class ManagedFeedsFollower:
+    """Follows the compacted feeds topic and hands every change to the poller (no restart)."""
+
+    def __init__(self, settings: Settings, poller: FeedPoller, managed: dict[str, dict[str, Any]]) -> None:
+        self.settings, self.poller, self.managed = settings, poller, dict(managed)
+
+    async def run(self) -> None:
+        follower = CompactedTopicFollower(self.settings.kafka, self.settings.kafka.topic_feeds, self._apply)
+        while True:
+            try:
+                await follower.run()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a broker outage: follow again from the start when it is back
+                log.warning("following %s failed (%s); retrying", self.settings.kafka.topic_feeds, exc)
+                await asyncio.sleep(5.0)
+
+    def _apply(self, records: list[tuple[str, bytes | None]], initial: bool) -> None:
+        merged = {**self.managed}
+        for name, value in records:
+            if value is None:
+                merged.pop(name, None)
+            else:
+                merged.update(decode_managed_feeds([(name, value)]))
+        if merged == self.managed:
+            return
+        self.managed = merged
+        try:
+            for change in self.poller.update_feeds(effective_feeds(self.settings.feeds, merged)):
+                log.info("feeds: %s", change)
+        except ValueError as exc:
+            log.error("feeds topic: %s", exc)
 
 
 async def publish_dispatches(

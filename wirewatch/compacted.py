@@ -1,5 +1,5 @@
-"""Compacted topics that every worker reads in full (the rules, the learned layer): create, read to the end,
-write, and follow.
+"""Compacted topics that every reader takes in full (the rules and the learned layer for the processors, the
+feeds managed at runtime for the producer): create, read to the end, write, and follow.
 
 A compacted topic keeps the newest value per key, so reading it from the beginning gives the current state.
 Such a topic is not read through the processors' consumer group (which would give each worker a share of its
@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from wirewatch.kafka_options import aiokafka_options, kafka_python_options
 from wirewatch.settings import KafkaSettings
 
-log = logging.getLogger("wirewatch.processor.compacted")
+log = logging.getLogger("wirewatch.compacted")
 
 COMPACTED_CONFIG = {"cleanup.policy": "compact"}
 Record = tuple[str, bytes | None]  # (key, value); None is a tombstone
