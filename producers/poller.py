@@ -62,6 +62,7 @@ class FeedState:
     fulltext_tried: int = 0  # articles fetched for this feed's items (embedded mode counts them here)
     fulltext_extracted: int = 0  # of those, extracted: fulltext_extracted / fulltext_tried is the success rate
     last_fulltext_problem: str | None = None  # the latest reason an article was not used
+    new_by_day: dict[str, int] = field(default_factory=dict)  # "YYYY-MM-DD" (UTC) -> new dispatches, last 30 days
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -327,6 +328,8 @@ class FeedPoller:
             await self.emit(dispatch)
             outcome.new += 1
             state.dispatches_new += 1
+        if new:
+            _count_day(state.new_by_day, fetch_time, len(new))
         return outcome
 
     async def _mark_for_fulltext(self, feed: FeedConfig, fetched: FetchResult, dispatches: Iterable[Dispatch]) -> None:
@@ -388,6 +391,17 @@ class FeedPoller:
             log.exception("could not save state of feed %s", state.name)
 
 
+HISTORY_DAYS = 30
+
+
+def _count_day(by_day: dict[str, int], when: datetime, count: int) -> None:
+    """Add `count` to the day of `when`; keep the last HISTORY_DAYS days (ISO dates sort as days do)."""
+    day = when.date().isoformat()
+    by_day[day] = by_day.get(day, 0) + count
+    for old in sorted(by_day)[:-HISTORY_DAYS]:
+        del by_day[old]
+
+
 def _change_word(old: FeedConfig, new: FeedConfig) -> str:
     if old.enabled != new.enabled:
         return "resumed" if new.enabled else "paused"
@@ -412,6 +426,7 @@ def _state_for(feed: FeedConfig, data: dict[str, Any] | None) -> FeedState:
             entries_skipped=state.entries_skipped,
             fulltext_tried=state.fulltext_tried,
             fulltext_extracted=state.fulltext_extracted,
+            new_by_day=state.new_by_day,
         )
     return state
 

@@ -45,6 +45,12 @@ class Metrics:
             ["feed"],
             registry=r,
         )
+        self.fulltext_fetches = Counter(
+            "wirewatch_fulltext_fetches",
+            "Articles fetched for full text, by outcome (extracted, failed, refused, paywall, short).",
+            ["outcome"],
+            registry=r,
+        )
         self.dispatches_processed = Counter(
             "wirewatch_dispatches_processed", "Dispatches tagged, matched and stored.", registry=r
         )

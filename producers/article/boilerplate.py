@@ -1,7 +1,7 @@
 """Removing what is never article text, before the main text is looked for.
 
 Two passes over the parsed page: tags that hold no readable text or only site furniture (scripts, menus,
-forms, footers) go first; then elements whose class, id, role, ARIA label or component name says what they
+footers, form fields) go first; then elements whose class, id, role, ARIA label or component name says what they
 are: cookie banners, share bars, related and most-read lists, newsletter boxes, ads, comments, bylines.
 Words like "sidebar" or "ads" also turn up in the classes of wrappers around the whole page, so a wrapper
 holding most of the page's text or a marked article body is kept (see `_keeps_content`).
@@ -27,7 +27,7 @@ FURNITURE_TAGS = [
 # is a run of letters and digits. Specific: what these name is never the article, whatever its size.
 SPECIFIC = re.compile(
     r"(?<![a-z0-9])(?:"
-    r"cookies?|consent|gdpr|cmp|"
+    r"cookies?|consent|gdpr|"
     r"comments?(?:[-_]?(?:list|section|area|thread|form|respond|count|wrapper|container))?|disqus|respond|replies|"
     r"share|sharing|sharebar|shares|sharedaddy|social|socials|"
     r"related\w*|recommend\w*|outbrain|taboola|most[-_]?(?:read|popular|viewed|shared)|trending|"
@@ -49,14 +49,20 @@ SPECIFIC = re.compile(
     r"veja[-_]?tambem|a[-_]?lire|etiquetas|epigrafe|legende|legenda|didascalia|bildunterschrift|pie[-_]?de[-_]?foto"
     r")(?![a-z0-9])"
 )
-# Layout words: also used on wrappers around the whole page ("has-sidebar", "with-ads").
+# Layout words: also used on wrappers around the whole page ("has-sidebar", "with-ads"). The ones that
+# describe a line of metadata only count at the end of a class ("entry-date", not "date-block").
 LAYOUT = re.compile(
     r"(?<![a-z0-9])(?:"
-    r"ads?|adv|dfp|mpu|banner|sidebar|widgets?|rail|"
-    r"menu|navbar|navigation|nav|toolbar|footer|masthead|"
-    r"meta|tags|topics|popular|"
-    r"author|autor|autore|auteur|date|fecha|datum|time|published"
-    r")(?![a-z0-9])"
+    r"(?:ads?|adv|dfp|mpu|banner|sidebar|widgets?|rail|menu|navbar|navigation|nav|toolbar|footer|masthead)"
+    r"(?![a-z0-9])|"
+    r"(?:meta|tags|topics|popular|author|autor|autore|auteur|date|fecha|datum|time|published)(?![\w-])"
+    r")"
+)
+# Taxonomy classes name what an article is about, not what an element is: WordPress puts "category-social"
+# or "tag-cookies" on the <article> itself.
+TAXONOMY = re.compile(
+    r"(?<![\w-])(?:category|tag|tags|topic|topics)-"
+    r"(?!(?:list|links|cloud|bar|box|container|wrapper|block)(?![\w-]))[\w-]+"
 )
 BOILERPLATE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
@@ -119,6 +125,7 @@ def _verdict(attributes: dict[str, str | None]) -> bool | None:
 
 @functools.lru_cache(maxsize=4096)  # pages repeat the same few class strings hundreds of times
 def _names_verdict(names: str) -> bool | None:
+    names = TAXONOMY.sub("", names)
     if CONTENT.search(names):
         return None
     if SPECIFIC.search(names):

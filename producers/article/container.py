@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 
 from wirewatch.producers.article.segments import HEADINGS, Segment
-from wirewatch.producers.article.wording import is_notice
+from wirewatch.producers.article.wording import SENTENCE_ENDS, is_notice
 
 # A line this long with few links is prose; shorter ones are neutral unless link-heavy.
 PROSE_CHARS = 70
+SENTENCE_CHARS = 25
 LINK_DENSE = 0.4
 # Each character of a link list or notice costs this much: enough that a list of teasers (a linked headline
 # over a sentence of summary) scores below zero.
@@ -59,6 +60,9 @@ def _value(segment: Segment) -> float:
     length = len(segment.text)
     if segment.link_density > LINK_DENSE or is_notice(segment.text):
         return -BOILERPLATE_COST * length
-    if length >= PROSE_CHARS and segment.tag not in HEADINGS:
+    if segment.tag in HEADINGS:
+        return 0.0
+    # A short line counts when it reads as a sentence: one-line paragraphs are common, labels rarely end so.
+    if length >= PROSE_CHARS or (length >= SENTENCE_CHARS and segment.text.endswith(SENTENCE_ENDS)):
         return length
     return 0.0

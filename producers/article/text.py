@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from wirewatch.producers.article.container import PROSE_CHARS, choose_containers
 from wirewatch.producers.article.segments import HEADINGS, Segment, read_segments
-from wirewatch.producers.article.wording import is_label, is_notice, starts_byline
+from wirewatch.producers.article.wording import SENTENCE_ENDS, is_label, is_notice, starts_byline
 
 LINK_LINE = 0.5  # a line with this share of its text in links is a link, unless it is long
 LINK_LINE_CHARS = 400
@@ -22,7 +22,6 @@ LINK_LINE_CHARS = 400
 LINK_LIST_CHARS = 300
 LINK_LIST_SHARE = 0.5
 BYLINE_CHARS = 80
-SENTENCE_ENDS = (".", "!", "?", "…", ":", '"', "”", "»", "»", "'", ")")
 LETTER = re.compile(r"[^\W\d_]")
 DIGIT = re.compile(r"\d")
 WORD = re.compile(r"\w+")

@@ -13,6 +13,8 @@ LABELS = re.compile(
     re.IGNORECASE,
 )
 LABEL_CHARS = 40
+# How a line that is a sentence ends; labels, kickers, bylines and dates rarely do.
+SENTENCE_ENDS = (".", "!", "?", "…", ":", '"', "”", "»", "'", ")")
 # Words that open a byline, and, for lines of page text, the ones that rarely open a sentence too.
 BYLINE_PREFIX = re.compile(
     r"^(?:by|from|por|par|von|di|de|da|door|av|автор|текст|بقلم|كتب|written by|reported by)\s*:?\s+", re.IGNORECASE

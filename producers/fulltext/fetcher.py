@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from wirewatch.metrics import Metrics
 from wirewatch.models import Dispatch, FullText, to_utc
 from wirewatch.producers.article import Extraction, ExtractionError, extract_article
 from wirewatch.producers.fetch import FetchError, FetchResult, HostLimiter, HttpFetcher, check_http_url
@@ -66,9 +67,15 @@ class ArticleFetcher:
     """Fetches and extracts article pages. Use as an async context manager (it owns HTTP sessions)."""
 
     def __init__(
-        self, settings: FullTextSettings, *, user_agent: str, extract: Callable[..., Extraction] = extract_article
+        self,
+        settings: FullTextSettings,
+        *,
+        user_agent: str,
+        extract: Callable[..., Extraction] = extract_article,
+        metrics: Metrics | None = None,
     ):
         self.settings = settings
+        self.metrics = metrics or Metrics()
         http = PollerSettings(
             user_agent=user_agent,
             connect_timeout=settings.connect_timeout,
@@ -114,6 +121,7 @@ class ArticleFetcher:
             enriched = _keep_teaser(dispatch, "failed", f"internal error: {type(exc).__name__}: {exc}")
         assert enriched.fulltext is not None
         self.counts.add(dispatch.source, enriched.fulltext.status)
+        self.metrics.fulltext_fetches.labels(enriched.fulltext.status).inc()
         return enriched
 
     async def _enrich(self, dispatch: Dispatch, wanted: FullText) -> Dispatch:

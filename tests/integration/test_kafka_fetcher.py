@@ -14,7 +14,7 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -243,3 +243,60 @@ async def test_a_fetcher_killed_mid_batch_loses_nothing(site: Site, kafka: Kafka
     # every dispatch at least once (some twice, by design: re-fetched after the crash), each extracted
     assert set(keys(raw)) == {d.id for d in dispatches}, log.read_text()
     assert all(json.loads(r.value)["fulltext"]["status"] == "extracted" for r in raw)
+
+
+async def test_feeds_added_and_paused_through_the_feeds_topic_reach_a_running_producer(
+    site: Site, kafka: KafkaSettings, tmp_path: Path
+) -> None:
+    """`wirewatch feeds add/pause --kafka` write the compacted feeds topic; the running producer follows it."""
+    from wirewatch.app.cli.main import main
+
+    kafka.topic_feeds = f"{kafka.client_id}.feeds"
+    site.items = 2
+    config = tmp_path / "wirewatch.toml"
+    config.write_text(
+        f"[poller]\nper_host_delay = 0.0\n"
+        f"[kafka]\nbootstrap_servers = {json.dumps(kafka.bootstrap_servers)}\n"
+        f'topic_feeds = "{kafka.topic_feeds}"\ntopic_raw = "{kafka.topic_raw}"\ntopic_fetch = "{kafka.topic_fetch}"\n'
+        f'producer_store = "{tmp_path / "producer.db"}"\n',
+        encoding="utf-8",
+    )
+    settings = Settings(
+        poller=PollerSettings(per_host_delay=0.0), kafka=replace(kafka, producer_store=tmp_path / "producer.db")
+    )
+    stop = asyncio.Event()
+    producer = asyncio.create_task(run_producer(settings, status_interval=600.0, stop=stop))
+    try:
+        await asyncio.sleep(1.0)
+        code = await asyncio.to_thread(
+            main,
+            [
+                "--config",
+                str(config),
+                "feeds",
+                "add",
+                site.base + "/feed.xml",
+                "--name",
+                "wire",
+                "--interval",
+                "1",
+                "--fulltext",
+                "never",
+                "--kafka",
+            ],
+        )
+        assert code == 0
+        raw = await asyncio.to_thread(read_topic, kafka.bootstrap_servers[0], kafka.topic_raw, 3, 60.0)
+        assert {json.loads(r.value)["title"] for r in raw} == {"Story 0", "Story 1", "Long one"}
+        await asyncio.sleep(2.5)
+        assert site.hits.count("/feed.xml") >= 2  # polled every second
+        assert await asyncio.to_thread(main, ["--config", str(config), "feeds", "pause", "wire", "--kafka"]) == 0
+        await asyncio.sleep(3.0)
+        polls = site.hits.count("/feed.xml")
+        code = await asyncio.to_thread(main, ["--config", str(config), "feeds", "--kafka", "--json"])
+        assert code == 0
+        await asyncio.sleep(2.0)
+        assert site.hits.count("/feed.xml") == polls  # paused
+    finally:
+        stop.set()
+        await producer

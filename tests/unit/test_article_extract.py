@@ -94,6 +94,12 @@ def test_inline_markup_keeps_the_words_apart_and_the_sentence_whole() -> None:
     assert first.startswith("The harbour authority said the inspection report was accurate. The harbour")
 
 
+def test_an_article_of_one_line_paragraphs_is_kept_whole() -> None:
+    short = ["The terminal is closed.", "Nobody was hurt.", "Repairs start on Monday.", "Ferries use the south quay."]
+    html = page(f"{NAV}<div class='story'>{paragraphs(short)}</div><div class='x'><a href='/a'>Weather</a></div>")
+    assert lines(extract_article(html)) == short
+
+
 def test_keeps_every_post_of_a_live_blog() -> None:
     posts = "".join(
         f"<article class='live-post'><time datetime='2025-06-02T1{i}:00:00Z'>1{i}:00</time><p>{text}</p></article>"
@@ -101,6 +107,11 @@ def test_keeps_every_post_of_a_live_blog() -> None:
     )
     html = page(f"{NAV}<main><h1>Live: ferry closure</h1><div class='live-feed'>{posts}</div>{RELATED}</main>")
     assert lines(extract_article(html)) == PARAGRAPHS
+
+
+def test_an_article_tagged_with_a_boilerplate_word_is_not_boilerplate() -> None:
+    body = f"<article class='post type-post category-social-affairs tag-cookies'>{paragraphs()}</article>"
+    assert lines(extract_article(page(body))) == PARAGRAPHS
 
 
 def test_an_article_split_by_an_ad_is_kept_whole() -> None:
@@ -465,6 +476,11 @@ def test_five_thousand_nested_divs_do_not_crash() -> None:
 def test_absurd_nesting_is_garbage() -> None:
     html = "<html><body>" + "<div>" * 30_000 + paragraphs() + "</body></html>"
     assert extract_article(html).text == ""
+
+
+def test_comparisons_in_a_large_script_are_not_taken_for_nesting() -> None:
+    script = "<script>" + "for (i = 0; i < n; i++) {}" * 12_000 + "</script>"
+    assert lines(extract_article(page(f"{script}<article>{paragraphs()}</article>"))) == PARAGRAPHS
 
 
 def test_to_dict_is_json() -> None:

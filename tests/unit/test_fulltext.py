@@ -287,3 +287,53 @@ async def test_fulltext_never_fetches_nothing(tmp_path: Path, site: Site) -> Non
     settings.feeds = [FeedConfig(name="wire", url=site.base + "/feed.xml", fulltext="never")]
     await run_embedded(settings, once=True, status_stream=io.StringIO())
     assert site.hits == ["/feed.xml"]
+
+
+async def test_a_hostile_feed_cannot_reach_the_local_network(tmp_path: Path, site: Site) -> None:
+    """A feed that is not on a private address (here a file) whose items link to the metadata service, to the
+    loopback and to a public-looking name: nothing private is fetched, and every dispatch is still tagged."""
+    site.add("/admin/secret", article_page())
+    port = site.base.rsplit(":", 1)[1]
+    items = [
+        ("Metadata", "http://169.254.169.254/latest/meta-data/iam/", TEASER),
+        ("Loopback", f"{site.base}/admin/secret", TEASER),
+        ("Decimal loopback", f"http://2130706433:{port}/admin/secret", TEASER),
+        ("Local name", f"http://localhost:{port}/admin/secret", TEASER),
+    ]
+    feed = tmp_path / "hostile.xml"
+    feed.write_text(rss(items), encoding="utf-8")
+    settings = Settings(store=StoreSettings(path=tmp_path / "ww.db"))
+    settings.server.dashboard = False
+    settings.feeds = [FeedConfig(name="hostile", kind="file", url=str(feed))]
+    counters = await run_embedded(settings, once=True, status_stream=io.StringIO())
+    assert counters.processed == 4
+    assert site.hits == []  # the secret server never saw a request
+    with SQLiteStore(settings.store.path) as store:
+        docs = [hit.doc for hit in store.search("*", limit=10)]
+    assert {doc["fulltext"]["status"] for doc in docs} == {"refused"}
+    assert all(doc["text"] == TEASER for doc in docs)
+
+
+def test_wirewatch_extract_reads_json_lines_and_reports_bad_lines(tmp_path: Path) -> None:
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from wirewatch.app.cli.main import main
+
+    lines = [
+        json.dumps({"id": "a1", "html": article_page(), "url": "https://news.example.org/bissau"}),
+        "not json",
+        json.dumps({"id": "a3", "url": "https://news.example.org/x"}),  # no html
+        json.dumps({"id": 4, "html": "<html><body></body></html>"}),
+    ]
+    source = tmp_path / "pages.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["extract", str(source)])
+    assert code == 1  # some lines were bad; the good ones were still extracted
+    results = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in results] == ["a1", None, "a3", 4]
+    assert BODY[2] in results[0]["text"] and results[0]["author"] == "Ana Correia"
+    assert results[0]["language"] == "en" and results[0]["published"].startswith("2026-11-26")
+    assert "error" in results[1] and "error" in results[2] and results[3]["text"] == ""
+    assert "line 2" in err.getvalue() and "line 3" in err.getvalue()

@@ -175,11 +175,12 @@ async def test_feeds_command_shows_status_and_skipped_entries(tmp_path: Path, si
     [row] = [json.loads(line) for line in out.getvalue().splitlines()]
     assert row["name"] == "mixed" and row["status"] == "ok"
     assert row["entries_skipped"] == 1 and row["dispatches_new"] == 1
+    assert row["new_by_day"] == {datetime.now(UTC).date().isoformat(): 1}  # the feed's daily history
     out = io.StringIO()
     with redirect_stdout(out):
         assert main(["--store", str(tmp_path / "ww.db"), "feeds"]) == 0
     header, _, line = out.getvalue().splitlines()[:3]
-    assert "status" in header and "skipped" in header
+    assert "status" in header and "skipped" in header and "new 7d" in header
     assert line.split()[:2] == ["mixed", "ok"]
 
 

@@ -106,8 +106,10 @@ class EmbeddedPipeline:
     @classmethod
     def from_settings(cls, settings: Settings, console_stream: TextIO | None = None) -> EmbeddedPipeline:
         store = SQLiteStore(settings.store.path)
+        metrics = Metrics()
         fulltext = FullTextPool(
-            ArticleFetcher(settings.fulltext, user_agent=settings.poller.user_agent), workers=settings.fulltext.workers
+            ArticleFetcher(settings.fulltext, user_agent=settings.poller.user_agent, metrics=metrics),
+            workers=settings.fulltext.workers,
         )
         tagger = Tagger.load(settings.tagger.kb_dir, settings.tagger.watch_words, settings.tagger.kb_updates)
         learning = None
@@ -118,7 +120,6 @@ class EmbeddedPipeline:
         processor = DispatchProcessor(
             tagger, build_matcher(settings.rules), build_steps(settings.pipeline.steps, settings), learning
         )
-        metrics = Metrics()
         delivery = AlertDelivery(
             store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics
         )

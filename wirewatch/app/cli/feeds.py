@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import json
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -112,13 +113,25 @@ def cmd_feeds_list(args: argparse.Namespace) -> int:
             str(s.get("next_poll_at") or "")[:19].replace("T", " "),
             str(s.get("consecutive_failures", 0)),
             str(s.get("items_seen", 0)),
+            _last_days(s.get("new_by_day") or {}),
             str(s.get("entries_skipped", 0)),
             "" if s.get("fulltext_rate") is None else f"{s['fulltext_rate']:.0%} of {s.get('fulltext_tried', 0)}",
             clip(str(s.get("last_error") or s.get("last_warning") or ""), 40),
         ]
         for name, s in states.items()
     ]
-    headers = ["feed", "status", "last success", "next poll", "failures", "items", "skipped", "full text", "last error"]
+    headers = [
+        "feed",
+        "status",
+        "last success",
+        "next poll",
+        "failures",
+        "items",
+        "new 7d",
+        "skipped",
+        "full text",
+        "last error",
+    ]
     print_table(headers, rows)
     return Exit.OK
 
@@ -282,6 +295,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 # -- helpers --------------------------------------------------------------------------------------
+
+
+def _last_days(by_day: dict[str, int], days: int = 7) -> str:
+    """New dispatches in the last `days` days (UTC, today included); the daily history is in --json."""
+    today = datetime.now(UTC).date()
+    wanted = {(today - timedelta(days=n)).isoformat() for n in range(days)}
+    return str(sum(count for day, count in by_day.items() if day in wanted))
 
 
 def _store(settings: Settings):
