@@ -15,7 +15,7 @@ from wirewatch.producers.article.wording import SENTENCE_ENDS, is_notice
 
 # A line this long with few links is prose; shorter ones are neutral unless link-heavy.
 PROSE_CHARS = 70
-SENTENCE_CHARS = 25
+SENTENCE_WORDS = 3
 LINK_DENSE = 0.4
 # Each character of a link list or notice costs this much: enough that a list of teasers (a linked headline
 # over a sentence of summary) scores below zero.
@@ -63,6 +63,8 @@ def _value(segment: Segment) -> float:
     if segment.tag in HEADINGS:
         return 0.0
     # A short line counts when it reads as a sentence: one-line paragraphs are common, labels rarely end so.
-    if length >= PROSE_CHARS or (length >= SENTENCE_CHARS and segment.text.endswith(SENTENCE_ENDS)):
+    if length >= PROSE_CHARS or (
+        segment.text.endswith(SENTENCE_ENDS) and segment.text.count(" ") >= SENTENCE_WORDS - 1
+    ):
         return length
     return 0.0

@@ -2,8 +2,9 @@
 
 ISO 8601 (what meta tags and JSON-LD carry), RFC 2822, Unix timestamps, and the forms bylines print:
 "5 March 2024, 14:20 CET", "March 5, 2024 2:20 PM EST", "05.03.2024 14:20", "2024/03/05", with month names in
-the languages we monitor. A date without a zone is taken as UTC. Nothing before 1990 or more than a day in the
-future is accepted: such a value is a template default or a broken clock, not a publication date.
+the languages we monitor. A time without a zone is taken as UTC, a day without a time as noon UTC (see
+parse_date). Nothing before 1990 or more than a day in the future is accepted: such a value is a template
+default or a broken clock, not a publication date.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, time, timedelta, timezone
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_TOLERANCE = timedelta(days=1)
+MAX_YEAR = 9998  # one short of datetime's last, so that any time zone conversion stays in range
 
 MONTHS = {
     # English, French, Spanish, Portuguese, German, Italian, Russian (nominative and genitive): the first
@@ -73,7 +75,7 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
         return None
     value = " ".join(value.translate(DIGITS).split())[:120]
     parsed = _iso(value) or _timestamp(value) or _rfc2822(value) or _written(value)
-    if parsed is None:
+    if parsed is None or not EARLIEST.year - 1 <= parsed.year <= MAX_YEAR:  # "0001-01-01": a CMS's empty date
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
@@ -109,7 +111,7 @@ def _rfc2822(value: str) -> datetime | None:
         return None
     try:
         return email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 

@@ -36,8 +36,8 @@ CONSENT = re.compile(
     re.IGNORECASE,
 )
 PITCH = re.compile(
-    r"newsletter|inbox|sign up|subscribe (?:now|to|today)|abonnez-vous|infolettre|suscr[ií]bete|bolet[ií]n|assine|"
-    r"abonnieren|iscriviti|подпишитесь|подписаться|рассылк|اشترك|النشرة",
+    r"newsletter|\binbox\b|\bsign up\b|\bsubscribe (?:now|to|today)\b|abonnez-vous|infolettre|suscr[ií]bete|"
+    r"\bassine (?:já|agora|a)\b|jetzt abonnieren|iscriviti|подпишитесь|النشرة البريدية",
     re.IGNORECASE,
 )
 

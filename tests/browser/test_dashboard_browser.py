@@ -123,3 +123,86 @@ async def test_hostile_feed_text_is_rendered_as_text_and_runs_nothing(tmp_path, 
         await page.screenshot(path=str(artifacts / "hostile-search.png"), full_page=True)
         assert await page.evaluate("typeof window.__pwned") == "undefined"
         assert dialogs == [] and errors == []
+
+
+async def test_feeds_are_added_from_a_site_and_paused_from_the_page(tmp_path, browser, artifacts):
+    """`wirewatch run` with its dashboard: a site with two feeds is added from the form (choose one), the feed
+    is polled without a restart, then paused; feed titles stay text."""
+    from aiohttp import web
+
+    from tests.support import free_port
+    from wirewatch.app.runner import run_embedded
+    from wirewatch.settings import Settings, StoreSettings
+
+    hostile_title = "<img src=x onerror=window.__pwned=3> Desk"
+    pages = {
+        "/": (
+            "text/html",
+            "<html><head>"
+            f"<link rel='alternate' type='application/rss+xml' title='{hostile_title}' href='/world.xml'>"
+            "<link rel='alternate' type='application/rss+xml' title='Sport' href='/sport.xml'></head></html>",
+        ),
+        "/world.xml": (
+            "application/rss+xml",
+            "<rss version='2.0'><channel><title>World</title><item><title>Talks resume in Geneva</title>"
+            "<guid>urn:browser:1</guid><description>Delegations met again.</description></item></channel></rss>",
+        ),
+    }
+
+    async def handle(request):
+        if request.path not in pages:
+            return web.Response(status=404)
+        content_type, body = pages[request.path]
+        return web.Response(text=body, content_type=content_type)
+
+    app = web.Application()
+    app.router.add_route("GET", "/{tail:.*}", handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    settings = Settings(store=StoreSettings(path=tmp_path / "ww.db"))
+    settings.server.port = free_port()
+    settings.poller.per_host_delay = 0.0
+    stop = asyncio.Event()
+    running = asyncio.create_task(run_embedded(settings, status_interval=60, status_stream=io.StringIO(), stop=stop))
+    url = f"http://127.0.0.1:{settings.server.port}"
+    try:
+        for _ in range(100):  # the dashboard starts with the pipeline
+            try:
+                page, dialogs, errors = await open_page(browser, url)
+                break
+            except Exception:
+                await asyncio.sleep(0.1)
+        await page.fill("form.add-feed input[name=url]", base + "/")
+        await page.fill("form.add-feed input[name=tags]", "world")
+        await page.click("form.add-feed button")
+        choice = page.locator("ul.feed-choices li", has_text="/world.xml")
+        await choice.wait_for(timeout=LIVE_WAIT_MS)
+        assert "<img src=x onerror=window.__pwned=3>" in await choice.inner_text()  # a title shown as text
+        await choice.locator("button").click()
+        row = page.locator("table.feeds tr", has_text="<img src=x")
+        for _ in range(50):  # polled by the running pipeline within seconds
+            await page.goto(url)
+            if await row.count() and "ok" in await row.locator("td").nth(1).inner_text():
+                break
+            await asyncio.sleep(0.3)
+        assert "ok" in await row.locator("td").nth(1).inner_text()
+        await page.screenshot(path=str(artifacts / "feeds-added.png"), full_page=True)
+        await row.locator("button.pause").click()
+        await page.goto(url)
+        for _ in range(50):
+            status = await page.locator("table.feeds tr", has_text="<img src=x").locator("td").nth(1).inner_text()
+            if "disabled" in status:
+                break
+            await asyncio.sleep(0.3)
+            await page.goto(url)
+        assert "disabled" in status
+        assert await page.locator("table.feeds tr", has_text="<img src=x").locator("button.resume").count() == 1
+        assert await page.evaluate("typeof window.__pwned") == "undefined"
+        assert dialogs == [] and errors == []
+    finally:
+        stop.set()
+        await running
+        await runner.cleanup()

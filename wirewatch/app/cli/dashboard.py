@@ -38,7 +38,12 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         print("wirewatch dashboard: --port must be between 0 and 65535", file=sys.stderr)
         return Exit.USAGE
     backend = open_backend(settings)
-    asyncio.run(serve(str(settings.store.path), bind, port, policy, backend=backend))
+    feed_control = None
+    if not settings.elasticsearch.enabled:  # the embedded store: feeds can be managed from the page
+        from wirewatch.app.dashboard.feeds import FeedControl
+
+        feed_control = FeedControl(settings)
+    asyncio.run(serve(str(settings.store.path), bind, port, policy, backend=backend, feed_control=feed_control))
     return 0
 
 
@@ -65,7 +70,13 @@ def describe(backend: Any, store_path: str) -> str:
 
 
 async def serve(
-    store_path: str, bind: str, port: int, policy: Any, stop: asyncio.Event | None = None, backend: Any = None
+    store_path: str,
+    bind: str,
+    port: int,
+    policy: Any,
+    stop: asyncio.Event | None = None,
+    backend: Any = None,
+    feed_control: Any = None,
 ) -> None:
     from wirewatch.app.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
@@ -76,7 +87,8 @@ async def serve(
         metrics = Metrics()
         bus = EventBus(on_drop=metrics.events_dropped.inc)
         backend = backend if backend is not None else SQLiteBackend(store_path)
-        server = DashboardServer(create_app(backend, bus=bus, metrics=metrics, policy=policy), bind, port)
+        app = create_app(backend, bus=bus, metrics=metrics, policy=policy, feed_control=feed_control)
+        server = DashboardServer(app, bind, port)
         try:
             url = await server.start()
         except BaseException:

@@ -19,10 +19,15 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from wirewatch.app.cli.common import Exit, clip, print_table, settings_for
-from wirewatch.app.feed_catalog import FeedDefinitionError, effective_feeds, feed_from_dict, feed_to_dict
+from wirewatch.app.feed_catalog import (
+    FeedDefinitionError,
+    FeedManager,
+    ManagedFeedStore,
+    default_feed_name,
+    effective_feeds,
+)
 from wirewatch.errors import InputError
 from wirewatch.settings import FULLTEXT_MODES, Settings
 
@@ -160,34 +165,25 @@ def cmd_feeds_add(args: argparse.Namespace) -> int:
     chosen = _choose(found, args)
     if chosen is None:
         return Exit.USAGE
+    candidates = [
+        {
+            "name": args.name if args.name and len(chosen) == 1 else default_feed_name(feed.title, feed.url),
+            "url": feed.url,
+            "tags": [_tag(t) for t in args.tag],
+            "fulltext": args.fulltext,
+            "interval": args.interval,
+            "language": args.language,
+            "country": args.country.upper() if args.country else None,
+        }
+        for feed in chosen
+    ]
     with _managed(settings, args) as store:
-        current = effective_feeds(settings.feeds, store.managed_feeds())
-        taken = {feed.name for feed in current}
-        known_urls = {feed.url for feed in current}
-        definitions: dict[str, dict[str, Any]] = {}
-        for feed in chosen:
-            if feed.url in known_urls:
-                print(f"wirewatch feeds: {feed.url} is already a feed", file=sys.stderr)
-                continue
-            name = args.name if args.name and len(chosen) == 1 else _default_name(feed.title, feed.url)
-            name = _unique(name, taken | set(definitions))
-            definition = {
-                "name": name,
-                "url": feed.url,
-                "tags": [_tag(t) for t in args.tag],
-                "fulltext": args.fulltext,
-                "interval": args.interval,
-                "language": args.language,
-                "country": args.country.upper() if args.country else None,
-            }
-            try:
-                definitions[name] = feed_to_dict(feed_from_dict(definition))
-            except FeedDefinitionError as exc:
-                return _fail(str(exc))
-        store.put_managed_feeds(definitions)
-    for name, definition in definitions.items():
-        print(f"added {name}: {definition['url']}")
-    return Exit.OK
+        added, problems = _manager(settings, store).add(candidates)
+    for problem in problems:
+        print(f"wirewatch feeds: {problem}", file=sys.stderr)
+    for feed in added:
+        print(f"added {feed.name}: {feed.url}")
+    return Exit.OK if added or not problems else Exit.ERROR
 
 
 def _choose(found: list, args: argparse.Namespace) -> list | None:
@@ -227,22 +223,20 @@ def cmd_feeds_import(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(f"{args.file}: {exc}")
     with _managed(settings, args) as store:
-        current = effective_feeds(settings.feeds, store.managed_feeds())
+        manager = _manager(settings, store)
+        current = manager.feeds()
         known_urls = {feed.url for feed in current}
         fresh = [feed for feed in listed if feed.url not in known_urls]
         names = unique_names([feed.name for feed in fresh], taken={feed.name for feed in current})
-        definitions: dict[str, dict[str, Any]] = {}
-        refused: list[str] = []
-        for name, feed in zip(names, fresh, strict=True):
-            definition = {"name": name, "url": feed.url, "tags": list(feed.tags), "language": feed.language}
-            try:
-                definitions[name] = feed_to_dict(feed_from_dict(definition))
-            except FeedDefinitionError as exc:
-                refused.append(str(exc))
-        store.put_managed_feeds(definitions)
+        added, refused = manager.add(
+            [
+                {"name": name, "url": feed.url, "tags": list(feed.tags), "language": feed.language}
+                for name, feed in zip(names, fresh, strict=True)
+            ]
+        )
     for reason in refused:
         print(f"wirewatch feeds import: refused {reason}", file=sys.stderr)
-    print(f"imported {len(definitions)} feed(s); {len(listed) - len(fresh)} already present, {len(refused)} refused")
+    print(f"imported {len(added)} feed(s); {len(listed) - len(fresh)} already present, {len(refused)} refused")
     return Exit.ERROR if refused else Exit.OK
 
 
@@ -264,21 +258,16 @@ def cmd_feeds_export(args: argparse.Namespace) -> int:
 
 def cmd_feeds_toggle(args: argparse.Namespace) -> int:
     settings = settings_for(args)
-    configured = {feed.name for feed in settings.feeds}
     with _managed(settings, args) as store:
-        managed = store.managed_feeds()
-        feeds = {feed.name: feed for feed in effective_feeds(settings.feeds, managed)}
-        feed = feeds.get(args.name)
-        if feed is None:
-            return _fail(f"no feed named {args.name!r} (see `wirewatch feeds`)")
-        if args.action == "remove":
-            if args.name in configured:
-                return _fail(f"{args.name!r} is defined in {settings.source_path}: remove it there, or pause it")
-            store.delete_managed_feed(args.name)
-        else:
-            feed.enabled = args.action == "resume"
-            store.put_managed_feeds({feed.name: feed_to_dict(feed)})
-    print(f"{args.action}d {args.name}" if args.action != "pause" else f"paused {args.name}")
+        manager = _manager(settings, store)
+        try:
+            if args.action == "remove":
+                manager.remove(args.name)
+            else:
+                manager.set_enabled(args.name, args.action == "resume")
+        except FeedDefinitionError as exc:
+            return _fail(str(exc))
+    print({"pause": "paused", "resume": "resumed", "remove": "removed"}[args.action], args.name)
     return Exit.OK
 
 
@@ -308,6 +297,10 @@ def _store(settings: Settings):
     from wirewatch.sinks.sqlite.store import SQLiteStore
 
     return SQLiteStore(settings.store.path)
+
+
+def _manager(settings: Settings, store: ManagedFeedStore) -> FeedManager:
+    return FeedManager(store, settings.feeds, source=str(settings.source_path or "the configuration file"))
 
 
 def _managed(settings: Settings, args: argparse.Namespace) -> Any:
@@ -351,23 +344,6 @@ class KafkaManagedFeeds:
 def _fail(message: str) -> int:
     print(f"wirewatch feeds: {message}", file=sys.stderr)
     return Exit.ERROR
-
-
-def _default_name(title: str | None, url: str) -> str:
-    if title and title.strip():
-        return " ".join(title.split())[:80]
-    parts = urlsplit(url)
-    host = (parts.hostname or "feed").removeprefix("www.")
-    path = parts.path.strip("/").replace("/", "-")
-    return f"{host}-{path}" if path else host
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name} ({n})"
-    return candidate
 
 
 def _tag(value: str) -> str:

@@ -17,10 +17,11 @@ from typing import Any
 
 from aiohttp import web
 
-from wirewatch.app.dashboard import api, pages
+from wirewatch.app.dashboard import api, feeds, pages
 from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
 from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
+from wirewatch.app.dashboard.feeds import FEED_CONTROL, FeedControl
 from wirewatch.app.dashboard.params import InvalidParameter
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
@@ -28,7 +29,7 @@ from wirewatch.metrics import Metrics
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
 POLICY = web.AppKey("policy", AccessPolicy)
-MAX_REQUEST_BYTES = 16 * 1024  # the only bodies are login forms
+MAX_REQUEST_BYTES = 16 * 1024  # the only bodies are the login form and the feed forms
 
 # No inline script or style anywhere: the only code a page runs is /static/app.js.
 CONTENT_SECURITY_POLICY = (
@@ -38,7 +39,9 @@ CONTENT_SECURITY_POLICY = (
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # Nothing leaves for other sites; same-origin, the browser sends the real Origin with a form post (with
+    # no-referrer it sends "null"), which the feed forms' cross-site check needs (dashboard/feeds.py).
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
@@ -127,6 +130,7 @@ def create_app(
     bus: EventBus | None = None,
     metrics: Metrics | None = None,
     policy: AccessPolicy | None = None,
+    feed_control: FeedControl | None = None,
 ) -> web.Application:
     app = web.Application(
         middlewares=[security_headers, access_control, json_errors], client_max_size=MAX_REQUEST_BYTES
@@ -135,7 +139,10 @@ def create_app(
     app[BUS] = bus or EventBus()
     app[METRICS] = metrics or Metrics()
     app[POLICY] = policy or AccessPolicy(bind="127.0.0.1")
+    if feed_control is not None:  # feeds can be managed from the page (embedded store only)
+        app[FEED_CONTROL] = feed_control
     api.add_routes(app)
+    feeds.add_routes(app)
     pages.add_routes(app)
     app.router.add_get("/login", login_form)
     app.router.add_post("/login", login_submit)

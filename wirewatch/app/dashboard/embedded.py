@@ -10,6 +10,7 @@ from typing import Any
 from wirewatch.app.dashboard.app import DashboardServer, create_app
 from wirewatch.app.dashboard.auth import AccessPolicy
 from wirewatch.app.dashboard.backend import SQLiteBackend
+from wirewatch.app.dashboard.feeds import FeedControl
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 from wirewatch.settings import Settings
@@ -48,7 +49,9 @@ async def start_dashboard(
     # share the pipeline's connection (WAL lets them read while it writes).
     backend = SQLiteBackend(settings.store.path, feed_health=feed_health)
     server = DashboardServer(
-        create_app(backend, bus=bus, metrics=metrics, policy=policy), server_settings.bind, server_settings.port
+        create_app(backend, bus=bus, metrics=metrics, policy=policy, feed_control=FeedControl(settings)),
+        server_settings.bind,
+        server_settings.port,
     )
     try:
         url = await server.start()

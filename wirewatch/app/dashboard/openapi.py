@@ -19,6 +19,17 @@ def _get(summary: str, parameters: list[dict], ok: str, *, errors: tuple[int, ..
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
 
 
+def _post(
+    summary: str, properties: dict[str, Any], *, errors: tuple[int, ...], parameters: list[dict] | None = None
+) -> dict:
+    """A write: JSON body only (Content-Type application/json), refused cross-origin."""
+    responses: dict[str, Any] = {"200": {"description": "Done", "content": {"application/json": {}}}}
+    for status in (*errors, 401):
+        responses[str(status)] = {"$ref": "#/components/responses/Error"}
+    body = {"content": {"application/json": {"schema": {"type": "object", "properties": properties}}}}
+    return {"post": {"summary": summary, "parameters": parameters or [], "requestBody": body, "responses": responses}}
+
+
 def LIMIT(default, high):
     return _param(
         "limit", f"How many (1-{high}).", {"type": "integer", "minimum": 1, "maximum": high, "default": default}
@@ -36,7 +47,7 @@ OPENAPI: dict[str, Any] = {
     "info": {
         "title": "wirewatch dashboard API",
         "version": "1",
-        "description": "Read-only access to dispatches, alerts, feed health and statistics. "
+        "description": "Access to dispatches, alerts, feed health and statistics, and (embedded) feed management. "
         "Off-loopback, every call needs `Authorization: Bearer <token>`.",
     },
     "components": {
@@ -100,7 +111,29 @@ OPENAPI: dict[str, Any] = {
             "The dispatch",
             errors=(400, 404),
         ),
-        "/api/feeds": _get("Feed health: status, last success, last error, backoff, items", [], "Feeds", errors=()),
+        "/api/feeds": {
+            **_get("Feed health: status, last success, last error, backoff, items", [], "Feeds", errors=()),
+            "post": _post(
+                "Add a feed, or a site's only feed (embedded store). A site offering several answers 409 with them.",
+                {"url": {"type": "string"}, "name": {"type": "string"}, "tags": {"type": "array"}},
+                errors=(400, 403, 404, 409, 415),
+            ),
+        },
+        "/api/feeds/{name}/{action}": _post(
+            "Pause, resume or remove a feed (embedded store); a configured feed cannot be removed (409).",
+            {},
+            errors=(403, 404, 409, 415),
+            parameters=[
+                _param("name", "Feed name.", {"type": "string"}, where="path", required=True),
+                _param(
+                    "action",
+                    "What to do.",
+                    {"type": "string", "enum": ["pause", "resume", "remove"]},
+                    where="path",
+                    required=True,
+                ),
+            ],
+        ),
         "/api/stats": _get("Store counts and live-stream counters", [], "Counts", errors=()),
         "/api/stats/countries": _get(
             "Dispatches mentioning each of the top countries, per time bucket",

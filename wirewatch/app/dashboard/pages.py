@@ -7,6 +7,7 @@ from typing import Any
 from aiohttp import web
 
 from wirewatch.app.dashboard import chart, params
+from wirewatch.app.dashboard import feeds as feed_controls
 from wirewatch.app.dashboard.context import BACKEND, blocking
 from wirewatch.app.dashboard.highlight import Segment
 from wirewatch.app.dashboard.html import Markup, document, el, segments
@@ -73,12 +74,9 @@ def alert_row(alert: dict[str, Any]) -> Markup:
     )
 
 
-def _feed_table(rows: list[dict[str, Any]], note: str | None = None) -> Markup:
-    head = el(
-        "tr",
-        None,
-        [el("th", None, h) for h in ("feed", "status", "last success", "last error", "backoff", "items", "new")],
-    )
+def _feed_table(request: web.Request, rows: list[dict[str, Any]], note: str | None = None) -> Markup:
+    headers = ("feed", "status", "last success", "last error", "backoff", "items", "new", "full text", "")
+    head = el("tr", None, [el("th", None, h) for h in headers])
     body = [
         el(
             "tr",
@@ -96,14 +94,22 @@ def _feed_table(rows: list[dict[str, Any]], note: str | None = None) -> Markup:
             ),
             el("td", None, str(row.get("items_seen", 0))),
             el("td", None, str(row.get("dispatches_new", 0))),
+            el("td", {"title": row.get("last_fulltext_problem") or ""}, _fulltext_rate(row)),
+            el("td", None, feed_controls.controls(request, row)),
         )
         for row in rows
     ]
-    return (
+    table = (
         el("table", {"class": "feeds"}, el("thead", None, head), el("tbody", None, body))
         if rows
         else el("p", {"class": "empty"}, note or "No feeds polled yet.")
     )
+    return Markup(table + feed_controls.add_form(request))
+
+
+def _fulltext_rate(row: dict[str, Any]) -> str:
+    tried = row.get("fulltext_tried") or 0
+    return f"{row.get('fulltext_extracted', 0) / tried:.0%} of {tried}" if tried else "—"
 
 
 def _top_table(title: str, rows: list[Any]) -> Markup:
@@ -192,8 +198,8 @@ async def overview(request: web.Request) -> web.Response:
         el(
             "section",
             {"class": "panel"},
-            el("h2", None, "Feed health"),
-            _feed_table(feeds, getattr(request.app[BACKEND], "feed_health_note", None)),
+            el("h2", {"id": "feeds"}, "Feed health"),
+            _feed_table(request, feeds, getattr(request.app[BACKEND], "feed_health_note", None)),
         ),
     )
     return _html("wirewatch dashboard", body)
