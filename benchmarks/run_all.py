@@ -26,6 +26,7 @@ BENCHMARKS = {
     "embedded": ["bench_embedded.py"],
     "polling": ["bench_polling.py"],
     "distributed": ["bench_distributed.py"],
+    "extract": ["bench_extract.py"],  # needs the bench extra: pip install -e '.[bench]'
 }
 
 
@@ -105,6 +106,16 @@ def rows() -> list[tuple[str, str, str, str]]:
                 f"{pipe['latency']['p99_ms'] / 1000:.1f} s",
                 f"p50 {pipe['latency']['p50_ms'] / 1000:.1f} s",
                 "<= 2 s",
+            )
+        )
+    if (extract := load("extract")) and "wirewatch" in extract.get("candidates", {}):
+        ours, traf = extract["candidates"]["wirewatch"], extract["candidates"].get("trafilatura", {})
+        out.append(
+            (
+                f"article extraction, one core ({ours['pages']} pages)",
+                f"{ours['pages_per_s']:,.0f} pages/s, F1 {ours['f1']} (held-out {ours['by_split']['heldout']['f1']})",
+                f"trafilatura {traf.get('pages_per_s', 'n/a')} pages/s, F1 {traf.get('f1', 'n/a')}",
+                "trafilatura's F1 at >= 100 pages/s",
             )
         )
     return out

@@ -149,7 +149,8 @@ def as_feed(result: FetchResult) -> DiscoveredFeed | None:
         return None
     if not parsed.entries:
         return None
-    return DiscoveredFeed(url=result.url, title=None, kind="atom" if parsed.version.startswith("atom") else "rss")
+    kind = "atom" if parsed.version.startswith("atom") else "rss"
+    return DiscoveredFeed(url=result.url, title=parsed.title, kind=kind)
 
 
 __all__ = ["COMMON_PATHS", "DiscoveredFeed", "as_feed", "decode_html", "discover", "feed_links"]

@@ -38,10 +38,9 @@ _RFC3339 = re.compile(
 
 @dataclass(slots=True)
 class ParsedJsonFeed(ParsedFeed):
-    """A parsed JSON Feed: a ParsedFeed (entries, version "json1"/"json11", language, warnings) plus its
+    """A parsed JSON Feed: a ParsedFeed (entries, version "json1"/"json11", language, warnings, title) plus its
     own feed-level fields and the number of items skipped."""
 
-    title: str | None = None
     home_page_url: str | None = None
     feed_url: str | None = None
     skipped: int = 0

@@ -33,6 +33,7 @@ class ParsedFeed:
     language: str | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    title: str | None = None  # the feed's own title (autodiscovery names a new feed after it)
 
 
 def _describe(exc: object) -> str:
@@ -64,8 +65,14 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
             raise FeedParseError("not an RSS or Atom feed (no feed element found)")
     warnings = [problem] if problem else []
     language = feed_info.get("language") if isinstance(feed_info.get("language"), str) else None
+    title = feed_info.get("title") if isinstance(feed_info.get("title"), str) else None
     return ParsedFeed(
-        entries=entries, version=version, language=language, encoding=result.get("encoding"), warnings=warnings
+        entries=entries,
+        version=version,
+        language=language,
+        encoding=result.get("encoding"),
+        warnings=warnings,
+        title=" ".join(title.split()) or None if title else None,
     )
 
 

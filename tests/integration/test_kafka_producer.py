@@ -51,12 +51,14 @@ def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
     return KafkaSettings(
         bootstrap_servers=[bootstrap],
         client_id=prefix,
+        topic_fetch=f"{prefix}.fetch",
         topic_raw=f"{prefix}.raw",
         topic_tagged=f"{prefix}.tagged",
         topic_alerts=f"{prefix}.alerts",
         topic_dead=f"{prefix}.dead",
         topic_rules=f"{prefix}.rules",
         topic_learned=f"{prefix}.learned",
+        topic_feeds=f"{prefix}.feeds",
         partitions=partitions,
         linger_ms=5,
     )
@@ -66,6 +68,8 @@ def delete_topics(kafka: KafkaSettings) -> None:
     admin = admin_client(kafka)
     try:
         names = [
+            kafka.topic_fetch,
+            kafka.topic_feeds,
             kafka.topic_raw,
             kafka.topic_tagged,
             kafka.topic_alerts,
@@ -271,6 +275,7 @@ def write_config(path: Path, kafka: KafkaSettings, partitions: int, retention_ms
         f'topic_alerts = "{kafka.topic_alerts}"\ntopic_dead = "{kafka.topic_dead}"\n'
         f'topic_rules = "{kafka.topic_rules}"\n'
         f'topic_learned = "{kafka.topic_learned}"\n'
+        f'topic_fetch = "{kafka.topic_fetch}"\ntopic_feeds = "{kafka.topic_feeds}"\n'
         f"partitions = {partitions}\nretention_ms = {retention_ms}\n"
         f'producer_store = "{path.parent / "producer.db"}"\n',
         encoding="utf-8",
@@ -312,11 +317,11 @@ def test_topics_create_is_idempotent_and_applies_the_config(kafka_bootstrap: str
     try:
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         first = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in first] == ["created"] * 6
+        assert [r["action"] for r in first] == ["created"] * 8
 
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in second] == ["unchanged"] * 6
+        assert [r["action"] for r in second] == ["unchanged"] * 8
 
         admin = admin_client(kafka)
         try:

@@ -190,7 +190,7 @@ async def test_discover_probes_common_paths_when_a_page_links_none(
         }
     )
     feeds = await discover(site.base + "/about/", fetch)
-    assert feeds == [DiscoveredFeed(f"{site.base}/feed.xml", None, "atom")]
+    assert feeds == [DiscoveredFeed(f"{site.base}/feed.xml", "Valley Notes", "atom")]  # named by its own title
     assert site.requested == ["/about/", *COMMON_PATHS]  # the 404s were ignored, every path tried
 
 
@@ -227,10 +227,10 @@ async def test_probing_finds_a_json_feed_with_its_title(
 @pytest.mark.parametrize(
     ("content_type", "body", "kind", "title"),
     [
-        ("application/rss+xml", RSS_FEED, "rss", None),
-        ("text/html", RSS_FEED, "rss", None),  # a feed served with the wrong type is still a feed
-        ("application/json", RSS_FEED, "rss", None),
-        ("application/atom+xml", ATOM_FEED, "atom", None),
+        ("application/rss+xml", RSS_FEED, "rss", "Quay Bulletin"),
+        ("text/html", RSS_FEED, "rss", "Quay Bulletin"),  # a feed served with the wrong type is still a feed
+        ("application/json", RSS_FEED, "rss", "Quay Bulletin"),
+        ("application/atom+xml", ATOM_FEED, "atom", "Valley Notes"),
         ("application/json", JSON_FEED, "json", "Ridge Radio"),
         ("text/plain", JSON_FEED, "json", "Ridge Radio"),
     ],
@@ -250,7 +250,7 @@ async def test_a_page_that_is_itself_a_feed_is_returned_alone(
 
 async def test_a_json_api_response_is_not_a_feed(serve: Serve, fetch: Callable[[str], Awaitable[FetchResult]]) -> None:
     site = await serve({"/api": ("application/json", b'{"status": "ok"}'), "/rss": ("application/rss+xml", RSS_FEED)})
-    assert await discover(site.base + "/api", fetch) == [DiscoveredFeed(f"{site.base}/rss", None, "rss")]
+    assert await discover(site.base + "/api", fetch) == [DiscoveredFeed(f"{site.base}/rss", "Quay Bulletin", "rss")]
 
 
 async def test_a_failing_first_page_raises(serve: Serve, fetch: Callable[[str], Awaitable[FetchResult]]) -> None:

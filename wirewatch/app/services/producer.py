@@ -89,7 +89,9 @@ async def run_producer(
         store.close()
         raise
     emit = _CountingEmit(publisher)
-    managed = await _read_managed_feeds(settings.kafka)
+    # Feeds managed at runtime: read before a single poll; followed while running (the follower applies what the
+    # topic holds once Kafka answers, so a broker that is down at start never holds up polling the others).
+    managed = await _read_managed_feeds(settings.kafka) if once else {}
     # Items marked for full text are published to the fetch topic, for `wirewatch fetcher`.
     poller = FeedPoller(
         effective_feeds(settings.feeds, managed), settings.poller, store, store, emit, fulltext=settings.fulltext
