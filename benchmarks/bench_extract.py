@@ -120,7 +120,7 @@ def trafilatura_candidates() -> list[Candidate]:
 
 def fragment_to_text(fragment: str) -> str:
     """An HTML fragment as text, a line break at every block end (so words of adjacent blocks stay apart)."""
-    import lxml.html  # type: ignore[import-untyped]
+    import lxml.html
 
     if not fragment.strip():
         return ""
@@ -128,7 +128,7 @@ def fragment_to_text(fragment: str) -> str:
 
 
 def readability_candidate() -> Candidate:
-    from readability import Document  # type: ignore[import-untyped]
+    from readability import Document
 
     def extract(html: str, url: str) -> str:
         return fragment_to_text(Document(html, url=url).summary(html_partial=True))
@@ -148,7 +148,7 @@ def resiliparse_candidate() -> Candidate:
 
 def wirewatch_candidate() -> Candidate:
     """wirewatch's extractor, called with url= when its signature takes it; raises ImportError when absent."""
-    from wirewatch.producers.article import extract_article  # type: ignore[import-not-found, attr-defined, unused-ignore]
+    from wirewatch.producers.article import extract_article
 
     takes_url = "url" in inspect.signature(extract_article).parameters
 

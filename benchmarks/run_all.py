@@ -26,7 +26,7 @@ BENCHMARKS = {
     "embedded": ["bench_embedded.py"],
     "polling": ["bench_polling.py"],
     "distributed": ["bench_distributed.py"],
-    "extract": ["bench_extract.py"],  # needs the bench extra: pip install -e '.[bench]'
+    "extract": ["bench_extract.py"],  # needs trafilatura, readability-lxml, resiliparse (docs/performance.md)
 }
 
 

@@ -14,7 +14,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +298,43 @@ async def test_feeds_come_from_the_producer_ledger_or_say_where_they_are(both) -
     assert by_name["world-wire"]["status"] == "ok" and "etag" not in by_name["world-wire"]
     assert by_name["world-wire"]["items_seen"] == 7
     assert by_name["broken"]["status"] == "failing" and by_name["broken"]["last_error"] == "HTTP 500"
+
+
+async def test_the_full_text_rate_per_feed_comes_from_the_index(
+    tmp_path: Path, es_layout: ElasticsearchSettings
+) -> None:
+    """Distributed, the fetcher knows the article outcomes, not the producer: the rate is aggregated from the
+    indexed dispatches' fulltext.status."""
+    from wirewatch.models import FullText, TaggedDispatch, Tags
+
+    now = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+    outcomes = [("wire", "extracted"), ("wire", "extracted"), ("wire", "paywall"), ("desk", "failed"), ("desk", None)]
+    docs = [
+        TaggedDispatch(
+            Dispatch(
+                id=f"ft-{i}",
+                source=source,
+                title=f"Item {i}",
+                text="Some text.",
+                published=now,
+                fetched=now,
+                fulltext=FullText(status=status) if status else None,  # type: ignore[arg-type]
+            ),
+            Tags(),
+        ).to_doc()
+        for i, (source, status) in enumerate(outcomes)
+    ]
+    await index_docs(es_layout, docs)
+    ledger_path = tmp_path / "producer.db"
+    with SQLiteStore(ledger_path) as ledger:
+        for name in ("wire", "desk"):
+            ledger.save_feed_state(name, {"url": f"https://example.org/{name}", "last_success": "2026-12-05T08:00:00Z"})
+    async with es_dashboard(es_backend_settings(es_layout, ledger_path)) as (url, session, _backend):
+        feeds = {row["name"]: row for row in (await get_json(session, url + "/api/feeds"))["feeds"]}
+        page = await (await session.get(url + "/")).text()
+    assert (feeds["wire"]["fulltext_tried"], feeds["wire"]["fulltext_extracted"]) == (3, 2)
+    assert (feeds["desk"]["fulltext_tried"], feeds["desk"]["fulltext_extracted"]) == (1, 0)
+    assert "67% of 3" in page and "0% of 1" in page
 
 
 async def test_html_pages_escape_a_script_title(both) -> None:

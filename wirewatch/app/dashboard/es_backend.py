@@ -167,11 +167,37 @@ class ElasticsearchBackend:
             self.feed_health_note = FEEDS_KEPT_BY_PRODUCER
             return []
         self.feed_health_note = None
-        rows = [{**state, "name": name} for name, state in sorted(states.items())]
+        fulltext = self._fulltext_by_feed()
+        rows = [{**state, **fulltext.get(name, {}), "name": name} for name, state in sorted(states.items())]
         return [
             {**{k: v for k, v in row.items() if k not in ("etag", "last_modified")}, "status": feed_status(row)}
             for row in rows
         ]
+
+    def _fulltext_by_feed(self) -> dict[str, dict[str, int]]:
+        """Articles fetched per feed and how many were extracted, from the indexed dispatches: in distributed
+        mode the fetcher, not the producer whose ledger holds the feed states, knows the outcomes."""
+        try:
+            response = self._search(
+                self.names.dispatches_alias,
+                query={"bool": {"filter": [{"exists": {"field": "fulltext.status"}}]}},
+                size=0,
+                aggs={
+                    "feeds": {
+                        "terms": {"field": "source", "size": 10_000},
+                        "aggs": {"status": {"terms": {"field": "fulltext.status", "size": 10}}},
+                    }
+                },
+            )
+        except Exception as exc:  # the table still shows what the ledger says
+            log.warning("full-text rates not available from Elasticsearch: %s", exc)
+            return {}
+        rates: dict[str, dict[str, int]] = {}
+        for feed in response["aggregations"]["feeds"]["buckets"]:
+            counts = {b["key"]: b["doc_count"] for b in feed["status"]["buckets"]}
+            tried = sum(n for status, n in counts.items() if status != "pending")
+            rates[feed["key"]] = {"fulltext_tried": tried, "fulltext_extracted": counts.get("extracted", 0)}
+        return rates
 
     def counts(self) -> dict[str, int]:
         return {"dispatches": self._count(self.names.dispatches_alias), "alerts": self._count(self.names.alerts)}
