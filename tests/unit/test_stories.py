@@ -1,0 +1,156 @@
+"""StoryIndex on tagged dispatches (the real tagger): copies, rewrites, translations, look-alikes, boilerplate,
+and the horizon. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from wirewatch.models import Dispatch
+from wirewatch.processors.stories.fingerprint import body_words, minhash
+from wirewatch.processors.stories.index import StoryIndex, StorySettings
+from wirewatch.processors.tagger import Tagger
+
+T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
+
+WIRE = (
+    "Soldiers surrounded the presidential palace in Bissau early on Wednesday and a group of officers "
+    "announced on state television that they had taken control of Guinea-Bissau. The officers said they "
+    "had suspended the electoral process and closed the borders until further notice. Gunfire was heard "
+    "near the electoral commission before dawn, residents said. The West African bloc ECOWAS called an "
+    "emergency meeting and demanded that constitutional order be restored without delay."
+)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger.load()
+
+
+def doc(
+    tagger: Tagger, id: str, title: str, text: str, *, hours: float = 0, source: str = "wire", lang: str = "en"
+) -> dict[str, Any]:
+    at = T0 + timedelta(hours=hours)
+    dispatch = Dispatch(id=id, source=source, title=title, text=text, published=at, fetched=at, language=lang)
+    return tagger.tag_dispatch(dispatch).to_doc()
+
+
+def test_syndicated_copies_with_edits_are_one_story_as_duplicates(tagger: Tagger) -> None:
+    index = StoryIndex()
+    first = index.add(doc(tagger, "a", "Officers seize power in Guinea-Bissau", WIRE))
+    copies = [
+        (
+            "b",
+            "Army officers say they control Guinea-Bissau",
+            "BISSAU, Nov 26 (Wire) - " + WIRE + "\nReporting by A. Mendes",
+        ),
+        ("c", "Guinea-Bissau: officers take over", WIRE.rsplit(". ", 1)[0] + "."),  # the last sentence cut
+        ("d", "Officers seize power in Guinea-Bissau", WIRE + "\nClick here to read more."),
+    ]
+    for i, (id, title, text) in enumerate(copies, start=1):
+        placed = index.add(doc(tagger, id, title, text, hours=i, source=f"outlet-{id}"))
+        assert placed.how == "duplicate" and placed.story is first.story, (id, placed)
+    assert first.story.sources == {"wire", "outlet-b", "outlet-c", "outlet-d"}
+
+
+def test_a_rewrite_and_a_translation_join_the_event_a_lookalike_weeks_later_does_not(tagger: Tagger) -> None:
+    index = StoryIndex()
+    first = index.add(doc(tagger, "a", "Officers seize power in Guinea-Bissau", WIRE))
+    rewrite = index.add(
+        doc(
+            tagger,
+            "r",
+            "Guinea-Bissau military takes control, ECOWAS calls summit",
+            "The army of Guinea-Bissau said it had seized power in Bissau and halted the vote count. ECOWAS leaders "
+            "will meet on Thursday to discuss the coup, a spokesman for the bloc said.",
+            hours=3,
+            source="other",
+        )
+    )
+    assert rewrite.how == "event" and rewrite.story is first.story
+    french = index.add(
+        doc(
+            tagger,
+            "f",
+            "Coup d'État en Guinée-Bissau : des officiers prennent le pouvoir",
+            "Des militaires ont pris le contrôle de Bissau mercredi. La CEDEAO a convoqué un sommet extraordinaire "
+            "et exige le retour à l'ordre constitutionnel en Guinée-Bissau.",
+            hours=5,
+            source="afrique",
+            lang="fr",
+        )
+    )
+    assert french.story is first.story
+    weeks_later = index.add(
+        doc(
+            tagger,
+            "w",
+            "New coup attempt in Guinea-Bissau foiled",
+            "Soldiers tried to seize the presidential palace in Bissau overnight; the junta said the attempt failed "
+            "and ECOWAS condemned it.",
+            hours=24 * 21,
+        )
+    )
+    assert weeks_later.how == "new" and weeks_later.story is not first.story
+
+
+def test_an_election_and_a_coup_in_one_country_stay_apart(tagger: Tagger) -> None:
+    index = StoryIndex()
+    election = index.add(
+        doc(
+            tagger,
+            "e",
+            "Guinea-Bissau votes in presidential and legislative elections",
+            "Voters in Guinea-Bissau queued at polling stations on Sunday to choose a president and a parliament. "
+            "Turnout was high in Bissau, the electoral commission said, and results are expected within days.",
+        )
+    )
+    coup = index.add(doc(tagger, "a", "Officers seize power in Guinea-Bissau", WIRE, hours=72))
+    assert coup.story is not election.story
+
+
+@pytest.mark.parametrize("blurb", ["Click here to read the full story.", "Photo: crowds gathered on Tuesday.", ""])
+def test_boilerplate_texts_do_not_glue_stories(tagger: Tagger, blurb: str) -> None:
+    index = StoryIndex()
+    coup = index.add(doc(tagger, "a", "Officers seize power in Guinea-Bissau", WIRE))
+    flood = index.add(
+        doc(
+            tagger,
+            "f",
+            "Floods cut roads in northern Pakistan",
+            "Monsoon rains washed away bridges in Gilgit-Baltistan, and Pakistan's disaster agency said thousands "
+            "were cut off.",
+            hours=1,
+        )
+    )
+    for i, title in enumerate(["Markets open higher in Tokyo", "Football: cup final tonight"]):
+        placed = index.add(doc(tagger, f"b{i}", title, blurb, hours=2 + i))
+        assert placed.story not in (coup.story, flood.story)
+    assert coup.story is not flood.story and len(coup.story.dispatches) == 1 and len(flood.story.dispatches) == 1
+
+
+def test_stories_close_after_the_horizon_and_memory_is_given_back(tagger: Tagger) -> None:
+    index = StoryIndex(StorySettings(horizon=timedelta(days=2)))
+    index.add(doc(tagger, "a", "Officers seize power in Guinea-Bissau", WIRE))
+    assert len(index.stories) == 1
+    index.add(doc(tagger, "z", "Floods cut roads in northern Pakistan", "Rains washed away bridges.", hours=24 * 3))
+    assert [s.title for s in index.stories.values()] == ["Floods cut roads in northern Pakistan"]
+    assert "a" not in index._members and not any("a" in ids for ids in index._buckets.values())
+    # a copy of the closed story's text now starts a new story
+    again = index.add(doc(tagger, "b", "Officers seize power", "BISSAU - " + WIRE, hours=24 * 3 + 1))
+    assert again.how == "new"
+
+
+def test_fingerprint_ignores_frame_lines_and_short_texts_have_none() -> None:
+    assert body_words("", "PARIS, Nov 3 (Wire) - The vote went ahead.\nReporting by Ana") == [
+        "the",
+        "vote",
+        "went",
+        "ahead",
+    ]
+    assert minhash("A title", "Click here to read more.") is None
+    framed = minhash("x", "BAMAKO, Nov 3 (Wire) – " + WIRE + "\nReporting by A. Mendes; Editing by J. Doe")
+    plain = minhash("y", WIRE)
+    assert framed is not None and plain is not None and framed.jaccard(plain) > 0.9
