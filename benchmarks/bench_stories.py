@@ -116,10 +116,65 @@ def score(rows: list[dict[str, Any]], docs: list[dict[str, Any]]) -> dict[str, A
     return result
 
 
+def scale(open_dispatches: int, measured: int = 2_000) -> dict[str, Any]:
+    """The cost at scale: `open_dispatches` synthetic tagged documents in the horizon (about six a story,
+    countries and words shared across stories as a week of world news shares them), then `measured` more placed
+    in stories: CPU per dispatch and the index's memory (tracemalloc)."""
+    import random
+    import tracemalloc
+    from datetime import UTC, datetime, timedelta
+
+    rng = random.Random(16)
+    countries = [f"C{i:02d}" for i in range(120)]
+    vocabulary = [f"word{i}" for i in range(6_000)]
+    start = datetime(2026, 12, 1, tzinfo=UTC)
+    span = timedelta(days=5)  # within the horizon: nothing closes, the index holds them all
+    total = open_dispatches + measured
+
+    def synthetic(i: int) -> dict[str, Any]:
+        topic = rng.randrange(max(1, open_dispatches // 6))
+        words = [vocabulary[(topic * 7 + k) % len(vocabulary)] for k in range(8)] + rng.sample(vocabulary, 8)
+        return {
+            "id": f"x{i}",
+            "source": f"feed{rng.randrange(400)}",
+            "language": "en",
+            "published": (start + span * (i / total)).isoformat(),
+            "title": " ".join(words[:6]),
+            "text": " ".join(words * 6 + rng.sample(vocabulary, 30)),
+            "countries": [
+                {"code": countries[topic % 120], "mentions": 2},
+                {"code": rng.choice(countries), "mentions": 1},
+            ],
+            "officials": [{"name": f"Official {topic % 900}"}] if topic % 3 == 0 else [],
+            "agencies": [{"name": f"Agency {topic % 300}"}] if topic % 4 == 0 else [],
+            "events": [],
+        }
+
+    docs = [synthetic(i) for i in range(total)]
+    index = StoryIndex()
+    tracemalloc.start()
+    for doc in docs[:open_dispatches]:
+        index.add(doc)
+    memory = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    started = time.process_time()
+    for doc in docs[open_dispatches:]:
+        index.add(doc)
+    cpu = time.process_time() - started
+    return {
+        "open_dispatches": open_dispatches,
+        "stories": len(index.stories),
+        "cpu_ms_per_dispatch": round(cpu * 1000 / measured, 3),
+        "index_mib": round(memory / 2**20, 1),
+        "bytes_per_open_dispatch": round(memory / open_dispatches),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--set", choices=[*SETS, "all", "none"], default="all", help="none: only --scale")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--scale", type=int, metavar="N", help="also measure the cost with N dispatches in the horizon")
     args = parser.parse_args(argv)
     tagger = Tagger.load()
     report: dict[str, Any] = {}
@@ -136,10 +191,14 @@ def main(argv: list[str] | None = None) -> int:
             "stories": round((time.process_time() - tagged) * 1000 / len(rows), 3),
         }
         report[name] = result
+    if args.scale:
+        report["scale"] = scale(args.scale)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
     for name, result in report.items():
+        if name == "scale":
+            continue
         dup, event = result["near_duplicates"], result["same_event"]
         print(f"{name}: {result['dispatches']} dispatches, {result['events']} events → {result['stories']} stories")
         print(
@@ -151,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  cross-language recall: {result['cross_language_recall']}")
         print(
             f"  CPU per dispatch: tagging {result['cpu_ms_per_dispatch']['tagging']} ms, stories {result['cpu_ms_per_dispatch']['stories']} ms"
+        )
+    if "scale" in report:
+        at = report["scale"]
+        print(
+            f"scale: {at['open_dispatches']:,} dispatches in the horizon ({at['stories']:,} stories): "
+            f"{at['cpu_ms_per_dispatch']} ms CPU per dispatch placed, index {at['index_mib']} MiB "
+            f"({at['bytes_per_open_dispatch']} bytes a dispatch)"
         )
     return 0
 
