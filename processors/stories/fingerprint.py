@@ -60,7 +60,7 @@ def minhash(title: str, text: str) -> RMinHash | None:
     return signature
 
 
-def bands(signature: RMinHash) -> list[tuple[int, tuple[int, ...]]]:
-    """The LSH keys of a signature: (band number, its rows)."""
+def bands(signature: RMinHash) -> list[int]:
+    """The LSH keys of a signature: one integer per band (its number and rows hashed), small to keep."""
     digest = signature.digest()
-    return [(b, tuple(digest[b * ROWS : (b + 1) * ROWS])) for b in range(BANDS)]
+    return [hash((b, *digest[b * ROWS : (b + 1) * ROWS])) for b in range(BANDS)]

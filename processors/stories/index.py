@@ -75,12 +75,12 @@ class Assignment:
     duplicate_of: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Member:
     story: str
     signature: RMinHash | None
-    features: set[str]
-    at: datetime
+    keys: list[int]  # its LSH band keys, kept to take it out of the buckets when its story closes
+    features: frozenset[str]
 
 
 class StoryIndex:
@@ -88,7 +88,8 @@ class StoryIndex:
         self.settings = settings or StorySettings()
         self.stories: dict[str, Story] = {}
         self._members: dict[str, _Member] = {}  # dispatch id -> what the index keeps of it
-        self._buckets: dict[tuple[int, tuple[int, ...]], set[str]] = defaultdict(set)  # LSH band -> dispatch ids
+        # LSH band key -> the dispatch having it (a str), or those having it (a list, rarely: a copy's bands)
+        self._buckets: dict[int, str | list[str]] = {}
         self._by_feature: dict[str, set[str]] = defaultdict(set)  # feature -> open story ids
         self._weights = FeatureWeights()
         self._quiet: list[tuple[datetime, str]] = []  # (last update, story id) heap; stale entries skipped
@@ -113,7 +114,11 @@ class StoryIndex:
     def _duplicate(self, signature: RMinHash | None, at: datetime) -> Assignment | None:
         if signature is None:
             return None
-        candidates = set().union(*(self._buckets.get(key, ()) for key in bands(signature)))
+        candidates: set[str] = set()
+        for key in bands(signature):
+            held = self._buckets.get(key)
+            if held is not None:
+                candidates.update((held,) if isinstance(held, str) else held)
         best: tuple[float, str] | None = None
         for dispatch_id in candidates:
             member = self._members[dispatch_id]
@@ -170,10 +175,16 @@ class StoryIndex:
             if is_entity(feature):
                 self._by_feature[feature].add(story.id)
         heapq.heappush(self._quiet, (story.last_update, story.id))
-        self._members[doc["id"]] = _Member(story.id, signature, found, at)
-        if signature is not None:
-            for key in bands(signature):
-                self._buckets[key].add(doc["id"])
+        keys = bands(signature) if signature is not None else []
+        self._members[doc["id"]] = _Member(story.id, signature, keys, frozenset(found))
+        for key in keys:
+            held = self._buckets.get(key)
+            if held is None:
+                self._buckets[key] = doc["id"]
+            elif isinstance(held, str):
+                self._buckets[key] = [held, doc["id"]]
+            else:
+                held.append(doc["id"])
 
     def _close_before(self, cutoff: datetime) -> None:
         """Close the stories quiet since before `cutoff`; forget their dispatches."""
@@ -189,13 +200,14 @@ class StoryIndex:
                 if member is None:
                     continue
                 self._weights.remove(member.features)
-                if member.signature is not None:
-                    for key in bands(member.signature):
-                        bucket = self._buckets.get(key)
-                        if bucket is not None:
-                            bucket.discard(dispatch_id)
-                            if not bucket:
-                                del self._buckets[key]
+                for key in member.keys:
+                    held = self._buckets.get(key)
+                    if held == dispatch_id:
+                        del self._buckets[key]
+                    elif isinstance(held, list) and dispatch_id in held:
+                        held.remove(dispatch_id)
+                        if len(held) == 1:
+                            self._buckets[key] = held[0]
             for feature in story.features:
                 holders = self._by_feature.get(feature)
                 if holders is not None:
