@@ -12,6 +12,7 @@ from typing import Any
 
 from wirewatch.models import Alert, Dispatch, Rule, TaggedDispatch
 from wirewatch.processors.steps import Enrich
+from wirewatch.processors.stories.stage import StoryStage
 
 
 @dataclass(slots=True)
@@ -24,11 +25,20 @@ class Processed:
 class DispatchProcessor:
     """Tagger, then the processing steps, then the RuleMatcher, applied to one dispatch at a time."""
 
-    def __init__(self, tagger: Any, matcher: Any, steps: Sequence[Enrich] = (), learning: Any = None) -> None:
+    def __init__(
+        self,
+        tagger: Any,
+        matcher: Any,
+        steps: Sequence[Enrich] = (),
+        learning: Any = None,
+        stories: StoryStage | None = None,
+    ) -> None:
         self.tagger = tagger
         self.matcher = matcher
         self.steps = list(steps)
         self.learning = learning  # processors.learning.Learning, or None when learning is off
+        # stories, when this process sees every dispatch (embedded); the distributed stories stage is separate
+        self.stories = stories
         self._reload_if_updated = getattr(tagger, "reload_if_updated", None)
 
     def process(self, dispatch: Dispatch) -> Processed:
@@ -43,6 +53,12 @@ class DispatchProcessor:
         for step in self.steps:
             step(tagged)
         doc = tagged.to_doc()
+        if self.stories is not None:
+            tagged.story = self.stories.place(doc)
+        return self.match(tagged, doc)
+
+    def match(self, tagged: TaggedDispatch, doc: dict) -> Processed:
+        """The rules over a tagged document (the distributed stories stage calls this after placing it)."""
         alerts = [
             (Alert.for_dispatch(rule, tagged, matched), list(rule.channels))
             for rule, matched in self.matcher.match(doc)

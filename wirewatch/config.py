@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from wirewatch.errors import ConfigurationError
-from wirewatch.models import Rule
+from wirewatch.models import GROUP_BY, Rule
 from wirewatch.settings import (
     FULLTEXT_MODES,
     DeliverySettings,
@@ -36,6 +36,7 @@ from wirewatch.settings import (
     ServerSettings,
     Settings,
     StoreSettings,
+    StoriesSettings,
     TaggerSettings,
     WebhookSettings,
 )
@@ -108,6 +109,7 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
         "fulltext": FullTextSettings,
         "store": StoreSettings,
         "pipeline": PipelineSettings,
+        "stories": StoriesSettings,
         "server": ServerSettings,
         "tagger": TaggerSettings,
         "kafka": KafkaSettings,
@@ -278,7 +280,7 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
         problems.append(ConfigProblem("rules", "must be an array of tables ([[rules]])"))
         return []
     rules: list[Rule] = []
-    allowed = {"id", "name", "query", "channels"}
+    allowed = {"id", "name", "query", "channels", "group_by", "updates"}
     for i, item in enumerate(data):
         key = f"rules[{i}]"
         if not isinstance(item, dict):
@@ -301,7 +303,15 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
         if not isinstance(rule_id, str) or not rule_id:
             problems.append(ConfigProblem(f"{key}.id", "must be a non-empty string"))
             continue
-        rules.append(Rule(id=rule_id, name=name, query=query, channels=channels))
+        group_by = item.get("group_by", "story")
+        if group_by not in GROUP_BY:
+            problems.append(ConfigProblem(f"{key}.group_by", f"must be one of {', '.join(GROUP_BY)}"))
+            group_by = "story"
+        updates = item.get("updates", False)
+        if not isinstance(updates, bool):
+            problems.append(ConfigProblem(f"{key}.updates", "must be true or false"))
+            updates = False
+        rules.append(Rule(id=rule_id, name=name, query=query, channels=channels, group_by=group_by, updates=updates))
     return rules
 
 

@@ -289,10 +289,60 @@ class Tags:
 
 
 @dataclass(slots=True)
+class StoryRef:
+    """The story a dispatch joined, as it stood at that moment (the store keeps the story's latest state).
+
+    `how`: "new" (the dispatch opened it), "duplicate" (a copy of one of its dispatches) or "event" (another
+    report of the same event). `breaking_at` is set once the story reached the breaking bar, at or before this
+    dispatch."""
+
+    id: str
+    how: str
+    dispatches: int
+    sources: int
+    languages: list[str]
+    first_seen: datetime
+    breaking_at: datetime | None = None
+
+    @property
+    def breaking(self) -> bool:
+        return self.breaking_at is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "how": self.how,
+            "dispatches": self.dispatches,
+            "sources": self.sources,
+            "languages": list(self.languages),
+            "first_seen": format_time(self.first_seen),
+            "breaking": self.breaking_at is not None,
+            "breaking_at": format_time(self.breaking_at) if self.breaking_at is not None else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> StoryRef | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            raise ModelError(f"dispatch field 'story' must be an object with an id, got {data!r}")
+        return cls(
+            id=data["id"],
+            how=str(data.get("how") or "new"),
+            dispatches=int(data.get("dispatches") or 1),
+            sources=int(data.get("sources") or 1),
+            languages=[str(lang) for lang in data.get("languages") or ()],
+            first_seen=parse_time(data["first_seen"]),
+            breaking_at=parse_time(data["breaking_at"]) if data.get("breaking_at") else None,
+        )
+
+
+@dataclass(slots=True)
 class TaggedDispatch:
     dispatch: Dispatch
     tags: Tags
     tagged_at: datetime = field(default_factory=utcnow)
+    story: StoryRef | None = None  # set by the stories stage (absent when stories are off)
 
     @property
     def id(self) -> str:
@@ -309,6 +359,8 @@ class TaggedDispatch:
             doc["language"] = declared
         doc["language_declared"] = declared
         doc["tagged_at"] = format_time(self.tagged_at)
+        if self.story is not None:
+            doc["story"] = self.story.to_dict()
         return doc
 
     @classmethod
@@ -320,9 +372,13 @@ class TaggedDispatch:
                 ),
                 tags=Tags.from_dict(doc),
                 tagged_at=parse_time(doc["tagged_at"]) if "tagged_at" in doc else utcnow(),
+                story=StoryRef.from_dict(doc.get("story")),
             )
         except (TypeError, KeyError) as exc:
             raise ModelError(f"not a tagged dispatch: {exc}") from exc
+
+
+GROUP_BY = ("story", "dispatch")
 
 
 @dataclass(slots=True)
@@ -331,6 +387,9 @@ class Rule:
     name: str
     query: str
     channels: list[str] = field(default_factory=lambda: ["console"])
+    # "story": one alert per (rule, story), later dispatches of the story update it; "dispatch": one per dispatch
+    group_by: str = "story"
+    updates: bool = False  # deliver each update of a story's alert too (group_by = "story")
 
 
 @dataclass(slots=True)
@@ -347,14 +406,36 @@ class Alert:
     source: str = ""
     countries: list[str] = field(default_factory=list)
     officials: list[str] = field(default_factory=list)
+    # Stories: the story of the dispatch, and how the rule groups (Rule.group_by, Rule.updates).
+    story_id: str | None = None
+    group_by: str = "dispatch"
+    updates: bool = False
+    # Filled by the alert store as a story's later dispatches match: how many dispatches and sources the
+    # alert covers, the latest one, and when it last grew. One dispatch, one source, None for a new alert.
+    hits: int = 1
+    sources: list[str] = field(default_factory=list)
+    latest: dict[str, Any] | None = None  # {"dispatch_id", "title", "url", "source", "at"}
+    updated_at: datetime | None = None
 
     @property
     def key(self) -> str:
-        """An alert fires once per (rule, dispatch)."""
+        """An alert fires once per (rule, story), or per (rule, dispatch) when the rule groups by dispatch."""
+        if self.group_by == "story" and self.story_id:
+            return f"{self.rule_id}:{self.story_id}"
+        return self.hit_key
+
+    @property
+    def hit_key(self) -> str:
+        """One dispatch matching one rule: the unit Kafka carries and Elasticsearch keeps."""
         return f"{self.rule_id}:{self.dispatch_id}"
+
+    @property
+    def is_update(self) -> bool:
+        return self.hits > 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "key": self.key,
             "rule": {"id": self.rule_id, "name": self.rule_name, "query": self.rule_query},
             "dispatch_id": self.dispatch_id,
             "matched": list(self.matched),
@@ -364,6 +445,13 @@ class Alert:
             "source": self.source,
             "countries": list(self.countries),
             "officials": list(self.officials),
+            "story_id": self.story_id,
+            "group_by": self.group_by,
+            "updates": self.updates,
+            "hits": self.hits,
+            "sources": list(self.sources) or [self.source],
+            "latest": dict(self.latest) if self.latest else None,
+            "updated_at": format_time(self.updated_at) if self.updated_at else None,
         }
 
     @classmethod
@@ -382,8 +470,15 @@ class Alert:
                 source=data.get("source", ""),
                 countries=list(data.get("countries", [])),
                 officials=list(data.get("officials", [])),
+                story_id=data.get("story_id"),
+                group_by=data.get("group_by") or "dispatch",
+                updates=bool(data.get("updates", False)),
+                hits=int(data.get("hits") or 1),
+                sources=[str(s) for s in data.get("sources") or ()],
+                latest=data.get("latest") if isinstance(data.get("latest"), dict) else None,
+                updated_at=parse_time(data["updated_at"]) if data.get("updated_at") else None,
             )
-        except (TypeError, KeyError) as exc:
+        except (TypeError, KeyError, ValueError) as exc:
             raise ModelError(f"not an alert: {exc}") from exc
 
     @classmethod
@@ -400,4 +495,8 @@ class Alert:
             source=tagged.dispatch.source,
             countries=[c.code for c in tagged.tags.countries],
             officials=[o.name for o in tagged.tags.officials],
+            story_id=tagged.story.id if tagged.story is not None else None,
+            group_by=rule.group_by,
+            updates=rule.updates,
+            sources=[tagged.dispatch.source],
         )

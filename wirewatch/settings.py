@@ -100,6 +100,21 @@ class PipelineSettings:
 
 
 @dataclass(slots=True)
+class StoriesSettings:
+    """Stories (docs/stories.md): near-duplicates and same-event dispatches grouped, breaking news."""
+
+    enabled: bool = True
+    dup_threshold: float = 0.5  # MinHash Jaccard of the bodies' 4-word shingles: a copy at or above
+    event_threshold: float = 0.1  # share of a dispatch's weighted features an open story must have, right after
+    event_threshold_at_gap: float = 0.3  # ... and at the end of the gap
+    cross_language_threshold: float = 0.25
+    gap_hours: float = 96.0  # a dispatch this long after the story's last one may still join it
+    horizon_days: float = 7.0  # a story quiet this long closes; dispatches older than this leave the index
+    breaking_sources: int = 5  # breaking: this many distinct sources ...
+    breaking_minutes: float = 60.0  # ... first carrying the story within this many minutes
+
+
+@dataclass(slots=True)
 class ServerSettings:
     bind: str = "127.0.0.1"
     port: int = 8787
@@ -168,6 +183,7 @@ class ElasticsearchSettings:
     request_timeout: float = 30.0
     index_prefix: str = "wirewatch-dispatches"
     alerts_index: str = "wirewatch-alerts"
+    stories_index: str = "wirewatch-stories"
     chunk_size: int = 500
     flush_interval: float = 1.0
     enabled: bool = False  # true: `wirewatch search` and the dashboard read Elasticsearch
@@ -182,6 +198,7 @@ class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    stories: StoriesSettings = field(default_factory=StoriesSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
     tagger: TaggerSettings = field(default_factory=TaggerSettings)
     kafka: KafkaSettings = field(default_factory=KafkaSettings)

@@ -8,23 +8,39 @@
 
 Boilerplate-only texts ("Click here to read more") have no fingerprint and few features, so they join by
 their title's entities or not at all: they never glue two stories together, because a dispatch joins one
-story and stories never merge. Stories not updated for `horizon` close: they leave the index, and memory
-stays bounded by what arrived within the horizon.
+story and stories never merge.
+
+Bounded: what the index keeps of a dispatch (its signature, band keys, features) leaves it `horizon` after
+the dispatch arrived, even while its story goes on, and a story quiet for `horizon` closes. Memory is
+therefore bounded by what arrived within the horizon, however long a story runs. Time is the dispatches'
+publication time (the index's clock is the latest seen), so a replay or a backfill clusters as live
+traffic did.
+
+Breaking: a story is flagged at the dispatch that brings it to `breaking_sources` distinct sources whose first
+dispatch of the story was published within `breaking_window` of each other.
+
+A story's record (`Story.to_record`) is what the stores keep; `load(record)` then `restore(doc)` for each
+stored dispatch still within the horizon rebuild the index after a restart with the same story ids.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from rensa import RMinHash
 
-from wirewatch.models import parse_time
+from wirewatch.models import StoryRef, format_time, parse_time
 from wirewatch.processors.stories.features import FeatureWeights, features, is_entity
 from wirewatch.processors.stories.fingerprint import bands, minhash
+from wirewatch.settings import StoriesSettings
+
+ENTITY_GROUPS = {"c": "countries", "o": "officials", "a": "agencies"}
+RECORD_ENTITIES = 20  # the most frequent of each kind kept in a story's record
+GROWTH_BUCKETS = 24 * 14  # hourly dispatch counts kept per story (the oldest hours are dropped beyond)
 
 
 @dataclass
@@ -36,7 +52,22 @@ class StorySettings:
     event_threshold_at_gap: float = 0.3
     cross_language_threshold: float = 0.25  # entities only: a translation shares no words
     gap: timedelta = timedelta(days=4)  # an update this long after the story's last dispatch still joins it
-    horizon: timedelta = timedelta(days=7)  # a story quiet this long closes
+    horizon: timedelta = timedelta(days=7)  # a story quiet this long closes; a dispatch this old leaves the index
+    breaking_sources: int = 5
+    breaking_window: timedelta = timedelta(hours=1)
+
+    @classmethod
+    def from_settings(cls, s: StoriesSettings) -> StorySettings:
+        return cls(
+            dup_threshold=s.dup_threshold,
+            event_threshold=s.event_threshold,
+            event_threshold_at_gap=s.event_threshold_at_gap,
+            cross_language_threshold=s.cross_language_threshold,
+            gap=timedelta(hours=s.gap_hours),
+            horizon=timedelta(days=s.horizon_days),
+            breaking_sources=s.breaking_sources,
+            breaking_window=timedelta(minutes=s.breaking_minutes),
+        )
 
 
 @dataclass
@@ -45,26 +76,64 @@ class Story:
     title: str
     first_seen: datetime
     last_update: datetime
-    dispatches: list[str] = field(default_factory=list)
-    sources: set[str] = field(default_factory=set)
+    dispatches: int = 0
+    sources: dict[str, datetime] = field(default_factory=dict)  # source -> its first dispatch's publication
     languages: set[str] = field(default_factory=set)
-    features: dict[str, int] = field(default_factory=dict)  # feature -> dispatches having it
+    breaking_at: datetime | None = None
+    latest_title: str = ""
+    growth: dict[str, int] = field(default_factory=dict)  # hour (ISO, UTC) -> dispatches published in it
+    entities: dict[str, Counter[str]] = field(default_factory=dict)  # countries/officials/agencies -> counts
+    features: dict[str, int] = field(default_factory=dict)  # feature -> dispatches in the index having it
 
-    def to_dict(self) -> dict[str, Any]:
-        entities = defaultdict(list)
-        for feature in sorted(self.features):
-            if feature[0] in "coa":
-                entities[{"c": "countries", "o": "officials", "a": "agencies"}[feature[0]]].append(feature[2:])
+    def ref(self, how: str) -> StoryRef:
+        """What a dispatch carries of its story, as it stands when the dispatch joins."""
+        return StoryRef(
+            id=self.id,
+            how=how,
+            dispatches=self.dispatches,
+            sources=len(self.sources),
+            languages=sorted(self.languages),
+            first_seen=self.first_seen,
+            breaking_at=self.breaking_at,
+        )
+
+    def to_record(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
-            "first_seen": self.first_seen.isoformat(),
-            "last_update": self.last_update.isoformat(),
-            "dispatches": len(self.dispatches),
+            "latest_title": self.latest_title,
+            "first_seen": format_time(self.first_seen),
+            "last_update": format_time(self.last_update),
+            "dispatches": self.dispatches,
             "sources": len(self.sources),
+            "source_names": sorted(self.sources),
+            "source_first": {name: format_time(at) for name, at in self.sources.items()},
             "languages": sorted(self.languages),
-            **{kind: entities.get(kind, []) for kind in ("countries", "officials", "agencies")},
+            "breaking": self.breaking_at is not None,
+            "breaking_at": format_time(self.breaking_at) if self.breaking_at else None,
+            "growth": [{"hour": hour, "dispatches": n} for hour, n in sorted(self.growth.items())],
+            **{
+                kind: [name for name, _ in self.entities.get(kind, Counter()).most_common(RECORD_ENTITIES)]
+                for kind in ENTITY_GROUPS.values()
+            },
+            "entity_counts": {kind: dict(counts) for kind, counts in self.entities.items()},
         }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Story:
+        return cls(
+            id=record["id"],
+            title=record.get("title", ""),
+            latest_title=record.get("latest_title", ""),
+            first_seen=parse_time(record["first_seen"]),
+            last_update=parse_time(record["last_update"]),
+            dispatches=int(record.get("dispatches", 0)),
+            sources={name: parse_time(at) for name, at in (record.get("source_first") or {}).items()},
+            languages=set(record.get("languages") or ()),
+            breaking_at=parse_time(record["breaking_at"]) if record.get("breaking_at") else None,
+            growth={g["hour"]: int(g["dispatches"]) for g in record.get("growth") or ()},
+            entities={kind: Counter(counts) for kind, counts in (record.get("entity_counts") or {}).items()},
+        )
 
 
 @dataclass(frozen=True)
@@ -73,13 +142,15 @@ class Assignment:
     how: str  # "new", "duplicate", "event"
     score: float = 0.0
     duplicate_of: str | None = None
+    became_breaking: bool = False  # this dispatch is the one that made the story breaking
 
 
 @dataclass(slots=True)
 class _Member:
     story: str
+    joined: datetime  # the index's clock when it joined: members leave in this order
     signature: RMinHash | None
-    keys: list[int]  # its LSH band keys, kept to take it out of the buckets when its story closes
+    keys: list[int]  # its LSH band keys, kept to take it out of the buckets when it leaves
     features: frozenset[str]
 
 
@@ -87,35 +158,76 @@ class StoryIndex:
     def __init__(self, settings: StorySettings | None = None) -> None:
         self.settings = settings or StorySettings()
         self.stories: dict[str, Story] = {}
-        self._members: dict[str, _Member] = {}  # dispatch id -> what the index keeps of it
+        # dispatch id -> what the index keeps of it; insertion order is arrival order (and `joined` order)
+        self._members: dict[str, _Member] = {}
         # LSH band key -> the dispatch having it (a str), or those having it (a list, rarely: a copy's bands)
         self._buckets: dict[int, str | list[str]] = {}
-        self._by_feature: dict[str, set[str]] = defaultdict(set)  # feature -> open story ids
+        self._by_feature: dict[str, set[str]] = {}  # entity feature -> open story ids having it
         self._weights = FeatureWeights()
         self._quiet: list[tuple[datetime, str]] = []  # (last update, story id) heap; stale entries skipped
-        self._clock: datetime | None = None  # the latest publication time seen: stories close relative to it
+        self._clock: datetime | None = None  # the latest publication time seen
+
+    def __contains__(self, dispatch_id: str) -> bool:
+        return dispatch_id in self._members
+
+    def story_of(self, dispatch_id: str) -> Story | None:
+        member = self._members.get(dispatch_id)
+        return self.stories.get(member.story) if member is not None else None
 
     def add(self, doc: dict[str, Any]) -> Assignment:
         """Place one tagged document (TaggedDispatch.to_doc()) in a story."""
-        at = parse_time(doc["published"])
-        self._clock = at if self._clock is None else max(self._clock, at)
-        self._close_before(self._clock - self.settings.horizon)
+        at = self._tick(parse_time(doc["published"]))
         found = features(doc)
         signature = minhash(str(doc.get("title") or ""), str(doc.get("text") or ""))
+        keys = bands(signature) if signature is not None else []
         self._weights.add(found)
-        assignment = self._duplicate(signature, at) or self._event(found, doc, at)
+        assignment = self._duplicate(keys, signature) or self._event(found, doc, at)
         if assignment is None:
             story = Story(id=f"s-{doc['id']}", title=str(doc.get("title") or ""), first_seen=at, last_update=at)
             self.stories[story.id] = story
             assignment = Assignment(story, "new")
-        self._join(assignment.story, doc, found, signature, at)
+        story = assignment.story
+        was_breaking = story.breaking_at is not None
+        self._count(story, doc, at)
+        self._remember(story, doc["id"], found, signature, keys)
+        if not was_breaking and self._breaking(story, at):
+            story.breaking_at = at
+            return Assignment(story, assignment.how, assignment.score, assignment.duplicate_of, became_breaking=True)
         return assignment
 
-    def _duplicate(self, signature: RMinHash | None, at: datetime) -> Assignment | None:
+    def load(self, record: dict[str, Any]) -> Story:
+        """An open story from its stored record (after a restart); its dispatches follow through `restore`."""
+        story = Story.from_record(record)
+        self.stories[story.id] = story
+        heapq.heappush(self._quiet, (story.last_update, story.id))
+        self._clock = story.last_update if self._clock is None else max(self._clock, story.last_update)
+        return story
+
+    def restore(self, doc: dict[str, Any], story_id: str) -> bool:
+        """Put back a stored dispatch already counted in its (loaded) story, without deciding again.
+        False when its story is not open (closed meanwhile, or never loaded)."""
+        story = self.stories.get(story_id)
+        if story is None or doc["id"] in self._members:
+            return False
+        found = features(doc)
+        signature = minhash(str(doc.get("title") or ""), str(doc.get("text") or ""))
+        self._weights.add(found)
+        keys = bands(signature) if signature is not None else []
+        self._remember(story, doc["id"], found, signature, keys, joined=parse_time(doc["published"]))
+        return True
+
+    def _tick(self, at: datetime) -> datetime:
+        self._clock = at if self._clock is None else max(self._clock, at)
+        cutoff = self._clock - self.settings.horizon
+        self._expire_members(cutoff)
+        self._close_before(cutoff)
+        return at
+
+    def _duplicate(self, keys: list[int], signature: RMinHash | None) -> Assignment | None:
         if signature is None:
             return None
         candidates: set[str] = set()
-        for key in bands(signature):
+        for key in keys:
             held = self._buckets.get(key)
             if held is not None:
                 candidates.update((held,) if isinstance(held, str) else held)
@@ -132,25 +244,34 @@ class StoryIndex:
         return Assignment(self.stories[self._members[best[1]].story], "duplicate", best[0], duplicate_of=best[1])
 
     def _event(self, found: set[str], doc: dict[str, Any], at: datetime) -> Assignment | None:
-        total = sum(self._weights.weight(f) for f in found)
-        entity_total = sum(self._weights.weight(f) for f in found if is_entity(f))
+        weight = self._weights.weight
+        weights = {f: weight(f) for f in found}
+        total = sum(weights.values())
+        entity_total = sum(w for f, w in weights.items() if is_entity(f))
         if not total or not entity_total:
             return None
-        candidates = set().union(*(self._by_feature.get(f, ()) for f in found if is_entity(f)))
+        candidates: set[str] = set()
+        for f in found:
+            holders = self._by_feature.get(f)
+            if holders:
+                candidates.update(holders)
+        gap = self.settings.gap
+        language = doc.get("language")
         best: tuple[float, Story] | None = None
         for story_id in candidates:
             story = self.stories[story_id]
-            if at - story.last_update > self.settings.gap or story.first_seen - at > self.settings.gap:
+            if at - story.last_update > gap or story.first_seen - at > gap:
                 continue
-            shared = [f for f in found if f in story.features]
+            story_features = story.features
+            shared = [f for f in found if f in story_features]
             shared_entities = [f for f in shared if is_entity(f)]
             if len(shared) < 2 or not shared_entities:
                 continue
-            score = sum(self._weights.weight(f) for f in shared) / total
+            score = sum(weights[f] for f in shared) / total
             threshold = self._threshold(at - story.last_update)
-            if doc.get("language") not in story.languages and len(shared_entities) >= 2:
+            if language not in story.languages and len(shared_entities) >= 2:
                 # another language: the words cannot match, the entities must carry it
-                score = max(score, sum(self._weights.weight(f) for f in shared_entities) / entity_total)
+                score = max(score, sum(weights[f] for f in shared_entities) / entity_total)
                 threshold = max(threshold, self.settings.cross_language_threshold)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, story)
@@ -161,57 +282,113 @@ class StoryIndex:
         share = min(1.0, max(0.0, since_last / s.gap)) if s.gap else 1.0
         return s.event_threshold + (s.event_threshold_at_gap - s.event_threshold) * share
 
-    def _join(
-        self, story: Story, doc: dict[str, Any], found: set[str], signature: RMinHash | None, at: datetime
-    ) -> None:
-        story.dispatches.append(doc["id"])
-        story.sources.add(str(doc.get("source") or ""))
+    def _breaking(self, story: Story, at: datetime) -> bool:
+        s = self.settings
+        if len(story.sources) < s.breaking_sources:
+            return False
+        firsts = sorted(story.sources.values())
+        # any `breaking_sources` consecutive first appearances within the window
+        n = s.breaking_sources
+        return any(firsts[i + n - 1] - firsts[i] <= s.breaking_window for i in range(len(firsts) - n + 1))
+
+    def _count(self, story: Story, doc: dict[str, Any], at: datetime) -> None:
+        """The story's record takes the dispatch: counts, sources, languages, entities, growth."""
+        story.dispatches += 1
+        source = str(doc.get("source") or "")
+        if source not in story.sources or at < story.sources[source]:
+            story.sources[source] = at
         if doc.get("language"):
             story.languages.add(str(doc["language"]))
+        if at >= story.last_update:
+            story.latest_title = str(doc.get("title") or "")
         story.last_update = max(story.last_update, at)
         story.first_seen = min(story.first_seen, at)
+        hour = format_time(at.replace(minute=0, second=0, microsecond=0))
+        story.growth[hour] = story.growth.get(hour, 0) + 1
+        if len(story.growth) > GROWTH_BUCKETS:
+            del story.growth[min(story.growth)]
+        for kind, group in (("countries", "countries"), ("officials", "officials"), ("agencies", "agencies")):
+            names = {str(e.get("code") if kind == "countries" else e.get("name")) for e in doc.get(group) or ()}
+            names.discard("None")
+            if names:
+                story.entities.setdefault(kind, Counter()).update(names)
+        heapq.heappush(self._quiet, (story.last_update, story.id))
+
+    def _remember(
+        self,
+        story: Story,
+        dispatch_id: str,
+        found: set[str],
+        signature: RMinHash | None,
+        keys: list[int],
+        joined: datetime | None = None,
+    ) -> None:
+        """What the index keeps of a dispatch until it leaves: its features in the story, its fingerprint."""
         for feature in found:
             story.features[feature] = story.features.get(feature, 0) + 1
             if is_entity(feature):
-                self._by_feature[feature].add(story.id)
-        heapq.heappush(self._quiet, (story.last_update, story.id))
-        keys = bands(signature) if signature is not None else []
-        self._members[doc["id"]] = _Member(story.id, signature, keys, frozenset(found))
+                self._by_feature.setdefault(feature, set()).add(story.id)
+        clock = self._clock
+        assert clock is not None
+        # restored dispatches come in their stored order; their publication time stands in for the clock
+        at = clock if joined is None else min(joined, clock)
+        self._members[dispatch_id] = _Member(story.id, at, signature, keys, frozenset(found))
         for key in keys:
             held = self._buckets.get(key)
             if held is None:
-                self._buckets[key] = doc["id"]
+                self._buckets[key] = dispatch_id
             elif isinstance(held, str):
-                self._buckets[key] = [held, doc["id"]]
+                self._buckets[key] = [held, dispatch_id]
             else:
-                held.append(doc["id"])
+                held.append(dispatch_id)
 
-    def _close_before(self, cutoff: datetime) -> None:
-        """Close the stories quiet since before `cutoff`; forget their dispatches."""
-        closing: list[Story] = []
+    def _expire_members(self, cutoff: datetime) -> None:
+        """Forget the dispatches that joined before `cutoff` (oldest first: the dict is in arrival order)."""
+        members = self._members
+        while members:
+            dispatch_id = next(iter(members))
+            member = members[dispatch_id]
+            if member.joined >= cutoff:
+                break
+            del members[dispatch_id]
+            self._weights.remove(member.features)
+            for key in member.keys:
+                held = self._buckets.get(key)
+                if held == dispatch_id:
+                    del self._buckets[key]
+                elif isinstance(held, list) and dispatch_id in held:
+                    held.remove(dispatch_id)
+                    if len(held) == 1:
+                        self._buckets[key] = held[0]
+            story = self.stories.get(member.story)
+            if story is None:
+                continue
+            for feature in member.features:
+                left = story.features.get(feature, 0) - 1
+                if left > 0:
+                    story.features[feature] = left
+                    continue
+                story.features.pop(feature, None)
+                holders = self._by_feature.get(feature)
+                if holders is not None:
+                    holders.discard(story.id)
+                    if not holders:
+                        del self._by_feature[feature]
+
+    def _close_before(self, cutoff: datetime) -> list[Story]:
+        """Close the stories quiet since before `cutoff` (their dispatches have left already)."""
+        closed: list[Story] = []
         while self._quiet and self._quiet[0][0] < cutoff:
             _, story_id = heapq.heappop(self._quiet)
             story = self.stories.get(story_id)
-            if story is not None and story.last_update < cutoff and story not in closing:
-                closing.append(story)
-        for story in closing:
-            for dispatch_id in story.dispatches:
-                member = self._members.pop(dispatch_id, None)
-                if member is None:
-                    continue
-                self._weights.remove(member.features)
-                for key in member.keys:
-                    held = self._buckets.get(key)
-                    if held == dispatch_id:
-                        del self._buckets[key]
-                    elif isinstance(held, list) and dispatch_id in held:
-                        held.remove(dispatch_id)
-                        if len(held) == 1:
-                            self._buckets[key] = held[0]
-            for feature in story.features:
+            if story is None or story.last_update >= cutoff:
+                continue
+            for feature in story.features:  # features of members restored late, if any
                 holders = self._by_feature.get(feature)
                 if holders is not None:
                     holders.discard(story.id)
                     if not holders:
                         del self._by_feature[feature]
             del self.stories[story.id]
+            closed.append(story)
+        return closed

@@ -12,7 +12,7 @@ from typing import Any
 
 from wirewatch import wire
 from wirewatch.errors import InputError
-from wirewatch.models import Dispatch, ModelError, Rule
+from wirewatch.models import GROUP_BY, Dispatch, ModelError, Rule
 from wirewatch.wire import Origin, encode_json
 
 __all__ = ["DeadLetterReason", "Origin", "dead_letter", "decode_dispatch", "encode_json"]
@@ -58,7 +58,16 @@ def dead_letter(reason: str, origin: Origin, payload: bytes | None) -> dict[str,
 
 
 def encode_rule(rule: Rule) -> bytes:
-    return encode_json({"id": rule.id, "name": rule.name, "query": rule.query, "channels": list(rule.channels)})
+    return encode_json(
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "query": rule.query,
+            "channels": list(rule.channels),
+            "group_by": rule.group_by,
+            "updates": rule.updates,
+        }
+    )
 
 
 def decode_rule(key: bytes | None, value: bytes | None) -> tuple[str, Rule | None]:
@@ -90,7 +99,14 @@ def decode_rule(key: bytes | None, value: bytes | None) -> tuple[str, Rule | Non
         raise DeadLetterReason(f"rule {rule_id!r}: 'name' must be a non-empty string")
     if not isinstance(channels, list) or not all(isinstance(c, str) for c in channels):
         raise DeadLetterReason(f"rule {rule_id!r}: 'channels' must be a list of channel names")
-    return rule_id, Rule(id=rule_id, name=name, query=query, channels=list(channels))
+    group_by, updates = data.get("group_by", "story"), data.get("updates", False)
+    if group_by not in GROUP_BY:
+        raise DeadLetterReason(f"rule {rule_id!r}: 'group_by' must be one of {', '.join(GROUP_BY)}")
+    if not isinstance(updates, bool):
+        raise DeadLetterReason(f"rule {rule_id!r}: 'updates' must be true or false")
+    return rule_id, Rule(
+        id=rule_id, name=name, query=query, channels=list(channels), group_by=group_by, updates=updates
+    )
 
 
 class RuleBook:

@@ -16,7 +16,12 @@ from elasticsearch import AsyncElasticsearch, BadRequestError
 
 from wirewatch.errors import ServiceError
 from wirewatch.settings import ElasticsearchSettings
-from wirewatch.sinks.elasticsearch.layout import IndexNames, alerts_index_body, dispatches_template_body
+from wirewatch.sinks.elasticsearch.layout import (
+    IndexNames,
+    alerts_index_body,
+    dispatches_template_body,
+    stories_index_body,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +71,7 @@ class SetupReport:
 
 
 async def install_layout(client: AsyncElasticsearch, names: IndexNames) -> SetupReport:
-    """Dispatches template + index + alias, and the alerts index. Safe to run any number of times."""
+    """Dispatches template + index + alias, the alerts and stories indices. Safe to run any number of times."""
     report = SetupReport()
     template = dispatches_template_body(names.dispatches_pattern)
     try:
@@ -79,6 +84,8 @@ async def install_layout(client: AsyncElasticsearch, names: IndexNames) -> Setup
     await _ensure_index(client, names.dispatches_index, dispatches_body, template["template"]["mappings"], report)
     alerts = alerts_index_body()
     await _ensure_index(client, names.alerts, alerts, alerts["mappings"], report)
+    stories = stories_index_body()
+    await _ensure_index(client, names.stories, stories, stories["mappings"], report)
     return report
 
 

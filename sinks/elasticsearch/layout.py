@@ -1,4 +1,4 @@
-"""The Elasticsearch index layout: dispatches template + index + alias, alerts index.
+"""The Elasticsearch index layout: dispatches template + index + alias, alerts index, stories index.
 
 Dispatches
   One index, ``<prefix>-v1``, reached through the alias ``<prefix>``; the index
@@ -40,6 +40,7 @@ from wirewatch.sinks.elasticsearch.folded import SEARCH_FIELDS
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "deploy" / "elasticsearch"  # in a source checkout
 DISPATCHES_TEMPLATE_FILE = TEMPLATE_DIR / "dispatches-template.json"
 ALERTS_INDEX_FILE = TEMPLATE_DIR / "alerts-index.json"
+STORIES_INDEX_FILE = TEMPLATE_DIR / "stories-index.json"
 INDEX_GENERATION = "v1"
 # Above the built-in templates (priority 100 for logs-*-*, ...), so ours always applies.
 TEMPLATE_PRIORITY = 200
@@ -71,7 +72,8 @@ def dispatches_template_body(index_pattern: str = "wirewatch-dispatches-*") -> d
 
 
 def alerts_index_body() -> dict[str, Any]:
-    """Settings and mappings of the alerts index (Alert.to_dict() documents, _id = alert key)."""
+    """Settings and mappings of the alerts index: one Alert.to_dict() document per (rule, dispatch), _id = its
+    hit key; `key` groups the hits of one alert (rule:story when the rule groups by story)."""
     keyword = {"type": "keyword"}
     return {
         "settings": {**BASE_SETTINGS, "index.query.default_field": ["title", "rule.name"]},
@@ -93,6 +95,40 @@ def alerts_index_body() -> dict[str, Any]:
                 "source": keyword,
                 "countries": keyword,
                 "officials": keyword,
+                "key": keyword,
+                "story_id": keyword,
+                "group_by": keyword,
+                "updates": {"type": "boolean"},
+            },
+        },
+    }
+
+
+def stories_index_body() -> dict[str, Any]:
+    """Settings and mappings of the stories index: the latest Story.to_record() of each story, _id = story id."""
+    keyword = {"type": "keyword"}
+    date = {"type": "date"}
+    integer = {"type": "integer"}
+    return {
+        "settings": {**BASE_SETTINGS, "index.query.default_field": ["title", "latest_title"]},
+        "mappings": {
+            "dynamic": False,  # source_first, entity_counts: kept in _source for a restart, not searched
+            "properties": {
+                "id": keyword,
+                "title": {"type": "text", "analyzer": "standard", "fields": {"raw": keyword}},
+                "latest_title": {"type": "text", "analyzer": "standard"},
+                "first_seen": date,
+                "last_update": date,
+                "dispatches": integer,
+                "sources": integer,
+                "source_names": keyword,
+                "languages": keyword,
+                "breaking": {"type": "boolean"},
+                "breaking_at": date,
+                "countries": keyword,
+                "officials": keyword,
+                "agencies": keyword,
+                "growth": {"properties": {"hour": date, "dispatches": integer}},
             },
         },
     }
@@ -104,10 +140,11 @@ class IndexNames:
 
     prefix: str  # also the alias dispatches are written and read through
     alerts: str
+    stories: str = "wirewatch-stories"
 
     @classmethod
     def from_settings(cls, settings: ElasticsearchSettings) -> IndexNames:
-        return cls(prefix=settings.index_prefix, alerts=settings.alerts_index)
+        return cls(prefix=settings.index_prefix, alerts=settings.alerts_index, stories=settings.stories_index)
 
     @property
     def dispatches_alias(self) -> str:
@@ -131,6 +168,7 @@ def render_files() -> dict[Path, str]:
     return {
         DISPATCHES_TEMPLATE_FILE: json.dumps(dispatches_template_body(), indent=2, ensure_ascii=False) + "\n",
         ALERTS_INDEX_FILE: json.dumps(alerts_index_body(), indent=2, ensure_ascii=False) + "\n",
+        STORIES_INDEX_FILE: json.dumps(stories_index_body(), indent=2, ensure_ascii=False) + "\n",
     }
 
 

@@ -79,7 +79,8 @@ def bulk_item(kind: RecordKind, origin: Origin, payload: bytes | None, index: st
         alert = Alert.from_dict(data)
     except ModelError as exc:
         raise Rejected(f"invalid alert: {exc}") from exc
-    return BulkItem(origin, payload or b"", index, alert.key, data, require_alias=False)
+    # one document per (rule, dispatch): a story's alert is the hits sharing its `key`
+    return BulkItem(origin, payload or b"", index, alert.hit_key, data, require_alias=False)
 
 
 class Outcome(Enum):

@@ -130,6 +130,34 @@ MIGRATIONS: list[str] = [
         updated_at REAL NOT NULL
     );
     """,
+    # 4 -> 5: stories (docs/stories.md). A story's latest record; each dispatch's story id (its `doc` has the
+    # story as it stood when the dispatch joined); an alert grouped by story is one row in `alerts`, updated as
+    # the story's dispatches match, and one `alert_hits` row per dispatch, so a repeat never counts twice.
+    """
+    CREATE TABLE stories (
+        id          TEXT PRIMARY KEY,
+        title       TEXT NOT NULL,
+        first_seen  REAL NOT NULL,
+        last_update REAL NOT NULL,
+        dispatches  INTEGER NOT NULL,
+        sources     INTEGER NOT NULL,
+        breaking_at REAL,
+        record      TEXT NOT NULL          -- Story.to_record() as JSON
+    );
+    CREATE INDEX stories_last_update ON stories (last_update);
+    CREATE INDEX stories_first_seen ON stories (first_seen);
+
+    ALTER TABLE dispatches ADD COLUMN story_id TEXT;
+    CREATE INDEX dispatches_story ON dispatches (story_id, published_ts) WHERE story_id IS NOT NULL;
+
+    ALTER TABLE alerts ADD COLUMN updated_at REAL;
+    CREATE TABLE alert_hits (
+        alert_key   TEXT NOT NULL,
+        dispatch_id TEXT NOT NULL,
+        at          REAL NOT NULL,
+        PRIMARY KEY (alert_key, dispatch_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

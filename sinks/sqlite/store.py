@@ -21,14 +21,14 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from wirewatch.errors import StoreError
-from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, to_utc
+from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, parse_time, to_utc
 from wirewatch.query import fts_document_text
 from wirewatch.sinks.sqlite.schema import migrate
 from wirewatch.sinks.sqlite.search import DEFAULT_SCAN_LIMIT, SearchResults
@@ -52,7 +52,7 @@ _ORJSON_STDLIB_ONLY_TYPES = (
 # and dispatches are inserted _ROWS_PER_INSERT rows (x 7 columns) per statement.
 _ID_CHUNK = 500
 _ROWS_PER_INSERT = 100
-_DISPATCH_COLUMNS = "id, doc, title, text, source, published_ts, stored_at"
+_DISPATCH_COLUMNS = "id, doc, title, text, source, published_ts, stored_at, story_id"
 # A dead letter keeps the rejected input for replay, but one absurd input must
 # not bloat the database: anything longer is cut and the reason says so.
 MAX_DEAD_LETTER_PAYLOAD = 1024 * 1024
@@ -118,12 +118,13 @@ def _row_chunks(rows: list[tuple[Any, ...]], size: int) -> Iterator[list[tuple[A
 @lru_cache(maxsize=_ROWS_PER_INSERT)
 def _upsert_dispatches_sql(row_count: int) -> str:
     """Insert-or-replace of ``row_count`` dispatches in one statement (a repeated id updates the row)."""
-    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * row_count)
+    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * row_count)
     return (
         f"INSERT INTO dispatches ({_DISPATCH_COLUMNS}) VALUES {values}"
         " ON CONFLICT (id) DO UPDATE SET"
         " doc = excluded.doc, title = excluded.title, text = excluded.text,"
-        " source = excluded.source, published_ts = excluded.published_ts, stored_at = excluded.stored_at"
+        " source = excluded.source, published_ts = excluded.published_ts, stored_at = excluded.stored_at,"
+        " story_id = excluded.story_id"
     )
 
 
@@ -292,6 +293,7 @@ class SQLiteStore:
                 t.dispatch.source,
                 _ts(t.dispatch.published),
                 now,
+                t.story.id if t.story is not None else None,
             )
             for t, doc in zip(tagged_list, docs, strict=False)
         ]
@@ -318,35 +320,66 @@ class SQLiteStore:
         return self.record_alerts([(alert, channels)])[0]
 
     def record_alerts(self, fired: list[tuple[Alert, list[str]]]) -> list[bool]:
-        """`record_alert` for a batch, in one transaction; True where the alert is new."""
+        """`record_alert` for a batch, in one transaction; True where the alert is new.
+
+        An alert whose key exists already (grouped by story: a later dispatch of the story) updates the row:
+        hits, sources and the latest dispatch; each (alert, dispatch) counts once however often it comes. Its
+        channels get nothing more unless the rule asks for updates: then each channel's delivery is due again
+        and sends the alert as it stands (a delivery still pending just sends the newer state)."""
         now = time.time()
         with self._write() as conn:
             # Which keys exist is read inside the write transaction, so nothing can slip in between.
-            existing: set[str] = set()
+            existing: dict[str, Alert | None] = {}
             for chunk in _chunks(list(dict.fromkeys(alert.key for alert, _ in fired))):
                 marks = ",".join("?" * len(chunk))
-                existing.update(row[0] for row in conn.execute(f"SELECT key FROM alerts WHERE key IN ({marks})", chunk))
+                existing.update(
+                    (row[0], None) for row in conn.execute(f"SELECT key FROM alerts WHERE key IN ({marks})", chunk)
+                )
             recorded: list[bool] = []
-            alert_rows: list[tuple[Any, ...]] = []
-            delivery_rows: list[tuple[Any, ...]] = []
             for alert, channels in fired:
-                new = alert.key not in existing
-                recorded.append(new)
-                if new:
-                    existing.add(alert.key)  # the same alert twice in one batch is recorded once
-                    alert_rows.append(
-                        (alert.key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at))
+                key = alert.key
+                hit = conn.execute(
+                    "INSERT INTO alert_hits (alert_key, dispatch_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    (key, alert.dispatch_id, _ts(alert.at)),
+                ).rowcount
+                if key not in existing:
+                    existing[key] = alert
+                    recorded.append(True)
+                    conn.execute(
+                        "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)",
+                        (key, alert.rule_id, alert.dispatch_id, _json(alert.to_dict()), _ts(alert.at)),
                     )
-                    delivery_rows.extend((alert.key, channel, now) for channel in dict.fromkeys(channels))
-            conn.executemany(
-                "INSERT INTO alerts (key, rule_id, dispatch_id, alert, at) VALUES (?, ?, ?, ?, ?)", alert_rows
-            )
-            conn.executemany(
-                "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at)"
-                " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
-                delivery_rows,
-            )
+                    conn.executemany(
+                        "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at)"
+                        " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
+                        [(key, channel, now) for channel in dict.fromkeys(channels)],
+                    )
+                    continue
+                recorded.append(False)
+                if not hit:
+                    continue  # the same dispatch again: a repeat, already counted
+                current = existing[key]
+                if current is None:
+                    row = conn.execute("SELECT alert FROM alerts WHERE key = ?", (key,)).fetchone()
+                    current = existing[key] = Alert.from_dict(json.loads(row[0]))
+                _grow(current, alert)
+                conn.execute(
+                    "UPDATE alerts SET alert = ?, updated_at = ? WHERE key = ?",
+                    (_json(current.to_dict()), _ts(alert.at), key),
+                )
+                if alert.updates:
+                    conn.executemany(
+                        "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at) VALUES (?, ?, 'pending', ?)"
+                        " ON CONFLICT DO UPDATE SET state = 'pending', attempts = 0, last_error = NULL,"
+                        " next_attempt_at = excluded.next_attempt_at, delivered_at = NULL",
+                        [(key, channel, now) for channel in dict.fromkeys(channels)],
+                    )
         return recorded
+
+    def alert_hits(self, alert_key: str) -> list[str]:
+        """The dispatches an alert covers, in the order they matched."""
+        rows = self._read("SELECT dispatch_id FROM alert_hits WHERE alert_key = ? ORDER BY at", (alert_key,))
+        return [row[0] for row in rows]
 
     def pending_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[tuple[Alert, str]]:
         """Oldest due first; among equals, the least-tried first, so one alert an
@@ -428,12 +461,105 @@ class SQLiteStore:
         ]
 
     def alerts(self, since: datetime | None = None, limit: int = 100) -> list[Alert]:
-        """Newest first."""
+        """Newest first: by when they fired or, for an alert a story's later dispatch updated, by that."""
         rows = self._read(
-            "SELECT alert FROM alerts WHERE at >= ? ORDER BY at DESC, rowid DESC LIMIT ?",
+            "SELECT alert FROM alerts WHERE max(at, coalesce(updated_at, at)) >= ?"
+            " ORDER BY max(at, coalesce(updated_at, at)) DESC, rowid DESC LIMIT ?",
             (_ts(since) if since is not None else float("-inf"), limit),
         )
         return [Alert.from_dict(json.loads(row[0])) for row in rows]
+
+    # -- Stories -----------------------------------------------------------
+
+    def put_stories(self, records: list[dict[str, Any]]) -> None:
+        """The latest record of each changed story (StoryStage.take_changed)."""
+        if not records:
+            return
+        rows = [
+            (
+                r["id"],
+                r.get("title") or "",
+                _ts(parse_time(r["first_seen"])),
+                _ts(parse_time(r["last_update"])),
+                int(r["dispatches"]),
+                int(r["sources"]),
+                _ts(parse_time(r["breaking_at"])) if r.get("breaking_at") else None,
+                _json(r),
+            )
+            for r in records
+        ]
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO stories (id, title, first_seen, last_update, dispatches, sources, breaking_at, record)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " title = excluded.title, first_seen = excluded.first_seen, last_update = excluded.last_update,"
+                " dispatches = excluded.dispatches, sources = excluded.sources, breaking_at = excluded.breaking_at,"
+                " record = excluded.record",
+                rows,
+            )
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        rows = self._read("SELECT record FROM stories WHERE id = ?", (story_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def stories(
+        self,
+        since: datetime | None = None,
+        limit: int = 50,
+        *,
+        breaking: bool = False,
+        min_sources: int = 0,
+        order: str = "last_update",
+    ) -> list[dict[str, Any]]:
+        """Stories updated since `since`, the latest first (or the biggest: order="sources")."""
+        sort = {"last_update": "last_update DESC", "sources": "sources DESC, last_update DESC"}[order]
+        where = ["last_update >= ?", "sources >= ?"]
+        if breaking:
+            where.append("breaking_at IS NOT NULL")
+        rows = self._read(
+            f"SELECT record FROM stories WHERE {' AND '.join(where)} ORDER BY {sort}, id LIMIT ?",
+            (_ts(since) if since is not None else float("-inf"), min_sources, limit),
+        )
+        return [json.loads(row[0]) for row in rows]
+
+    def story_dispatches(self, story_id: str, limit: int = 100) -> list[dict[str, Any]]:
+        """A story's dispatches, newest first."""
+        rows = self._read(
+            "SELECT doc FROM dispatches WHERE story_id = ? ORDER BY published_ts DESC, seq DESC LIMIT ?",
+            (story_id, limit),
+        )
+        return [json.loads(row[0]) for row in rows]
+
+    def open_stories(self, horizon: timedelta) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+        """What a restart needs to resume the stories: the records of the stories updated within `horizon` of
+        the latest update (the stories' clock is publication time, not the wall clock), and (lazily, in stored
+        order) the documents published since then."""
+        latest = self._read("SELECT max(last_update) FROM stories")[0][0]
+        if latest is None:
+            return [], iter(())
+        since = _dt(latest) - horizon
+        records = [
+            json.loads(row[0])
+            for row in self._read(
+                "SELECT record FROM stories WHERE last_update >= ? ORDER BY last_update", (_ts(since),)
+            )
+        ]
+
+        def docs() -> Iterator[dict[str, Any]]:
+            after = -1
+            while True:
+                rows = self._read(
+                    "SELECT seq, doc FROM dispatches WHERE seq > ? AND published_ts >= ? AND story_id IS NOT NULL"
+                    " ORDER BY seq LIMIT 2000",
+                    (after, _ts(since)),
+                )
+                if not rows:
+                    return
+                for seq, doc in rows:
+                    after = seq
+                    yield json.loads(doc)
+
+        return records, docs()
 
     # -- DeadLetters -------------------------------------------------------
 
@@ -535,6 +661,23 @@ class SQLiteStore:
             "inbox_pending": "SELECT count(*) FROM inbox WHERE state = 'accepted'",
         }
         return {name: int(self._read(sql)[0][0]) for name, sql in queries.items()}
+
+
+def _grow(alert: Alert, hit: Alert) -> None:
+    """An alert grouped by story takes one more matching dispatch."""
+    alert.hits += 1
+    if hit.source and hit.source not in alert.sources:
+        alert.sources = [*(alert.sources or [alert.source]), hit.source]
+    alert.latest = {
+        "dispatch_id": hit.dispatch_id,
+        "title": hit.title,
+        "url": hit.url,
+        "source": hit.source,
+        "at": format_time(hit.at),
+    }
+    alert.updated_at = hit.at
+    alert.countries = list(dict.fromkeys([*alert.countries, *hit.countries]))
+    alert.officials = list(dict.fromkeys([*alert.officials, *hit.officials]))
 
 
 def _json_default(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -528,13 +529,19 @@ def test_search_folds_accents_and_arabic_letter_forms(db_path: Path) -> None:
 
 
 def test_the_migration_folds_what_an_older_version_indexed(db_path: Path) -> None:
-    with SQLiteStore(db_path) as store:
-        store.save(make_tagged("old", title="Coup d'État", text="À Zürich, le général."))
-        # what version 2 stored: lowercased, not folded (the update trigger re-indexes the row)
-        store.conn.execute("UPDATE dispatches SET title = 'coup d''état', text = 'à zürich, le général.'")
-        store.conn.execute("PRAGMA user_version = 2")
-        store.conn.commit()
-        assert store.search("zurich") == []
+    # a file as version 2 left it: its schema, and the title and text lowercased, not folded
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    for script in MIGRATIONS[:2]:
+        conn.executescript(script)
+    old = make_tagged("old", title="Coup d'État", text="À Zürich, le général.")
+    conn.execute(
+        "INSERT INTO dispatches (id, doc, title, text, source, published_ts, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (old.id, json.dumps(old.to_doc()), "coup d'état", "à zürich, le général.", "wire", T0.timestamp(), 0.0),
+    )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
     with SQLiteStore(db_path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert [hit.doc["id"] for hit in store.search("zurich")] == [make_tagged("old").id]
+        assert [hit.doc["id"] for hit in store.search("zurich")] == [old.id]

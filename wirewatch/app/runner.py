@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TextIO
 
 from wirewatch.app.feed_catalog import effective_feeds
@@ -32,6 +33,7 @@ from wirewatch.models import Dispatch, Rule
 from wirewatch.processors.learning import Learning
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.steps import build_steps
+from wirewatch.processors.stories.stage import StoryStage
 from wirewatch.processors.tagger import Tagger
 from wirewatch.processors.tagger.learned import USER
 from wirewatch.producers.fulltext.fetcher import ArticleFetcher
@@ -118,7 +120,11 @@ class EmbeddedPipeline:
             records, _ = store.learned_records()
             learning.load(records)
         processor = DispatchProcessor(
-            tagger, build_matcher(settings.rules), build_steps(settings.pipeline.steps, settings), learning
+            tagger,
+            build_matcher(settings.rules),
+            build_steps(settings.pipeline.steps, settings),
+            learning,
+            stories=resume_stories(settings, store),
         )
         delivery = AlertDelivery(
             store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics
@@ -213,6 +219,8 @@ class EmbeddedPipeline:
         # The batch's dispatches, alerts and inbox completion: one transaction, one commit.
         with self.store.transaction():
             self._save(results, docs)
+            if self.processor.stories is not None:
+                self.store.put_stories(self.processor.stories.take_changed())
             self._save_learned()
             fired = self.delivery.record_many([pair for result in results for pair in result.alerts])
             self.store.complete_many([r.tagged.id for r in results])
@@ -276,6 +284,21 @@ class EmbeddedPipeline:
             await self.fulltext.close()
         await self.delivery.close()
         self.store.close()
+
+
+def resume_stories(settings: Settings, store: SQLiteStore) -> StoryStage | None:
+    """The stories stage with the open stories of the store put back (None when stories are off)."""
+    if not settings.stories.enabled:
+        return None
+    stage = StoryStage(settings.stories)
+    started = time.perf_counter()
+    records, docs = store.open_stories(timedelta(days=settings.stories.horizon_days))
+    restored = stage.resume(records, docs)
+    if records:
+        log.info(
+            "resumed %d open stories (%d dispatches) in %.1f s", len(records), restored, time.perf_counter() - started
+        )
+    return stage
 
 
 def _settle_heap() -> None:

@@ -65,10 +65,19 @@ FIELDS: dict[str, FieldType] = {
     "events.evidence": FieldType.KEYWORD,
     "events.offset": FieldType.INTEGER,
     "tagged_at": FieldType.DATE,
+    # the dispatch's story as it stood when the dispatch joined it (docs/stories.md)
+    "story.id": FieldType.KEYWORD,
+    "story.how": FieldType.KEYWORD,  # new, duplicate, event
+    "story.dispatches": FieldType.INTEGER,
+    "story.sources": FieldType.INTEGER,
+    "story.languages": FieldType.KEYWORD,
+    "story.first_seen": FieldType.DATE,
+    "story.breaking": FieldType.BOOLEAN,
+    "story.breaking_at": FieldType.DATE,
 }
 
 # Object fields: ``_exists_:countries`` asks whether any sub-field has a value.
-OBJECT_FIELDS = frozenset({"countries", "officials", "agencies", "events", "hints", "fulltext", "feed"})
+OBJECT_FIELDS = frozenset({"countries", "officials", "agencies", "events", "hints", "fulltext", "feed", "story"})
 # ``hints`` holds free-form feed hints; its sub-fields are dynamic keywords.
 DYNAMIC_KEYWORD_PREFIX = "hints."
 DEFAULT_FIELDS: tuple[str, ...] = ("title", "text")

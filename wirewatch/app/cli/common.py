@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from datetime import datetime, timedelta
 from enum import IntEnum
 from pathlib import Path
 from typing import Any, TextIO
 
 from wirewatch.app.components import load_settings
+from wirewatch.models import parse_time, utcnow
 from wirewatch.settings import Settings
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -34,6 +37,17 @@ def settings_for(args: argparse.Namespace) -> Settings:
         if getattr(args, "store", None):
             settings.store.path = Path(args.store)
     return settings
+
+
+def parse_since(value: str | None) -> datetime | None:
+    """`--since`: an ISO time, or a duration back from now such as 30m, 12h, 7d."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d+)\s*([smhd])", value.strip())
+    if m:
+        unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
+        return utcnow() - timedelta(**{unit: int(m.group(1))})
+    return parse_time(value)
 
 
 def clip(text: str, width: int) -> str:

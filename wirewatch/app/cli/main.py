@@ -10,10 +10,8 @@ import argparse
 import asyncio
 import json
 import logging
-import re
 import sys
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from wirewatch import __version__
@@ -25,10 +23,11 @@ from wirewatch.app.cli import kb as cli_kb
 from wirewatch.app.cli import notify as cli_notify
 from wirewatch.app.cli import processor as cli_processor
 from wirewatch.app.cli import producer as cli_producer
-from wirewatch.app.cli.common import Exit, clip, print_table, settings_for
+from wirewatch.app.cli import stories as cli_stories
+from wirewatch.app.cli.common import Exit, clip, parse_since, print_table, settings_for
 from wirewatch.app.components import check_config
 from wirewatch.config import ConfigError
-from wirewatch.models import format_time, parse_time, utcnow
+from wirewatch.models import format_time
 from wirewatch.settings import Settings
 
 
@@ -112,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_es.add_commands(sub)
     cli_feeds.add_commands(sub)
     cli_fulltext.add_commands(sub)
+    cli_stories.add_commands(sub)
     cli_notify.add_commands(sub)
     cli_kb.add_commands(sub)
 
@@ -289,16 +289,6 @@ def _search_store(settings: Settings, query: str, limit: int):
         return store.search(query, limit=limit)
 
 
-def parse_since(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    m = re.fullmatch(r"(\d+)\s*([smhd])", value.strip())
-    if m:
-        unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[m.group(2)]
-        return utcnow() - timedelta(**{unit: int(m.group(1))})
-    return parse_time(value)
-
-
 def cmd_alerts(args: argparse.Namespace) -> int:
     try:
         since = parse_since(args.since)
@@ -319,12 +309,13 @@ def cmd_alerts(args: argparse.Namespace) -> int:
             format_time(a.at)[:19].replace("T", " "),
             a.rule_name,
             clip(a.title, 60),
+            f"{a.hits} ({len(a.sources or [a.source])} src)" if a.hits > 1 else "1",
             ",".join(a.countries[:8]),
             a.url or "",
         ]
         for a in alerts
     ]
-    print_table(["at", "rule", "title", "countries", "link"], rows)
+    print_table(["at", "rule", "title", "dispatches", "countries", "link"], rows)
     return Exit.OK
 
 
