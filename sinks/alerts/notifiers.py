@@ -43,8 +43,14 @@ def console_line(alert: Alert) -> str:
         officials += f" +{len(alert.officials) - MAX_OFFICIALS_SHOWN} more"
     link = alert.url or alert.source or "-"
     title = alert.title or "(untitled)"
+    kind = "ALERT"
+    if alert.is_update:  # a story's alert that grew: say by how much, and what came last
+        kind = "UPDATE"
+        latest = alert.latest or {}
+        title += f"  ({alert.hits} dispatches, {len(alert.sources) or 1} sources; latest: {latest.get('title') or '-'})"
+        link = latest.get("url") or link
     return _printable(
-        f"{format_time(alert.at)}  ALERT [{alert.rule_name}]  {title}  countries={countries}"
+        f"{format_time(alert.updated_at or alert.at)}  {kind} [{alert.rule_name}]  {title}  countries={countries}"
         f"  officials={officials}  {link}"
     )
 

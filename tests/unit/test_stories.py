@@ -155,3 +155,46 @@ def test_fingerprint_ignores_frame_lines_and_short_texts_have_none() -> None:
     framed = minhash("x", "BAMAKO, Nov 3 (Wire) – " + WIRE + "\nReporting by A. Mendes; Editing by J. Doe")
     plain = minhash("y", WIRE)
     assert framed is not None and plain is not None and framed.jaccard(plain) > 0.9
+
+
+def test_a_long_running_story_keeps_only_its_recent_dispatches_in_memory(tagger: Tagger) -> None:
+    index = StoryIndex(StorySettings(horizon=timedelta(days=2)))
+    first = index.add(doc(tagger, "d0", "Officers seize power in Guinea-Bissau", WIRE))
+    for day in range(1, 6):  # a copy a day: the story never goes quiet for the horizon
+        placed = index.add(doc(tagger, f"d{day}", "Guinea-Bissau officers", WIRE, hours=24 * day, source=f"o{day}"))
+        assert placed.story is first.story
+    assert first.story.dispatches == 6 and len(first.story.sources) == 6
+    # only what arrived within the horizon is kept: memory is bounded by arrivals, not by the story's age
+    assert set(index._members) == {"d3", "d4", "d5"}
+    assert all(count <= 3 for count in first.story.features.values())
+
+
+def test_a_story_record_round_trips_and_resume_gives_the_same_story(tagger: Tagger) -> None:
+    from wirewatch.processors.stories.stage import StoryStage
+
+    stage = StoryStage()
+    docs = [
+        doc(tagger, "a", "Officers seize power in Guinea-Bissau", WIRE),
+        doc(tagger, "b", "Army says it holds Guinea-Bissau", "BISSAU (Wire) - " + WIRE, hours=1, source="b"),
+    ]
+    for d in docs:
+        stage.place(d)
+    (record,) = stage.take_changed()
+    assert record["dispatches"] == 2 and record["sources"] == 2 and "GW" in record["countries"]
+    assert stage.take_changed() == []
+
+    resumed = StoryStage()
+    assert resumed.resume([json_round_trip(record)], [json_round_trip(d) for d in docs]) == 2
+    later = doc(tagger, "c", "Guinea-Bissau: officers in charge", WIRE + "\nClick here.", hours=2, source="c")
+    ref = resumed.place(later)
+    assert ref.id == record["id"] and ref.how == "duplicate" and ref.dispatches == 3 and ref.sources == 3
+    # a redelivered dispatch keeps its story and is not counted twice
+    again = resumed.place(dict(later))
+    assert again.id == record["id"] and resumed.index.stories[record["id"]].dispatches == 3
+
+
+def json_round_trip(value: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    result: dict[str, Any] = json.loads(json.dumps(value))
+    return result
