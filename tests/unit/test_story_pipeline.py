@@ -59,9 +59,9 @@ async def run_through(pipeline: EmbeddedPipeline, dispatches: list[Dispatch]) ->
 
 
 RULES: list[dict[str, Any]] = [
-    {"name": "coup", "query": "coup OR events.type:coup OR \"taken control\""},
-    {"name": "coup each", "query": "\"taken control\"", "group_by": "dispatch"},
-    {"name": "coup updates", "query": "\"taken control\"", "updates": True},
+    {"name": "coup", "query": 'coup OR events.type:coup OR "taken control"'},
+    {"name": "coup each", "query": '"taken control"', "group_by": "dispatch"},
+    {"name": "coup updates", "query": '"taken control"', "updates": True},
     {"name": "widely carried", "query": "story.sources:>=3"},
     {"name": "breaking", "query": "story.breaking:true"},
 ]
