@@ -42,6 +42,14 @@ class DispatchProcessor:
         self._reload_if_updated = getattr(tagger, "reload_if_updated", None)
 
     def process(self, dispatch: Dispatch) -> Processed:
+        tagged, doc = self.tag(dispatch)
+        if self.stories is not None:
+            tagged.story = self.stories.place(doc)
+        return self.match(tagged, doc)
+
+    def tag(self, dispatch: Dispatch) -> tuple[TaggedDispatch, dict]:
+        """Tagger and steps, no stories and no rules: the distributed processor's share when stories are on
+        (the clusterer places the document, then matches)."""
         if self._reload_if_updated is not None:
             self._reload_if_updated()  # cheap: looks at the officials updates file every few seconds
         learning = self.learning
@@ -52,10 +60,7 @@ class DispatchProcessor:
             learning.observe(tagged)
         for step in self.steps:
             step(tagged)
-        doc = tagged.to_doc()
-        if self.stories is not None:
-            tagged.story = self.stories.place(doc)
-        return self.match(tagged, doc)
+        return tagged, tagged.to_doc()
 
     def match(self, tagged: TaggedDispatch, doc: dict) -> Processed:
         """The rules over a tagged document (the distributed stories stage calls this after placing it)."""

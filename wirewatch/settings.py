@@ -151,6 +151,9 @@ class KafkaSettings:
     topic_raw: str = "dispatches.raw"
     topic_fetch: str = "dispatches.fetch"  # dispatches whose article is to be fetched: producer -> fetcher -> raw
     topic_tagged: str = "dispatches.tagged"
+    # stories on: the processors' tagged dispatches on their way to `wirewatch clusterer` (one partition)
+    topic_clustering: str = "dispatches.clustering"
+    topic_stories: str = "stories"  # compacted: each story's latest record, for the sink and a clusterer's restart
     topic_alerts: str = "alerts"
     topic_dead: str = "dispatches.dead"
     topic_rules: str = "rules"
@@ -162,6 +165,7 @@ class KafkaSettings:
     processor_group: str = "wirewatch-processor"  # faust app id = consumer group of the processors
     sink_group: str = "wirewatch-sink"
     fetcher_group: str = "wirewatch-fetcher"
+    clusterer_group: str = "wirewatch-clusterer"
     notifier_group: str = "wirewatch-notifier"
     notifier_store: Path = Path("wirewatch-notifier.db")  # alert-once ledger and delivery retries of `wirewatch notify`
     linger_ms: int = 20

@@ -21,6 +21,7 @@ from wirewatch.kafka_options import kafka_python_options
 from wirewatch.settings import KafkaSettings
 
 RULES_PARTITIONS = 1
+CLUSTERING_PARTITIONS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,34 @@ def topic_specs(kafka: KafkaSettings) -> list[TopicSpec]:
     specs.append(TopicSpec(kafka.topic_learned, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
     # Feeds added, paused or removed at runtime: one record per feed name; every producer reads it all.
     specs.append(TopicSpec(kafka.topic_feeds, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
+    specs.extend(story_topic_specs(kafka))
     return specs
+
+
+def story_topic_specs(kafka: KafkaSettings) -> list[TopicSpec]:
+    """Stories: one partition in, so one clusterer owns every story (docs/stories.md), and each story's latest
+    record, compacted, which the sink indexes and a clusterer reads back when it takes over."""
+    return [
+        TopicSpec(
+            kafka.topic_clustering,
+            CLUSTERING_PARTITIONS,
+            kafka.replication,
+            {"cleanup.policy": "delete", "retention.ms": str(kafka.retention_ms)},
+        ),
+        TopicSpec(kafka.topic_stories, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}),
+    ]
+
+
+def ensure_story_topics(kafka: KafkaSettings) -> None:
+    """Create the stories topics before anything writes to them (a broker that creates topics on first use
+    would give the clustering topic its default partition count and the stories topic no compaction). Raises
+    TopicAdminError when the clustering topic has more than one partition: stories need a single owner."""
+    for result in ensure_topics(kafka, story_topic_specs(kafka)):
+        if result.problems:
+            raise TopicAdminError(
+                f"topic {result.name}: {'; '.join(result.problems)}; stories need it with "
+                f"{CLUSTERING_PARTITIONS} partition (delete it and run `wirewatch topics create`)"
+            )
 
 
 def admin_client(kafka: KafkaSettings, **overrides: Any) -> Any:  # kafka.admin.KafkaAdminClient

@@ -1,4 +1,5 @@
-"""Generate deploy/kibana/saved_objects.ndjson: data views, saved searches, Lens charts, a dashboard.
+"""Generate deploy/kibana/saved_objects.ndjson: data views (dispatches, alerts, stories), saved searches, Lens
+charts, a dashboard.
 
 Kibana stores several attributes as JSON *strings* inside JSON (searchSourceJSON,
 panelsJSON); writing them by hand invites escaping mistakes, so the file is
@@ -23,11 +24,13 @@ TYPE_MIGRATION_VERSIONS = {"index-pattern": "8.0.0", "search": "10.5.0", "lens":
 
 DISPATCHES_VIEW = "wirewatch-dispatches-view"
 ALERTS_VIEW = "wirewatch-alerts-view"
+STORIES_VIEW = "wirewatch-stories-view"
 SEARCH_SOURCE_REF = "kibanaSavedObjectMeta.searchSourceJSON.index"
 LAYER = "layer1"
 RECORDS = "___records___"  # Lens' pseudo-field for a document count
 
 DISPATCH_COLUMNS = ["title", "source", "countries.code", "officials.name", "agencies.name", "keywords"]
+STORY_COLUMNS = ["title", "dispatches", "sources", "source_names", "languages", "countries", "first_seen"]
 
 
 def saved_object(
@@ -283,6 +286,8 @@ def dashboard(panels: list[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, 
 def build() -> list[dict[str, Any]]:
     dispatches_view = data_view(DISPATCHES_VIEW, "wirewatch dispatches", "wirewatch-dispatches*", "published")
     alerts_view = data_view(ALERTS_VIEW, "wirewatch alerts", "wirewatch-alerts*", "at")
+    # One document per story (its latest record, _id = story id), in time by its last dispatch.
+    stories_view = data_view(STORIES_VIEW, "wirewatch stories", "wirewatch-stories*", "last_update")
     coups = saved_search(
         "wirewatch-coup-mentions",
         "wirewatch: all coup mentions",
@@ -319,6 +324,16 @@ def build() -> list[dict[str, Any]]:
         ["rule.name", "title", "matched", "countries", "source", "url"],
         "at",
     )
+    breaking = saved_search(
+        "wirewatch-breaking-stories",
+        "wirewatch: breaking stories",
+        "Stories that reached the breaking bar ([stories] breaking_sources within breaking_minutes; by default five "
+        "sources within an hour), the latest update first.",
+        STORIES_VIEW,
+        "breaking:true",
+        [*STORY_COLUMNS, "breaking_at"],
+        "last_update",
+    )
     by_country = mentions_by_country_over_time()
     officials = top_entities("wirewatch-top-officials", "officials.name", "Top officials", "Officials")
     agencies = top_entities("wirewatch-top-agencies", "agencies.name", "Top agencies", "Agencies")
@@ -335,10 +350,12 @@ def build() -> list[dict[str, Any]]:
     return [
         dispatches_view,
         alerts_view,
+        stories_view,
         coups,
         current_coups,
         turkey,
         alert_table,
+        breaking,
         by_country,
         officials,
         agencies,

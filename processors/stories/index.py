@@ -213,7 +213,11 @@ class StoryIndex:
         signature = minhash(str(doc.get("title") or ""), str(doc.get("text") or ""))
         self._weights.add(found)
         keys = bands(signature) if signature is not None else []
-        self._remember(story, doc["id"], found, signature, keys, joined=parse_time(doc["published"]))
+        at = parse_time(doc["published"])
+        if int((doc.get("story") or {}).get("dispatches") or 0) > story.dispatches:
+            # published after the story's record was (a crash between the two): the record missed it
+            self._count(story, doc, at)
+        self._remember(story, doc["id"], found, signature, keys, joined=at)
         return True
 
     def _tick(self, at: datetime) -> datetime:
@@ -265,7 +269,9 @@ class StoryIndex:
             story_features = story.features
             shared = [f for f in found if f in story_features]
             shared_entities = [f for f in shared if is_entity(f)]
-            if len(shared) < 2 or not shared_entities:
+            # two shared features, one of them a named thing (a country, an official, a body): the same kind of
+            # event alone ("e:coup") does not make two coups in two countries one story
+            if len(shared) < 2 or not any(f[0] != "e" for f in shared_entities):
                 continue
             score = sum(weights[f] for f in shared) / total
             threshold = self._threshold(at - story.last_update)

@@ -2,7 +2,8 @@
 
     dispatches.raw ──take_events(n, within)──► decode ─► DispatchProcessor.process
         ├─► dispatches.tagged   TaggedDispatch.to_doc(), key = dispatch id
-        ├─► alerts              Alert.to_dict(), key = alert.key
+            (dispatches.clustering with [stories] on: `wirewatch clusterer` places, matches and publishes)
+        ├─► alerts              Alert.to_dict(), key = alert.key (none with [stories] on: the clusterer's)
         ├─► <app id>-country-mentions  (code, mentions per batch) ─► windowed tables 1 min / 1 h
         └─► dispatches.dead     {"reason", "topic", "partition", "offset", "key", "payload", "at"}
 
@@ -47,12 +48,13 @@ from wirewatch.errors import is_record_refused
 from wirewatch.kafka_options import faust_broker_options
 from wirewatch.models import Rule, format_time
 from wirewatch.processors.learning import Learning
-from wirewatch.processors.process import DispatchProcessor
+from wirewatch.processors.process import DispatchProcessor, Processed
 from wirewatch.processors.stream.codec import DeadLetterReason, Origin, dead_letter, decode_dispatch, encode_json
 from wirewatch.processors.stream.consumer import AtLeastOnceConsumer, AtLeastOnceTransport
 from wirewatch.processors.stream.learned import LearnedTopicReader
 from wirewatch.processors.stream.rules import RuleTopicFollower
 from wirewatch.settings import Settings
+from wirewatch.topics import ensure_story_topics
 
 log = logging.getLogger("wirewatch.processor")
 
@@ -113,6 +115,8 @@ class ProcessorApp:
     learned_topic: faust.TopicT | None = None
     learned_follower: CompactedTopicFollower | None = None
     learned_reader: LearnedTopicReader | None = None
+    # [stories] on: the tagged documents go to the clusterer (topic_clustering), which matches the rules
+    stories_downstream: bool = False
 
     def apply_rules(self, rules: list[Rule]) -> None:
         errors = self.processor.replace_rules(rules)
@@ -155,7 +159,11 @@ class ProcessorApp:
         except DeadLetterReason as exc:
             return [self._dead(str(exc), origin, event.value)]
         try:
-            processed = self.processor.process(dispatch)
+            if self.stories_downstream:  # tag only: the clusterer places it in a story, then matches the rules
+                tagged, doc = self.processor.tag(dispatch)
+                processed = Processed(tagged=tagged, doc=doc)
+            else:
+                processed = self.processor.process(dispatch)
         except Exception as exc:  # a tagger/matcher bug must not stop the stream: park the dispatch
             log.exception("processing dispatch %s failed", dispatch.id)
             return [self._dead(f"processing failed: {type(exc).__name__}: {exc}", origin, event.value)]
@@ -395,7 +403,8 @@ def build_app(settings: Settings, options: WorkerOptions, processor: DispatchPro
         processor=processor or build_processor(settings, learned_writer(options)),
         app=app,
         follower=RuleTopicFollower(kafka, lambda rules: holder.apply_rules(rules)),
-        tagged_topic=raw_topic(kafka.topic_tagged),
+        tagged_topic=raw_topic(kafka.topic_clustering if settings.stories.enabled else kafka.topic_tagged),
+        stories_downstream=settings.stories.enabled,
         alerts_topic=raw_topic(kafka.topic_alerts),
         dead_topic=raw_topic(kafka.topic_dead),
         # Repartitioned by country so each windowed-table key lives in exactly one partition.
@@ -476,6 +485,13 @@ def _mention_count(value: bytes | None) -> int:
 def run_worker(settings: Settings, options: WorkerOptions, loglevel: str = "info") -> int:
     """Build the app and run one worker in this process until SIGINT/SIGTERM."""
     options.data_dir.mkdir(parents=True, exist_ok=True)
+    if settings.stories.enabled:
+        # the clustering topic with its one partition, before the first send could create it with more; the
+        # clusterer checks it again at its start, so a broker away now only delays the check
+        try:
+            ensure_story_topics(settings.kafka)
+        except Exception as exc:  # kafka-python's errors share no useful base
+            log.warning("could not make sure the stories topics exist (%s); the clusterer will", exc)
     holder = build_app(settings, options)
     worker = faust.Worker(
         holder.app,

@@ -99,6 +99,9 @@ def alerts_index_body() -> dict[str, Any]:
                 "story_id": keyword,
                 "group_by": keyword,
                 "updates": {"type": "boolean"},
+                "hits": {"type": "integer"},
+                "sources": keyword,
+                "updated_at": {"type": "date"},
             },
         },
     }

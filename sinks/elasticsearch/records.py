@@ -25,6 +25,7 @@ SINK_STAGE = "elasticsearch-sink"
 class RecordKind(Enum):
     DISPATCH = "dispatch"
     ALERT = "alert"
+    STORY = "story"  # a story's latest record (the compacted stories topic), _id = story id
 
 
 class Rejected(InputError):
@@ -75,6 +76,11 @@ def bulk_item(kind: RecordKind, origin: Origin, payload: bytes | None, index: st
         if not isinstance(doc_id, str) or not doc_id or len(doc_id.encode("utf-8")) > 512:
             raise Rejected("tagged dispatch without a usable 'id' (a non-empty string of at most 512 bytes)")
         return BulkItem(origin, payload or b"", index, doc_id, with_folded_copies(data), require_alias=True)
+    if kind is RecordKind.STORY:
+        story_id = data.get("id")
+        if not isinstance(story_id, str) or not story_id or len(story_id.encode("utf-8")) > 512:
+            raise Rejected("story record without a usable 'id'")
+        return BulkItem(origin, payload or b"", index, story_id, data, require_alias=False)
     try:
         alert = Alert.from_dict(data)
     except ModelError as exc:

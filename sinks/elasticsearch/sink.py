@@ -44,6 +44,7 @@ from wirewatch.sinks.elasticsearch.records import (
     describe_error,
     outcome_of,
 )
+from wirewatch.topics import ensure_story_topics
 from wirewatch.wire import Origin, encode_json
 
 log = logging.getLogger(__name__)
@@ -168,8 +169,10 @@ class ElasticsearchSink:
         *,
         backoff: Backoff | None = None,
         client: AsyncElasticsearch | None = None,
+        stories: bool = False,
     ) -> None:
         self.es, self.kafka = es, kafka
+        self.stories = stories
         self.names = IndexNames.from_settings(es)
         self.backoff = backoff or Backoff(base=0.5, cap=30.0)
         self.counters = SinkCounters()
@@ -186,9 +189,12 @@ class ElasticsearchSink:
         await self._install_layout_when_reachable()
         options = aiokafka_options(self.kafka)
         self._producer = AIOKafkaProducer(**options, acks="all", enable_idempotence=True)
+        topics = [self.kafka.topic_tagged, self.kafka.topic_alerts]
+        if self.stories:
+            await asyncio.to_thread(ensure_story_topics, self.kafka)  # compacted, before it is read
+            topics.append(self.kafka.topic_stories)
         self._consumer = AIOKafkaConsumer(
-            self.kafka.topic_tagged,
-            self.kafka.topic_alerts,
+            *topics,
             **options,
             group_id=self.kafka.sink_group,
             enable_auto_commit=False,
@@ -235,8 +241,7 @@ class ElasticsearchSink:
         dead: list[dict[str, Any]] = []
         for record in records:
             origin = Origin(record.topic, record.partition, record.offset, record.key)
-            kind = RecordKind.ALERT if record.topic == self.kafka.topic_alerts else RecordKind.DISPATCH
-            index = self.names.alerts if kind is RecordKind.ALERT else self.names.dispatches_alias
+            kind, index = self._destination(record.topic)
             try:
                 items.append(bulk_item(kind, origin, record.value, index))
             except Rejected as exc:
@@ -250,6 +255,13 @@ class ElasticsearchSink:
         self.counters.indexed += result.indexed
         self.counters.dead += len(result.dead_letters)
         return result
+
+    def _destination(self, topic: str) -> tuple[RecordKind, str]:
+        if topic == self.kafka.topic_alerts:
+            return RecordKind.ALERT, self.names.alerts
+        if topic == self.kafka.topic_stories:
+            return RecordKind.STORY, self.names.stories
+        return RecordKind.DISPATCH, self.names.dispatches_alias
 
     async def _send_dead_letters(self, letters: list[dict[str, Any]]) -> None:
         for letter in letters:
@@ -278,11 +290,14 @@ class ElasticsearchSink:
             log.warning("offset commit failed (%s): %d record(s) will be re-delivered", exc, len(records))
 
 
-async def run_sink(es: ElasticsearchSettings, kafka: KafkaSettings, stop: asyncio.Event | None = None) -> SinkCounters:
-    """The `wirewatch sink` service: runs until SIGTERM/SIGINT (or `stop`)."""
+async def run_sink(
+    es: ElasticsearchSettings, kafka: KafkaSettings, stop: asyncio.Event | None = None, *, stories: bool = False
+) -> SinkCounters:
+    """The `wirewatch sink` service: runs until SIGTERM/SIGINT (or `stop`). `stories`: also index the stories
+    topic (the clusterer's story records) into the stories index."""
     stop = stop or asyncio.Event()
     with stop_on_signals(stop):
-        sink = ElasticsearchSink(es, kafka)
+        sink = ElasticsearchSink(es, kafka, stories=stories)
         try:
             await sink.start()
             log.info(

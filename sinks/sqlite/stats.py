@@ -116,6 +116,20 @@ def alerts_after(conn: sqlite3.Connection, after_rowid: int, limit: int = 100) -
     return [(int(rowid), json.loads(alert)) for rowid, alert in rows]
 
 
+def story_alerts(conn: sqlite3.Connection, story_id: str, since: float, limit: int = 50) -> list[dict[str, Any]]:
+    """Alert JSON of the alerts a story's dispatches fired at or after ``since`` (epoch seconds), the latest
+    (by when they fired or last grew) first, as ``SQLiteStore.alerts`` orders them.
+
+    ``since`` bounds the scan through the ``alerts_at`` index; the story id is read from each alert's JSON.
+    """
+    rows = conn.execute(
+        "SELECT alert FROM alerts WHERE at >= ? AND json_extract(alert, '$.story_id') = ?"
+        " ORDER BY max(at, coalesce(updated_at, at)) DESC, rowid DESC LIMIT ?",
+        (since, story_id, limit),
+    ).fetchall()
+    return [json.loads(alert) for (alert,) in rows]
+
+
 def cursors(conn: sqlite3.Connection) -> tuple[int, int]:
     """(last dispatch seq, last alert rowid): where a watcher starts."""
     seq = conn.execute("SELECT coalesce(max(seq), 0) FROM dispatches").fetchone()[0]

@@ -7,7 +7,16 @@ import io
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from tests.unit.dashboard_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, fill_store, pipeline_settings
+from tests.unit.dashboard_fixtures import (
+    FLOOD_STORY,
+    HOSTILE_STORY_TITLE,
+    HOSTILE_TEXT,
+    HOSTILE_TITLE,
+    fill_store,
+    flood_copies,
+    pipeline_settings,
+    sample_dispatches,
+)
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, SQLiteBackend, create_app
 from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.models import Dispatch, utcnow
@@ -16,9 +25,9 @@ LIVE_WAIT_MS = 10_000  # "within seconds"
 
 
 @asynccontextmanager
-async def live_pipeline_with_dashboard(tmp_path):
+async def live_pipeline_with_dashboard(tmp_path, extra_rules=None):
     """The embedded pipeline and its dashboard in this event loop, as `wirewatch run` wires them."""
-    settings = pipeline_settings(tmp_path)
+    settings = pipeline_settings(tmp_path, extra_rules)
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
     backend = SQLiteBackend(settings.store.path)
     app = create_app(backend, bus=pipeline.events, metrics=pipeline.metrics, policy=AccessPolicy(bind="127.0.0.1"))
@@ -79,7 +88,10 @@ async def test_an_ingested_dispatch_shows_up_as_an_alert_within_seconds(tmp_path
 
 async def test_hostile_feed_text_is_rendered_as_text_and_runs_nothing(tmp_path, browser, artifacts):
     await fill_store(tmp_path)  # the stored hostile dispatch: server-rendered path
-    async with live_pipeline_with_dashboard(tmp_path) as (pipeline, url):
+    # The live copy joins the stored hostile dispatch's story, whose "coup" alerts exist already (grouped by
+    # story, they grow without firing again): a rule grouping by dispatch fires a new alert for it.
+    each = [{"name": "coup each", "query": "coup", "group_by": "dispatch"}]
+    async with live_pipeline_with_dashboard(tmp_path, each) as (pipeline, url):
         page, dialogs, errors = await open_page(browser, url)
         await page.wait_for_selector("#live-status.on", timeout=LIVE_WAIT_MS)
         # ... and a second hostile dispatch arriving live: the script-built DOM path.
@@ -123,6 +135,41 @@ async def test_hostile_feed_text_is_rendered_as_text_and_runs_nothing(tmp_path, 
         await page.screenshot(path=str(artifacts / "hostile-search.png"), full_page=True)
         assert await page.evaluate("typeof window.__pwned") == "undefined"
         assert dialogs == [] and errors == []
+
+
+async def test_a_story_opens_from_the_timeline_and_from_its_alert_and_runs_nothing(tmp_path, browser, artifacts):
+    """The overview's stories timeline and the story page, server-rendered with inline SVG under the strict CSP:
+    hostile titles stay text, no script error, no dialog."""
+    await fill_store(tmp_path, sample_dispatches() + flood_copies())
+    async with live_pipeline_with_dashboard(tmp_path) as (_pipeline, url):
+        page, dialogs, errors = await open_page(browser, url)
+        violations: list[str] = []
+        page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+        await page.wait_for_selector("#live-status.on", timeout=LIVE_WAIT_MS)
+        flood = page.locator(f"#stories li.story[data-id='{FLOOD_STORY}']")
+        assert HOSTILE_STORY_TITLE in await flood.locator(".title").inner_text()
+        assert await flood.locator(".badge.breaking").count() == 1
+        assert await flood.locator("svg.spark rect.bar").count() >= 1
+        assert await page.locator("#stories script, #stories img").count() == 0
+        await page.screenshot(path=str(artifacts / "stories-overview.png"), full_page=True)
+
+        await flood.locator(".title a").click()
+        await page.wait_for_url(f"**/stories/{FLOOD_STORY}")
+        story = page.locator(".story-full")
+        assert HOSTILE_STORY_TITLE in await story.locator("h1").inner_text()
+        assert await story.locator("svg.growth rect.bar").count() >= 1
+        assert await page.locator("table.members tbody tr").count() == 5
+        assert await page.locator("a[href^='javascript']").count() == 0  # the copy with a javascript: link
+        assert await page.locator("main script, main img").count() == 0
+        await page.screenshot(path=str(artifacts / "story-page.png"), full_page=True)
+
+        await page.goto(url)
+        await page.locator("#alerts tr[data-key='coup:s-seed'] .reach a").click()
+        await page.wait_for_url("**/stories/s-seed")
+        assert "2 dispatches · 2 sources" in await page.locator("table.alerts").inner_text()
+        assert HOSTILE_TITLE in await page.locator(".story-full").inner_text()  # the latest title, as text
+        assert await page.evaluate("typeof window.__pwned") == "undefined"
+        assert dialogs == [] and errors == [] and violations == []
 
 
 async def test_feeds_are_added_from_a_site_and_paused_from_the_page(tmp_path, browser, artifacts):

@@ -32,7 +32,11 @@ def unique_name(kind: str) -> str:
 def es_settings_for(url: str, **overrides: Any) -> ElasticsearchSettings:
     prefix = unique_name("dispatches")
     settings = ElasticsearchSettings(
-        hosts=[url], index_prefix=prefix, alerts_index=prefix.replace("dispatches", "alerts"), request_timeout=10.0
+        hosts=[url],
+        index_prefix=prefix,
+        alerts_index=prefix.replace("dispatches", "alerts"),
+        stories_index=prefix.replace("dispatches", "stories"),
+        request_timeout=10.0,
     )
     for name, value in overrides.items():
         setattr(settings, name, value)
@@ -43,7 +47,9 @@ async def drop_layout(settings: ElasticsearchSettings) -> None:
     names = IndexNames.from_settings(settings)
     client = build_client(settings)
     try:
-        await client.options(ignore_status=404).indices.delete(index=f"{names.dispatches_pattern},{names.alerts}")
+        await client.options(ignore_status=404).indices.delete(
+            index=f"{names.dispatches_pattern},{names.alerts},{names.stories}"
+        )
         await client.options(ignore_status=404).indices.delete_index_template(name=names.template_name)
     finally:
         await client.close()

@@ -71,6 +71,16 @@ async def index_alerts(settings: ElasticsearchSettings, alerts: list[Alert]) -> 
         await client.close()
 
 
+async def index_stories(settings: ElasticsearchSettings, records: list[dict[str, Any]]) -> None:
+    """Story records as the sink writes them: _id = story id, into the stories index."""
+    client = build_client(settings)
+    try:
+        actions = [{"_index": settings.stories_index, "_id": r["id"], "_source": r} for r in records]
+        await async_bulk(client, actions, refresh="wait_for")
+    finally:
+        await client.close()
+
+
 def stored_doc(store: SQLiteStore, dispatch_id: str) -> dict[str, Any]:
     doc = store.get(dispatch_id)
     assert doc is not None, dispatch_id
@@ -115,11 +125,14 @@ async def both(tmp_path: Path, es_layout: ElasticsearchSettings):
         ids = [row[0] for row in store.conn.execute("SELECT id FROM dispatches ORDER BY seq")]
         docs = [stored_doc(store, i) for i in ids]
         alerts = store.alerts(limit=1000)
+        stories = store.stories(limit=1000)
     finally:
         store.close()
     assert len(docs) == 5 and alerts, "the pipeline stored the sample and fired alerts"
+    assert stories and all(doc.get("story") for doc in docs), "the pipeline grouped the sample into stories"
     await index_docs(es_layout, docs)
     await index_alerts(es_layout, alerts)
+    await index_stories(es_layout, stories)
     es_settings = es_backend_settings(es_layout, tmp_path / "no-ledger-here.db")
     async with running_dashboard(settings.store.path) as (sqlite_url, sqlite_session):
         async with es_dashboard(es_settings) as (es_url, es_session, backend):
@@ -129,6 +142,7 @@ async def both(tmp_path: Path, es_layout: ElasticsearchSettings):
                 "backend": backend,
                 "ids": ids,
                 "alerts": alerts,
+                "stories": stories,
                 "settings": es_settings,
                 "tmp": tmp_path,
             }
@@ -170,9 +184,10 @@ async def test_alerts_and_counts_match_sqlite(both) -> None:
     assert sorted(es["alerts"], key=lambda a: a["key"]) == sorted(lite["alerts"], key=lambda a: a["key"])
     at_ms = [a["at"][:23] for a in es["alerts"]]  # newest first, to the millisecond `date` keeps
     assert at_ms == sorted(at_ms, reverse=True)
-    assert {a["dispatch_id"] for a in es["alerts"]} >= {"seed", "hostile", "niger", "ankara"}
-    hostile = [a for a in es["alerts"] if a["dispatch_id"] == "hostile"]
-    assert hostile and all(a["url"] is None for a in hostile)  # javascript: links are never passed on
+    # Grouped by story: the seed's story took in the hostile and the Ankara dispatches, its alerts grew.
+    assert {a["dispatch_id"] for a in es["alerts"]} >= {"seed", "niger"}
+    assert max(a["hits"] for a in es["alerts"]) > 1
+    assert "javascript:" not in json.dumps(es["alerts"])  # javascript: links are never passed on
 
     lite_recent, es_recent = await from_both(both, "/api/alerts?since=1h&limit=2")
     assert es_recent["count"] == lite_recent["count"] == 2
@@ -184,6 +199,46 @@ async def test_alerts_and_counts_match_sqlite(both) -> None:
     }
     assert es_stats["store"]["dispatches"] == 5
     assert es_stats["live"].keys() == lite_stats["live"].keys()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/stories",
+        "/api/stories?order=sources&limit=2",
+        "/api/stories?min_sources=2",
+        "/api/stories?breaking=1",
+        "/api/stories?since=7d",
+        "/api/stories?period=all&order=sources",
+    ],
+)
+async def test_stories_match_sqlite(both, path: str) -> None:
+    lite, es = await from_both(both, path)
+    for listing in (lite, es):
+        if "since=" in path:  # relative to each request's own "now"
+            del listing["since"]
+        elif listing["since"] is not None:  # period=all: the stored times; `date` keeps milliseconds, SQLite more
+            listing["since"] = listing["since"][:23]
+    assert es == lite
+    if "breaking" not in path and "min_sources" not in path:
+        assert es["count"] >= 1
+
+
+async def test_one_story_with_members_and_alerts_matches_sqlite(both) -> None:
+    for record in both["stories"]:
+        lite, es = await from_both(both, f"/api/stories/{record['id']}")
+        assert es == lite, record["id"]
+        assert es["id"] == record["id"] and len(es["members"]) == record["dispatches"]
+    seed_lite, seed_es = await from_both(both, "/api/stories/s-seed?limit=1")
+    assert seed_es == seed_lite and len(seed_es["members"]) == 1
+    assert seed_es["alerts"] and all(a["story_id"] == "s-seed" for a in seed_es["alerts"])
+    lite_missing, es_missing = await from_both(both, "/api/stories/s-nosuchstory", status=404)
+    assert es_missing == lite_missing
+    es_url, es_session = both["es"]
+    async with es_session.get(es_url + "/stories/s-seed") as page:
+        assert page.status == 200
+        html = await page.text()
+    assert "&lt;script&gt;window.__pwned" in html and "<script>window.__pwned" not in html
 
 
 @pytest.mark.parametrize(
@@ -339,7 +394,7 @@ async def test_the_full_text_rate_per_feed_comes_from_the_index(
 
 async def test_html_pages_escape_a_script_title(both) -> None:
     es_url, es_session = both["es"]
-    for path in ("/", "/dispatch/hostile", "/search?q=Ankara"):
+    for path in ("/", "/dispatch/hostile", "/search?q=Ankara", "/stories/s-seed"):
         async with es_session.get(es_url + path) as response:
             assert response.status == 200, path
             html = await response.text()
@@ -408,6 +463,8 @@ async def test_an_index_that_is_not_set_up_reads_as_empty(tmp_path: Path, elasti
         assert (await get_json(session, url + "/api/dispatches"))["count"] == 0
         assert (await get_json(session, url + "/api/stats"))["store"] == {"dispatches": 0, "alerts": 0}
         assert (await get_json(session, url + "/api/stats/countries?period=all"))["series"] == []
+        assert (await get_json(session, url + "/api/stories"))["count"] == 0
+        await get_json(session, url + "/api/stories/s-anything", status=404)
         async with session.get(url + "/") as page:
             assert page.status == 200
     assert IndexNames.from_settings(settings.elasticsearch).dispatches_alias.startswith("wwtest-")

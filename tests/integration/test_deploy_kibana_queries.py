@@ -28,7 +28,11 @@ pytestmark = pytest.mark.integration
 def patterns(settings: ElasticsearchSettings) -> dict[str, str]:
     """The data views' patterns, with this test's private index names in place of the defaults."""
     names = IndexNames.from_settings(settings)
-    return {"wirewatch-dispatches*": f"{names.prefix}*", "wirewatch-alerts*": f"{names.alerts}*"}
+    return {
+        "wirewatch-dispatches*": f"{names.prefix}*",
+        "wirewatch-alerts*": f"{names.alerts}*",
+        "wirewatch-stories*": f"{names.stories}*",
+    }
 
 
 def alert_docs(tagged: list[Any]) -> list[dict[str, Any]]:
@@ -51,6 +55,33 @@ def alert_docs(tagged: list[Any]) -> list[dict[str, Any]]:
     return docs
 
 
+def story_records() -> list[dict[str, Any]]:
+    """Three stories' records (Story.to_record() shape), the second one breaking."""
+    records = []
+    for number in range(3):
+        hour = f"2026-02-0{number + 1}T10:00:00Z"
+        records.append(
+            {
+                "id": f"s-kibana-{number}",
+                "title": f"Story number {number}",
+                "latest_title": f"Story number {number}, later",
+                "first_seen": hour,
+                "last_update": hour,
+                "dispatches": 2 + number,
+                "sources": 1 + number * 2,
+                "source_names": [f"outlet-{n}" for n in range(1 + number * 2)],
+                "languages": ["en"],
+                "breaking": number == 1,
+                "breaking_at": hour if number == 1 else None,
+                "growth": [{"hour": hour, "dispatches": 2 + number}],
+                "countries": ["BR"],
+                "officials": [],
+                "agencies": [],
+            }
+        )
+    return records
+
+
 async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: ElasticsearchSettings) -> None:
     tagged = tag_all(gold_dispatches())
     docs = [item.to_doc() for item in tagged]
@@ -65,6 +96,10 @@ async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: Elastic
             client,
             [{"_index": names.alerts, "_id": str(i), "_source": a} for i, a in enumerate(alerts)],
             refresh="wait_for",
+        )
+        stories = story_records()
+        await async_bulk(
+            client, [{"_index": names.stories, "_id": r["id"], "_source": r} for r in stories], refresh="wait_for"
         )
         objects = load_objects()
         views = {
@@ -87,6 +122,8 @@ async def test_saved_searches_and_charts_run_on_the_real_node(es_layout: Elastic
                 expected = {doc["id"] for doc in docs if parse_query(text).match(doc) is not None}
                 assert found == expected, obj["id"]
                 assert len(found) == len(answer["hits"]["hits"])  # alias + index under one pattern: no doubles
+            elif view_titles[obj["references"][0]["id"]] == "wirewatch-stories*":
+                assert found == {r["id"] for r in stories if r["breaking"]}, obj["id"]
             else:
                 assert len(found) == len(alerts)
             if obj["id"] in ("wirewatch-coup-mentions", "wirewatch-country-watch-tr"):

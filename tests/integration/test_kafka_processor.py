@@ -56,7 +56,10 @@ def unique_kafka(bootstrap: str, partitions: int) -> KafkaSettings:
         topic_dead=f"{prefix}.dead",
         topic_rules=f"{prefix}.rules",
         topic_learned=f"{prefix}.learned",
+        topic_clustering=f"{prefix}.clustering",
+        topic_stories=f"{prefix}.stories",
         processor_group=f"{prefix}-processor",
+        clusterer_group=f"{prefix}-clusterer",
         partitions=partitions,
     )
 
@@ -76,8 +79,11 @@ def create_topics(kafka: KafkaSettings) -> None:
         admin.close()
 
 
-def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -> Path:
-    lines = ["[kafka]", f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}"]
+def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = (), *, stories: bool = False) -> Path:
+    """The processor's configuration. Stories off unless asked: these tests are about the processor stage
+    (with stories on, its output goes to the clusterer: tests/integration/test_kafka_clusterer.py)."""
+    lines = ["[stories]", f"enabled = {json.dumps(stories)}", "", "[kafka]"]
+    lines.append(f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}")
     for name in (
         "client_id",
         "topic_raw",
@@ -86,7 +92,10 @@ def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -
         "topic_dead",
         "topic_rules",
         "topic_learned",
+        "topic_clustering",
+        "topic_stories",
         "processor_group",
+        "clusterer_group",
     ):
         lines.append(f"{name} = {json.dumps(getattr(kafka, name))}")
     lines.append(f"partitions = {kafka.partitions}")
@@ -97,6 +106,7 @@ def write_config(path: Path, kafka: KafkaSettings, rules: Iterable[Rule] = ()) -
             f"id = {json.dumps(rule.id)}",
             f"name = {json.dumps(rule.name)}",
             f"query = {json.dumps(rule.query)}",
+            f"group_by = {json.dumps(rule.group_by)}",
         ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

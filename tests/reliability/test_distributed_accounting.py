@@ -1,7 +1,8 @@
 """End-to-end accounting across producer → processor → Elasticsearch sink on the real local broker and node,
 with a kill -9 of each stage mid-stream and a restart: every dispatch the producer accepted into its ledger
-is indexed exactly once (the index _id is the dispatch id), and every alert is indexed once per
-(rule, dispatch). Each stage runs as its own `wirewatch` process; names (topics, group ids, indices) are
+is indexed exactly once (the index _id is the dispatch id), every alert is indexed once per
+(rule, dispatch), and every dispatch is counted once in its story (the clusterer, the stories stage, is killed
+too). Each stage runs as its own `wirewatch` process; names (topics, group ids, indices) are
 unique to the run and removed afterwards."""
 
 from __future__ import annotations
@@ -107,8 +108,9 @@ def cleanup(bootstrap: str, es: str, topics: list[str], prefix: str, alerts: str
 def test_kill_9_of_each_stage_mid_stream_every_accepted_dispatch_indexed_once(tmp_path: Path) -> None:
     bootstrap, es = ensure_kafka(), ensure_elasticsearch()
     uid = uuid.uuid4().hex[:8]
-    prefix, alerts_index = f"wwrel-{uid}-dispatches", f"wwrel-{uid}-alerts"
-    topics = {kind: f"wwrel-{uid}-{kind}" for kind in ("raw", "tagged", "alerts", "dead", "rules", "learned")}
+    prefix, alerts_index, stories_index = f"wwrel-{uid}-dispatches", f"wwrel-{uid}-alerts", f"wwrel-{uid}-stories"
+    kinds = ("raw", "tagged", "alerts", "dead", "rules", "learned", "clustering", "stories")
+    topics = {kind: f"wwrel-{uid}-{kind}" for kind in kinds}
     web_port = free_port()
     coup_total = FEEDS * len(range(0, ITEMS, COUP_EVERY))
     stages: list[Stage] = []
@@ -130,14 +132,18 @@ topic_alerts = "{topics["alerts"]}"
 topic_dead = "{topics["dead"]}"
 topic_rules = "{topics["rules"]}"
 topic_learned = "{topics["learned"]}"
+topic_clustering = "{topics["clustering"]}"
+topic_stories = "{topics["stories"]}"
 partitions = 3
 processor_group = "wwrel-{uid}-processor"
 sink_group = "wwrel-{uid}-sink"
+clusterer_group = "wwrel-{uid}-clusterer"
 producer_store = "{tmp_path / "producer.db"}"
 [elasticsearch]
 hosts = ["{es}"]
 index_prefix = "{prefix}"
 alerts_index = "{alerts_index}"
+stories_index = "{stories_index}"
 chunk_size = 200
 flush_interval = 0.5
 [[rules]]
@@ -171,9 +177,11 @@ query = "coup"
                 "0.2",
             )
             sink = Stage(config, tmp_path, "sink", "sink")
+            clusterer = Stage(config, tmp_path, "clusterer", "clusterer")
             producer = Stage(config, tmp_path, "producer", "producer", "--status-interval", "1")
-            stages += [processor, sink, producer]
+            stages += [processor, clusterer, sink, producer]
             processor.start()
+            clusterer.start()
             sink.start()
             wait_for(lambda: worker_ready(worker_status(web_port)), 120, "processor ready")
             producer.start()
@@ -199,6 +207,13 @@ query = "coup"
             wait_for(
                 lambda: indexed(prefix) > at_processor_kill + 20, 180, "indexing resumed after the processor restart"
             )
+            # 3. The clusterer (the stories stage between the processor and the sink) dies mid-stream.
+            clusterer.kill9()
+            at_clusterer_kill = indexed(prefix)
+            clusterer.start()
+            wait_for(
+                lambda: indexed(prefix) > at_clusterer_kill + 20, 180, "indexing resumed after the clusterer restart"
+            )
             sink.kill9()
             at_sink_kill = indexed(prefix)
             sink.start()
@@ -218,15 +233,23 @@ query = "coup"
             alert_hits = es_json(
                 f"{es}/{alerts_index}/_search", "POST", {"size": coup_total + 100, "query": {"match_all": {}}}
             )["hits"]["hits"]
+            es_json(f"{es}/{stories_index}/_refresh", "POST")
+            story_total = es_json(
+                f"{es}/{stories_index}/_search",
+                "POST",
+                {"size": 0, "aggs": {"dispatches": {"sum": {"field": "dispatches"}}}},
+            )["aggregations"]["dispatches"]["value"]
         finally:
             for stage in stages:
                 stage.stop()
             logs = {stage.name: stage.tail() for stage in stages}
             cleanup(bootstrap, es, list(topics.values()), prefix, alerts_index)
+            cleanup(bootstrap, es, [], prefix, stories_index)
 
     print(
         f"\nkills: producer at {at_producer_kill} accepted, processor at {at_processor_kill} indexed, "
-        f"sink at {at_sink_kill} indexed; final {len(hits)} dispatches, {len(alert_hits)} alerts"
+        f"clusterer at {at_clusterer_kill} indexed, sink at {at_sink_kill} indexed; "
+        f"final {len(hits)} dispatches, {len(alert_hits)} alerts, {story_total:.0f} dispatches in stories"
     )
     assert at_processor_kill < FEEDS * ITEMS and at_sink_kill < FEEDS * ITEMS, "a kill landed after the stream ended"
     # Every accepted dispatch indexed exactly once: same ids, no extras; the ledger has nothing left to send.
@@ -235,6 +258,8 @@ query = "coup"
     # Every alert once per (rule, dispatch).
     pairs = [(hit["_source"]["rule"]["id"], hit["_source"]["dispatch_id"]) for hit in alert_hits]
     assert len(pairs) == len(set(pairs)) == coup_total, logs
+    # Every dispatch counted in its story once, across the kills (the clusterer's takeover included).
+    assert story_total == FEEDS * ITEMS, logs
 
 
 def wirewatch_cmd(config: Path) -> list[str]:

@@ -6,6 +6,7 @@ import io
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -19,15 +20,27 @@ from wirewatch.models import Dispatch, utcnow
 SEED_TXT = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"
 HOSTILE_TITLE = '<script>window.__pwned = 1</script> Coup rumours in <img src=x onerror="window.__pwned=2">Ankara'
 HOSTILE_TEXT = 'Officers in Turkey deny a coup. <b onmouseover="alert(1)">bold</b> <script>alert("x")</script>'
+# Stories: one report carried by five outlets within the hour (a breaking story), the first with a hostile title.
+HOSTILE_STORY_TITLE = "<script>window.__pwned = 3</script> Levee gives way at <img src=x onerror=alert(4)>Porto Alegre"
+FLOOD_OUTLETS = ("harbour-gazette", "northern-ledger", "river-post", "valley-courier", "coast-bulletin")
+FLOOD_STORY = "s-flood-0"  # a story's id is "s-" + the id of the dispatch that opened it
+FLOOD_TEXT = (
+    "Floodwaters broke through a levee on the edge of Porto Alegre, Brazil, before dawn on Tuesday, forcing "
+    "several thousand residents from their homes in the low-lying districts along the river. The city's civil "
+    "defence chief, Ilse Marwick, said rescue boats had reached most of the stranded families by midday and that "
+    "two shelters had been opened in school buildings. Rain is expected to continue for another two days, "
+    "and engineers were working to close the breach with sandbags and gravel before the next high water."
+)
 
 
-def pipeline_settings(tmp_path: Path):
+def pipeline_settings(tmp_path: Path, extra_rules: list[dict[str, Any]] | None = None):
     settings, problems = settings_from_dict(
         {
             "store": {"path": str(tmp_path / "dash.db")},
             "rules": [
                 {"name": "coup", "query": "coup"},
                 {"name": "coup in Turkey", "query": "coup AND countries.code:TR"},
+                *(extra_rules or []),
             ],
         }
     )
@@ -67,6 +80,28 @@ def sample_dispatches() -> list[Dispatch]:
             fetched=now,
         ),
     ]
+
+
+def flood_copies() -> list[Dispatch]:
+    """The same levee report from five invented outlets, eight minutes apart, five hours ago: one story, five
+    sources, breaking at the fifth. The second copy's link is a javascript: URL."""
+    start = utcnow() - timedelta(hours=5)
+    copies = []
+    for n, outlet in enumerate(FLOOD_OUTLETS):
+        at = start + timedelta(minutes=8 * n)
+        copies.append(
+            Dispatch(
+                id=f"flood-{n}",
+                source=outlet,
+                title=HOSTILE_STORY_TITLE if n == 0 else f"Levee breaks in Porto Alegre, thousands leave ({outlet})",
+                text=f"PORTO ALEGRE ({outlet}) - {FLOOD_TEXT}\nWritten by the {outlet} desk",
+                published=at,
+                fetched=at,
+                url="javascript:alert(5)" if n == 1 else f"https://{outlet}.example/levee",
+                language="en",
+            )
+        )
+    return copies
 
 
 async def fill_store(tmp_path: Path, dispatches: list[Dispatch] | None = None):

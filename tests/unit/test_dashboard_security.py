@@ -30,7 +30,10 @@ def test_serving_off_loopback_without_a_token_is_refused():
         "/",
         "/search?q=coup",
         "/dispatch/seed",
+        "/stories/s-seed",
         "/api/alerts",
+        "/api/stories",
+        "/api/stories/s-seed",
         "/api/search?q=coup",
         "/api/feeds",
         "/api/stats",
@@ -98,7 +101,7 @@ async def test_without_a_token_only_loopback_host_names_are_served(store_path):
 async def test_feed_text_is_escaped_in_every_page(store_path):
     async with running_dashboard(store_path) as (url, session):
         pages = {}
-        for path in ("/", "/dispatch/hostile", "/search?q=coup"):
+        for path in ("/", "/dispatch/hostile", "/search?q=coup", "/stories/s-seed"):  # the story's latest: hostile
             async with session.get(url + path) as response:
                 assert response.status == 200
                 pages[path] = await response.text()
@@ -110,6 +113,7 @@ async def test_feed_text_is_escaped_in_every_page(store_path):
         assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/app.js" defer>'], path
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in pages["/dispatch/hostile"]
     assert "&lt;b onmouseover=" in pages["/dispatch/hostile"]
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in pages["/stories/s-seed"]
 
 
 async def test_strict_content_security_policy_on_pages_and_api(store_path):

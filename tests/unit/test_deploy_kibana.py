@@ -50,9 +50,11 @@ def index_fields() -> dict[str, dict[str, str]]:
     """Data view index pattern -> the fields its index template maps."""
     dispatches = json.loads((TEMPLATES / "dispatches-template.json").read_text(encoding="utf-8"))
     alerts = json.loads((TEMPLATES / "alerts-index.json").read_text(encoding="utf-8"))
+    stories = json.loads((TEMPLATES / "stories-index.json").read_text(encoding="utf-8"))
     return {
         "wirewatch-dispatches*": mapped_fields(dispatches["template"]["mappings"]),
         "wirewatch-alerts*": mapped_fields(alerts["mappings"]),
+        "wirewatch-stories*": mapped_fields(stories["mappings"]),
     }
 
 
@@ -115,10 +117,11 @@ def test_every_reference_points_at_an_object_in_the_file() -> None:
             assert (ref["type"], ref["id"]) in present, f"{obj['id']} references missing {ref}"
 
 
-def test_data_views_cover_dispatches_and_alerts_with_their_time_fields() -> None:
+def test_data_views_cover_dispatches_alerts_and_stories_with_their_time_fields() -> None:
     views = {obj["attributes"]["title"]: obj["attributes"] for obj in load_objects() if obj["type"] == "index-pattern"}
     assert views["wirewatch-dispatches*"]["timeFieldName"] == "published"
     assert views["wirewatch-alerts*"]["timeFieldName"] == "at"
+    assert views["wirewatch-stories*"]["timeFieldName"] == "last_update"
     fields = index_fields()
     for pattern, attributes in views.items():
         assert fields[pattern][attributes["timeFieldName"]] == "date"
@@ -135,6 +138,7 @@ def test_the_required_saved_searches_exist() -> None:
     assert queries["wirewatch-coup-mentions"] == "keywords:coup OR coup"
     assert "events.use:current" in queries["wirewatch-current-coups"]
     assert queries["wirewatch-country-watch-tr"] == "countries.code:TR"
+    assert queries["wirewatch-breaking-stories"] == "breaking:true"
 
 
 def test_the_dashboard_panels_resolve_to_references() -> None:
@@ -205,6 +209,9 @@ def test_every_field_the_saved_objects_name_exists_in_the_index_template() -> No
             "settings"
         ]["index.query.default_field"],
         "wirewatch-alerts*": json.loads((TEMPLATES / "alerts-index.json").read_text())["settings"][
+            "index.query.default_field"
+        ],
+        "wirewatch-stories*": json.loads((TEMPLATES / "stories-index.json").read_text())["settings"][
             "index.query.default_field"
         ],
     }

@@ -198,3 +198,11 @@ def json_round_trip(value: dict[str, Any]) -> dict[str, Any]:
 
     result: dict[str, Any] = json.loads(json.dumps(value))
     return result
+
+
+def test_two_coups_in_two_countries_the_same_day_stay_apart(tagger: Tagger) -> None:
+    index = StoryIndex()
+    turkey = index.add(doc(tagger, "tr", "Coup attempt in Turkey", "Soldiers attempted a coup in Ankara overnight."))
+    peru = index.add(doc(tagger, "pe", "Coup attempt in Peru", "Officers attempted a coup in Lima.", hours=2))
+    # they share the kind of event (and the word), not what it happened to: two stories
+    assert peru.how == "new" and peru.story is not turkey.story

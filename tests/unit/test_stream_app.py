@@ -15,16 +15,31 @@ from faust.types.tuples import Message
 
 from wirewatch.models import Dispatch, Rule, parse_time
 from wirewatch.processors.stream.app import ProcessorApp, WorkerOptions, build_app, build_processor
-from wirewatch.settings import KafkaSettings, Settings
+from wirewatch.settings import KafkaSettings, Settings, StoriesSettings
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-dispatch.txt"
 
 
 @pytest.fixture(scope="module")
 def holder(tmp_path_factory: pytest.TempPathFactory) -> ProcessorApp:
-    settings = Settings(kafka=KafkaSettings(processor_group="unit-stream-app", partitions=3))
+    """The processor as it runs with stories off: it matches the rules and publishes to dispatches.tagged."""
+    settings = Settings(
+        kafka=KafkaSettings(processor_group="unit-stream-app", partitions=3), stories=StoriesSettings(enabled=False)
+    )
     options = WorkerOptions(data_dir=tmp_path_factory.mktemp("faust"))
     return build_app(settings, options, build_processor(settings))
+
+
+def test_with_stories_on_the_processor_tags_for_the_clusterer_and_matches_nothing(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    settings = Settings(kafka=KafkaSettings(processor_group="unit-stream-app-stories", partitions=3))
+    storied = build_app(settings, WorkerOptions(data_dir=tmp_path_factory.mktemp("faust")), build_processor(settings))
+    storied.apply_rules([Rule(id="coup", name="Coup", query="coup")])
+    _dispatch, value = seed_value()
+    topics = [record.topic.get_topic_name() for record in storied.outputs_for(event(storied, value))]
+    # the clusterer places it in a story and matches the rules there (processors/stream/clusterer.py)
+    assert topics[0] == "dispatches.clustering" and "alerts" not in topics and "dispatches.tagged" not in topics
 
 
 def event(holder: ProcessorApp, value: bytes | None, key: bytes | None = b"k", offset: int = 7) -> faust.EventT:

@@ -68,6 +68,6 @@ def cmd_sink(args: argparse.Namespace) -> int:
 
     settings = settings_for(args)
     logging.getLogger().setLevel(args.loglevel.upper())
-    counters = asyncio.run(run_sink(settings.elasticsearch, settings.kafka))
+    counters = asyncio.run(run_sink(settings.elasticsearch, settings.kafka, stories=settings.stories.enabled))
     print(f"wirewatch sink: {counters.as_dict()}", file=sys.stderr)
     return Exit.OK

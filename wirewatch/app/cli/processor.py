@@ -1,4 +1,4 @@
-"""`wirewatch processor` (a faust worker) and `wirewatch rules publish`.
+"""`wirewatch processor` (a faust worker), `wirewatch clusterer` (the stories stage) and `wirewatch rules publish`.
 
 Registered by wirewatch.app.cli.main through `add_commands`; also runnable on its own
 (`python -m wirewatch.app.cli.processor processor ...`) with the same -c/--config.
@@ -40,6 +40,13 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
     processor.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
     processor.set_defaults(handler=cmd_processor)
 
+    clusterer = subparsers.add_parser(
+        "clusterer",
+        help="run the stories stage: place tagged dispatches in stories, match the rules, publish (docs/stories.md)",
+    )
+    clusterer.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
+    clusterer.set_defaults(handler=cmd_clusterer)
+
     rules = subparsers.add_parser("rules", help="manage the alert rules that running processor workers follow")
     rules_sub = rules.add_subparsers(dest="rules_command", metavar="ACTION")
     publish = rules_sub.add_parser(
@@ -63,6 +70,28 @@ def cmd_processor(args: argparse.Namespace) -> int:
         session_timeout=max(6.0, args.session_timeout),
     )
     return run_worker(settings, options, loglevel=args.loglevel)
+
+
+def cmd_clusterer(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from wirewatch.processors.stream.clusterer import run_clusterer
+
+    settings = settings_for(args)
+    if not settings.stories.enabled:
+        print(
+            "wirewatch clusterer: [stories] enabled = false: the processors publish straight to "
+            f"{settings.kafka.topic_tagged}, there is nothing to cluster",
+            file=sys.stderr,
+        )
+        return Exit.USAGE
+    logging.getLogger().setLevel(args.loglevel.upper())
+    if args.loglevel != "debug":
+        for name in ("kafka", "aiokafka"):  # their INFO is a line per connection and metadata refresh
+            logging.getLogger(name).setLevel(logging.WARNING)
+    counters = asyncio.run(run_clusterer(settings))
+    print(f"wirewatch clusterer: {counters.as_dict()}", file=sys.stderr)
+    return Exit.OK
 
 
 def cmd_rules_publish(args: argparse.Namespace) -> int:

@@ -11,12 +11,20 @@ from typing import Any
 from aiohttp import web
 
 from wirewatch.app.dashboard import params
+from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS, blocking
 from wirewatch.app.dashboard.html import safe_url
 from wirewatch.app.dashboard.openapi import OPENAPI
-from wirewatch.app.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
+from wirewatch.app.dashboard.present import (
+    alert_view,
+    dispatch_detail,
+    dispatch_summary,
+    search_hit,
+    story_alerts_since,
+    story_member,
+)
 from wirewatch.events import BusClosed, Event, TooManySubscribers
-from wirewatch.models import format_time
+from wirewatch.models import Alert, format_time
 from wirewatch.query import QuerySyntaxError
 from wirewatch.sinks.sqlite.stats import ENTITY_KINDS
 
@@ -69,6 +77,55 @@ async def latest(request: web.Request) -> web.Response:
     limit = params.bounded_int(request.query.get("limit"), "limit", default=20, low=1, high=200)
     docs = await blocking(request, lambda b: b.latest(limit))
     return json_response({"count": len(docs), "dispatches": [dispatch_summary(d) for d in docs]})
+
+
+async def stories(request: web.Request) -> web.Response:
+    """Story records updated in a window: ``since`` (as /api/alerts) or ``period`` (as /api/stats/*)."""
+    query = request.query
+    limit = params.bounded_int(query.get("limit"), "limit", default=50, low=1, high=200)
+    min_sources = params.bounded_int(query.get("min_sources"), "min_sources", default=0, low=0, high=100_000)
+    breaking = params.flag(query.get("breaking"), "breaking")
+    order = params.story_order(query.get("order"))
+    window: params.Window | None = None
+    if query.get("period"):
+        if query.get("since"):
+            raise params.InvalidParameter("since", "give since or period, not both")
+        data_range = await blocking(request, lambda b: b.data_range())
+        window = params.window(query.get("period"), None, data_range)
+        since: datetime | None = datetime.fromtimestamp(window.since, tz=UTC)
+    else:
+        since = params.since_time(query.get("since"))
+    found = await blocking(
+        request, lambda b: b.stories(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+    )
+    return json_response(
+        {
+            "count": len(found),
+            "since": format_time(since) if since is not None else None,
+            "period": window.period if window is not None else None,
+            "order": order,
+            "stories": found,
+        }
+    )
+
+
+async def story(request: web.Request) -> web.Response:
+    story_id = params.story_id(request.match_info["id"])
+    limit = params.bounded_int(request.query.get("limit"), "limit", default=100, low=1, high=500)
+
+    def gather(backend: DashboardBackend) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[Alert]]:
+        record = backend.story(story_id)
+        if record is None:
+            return None, [], []
+        alerts = backend.story_alerts(story_id, story_alerts_since(record), 100)
+        return record, backend.story_dispatches(story_id, limit), alerts
+
+    record, members, alerts = await blocking(request, gather)
+    if record is None:
+        return json_error(404, "not_found", f"no story with id {story_id}")
+    return json_response(
+        {**record, "members": [story_member(d) for d in members], "alerts": [alert_view(a) for a in alerts]}
+    )
 
 
 async def feeds(request: web.Request) -> web.Response:
@@ -207,6 +264,8 @@ def _present(event: Event) -> dict[str, Any]:
         data = dict(event.data)
         data.setdefault("key", f"{data.get('rule', {}).get('id')}:{data.get('dispatch_id')}")
         data["url"] = safe_url(data.get("url"))
+        if isinstance(data.get("latest"), dict):
+            data["latest"] = {**data["latest"], "url": safe_url(data["latest"].get("url"))}
         return data
     return event.data
 
@@ -238,6 +297,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/alerts", alerts)
     app.router.add_get("/api/dispatches", latest)
     app.router.add_get("/api/dispatches/{id}", dispatch)
+    app.router.add_get("/api/stories", stories)
+    app.router.add_get("/api/stories/{id}", story)
     app.router.add_get("/api/feeds", feeds)
     app.router.add_get("/api/stats", stats)
     app.router.add_get("/api/stats/countries", stats_countries)

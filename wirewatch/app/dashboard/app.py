@@ -63,7 +63,11 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
         response = exc
     if not response.prepared:
         response.headers.update(SECURITY_HEADERS)
-        if wants_json(request) or request.path.startswith("/dispatch/") or request.path in ("/", "/search"):
+        if (
+            wants_json(request)
+            or request.path.startswith(("/dispatch/", "/stories/"))
+            or request.path in ("/", "/search")
+        ):
             response.headers.setdefault("Cache-Control", "no-store")
     if isinstance(response, web.HTTPException):
         raise response

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
-from wirewatch.models import Alert
+from wirewatch.models import Alert, to_utc
 from wirewatch.query import parse_query
 from wirewatch.sinks.sqlite import stats as sqlite_stats
 from wirewatch.sinks.sqlite.stats import CountryBucket, EntityCount, EntityKind
@@ -58,6 +58,26 @@ class DashboardBackend(Protocol):
     ) -> list[CountryBucket]: ...
 
     def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]: ...
+
+    def stories(
+        self,
+        since: datetime | None,
+        limit: int,
+        *,
+        breaking: bool = False,
+        min_sources: int = 0,
+        order: str = "last_update",
+    ) -> list[dict[str, Any]]:
+        """Story records (Story.to_record()) updated since ``since``, the latest first (order="sources": the
+        most sources first)."""
+
+    def story(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def story_dispatches(self, story_id: str, limit: int) -> list[dict[str, Any]]:
+        """The story's dispatches (stored documents), newest published first."""
+
+    def story_alerts(self, story_id: str, since: datetime | None, limit: int) -> list[Alert]:
+        """The alerts the story's dispatches fired at or after ``since``, the latest first, one per alert key."""
 
     def changes(self, cursor: tuple[int, int] | None) -> Changes:
         """Dispatches and alerts stored after ``cursor`` (None: start at the end)."""
@@ -130,6 +150,32 @@ class SQLiteBackend:
     def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]:
         with self._lock:
             return sqlite_stats.top_entities(self.store.conn, kind, since, until, limit)
+
+    def stories(
+        self,
+        since: datetime | None,
+        limit: int,
+        *,
+        breaking: bool = False,
+        min_sources: int = 0,
+        order: str = "last_update",
+    ) -> list[dict[str, Any]]:
+        with self._lock:
+            return self.store.stories(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            return self.store.story(story_id)
+
+    def story_dispatches(self, story_id: str, limit: int) -> list[dict[str, Any]]:
+        with self._lock:
+            return self.store.story_dispatches(story_id, limit)
+
+    def story_alerts(self, story_id: str, since: datetime | None, limit: int) -> list[Alert]:
+        start = to_utc(since).timestamp() if since is not None else float("-inf")
+        with self._lock:
+            rows = sqlite_stats.story_alerts(self.store.conn, story_id, start, limit)
+        return [Alert.from_dict(row) for row in rows]
 
     def changes(self, cursor: tuple[int, int] | None) -> Changes:
         with self._lock:

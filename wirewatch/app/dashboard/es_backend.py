@@ -36,7 +36,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -51,6 +51,8 @@ from wirewatch.settings import Settings
 from wirewatch.sinks.elasticsearch.client import client_options
 from wirewatch.sinks.elasticsearch.layout import IndexNames
 from wirewatch.sinks.elasticsearch.search import search_body
+from wirewatch.sinks.elasticsearch.stories import MAX_LIMIT as MAX_STORIES
+from wirewatch.sinks.elasticsearch.stories import stories_body
 from wirewatch.sinks.sqlite.stats import ENTITY_KINDS, CountryBucket, EntityCount, EntityKind
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,7 @@ LOOKBACK_MS = 60_000  # how late (in its own timestamp) a document may become vi
 CHANGES_PAGE = 200
 MAX_CHANGES_PER_ROUND = 1_000  # the rest follows on the next round
 HEALTH_TIMEOUT = "5s"
+STORY_ALERT_HITS = 1_000  # alert documents read for one story's page (one per rule and matching dispatch)
 
 # Which stored fields answer each entity kind: (name, detail, country).
 ENTITY_FIELDS: dict[str, tuple[str, str, str]] = {
@@ -210,6 +213,52 @@ class ElasticsearchBackend:
         )
         oldest, newest = response["aggregations"]["oldest"]["value"], response["aggregations"]["newest"]["value"]
         return None if oldest is None else (oldest / 1000.0, newest / 1000.0)
+
+    # -- stories ---------------------------------------------------------------
+    # The queries of wirewatch.sinks.elasticsearch.stories (the async reader behind `wirewatch stories`), over
+    # this backend's sync client.
+
+    def stories(
+        self,
+        since: datetime | None,
+        limit: int,
+        *,
+        breaking: bool = False,
+        min_sources: int = 0,
+        order: str = "last_update",
+    ) -> list[dict[str, Any]]:
+        body = stories_body(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+        body.pop("track_total_hits", None)  # _search sets it
+        response = self._search(self.names.stories, **body)
+        return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        try:
+            response = self.client.get(index=self.names.stories, id=story_id)
+        except NotFoundError:  # no such story, or no stories index yet
+            return None
+        return dict(response["_source"])
+
+    def story_dispatches(self, story_id: str, limit: int) -> list[dict[str, Any]]:
+        response = self._search(
+            self.names.dispatches_alias,
+            query={"term": {"story.id": story_id}},
+            size=max(0, min(limit, MAX_STORIES)),
+            sort=[{"published": "desc"}, {"id": "asc"}],
+        )
+        return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    def story_alerts(self, story_id: str, since: datetime | None, limit: int) -> list[Alert]:
+        filters: list[dict[str, Any]] = [{"term": {"story_id": story_id}}]
+        if since is not None:
+            filters.append({"range": {"at": {"gte": format_time(since)}}})
+        response = self._search(
+            self.names.alerts,
+            query={"bool": {"filter": filters}},
+            size=STORY_ALERT_HITS,
+            sort=[{"at": "asc"}, {"dispatch_id": "asc"}, {"rule.id": "asc"}],
+        )
+        return group_alert_hits([Alert.from_dict(hit["_source"]) for hit in response["hits"]["hits"]])[:limit]
 
     # -- statistics ------------------------------------------------------------
 
@@ -403,6 +452,42 @@ class ElasticsearchBackend:
         self.client.close()
 
 
+def group_alert_hits(hits: list[Alert]) -> list[Alert]:
+    """Alert documents sharing a key as one alert, the latest (by when it fired or last grew) first.
+
+    The alerts index keeps one document per rule and matching dispatch; the hits of an alert grouped by story
+    share its ``key``. They add up as the SQLite store grows a stored alert (``SQLiteStore.record_alerts``): the
+    first hit is the alert, each later one adds its dispatches and sources and becomes ``latest``.
+    """
+    grouped: dict[str, Alert] = {}
+    for hit in sorted(hits, key=lambda a: a.at):
+        alert = grouped.get(hit.key)
+        if alert is None:
+            grouped[hit.key] = replace(
+                hit, sources=list(hit.sources), countries=list(hit.countries), officials=list(hit.officials)
+            )
+            continue
+        alert.hits += hit.hits
+        for source in hit.sources or [hit.source]:
+            if source and source not in (alert.sources or [alert.source]):
+                alert.sources = [*(alert.sources or [alert.source]), source]
+        alert.latest = (
+            dict(hit.latest)
+            if hit.latest
+            else {
+                "dispatch_id": hit.dispatch_id,
+                "title": hit.title,
+                "url": hit.url,
+                "source": hit.source,
+                "at": format_time(hit.at),
+            }
+        )
+        alert.updated_at = hit.updated_at or hit.at
+        alert.countries = list(dict.fromkeys([*alert.countries, *hit.countries]))
+        alert.officials = list(dict.fromkeys([*alert.officials, *hit.officials]))
+    return sorted(grouped.values(), key=lambda a: max(a.at, a.updated_at or a.at), reverse=True)
+
+
 def _window(since: float, until: float, must_exist: str) -> dict[str, Any]:
     """Dispatches published in [since, until) that name at least one entity of the kind (epoch seconds)."""
     return {
@@ -505,4 +590,11 @@ def _sql_order(value: Any) -> tuple[int, str]:
     return (0, "") if value is None else (1, str(value))  # NULL sorts first in SQLite
 
 
-__all__ = ["FEEDS_KEPT_BY_PRODUCER", "ElasticsearchBackend", "EsCursor", "StreamMark", "read_ledger_feed_states"]
+__all__ = [
+    "FEEDS_KEPT_BY_PRODUCER",
+    "ElasticsearchBackend",
+    "EsCursor",
+    "StreamMark",
+    "group_alert_hits",
+    "read_ledger_feed_states",
+]

@@ -47,7 +47,8 @@ OPENAPI: dict[str, Any] = {
     "info": {
         "title": "wirewatch dashboard API",
         "version": "1",
-        "description": "Access to dispatches, alerts, feed health and statistics, and (embedded) feed management. "
+        "description": "Access to dispatches, stories, alerts, feed health and statistics, and (embedded) feed "
+        "management. "
         "Off-loopback, every call needs `Authorization: Bearer <token>`.",
     },
     "components": {
@@ -109,6 +110,58 @@ OPENAPI: dict[str, Any] = {
                 )
             ],
             "The dispatch",
+            errors=(400, 404),
+        ),
+        "/api/stories": _get(
+            "Stories (near-duplicates and reports of one event grouped) updated in a window, the latest first",
+            [
+                _param(
+                    "since",
+                    "A duration (30m, 12h, 7d) or an ISO 8601 time: stories updated since then. Not with `period`.",
+                    {"type": "string"},
+                ),
+                _param(
+                    "period",
+                    "Instead of `since`: a duration back from now (24h, 7d) or `all`, as /api/stats/countries.",
+                    {"type": "string"},
+                ),
+                _param(
+                    "breaking",
+                    "1: only stories flagged breaking.",
+                    {"type": "string", "enum": ["0", "1", "false", "true", "no", "yes", "off", "on"], "default": "0"},
+                ),
+                _param(
+                    "min_sources",
+                    "Only stories carried by at least this many sources.",
+                    {"type": "integer", "minimum": 0, "maximum": 100000, "default": 0},
+                ),
+                _param(
+                    "order",
+                    "last_update (the latest first) or sources (the most sources first).",
+                    {"type": "string", "enum": ["last_update", "sources"], "default": "last_update"},
+                ),
+                LIMIT(50, 200),
+            ],
+            "Story records: id, title, latest_title, first_seen, last_update, dispatches, sources, source_names, "
+            "languages, breaking, breaking_at, growth (dispatches per hour), countries, officials, agencies",
+        ),
+        "/api/stories/{id}": _get(
+            "One story: its record, its dispatches (`members`, newest first) and the alerts it fired",
+            [
+                _param(
+                    "id",
+                    "Story id.",
+                    {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{1,160}$"},
+                    where="path",
+                    required=True,
+                ),
+                _param(
+                    "limit",
+                    "How many members (1-500).",
+                    {"type": "integer", "minimum": 1, "maximum": 500, "default": 100},
+                ),
+            ],
+            "The story record plus `members` (dispatch summaries with `how` and `language`) and `alerts`",
             errors=(400, 404),
         ),
         "/api/feeds": {

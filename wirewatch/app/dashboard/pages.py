@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
@@ -11,10 +13,23 @@ from wirewatch.app.dashboard import feeds as feed_controls
 from wirewatch.app.dashboard.context import BACKEND, blocking
 from wirewatch.app.dashboard.highlight import Segment
 from wirewatch.app.dashboard.html import Markup, document, el, segments
-from wirewatch.app.dashboard.present import alert_view, dispatch_detail, dispatch_summary, search_hit
+from wirewatch.app.dashboard.present import (
+    alert_reach,
+    alert_view,
+    dispatch_detail,
+    dispatch_summary,
+    plural,
+    search_hit,
+    story_alerts_since,
+    story_member,
+)
 from wirewatch.query import QuerySyntaxError
 
 PERIODS = ("24h", "7d", "30d", "365d", "all")
+STORY_ORDER_NAMES = {"last_update": "latest", "sources": "largest"}
+STORIES_SHOWN = 20  # on the overview
+MEMBERS_SHOWN = 200  # on a story's page
+STORY_ALERTS_SHOWN = 50
 
 
 def _segs(items: list[list[Any]]) -> Markup:
@@ -63,15 +78,86 @@ def dispatch_item(summary: dict[str, Any]) -> Markup:
     )
 
 
+def story_href(story_id: object) -> str:
+    return "/stories/" + quote(str(story_id), safe="")
+
+
+def _when(value: object) -> str:
+    return str(value or "")[:16].replace("T", " ")
+
+
+def _breaking_badge(record: dict[str, Any]) -> Markup | None:
+    if not record.get("breaking"):
+        return None
+    since = f"breaking since {_when(record.get('breaking_at'))}" if record.get("breaking_at") else "breaking"
+    return el("span", {"class": "badge breaking", "title": since}, "BREAKING")
+
+
+def alert_story(alert: dict[str, Any]) -> Markup | None:
+    """What a story's alert covers ("3 dispatches · 2 sources"), linking to the story's page."""
+    reach = alert_reach(alert)
+    if not alert.get("story_id"):
+        return el("div", {"class": "reach meta"}, reach) if reach else None
+    return el("div", {"class": "reach meta"}, el("a", {"href": story_href(alert["story_id"])}, reach or "story"))
+
+
 def alert_row(alert: dict[str, Any]) -> Markup:
     return el(
         "tr",
-        {"data-key": alert["key"]},
+        {"data-key": alert["key"], "data-hits": int(alert.get("hits") or 1)},
         el("td", {"class": "at"}, alert["at"][:19].replace("T", " ")),
         el("td", None, alert["rule"]["name"]),
-        el("td", None, el("a", {"href": f"/dispatch/{alert['dispatch_id']}"}, alert.get("title") or "(untitled)")),
+        el(
+            "td",
+            None,
+            el("a", {"href": f"/dispatch/{alert['dispatch_id']}"}, alert.get("title") or "(untitled)"),
+            alert_story(alert),
+        ),
         el("td", {"class": "codes"}, " ".join(alert.get("countries") or [])),
     )
+
+
+def story_counts(record: dict[str, Any]) -> str:
+    return (
+        f"{plural(int(record.get('dispatches') or 0), 'dispatch', 'dispatches')}"
+        f" · {plural(int(record.get('sources') or 0), 'source')}"
+    )
+
+
+def story_item(record: dict[str, Any]) -> Markup:
+    """One story in the overview's timeline: title, breaking badge, counts, languages, countries, growth."""
+    languages = ", ".join(str(lang) for lang in record.get("languages") or [])
+    countries = " ".join(str(code) for code in (record.get("countries") or [])[:10])
+    return el(
+        "li",
+        {"class": "story", "data-id": record.get("id")},
+        el("div", {"class": "when"}, _when(record.get("last_update"))),
+        el(
+            "div",
+            {"class": "story-body"},
+            el(
+                "div",
+                {"class": "title"},
+                el("a", {"href": story_href(record.get("id"))}, record.get("title") or "(untitled)"),
+                " ",
+                _breaking_badge(record),
+            ),
+            el(
+                "div",
+                {"class": "meta"},
+                story_counts(record),
+                f" · {languages}" if languages else "",
+                f" · since {_when(record.get('first_seen'))}",
+                el("span", {"class": "codes"}, countries),
+            ),
+        ),
+        el("div", {"class": "growth"}, chart.spark(record.get("growth"))),
+    )
+
+
+def _overview_href(period: str, order: str) -> str:
+    query = {"period": period, **({"order": order} if order != "last_update" else {})}
+    return "/?" + urlencode(query)
 
 
 def _feed_table(request: web.Request, rows: list[dict[str, Any]], note: str | None = None) -> Markup:
@@ -133,10 +219,12 @@ def _top_table(title: str, rows: list[Any]) -> Markup:
 
 async def overview(request: web.Request) -> web.Response:
     try:
+        order = params.story_order(request.query.get("order"))
         data_range = await blocking(request, lambda b: b.data_range())
         window = params.window(request.query.get("period"), None, data_range)
     except params.InvalidParameter as exc:
         return _html("wirewatch", el("main", None, _nav(), el("p", {"class": "error"}, exc.message)), status=400)
+    stories_since = datetime.fromtimestamp(window.since, tz=UTC)
 
     def gather(backend):
         return (
@@ -147,11 +235,21 @@ async def overview(request: web.Request) -> web.Response:
             backend.mentions_per_country(window.since, window.until, window.bucket_seconds, 8),
             backend.top_entities("officials", window.since, window.until, 10),
             backend.top_entities("agencies", window.since, window.until, 10),
+            backend.stories(stories_since, STORIES_SHOWN, order=order),
         )
 
-    alerts, latest, feeds, counts, buckets, officials, agencies = await blocking(request, gather)
+    alerts, latest, feeds, counts, buckets, officials, agencies, stories = await blocking(request, gather)
     period_links = [
-        el("a", {"href": f"/?period={p}", "class": "current" if p == window.period else None}, p) for p in PERIODS
+        el("a", {"href": _overview_href(p, order), "class": "current" if p == window.period else None}, p)
+        for p in PERIODS
+    ]
+    order_links = [
+        el(
+            "a",
+            {"href": _overview_href(window.period, key), "class": "current" if key == order else None},
+            name,
+        )
+        for key, name in STORY_ORDER_NAMES.items()
     ]
     body = el(
         "main",
@@ -187,6 +285,20 @@ async def overview(request: web.Request) -> web.Response:
                 el("h2", None, "Latest dispatches"),
                 el("ul", {"id": "latest", "class": "dispatches"}, [dispatch_item(dispatch_summary(d)) for d in latest]),
             ),
+        ),
+        el(
+            "section",
+            {"class": "panel", "id": "stories"},
+            el(
+                "h2",
+                None,
+                "Stories ",
+                el("span", {"class": "periods"}, period_links),
+                el("span", {"class": "periods orders"}, order_links),
+            ),
+            el("ol", {"class": "stories"}, [story_item(r) for r in stories])
+            if stories
+            else el("p", {"class": "empty"}, "No stories in this period."),
         ),
         el(
             "section",
@@ -292,6 +404,151 @@ async def dispatch_page(request: web.Request) -> web.Response:
     return _html(str(doc.get("title", "dispatch"))[:120], body)
 
 
+async def story_page(request: web.Request) -> web.Response:
+    try:
+        story_id = params.story_id(request.match_info["id"])
+    except params.InvalidParameter as exc:
+        return _html("not found", el("main", None, _nav(), el("p", {"class": "error"}, exc.message)), status=400)
+
+    def gather(backend):
+        record = backend.story(story_id)
+        if record is None:
+            return None, [], []
+        alerts = backend.story_alerts(story_id, story_alerts_since(record), STORY_ALERTS_SHOWN)
+        return record, backend.story_dispatches(story_id, MEMBERS_SHOWN), alerts
+
+    record, members, alerts = await blocking(request, gather)
+    if record is None:
+        return _html("not found", el("main", None, _nav(), el("p", {"class": "error"}, "No such story.")), status=404)
+    body = el(
+        "main",
+        None,
+        _nav(),
+        el(
+            "article",
+            {"class": "panel story-full", "data-id": record.get("id")},
+            el("h1", None, record.get("title") or "(untitled)", " ", _breaking_badge(record)),
+            el(
+                "div",
+                {"class": "meta"},
+                story_counts(record),
+                " · ",
+                _when(record.get("first_seen")),
+                " – ",
+                _when(record.get("last_update")),
+            ),
+            _story_details(record),
+            el("h2", None, "Growth"),
+            chart.growth_chart(record.get("growth")),
+        ),
+        el(
+            "section",
+            {"class": "panel"},
+            el("h2", None, "Dispatches"),
+            _members_table(record, [story_member(d) for d in members]),
+        ),
+        el(
+            "section",
+            {"class": "panel"},
+            el("h2", None, "Alerts"),
+            _story_alerts_table([alert_view(a) for a in alerts]),
+        ),
+    )
+    return _html(f"story: {str(record.get('title') or story_id)[:120]}", body)
+
+
+def _story_details(record: dict[str, Any]) -> Markup:
+    def listed(key: str, limit: int = 20) -> str:
+        return ", ".join(str(v) for v in (record.get(key) or [])[:limit]) or "—"
+
+    rows = [
+        ("story", str(record.get("id") or "")),
+        ("latest title", str(record.get("latest_title") or "—")),
+        ("first seen", _when(record.get("first_seen"))),
+        ("last update", _when(record.get("last_update"))),
+        ("breaking since", _when(record.get("breaking_at")) or "—"),
+        ("sources", listed("source_names", 50)),
+        ("languages", listed("languages")),
+        ("countries", listed("countries")),
+        ("officials", listed("officials")),
+        ("agencies", listed("agencies")),
+    ]
+    return el("dl", {"class": "tags"}, [(el("dt", None, name), el("dd", None, value)) for name, value in rows])
+
+
+def _members_table(record: dict[str, Any], members: list[dict[str, Any]]) -> Markup:
+    if not members:
+        return el("p", {"class": "empty"}, "No dispatches stored for this story.")
+    headers = ("published", "source", "how", "language", "title", "")
+    rows = [
+        el(
+            "tr",
+            {"data-id": m["id"]},
+            el("td", {"class": "at"}, _when(m.get("published"))),
+            el("td", None, m.get("source") or ""),
+            el("td", None, el("span", {"class": f"badge how-{m.get('how') or 'unknown'}"}, m.get("how") or "—")),
+            el("td", None, m.get("language") or "—"),
+            el(
+                "td",
+                {"class": "title"},
+                el("a", {"href": m["url"], "rel": "noopener noreferrer"}, m.get("title") or "(untitled)")
+                if m.get("url")
+                else (m.get("title") or "(untitled)"),
+            ),
+            el("td", None, el("a", {"href": f"/dispatch/{quote(str(m['id']), safe='')}"}, "details")),
+        )
+        for m in members
+    ]
+    total = int(record.get("dispatches") or 0)
+    note = (
+        el("p", {"class": "meta"}, f"The newest {len(members)} of {total} dispatches.")
+        if total > len(members)
+        else None
+    )
+    return Markup(
+        el(
+            "table",
+            {"class": "members"},
+            el("thead", None, el("tr", None, [el("th", None, h) for h in headers])),
+            el("tbody", None, rows),
+        )
+        + (note or "")
+    )
+
+
+def _story_alerts_table(alerts: list[dict[str, Any]]) -> Markup:
+    if not alerts:
+        return el("p", {"class": "empty"}, "No alerts fired for this story.")
+    rows = []
+    for alert in alerts:
+        latest = alert.get("latest") or {}
+        rows.append(
+            el(
+                "tr",
+                {"data-key": alert["key"]},
+                el("td", {"class": "at"}, alert["at"][:19].replace("T", " ")),
+                el("td", None, alert["rule"]["name"]),
+                el("td", None, alert_reach(alert) or "1 dispatch"),
+                el(
+                    "td",
+                    None,
+                    el(
+                        "a",
+                        {"href": f"/dispatch/{quote(str(latest.get('dispatch_id') or alert['dispatch_id']), safe='')}"},
+                        latest.get("title") or alert.get("title") or "(untitled)",
+                    ),
+                ),
+            )
+        )
+    headers = ("fired", "rule", "covers", "latest dispatch")
+    return el(
+        "table",
+        {"class": "alerts"},
+        el("thead", None, el("tr", None, [el("th", None, h) for h in headers])),
+        el("tbody", None, rows),
+    )
+
+
 def login_page(error: str | None = None, status: int = 200) -> web.Response:
     form = el(
         "form",
@@ -319,6 +576,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/", overview)
     app.router.add_get("/search", search_page)
     app.router.add_get("/dispatch/{id}", dispatch_page)
+    app.router.add_get("/stories/{id}", story_page)
 
 
 __all__ = ["Segment", "add_routes", "login_page"]

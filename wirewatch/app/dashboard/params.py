@@ -13,6 +13,9 @@ from wirewatch.models import ModelError, parse_time, utcnow
 BUCKETS = {"hour": 3600, "day": 86400, "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}
 MAX_BUCKETS = 400  # points per series: bounds the response and the SVG
 _DISPATCH_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
+_STORY_ID = re.compile(r"[A-Za-z0-9_.:-]{1,160}")  # "s-" + the id of the dispatch that opened it
+STORY_ORDERS = ("last_update", "sources")
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 _DURATION = re.compile(r"(\d{1,5})([mhd])")
 
 
@@ -47,6 +50,29 @@ def dispatch_id(raw: str) -> str:
     if not _DISPATCH_ID.fullmatch(raw):
         raise InvalidParameter("id", "not a dispatch id")
     return raw
+
+
+def story_id(raw: str) -> str:
+    if not _STORY_ID.fullmatch(raw):
+        raise InvalidParameter("id", "not a story id")
+    return raw
+
+
+def story_order(raw: str | None) -> str:
+    order = (raw or "last_update").strip()
+    if order not in STORY_ORDERS:
+        raise InvalidParameter("order", f"one of {', '.join(STORY_ORDERS)}")
+    return order
+
+
+def flag(raw: str | None, name: str) -> bool:
+    """A yes/no switch: 1, true, yes, on (or 0, false, no, off; absent is no)."""
+    value = (raw or "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE or value == "":
+        return False
+    raise InvalidParameter(name, "1 or 0")
 
 
 def since_time(raw: str | None) -> datetime | None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from wirewatch.app.dashboard.highlight import as_json, entity_names, entity_segments, excerpt, marker_segments
 from wirewatch.app.dashboard.html import safe_url
-from wirewatch.models import Alert
+from wirewatch.models import Alert, ModelError, parse_time
 
 EXCERPT_CHARS = 320
 MAX_TEXT_CHARS = 50_000  # one dispatch page: bounded, whatever a feed sent
+# A story's alerts are looked up from a day before its first dispatch was published (an alert's time is when it
+# fired, on the wall clock; a story's times are publication times, which a feed's clock may put a little ahead).
+STORY_ALERTS_SLACK = timedelta(days=1)
 
 
 def dispatch_summary(doc: dict[str, Any]) -> dict[str, Any]:
@@ -55,4 +59,34 @@ def alert_view(alert: Alert) -> dict[str, Any]:
     data = alert.to_dict()
     data["key"] = alert.key
     data["url"] = safe_url(alert.url)
+    if data.get("latest"):
+        data["latest"] = {**data["latest"], "url": safe_url(data["latest"].get("url"))}
     return data
+
+
+def alert_reach(alert: dict[str, Any]) -> str | None:
+    """ "3 dispatches · 2 sources" for an alert grouped by story (None for an alert about one dispatch)."""
+    hits = int(alert.get("hits") or 1)
+    if alert.get("group_by") != "story" and hits <= 1:
+        return None
+    sources = len(alert.get("sources") or ()) or 1
+    return f"{plural(hits, 'dispatch', 'dispatches')} · {plural(sources, 'source')}"
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
+def story_member(doc: dict[str, Any]) -> dict[str, Any]:
+    """One of a story's dispatches: its summary, its language and how it joined the story."""
+    story = doc.get("story")
+    how = story.get("how") if isinstance(story, dict) else None
+    return {**dispatch_summary(doc), "language": doc.get("language"), "how": how}
+
+
+def story_alerts_since(record: dict[str, Any]) -> datetime | None:
+    """Where to look for a story's alerts from (None: anywhere)."""
+    try:
+        return parse_time(record["first_seen"]) - STORY_ALERTS_SLACK
+    except (KeyError, TypeError, ValueError, ModelError):
+        return None

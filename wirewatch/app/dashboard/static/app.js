@@ -40,17 +40,51 @@
     while (container.children.length > MAX_ROWS) container.removeChild(container.lastElementChild);
   }
 
+  function plural(n, word, words) {
+    return n + " " + (n === 1 ? word : words || word + "s");
+  }
+
+  // An alert grouped by story: "3 dispatches · 2 sources", linking to the story's page (as pages.alert_story).
+  function reach(alert) {
+    const hits = Number(alert.hits) || 1;
+    let label = null;
+    if (alert.group_by === "story" || hits > 1) {
+      const sources = (alert.sources || []).length || 1;
+      label = plural(hits, "dispatch", "dispatches") + " · " + plural(sources, "source");
+    }
+    if (!alert.story_id) return label ? text("div", label, "reach meta") : null;
+    const div = text("div", "", "reach meta");
+    const a = text("a", label || "story");
+    a.href = "/stories/" + encodeURIComponent(String(alert.story_id));
+    div.appendChild(a);
+    return div;
+  }
+
   function addAlert(alert) {
     if (!alertsBody) return;
     const key = String(alert.key || "");
-    for (const row of alertsBody.children) if (row.dataset.key === key) return;
+    const hits = Number(alert.hits) || 1;
+    for (const row of alertsBody.children) {
+      if (row.dataset.key !== key) continue;
+      // The same alert again: shown grown when a story's later dispatch grew it (never shrunk).
+      if (hits <= (Number(row.dataset.hits) || 1)) return;
+      row.dataset.hits = String(hits);
+      const old = row.querySelector(".reach");
+      const grown = reach(alert);
+      if (old && grown) old.replaceWith(grown);
+      else if (grown && row.children[2]) row.children[2].appendChild(grown);
+      return;
+    }
     const row = document.createElement("tr");
     row.dataset.key = key;
+    row.dataset.hits = String(hits);
     row.className = "fresh";
     row.appendChild(text("td", String(alert.at || "").slice(0, 19).replace("T", " "), "at"));
     row.appendChild(text("td", alert.rule && alert.rule.name));
     const cell = document.createElement("td");
     cell.appendChild(dispatchLink(alert.dispatch_id, document.createTextNode(String(alert.title || "(untitled)"))));
+    const covers = reach(alert);
+    if (covers) cell.appendChild(covers);
     row.appendChild(cell);
     row.appendChild(text("td", (alert.countries || []).join(" "), "codes"));
     alertsBody.insertBefore(row, alertsBody.firstChild);
