@@ -27,7 +27,7 @@ from tests.unit.dashboard_fixtures import HOSTILE_TITLE, fill_store, running_das
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
 from wirewatch.app.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, ElasticsearchBackend
 from wirewatch.events import EventBus
-from wirewatch.models import Alert, Dispatch, utcnow
+from wirewatch.models import Alert, Dispatch, Rule, TaggedDispatch, parse_time, utcnow
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings, Settings
 from wirewatch.sinks.elasticsearch.client import build_client
 from wirewatch.sinks.elasticsearch.layout import IndexNames
@@ -62,10 +62,30 @@ def extra_dispatches() -> list[Dispatch]:
     ]
 
 
+def alert_documents(store: SQLiteStore, alerts: list[Alert]) -> list[Alert]:
+    """What the sink indexes for these alerts: one document per (rule, dispatch), as the stories stage publishes
+    them (the SQLite store keeps one row per alert and the dispatches it covers)."""
+    documents = []
+    for alert in alerts:
+        rule = Rule(alert.rule_id, alert.rule_name, alert.rule_query, group_by=alert.group_by, updates=alert.updates)
+        for dispatch_id in store.alert_hits(alert.key):
+            doc = store.get(dispatch_id)
+            assert doc is not None
+            hit = Alert.for_dispatch(rule, TaggedDispatch.from_doc(doc), alert.matched)
+            if dispatch_id == alert.dispatch_id:
+                hit.at = alert.at
+            elif alert.latest and dispatch_id == alert.latest["dispatch_id"]:
+                hit.at = parse_time(alert.latest["at"])
+            else:
+                hit.at = alert.at + (parse_time(alert.latest["at"]) - alert.at) / 2 if alert.latest else alert.at
+            documents.append(hit)
+    return documents
+
+
 async def index_alerts(settings: ElasticsearchSettings, alerts: list[Alert]) -> None:
     client = build_client(settings)
     try:
-        actions = [{"_index": settings.alerts_index, "_id": a.key, "_source": a.to_dict()} for a in alerts]
+        actions = [{"_index": settings.alerts_index, "_id": a.hit_key, "_source": a.to_dict()} for a in alerts]
         await async_bulk(client, actions, refresh="wait_for")
     finally:
         await client.close()
@@ -125,13 +145,14 @@ async def both(tmp_path: Path, es_layout: ElasticsearchSettings):
         ids = [row[0] for row in store.conn.execute("SELECT id FROM dispatches ORDER BY seq")]
         docs = [stored_doc(store, i) for i in ids]
         alerts = store.alerts(limit=1000)
+        hits = alert_documents(store, alerts)
         stories = store.stories(limit=1000)
     finally:
         store.close()
     assert len(docs) == 5 and alerts, "the pipeline stored the sample and fired alerts"
     assert stories and all(doc.get("story") for doc in docs), "the pipeline grouped the sample into stories"
     await index_docs(es_layout, docs)
-    await index_alerts(es_layout, alerts)
+    await index_alerts(es_layout, hits)
     await index_stories(es_layout, stories)
     es_settings = es_backend_settings(es_layout, tmp_path / "no-ledger-here.db")
     async with running_dashboard(settings.store.path) as (sqlite_url, sqlite_session):
@@ -182,8 +203,10 @@ async def test_alerts_and_counts_match_sqlite(both) -> None:
     lite, es = await from_both(both, "/api/alerts?limit=500")
     assert es["count"] == lite["count"] == len(both["alerts"])
     assert sorted(es["alerts"], key=lambda a: a["key"]) == sorted(lite["alerts"], key=lambda a: a["key"])
-    at_ms = [a["at"][:23] for a in es["alerts"]]  # newest first, to the millisecond `date` keeps
+    # the latest first: by when each fired or (a story's alert) last grew, to the millisecond `date` keeps
+    at_ms = [max(a["at"], a["updated_at"] or a["at"])[:23] for a in es["alerts"]]
     assert at_ms == sorted(at_ms, reverse=True)
+    assert [a["key"] for a in es["alerts"]] == [a["key"] for a in lite["alerts"]]
     # Grouped by story: the seed's story took in the hostile and the Ankara dispatches, its alerts grew.
     assert {a["dispatch_id"] for a in es["alerts"]} >= {"seed", "niger"}
     assert max(a["hits"] for a in es["alerts"]) > 1

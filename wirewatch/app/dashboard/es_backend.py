@@ -139,14 +139,47 @@ class ElasticsearchBackend:
         return SearchPage(hits=hits, scan_limited=False)
 
     def alerts(self, since: datetime | None, limit: int) -> list[Alert]:
-        query = {"range": {"at": {"gte": format_time(since)}}} if since is not None else {"match_all": {}}
-        response = self._search(
+        """The alerts that fired or grew since `since`, the latest first, as the SQLite store lists them.
+
+        The alerts index keeps one document per (rule, dispatch); an alert grouped by story is the documents
+        sharing its `key`. The keys come from an aggregation (the latest hit first), then their documents are
+        merged (group_alert_hits); `hits` is the aggregation's exact count even for an alert with more
+        documents than one page reads. Documents indexed before alerts had a `key` are one alert each."""
+        window = [{"range": {"at": {"gte": format_time(since)}}}] if since is not None else []
+        keyed = self._search(
             self.names.alerts,
-            query=query,
+            query={"bool": {"filter": window}},
+            size=0,
+            aggs={
+                "keys": {
+                    "terms": {"field": "key", "size": max(1, limit), "order": [{"latest": "desc"}, {"_key": "desc"}]},
+                    "aggs": {"latest": {"max": {"field": "at"}}},
+                }
+            },
+        )
+        counts = {
+            b["key"]: int(b["doc_count"]) for b in keyed.get("aggregations", {}).get("keys", {}).get("buckets", [])
+        }
+        alerts: list[Alert] = []
+        if counts:
+            hits = self._search(
+                self.names.alerts,
+                query={"terms": {"key": list(counts)}},
+                size=ALERT_HITS_READ,
+                sort=[{"at": "asc"}, {"dispatch_id": "asc"}, {"rule.id": "asc"}],
+            )
+            alerts = group_alert_hits([Alert.from_dict(hit["_source"]) for hit in hits["hits"]["hits"]])
+            for alert in alerts:
+                alert.hits = counts.get(alert.key, alert.hits)
+        unkeyed = self._search(
+            self.names.alerts,
+            query={"bool": {"filter": window, "must_not": [{"exists": {"field": "key"}}]}},
             size=limit,
             sort=[{"at": "desc"}, {"dispatch_id": "desc"}, {"rule.id": "desc"}],
         )
-        return [Alert.from_dict(hit["_source"]) for hit in response["hits"]["hits"]]
+        alerts += [Alert.from_dict(hit["_source"]) for hit in unkeyed["hits"]["hits"]]
+        alerts.sort(key=lambda a: max(a.at, a.updated_at or a.at), reverse=True)
+        return alerts[:limit]
 
     def dispatch(self, dispatch_id: str) -> dict[str, Any] | None:
         # An ids query, not GET: GET through an alias fails once the alias spans two
@@ -203,7 +236,18 @@ class ElasticsearchBackend:
         return rates
 
     def counts(self) -> dict[str, int]:
-        return {"dispatches": self._count(self.names.dispatches_alias), "alerts": self._count(self.names.alerts)}
+        return {"dispatches": self._count(self.names.dispatches_alias), "alerts": self._alert_count()}
+
+    def _alert_count(self) -> int:
+        """Alerts, not alert documents: the distinct keys (exact up to the cardinality threshold, 40,000), plus
+        the documents indexed before alerts had a key (one alert each)."""
+        keyed = self._search(
+            self.names.alerts,
+            size=0,
+            aggs={"keys": {"cardinality": {"field": "key", "precision_threshold": 40_000}}},
+        )
+        distinct = int(keyed.get("aggregations", {}).get("keys", {}).get("value") or 0)
+        return distinct + self._count(self.names.alerts, {"bool": {"must_not": [{"exists": {"field": "key"}}]}})
 
     def data_range(self) -> tuple[float, float] | None:
         response = self._search(
@@ -450,6 +494,9 @@ class ElasticsearchBackend:
 
     def close(self) -> None:
         self.client.close()
+
+
+ALERT_HITS_READ = 2000  # alert documents merged for one listing; counts come from the aggregation
 
 
 def group_alert_hits(hits: list[Alert]) -> list[Alert]:
