@@ -70,8 +70,11 @@ def toml_config(path: Path, prefix: str, rules: list[Rule], partitions: int, wor
         f'topic_dead = "{prefix}.dead"',
         f'topic_rules = "{prefix}.rules"',
         f'topic_learned = "{prefix}.learned"',
+        f'topic_clustering = "{prefix}.clustering"',
+        f'topic_stories = "{prefix}.stories"',
         f'processor_group = "{prefix}-processor"',
         f'sink_group = "{prefix}-sink"',
+        f'clusterer_group = "{prefix}-clusterer"',
         f"partitions = {partitions}",
         "linger_ms = 20",
         f"producer_store = {json.dumps(str(workdir / 'producer.db'))}",
@@ -80,6 +83,7 @@ def toml_config(path: Path, prefix: str, rules: list[Rule], partitions: int, wor
         f"hosts = {json.dumps([ES])}",
         f'index_prefix = "{prefix}-dispatches"',
         f'alerts_index = "{prefix}-alerts"',
+        f'stories_index = "{prefix}-stories"',
         "flush_interval = 0.2",
         "chunk_size = 500",
         "",
@@ -304,6 +308,8 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
         )
         for n, port in enumerate(ports)
     ]
+    # stories on (the default): the clusterer places each tagged dispatch and matches the rules
+    services.append(Service("clusterer", [*base, "clusterer", "--loglevel", "warning"], workdir))
     services.append(Service("sink", [*base, "sink", "--loglevel", "warning"], workdir))
     client = es_client()
     alias = f"{prefix}-dispatches"
@@ -409,7 +415,8 @@ def run_pipeline(args: argparse.Namespace, prefix: str, workdir: Path, rules: li
 
 
 class StageProgress(threading.Thread):
-    """Samples every 0.25 s how far the processor (tagged topic end offsets) and the sink (count) got."""
+    """Samples every 0.25 s how far the processor and the clusterer (tagged topic end offsets) and the sink
+    (count) got."""
 
     def __init__(self, tagged_topic: str, partitions: int, client, alias: str, already: int) -> None:
         super().__init__(daemon=True)

@@ -110,6 +110,7 @@ class StoriesSettings:
     cross_language_threshold: float = 0.25
     gap_hours: float = 96.0  # a dispatch this long after the story's last one may still join it
     horizon_days: float = 7.0  # a story quiet this long closes; dispatches older than this leave the index
+    dup_window_hours: float = 48.0  # how long a dispatch can be matched as a copy (its fingerprint is kept)
     breaking_sources: int = 5  # breaking: this many distinct sources ...
     breaking_minutes: float = 60.0  # ... first carrying the story within this many minutes
 

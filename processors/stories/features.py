@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.query.folding import fold
@@ -101,9 +102,10 @@ _TITLE_NOISE = frozenset(
 )
 
 
-def features(doc: dict[str, Any]) -> set[str]:
+def features(doc: dict[str, Any], body: list[str] | None = None) -> set[str]:
     """The features of a tagged document (TaggedDispatch.to_doc()): "c:ML", "o:Assimi Goïta", "a:ECOWAS",
-    "e:coup", "w:junta"."""
+    "e:coup", "w:junta". `body`: the text's words as the fingerprint reads them (folded, lowercased, the
+    dateline and frame lines off), when the caller has them: the lead is their beginning."""
     found: set[str] = set()
     countries = sorted(doc.get("countries") or [], key=lambda c: -int(c.get("mentions") or 0))
     found.update(f"c:{c['code']}" for c in countries[:MAX_COUNTRIES] if c.get("code"))
@@ -111,14 +113,15 @@ def features(doc: dict[str, Any]) -> set[str]:
     found.update(f"a:{a['name']}" for a in doc.get("agencies") or [] if a.get("name"))
     found.update(f"e:{e['type']}" for e in doc.get("events") or [] if e.get("type") and e.get("use") == "current")
     # the words of the entities' own names are already counted as the entities
-    named = {
-        word
-        for group in ("countries", "officials", "agencies")
-        for entity in doc.get(group) or []
-        for word in _WORD.findall(fold(str(entity.get("name") or "") + " " + str(entity.get("written") or "")).lower())
-    }
+    named: set[str] = set()
+    for group in ("countries", "officials", "agencies"):
+        for entity in doc.get(group) or []:
+            named.update(_name_words(str(entity.get("name") or ""), str(entity.get("written") or "")))
     title_words = _WORD.findall(fold(str(doc.get("title") or "")).lower())
-    lead_words = _WORD.findall(fold(str(doc.get("text") or "")).lower())[:LEAD_WORDS]
+    if body is not None:  # lowercased, not folded: folded here, only the lead
+        lead_words = [fold(word) if not word.isascii() else word for word in body[:LEAD_WORDS]]
+    else:  # the lead only: folding a whole article to read its first words is most of the cost
+        lead_words = _WORD.findall(fold(str(doc.get("text") or "")[: LEAD_WORDS * 20]).lower())[:LEAD_WORDS]
     for word in title_words:
         if len(word) >= 4 and not word.isdigit() and word not in _TITLE_NOISE and word not in named:
             found.add(f"w:{word}")
@@ -128,6 +131,12 @@ def features(doc: dict[str, Any]) -> set[str]:
     # figures are the same in every language: a toll, a rate, a seat count
     found.update(f"n:{w}" for w in title_words + lead_words if w.isdigit() and len(w) >= 2 and not _YEAR.match(w))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _name_words(name: str, written: str) -> frozenset[str]:
+    """The words of an entity's names (the same few thousand names come back all day)."""
+    return frozenset(_WORD.findall(fold(name + " " + written).lower()))
 
 
 def is_entity(feature: str) -> bool:
@@ -147,9 +156,13 @@ class FeatureWeights:
 
     def remove(self, found: Iterable[str]) -> None:
         self.documents = max(0, self.documents - 1)
-        self.frequency.subtract(found)
-        for feature in [f for f in found if self.frequency[f] <= 0]:
-            del self.frequency[feature]
+        frequency = self.frequency
+        for feature in found:
+            left = frequency.get(feature, 0) - 1
+            if left > 0:
+                frequency[feature] = left
+            else:
+                frequency.pop(feature, None)
 
     def weight(self, feature: str) -> float:
         idf = math.log((self.documents + 1) / (self.frequency.get(feature, 0) + 1)) + 1.0

@@ -10,7 +10,7 @@ Boilerplate-only texts ("Click here to read more") have no fingerprint and few f
 their title's entities or not at all: they never glue two stories together, because a dispatch joins one
 story and stories never merge.
 
-Bounded: what the index keeps of a dispatch (its signature, band keys, features) leaves it `horizon` after
+Bounded: what the index keeps of a dispatch (its features; its fingerprint only `dup_window`) leaves it `horizon` after
 the dispatch arrived, even while its story goes on, and a story quiet for `horizon` closes. Memory is
 therefore bounded by what arrived within the horizon, however long a story runs. Time is the dispatches'
 publication time (the index's clock is the latest seen), so a replay or a backfill clusters as live
@@ -26,7 +26,8 @@ stored dispatch still within the horizon rebuild the index after a restart with 
 from __future__ import annotations
 
 import heapq
-from collections import Counter
+import sys
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -34,8 +35,8 @@ from typing import Any
 from rensa import RMinHash
 
 from wirewatch.models import StoryRef, format_time, parse_time
-from wirewatch.processors.stories.features import FeatureWeights, features, is_entity
-from wirewatch.processors.stories.fingerprint import bands, minhash
+from wirewatch.processors.stories.features import ENTITY_KINDS, FeatureWeights, features, is_entity
+from wirewatch.processors.stories.fingerprint import body_words, lsh_index, minhash
 from wirewatch.settings import StoriesSettings
 
 ENTITY_GROUPS = {"c": "countries", "o": "officials", "a": "agencies"}
@@ -53,6 +54,9 @@ class StorySettings:
     cross_language_threshold: float = 0.25  # entities only: a translation shares no words
     gap: timedelta = timedelta(days=4)  # an update this long after the story's last dispatch still joins it
     horizon: timedelta = timedelta(days=7)  # a story quiet this long closes; a dispatch this old leaves the index
+    # a dispatch's fingerprint is kept this long (copies of a wire text come within hours; memory): an older
+    # one can no longer be matched as a copy, its story still by its features
+    dup_window: timedelta = timedelta(hours=48)
     breaking_sources: int = 5
     breaking_window: timedelta = timedelta(hours=1)
 
@@ -65,6 +69,7 @@ class StorySettings:
             cross_language_threshold=s.cross_language_threshold,
             gap=timedelta(hours=s.gap_hours),
             horizon=timedelta(days=s.horizon_days),
+            dup_window=timedelta(hours=s.dup_window_hours),
             breaking_sources=s.breaking_sources,
             breaking_window=timedelta(minutes=s.breaking_minutes),
         )
@@ -97,7 +102,13 @@ class Story:
             breaking_at=self.breaking_at,
         )
 
-    def to_record(self) -> dict[str, Any]:
+    def to_record(self, times_since: datetime | None = None) -> dict[str, Any]:
+        """The stored record. `times_since`: only the sources first seen since then keep their first time (the
+        breaking bar looks no further back; the others are names only: cheaper to write at every change)."""
+        if times_since is None:
+            times = self.sources
+        else:
+            times = {name: at for name, at in self.sources.items() if at >= times_since}
         return {
             "id": self.id,
             "title": self.title,
@@ -107,7 +118,7 @@ class Story:
             "dispatches": self.dispatches,
             "sources": len(self.sources),
             "source_names": sorted(self.sources),
-            "source_first": {name: format_time(at) for name, at in self.sources.items()},
+            "source_first": {name: format_time(at) for name, at in times.items()},
             "languages": sorted(self.languages),
             "breaking": self.breaking_at is not None,
             "breaking_at": format_time(self.breaking_at) if self.breaking_at else None,
@@ -128,7 +139,10 @@ class Story:
             first_seen=parse_time(record["first_seen"]),
             last_update=parse_time(record["last_update"]),
             dispatches=int(record.get("dispatches", 0)),
-            sources={name: parse_time(at) for name, at in (record.get("source_first") or {}).items()},
+            sources={
+                **{name: parse_time(record["first_seen"]) for name in record.get("source_names") or ()},
+                **{name: parse_time(at) for name, at in (record.get("source_first") or {}).items()},
+            },
             languages=set(record.get("languages") or ()),
             breaking_at=parse_time(record["breaking_at"]) if record.get("breaking_at") else None,
             growth={g["hour"]: int(g["dispatches"]) for g in record.get("growth") or ()},
@@ -149,9 +163,9 @@ class Assignment:
 class _Member:
     story: str
     joined: datetime  # the index's clock when it joined: members leave in this order
-    signature: RMinHash | None
-    keys: list[int]  # its LSH band keys, kept to take it out of the buckets when it leaves
-    features: frozenset[str]
+    signature: RMinHash | None  # dropped after the dup window
+    lsh_key: int  # its key in the LSH index while it has a signature
+    features: tuple[str, ...]  # interned: the strings are shared with every other member having them
 
 
 class StoryIndex:
@@ -160,12 +174,15 @@ class StoryIndex:
         self.stories: dict[str, Story] = {}
         # dispatch id -> what the index keeps of it; insertion order is arrival order (and `joined` order)
         self._members: dict[str, _Member] = {}
-        # LSH band key -> the dispatch having it (a str), or those having it (a list, rarely: a copy's bands)
-        self._buckets: dict[int, str | list[str]] = {}
+        # the fingerprints' bands (rensa, in Rust), keyed by an integer per member
+        self._lsh = lsh_index(self.settings.dup_threshold)
+        self._by_lsh_key: dict[int, str] = {}
+        self._next_lsh_key = 0
         self._by_feature: dict[str, set[str]] = {}  # entity feature -> open story ids having it
         self._weights = FeatureWeights()
         self._quiet: list[tuple[datetime, str]] = []  # (last update, story id) heap; stale entries skipped
         self._clock: datetime | None = None  # the latest publication time seen
+        self._fingerprinted: deque[str] = deque()  # members holding a fingerprint, in arrival order
 
     def __contains__(self, dispatch_id: str) -> bool:
         return dispatch_id in self._members
@@ -177,11 +194,12 @@ class StoryIndex:
     def add(self, doc: dict[str, Any]) -> Assignment:
         """Place one tagged document (TaggedDispatch.to_doc()) in a story."""
         at = self._tick(parse_time(doc["published"]))
-        found = features(doc)
-        signature = minhash(str(doc.get("title") or ""), str(doc.get("text") or ""))
-        keys = bands(signature) if signature is not None else []
+        title, text = str(doc.get("title") or ""), str(doc.get("text") or "")
+        words = body_words(title, text)
+        found = features(doc, words)
+        signature = minhash(title, text, words)
         self._weights.add(found)
-        assignment = self._duplicate(keys, signature) or self._event(found, doc, at)
+        assignment = self._duplicate(signature) or self._event(found, doc, at)
         if assignment is None:
             story = Story(id=f"s-{doc['id']}", title=str(doc.get("title") or ""), first_seen=at, last_update=at)
             self.stories[story.id] = story
@@ -189,7 +207,7 @@ class StoryIndex:
         story = assignment.story
         was_breaking = story.breaking_at is not None
         self._count(story, doc, at)
-        self._remember(story, doc["id"], found, signature, keys)
+        self._remember(story, doc["id"], found, signature)
         if not was_breaking and self._breaking(story, at):
             story.breaking_at = at
             return Assignment(story, assignment.how, assignment.score, assignment.duplicate_of, became_breaking=True)
@@ -209,36 +227,36 @@ class StoryIndex:
         story = self.stories.get(story_id)
         if story is None or doc["id"] in self._members:
             return False
-        found = features(doc)
-        signature = minhash(str(doc.get("title") or ""), str(doc.get("text") or ""))
+        title, text = str(doc.get("title") or ""), str(doc.get("text") or "")
+        words = body_words(title, text)
+        found = features(doc, words)
+        signature = minhash(title, text, words)
         self._weights.add(found)
-        keys = bands(signature) if signature is not None else []
         at = parse_time(doc["published"])
         if int((doc.get("story") or {}).get("dispatches") or 0) > story.dispatches:
             # published after the story's record was (a crash between the two): the record missed it
             self._count(story, doc, at)
-        self._remember(story, doc["id"], found, signature, keys, joined=at)
+        self._remember(story, doc["id"], found, signature, joined=at)
         return True
 
     def _tick(self, at: datetime) -> datetime:
         self._clock = at if self._clock is None else max(self._clock, at)
+        self._expire_fingerprints(self._clock - self.settings.dup_window)
         cutoff = self._clock - self.settings.horizon
         self._expire_members(cutoff)
         self._close_before(cutoff)
         return at
 
-    def _duplicate(self, keys: list[int], signature: RMinHash | None) -> Assignment | None:
+    def _duplicate(self, signature: RMinHash | None) -> Assignment | None:
         if signature is None:
             return None
-        candidates: set[str] = set()
-        for key in keys:
-            held = self._buckets.get(key)
-            if held is not None:
-                candidates.update((held,) if isinstance(held, str) else held)
         best: tuple[float, str] | None = None
-        for dispatch_id in candidates:
-            member = self._members[dispatch_id]
-            if member.signature is None or member.story not in self.stories:
+        for key in self._lsh.query(signature):
+            dispatch_id = self._by_lsh_key.get(key)
+            if dispatch_id is None:
+                continue
+            member = self._members.get(dispatch_id)
+            if member is None or member.signature is None or member.story not in self.stories:
                 continue
             similarity = signature.jaccard(member.signature)
             if similarity >= self.settings.dup_threshold and (best is None or similarity > best[0]):
@@ -249,9 +267,9 @@ class StoryIndex:
 
     def _event(self, found: set[str], doc: dict[str, Any], at: datetime) -> Assignment | None:
         weight = self._weights.weight
-        weights = {f: weight(f) for f in found}
-        total = sum(weights.values())
-        entity_total = sum(w for f, w in weights.items() if is_entity(f))
+        weights = [(f, weight(f), f[0] in ENTITY_KINDS, f[0] != "e") for f in found]
+        total = sum(w for _, w, _, _ in weights)
+        entity_total = sum(w for _, w, entity, _ in weights if entity)
         if not total or not entity_total:
             return None
         candidates: set[str] = set()
@@ -267,17 +285,26 @@ class StoryIndex:
             if at - story.last_update > gap or story.first_seen - at > gap:
                 continue
             story_features = story.features
-            shared = [f for f in found if f in story_features]
-            shared_entities = [f for f in shared if is_entity(f)]
+            shared = shared_entities = 0
+            shared_weight = entity_weight = 0.0
+            named = False
+            for f, w, entity, not_event in weights:
+                if f in story_features:
+                    shared += 1
+                    shared_weight += w
+                    if entity:
+                        shared_entities += 1
+                        entity_weight += w
+                        named = named or not_event
             # two shared features, one of them a named thing (a country, an official, a body): the same kind of
             # event alone ("e:coup") does not make two coups in two countries one story
-            if len(shared) < 2 or not any(f[0] != "e" for f in shared_entities):
+            if shared < 2 or not named:
                 continue
-            score = sum(weights[f] for f in shared) / total
+            score = shared_weight / total
             threshold = self._threshold(at - story.last_update)
-            if language not in story.languages and len(shared_entities) >= 2:
+            if language not in story.languages and shared_entities >= 2:
                 # another language: the words cannot match, the entities must carry it
-                score = max(score, sum(weights[f] for f in shared_entities) / entity_total)
+                score = max(score, entity_weight / entity_total)
                 threshold = max(threshold, self.settings.cross_language_threshold)
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, story)
@@ -326,7 +353,6 @@ class StoryIndex:
         dispatch_id: str,
         found: set[str],
         signature: RMinHash | None,
-        keys: list[int],
         joined: datetime | None = None,
     ) -> None:
         """What the index keeps of a dispatch until it leaves: its features in the story, its fingerprint."""
@@ -338,15 +364,30 @@ class StoryIndex:
         assert clock is not None
         # restored dispatches come in their stored order; their publication time stands in for the clock
         at = clock if joined is None else min(joined, clock)
-        self._members[dispatch_id] = _Member(story.id, at, signature, keys, frozenset(found))
-        for key in keys:
-            held = self._buckets.get(key)
-            if held is None:
-                self._buckets[key] = dispatch_id
-            elif isinstance(held, str):
-                self._buckets[key] = [held, dispatch_id]
-            else:
-                held.append(dispatch_id)
+        key = -1
+        if signature is not None:
+            key = self._next_lsh_key
+            self._next_lsh_key += 1
+            self._lsh.insert(key, signature)
+            self._by_lsh_key[key] = dispatch_id
+            self._fingerprinted.append(dispatch_id)
+        self._members[dispatch_id] = _Member(story.id, at, signature, key, tuple(sys.intern(f) for f in found))
+
+    def _expire_fingerprints(self, cutoff: datetime) -> None:
+        """Drop the fingerprints of the dispatches that joined before `cutoff` (they stay members)."""
+        queue = self._fingerprinted
+        while queue:
+            member = self._members.get(queue[0])
+            if member is not None and member.joined >= cutoff:
+                break
+            queue.popleft()
+            if member is not None and member.signature is not None:
+                self._unbucket(member)
+
+    def _unbucket(self, member: _Member) -> None:
+        self._lsh.remove(member.lsh_key)
+        self._by_lsh_key.pop(member.lsh_key, None)
+        member.signature = None
 
     def _expire_members(self, cutoff: datetime) -> None:
         """Forget the dispatches that joined before `cutoff` (oldest first: the dict is in arrival order)."""
@@ -358,14 +399,8 @@ class StoryIndex:
                 break
             del members[dispatch_id]
             self._weights.remove(member.features)
-            for key in member.keys:
-                held = self._buckets.get(key)
-                if held == dispatch_id:
-                    del self._buckets[key]
-                elif isinstance(held, list) and dispatch_id in held:
-                    held.remove(dispatch_id)
-                    if len(held) == 1:
-                        self._buckets[key] = held[0]
+            if member.signature is not None:
+                self._unbucket(member)
             story = self.stories.get(member.story)
             if story is None:
                 continue

@@ -41,7 +41,12 @@ class StoryStage:
 
     def take_changed(self) -> list[dict[str, Any]]:
         """The records of the stories changed since the last call (for the store), and forget them."""
-        records = [story.to_record() for story in self._changed.values()]
+        window = self.index.settings.breaking_window
+        records = [
+            # a breaking story needs no first times any more; another only those the breaking bar can still use
+            story.to_record(story.last_update if story.breaking_at else story.last_update - window)
+            for story in self._changed.values()
+        ]
         self._changed.clear()
         self.breaking.clear()
         return records
