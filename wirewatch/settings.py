@@ -113,6 +113,7 @@ class StoriesSettings:
     dup_window_hours: float = 48.0  # how long a dispatch can be matched as a copy (its fingerprint is kept)
     breaking_sources: int = 5  # breaking: this many distinct sources ...
     breaking_minutes: float = 60.0  # ... first carrying the story within this many minutes
+    record_seconds: float = 2.0  # a growing story's stored record is rewritten at most this often
 
 
 @dataclass(slots=True)

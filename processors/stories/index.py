@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import sys
 from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,6 +42,7 @@ from wirewatch.settings import StoriesSettings
 
 ENTITY_GROUPS = {"c": "countries", "o": "officials", "a": "agencies"}
 RECORD_ENTITIES = 20  # the most frequent of each kind kept in a story's record
+MAX_CANDIDATES = 64  # open stories scored in full for one dispatch: those sharing the most entity weight
 GROWTH_BUCKETS = 24 * 14  # hourly dispatch counts kept per story (the oldest hours are dropped beyond)
 
 
@@ -222,11 +224,19 @@ class StoryIndex:
         return story
 
     def restore(self, doc: dict[str, Any], story_id: str) -> bool:
-        """Put back a stored dispatch already counted in its (loaded) story, without deciding again.
-        False when its story is not open (closed meanwhile, or never loaded)."""
-        story = self.stories.get(story_id)
-        if story is None or doc["id"] in self._members:
+        """Put back a stored dispatch already placed in its story, without deciding again. Its story is the
+        loaded one, or (its record was never written: a crash before it was) one made from the dispatch's own
+        snapshot of it. False when the dispatch is back already."""
+        if doc["id"] in self._members:
             return False
+        story = self.stories.get(story_id)
+        if story is None:
+            snapshot = doc.get("story") or {}
+            at = parse_time(doc["published"])
+            first = parse_time(snapshot["first_seen"]) if snapshot.get("first_seen") else at
+            story = Story(id=story_id, title=str(doc.get("title") or ""), first_seen=first, last_update=first)
+            self.stories[story_id] = story
+            self._clock = first if self._clock is None else max(self._clock, first)
         title, text = str(doc.get("title") or ""), str(doc.get("text") or "")
         words = body_words(title, text)
         found = features(doc, words)
@@ -272,11 +282,18 @@ class StoryIndex:
         entity_total = sum(w for _, w, entity, _ in weights if entity)
         if not total or not entity_total:
             return None
-        candidates: set[str] = set()
-        for f in found:
-            holders = self._by_feature.get(f)
+        # Candidates: the open stories sharing an entity, the MAX_CANDIDATES sharing the most entity weight
+        # scored in full (a country such as the US is in hundreds of open stories: the rest cannot win)
+        by_feature = self._by_feature
+        shared_by: dict[str, float] = {}
+        for f, w, entity, _ in weights:
+            holders = by_feature.get(f) if entity else None
             if holders:
-                candidates.update(holders)
+                for story_id in holders:
+                    shared_by[story_id] = shared_by.get(story_id, 0.0) + w
+        candidates: Iterable[str] = shared_by
+        if len(shared_by) > MAX_CANDIDATES:
+            candidates = heapq.nlargest(MAX_CANDIDATES, shared_by, key=shared_by.__getitem__)
         gap = self.settings.gap
         language = doc.get("language")
         best: tuple[float, Story] | None = None

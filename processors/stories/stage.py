@@ -8,6 +8,7 @@ it after a restart with `resume`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,11 +18,16 @@ from wirewatch.settings import StoriesSettings
 
 
 class StoryStage:
-    def __init__(self, settings: StoriesSettings | StorySettings | None = None) -> None:
+    def __init__(self, settings: StoriesSettings | StorySettings | None = None, record_seconds: float = 0.0) -> None:
         if isinstance(settings, StoriesSettings):
+            record_seconds = settings.record_seconds
             settings = StorySettings.from_settings(settings)
         self.index = StoryIndex(settings)
-        self._changed: dict[str, Story] = {}
+        # A changed story's record is written at most every `record_seconds` (a story growing in a burst is one
+        # write, not one per dispatch); a new or newly breaking story at once. A record that lags behind is
+        # made good from the dispatches' own story snapshots when the index is rebuilt (StoryIndex.restore).
+        self.record_seconds = record_seconds
+        self._changed: dict[str, tuple[Story, float]] = {}  # story id -> (story, when its first change waits)
         self.breaking: list[str] = []  # stories that became breaking since the last take_changed
 
     def place(self, doc: dict[str, Any]) -> StoryRef:
@@ -33,21 +39,26 @@ class StoryStage:
         else:
             placed: Assignment = self.index.add(doc)
             ref = placed.story.ref(placed.how)
-            self._changed[placed.story.id] = placed.story
+            urgent = placed.how == "new" or placed.became_breaking
+            waiting = self._changed.get(placed.story.id)
+            since = float("-inf") if urgent else (waiting[1] if waiting else time.monotonic())
+            self._changed[placed.story.id] = (placed.story, min(since, waiting[1]) if waiting else since)
             if placed.became_breaking:
                 self.breaking.append(placed.story.id)
         doc["story"] = ref.to_dict()
         return ref
 
-    def take_changed(self) -> list[dict[str, Any]]:
-        """The records of the stories changed since the last call (for the store), and forget them."""
+    def take_changed(self, everything: bool = False) -> list[dict[str, Any]]:
+        """The records due of the stories changed since they were last taken (for the store; `everything`: all
+        of them, at a stop), and forget those."""
         window = self.index.settings.breaking_window
-        records = [
-            # a breaking story needs no first times any more; another only those the breaking bar can still use
-            story.to_record(story.last_update if story.breaking_at else story.last_update - window)
-            for story in self._changed.values()
-        ]
-        self._changed.clear()
+        due_before = float("inf") if everything else time.monotonic() - self.record_seconds
+        records = []
+        for story_id, (story, since) in list(self._changed.items()):
+            if since <= due_before:
+                # a breaking story needs no first times any more; another only those the breaking bar can use
+                records.append(story.to_record(story.last_update if story.breaking_at else story.last_update - window))
+                del self._changed[story_id]
         self.breaking.clear()
         return records
 

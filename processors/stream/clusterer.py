@@ -162,6 +162,9 @@ class ClustererService:
                     self.stage = await asyncio.to_thread(self.resume)
                 if records:
                     await self.handle(records)
+            if self.stage is not None:  # a clean stop: the story records still waiting for their next write
+                records = self.stage.take_changed(everything=True)
+                await self._publish_all([(self.kafka.topic_stories, r["id"], r) for r in records])
         finally:
             rules.cancel()
             await asyncio.gather(rules, return_exceptions=True)

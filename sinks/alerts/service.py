@@ -6,8 +6,10 @@ calls, with the same `AlertDelivery` as embedded mode:
 
     consume  = a batch from `alerts` (group KafkaSettings.notifier_group)
     record   = AlertStore.record_alert in a local SQLite file: the alert key
-               (rule:dispatch) is the primary key, so an alert re-delivered by
-               Kafka (at-least-once upstream) is recorded, and sent, once
+               (rule:story, or rule:dispatch for a rule grouping by dispatch) is
+               the primary key and each (alert, dispatch) counts once, so an
+               alert re-delivered by Kafka (at-least-once upstream) is recorded,
+               and sent, once; a story's later hits update it (docs/stories.md)
     commit   = Kafka offsets, only after the batch is recorded
     deliver  = AlertDelivery: pending deliveries retried with backoff until
                they succeed, across restarts

@@ -15,6 +15,7 @@ from wirewatch.models import (
     Dispatch,
     OfficialMention,
     Rule,
+    StoryRef,
     TaggedDispatch,
     Tags,
     dispatch_id,
@@ -545,3 +546,35 @@ def test_the_migration_folds_what_an_older_version_indexed(db_path: Path) -> Non
     with SQLiteStore(db_path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [hit.doc["id"] for hit in store.search("zurich")] == [old.id]
+
+
+def story_hit(rule: Rule, key: str, source: str, minutes: int) -> Alert:
+    """One dispatch of story s-1 matching `rule`, as the stories stage hands it to the alert store."""
+    tagged = make_tagged(key, title=f"Coup report {key}", countries=("ML",), published=T0 + timedelta(minutes=minutes))
+    tagged.dispatch.source = source
+    tagged.story = StoryRef("s-1", "event", 1, 1, ["en"], T0)
+    hit = Alert.for_dispatch(rule, tagged, ["coup"])
+    hit.at = T0 + timedelta(minutes=minutes)
+    return hit
+
+
+def test_a_storys_alert_grows_with_its_hits_and_repeats_count_once(db_path: Path) -> None:
+    once = Rule(id="coup", name="coup", query="coup")  # group_by story, no updates
+    chatty = Rule(id="chatty", name="chatty", query="coup", updates=True)
+    with SQLiteStore(db_path) as store:
+        assert store.record_alerts([(story_hit(once, "a", "wire", 0), ["jsonl"])]) == [True]
+        assert store.record_alerts([(story_hit(chatty, "a", "wire", 0), ["jsonl"])]) == [True]
+        for key in ("coup:s-1", "chatty:s-1"):
+            store.mark_delivered(key, "jsonl")
+        later = [
+            (story_hit(r, k, src, m), ["jsonl"]) for r in (once, chatty) for k, src, m in (("b", "b", 5), ("c", "c", 9))
+        ]
+        assert store.record_alerts(later + later) == [False] * 8  # the same hits twice: counted once
+        grown = {a.rule_id: a for a in store.alerts()}
+        for alert in grown.values():
+            assert (alert.hits, alert.sources, alert.dispatch_id) == (3, ["wire", "b", "c"], make_tagged("a").id)
+            assert alert.latest is not None and alert.latest["dispatch_id"] == make_tagged("c").id
+        assert store.alert_hits("coup:s-1") == [make_tagged(k).id for k in "abc"]
+        # the quiet rule's channel got its one alert; the rule asking for updates has a delivery due again
+        pending = {alert.key for alert, _ in store.pending_deliveries()}
+        assert pending == {"chatty:s-1"}

@@ -13,6 +13,7 @@ from tests.unit.test_embedded import read_alerts, settings_for
 from wirewatch.app.cli.main import main
 from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.models import Dispatch, dispatch_id
+from wirewatch.sinks.sqlite.store import SQLiteStore
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 
@@ -67,6 +68,11 @@ RULES: list[dict[str, Any]] = [
 ]
 
 
+def story_settings(tmp_path: Path, rules: list[dict[str, Any]], **stories: Any) -> Any:
+    """Stories with their records written at every change (record_seconds 0), unless a test says otherwise."""
+    return settings_for(tmp_path, rules=rules, stories={"record_seconds": 0, **stories})
+
+
 def by_rule(tmp_path: Path) -> dict[str, list[dict[str, Any]]]:
     lines: dict[str, list[dict[str, Any]]] = {}
     for alert in read_alerts(tmp_path):
@@ -75,7 +81,7 @@ def by_rule(tmp_path: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 async def test_copies_from_many_feeds_are_one_story_and_one_alert_per_rule(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, rules=[dict(rule) for rule in RULES])
+    settings = story_settings(tmp_path, [dict(rule) for rule in RULES])
     pipeline = EmbeddedPipeline.from_settings(settings)
     try:
         await run_through(pipeline, [copy(1), copy(99, minutes=5, text=QUAKE)])
@@ -112,14 +118,12 @@ async def test_copies_from_many_feeds_are_one_story_and_one_alert_per_rule(tmp_p
 
 
 def pipeline_alerts(tmp_path: Path) -> list[dict[str, Any]]:
-    from wirewatch.sinks.sqlite.store import SQLiteStore
-
     with SQLiteStore(tmp_path / "ww.db") as store:
         return [alert.to_dict() for alert in store.alerts()]
 
 
 async def test_a_restart_resumes_the_open_stories(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, rules=[dict(RULES[0])])
+    settings = story_settings(tmp_path, [dict(RULES[0])])
     pipeline = EmbeddedPipeline.from_settings(settings)
     try:
         await run_through(pipeline, [copy(1), copy(2, minutes=30)])
@@ -142,7 +146,7 @@ async def test_a_restart_resumes_the_open_stories(tmp_path: Path) -> None:
 
 
 async def test_a_story_carried_by_five_sources_within_the_hour_is_breaking_once(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, rules=[dict(RULES[4])])
+    settings = story_settings(tmp_path, [dict(RULES[4])])
     pipeline = EmbeddedPipeline.from_settings(settings)
     try:
         # two sources early, a pause, then more: five sources first carrying it within 60 minutes make it breaking
@@ -180,3 +184,25 @@ def test_cli_stories_lists_and_shows(tmp_path: Path, capsys) -> None:
     assert "2 dispatches from 2 sources in en" in shown and "outlet-2" in shown and "duplicate" in shown
     assert main(["--store", store, "stories", "show", "s-nope"]) == 1
     assert "no story 's-nope'" in capsys.readouterr().err
+
+
+async def test_a_growing_storys_record_waits_and_a_crash_loses_no_count(tmp_path: Path) -> None:
+    settings = story_settings(tmp_path, [], record_seconds=3600)
+    pipeline = EmbeddedPipeline.from_settings(settings)
+    await run_through(pipeline, [copy(1), copy(2, minutes=10), copy(3, minutes=20)])
+    (story,) = pipeline.store.stories()
+    assert story["dispatches"] == 1  # written when the story began; its growth waits for the next write
+    # a crash: the pipeline is never closed, its waiting record never written; the restart counts from the
+    # dispatches' own snapshots of their story
+    again = EmbeddedPipeline.from_settings(settings)
+    try:
+        stage = again.processor.stories
+        assert stage is not None
+        assert stage.index.stories[story["id"]].dispatches == 3
+        await run_through(again, [copy(4, minutes=30)])
+    finally:
+        await again.close()  # a clean stop writes what waits
+        pipeline.store.close()
+    with SQLiteStore(tmp_path / "ww.db") as store:
+        (story,) = store.stories()
+    assert (story["dispatches"], story["sources"]) == (4, 4)

@@ -283,6 +283,8 @@ class EmbeddedPipeline:
         if self.fulltext is not None:
             await self.fulltext.close()
         await self.delivery.close()
+        if self.processor.stories is not None:  # the records still waiting for their next write
+            self.store.put_stories(self.processor.stories.take_changed(everything=True))
         self.store.close()
 
 
