@@ -1,8 +1,10 @@
 """What stories cost the embedded pipeline: CPU per dispatch with and without the stories stage, with N dispatches
 already in the stories' horizon, and the index's memory (issue 16: ≤ 15 % more CPU at 100,000).
 
-    .venv/bin/python benchmarks/bench_stories_pipeline.py                 # 100,000 in the horizon
-    .venv/bin/python benchmarks/bench_stories_pipeline.py --open 20000 --json
+    .venv/bin/python benchmarks/bench_stories_pipeline.py                 # 100,000 in the horizon, both workloads
+    .venv/bin/python benchmarks/bench_stories_pipeline.py --open 20000 --workload gold --json
+
+Writes benchmarks/results/bench_stories.json.
 
 Two embedded pipelines over their own SQLite stores, the default settings (learning on) and the same rules: one with `[stories] enabled = false` (the
 baseline), one with stories whose index first takes N synthetic dispatches spread over the five days before the
@@ -20,6 +22,7 @@ import gc
 import json
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -31,6 +34,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_stories import SETS, load
+from benchmarks.common import RESULTS_DIR, machine_info
 from wirewatch.app.runner import EmbeddedPipeline
 from wirewatch.config import settings_from_dict
 from wirewatch.models import Dispatch, format_time, parse_time
@@ -184,23 +188,32 @@ def run(open_dispatches: int, rounds: int = 3, kind: str = "gold") -> dict[str, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--open", type=int, default=100_000, metavar="N", help="dispatches in the horizon first")
-    parser.add_argument("--workload", choices=("gold", "articles"), default="gold")
+    parser.add_argument("--workload", choices=("gold", "articles", "both"), default="both")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.open, kind=args.workload)
+    kinds = ("gold", "articles") if args.workload == "both" else (args.workload,)
+    report: dict[str, Any] = {
+        "machine": machine_info(),
+        "load_average": os.getloadavg(),
+        "runs": [run(args.open, kind=kind) for kind in kinds],
+    }
+    report["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "bench_stories.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(report, indent=2))
         return 0
-    print(
-        f"embedded pipeline, {result['workload']} {result['workload_kind']} dispatches ({result['mean_words']} words "
-        f"on average), {result['open_dispatches']:,} synthetic already "
-        f"in the horizon ({result['open_stories']:,} open stories):\n"
-        f"  without stories {result['baseline_ms_per_dispatch']} ms CPU a dispatch (baseline, same run)\n"
-        f"  with stories    {result['stories_ms_per_dispatch']} ms CPU a dispatch: +{result['overhead_percent']} %"
-        f"   (target ≤ 15 %)\n"
-        f"  index memory (RSS growth while filling it) {result['index_mib']} MiB, "
-        f"{result['bytes_per_dispatch']} bytes a dispatch in the horizon"
-    )
+    for result in report["runs"]:
+        print(
+            f"embedded pipeline, {result['workload']} {result['workload_kind']} dispatches ({result['mean_words']} "
+            f"words on average), {result['open_dispatches']:,} synthetic already in the horizon "
+            f"({result['open_stories']:,} open stories):\n"
+            f"  without stories {result['baseline_ms_per_dispatch']} ms CPU a dispatch (baseline, same run)\n"
+            f"  with stories    {result['stories_ms_per_dispatch']} ms CPU a dispatch: +{result['overhead_percent']} %"
+            f"   (target ≤ 15 %)\n"
+            f"  index memory (RSS growth while filling it) {result['index_mib']} MiB, "
+            f"{result['bytes_per_dispatch']} bytes a dispatch in the horizon"
+        )
     return 0
 
 

@@ -27,6 +27,7 @@ BENCHMARKS = {
     "polling": ["bench_polling.py"],
     "distributed": ["bench_distributed.py"],
     "extract": ["bench_extract.py"],  # needs trafilatura, readability-lxml, resiliparse (docs/performance.md)
+    "stories": ["bench_stories_pipeline.py"],
 }
 
 
@@ -116,6 +117,16 @@ def rows() -> list[tuple[str, str, str, str]]:
                 f"{ours['pages_per_s']:,.0f} pages/s, F1 {ours['f1']} (held-out {ours['by_split']['heldout']['f1']})",
                 f"trafilatura {traf.get('pages_per_s', 'n/a')} pages/s, F1 {traf.get('f1', 'n/a')}",
                 "trafilatura's F1 at >= 100 pages/s",
+            )
+        )
+    for run in (load("stories") or {}).get("runs", []):
+        out.append(
+            (
+                f"stories in the embedded pipeline, {run['open_dispatches']:,} in the horizon ({run['workload_kind']})",
+                f"{run['stories_ms_per_dispatch']} ms CPU/dispatch (+{run['overhead_percent']} %), "
+                f"index {run['index_mib']} MiB",
+                f"without stories {run['baseline_ms_per_dispatch']} ms",
+                "<= +15 %",
             )
         )
     return out

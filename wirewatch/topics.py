@@ -13,6 +13,7 @@ it, and one partition keeps the rule changes in the order they were made.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,7 +75,15 @@ def ensure_story_topics(kafka: KafkaSettings) -> None:
     """Create the stories topics before anything writes to them (a broker that creates topics on first use
     would give the clustering topic its default partition count and the stories topic no compaction). Raises
     TopicAdminError when the clustering topic has more than one partition: stories need a single owner."""
-    for result in ensure_topics(kafka, story_topic_specs(kafka)):
+    # kafka-python logs its whole configuration at DEBUG, a SASL password included: not from here
+    library = logging.getLogger("kafka")
+    level = library.level
+    library.setLevel(max(logging.INFO, library.getEffectiveLevel()))
+    try:
+        results = ensure_topics(kafka, story_topic_specs(kafka))
+    finally:
+        library.setLevel(level)
+    for result in results:
         if result.problems:
             raise TopicAdminError(
                 f"topic {result.name}: {'; '.join(result.problems)}; stories need it with "

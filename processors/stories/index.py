@@ -185,6 +185,8 @@ class StoryIndex:
         self._quiet: list[tuple[datetime, str]] = []  # (last update, story id) heap; stale entries skipped
         self._clock: datetime | None = None  # the latest publication time seen
         self._fingerprinted: deque[str] = deque()  # members holding a fingerprint, in arrival order
+        self._caught_up: set[str] = set()  # stories `restore` counted dispatches into: their records are behind
+        self._recorded: dict[str, int] = {}  # story id -> dispatches its loaded record counts (while resuming)
 
     def __contains__(self, dispatch_id: str) -> bool:
         return dispatch_id in self._members
@@ -219,6 +221,7 @@ class StoryIndex:
         """An open story from its stored record (after a restart); its dispatches follow through `restore`."""
         story = Story.from_record(record)
         self.stories[story.id] = story
+        self._recorded[story.id] = story.dispatches
         heapq.heappush(self._quiet, (story.last_update, story.id))
         self._clock = story.last_update if self._clock is None else max(self._clock, story.last_update)
         return story
@@ -243,11 +246,20 @@ class StoryIndex:
         signature = minhash(title, text, words)
         self._weights.add(found)
         at = parse_time(doc["published"])
-        if int((doc.get("story") or {}).get("dispatches") or 0) > story.dispatches:
-            # published after the story's record was (a crash between the two): the record missed it
+        if int((doc.get("story") or {}).get("dispatches") or 0) > self._recorded.get(story.id, 0):
+            # joined after the story's record was written (a crash before the next write): the record missed it.
+            # Compared with the record as loaded, not the running count: documents come partition by partition,
+            # not in the order they joined.
             self._count(story, doc, at)
+            self._caught_up.add(story.id)
         self._remember(story, doc["id"], found, signature, joined=at)
         return True
+
+    def resumed(self) -> set[str]:
+        """After the loads and restores of a resume: the stories whose records were behind (to write again)."""
+        behind, self._caught_up = self._caught_up, set()
+        self._recorded.clear()
+        return behind
 
     def _tick(self, at: datetime) -> datetime:
         self._clock = at if self._clock is None else max(self._clock, at)

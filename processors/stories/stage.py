@@ -72,6 +72,9 @@ class StoryStage:
             story = doc.get("story") or {}
             if story.get("id") and self.index.restore(doc, story["id"]):
                 restored += 1
+        for story_id in self.index.resumed():  # records that were behind: written again with the next batch
+            if story_id in self.index.stories:
+                self._changed[story_id] = (self.index.stories[story_id], float("-inf"))
         return restored
 
     @property

@@ -162,6 +162,9 @@ class ClustererService:
                     self.stage = await asyncio.to_thread(self.resume)
                 if records:
                     await self.handle(records)
+                elif self.stage is not None:  # a quiet stream: the story records that waited, when due
+                    due = self.stage.take_changed()
+                    await self._publish_all([(self.kafka.topic_stories, r["id"], r) for r in due])
             if self.stage is not None:  # a clean stop: the story records still waiting for their next write
                 records = self.stage.take_changed(everything=True)
                 await self._publish_all([(self.kafka.topic_stories, r["id"], r) for r in records])

@@ -59,6 +59,8 @@ def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
         topic_rules=f"{prefix}.rules",
         topic_learned=f"{prefix}.learned",
         topic_feeds=f"{prefix}.feeds",
+        topic_clustering=f"{prefix}.clustering",
+        topic_stories=f"{prefix}.stories",
         partitions=partitions,
         linger_ms=5,
     )
@@ -76,6 +78,8 @@ def delete_topics(kafka: KafkaSettings) -> None:
             kafka.topic_dead,
             kafka.topic_rules,
             kafka.topic_learned,
+            kafka.topic_clustering,
+            kafka.topic_stories,
         ]
         existing = set(admin.list_topics())
         if existing & set(names):
@@ -276,6 +280,7 @@ def write_config(path: Path, kafka: KafkaSettings, partitions: int, retention_ms
         f'topic_rules = "{kafka.topic_rules}"\n'
         f'topic_learned = "{kafka.topic_learned}"\n'
         f'topic_fetch = "{kafka.topic_fetch}"\ntopic_feeds = "{kafka.topic_feeds}"\n'
+        f'topic_clustering = "{kafka.topic_clustering}"\ntopic_stories = "{kafka.topic_stories}"\n'
         f"partitions = {partitions}\nretention_ms = {retention_ms}\n"
         f'producer_store = "{path.parent / "producer.db"}"\n',
         encoding="utf-8",
@@ -317,11 +322,11 @@ def test_topics_create_is_idempotent_and_applies_the_config(kafka_bootstrap: str
     try:
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         first = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in first] == ["created"] * 8
+        assert [r["action"] for r in first] == ["created"] * 10
 
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in second] == ["unchanged"] * 8
+        assert [r["action"] for r in second] == ["unchanged"] * 10
 
         admin = admin_client(kafka)
         try:

@@ -40,7 +40,9 @@ def coup_dispatch(n: int) -> Dispatch:
 
 
 async def test_one_drain_delivers_a_backlog_larger_than_a_delivery_batch(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"]}])
+    settings = settings_for(
+        tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"], "group_by": "dispatch"}]
+    )
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
     count = pipeline.delivery.batch_size * 2 + 50
     try:
@@ -60,7 +62,9 @@ async def test_one_drain_delivers_a_backlog_larger_than_a_delivery_batch(tmp_pat
 
 async def test_a_malformed_rule_is_reported_and_skipped_while_the_others_fire(tmp_path: Path, caplog) -> None:
     caplog.set_level(logging.ERROR, logger="wirewatch.app.runner")
-    settings = settings_for(tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"]}])
+    settings = settings_for(
+        tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"], "group_by": "dispatch"}]
+    )
     # Rules published at runtime bypass `config check`: the matcher itself must cope.
     settings.rules.append(Rule(id="broken", name="broken", query="coup AND (countries.code:TR", channels=["jsonl"]))
     settings.rules.append(Rule(id="unknown-field", name="unknown field", query="colour:red", channels=["jsonl"]))
@@ -94,7 +98,9 @@ async def test_malformed_and_oversized_pushed_dispatches(tmp_path: Path) -> None
     ]
     dispatches, errors = parse_ingest("\n".join(lines))
     assert [e.line for e in errors] == [2, 4, 7]
-    settings = settings_for(tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"]}])
+    settings = settings_for(
+        tmp_path, [{"name": "coup", "query": "coup", "channels": ["jsonl"], "group_by": "dispatch"}]
+    )
     pipeline = EmbeddedPipeline.from_settings(settings, console_stream=io.StringIO())
     try:
         for dispatch in dispatches:

@@ -54,7 +54,7 @@ def write_config(tmp_path: Path, feeds_base: str, hook_url: str) -> Path:
         "[poller]\nper_host_delay = 0.2\nbackoff_base = 1\n"
         "[delivery]\nretry_base = 0.2\nretry_max = 1\n"
         f'[delivery.webhooks.hook]\nurl = "{hook_url}/alerts"\n'
-        f'[[rules]]\nname = "coup"\nquery = "coup"\nchannels = ["hook"]\n' + feeds,
+        f'[[rules]]\nname = "coup"\nquery = "coup"\nchannels = ["hook"]\ngroup_by = "dispatch"\n' + feeds,
         encoding="utf-8",
     )
     return config

@@ -62,7 +62,7 @@ def test_thousand_feeds_through_the_embedded_pipeline_with_bounded_memory_and_no
             # Every feed is on one local host: no politeness delay, more parallel requests than the default.
             "[poller]\nper_host_delay = 0\nper_host_concurrency = 16\n"
             '[delivery]\njsonl_path = "alerts.jsonl"\n'
-            '[[rules]]\nname = "coup"\nquery = "coup"\nchannels = ["jsonl"]\n' + feeds,
+            '[[rules]]\nname = "coup"\nquery = "coup"\nchannels = ["jsonl"]\ngroup_by = "dispatch"\n' + feeds,
             encoding="utf-8",
         )
         log = tmp_path / "run.log"

@@ -51,7 +51,7 @@ async def test_a_minute_of_webhook_errors_loses_nothing_and_delivers_each_alert_
         settings, problems = settings_from_dict(
             {
                 "store": {"path": str(tmp_path / "ww.db")},
-                "rules": [{"name": "coup", "query": "coup", "channels": ["hook", "jsonl"]}],
+                "rules": [{"name": "coup", "query": "coup", "channels": ["hook", "jsonl"], "group_by": "dispatch"}],
                 "delivery": {
                     "jsonl_path": str(tmp_path / "alerts.jsonl"),
                     "retry_base": RETRY_BASE,

@@ -257,6 +257,18 @@ class EmbeddedPipeline:
             raise
         self.metrics.sink_bulk_seconds.labels("sqlite").observe(time.perf_counter() - started)
 
+    async def write_stories_forever(self, interval: float = 1.0) -> None:
+        """The story records that waited (StoriesSettings.record_seconds) written when due, batches or not."""
+        stage = self.processor.stories
+        if stage is None:
+            return
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                self.store.put_stories(stage.take_changed())
+            except Exception:
+                log.exception("writing story records failed (they are written again with the next batch)")
+
     async def deliver_forever(self, interval: float = 1.0) -> None:
         while True:
             self._alert_ready.clear()
@@ -371,6 +383,7 @@ async def run_embedded(
         workers = [
             asyncio.create_task(pipeline.process_forever(), name="process"),
             asyncio.create_task(pipeline.deliver_forever(), name="deliver"),
+            asyncio.create_task(pipeline.write_stories_forever(), name="stories"),
         ]
         try:
             await pipeline.replay_pending()
