@@ -1,4 +1,5 @@
-"""Helpers shared by the test directories: free local ports and real HTTP servers on 127.0.0.1.
+"""Helpers shared by the test directories: free local ports, real HTTP servers on 127.0.0.1, service processes
+stopped the way an operator would.
 
 The fixtures built on them (`receiver`, ...) are registered in tests/conftest.py.
 """
@@ -6,7 +7,9 @@ The fixtures built on them (`receiver`, ...) are registered in tests/conftest.py
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +24,25 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def stop_process(process: subprocess.Popen | None) -> None:
+    """SIGTERM, as a supervisor sends it, and SIGKILL if the process has not exited 30 s later."""
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def kill9(process: subprocess.Popen | None, why: str = "") -> None:
+    """A crash: SIGKILL to a process that must still be running (`why` is shown if it is not)."""
+    assert process is not None and process.poll() is None, f"the process had already exited\n{why}"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
 
 
 @contextmanager

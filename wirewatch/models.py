@@ -337,6 +337,29 @@ class StoryRef:
         )
 
 
+STORY_ORDERS = ("last_update", "sources")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """Which stories a listing wants, whoever answers it (SQLite, Elasticsearch, the API, the CLI): updated
+    since `since`, at most `limit`, only breaking ones, with at least `min_sources` sources; the latest update
+    first, or (order="sources") the most sources first."""
+
+    since: datetime | None = None
+    limit: int = 50
+    breaking: bool = False
+    min_sources: int = 0
+    order: str = "last_update"
+
+    def __post_init__(self) -> None:
+        if self.order not in STORY_ORDERS:
+            raise ModelError(f"story order must be one of {', '.join(STORY_ORDERS)}, got {self.order!r}")
+
+
+LATEST_STORIES = StoryFilter()  # the 50 latest updated, whatever their size
+
+
 @dataclass(slots=True)
 class TaggedDispatch:
     dispatch: Dispatch

@@ -35,6 +35,7 @@ from typing import Any
 
 from wirewatch.backoff import Backoff
 from wirewatch.compacted import read_compacted
+from wirewatch.kafka_batches import commit_batch, publish_all
 from wirewatch.kafka_options import aiokafka_options, kafka_python_options
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.models import ModelError, TaggedDispatch, parse_time
@@ -43,7 +44,7 @@ from wirewatch.processors.stories.stage import StoryStage
 from wirewatch.processors.stream.rules import RuleTopicFollower
 from wirewatch.settings import Settings
 from wirewatch.topics import ensure_story_topics
-from wirewatch.wire import Origin, dead_letter, encode_json
+from wirewatch.wire import Origin, dead_letter
 
 log = logging.getLogger("wirewatch.clusterer")
 
@@ -164,10 +165,14 @@ class ClustererService:
                     await self.handle(records)
                 elif self.stage is not None:  # a quiet stream: the story records that waited, when due
                     due = self.stage.take_changed()
-                    await self._publish_all([(self.kafka.topic_stories, r["id"], r) for r in due])
+                    await publish_all(
+                        self._producer, [(self.kafka.topic_stories, r["id"], r) for r in due], self.backoff
+                    )
             if self.stage is not None:  # a clean stop: the story records still waiting for their next write
                 records = self.stage.take_changed(everything=True)
-                await self._publish_all([(self.kafka.topic_stories, r["id"], r) for r in records])
+                await publish_all(
+                    self._producer, [(self.kafka.topic_stories, r["id"], r) for r in records], self.backoff
+                )
         finally:
             rules.cancel()
             await asyncio.gather(rules, return_exceptions=True)
@@ -252,47 +257,10 @@ class ClustererService:
             self.counters.alerts += len(processed.alerts)
         stories = stage.take_changed()
         out.extend((self.kafka.topic_stories, story["id"], story) for story in stories)
-        await self._publish_all(out)
-        await self._commit(records)
+        await publish_all(self._producer, out, self.backoff)
+        await commit_batch(self._consumer, records)
         self.counters.batches += 1
         self.counters.stories_published += len(stories)
-
-    async def _publish_all(self, messages: list[tuple[str, str | None, dict[str, Any]]]) -> None:
-        """Send every message and wait for every ack; failures are retried (with backoff) until acknowledged."""
-        pending = messages
-        delays = self.backoff.delays()
-        while pending:
-            sends = []
-            for topic, key, value in pending:
-                try:
-                    sends.append(
-                        await self._producer.send(topic, encode_json(value), key=key.encode("utf-8") if key else None)
-                    )
-                except Exception as exc:  # the producer's buffer is full or it is closing: retry the message
-                    failed_send: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-                    failed_send.set_exception(exc)
-                    sends.append(failed_send)
-            results = await asyncio.gather(*sends, return_exceptions=True)
-            failed = [m for m, result in zip(pending, results, strict=True) if isinstance(result, Exception)]
-            if failed:
-                delay = next(delays)
-                first = next(r for r in results if isinstance(r, Exception))
-                log.warning("%d message(s) not acknowledged (%s), retrying in %.1fs", len(failed), first, delay)
-                await asyncio.sleep(delay)
-            pending = failed
-
-    async def _commit(self, records: list[Any]) -> None:
-        from aiokafka import TopicPartition
-        from aiokafka.errors import KafkaError
-
-        offsets: dict[Any, int] = {}
-        for record in records:
-            partition = TopicPartition(record.topic, record.partition)
-            offsets[partition] = max(offsets.get(partition, 0), record.offset + 1)
-        try:
-            await self._consumer.commit(offsets)
-        except KafkaError as exc:
-            log.warning("offset commit failed (%s): %d record(s) will be re-delivered", exc, len(records))
 
 
 async def run_clusterer(settings: Settings, stop: asyncio.Event | None = None) -> ClustererCounters:

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.backoff import Backoff
+from wirewatch.kafka_batches import commit_batch, publish_all
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.models import Dispatch, ModelError
 from wirewatch.producers.fulltext.fetcher import ArticleFetcher
 from wirewatch.settings import FullTextSettings, KafkaSettings
-from wirewatch.wire import Origin, dead_letter, encode_json
+from wirewatch.wire import Origin, dead_letter
 
 log = logging.getLogger(__name__)
 
@@ -118,47 +119,16 @@ class FetcherService:
                 log.warning("dead letter %s[%d]@%d: %s", origin.topic, origin.partition, origin.offset, exc)
                 letters.append(dead_letter(str(exc), origin, record.value, stage=STAGE))
         enriched = await asyncio.gather(*(self.fetcher.enrich(d) for d in dispatches))
-        await self._publish_all([(self.kafka.topic_raw, d.id, d.to_dict()) for d in enriched])
-        await self._publish_all([(self.kafka.topic_dead, letter.get("key"), letter) for letter in letters])
-        await self._commit(records)
+        await publish_all(self._producer, [(self.kafka.topic_raw, d.id, d.to_dict()) for d in enriched], self.backoff)
+        await publish_all(
+            self._producer, [(self.kafka.topic_dead, letter.get("key"), letter) for letter in letters], self.backoff
+        )
+        if await commit_batch(self._consumer, records):
+            self.counters.commits += 1
         self.counters.batches += 1
         self.counters.published += len(enriched)
         self.counters.extracted += sum(1 for d in enriched if d.fulltext and d.fulltext.status == "extracted")
         self.counters.dead += len(letters)
-
-    async def _publish_all(self, messages: list[tuple[str, str | None, dict[str, Any]]]) -> None:
-        """Send every message and wait for every ack; a failed send is retried (with backoff) until it is
-        acknowledged, so the offsets are never committed past an output that is not on the broker."""
-        pending = messages
-        delays = self.backoff.delays()
-        while pending:
-            sends = [
-                await self._producer.send(topic, encode_json(value), key=key.encode("utf-8") if key else None)
-                for topic, key, value in pending
-            ]
-            results = await asyncio.gather(*sends, return_exceptions=True)
-            failed = [
-                message for message, result in zip(pending, results, strict=True) if isinstance(result, Exception)
-            ]
-            if failed:
-                delay = next(delays)
-                log.warning("%d message(s) not acknowledged (%s), retrying in %.1fs", len(failed), results[0], delay)
-                await asyncio.sleep(delay)
-            pending = failed
-
-    async def _commit(self, records: list[Any]) -> None:
-        from aiokafka import TopicPartition
-        from aiokafka.errors import KafkaError
-
-        offsets: dict[Any, int] = {}
-        for record in records:
-            partition = TopicPartition(record.topic, record.partition)
-            offsets[partition] = max(offsets.get(partition, 0), record.offset + 1)
-        try:
-            await self._consumer.commit(offsets)
-            self.counters.commits += 1
-        except KafkaError as exc:
-            log.warning("offset commit failed (%s): %d record(s) will be re-delivered", exc, len(records))
 
 
 def _compression(kafka: KafkaSettings) -> str | None:

@@ -29,6 +29,7 @@ from elasticsearch import ApiError, AsyncElasticsearch
 from elasticsearch.helpers import async_streaming_bulk
 
 from wirewatch.backoff import Backoff
+from wirewatch.kafka_batches import commit_batch, publish_all
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
@@ -45,7 +46,7 @@ from wirewatch.sinks.elasticsearch.records import (
     outcome_of,
 )
 from wirewatch.topics import ensure_story_topics
-from wirewatch.wire import Origin, encode_json
+from wirewatch.wire import Origin
 
 log = logging.getLogger(__name__)
 
@@ -249,8 +250,13 @@ class ElasticsearchSink:
                 dead.append(dead_letter(str(exc), origin, record.value))
         result = await self.indexer.index(items)
         result.dead_letters[:0] = dead
-        await self._send_dead_letters(result.dead_letters)
-        await self._commit(records)
+        await publish_all(
+            self._producer,
+            [(self.kafka.topic_dead, letter.get("key"), letter) for letter in result.dead_letters],
+            self.backoff,
+        )
+        if await commit_batch(self._consumer, records):
+            self.counters.commits += 1
         self.counters.batches += 1
         self.counters.indexed += result.indexed
         self.counters.dead += len(result.dead_letters)
@@ -262,32 +268,6 @@ class ElasticsearchSink:
         if topic == self.kafka.topic_stories:
             return RecordKind.STORY, self.names.stories
         return RecordKind.DISPATCH, self.names.dispatches_alias
-
-    async def _send_dead_letters(self, letters: list[dict[str, Any]]) -> None:
-        for letter in letters:
-            key = letter["key"].encode("utf-8") if letter.get("key") is not None else None
-            for delay in self.backoff.delays():
-                try:
-                    await self._producer.send_and_wait(self.kafka.topic_dead, encode_json(letter), key=key)
-                    break
-                except Exception as exc:  # aiokafka errors share no useful base; never drop a dead letter
-                    log.warning("dead letter not acknowledged (%s), retrying in %.1fs", exc, delay)
-                    await asyncio.sleep(delay)
-
-    async def _commit(self, records: list[Any]) -> None:
-        from aiokafka import TopicPartition
-        from aiokafka.errors import KafkaError
-
-        offsets: dict[Any, int] = {}
-        for record in records:
-            partition = TopicPartition(record.topic, record.partition)
-            offsets[partition] = max(offsets.get(partition, 0), record.offset + 1)
-        try:
-            await self._consumer.commit(offsets)
-            self.counters.commits += 1
-        except KafkaError as exc:
-            # Typically a rebalance during a long outage: the batch is re-delivered and re-indexed by id.
-            log.warning("offset commit failed (%s): %d record(s) will be re-delivered", exc, len(records))
 
 
 async def run_sink(

@@ -8,12 +8,11 @@ documents as the SQLite store gives, so either store answers the same.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch, NotFoundError
 
-from wirewatch.models import format_time
+from wirewatch.models import LATEST_STORIES, StoryFilter, format_time
 from wirewatch.settings import ElasticsearchSettings
 from wirewatch.sinks.elasticsearch.client import build_client
 from wirewatch.sinks.elasticsearch.layout import IndexNames
@@ -21,23 +20,22 @@ from wirewatch.sinks.elasticsearch.layout import IndexNames
 MAX_LIMIT = 1000
 
 
-def stories_body(
-    since: datetime | None, limit: int, *, breaking: bool = False, min_sources: int = 0, order: str = "last_update"
-) -> dict[str, Any]:
+def stories_body(wanted: StoryFilter) -> dict[str, Any]:
+    """The search for `wanted` in the stories index (the SQLite store's `stories` answers the same)."""
     filters: list[dict[str, Any]] = []
-    if since is not None:
-        filters.append({"range": {"last_update": {"gte": format_time(since)}}})
-    if min_sources:
-        filters.append({"range": {"sources": {"gte": min_sources}}})
-    if breaking:
+    if wanted.since is not None:
+        filters.append({"range": {"last_update": {"gte": format_time(wanted.since)}}})
+    if wanted.min_sources:
+        filters.append({"range": {"sources": {"gte": wanted.min_sources}}})
+    if wanted.breaking:
         filters.append({"term": {"breaking": True}})
     sort: list[dict[str, Any]] = [{"last_update": "desc"}]
-    if order == "sources":
+    if wanted.order == "sources":
         sort.insert(0, {"sources": "desc"})
     sort.append({"id": "asc"})
     return {
         "query": {"bool": {"filter": filters}},
-        "size": max(0, min(limit, MAX_LIMIT)),
+        "size": max(0, min(wanted.limit, MAX_LIMIT)),
         "sort": sort,
         "track_total_hits": False,
     }
@@ -48,16 +46,8 @@ class AsyncStoriesReader:
         self.client = client
         self.names = names
 
-    async def stories(
-        self,
-        since: datetime | None = None,
-        limit: int = 50,
-        *,
-        breaking: bool = False,
-        min_sources: int = 0,
-        order: str = "last_update",
-    ) -> list[dict[str, Any]]:
-        body = stories_body(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+    async def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
+        body = stories_body(wanted)
         response = await self.client.search(index=self.names.stories, **body)
         return [hit["_source"] for hit in response.body["hits"]["hits"]]
 
@@ -88,8 +78,8 @@ class StoriesReader:
         self._client = build_client(settings)
         self._reader = AsyncStoriesReader(self._client, IndexNames.from_settings(settings))
 
-    def stories(self, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
-        return self._loop.run_until_complete(self._reader.stories(*args, **kwargs))
+    def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
+        return self._loop.run_until_complete(self._reader.stories(wanted))
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         return self._loop.run_until_complete(self._reader.story(story_id))

@@ -28,7 +28,17 @@ from types import TracebackType
 from typing import Any
 
 from wirewatch.errors import StoreError
-from wirewatch.models import Alert, Dispatch, ModelError, TaggedDispatch, format_time, parse_time, to_utc
+from wirewatch.models import (
+    LATEST_STORIES,
+    Alert,
+    Dispatch,
+    ModelError,
+    StoryFilter,
+    TaggedDispatch,
+    format_time,
+    parse_time,
+    to_utc,
+)
 from wirewatch.query import fts_document_text
 from wirewatch.sinks.sqlite.schema import migrate
 from wirewatch.sinks.sqlite.search import DEFAULT_SCAN_LIMIT, SearchResults
@@ -502,23 +512,15 @@ class SQLiteStore:
         rows = self._read("SELECT record FROM stories WHERE id = ?", (story_id,))
         return json.loads(rows[0][0]) if rows else None
 
-    def stories(
-        self,
-        since: datetime | None = None,
-        limit: int = 50,
-        *,
-        breaking: bool = False,
-        min_sources: int = 0,
-        order: str = "last_update",
-    ) -> list[dict[str, Any]]:
-        """Stories updated since `since`, the latest first (or the biggest: order="sources")."""
-        sort = {"last_update": "last_update DESC", "sources": "sources DESC, last_update DESC"}[order]
+    def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
+        """The stories `wanted` asks for (Elasticsearch's stories_body answers the same)."""
+        sort = {"last_update": "last_update DESC", "sources": "sources DESC, last_update DESC"}[wanted.order]
         where = ["last_update >= ?", "sources >= ?"]
-        if breaking:
+        if wanted.breaking:
             where.append("breaking_at IS NOT NULL")
         rows = self._read(
             f"SELECT record FROM stories WHERE {' AND '.join(where)} ORDER BY {sort}, id LIMIT ?",
-            (_ts(since) if since is not None else float("-inf"), min_sources, limit),
+            (_ts(wanted.since) if wanted.since is not None else float("-inf"), wanted.min_sources, wanted.limit),
         )
         return [json.loads(row[0]) for row in rows]
 

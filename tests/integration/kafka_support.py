@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from xml.sax.saxutils import escape
 
-from tests.support import free_port
+from tests.support import free_port, kill9, stop_process
 from wirewatch.processors.stream.app import worker_status
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,30 +68,54 @@ class Feed:
 
 
 @dataclass
-class Worker:
-    """A processor worker as a process: its web view on `port`, its output in `workdir/<name>.log`."""
+class ServiceProcess:
+    """A `wirewatch.app.cli.processor` service run as a process, its output in `workdir/<name>.log`;
+    always stopped at the end (SIGTERM, then SIGKILL after 30 s)."""
 
     config: Path
     workdir: Path
     name: str
     extra: list[str] = field(default_factory=list)
-    port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
 
     @property
     def log_path(self) -> Path:
         return self.workdir / f"{self.name}.log"
 
-    def start(self) -> Worker:
-        command = [
-            sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(self.config), "processor",
-            "--web-port", str(self.port), "--data-dir", str(self.workdir / f"{self.name}-data"),
-            "--session-timeout", "10", "--batch-within", "0.2", *self.extra,
-        ]  # fmt: skip
+    def arguments(self) -> list[str]:
+        raise NotImplementedError
+
+    def start(self) -> Self:
+        command = [sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(self.config), *self.arguments()]
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
         log.close()
         return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log().splitlines()[-lines:])
+
+    def kill9(self) -> None:
+        kill9(self.process, self.tail())
+
+    def stop(self) -> None:
+        stop_process(self.process)
+
+
+@dataclass
+class Worker(ServiceProcess):
+    """A processor worker as a process, its web view on `port`."""
+
+    port: int = field(default_factory=free_port)
+
+    def arguments(self) -> list[str]:
+        return [
+            "processor", "--web-port", str(self.port), "--data-dir", str(self.workdir / f"{self.name}-data"),
+            "--session-timeout", "10", "--batch-within", "0.2", *self.extra,
+        ]  # fmt: skip
 
     def status(self) -> dict[str, Any] | None:
         return worker_status(self.port)
@@ -112,24 +135,3 @@ class Worker:
     def get(self, path: str) -> Any:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=2) as response:
             return json.loads(response.read(1_000_000))
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
-
-    def kill9(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)

@@ -27,7 +27,7 @@ from tests.unit.dashboard_fixtures import HOSTILE_TITLE, fill_store, running_das
 from wirewatch.app.dashboard import AccessPolicy, DashboardServer, StoreWatcher, create_app
 from wirewatch.app.dashboard.es_backend import FEEDS_KEPT_BY_PRODUCER, ElasticsearchBackend
 from wirewatch.events import EventBus
-from wirewatch.models import Alert, Dispatch, Rule, TaggedDispatch, parse_time, utcnow
+from wirewatch.models import Alert, Dispatch, Rule, StoryFilter, TaggedDispatch, parse_time, utcnow
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings, Settings
 from wirewatch.sinks.elasticsearch.client import build_client
 from wirewatch.sinks.elasticsearch.layout import IndexNames
@@ -146,7 +146,7 @@ async def both(tmp_path: Path, es_layout: ElasticsearchSettings):
         docs = [stored_doc(store, i) for i in ids]
         alerts = store.alerts(limit=1000)
         hits = alert_documents(store, alerts)
-        stories = store.stories(limit=1000)
+        stories = store.stories(StoryFilter(limit=1000))
     finally:
         store.close()
     assert len(docs) == 5 and alerts, "the pipeline stored the sample and fired alerts"

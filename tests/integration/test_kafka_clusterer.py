@@ -6,19 +6,16 @@ ids and counts. The texts are written for this test (invented outlets)."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.integration.kafka_support import REPO
+from tests.integration.kafka_support import ServiceProcess
 from tests.integration.test_kafka_processor import (
     create_topics,
     produce,
@@ -87,24 +84,12 @@ def copy(event: str, n: int, run: str) -> Dispatch:
     )
 
 
-class Clusterer:
-    """`wirewatch clusterer` as a process, always stopped at the end."""
+@dataclass
+class Clusterer(ServiceProcess):
+    """`wirewatch clusterer` as a process."""
 
-    def __init__(self, config: Path, workdir: Path, name: str) -> None:
-        self.config, self.log_path, self.name = config, workdir / f"{name}.log", name
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> Clusterer:
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(self.config), "clusterer"],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ),
-        )  # fmt: skip
-        log.close()
-        return self
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+    def arguments(self) -> list[str]:
+        return ["clusterer", *self.extra]
 
     def owns(self) -> bool:
         """Its latest word on ownership: it took the clustering topic and has not given it up since."""
@@ -113,21 +98,6 @@ class Clusterer:
 
     def resumed(self) -> int:
         return self.log().count("resumed ")
-
-    def kill9(self) -> None:
-        assert self.process is not None and self.process.poll() is None, self.log()
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
 
 
 def wait_until(check, timeout: float, what: str, *logs: Clusterer) -> None:

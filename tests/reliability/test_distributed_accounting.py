@@ -8,7 +8,6 @@ unique to the run and removed afterwards."""
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import urllib.request
 import uuid
@@ -20,7 +19,7 @@ import pytest
 from tests.integration.services import ensure_elasticsearch, ensure_kafka
 from tests.reliability.feeds import rss, rss_item
 from tests.reliability.processes import query, static_feeds, wait_for, wirewatch
-from tests.support import free_port, http_server
+from tests.support import free_port, http_server, kill9, stop_process
 from wirewatch.processors.stream.app import worker_ready, worker_status
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(420)]
@@ -64,19 +63,10 @@ class Stage:
         return self
 
     def kill9(self) -> None:
-        assert self.proc is not None and self.proc.poll() is None, self.tail()
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=10)
+        kill9(self.proc, self.tail())
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        stop_process(self.proc)
 
     def tail(self, lines: int = 30) -> str:
         path = self.workdir / f"{self.name}.log"

@@ -23,7 +23,7 @@ from tests.unit.dashboard_fixtures import (
 )
 from wirewatch.app.dashboard import chart
 from wirewatch.app.dashboard.es_backend import ElasticsearchBackend, group_alert_hits
-from wirewatch.models import Alert
+from wirewatch.models import Alert, StoryFilter
 from wirewatch.settings import Settings
 from wirewatch.sinks.elasticsearch.stories import stories_body
 
@@ -295,10 +295,10 @@ class RecordingClient:
 def test_the_elasticsearch_backend_asks_the_stories_reader_query():
     client = RecordingClient([{"_source": {"id": "s-1"}}])
     backend = ElasticsearchBackend(Settings(), client=client)  # type: ignore[arg-type]
-    since = datetime(2026, 3, 1, tzinfo=UTC)
-    assert backend.stories(since, 7, breaking=True, min_sources=3, order="sources") == [{"id": "s-1"}]
+    wanted = StoryFilter(datetime(2026, 3, 1, tzinfo=UTC), 7, breaking=True, min_sources=3, order="sources")
+    assert backend.stories(wanted) == [{"id": "s-1"}]
     asked = client.searches[-1]
-    expected = stories_body(since, 7, breaking=True, min_sources=3, order="sources")
+    expected = stories_body(wanted)
     assert asked["index"] == "wirewatch-stories" and asked["query"] == expected["query"]
     assert asked["sort"] == expected["sort"] and asked["size"] == 7
     backend.story_dispatches("s-1", 10)

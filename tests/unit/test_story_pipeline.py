@@ -12,7 +12,7 @@ from typing import Any
 from tests.unit.test_embedded import read_alerts, settings_for
 from wirewatch.app.cli.main import main
 from wirewatch.app.runner import EmbeddedPipeline
-from wirewatch.models import Dispatch, dispatch_id
+from wirewatch.models import Dispatch, StoryFilter, dispatch_id
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
@@ -156,7 +156,7 @@ async def test_a_story_carried_by_five_sources_within_the_hour_is_breaking_once(
         assert sixth is not None and sixth["story"]["breaking"] is False  # 6 sources, never 5 within 60 minutes
         await run_through(pipeline, [copy(7, minutes=250), copy(8, minutes=260)])
         assert pipeline.store.get(copy(7).id)["story"]["breaking"] is True  # type: ignore[index]
-        (story,) = pipeline.store.stories(breaking=True)
+        (story,) = pipeline.store.stories(StoryFilter(breaking=True))
         assert story["breaking_at"] == "2026-11-26T10:10:00Z"  # 200, 215, 230, 240, 250: the seventh, at 250
     finally:
         await pipeline.close()

@@ -1,6 +1,6 @@
 """Where the stories are read from: Elasticsearch when `[elasticsearch] enabled`, else the SQLite store.
 
-Both readers answer `stories(since, limit, breaking=, min_sources=, order=)`, `story(id)` and
+Both readers answer `stories(StoryFilter)`, `story(id)` and
 `story_dispatches(id, limit)` with the same records (Story.to_record() and tagged documents)."""
 
 from __future__ import annotations

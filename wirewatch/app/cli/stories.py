@@ -10,6 +10,7 @@ from typing import Any
 
 from wirewatch.app.cli.common import Exit, clip, parse_since, print_table, settings_for
 from wirewatch.app.story_reader import open_story_reader
+from wirewatch.models import StoryFilter
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction
@@ -40,7 +41,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
         print(f"wirewatch stories: --since: {exc}", file=sys.stderr)
         return Exit.USAGE
     with open_story_reader(settings_for(args)) as reader:
-        stories = reader.stories(since, args.limit, breaking=args.breaking, min_sources=args.min_sources, order=args.by)
+        stories = reader.stories(
+            StoryFilter(since, args.limit, breaking=args.breaking, min_sources=args.min_sources, order=args.by)
+        )
     if args.json:
         for story in stories:
             print(json.dumps(story, ensure_ascii=False))

@@ -24,7 +24,7 @@ from wirewatch.app.dashboard.present import (
     story_member,
 )
 from wirewatch.events import BusClosed, Event, TooManySubscribers
-from wirewatch.models import Alert, format_time
+from wirewatch.models import Alert, StoryFilter, format_time
 from wirewatch.query import QuerySyntaxError
 from wirewatch.sinks.sqlite.stats import ENTITY_KINDS
 
@@ -95,9 +95,8 @@ async def stories(request: web.Request) -> web.Response:
         since: datetime | None = datetime.fromtimestamp(window.since, tz=UTC)
     else:
         since = params.since_time(query.get("since"))
-    found = await blocking(
-        request, lambda b: b.stories(since, limit, breaking=breaking, min_sources=min_sources, order=order)
-    )
+    wanted = StoryFilter(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+    found = await blocking(request, lambda b: b.stories(wanted))
     return json_response(
         {
             "count": len(found),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
-from wirewatch.models import Alert, to_utc
+from wirewatch.models import LATEST_STORIES, Alert, StoryFilter, to_utc
 from wirewatch.query import parse_query
 from wirewatch.sinks.sqlite import stats as sqlite_stats
 from wirewatch.sinks.sqlite.stats import CountryBucket, EntityCount, EntityKind
@@ -59,17 +59,8 @@ class DashboardBackend(Protocol):
 
     def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]: ...
 
-    def stories(
-        self,
-        since: datetime | None,
-        limit: int,
-        *,
-        breaking: bool = False,
-        min_sources: int = 0,
-        order: str = "last_update",
-    ) -> list[dict[str, Any]]:
-        """Story records (Story.to_record()) updated since ``since``, the latest first (order="sources": the
-        most sources first)."""
+    def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
+        """Story records (Story.to_record()), as `wanted` asks."""
 
     def story(self, story_id: str) -> dict[str, Any] | None: ...
 
@@ -151,17 +142,9 @@ class SQLiteBackend:
         with self._lock:
             return sqlite_stats.top_entities(self.store.conn, kind, since, until, limit)
 
-    def stories(
-        self,
-        since: datetime | None,
-        limit: int,
-        *,
-        breaking: bool = False,
-        min_sources: int = 0,
-        order: str = "last_update",
-    ) -> list[dict[str, Any]]:
+    def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
         with self._lock:
-            return self.store.stories(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+            return self.store.stories(wanted)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         with self._lock:

@@ -45,7 +45,7 @@ from elasticsearch import Elasticsearch, NotFoundError
 
 from wirewatch.app.dashboard.backend import Changes, SearchPage, feed_status
 from wirewatch.app.dashboard.highlight import MARK_POST, MARK_PRE
-from wirewatch.models import Alert, format_time
+from wirewatch.models import LATEST_STORIES, Alert, StoryFilter, format_time
 from wirewatch.query import parse_query
 from wirewatch.settings import Settings
 from wirewatch.sinks.elasticsearch.client import client_options
@@ -262,16 +262,8 @@ class ElasticsearchBackend:
     # The queries of wirewatch.sinks.elasticsearch.stories (the async reader behind `wirewatch stories`), over
     # this backend's sync client.
 
-    def stories(
-        self,
-        since: datetime | None,
-        limit: int,
-        *,
-        breaking: bool = False,
-        min_sources: int = 0,
-        order: str = "last_update",
-    ) -> list[dict[str, Any]]:
-        body = stories_body(since, limit, breaking=breaking, min_sources=min_sources, order=order)
+    def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
+        body = stories_body(wanted)
         body.pop("track_total_hits", None)  # _search sets it
         response = self._search(self.names.stories, **body)
         return [hit["_source"] for hit in response["hits"]["hits"]]

@@ -23,6 +23,7 @@ from wirewatch.app.dashboard.present import (
     story_alerts_since,
     story_member,
 )
+from wirewatch.models import StoryFilter
 from wirewatch.query import QuerySyntaxError
 
 PERIODS = ("24h", "7d", "30d", "365d", "all")
@@ -235,7 +236,7 @@ async def overview(request: web.Request) -> web.Response:
             backend.mentions_per_country(window.since, window.until, window.bucket_seconds, 8),
             backend.top_entities("officials", window.since, window.until, 10),
             backend.top_entities("agencies", window.since, window.until, 10),
-            backend.stories(stories_since, STORIES_SHOWN, order=order),
+            backend.stories(StoryFilter(stories_since, STORIES_SHOWN, order=order)),
         )
 
     alerts, latest, feeds, counts, buckets, officials, agencies, stories = await blocking(request, gather)

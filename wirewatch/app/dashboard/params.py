@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from wirewatch.errors import InputError
-from wirewatch.models import ModelError, parse_time, utcnow
+from wirewatch.models import STORY_ORDERS, ModelError, parse_time, utcnow
 
 BUCKETS = {"hour": 3600, "day": 86400, "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}
 MAX_BUCKETS = 400  # points per series: bounds the response and the SVG
 _DISPATCH_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
 _STORY_ID = re.compile(r"[A-Za-z0-9_.:-]{1,160}")  # "s-" + the id of the dispatch that opened it
-STORY_ORDERS = ("last_update", "sources")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 _DURATION = re.compile(r"(\d{1,5})([mhd])")
 
