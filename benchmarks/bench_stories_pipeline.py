@@ -12,7 +12,8 @@ workload. The synthetic ones are variants of the real gold dispatches (their rea
 agencies, their words shuffled, new ids and sources), so the same-event search meets the candidate stories a
 week of world news gives it. The workload is the story gold dispatches (tuning and first held-out set, eight
 languages), each pipeline's `process_batch` as `wirewatch run` calls it (tag, stories, rules, store, alerts), in
-three interleaved rounds over disjoint thirds; the figure per configuration is its best round.
+three interleaved rounds over disjoint thirds, the story records still waiting written at the end of each
+round (inside the timing); the figure per configuration is its best round.
 """
 
 from __future__ import annotations
@@ -164,6 +165,10 @@ def run(open_dispatches: int, rounds: int = 3, kind: str = "gold") -> dict[str, 
                     began = time.process_time()
                     for i in range(0, len(part), BATCH):
                         target.process_batch(part[i : i + BATCH])
+                    if target.processor.stories is not None:
+                        # the records still waiting (record_seconds) are written inside the timing: a round
+                        # lasts less than their wait, and `wirewatch run` writes them all within seconds
+                        target.store.put_stories(target.processor.stories.take_changed(everything=True))
                     per = (time.process_time() - began) * 1000 / len(part)
                     best[name] = min(best.get(name, per), per)
             in_horizon = len(stage.index._members)

@@ -21,7 +21,7 @@ from wirewatch.query.folding import fold
 
 KIND_WEIGHT = {"o": 3.0, "a": 2.0, "e": 2.0, "c": 1.5, "n": 1.0, "w": 0.7, "l": 0.35}
 LEAD_WORDS = 40  # the text's first words: what the story is about, in most news writing
-ENTITY_KINDS = ("o", "a", "e", "c")
+ENTITY_KINDS = "oaec"  # the first letters of the entity features (one `in` test on a str: the hot loops use it)
 MAX_COUNTRIES = 4  # the most-mentioned ones: a passing mention of the US is not what a story is about
 _WORD = re.compile(r"\w+", re.UNICODE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -167,3 +167,9 @@ class FeatureWeights:
     def weight(self, feature: str) -> float:
         idf = math.log((self.documents + 1) / (self.frequency.get(feature, 0) + 1)) + 1.0
         return KIND_WEIGHT[feature[0]] * idf
+
+    def weights(self, found: Iterable[str]) -> list[tuple[str, float]]:
+        """(feature, weight) for each of `found`: `weight` in one pass (the same-event search's hot loop)."""
+        log, frequency = math.log, self.frequency
+        top = log(self.documents + 1) + 1.0
+        return [(f, KIND_WEIGHT[f[0]] * (top - log(frequency.get(f, 0) + 1))) for f in found]

@@ -49,7 +49,7 @@ def body_words(title: str, text: str) -> list[str]:
 
 def shingles(words: list[str]) -> list[str]:
     """Runs of SHINGLE (4) words."""
-    return [f"{a} {b} {c} {d}" for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)]
+    return list(map(" ".join, zip(words, words[1:], words[2:], words[3:], strict=False)))
 
 
 def minhash(title: str, text: str, words: list[str] | None = None) -> RMinHash | None:

@@ -27,16 +27,18 @@ from __future__ import annotations
 
 import heapq
 import sys
+from bisect import bisect_left, insort
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from rensa import RMinHash
 
 from wirewatch.models import StoryRef, format_time, parse_time
-from wirewatch.processors.stories.features import ENTITY_KINDS, FeatureWeights, features, is_entity
+from wirewatch.processors.stories.features import ENTITY_KINDS, FeatureWeights, features
 from wirewatch.processors.stories.fingerprint import body_words, lsh_index, minhash
 from wirewatch.settings import StoriesSettings
 
@@ -85,6 +87,7 @@ class Story:
     last_update: datetime
     dispatches: int = 0
     sources: dict[str, datetime] = field(default_factory=dict)  # source -> its first dispatch's publication
+    firsts: list[datetime] = field(default_factory=list, repr=False)  # sorted(sources.values()), kept in step
     languages: set[str] = field(default_factory=set)
     breaking_at: datetime | None = None
     latest_title: str = ""
@@ -132,9 +135,21 @@ class Story:
             "entity_counts": {kind: dict(counts) for kind, counts in self.entities.items()},
         }
 
+    def first_from(self, source: str, at: datetime) -> bool:
+        """`source` has a dispatch published at `at`: its first time moves back if that is earlier. True when
+        the first times changed (a new source, or an earlier first)."""
+        known = self.sources.get(source)
+        if known is not None:
+            if at >= known:
+                return False
+            del self.firsts[bisect_left(self.firsts, known)]
+        self.sources[source] = at
+        insort(self.firsts, at)
+        return True
+
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Story:
-        return cls(
+        story = cls(
             id=record["id"],
             title=record.get("title", ""),
             latest_title=record.get("latest_title", ""),
@@ -150,6 +165,8 @@ class Story:
             growth={g["hour"]: int(g["dispatches"]) for g in record.get("growth") or ()},
             entities={kind: Counter(counts) for kind, counts in (record.get("entity_counts") or {}).items()},
         )
+        story.firsts = sorted(story.sources.values())
+        return story
 
 
 @dataclass(frozen=True)
@@ -210,9 +227,9 @@ class StoryIndex:
             assignment = Assignment(story, "new")
         story = assignment.story
         was_breaking = story.breaking_at is not None
-        self._count(story, doc, at)
+        firsts_changed = self._count(story, doc, at)
         self._remember(story, doc["id"], found, signature)
-        if not was_breaking and self._breaking(story, at):
+        if not was_breaking and firsts_changed and self._breaking(story, at):
             story.breaking_at = at
             return Assignment(story, assignment.how, assignment.score, assignment.duplicate_of, became_breaking=True)
         return assignment
@@ -288,8 +305,7 @@ class StoryIndex:
         return Assignment(self.stories[self._members[best[1]].story], "duplicate", best[0], duplicate_of=best[1])
 
     def _event(self, found: set[str], doc: dict[str, Any], at: datetime) -> Assignment | None:
-        weight = self._weights.weight
-        weights = [(f, weight(f), f[0] in ENTITY_KINDS, f[0] != "e") for f in found]
+        weights = [(f, w, f[0] in ENTITY_KINDS, f[0] != "e") for f, w in self._weights.weights(found)]
         total = sum(w for _, w, _, _ in weights)
         entity_total = sum(w for _, w, entity, _ in weights if entity)
         if not total or not entity_total:
@@ -345,36 +361,41 @@ class StoryIndex:
         return s.event_threshold + (s.event_threshold_at_gap - s.event_threshold) * share
 
     def _breaking(self, story: Story, at: datetime) -> bool:
+        """Whether `breaking_sources` consecutive first appearances, one of them `at` (the first time that just
+        changed: the others were checked when they came), lie within the breaking window."""
         s = self.settings
-        if len(story.sources) < s.breaking_sources:
+        n, firsts = s.breaking_sources, story.firsts
+        if len(firsts) < n:
             return False
-        firsts = sorted(story.sources.values())
-        # any `breaking_sources` consecutive first appearances within the window
-        n = s.breaking_sources
-        return any(firsts[i + n - 1] - firsts[i] <= s.breaking_window for i in range(len(firsts) - n + 1))
+        position = bisect_left(firsts, at)
+        return any(
+            firsts[i + n - 1] - firsts[i] <= s.breaking_window
+            for i in range(max(0, position - n + 1), min(position, len(firsts) - n) + 1)
+        )
 
-    def _count(self, story: Story, doc: dict[str, Any], at: datetime) -> None:
-        """The story's record takes the dispatch: counts, sources, languages, entities, growth."""
+    def _count(self, story: Story, doc: dict[str, Any], at: datetime) -> bool:
+        """The story's record takes the dispatch: counts, sources, languages, entities, growth. True when the
+        sources' first times changed (the breaking bar may have been reached)."""
         story.dispatches += 1
-        source = str(doc.get("source") or "")
-        if source not in story.sources or at < story.sources[source]:
-            story.sources[source] = at
+        firsts_changed = story.first_from(str(doc.get("source") or ""), at)
         if doc.get("language"):
             story.languages.add(str(doc["language"]))
         if at >= story.last_update:
             story.latest_title = str(doc.get("title") or "")
         story.last_update = max(story.last_update, at)
         story.first_seen = min(story.first_seen, at)
-        hour = format_time(at.replace(minute=0, second=0, microsecond=0))
+        hour = _hour(at.replace(minute=0, second=0, microsecond=0))
         story.growth[hour] = story.growth.get(hour, 0) + 1
         if len(story.growth) > GROWTH_BUCKETS:
             del story.growth[min(story.growth)]
-        for kind, group in (("countries", "countries"), ("officials", "officials"), ("agencies", "agencies")):
-            names = {str(e.get("code") if kind == "countries" else e.get("name")) for e in doc.get(group) or ()}
-            names.discard("None")
-            if names:
-                story.entities.setdefault(kind, Counter()).update(names)
+        for kind, key in (("countries", "code"), ("officials", "name"), ("agencies", "name")):
+            entities = doc.get(kind)
+            if entities:
+                names = {str(e[key]) for e in entities if e.get(key) is not None}
+                if names:
+                    story.entities.setdefault(kind, Counter()).update(names)
         heapq.heappush(self._quiet, (story.last_update, story.id))
+        return firsts_changed
 
     def _remember(
         self,
@@ -385,10 +406,15 @@ class StoryIndex:
         joined: datetime | None = None,
     ) -> None:
         """What the index keeps of a dispatch until it leaves: its features in the story, its fingerprint."""
+        story_features, by_feature, story_id = story.features, self._by_feature, story.id
         for feature in found:
-            story.features[feature] = story.features.get(feature, 0) + 1
-            if is_entity(feature):
-                self._by_feature.setdefault(feature, set()).add(story.id)
+            story_features[feature] = story_features.get(feature, 0) + 1
+            if feature[0] in ENTITY_KINDS:
+                holders = by_feature.get(feature)
+                if holders is None:
+                    by_feature[feature] = {story_id}
+                else:
+                    holders.add(story_id)
         clock = self._clock
         assert clock is not None
         # restored dispatches come in their stored order; their publication time stands in for the clock
@@ -400,7 +426,7 @@ class StoryIndex:
             self._lsh.insert(key, signature)
             self._by_lsh_key[key] = dispatch_id
             self._fingerprinted.append(dispatch_id)
-        self._members[dispatch_id] = _Member(story.id, at, signature, key, tuple(sys.intern(f) for f in found))
+        self._members[dispatch_id] = _Member(story.id, at, signature, key, tuple(map(sys.intern, found)))
 
     def _expire_fingerprints(self, cutoff: datetime) -> None:
         """Drop the fingerprints of the dispatches that joined before `cutoff` (they stay members)."""
@@ -462,3 +488,9 @@ class StoryIndex:
             del self.stories[story.id]
             closed.append(story)
         return closed
+
+
+@lru_cache(maxsize=1024)
+def _hour(hour: datetime) -> str:
+    """A growth bucket's label (the same few hours come back for every dispatch)."""
+    return format_time(hour)

@@ -205,3 +205,44 @@ def test_two_coups_in_two_countries_the_same_day_stay_apart(tagger: Tagger) -> N
     peru = index.add(doc(tagger, "pe", "Coup attempt in Peru", "Officers attempted a coup in Lima.", hours=2))
     # they share the kind of event (and the word), not what it happened to: two stories
     assert peru.how == "new" and peru.story is not turkey.story
+
+
+def test_breaking_counts_a_source_whose_first_copy_arrives_late(tagger: Tagger) -> None:
+    """Five sources within the hour make a story breaking, also when one source's earliest copy is the last to
+    arrive (a feed polled late): the bar is met at that copy, not before."""
+    index = StoryIndex()  # five sources within 60 minutes
+    arrivals = [("a", 0), ("b", 100), ("c", 10), ("d", 20), ("e", 30), ("b", 40)]  # (source, minutes)
+    placed = [
+        index.add(doc(tagger, f"{source}-{minutes}", "Officers seize power", WIRE, hours=minutes / 60, source=source))
+        for source, minutes in arrivals
+    ]
+    assert {p.story.id for p in placed} == {placed[0].story.id}
+    # until b's copy of minute 40: firsts 0, 10, 20, 30, 100 - no five within the hour
+    assert [p.became_breaking for p in placed] == [False] * 5 + [True]
+    assert placed[-1].story.breaking_at == T0 + timedelta(minutes=40)
+    assert placed[-1].story.firsts == sorted(placed[-1].story.sources.values())
+
+
+def test_breaking_is_decided_as_a_full_scan_of_first_times_would() -> None:
+    """The incremental check (only the windows holding the changed first time) against every window."""
+    import random
+
+    from wirewatch.processors.stories.index import Story
+
+    rng = random.Random(7)
+    settings = StorySettings()
+    for _ in range(300):
+        index = StoryIndex(settings)
+        story = Story(id="s", title="", first_seen=T0, last_update=T0)
+        n, window = settings.breaking_sources, settings.breaking_window
+        flagged = False  # breaking is for good once reached
+        for _ in range(rng.randrange(3, 25)):
+            at = T0 + timedelta(minutes=rng.randrange(0, 400))
+            changed = story.first_from(f"src-{rng.randrange(10)}", at)
+            firsts = sorted(story.sources.values())
+            full_scan = any(firsts[i + n - 1] - firsts[i] <= window for i in range(len(firsts) - n + 1))
+            assert story.firsts == firsts
+            if changed and not flagged:
+                flagged = index._breaking(story, at)
+                assert flagged == full_scan, (firsts, at)
+            assert flagged or not full_scan, firsts
