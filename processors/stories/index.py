@@ -113,7 +113,7 @@ class Story:
         if times_since is None:
             times = self.sources
         else:
-            times = {name: at for name, at in self.sources.items() if at >= times_since}
+            times = self._sources_since(times_since)
         return {
             "id": self.id,
             "title": self.title,
@@ -122,7 +122,7 @@ class Story:
             "last_update": format_time(self.last_update),
             "dispatches": self.dispatches,
             "sources": len(self.sources),
-            "source_names": sorted(self.sources),
+            "source_names": list(self.sources),  # in the order they first carried the story
             "source_first": {name: format_time(at) for name, at in times.items()},
             "languages": sorted(self.languages),
             "breaking": self.breaking_at is not None,
@@ -134,6 +134,20 @@ class Story:
             },
             "entity_counts": {kind: dict(counts) for kind, counts in self.entities.items()},
         }
+
+    def _sources_since(self, since: datetime) -> dict[str, datetime]:
+        """The sources whose first time is `since` or later. How many is known from the sorted first times;
+        they are looked for from the newest source back (those are the recent ones, save a late feed's),
+        so a story carried by hundreds of sources is not scanned whole at every record."""
+        wanted = len(self.firsts) - bisect_left(self.firsts, since)
+        found: dict[str, datetime] = {}
+        if wanted:
+            for name, at in reversed(self.sources.items()):
+                if at >= since:
+                    found[name] = at
+                    if len(found) == wanted:
+                        break
+        return found
 
     def first_from(self, source: str, at: datetime) -> bool:
         """`source` has a dispatch published at `at`: its first time moves back if that is earlier. True when
