@@ -110,10 +110,7 @@ class Story:
     def to_record(self, times_since: datetime | None = None) -> dict[str, Any]:
         """The stored record. `times_since`: only the sources first seen since then keep their first time (the
         breaking bar looks no further back; the others are names only: cheaper to write at every change)."""
-        if times_since is None:
-            times = self.sources
-        else:
-            times = self._sources_since(times_since)
+        times = self.sources if times_since is None else self._sources_since(times_since)
         return {
             "id": self.id,
             "title": self.title,
