@@ -404,7 +404,12 @@ def _check_rules(settings: Settings, problems: list[ConfigProblem]) -> None:
         try:
             parse_query(rule.query)
         except QuerySyntaxError as exc:
-            problems.append(ConfigProblem(f"{key}.query", f"{exc.message} at position {exc.position}: {rule.query!r}"))
+            shown = rule.query if len(rule.query) <= 120 else rule.query[:119] + "…"
+            problems.append(
+                ConfigProblem(
+                    f"{key}.query", f"rule {rule.name!r}: {exc.message} at position {exc.position}: {shown!r}"
+                )
+            )
 
 
 def is_loopback(host: str) -> bool:

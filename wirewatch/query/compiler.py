@@ -25,6 +25,7 @@ from wirewatch.query.fields import (
     field_type,
     known_fields_text,
 )
+from wirewatch.query.limits import MAX_CLAUSES, check_size
 from wirewatch.query.nodes import (
     AnyOf,
     BooleanNode,
@@ -457,10 +458,32 @@ class Compiler:
         return number
 
 
+_CLAUSES = (tree.Term, tree.Range)  # Word, Phrase and Regex are Terms
+
+
+def _clause_beyond_limit(parsed: tree.Item) -> tree.Item | None:
+    """The first clause past MAX_CLAUSES, if there is one (the tree walked without recursion)."""
+    count = 0
+    stack = [parsed]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _CLAUSES):
+            count += 1
+            if count > MAX_CLAUSES:
+                return item
+        else:
+            stack.extend(reversed(item.children))
+    return None
+
+
 def compile_query(text: str) -> Node:
     if not text.strip():
         raise QuerySyntaxError("empty query", 0)
+    check_size(text)
     parsed, origin = parse_tree(text)
     compiler = Compiler(text, origin)
+    beyond = _clause_beyond_limit(parsed)
+    if beyond is not None:
+        raise compiler.error(f"query too large: more than {MAX_CLAUSES:,} clauses (the limit)", beyond)
     node = compiler.sequence(parsed, None)
     return node if node is not None else MatchNone("")

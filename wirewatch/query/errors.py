@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from wirewatch.errors import InputError
 
+_CARET_CONTEXT = 60  # characters of the query shown on each side of an error's position
+
 
 class QuerySyntaxError(InputError):
     """A query that cannot be parsed or compiled.
@@ -24,7 +26,11 @@ class QuerySyntaxError(InputError):
         text = f"{self.message} (at position {self.position})"
         if self.query is None or "\n" in self.query:
             return text
-        return f"{text}\n  {self.query}\n  {' ' * self.position}^"
+        # A window around the position, so a query of thousands of characters gives a readable error.
+        start = max(self.position - _CARET_CONTEXT, 0)
+        shown = self.query[start : self.position + _CARET_CONTEXT]
+        before, after = ("…" if start else ""), ("…" if self.position + _CARET_CONTEXT < len(self.query) else "")
+        return f"{text}\n  {before}{shown}{after}\n  {' ' * (len(before) + self.position - start)}^"
 
     def with_query(self, query: str) -> QuerySyntaxError:
         """The same error, bound to the full query text for the caret line."""
