@@ -17,6 +17,7 @@ import re
 import tomllib
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -25,9 +26,12 @@ from urllib.parse import urlsplit
 from wirewatch.errors import ConfigurationError
 from wirewatch.models import GROUP_BY, Rule
 from wirewatch.settings import (
+    EMAIL_SECURITY,
     FULLTEXT_MODES,
+    ChatSettings,
     DeliverySettings,
     ElasticsearchSettings,
+    EmailSettings,
     FeedConfig,
     FullTextSettings,
     KafkaSettings,
@@ -127,6 +131,9 @@ def settings_from_dict(raw: dict[str, Any], base_dir: Path | None = None) -> tup
     built["feeds"] = _build_list(FeedConfig, raw.get("feeds", []), "feeds", problems)
     built["rules"] = _build_rules(raw.get("rules", []), problems)
     settings = Settings(**built)
+    if settings.server.public_url is not None:
+        _check_http_url(settings.server.public_url, "server.public_url", problems)
+        settings.delivery.public_url = settings.server.public_url  # the notifiers take [delivery] alone
 
     if base_dir is not None:
         _resolve_paths(settings, base_dir)
@@ -232,28 +239,93 @@ def _build_delivery(data: Any, problems: list[ConfigProblem]) -> DeliverySetting
     if not isinstance(data, dict):
         problems.append(ConfigProblem("delivery", "must be a table"))
         return DeliverySettings()
-    webhooks: dict[str, WebhookSettings] = {}
-    raw_hooks = data.get("webhooks", {})
-    if not isinstance(raw_hooks, dict):
-        problems.append(ConfigProblem("delivery.webhooks", "must be a table of [delivery.webhooks.NAME] tables"))
-        raw_hooks = {}
-    for name, hook in raw_hooks.items():
-        key = f"delivery.webhooks.{name}"
-        built = _build(WebhookSettings, hook, key, problems)
-        if built is None:
-            continue
-        scheme = urlsplit(built.url).scheme
-        if scheme not in ("http", "https"):
-            problems.append(ConfigProblem(f"{key}.url", "must be an http(s) URL"))
-        for header, value in list(built.headers.items()):
+    channels: dict[str, Any] = {}
+    for section, build in _CHANNEL_SECTIONS.items():
+        raw = data.get(section, {})
+        if not isinstance(raw, dict):
+            problems.append(
+                ConfigProblem(f"delivery.{section}", f"must be a table of [delivery.{section}.NAME] tables")
+            )
+            raw = {}
+        channels[section] = {}
+        for name, table in raw.items():
+            built = build(table, f"delivery.{section}.{name}", problems)
+            if built is not None:
+                channels[section][name] = built
+    rest = {k: v for k, v in data.items() if k not in _CHANNEL_SECTIONS}
+    delivery = _build(DeliverySettings, rest, "delivery", problems, overrides=channels)
+    return delivery or DeliverySettings(**channels)
+
+
+def _build_webhook(table: Any, key: str, problems: list[ConfigProblem]) -> WebhookSettings | None:
+    if not isinstance(table, dict):
+        problems.append(ConfigProblem(key, "must be a table"))
+        return None
+    template = table.get("template")
+    built = _build(WebhookSettings, {k: v for k, v in table.items() if k != "template"}, key, problems)
+    if built is None:
+        return None
+    built.template = template  # its placeholders are checked with the channels (app/components.py)
+    _check_http_url(built.url, f"{key}.url", problems)
+    for header, value in list(built.headers.items()):
+        try:
+            built.headers[header] = resolve_secret(value)
+        except ValueError as exc:
+            problems.append(ConfigProblem(f"{key}.headers.{header}", str(exc)))
+    return built
+
+
+def _build_chat(table: Any, key: str, problems: list[ConfigProblem]) -> ChatSettings | None:
+    built = _build(ChatSettings, table, key, problems)
+    if built is None:
+        return None
+    try:
+        built.url = resolve_secret(built.url)
+    except ValueError as exc:
+        problems.append(ConfigProblem(f"{key}.url", str(exc)))
+        return built
+    _check_http_url(built.url, f"{key}.url", problems)
+    return built
+
+
+def _build_email(table: Any, key: str, problems: list[ConfigProblem]) -> EmailSettings | None:
+    built = _build(EmailSettings, table, key, problems)
+    if built is None:
+        return None
+    if built.security not in EMAIL_SECURITY:
+        problems.append(ConfigProblem(f"{key}.security", f"must be one of {', '.join(EMAIL_SECURITY)}"))
+    if not built.to or not all("@" in address for address in built.to):
+        problems.append(ConfigProblem(f"{key}.to", "must list at least one e-mail address"))
+    if "@" not in built.sender:
+        problems.append(ConfigProblem(f"{key}.sender", "must be an e-mail address"))
+    for secret in ("username", "password"):
+        value = getattr(built, secret)
+        if value is not None:
             try:
-                built.headers[header] = resolve_secret(value)
+                setattr(built, secret, resolve_secret(value))
             except ValueError as exc:
-                problems.append(ConfigProblem(f"{key}.headers.{header}", str(exc)))
-        webhooks[name] = built
-    rest = {k: v for k, v in data.items() if k != "webhooks"}
-    delivery = _build(DeliverySettings, rest, "delivery", problems, overrides={"webhooks": webhooks})
-    return delivery or DeliverySettings(webhooks=webhooks)
+                problems.append(ConfigProblem(f"{key}.{secret}", str(exc)))
+    if (built.username is None) != (built.password is None):
+        problems.append(ConfigProblem(key, "username and password go together"))
+    if built.security == "none" and (built.username is not None or not is_loopback(built.host)):
+        # Credentials, and alerts, in clear text over a network: only to a relay on this machine.
+        problems.append(
+            ConfigProblem(f"{key}.security", '"none" is for a relay on a loopback address, without credentials')
+        )
+    return built
+
+
+def _check_http_url(url: str, key: str, problems: list[ConfigProblem]) -> None:
+    if urlsplit(url).scheme not in ("http", "https"):
+        problems.append(ConfigProblem(key, "must be an http(s) URL"))
+
+
+_CHANNEL_SECTIONS: dict[str, Callable[[Any, str, list[ConfigProblem]], Any]] = {
+    "webhooks": _build_webhook,
+    "slack": _build_chat,
+    "teams": _build_chat,
+    "email": _build_email,
+}
 
 
 def resolve_secret(value: str) -> str:
@@ -346,6 +418,9 @@ def _resolve_paths(settings: Settings, base_dir: Path) -> None:
         settings.store.path = base_dir / settings.store.path
     if settings.delivery.jsonl_path and not settings.delivery.jsonl_path.is_absolute():
         settings.delivery.jsonl_path = base_dir / settings.delivery.jsonl_path
+    for email in settings.delivery.email.values():
+        if email.ca_file and not email.ca_file.is_absolute():
+            email.ca_file = base_dir / email.ca_file
     if settings.tagger.kb_dir and not settings.tagger.kb_dir.is_absolute():
         settings.tagger.kb_dir = base_dir / settings.tagger.kb_dir
     if not settings.tagger.kb_updates.is_absolute():

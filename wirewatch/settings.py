@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from wirewatch.models import Rule
 
@@ -80,12 +81,43 @@ class WebhookSettings:
     url: str
     headers: dict[str, str] = field(default_factory=dict)
     timeout: float = 10.0
+    # A JSON body of the user's shape: strings with {placeholders} filled from the alert (sinks/alerts/template.py);
+    # None posts the alert as wirewatch writes it (Alert.to_dict).
+    template: Any = None
+
+
+@dataclass(slots=True)
+class ChatSettings:
+    """A Slack incoming webhook or a Microsoft Teams Workflows webhook: the URL is the secret (env:/file:)."""
+
+    url: str
+    timeout: float = 10.0
+
+
+EMAIL_SECURITY = ("starttls", "tls", "none")
+
+
+@dataclass(slots=True)
+class EmailSettings:
+    host: str
+    sender: str
+    to: list[str]
+    port: int = 587
+    security: str = "starttls"  # "tls": implicit TLS (usually port 465); "none": plain, loopback relays only
+    username: str | None = None  # with password, from env:NAME or file:/path
+    password: str | None = None
+    ca_file: Path | None = None  # a private CA to trust instead of the system's
+    timeout: float = 20.0
 
 
 @dataclass(slots=True)
 class DeliverySettings:
     jsonl_path: Path | None = None
     webhooks: dict[str, WebhookSettings] = field(default_factory=dict)  # channel name -> webhook
+    slack: dict[str, ChatSettings] = field(default_factory=dict)  # channel name -> Slack incoming webhook
+    teams: dict[str, ChatSettings] = field(default_factory=dict)  # channel name -> Teams Workflows webhook
+    email: dict[str, EmailSettings] = field(default_factory=dict)  # channel name -> SMTP relay and recipients
+    public_url: str | None = None  # copied from [server].public_url: where alerts link to
     retry_base: float = 5.0
     retry_max: float = 3600.0
 
@@ -122,6 +154,7 @@ class ServerSettings:
     port: int = 8787
     token: str | None = None  # required (16+ characters) when bind is not a loopback address
     dashboard: bool = True  # serve the dashboard as part of `wirewatch run`
+    public_url: str | None = None  # the dashboard as users reach it (alerts link to it), e.g. https://ww.example.org
 
 
 @dataclass(slots=True)

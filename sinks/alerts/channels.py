@@ -2,7 +2,8 @@
 
 A channel type registers itself here with the channel names it provides under a configuration and how to
 build their notifiers. `console` is always there, `jsonl` once `[delivery].jsonl_path` is set, and each
-`[delivery.webhooks.NAME]` is a channel called NAME. A new channel type (e-mail, chat) is one class here
+`[delivery.webhooks.NAME]`, `[delivery.slack.NAME]`, `[delivery.teams.NAME]` and `[delivery.email.NAME]` is a
+channel called NAME (names are unique across them). A new channel type (e-mail, chat) is one class here
 and a notifier in notifiers.py; retries and bookkeeping stay in delivery.py.
 """
 
@@ -13,11 +14,15 @@ from typing import Protocol, TextIO
 from wirewatch.ports import Notifier
 from wirewatch.registry import Registry
 from wirewatch.settings import DeliverySettings
+from wirewatch.sinks.alerts.email import EmailNotifier
+from wirewatch.sinks.alerts.messages import Links
 from wirewatch.sinks.alerts.notifiers import (
     CONSOLE_CHANNEL,
     JSONL_CHANNEL,
     ConsoleNotifier,
     JsonlNotifier,
+    SlackNotifier,
+    TeamsNotifier,
     WebhookNotifier,
 )
 
@@ -72,14 +77,60 @@ class JsonlChannel:
 @CHANNEL_TYPES.register
 class WebhookChannel:
     name = "webhook"
-    summary = "an HTTP POST of the alert as JSON to each [delivery.webhooks.NAME] url, headers from env:/file:"
+    summary = (
+        "an HTTP POST to each [delivery.webhooks.NAME] url: the alert as JSON, or the body of its template;"
+        " headers from env:/file:"
+    )
     requires = "delivery.webhooks.NAME"
 
     def channel_names(self, delivery: DeliverySettings) -> list[str]:
         return list(delivery.webhooks)
 
     def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
-        return {name: WebhookNotifier(name, hook) for name, hook in delivery.webhooks.items()}
+        links = Links(delivery.public_url)
+        return {name: WebhookNotifier(name, hook, links) for name, hook in delivery.webhooks.items()}
+
+
+@CHANNEL_TYPES.register
+class SlackChannel:
+    name = "slack"
+    summary = "a Block Kit message to each [delivery.slack.NAME] incoming-webhook url (env:/file:)"
+    requires = "delivery.slack.NAME"
+
+    def channel_names(self, delivery: DeliverySettings) -> list[str]:
+        return list(delivery.slack)
+
+    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
+        links = Links(delivery.public_url)
+        return {name: SlackNotifier(name, chat, links) for name, chat in delivery.slack.items()}
+
+
+@CHANNEL_TYPES.register
+class TeamsChannel:
+    name = "teams"
+    summary = "an Adaptive Card to each [delivery.teams.NAME] Workflows webhook url (env:/file:)"
+    requires = "delivery.teams.NAME"
+
+    def channel_names(self, delivery: DeliverySettings) -> list[str]:
+        return list(delivery.teams)
+
+    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
+        links = Links(delivery.public_url)
+        return {name: TeamsNotifier(name, chat, links) for name, chat in delivery.teams.items()}
+
+
+@CHANNEL_TYPES.register
+class EmailChannel:
+    name = "email"
+    summary = "an e-mail (plain text and HTML) through each [delivery.email.NAME] SMTP relay"
+    requires = "delivery.email.NAME"
+
+    def channel_names(self, delivery: DeliverySettings) -> list[str]:
+        return list(delivery.email)
+
+    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
+        links = Links(delivery.public_url)
+        return {name: EmailNotifier(name, email, links) for name, email in delivery.email.items()}
 
 
 def channel_names(delivery: DeliverySettings) -> list[str]:

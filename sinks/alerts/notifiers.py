@@ -1,6 +1,8 @@
-"""Alert notifiers: console, JSON Lines file, HTTP webhook.
+"""Alert notifiers: console, JSON Lines file, and the JSON posts (generic webhook, Slack, Teams); e-mail is in
+email.py.
 
-Each one delivers a single alert or raises DeliveryError; retrying, backoff
+Each one delivers a single alert (`deliver`) or a message about several (`send`: a digest, a throttled
+repeat), or raises DeliveryError; retrying, backoff
 and bookkeeping belong to ``wirewatch.sinks.alerts.delivery.AlertDelivery``, so a notifier stays
 a few lines of I/O.
 """
@@ -10,15 +12,19 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 import aiohttp
 
 from wirewatch.errors import DeliveryError
 from wirewatch.models import Alert, format_time
-from wirewatch.settings import WebhookSettings
+from wirewatch.settings import ChatSettings, WebhookSettings
+from wirewatch.sinks.alerts.chat import slack_payload, teams_payload
+from wirewatch.sinks.alerts.messages import Links, Message, message, message_key, plain_text
+from wirewatch.sinks.alerts.template import render, template_values
 
 CONSOLE_CHANNEL = "console"
 JSONL_CHANNEL = "jsonl"
@@ -130,54 +136,115 @@ def _redacted_origin(url: str) -> str:
     return f"{parts.scheme}://{parts.hostname or ''}{':' + str(parts.port) if parts.port else ''}"
 
 
-class WebhookNotifier:
-    """POSTs ``alert.to_dict()`` as JSON; any non-2xx answer is a failure.
+class JsonPostNotifier:
+    """POSTs a JSON body built from a message; any non-2xx answer is a failure.
 
-    Header values (tokens) and the URL's path and query never appear in errors
-    or logs; only the origin does.
+    Header values (tokens) and the URL's path and query never appear in errors or logs, only the origin does:
+    webhook paths (Slack's, Teams') are themselves the secret. Every post carries an `Idempotency-Key` that
+    stays the same when a delivery is retried, so a receiver that honours it never shows one alert twice.
     """
 
     # Bounds how much of a response is read: only the status matters.
     _MAX_RESPONSE_BYTES = 64 * 1024
 
-    def __init__(self, name: str, settings: WebhookSettings, user_agent: str = "wirewatch/0.1") -> None:
-        scheme = urlsplit(settings.url).scheme
+    def __init__(
+        self,
+        name: str,
+        url: str,
+        body: Callable[[list[Alert], Message], Any],
+        *,
+        headers: dict[str, str] | None = None,
+        timeout: float = 10.0,
+        links: Links | None = None,
+        kind: str = "webhook",
+        user_agent: str = "wirewatch/0.1",
+    ) -> None:
+        scheme = urlsplit(url).scheme
         if scheme not in ("http", "https"):
-            raise ValueError(f"webhook {name!r}: url must be http or https, not {scheme or 'empty'!r}")
-        if settings.timeout <= 0:
-            raise ValueError(f"webhook {name!r}: timeout must be positive")
+            raise ValueError(f"{kind} {name!r}: url must be http or https, not {scheme or 'empty'!r}")
+        if timeout <= 0:
+            raise ValueError(f"{kind} {name!r}: timeout must be positive")
         self.name = name
-        self._settings = settings
-        self._origin = _redacted_origin(settings.url)
-        self._headers = {"User-Agent": user_agent, **settings.headers}
+        self.kind = kind
+        self._url = url
+        self._body = body
+        self._timeout = timeout
+        self._links = links or Links()
+        self._origin = _redacted_origin(url)
+        self._headers = {"User-Agent": user_agent, **(headers or {})}
         self._session: aiohttp.ClientSession | None = None
 
     async def deliver(self, alert: Alert) -> None:
+        await self.send([alert])
+
+    async def send(self, alerts: list[Alert], heading: str | None = None, notes: list[str] | None = None) -> None:
+        msg = message(alerts, self._links, heading=heading, notes=notes)
+        payload = self._body(alerts, msg)
+        headers = {**self._headers, "Idempotency-Key": message_key(alerts)}
+        where = f"{self.kind} {self.name} ({self._origin})"
         session = self._client()
         try:
-            # No redirects: following one would resend the auth headers to
-            # wherever the redirect points.
-            async with session.post(
-                self._settings.url, json=alert.to_dict(), headers=self._headers, allow_redirects=False
-            ) as response:
+            # No redirects: following one would resend the auth headers to wherever the redirect points.
+            async with session.post(self._url, json=payload, headers=headers, allow_redirects=False) as response:
                 await response.content.read(self._MAX_RESPONSE_BYTES)
                 if not 200 <= response.status < 300:
-                    raise DeliveryError(f"webhook {self.name} ({self._origin}): HTTP {response.status}")
+                    raise DeliveryError(f"{where}: HTTP {response.status}")
         except TimeoutError as exc:
-            raise DeliveryError(
-                f"webhook {self.name} ({self._origin}): timed out after {self._settings.timeout:g}s"
-            ) from exc
+            raise DeliveryError(f"{where}: timed out after {self._timeout:g}s") from exc
         except aiohttp.ClientError as exc:
             # The class name, not str(exc): aiohttp messages can carry the full URL.
             reason = getattr(exc, "strerror", None) or type(exc).__name__
-            raise DeliveryError(f"webhook {self.name} ({self._origin}): {reason}") from exc
+            raise DeliveryError(f"{where}: {reason}") from exc
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self._settings.timeout))
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self._timeout))
         return self._session
 
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+def alert_body(alerts: list[Alert], msg: Message) -> dict[str, Any]:
+    """The generic webhook's body: the alert as wirewatch writes it; a digest lists them."""
+    if len(alerts) == 1 and not msg.notes:
+        return alerts[0].to_dict()
+    return {"subject": msg.subject, "count": len(alerts), "alerts": [a.to_dict() for a in alerts], "notes": msg.notes}
+
+
+def templated_body(template: Any) -> Callable[[list[Alert], Message], Any]:
+    def body(alerts: list[Alert], msg: Message) -> Any:
+        link = msg.items[-1].link if msg.items else None
+        return render(template, template_values(alerts, link, msg.subject, plain_text(msg)))
+
+    return body
+
+
+class WebhookNotifier(JsonPostNotifier):
+    """The generic webhook: the alert as wirewatch writes it, or the body of the user's template."""
+
+    def __init__(self, name: str, settings: WebhookSettings, links: Links | None = None) -> None:
+        body = alert_body if settings.template is None else templated_body(settings.template)
+        super().__init__(
+            name, settings.url, body, headers=settings.headers, timeout=settings.timeout, links=links, kind="webhook"
+        )
+
+
+class SlackNotifier(JsonPostNotifier):
+    """A Slack incoming webhook: a Block Kit message."""
+
+    def __init__(self, name: str, settings: ChatSettings, links: Links | None = None) -> None:
+        super().__init__(
+            name, settings.url, lambda _, msg: slack_payload(msg), timeout=settings.timeout, links=links, kind="slack"
+        )
+
+
+class TeamsNotifier(JsonPostNotifier):
+    """A Microsoft Teams Workflows webhook: an Adaptive Card."""
+
+    def __init__(self, name: str, settings: ChatSettings, links: Links | None = None) -> None:
+        super().__init__(
+            name, settings.url, lambda _, msg: teams_payload(msg), timeout=settings.timeout, links=links, kind="teams"
+        )

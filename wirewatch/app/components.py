@@ -13,8 +13,9 @@ from wirewatch import config
 from wirewatch.config import ConfigError, ConfigProblem
 from wirewatch.processors.steps import STEPS
 from wirewatch.producers.kinds import kind_problem
-from wirewatch.settings import Settings
+from wirewatch.settings import DeliverySettings, Settings
 from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
+from wirewatch.sinks.alerts.template import TemplateError, check_template
 
 
 def component_problems(settings: Settings) -> list[ConfigProblem]:
@@ -30,9 +31,13 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
                     f"processing step {name!r} is not one of {', '.join(STEPS.names()) or '(none registered)'}",
                 )
             )
-    for name in settings.delivery.webhooks:
-        if name in RESERVED_NAMES:
-            problems.append(ConfigProblem(f"delivery.webhooks.{name}", f"{name!r} is a built-in channel name"))
+    problems.extend(_channel_name_problems(settings.delivery))
+    for name, hook in settings.delivery.webhooks.items():
+        if hook.template is not None:
+            try:
+                check_template(hook.template)
+            except TemplateError as exc:
+                problems.append(ConfigProblem(f"delivery.webhooks.{name}.template", str(exc)))
     known = set(channel_names(settings.delivery))
     for i, rule in enumerate(settings.rules):
         for channel in rule.channels:
@@ -46,6 +51,21 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
                         f"rules[{i}].channels", f"unknown channel {channel!r} (known: {', '.join(sorted(known))})"
                     )
                 )
+    return problems
+
+
+def _channel_name_problems(delivery: DeliverySettings) -> list[ConfigProblem]:
+    """A channel name is what a rule says: one name, one channel, across every channel section."""
+    problems = []
+    seen: dict[str, str] = {}
+    for section in ("webhooks", "slack", "teams", "email"):
+        for name in getattr(delivery, section):
+            key = f"delivery.{section}.{name}"
+            if name in RESERVED_NAMES:
+                problems.append(ConfigProblem(key, f"{name!r} is a built-in channel name"))
+            elif name in seen:
+                problems.append(ConfigProblem(key, f"channel name {name!r} is also {seen[name]}"))
+            seen.setdefault(name, key)
     return problems
 
 
