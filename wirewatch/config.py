@@ -352,7 +352,7 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
         problems.append(ConfigProblem("rules", "must be an array of tables ([[rules]])"))
         return []
     rules: list[Rule] = []
-    allowed = {"id", "name", "query", "channels", "group_by", "updates"}
+    allowed = {"id", "name", "query", "channels", "group_by", "updates", "digest", "realert", "realert_key"}
     for i, item in enumerate(data):
         key = f"rules[{i}]"
         if not isinstance(item, dict):
@@ -383,7 +383,32 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
         if not isinstance(updates, bool):
             problems.append(ConfigProblem(f"{key}.updates", "must be true or false"))
             updates = False
-        rules.append(Rule(id=rule_id, name=name, query=query, channels=channels, group_by=group_by, updates=updates))
+        digest = item.get("digest", {})
+        if isinstance(digest, str):
+            digest = {"*": digest}
+        if not isinstance(digest, dict) or not all(isinstance(v, str) for v in digest.values()):
+            problems.append(ConfigProblem(f"{key}.digest", 'must be a period ("1h") or a table of channel = period'))
+            digest = {}
+        realert, realert_key = item.get("realert"), item.get("realert_key", "rule")
+        if realert is not None and not isinstance(realert, str):
+            problems.append(ConfigProblem(f"{key}.realert", 'must be a duration such as "30m"'))
+            realert = None
+        if not isinstance(realert_key, str):
+            problems.append(ConfigProblem(f"{key}.realert_key", "must be a string"))
+            realert_key = "rule"
+        rules.append(
+            Rule(
+                id=rule_id,
+                name=name,
+                query=query,
+                channels=channels,
+                group_by=group_by,
+                updates=updates,
+                digest=digest,
+                realert=realert,
+                realert_key=realert_key,
+            )
+        )
     return rules
 
 

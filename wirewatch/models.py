@@ -413,6 +413,11 @@ class Rule:
     # "story": one alert per (rule, story), later dispatches of the story update it; "dispatch": one per dispatch
     group_by: str = "story"
     updates: bool = False  # deliver each update of a story's alert too (group_by = "story")
+    # When alerts go out (sinks/alerts/policy.py): digest periods by channel ("*": every channel), a realert
+    # window ("30m") and what it is per ("rule", "story", "countries", "officials", "source", "dispatch").
+    digest: dict[str, str] = field(default_factory=dict)
+    realert: str | None = None
+    realert_key: str = "rule"
 
 
 @dataclass(slots=True)
@@ -523,3 +528,53 @@ class Alert:
             updates=rule.updates,
             sources=[tagged.dispatch.source],
         )
+
+
+@dataclass(slots=True)
+class Silence:
+    """Alerts that match are recorded and shown, not delivered, from `starts` until `ends` (or expired).
+
+    `rule` is a rule's id or name (None: every rule); `key` is a country code, an official, a source, a story or
+    a dispatch id the alert carries (None: any alert of the rule)."""
+
+    id: str
+    rule: str | None
+    key: str | None
+    starts: datetime
+    ends: datetime
+    reason: str = ""
+    created_by: str = ""
+
+    def active(self, now: datetime) -> bool:
+        return self.starts <= now < self.ends
+
+    def matches(self, alert: Alert, now: datetime) -> bool:
+        if not self.active(now):
+            return False
+        if self.rule is not None and self.rule not in (alert.rule_id, alert.rule_name):
+            return False
+        if self.key is None:
+            return True
+        carried = {*alert.countries, *alert.officials, alert.source, alert.story_id, alert.dispatch_id}
+        return self.key in carried
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "key": self.key,
+            "starts": format_time(self.starts),
+            "ends": format_time(self.ends),
+            "reason": self.reason,
+            "created_by": self.created_by,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class DueDelivery:
+    """An alert due on one channel, with its group once a digest or a realert window holds it."""
+
+    alert: Alert
+    channel: str
+    grouping: str | None  # None: not planned yet; "digest:RULE" or "realert:RULE:KEY" once held
+    attempts: int

@@ -20,16 +20,17 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from wirewatch.backoff import Backoff
 from wirewatch.errors import DeliveryError
 from wirewatch.metrics import Metrics
-from wirewatch.models import Alert, format_time, utcnow
+from wirewatch.models import Alert, DueDelivery, Silence, format_time, utcnow
 from wirewatch.ports import AlertStore, Notifier
 from wirewatch.settings import DeliverySettings
+from wirewatch.sinks.alerts.policy import RulePolicy
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,52 @@ class DeliversBatches(Protocol):
     async def deliver_many(self, alerts: list[Alert]) -> None: ...
 
 
+@runtime_checkable
+class HoldsDeliveries(Protocol):
+    """Optional store capability (SQLiteStore): digests, realert windows and silences (policy.py).
+
+    Without it every alert goes out on its own, at once."""
+
+    def due_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[DueDelivery]: ...
+
+    def group_deliveries(self, channel: str, grouping: str, now: datetime) -> list[Alert]: ...
+
+    def hold_deliveries(self, held: list[tuple[str, str, str, datetime]]) -> None: ...
+
+    def mark_silenced(self, silenced: list[tuple[str, str, str]]) -> None: ...
+
+    def throttle_until(self, rule_id: str, tkey: str, channel: str) -> datetime | None: ...
+
+    def open_throttles(self, windows: list[tuple[str, str, str, datetime]]) -> None: ...
+
+    def silences(self, *, active_at: datetime | None = None, limit: int = 500) -> list[Silence]: ...
+
+
+@runtime_checkable
+class SendsMessages(Protocol):
+    """Optional notifier capability: one message about several alerts (a digest, a realert window's repeats)."""
+
+    async def send(self, alerts: list[Alert], heading: str | None = None, notes: list[str] | None = None) -> None: ...
+
+
 @dataclass(slots=True)
 class DeliveryCounters:
     delivered: int = 0
     failed: int = 0  # failed attempts (each one is retried later)
+    silenced: int = 0  # recorded, not sent
+    held: int = 0  # waiting for a digest or the end of a realert window
+    messages: int = 0  # digest and realert messages sent (each counts its alerts in `delivered`)
+
+
+@dataclass(slots=True)
+class RoundPlan:
+    """One round's due deliveries, sorted by what happens to them."""
+
+    singles: dict[str, list[Alert]] = field(default_factory=lambda: defaultdict(list))
+    groups: dict[tuple[str, str], None] = field(default_factory=dict)  # (channel, grouping), in order
+    held: list[tuple[str, str, str, datetime]] = field(default_factory=list)
+    silenced: list[tuple[str, str, str]] = field(default_factory=list)
+    windows: dict[tuple[str, str, str], datetime] = field(default_factory=dict)  # (rule, key, channel) opened
 
 
 class AlertDelivery:
@@ -74,6 +117,7 @@ class AlertDelivery:
         batch_size: int = 100,
         clock: Callable[[], datetime] = utcnow,
         metrics: Metrics | None = None,
+        policies: dict[str, RulePolicy] | None = None,
     ) -> None:
         if settings.retry_base <= 0 or settings.retry_max < settings.retry_base:
             raise ValueError("delivery needs 0 < retry_base <= retry_max")
@@ -81,6 +125,7 @@ class AlertDelivery:
         self.notifiers = dict(notifiers)
         self.settings = settings
         self.batch_size = batch_size
+        self.policies = dict(policies or {})
         self.counters = DeliveryCounters()
         self.metrics = metrics or Metrics()
         self._clock = clock
@@ -117,16 +162,147 @@ class AlertDelivery:
             return await self._deliver_round(now or self._clock())
 
     async def _deliver_round(self, now: datetime) -> int:
+        if isinstance(self.store, HoldsDeliveries):
+            return await self._deliver_planned_round(self.store, now)
         due = self.store.pending_deliveries(limit=self.batch_size, now=now)
         by_channel: dict[str, list[Alert]] = defaultdict(list)
         for alert, channel in due:
-            paused = self._paused_until.get(channel)
-            if paused is None or paused <= now:
+            if self._is_open(channel, now):
                 by_channel[channel].append(alert)
         results = await asyncio.gather(
             *(self._deliver_channel(channel, alerts, now) for channel, alerts in by_channel.items())
         )
         return sum(results)
+
+    def _is_open(self, channel: str, now: datetime) -> bool:
+        paused = self._paused_until.get(channel)
+        return paused is None or paused <= now
+
+    async def _deliver_planned_round(self, store: HoldsDeliveries, now: datetime) -> int:
+        """Silences, digests and realert windows first (policy.py), then one message per due group and the
+        rest one by one. Everything decided is written before anything is sent, so a crash repeats at most
+        the sending, never the deciding."""
+        while True:
+            due = store.due_deliveries(limit=self.batch_size, now=now)
+            plan = self._plan(store, due, now)
+            self._write_plan(store, plan)
+            # A full batch only held or silenced (a digest filling up): plan the next batch before sending.
+            sends = plan.singles or plan.groups
+            if sends or len(due) < self.batch_size or not (plan.held or plan.silenced):
+                break
+        results = await asyncio.gather(
+            *(self._deliver_channel(channel, alerts, now) for channel, alerts in plan.singles.items()),
+            *(self._deliver_group(store, channel, grouping, now) for channel, grouping in plan.groups),
+        )
+        return sum(results)
+
+    def _write_plan(self, store: HoldsDeliveries, plan: RoundPlan) -> None:
+        if plan.silenced:
+            store.mark_silenced(plan.silenced)
+            self.counters.silenced += len(plan.silenced)
+            for _, channel, _ in plan.silenced:
+                self.metrics.alert_deliveries.labels(channel, "silenced").inc()
+        if plan.held:
+            store.hold_deliveries(plan.held)
+            self.counters.held += len(plan.held)
+        if plan.windows:
+            store.open_throttles([(*key, until) for key, until in plan.windows.items()])
+
+    def _plan(self, store: HoldsDeliveries, due: list[DueDelivery], now: datetime) -> RoundPlan:
+        plan = RoundPlan()
+        silences = store.silences(active_at=now)
+        for item in due:
+            alert, channel = item.alert, item.channel
+            if not self._is_open(channel, now):
+                continue
+            silence = next((s for s in silences if s.matches(alert, now)), None)
+            if silence is not None:
+                plan.silenced.append((alert.key, channel, silence.id))
+                continue
+            if item.grouping is not None:
+                plan.groups[(channel, item.grouping)] = None
+                continue
+            policy = self.policies.get(alert.rule_id)
+            if policy is None:
+                plan.singles[channel].append(alert)
+            elif channel in policy.digest:
+                until = policy.digest[channel].next_due(now)
+                plan.held.append((alert.key, channel, f"digest:{alert.rule_id}", until))
+            elif policy.realert:
+                self._plan_realert(store, plan, policy, alert, channel, now)
+            else:
+                plan.singles[channel].append(alert)
+        return plan
+
+    def _plan_realert(
+        self, store: HoldsDeliveries, plan: RoundPlan, policy: RulePolicy, alert: Alert, channel: str, now: datetime
+    ) -> None:
+        assert policy.realert is not None
+        tkey = policy.throttle_key(alert)
+        window = (alert.rule_id, tkey, channel)
+        grouping = f"realert:{alert.rule_id}:{tkey}"
+        if (channel, grouping) in plan.groups:  # its window's repeats go out now: this one joins them
+            plan.held.append((alert.key, channel, grouping, now))
+            return
+        until = plan.windows.get(window) or store.throttle_until(*window)
+        if until is not None and until > now:
+            plan.held.append((alert.key, channel, grouping, until))
+            return
+        plan.windows[window] = now + timedelta(seconds=policy.realert)
+        plan.singles[channel].append(alert)
+
+    async def _deliver_group(self, store: HoldsDeliveries, channel: str, grouping: str, now: datetime) -> int:
+        """One message for every due alert of the group; all marked delivered, or all retried later."""
+        alerts = store.group_deliveries(channel, grouping, now)
+        if not alerts:
+            return 0
+        notifier = self.notifiers.get(channel)
+        heading, notes = self._group_text(grouping, alerts)
+        try:
+            if isinstance(notifier, SendsMessages):
+                await notifier.send(alerts, heading=heading, notes=notes)
+            else:  # a channel with no message of several: each alert, in order
+                for alert in alerts:
+                    await self._notify(channel, alert)
+        except DeliveryError as exc:
+            self._group_failed(channel, alerts, str(exc), now)
+            return 0
+        except Exception as exc:  # a notifier bug must not kill the delivery loop
+            log.exception("notifier %s raised unexpectedly", channel)
+            self._group_failed(channel, alerts, f"{channel}: unexpected {type(exc).__name__}", now)
+            return 0
+        self._channel_failures.pop(channel, None)
+        self._mark_delivered([alert.key for alert in alerts], channel)
+        self.counters.messages += 1
+        policy = self.policies.get(alerts[0].rule_id)
+        if grouping.startswith("realert:") and policy is not None and policy.realert:
+            # The window starts again: the next repeat waits for the next message.
+            tkey = grouping.split(":", 2)[2]
+            store.open_throttles([(alerts[0].rule_id, tkey, channel, now + timedelta(seconds=policy.realert))])
+        return len(alerts)
+
+    def _group_failed(self, channel: str, alerts: list[Alert], error: str, now: datetime) -> None:
+        retry_at = self._fail(alerts[0].key, channel, error, now)
+        for alert in alerts[1:]:  # the group stays together: every member waits for the same retry
+            self.store.mark_failed(alert.key, channel, error, retry_at)
+        self._pause(channel, retry_at)
+
+    def _group_text(self, grouping: str, alerts: list[Alert]) -> tuple[str, list[str]]:
+        rule = alerts[-1].rule_name
+        policy = self.policies.get(alerts[-1].rule_id)
+        count = f"{len(alerts)} alert{'s' if len(alerts) != 1 else ''}"
+        if grouping.startswith("digest:"):
+            schedule = policy.digest.get(next(iter(policy.digest)), None) if policy and policy.digest else None
+            period = f" ({schedule.spec} digest)" if schedule else ""
+            return f"[wirewatch] {rule}: {count}{period}", []
+        tkey = grouping.split(":", 2)[2]
+        window = f"{policy.realert:g}s" if policy and policy.realert else "the realert window"
+        about = "" if tkey == "*" else f" for {tkey}"
+        notes = [
+            f"{count} of rule {rule!r}{about} matched inside its realert window ({window}) after one was sent;"
+            " they were held and are all listed here."
+        ]
+        return f"[wirewatch] {rule}: {count} held back{about} (realert)", notes
 
     async def _deliver_channel(self, channel: str, alerts: list[Alert], now: datetime) -> int:
         """In order, one channel; stops at the first failure (the channel pauses).

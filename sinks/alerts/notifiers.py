@@ -69,9 +69,19 @@ class ConsoleNotifier:
         self._stream = stream
 
     async def deliver(self, alert: Alert) -> None:
+        self._write(console_line(alert) + "\n")
+
+    async def send(self, alerts: list[Alert], heading: str | None = None, notes: list[str] | None = None) -> None:
+        """A digest or a realert window's repeats: a heading line, the alerts' lines indented, the notes."""
+        lines = [_printable(heading or f"{len(alerts)} alerts")]
+        lines += ["  " + console_line(alert) for alert in alerts]
+        lines += ["  " + _printable(note) for note in notes or []]
+        self._write("\n".join(lines) + "\n")
+
+    def _write(self, text: str) -> None:
         stream = self._stream if self._stream is not None else sys.stdout
         try:
-            stream.write(console_line(alert) + "\n")
+            stream.write(text)
             stream.flush()
         except (OSError, ValueError) as exc:  # ValueError: write to a closed stream
             raise DeliveryError(f"console: {exc}") from exc
@@ -89,6 +99,11 @@ class JsonlNotifier:
     async def deliver(self, alert: Alert) -> None:
         await self.deliver_many([alert])
 
+    async def send(self, alerts: list[Alert], heading: str | None = None, notes: list[str] | None = None) -> None:
+        """A digest or a realert window's repeats: one line, the webhook's digest object."""
+        record = {"subject": heading, "count": len(alerts), "alerts": [a.to_dict() for a in alerts], "notes": notes}
+        self._append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+
     async def deliver_many(self, alerts: list[Alert]) -> None:
         """Append a delivery round's alerts with one open and one flush (all of them, or a DeliveryError).
 
@@ -97,9 +112,11 @@ class JsonlNotifier:
         the caller marks them delivered only once they are in the file; a failed write raises, and
         nothing of the round counts as delivered (lines that did get out are repeated next round:
         at-least-once, as for every channel)."""
-        if not alerts:
-            return
-        data = "".join(_jsonl_line(alert) for alert in alerts).encode("utf-8")
+        if alerts:
+            self._append("".join(_jsonl_line(alert) for alert in alerts))
+
+    def _append(self, text: str) -> None:
+        data = text.encode("utf-8")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self._may_end_torn and _ends_mid_line(self.path):

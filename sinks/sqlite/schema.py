@@ -158,6 +158,34 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (alert_key, dispatch_id)
     ) WITHOUT ROWID;
     """,
+    # 5 -> 6: alerting policies (sinks/alerts/policy.py). A delivery held for a digest or a realert window
+    # carries its group and waits until next_attempt_at; `outcome` says how it left the queue (sent, or
+    # silenced and by which silence); `throttles` is when each (rule, key, channel) may send again.
+    """
+    ALTER TABLE deliveries ADD COLUMN grouping TEXT;
+    ALTER TABLE deliveries ADD COLUMN outcome TEXT;
+    ALTER TABLE deliveries ADD COLUMN silence_id TEXT;
+    CREATE INDEX deliveries_group ON deliveries (channel, grouping, next_attempt_at)
+        WHERE state = 'pending' AND grouping IS NOT NULL;
+    CREATE TABLE throttles (
+        rule_id TEXT NOT NULL,
+        tkey    TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        until   REAL NOT NULL,
+        PRIMARY KEY (rule_id, tkey, channel)
+    ) WITHOUT ROWID;
+    CREATE TABLE silences (
+        id         TEXT PRIMARY KEY,
+        rule       TEXT,
+        key        TEXT,
+        starts     REAL NOT NULL,
+        ends       REAL NOT NULL,
+        reason     TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX silences_ends ON silences (ends);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -40,6 +40,7 @@ from wirewatch.models import (
     to_utc,
 )
 from wirewatch.query import fts_document_text
+from wirewatch.sinks.sqlite.alerting import AlertingTables
 from wirewatch.sinks.sqlite.schema import migrate
 from wirewatch.sinks.sqlite.search import DEFAULT_SCAN_LIMIT, SearchResults
 from wirewatch.sinks.sqlite.search import search as run_search
@@ -138,7 +139,7 @@ def _upsert_dispatches_sql(row_count: int) -> str:
     )
 
 
-class SQLiteStore:
+class SQLiteStore(AlertingTables):
     def __init__(self, path: Path | str, *, scan_limit: int = DEFAULT_SCAN_LIMIT) -> None:
         self.path = Path(path)
         self.scan_limit = scan_limit
@@ -381,7 +382,8 @@ class SQLiteStore:
                     conn.executemany(
                         "INSERT INTO deliveries (alert_key, channel, state, next_attempt_at) VALUES (?, ?, 'pending', ?)"
                         " ON CONFLICT DO UPDATE SET state = 'pending', attempts = 0, last_error = NULL,"
-                        " next_attempt_at = excluded.next_attempt_at, delivered_at = NULL",
+                        " next_attempt_at = excluded.next_attempt_at, delivered_at = NULL, grouping = NULL, outcome = NULL,"
+                        " silence_id = NULL",
                         [(key, channel, now) for channel in dict.fromkeys(channels)],
                     )
         return recorded
@@ -409,7 +411,7 @@ class SQLiteStore:
     def mark_delivered(self, alert_key: str, channel: str) -> None:
         with self._write() as conn:
             conn.execute(
-                "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, delivered_at = ?"
+                "UPDATE deliveries SET state = 'delivered', outcome = 'sent', attempts = attempts + 1, delivered_at = ?"
                 " WHERE alert_key = ? AND channel = ?",
                 (time.time(), alert_key, channel),
             )
@@ -421,7 +423,7 @@ class SQLiteStore:
         now = time.time()
         with self._write() as conn:
             conn.executemany(
-                "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, delivered_at = ?"
+                "UPDATE deliveries SET state = 'delivered', outcome = 'sent', attempts = attempts + 1, delivered_at = ?"
                 " WHERE alert_key = ? AND channel = ?",
                 [(now, key, channel) for key in alert_keys],
             )

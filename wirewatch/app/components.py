@@ -15,6 +15,7 @@ from wirewatch.processors.steps import STEPS
 from wirewatch.producers.kinds import kind_problem
 from wirewatch.settings import DeliverySettings, Settings
 from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
+from wirewatch.sinks.alerts.policy import PolicyError, RulePolicy
 from wirewatch.sinks.alerts.template import TemplateError, check_template
 
 
@@ -40,6 +41,10 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
                 problems.append(ConfigProblem(f"delivery.webhooks.{name}.template", str(exc)))
     known = set(channel_names(settings.delivery))
     for i, rule in enumerate(settings.rules):
+        try:
+            RulePolicy.of(rule)
+        except PolicyError as exc:
+            problems.append(ConfigProblem(f"rules[{i}]", f"rule {rule.name!r}: {exc}"))
         for channel in rule.channels:
             if channel in known:
                 continue

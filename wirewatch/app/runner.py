@@ -43,6 +43,7 @@ from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
 from wirewatch.sinks.alerts.channels import build_notifiers
 from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.alerts.policy import policies
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
 EMBEDDED_WRITER = "local"  # the learned layer's writer name of the one embedded pipeline
@@ -127,7 +128,11 @@ class EmbeddedPipeline:
             stories=resume_stories(settings, store),
         )
         delivery = AlertDelivery(
-            store, build_notifiers(settings.delivery, console_stream), settings.delivery, metrics=metrics
+            store,
+            build_notifiers(settings.delivery, console_stream),
+            settings.delivery,
+            metrics=metrics,
+            policies=policies(settings.rules),
         )
         _settle_heap()
         return cls(settings, store, processor, delivery, metrics=metrics, fulltext=fulltext)

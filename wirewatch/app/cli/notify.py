@@ -33,11 +33,14 @@ def cmd_notify(args: argparse.Namespace) -> int:
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
     from wirewatch.sinks.alerts.channels import build_notifiers
     from wirewatch.sinks.alerts.delivery import AlertDelivery
+    from wirewatch.sinks.alerts.policy import policies
     from wirewatch.sinks.alerts.service import AlertNotifierService
     from wirewatch.sinks.sqlite.store import SQLiteStore
 
     stop = stop or asyncio.Event()
     with stop_on_signals(stop):
         with SQLiteStore(settings.kafka.notifier_store) as store:
-            delivery = AlertDelivery(store, build_notifiers(settings.delivery), settings.delivery)
+            delivery = AlertDelivery(
+                store, build_notifiers(settings.delivery), settings.delivery, policies=policies(settings.rules)
+            )
             await AlertNotifierService(settings, store, delivery).run(stop)

@@ -1,0 +1,173 @@
+"""The alerting ledger's tables beyond alerts and deliveries: held deliveries (digests, realert windows),
+throttle windows and silences (schema step 6; the policies are in sinks/alerts/policy.py).
+
+A mixin of SQLiteStore: the same connection, lock and transactions (`_write`, `_read`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from wirewatch.models import Alert, DueDelivery, Silence
+
+MAX_GROUP = 10_000  # alerts in one digest or realert message at most; the rest follow in the next
+
+
+def _ts(value: datetime) -> float:
+    return value.timestamp()
+
+
+def _dt(value: float) -> datetime:
+    return datetime.fromtimestamp(value, UTC)
+
+
+class AlertingTables:
+    # Provided by SQLiteStore.
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def _read(self, sql: str, params: Any = ()) -> list[Any]:
+        raise NotImplementedError
+
+    # -- deliveries held for a digest or a realert window -------------------------------------------------
+
+    def due_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[DueDelivery]:
+        """As pending_deliveries, with each delivery's group and attempts."""
+        due = _ts(now) if now is not None else time.time()
+        rows = self._read(
+            """
+            SELECT a.alert, d.channel, d.grouping, d.attempts FROM deliveries AS d JOIN alerts AS a ON a.key = d.alert_key
+            WHERE d.state = 'pending' AND d.next_attempt_at <= ?
+            ORDER BY d.next_attempt_at, d.attempts, a.at, d.rowid
+            LIMIT ?
+            """,
+            (due, limit),
+        )
+        return [DueDelivery(Alert.from_dict(json.loads(a)), channel, g, n) for a, channel, g, n in rows]
+
+    def group_deliveries(self, channel: str, grouping: str, now: datetime) -> list[Alert]:
+        """Every due delivery of one group on one channel, oldest first (a digest is one message)."""
+        rows = self._read(
+            """
+            SELECT a.alert FROM deliveries AS d JOIN alerts AS a ON a.key = d.alert_key
+            WHERE d.state = 'pending' AND d.channel = ? AND d.grouping = ? AND d.next_attempt_at <= ?
+            ORDER BY a.at, d.rowid LIMIT ?
+            """,
+            (channel, grouping, _ts(now), MAX_GROUP),
+        )
+        return [Alert.from_dict(json.loads(row[0])) for row in rows]
+
+    def hold_deliveries(self, held: list[tuple[str, str, str, datetime]]) -> None:
+        """(alert key, channel, grouping, until): the delivery waits for its group's message."""
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE deliveries SET grouping = ?, next_attempt_at = ?"
+                " WHERE alert_key = ? AND channel = ? AND state = 'pending'",
+                [(grouping, _ts(until), key, channel) for key, channel, grouping, until in held],
+            )
+
+    def mark_silenced(self, silenced: list[tuple[str, str, str]]) -> None:
+        """(alert key, channel, silence id): recorded as silenced, never sent."""
+        now = time.time()
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE deliveries SET state = 'delivered', outcome = 'silenced', silence_id = ?, delivered_at = ?"
+                " WHERE alert_key = ? AND channel = ? AND state = 'pending'",
+                [(silence_id, now, key, channel) for key, channel, silence_id in silenced],
+            )
+
+    def delivery_outcomes(self, alert_key: str) -> dict[str, str | None]:
+        """Channel → how the delivery ended ("sent", "silenced"), None while pending."""
+        rows = self._read("SELECT channel, outcome, state FROM deliveries WHERE alert_key = ?", (alert_key,))
+        return {channel: (outcome or "sent") if state == "delivered" else None for channel, outcome, state in rows}
+
+    # -- realert windows ----------------------------------------------------------------------------------
+
+    def throttle_until(self, rule_id: str, tkey: str, channel: str) -> datetime | None:
+        rows = self._read(
+            "SELECT until FROM throttles WHERE rule_id = ? AND tkey = ? AND channel = ?", (rule_id, tkey, channel)
+        )
+        return _dt(rows[0][0]) if rows else None
+
+    def open_throttles(self, windows: list[tuple[str, str, str, datetime]]) -> None:
+        """(rule id, key, channel, until): nothing more for that key on that channel until then."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO throttles (rule_id, tkey, channel, until) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT DO UPDATE SET until = excluded.until",
+                [(rule_id, tkey, channel, _ts(until)) for rule_id, tkey, channel, until in windows],
+            )
+            # Windows long closed are kept a day (a restart mid-window must see them), then dropped.
+            conn.execute("DELETE FROM throttles WHERE until < ?", (time.time() - 86400,))
+
+    # -- silences -----------------------------------------------------------------------------------------
+
+    def add_silence(
+        self,
+        *,
+        rule: str | None,
+        key: str | None,
+        starts: datetime,
+        ends: datetime,
+        reason: str,
+        created_by: str = "",
+        silence_id: str | None = None,
+    ) -> Silence:
+        silence = Silence(
+            id=silence_id or uuid.uuid4().hex[:12],
+            rule=rule,
+            key=key,
+            starts=starts,
+            ends=ends,
+            reason=reason,
+            created_by=created_by,
+        )
+        self.put_silence(silence)
+        return silence
+
+    def put_silence(self, silence: Silence) -> None:
+        """Insert or replace (a silence followed from a topic arrives again after a restart)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO silences (id, rule, key, starts, ends, reason, created_by, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET rule = excluded.rule,"
+                " key = excluded.key, starts = excluded.starts, ends = excluded.ends, reason = excluded.reason",
+                (
+                    silence.id,
+                    silence.rule,
+                    silence.key,
+                    _ts(silence.starts),
+                    _ts(silence.ends),
+                    silence.reason,
+                    silence.created_by,
+                    time.time(),
+                ),
+            )
+
+    def silences(self, *, active_at: datetime | None = None, limit: int = 500) -> list[Silence]:
+        """Newest first; only those in force at `active_at` when it is given."""
+        sql = "SELECT id, rule, key, starts, ends, reason, created_by FROM silences"
+        params: tuple[Any, ...] = ()
+        if active_at is not None:
+            sql += " WHERE starts <= ? AND ends > ?"
+            params = (_ts(active_at), _ts(active_at))
+        rows = self._read(sql + " ORDER BY created_at DESC LIMIT ?", (*params, limit))
+        return [Silence(i, r, k, _dt(s), _dt(e), reason, by) for i, r, k, s, e, reason, by in rows]
+
+    def expire_silence(self, silence_id: str, now: datetime | None = None) -> bool:
+        """End a silence now; False when there is no such silence or it had ended."""
+        at = _ts(now) if now is not None else time.time()
+        with self._write() as conn:
+            return (
+                conn.execute("UPDATE silences SET ends = ? WHERE id = ? AND ends > ?", (at, silence_id, at)).rowcount
+                > 0
+            )
+
+    def silenced_count(self) -> int:
+        return int(self._read("SELECT count(*) FROM deliveries WHERE outcome = 'silenced'")[0][0])
