@@ -569,6 +569,28 @@ class Silence:
             "created_by": self.created_by,
         }
 
+    @classmethod
+    def from_dict(cls, data: Any) -> Silence:
+        """Raises ModelError for anything but a silence as `to_dict` writes it."""
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+            raise ModelError("a silence needs a non-empty string id")
+        for name in ("rule", "key"):
+            if data.get(name) is not None and not isinstance(data[name], str):
+                raise ModelError(f"silence {data['id']}: {name} must be a string or null")
+        try:
+            starts, ends = parse_time(data["starts"]), parse_time(data["ends"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"silence {data['id']}: starts and ends must be ISO times ({exc})") from None
+        return cls(
+            id=data["id"],
+            rule=data.get("rule"),
+            key=data.get("key"),
+            starts=starts,
+            ends=ends,
+            reason=str(data.get("reason") or ""),
+            created_by=str(data.get("created_by") or ""),
+        )
+
 
 @dataclass(slots=True, frozen=True)
 class DueDelivery:

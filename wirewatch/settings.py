@@ -194,6 +194,7 @@ class KafkaSettings:
     topic_rules: str = "rules"
     topic_learned: str = "learned"  # compacted: the tagger's learned layer, read in full by every worker
     topic_feeds: str = "feeds"  # compacted: feeds managed at runtime (`wirewatch feeds ... --kafka`), for producers
+    topic_silences: str = "silences"  # compacted: alert silences (`wirewatch silence ... --kafka`), for the notifier
     partitions: int = 6
     replication: int = 1
     retention_ms: int = 7 * 24 * 3600 * 1000

@@ -53,6 +53,8 @@ def topic_specs(kafka: KafkaSettings) -> list[TopicSpec]:
     specs.append(TopicSpec(kafka.topic_learned, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
     # Feeds added, paused or removed at runtime: one record per feed name; every producer reads it all.
     specs.append(TopicSpec(kafka.topic_feeds, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
+    # Alert silences: one record per silence id; the notifier reads it all.
+    specs.append(TopicSpec(kafka.topic_silences, RULES_PARTITIONS, kafka.replication, {"cleanup.policy": "compact"}))
     specs.extend(story_topic_specs(kafka))
     return specs
 

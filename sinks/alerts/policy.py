@@ -67,8 +67,8 @@ class DigestSchedule:
             every = parse_duration(text)
         except PolicyError:
             raise PolicyError(f"{spec!r} is not a digest period such as 15m, 1h or 'daily 08:00'") from None
-        if every < 60:
-            raise PolicyError(f"{spec!r}: a digest period is at least 1m")
+        if every < 10:
+            raise PolicyError(f"{spec!r}: a digest period is at least 10s")
         return cls(spec=text, every=every)
 
     def next_due(self, now: datetime) -> datetime:

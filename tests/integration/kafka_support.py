@@ -77,6 +77,7 @@ class ServiceProcess:
     name: str
     extra: list[str] = field(default_factory=list)
     process: subprocess.Popen | None = None
+    module: str = "wirewatch.app.cli.processor"  # the processor's own CLI, or wirewatch.app.cli.main
 
     @property
     def log_path(self) -> Path:
@@ -86,7 +87,7 @@ class ServiceProcess:
         raise NotImplementedError
 
     def start(self) -> Self:
-        command = [sys.executable, "-m", "wirewatch.app.cli.processor", "-c", str(self.config), *self.arguments()]
+        command = [sys.executable, "-m", self.module, "-c", str(self.config), *self.arguments()]
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
         log.close()

@@ -58,6 +58,7 @@ def unique_kafka(bootstrap: str, partitions: int) -> KafkaSettings:
         topic_learned=f"{prefix}.learned",
         topic_clustering=f"{prefix}.clustering",
         topic_stories=f"{prefix}.stories",
+        topic_silences=f"{prefix}.silences",
         processor_group=f"{prefix}-processor",
         clusterer_group=f"{prefix}-clusterer",
         partitions=partitions,

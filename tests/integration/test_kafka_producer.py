@@ -61,6 +61,7 @@ def unique_kafka(bootstrap: str, partitions: int = 3) -> KafkaSettings:
         topic_feeds=f"{prefix}.feeds",
         topic_clustering=f"{prefix}.clustering",
         topic_stories=f"{prefix}.stories",
+        topic_silences=f"{prefix}.silences",
         partitions=partitions,
         linger_ms=5,
     )
@@ -80,6 +81,7 @@ def delete_topics(kafka: KafkaSettings) -> None:
             kafka.topic_learned,
             kafka.topic_clustering,
             kafka.topic_stories,
+            kafka.topic_silences,
         ]
         existing = set(admin.list_topics())
         if existing & set(names):

@@ -69,7 +69,7 @@ def test_digest_periods_end_on_the_clock(spec: str, now: datetime, due: datetime
     assert DigestSchedule.parse(spec).next_due(now) == due
 
 
-@pytest.mark.parametrize("spec", ["", "15", "0m", "30s", "daily 25:00", "daily 08:00 Mars/Olympus", "weekly"])
+@pytest.mark.parametrize("spec", ["", "15", "0m", "5s", "daily 25:00", "daily 08:00 Mars/Olympus", "weekly"])
 def test_a_bad_digest_period_is_refused(spec: str) -> None:
     with pytest.raises(PolicyError):
         DigestSchedule.parse(spec)
@@ -232,3 +232,39 @@ def test_expiring_a_silence_ends_it_now(tmp_path: Path) -> None:
         assert not store.expire_silence(silence.id, now=T0 + timedelta(hours=2))  # already over
         assert store.silences(active_at=T0 + timedelta(hours=1, seconds=1)) == []
         assert store.silences()[0].ends == T0 + timedelta(hours=1)
+
+
+def test_silence_commands_add_list_and_expire(tmp_path: Path, capsys) -> None:
+    import json
+
+    from wirewatch.app.cli.main import main
+
+    store = str(tmp_path / "s.db")
+    args = ["--store", store, "silence"]
+    assert main([*args, "add", "--key", "ML", "--for", "6h", "--reason", "junta briefing", "--by", "desk"]) == 0
+    assert "until" in capsys.readouterr().out
+    assert main([*args, "list", "--json"]) == 0
+    (listed,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (listed["key"], listed["rule"], listed["reason"], listed["created_by"]) == (
+        "ML",
+        None,
+        "junta briefing",
+        "desk",
+    )
+    assert main([*args, "expire", listed["id"]]) == 0
+    assert main([*args, "expire", listed["id"]]) == 1  # ended already
+    capsys.readouterr()
+    assert main([*args, "list", "--json"]) == 0 and capsys.readouterr().out == ""
+    assert main([*args, "list", "--all", "--json"]) == 0 and listed["id"] in capsys.readouterr().out
+    assert main([*args, "add", "--for", "a while", "--reason", "x"]) == 2
+    assert "not a duration" in capsys.readouterr().err
+
+
+def test_a_silence_record_from_a_topic_is_checked() -> None:
+    from wirewatch.models import ModelError, Silence
+
+    good = Silence("s1", "r", "ML", T0, T0 + timedelta(hours=1), "why", "me")
+    assert Silence.from_dict(good.to_dict()) == good
+    for bad in ({}, {"id": "s"}, {"id": "s", "starts": "never", "ends": "x"}, {**good.to_dict(), "key": 3}):
+        with pytest.raises(ModelError):
+            Silence.from_dict(bad)

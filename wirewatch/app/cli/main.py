@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wirewatch import __version__
+from wirewatch.app.cli import alerting as cli_alerting
 from wirewatch.app.cli import dashboard as cli_dashboard
 from wirewatch.app.cli import elasticsearch as cli_es
 from wirewatch.app.cli import feeds as cli_feeds
@@ -113,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_fulltext.add_commands(sub)
     cli_stories.add_commands(sub)
     cli_notify.add_commands(sub)
+    cli_alerting.add_commands(sub)
     cli_kb.add_commands(sub)
 
     config = sub.add_parser("config", help="configuration tools")

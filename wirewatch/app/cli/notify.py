@@ -31,6 +31,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
+    from wirewatch.app.silences import SilenceFollower
     from wirewatch.sinks.alerts.channels import build_notifiers
     from wirewatch.sinks.alerts.delivery import AlertDelivery
     from wirewatch.sinks.alerts.policy import policies
@@ -43,4 +44,10 @@ async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
             delivery = AlertDelivery(
                 store, build_notifiers(settings.delivery), settings.delivery, policies=policies(settings.rules)
             )
-            await AlertNotifierService(settings, store, delivery).run(stop)
+            # Silences added with `wirewatch silence ... --kafka` reach this ledger through their topic.
+            silences = asyncio.create_task(SilenceFollower(settings.kafka, store).run())
+            try:
+                await AlertNotifierService(settings, store, delivery).run(stop)
+            finally:
+                silences.cancel()
+                await asyncio.gather(silences, return_exceptions=True)

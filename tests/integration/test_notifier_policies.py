@@ -1,0 +1,118 @@
+"""The distributed notifier (`wirewatch notify` as a process, a real broker, a real webhook receiver) with a
+digest, a realert window and a silence from the silences topic, killed with SIGKILL while the digest and the
+window are open: after the restart every alert is delivered exactly once, in the messages it belongs to, and
+the silenced one is recorded and never sent."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.integration.kafka_support import ServiceProcess
+from tests.integration.test_kafka_notifier import publish
+from tests.integration.test_kafka_producer import delete_topics, unique_kafka
+from tests.unit.test_store import make_alert
+from wirewatch.app.silences import TopicSilences, new_silence
+from wirewatch.models import Alert, utcnow
+from wirewatch.settings import KafkaSettings
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(240)]
+
+PERIOD = 30  # seconds: the digest period and the realert window
+
+
+class Notifier(ServiceProcess):
+    def arguments(self) -> list[str]:
+        return ["notify"]
+
+
+def write_config(path: Path, kafka: KafkaSettings, hook_url: str) -> Path:
+    lines = ["[kafka]", f"bootstrap_servers = {json.dumps(kafka.bootstrap_servers)}"]
+    for name in ("client_id", "topic_alerts", "topic_silences", "notifier_group"):
+        lines.append(f"{name} = {json.dumps(getattr(kafka, name))}")
+    lines.append(f"notifier_store = {json.dumps(str(kafka.notifier_store))}")
+    lines += ["", "[delivery]", "retry_base = 0.2", "retry_max = 1.0"]
+    lines += ["", "[delivery.webhooks.ops]", f"url = {json.dumps(hook_url)}"]
+    lines += ["", "[[rules]]", 'id = "digest"', 'name = "coup digest"', 'query = "coup"', 'channels = ["ops"]']
+    lines += [f'digest = "{PERIOD}s"']
+    lines += ["", "[[rules]]", 'id = "throttled"', 'name = "coup realert"', 'query = "coup"', 'channels = ["ops"]']
+    lines += [f'realert = "{PERIOD}s"', 'realert_key = "countries"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def alert(rule_id: str, key: str, countries: tuple[str, ...] = ("NE",)) -> Alert:
+    made = make_alert(rule_id=rule_id, key=key)
+    made.dispatch_id = key
+    made.countries = list(countries)
+    made.at = utcnow()
+    return made
+
+
+def ledger(path: Path, sql: str) -> list[tuple]:
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(path, timeout=5)
+    try:
+        return conn.execute(sql).fetchall()
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return []
+    finally:
+        conn.close()
+
+
+async def wait_until(predicate, timeout: float, what: str, notifier: Notifier) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert notifier.process and notifier.process.poll() is None, f"notifier exited:\n{notifier.tail()}"
+        assert time.monotonic() < deadline, f"never: {what}\n{notifier.tail()}"
+        await asyncio.sleep(0.2)
+
+
+def messages(receiver) -> list[list[str]]:
+    return [[a["dispatch_id"] for a in body.get("alerts", [body])] for body in receiver.received]
+
+
+async def test_kill9_mid_digest_and_mid_window_loses_nothing_and_doubles_nothing(kafka_bootstrap, receiver, tmp_path):
+    kafka = unique_kafka(kafka_bootstrap, partitions=2)
+    kafka.notifier_group = f"{kafka.client_id}-notifier"
+    kafka.notifier_store = tmp_path / "notifier.db"
+    config = write_config(tmp_path / "wirewatch.toml", kafka, receiver.url)
+    store = kafka.notifier_store
+    now = utcnow()
+    TopicSilences(kafka).add(new_silence(None, "ML", now, now + timedelta(hours=1), "expected: Bamako briefing", "t"))
+    notifier = Notifier(config, tmp_path, "notifier", module="wirewatch.app.cli.main").start()
+    try:
+        warm = alert("throttled", "warm", countries=("XX",))  # the consumer group joined and delivering
+        publish(kafka, [(warm.key, json.dumps(warm.to_dict()).encode())])
+        await wait_until(lambda: messages(receiver) == [["warm"]], 90, "the notifier running", notifier)
+        # Just after a period boundary, so the digest and the window stay open while the notifier is killed.
+        await asyncio.sleep((PERIOD - time.time() % PERIOD) + 0.5)
+        digest = [alert("digest", f"d{i}") for i in range(4)]
+        first, repeats = alert("throttled", "t0"), [alert("throttled", f"t{i}") for i in (1, 2)]
+        silenced = alert("throttled", "mali", countries=("ML",))
+        publish(kafka, [(a.key, json.dumps(a.to_dict()).encode()) for a in [*digest, first, silenced]])
+        await wait_until(lambda: messages(receiver)[1:] == [["t0"]], 20, "the window's first alert, at once", notifier)
+        publish(kafka, [(a.key, json.dumps(a.to_dict()).encode()) for a in repeats])
+        held = "SELECT count(*) FROM deliveries WHERE state = 'pending' AND grouping IS NOT NULL"
+        await wait_until(lambda: ledger(store, held) == [(6,)], 20, "4 digest and 2 repeats held", notifier)
+        assert time.time() % PERIOD < PERIOD - 3, "the period ended before the kill: the test ran too slowly"
+        notifier.kill9()
+        assert messages(receiver) == [["warm"], ["t0"]]
+
+        notifier.start()
+        await wait_until(lambda: len(receiver.received) >= 4, PERIOD + 60, "the digest and the repeats", notifier)
+        await asyncio.sleep(3)  # anything doubled would arrive now
+        assert sorted(messages(receiver)) == sorted([["warm"], ["t0"], ["d0", "d1", "d2", "d3"], ["t1", "t2"]])
+        outcomes = ledger(store, "SELECT alert_key, outcome, silence_id FROM deliveries ORDER BY alert_key")
+        assert ("throttled:mali", "silenced") in [(key, outcome) for key, outcome, _ in outcomes]
+        assert {outcome for _, outcome, _ in outcomes} == {"sent", "silenced"}
+    finally:
+        notifier.stop()
+        delete_topics(kafka)
