@@ -108,14 +108,15 @@ def test_topic_specs_follow_the_settings() -> None:
     kafka = KafkaSettings(partitions=12, replication=3, retention_ms=86_400_000, topic_raw="raw")
     specs = {spec.name: spec for spec in topic_specs(kafka)}
     stream = {"dispatches.fetch", "raw", "dispatches.tagged", "alerts", "dispatches.dead"}
-    assert set(specs) == stream | {"rules", "learned", "feeds", "dispatches.clustering", "stories"}
+    assert set(specs) == stream | {"rules", "learned", "feeds", "silences", "dispatches.clustering", "stories"}
     for name in stream:
         assert (specs[name].partitions, specs[name].replication) == (12, 3)
         assert specs[name].configs == {"cleanup.policy": "delete", "retention.ms": "86400000"}
     # stories: one partition in, whatever the stream's partitions (one clusterer owns every story)
     assert (specs["dispatches.clustering"].partitions, specs["dispatches.clustering"].replication) == (1, 3)
     assert specs["dispatches.clustering"].configs == {"cleanup.policy": "delete", "retention.ms": "86400000"}
-    for name in ("rules", "learned", "feeds", "stories"):  # read in full by every reader: compacted, one partition
+    # read in full by every reader: compacted, one partition
+    for name in ("rules", "learned", "feeds", "silences", "stories"):
         assert specs[name].partitions == 1 and specs[name].replication == 3
         assert specs[name].configs == {"cleanup.policy": "compact"}
 

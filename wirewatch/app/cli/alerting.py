@@ -109,3 +109,133 @@ def cmd_silence_expire(args: argparse.Namespace) -> int:
         return Exit.OK
     print(f"wirewatch silence expire: no silence {args.silence_id!r} in force", file=sys.stderr)
     return Exit.ERROR
+
+
+# -- rules test ---------------------------------------------------------------------------------------------
+
+
+def add_rules_test(rules_sub) -> None:  # the `rules` group's subparsers (cli/processor.py)
+    test = rules_sub.add_parser(
+        "test",
+        help="list what a query or a configured rule would have matched in the stored dispatches",
+        description="The dispatches that arrived within --since and that the query matches, oldest first, from "
+        "Elasticsearch when it is enabled, else the SQLite store (both give the same answer).",
+    )
+    test.add_argument("query", nargs="?", help="a query (or --rule NAME)")
+    test.add_argument("--rule", help="a configured rule's id or name")
+    test.add_argument("--since", default="7d", help="ISO time or a duration such as 12h, 7d (default 7d)")
+    test.add_argument("--limit", type=int, default=10_000, help="matches listed at most (default 10000)")
+    test.add_argument("--json", action="store_true", help="JSON Lines: one matching document a line")
+    test.add_argument(
+        "--apply", action="store_true", help="record the matches as the rule's alerts (with --rule; SQLite store)"
+    )
+    test.add_argument(
+        "--deliver",
+        choices=("none", "digest"),
+        default="none",
+        help="with --apply: record only (none, the default), or deliver them as one digest per channel",
+    )
+    test.set_defaults(handler=cmd_rules_test)
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    from wirewatch.app.cli.common import parse_since
+    from wirewatch.query import QuerySyntaxError
+
+    settings = settings_for(args)
+    rule = None
+    if args.rule:
+        rule = next((r for r in settings.rules if args.rule in (r.id, r.name)), None)
+        if rule is None:
+            print(f"wirewatch rules test: no rule {args.rule!r} in the configuration", file=sys.stderr)
+            return Exit.USAGE
+    query = rule.query if rule is not None else args.query
+    if not query or (args.query and rule is not None):
+        print("wirewatch rules test: give a query or --rule NAME (one of them)", file=sys.stderr)
+        return Exit.USAGE
+    if args.apply and rule is None:
+        print("wirewatch rules test: --apply needs --rule (the alerts are that rule's)", file=sys.stderr)
+        return Exit.USAGE
+    try:
+        since = parse_since(args.since)
+    except ValueError as exc:
+        print(f"wirewatch rules test: --since: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    assert since is not None
+    use_es = settings.elasticsearch.enabled and not args.store and not args.apply
+    try:
+        result = _backtest(settings, query, since, max(1, args.limit), use_es)
+    except QuerySyntaxError as exc:
+        print(f"wirewatch rules test: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    where = "Elasticsearch" if use_es else str(settings.store.path)
+    print(
+        f"{len(result.matches)} dispatches since {format_time(since)[:19]} matched"
+        f"{' (more not listed: --limit)' if result.truncated else ''}, {result.examined} examined, in {where}",
+        file=sys.stderr,
+    )
+    if args.json:
+        for doc, matched in result.matches:
+            print(json.dumps({**doc, "_matched": matched}, ensure_ascii=False))
+    elif result.matches:
+        rows = [
+            [doc.get("fetched", "")[:16], doc.get("source", ""), clip(doc.get("title", ""), 70), ",".join(matched[:4])]
+            for doc, matched in result.matches
+        ]
+        print_table(["arrived", "source", "title", "matched"], rows)
+    if args.apply:
+        assert rule is not None
+        recorded = apply_backtest(settings, rule, result.matches, deliver=args.deliver == "digest")
+        print(
+            f"{recorded} alerts recorded for rule {rule.name!r} ({len(result.matches) - recorded} had fired already)"
+            + (
+                "; they go out as one digest per channel at the next delivery round" if args.deliver == "digest" else ""
+            ),
+            file=sys.stderr,
+        )
+    return Exit.OK
+
+
+def _backtest(settings: Settings, query: str, since, limit: int, use_es: bool):
+    import asyncio
+
+    if use_es:
+        from wirewatch.sinks.elasticsearch.backtest import backtest_with_client
+        from wirewatch.sinks.elasticsearch.client import build_client
+        from wirewatch.sinks.elasticsearch.layout import IndexNames
+
+        async def run():
+            client = build_client(settings.elasticsearch)
+            try:
+                names = IndexNames.from_settings(settings.elasticsearch)
+                return await backtest_with_client(client, names, query, since, limit)
+            finally:
+                await client.close()
+
+        return asyncio.run(run())
+    from wirewatch.sinks.sqlite.backtest import backtest
+    from wirewatch.sinks.sqlite.store import SQLiteStore
+
+    with SQLiteStore(settings.store.path) as store:
+        return backtest(store.conn, query, since, limit)
+
+
+def apply_backtest(settings: Settings, rule, matches, *, deliver: bool) -> int:
+    """Record the matches as the rule's alerts (those not fired yet); with `deliver`, held as one digest per
+    channel that is due at once (the running pipeline's next delivery round sends it)."""
+    from wirewatch.models import Alert, TaggedDispatch
+    from wirewatch.sinks.sqlite.store import SQLiteStore
+
+    now = utcnow()
+    fired = [
+        (Alert.for_dispatch(rule, TaggedDispatch.from_doc(doc), matched), rule.channels) for doc, matched in matches
+    ]
+    if not deliver:
+        fired = [(alert, []) for alert, _ in fired]
+    with SQLiteStore(settings.store.path) as store:
+        new = store.record_alerts(fired)
+        recorded = [alert for (alert, _), is_new in zip(fired, new, strict=True) if is_new]
+        if deliver:
+            grouping = f"digest:backtest:{rule.id}"
+            store.hold_deliveries([(a.key, channel, grouping, now) for a in recorded for channel in rule.channels])
+    return len(recorded)

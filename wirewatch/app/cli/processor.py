@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from wirewatch.app.cli.alerting import add_rules_test
 from wirewatch.app.cli.common import Exit, settings_for
 
 
@@ -47,13 +48,16 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
     clusterer.add_argument("--loglevel", default="info", choices=["debug", "info", "warning", "error"])
     clusterer.set_defaults(handler=cmd_clusterer)
 
-    rules = subparsers.add_parser("rules", help="manage the alert rules that running processor workers follow")
+    rules = subparsers.add_parser(
+        "rules", help="try a rule on the stored dispatches (test), or change the rules running workers follow (publish)"
+    )
     rules_sub = rules.add_subparsers(dest="rules_command", metavar="ACTION")
     publish = rules_sub.add_parser(
         "publish", help="write the configured rules to the compacted rules topic (tombstones for removed rules)"
     )
     publish.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
     publish.set_defaults(handler=cmd_rules_publish)
+    add_rules_test(rules_sub)
     rules.set_defaults(handler=lambda args: (rules.print_help(), 2)[1])
 
 
