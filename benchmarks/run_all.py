@@ -28,6 +28,7 @@ BENCHMARKS = {
     "distributed": ["bench_distributed.py"],
     "extract": ["bench_extract.py"],  # needs trafilatura, readability-lxml, resiliparse (docs/performance.md)
     "stories": ["bench_stories_pipeline.py"],
+    "backtest": ["bench_backtest.py"],  # the Elasticsearch half needs the node of deploy/local/services.sh
 }
 
 
@@ -129,6 +130,21 @@ def rows() -> list[tuple[str, str, str, str]]:
                 "<= +15 %",
             )
         )
+    if backtest := load("backtest"):
+        for name, entry in backtest["rules"].items():
+            es = (
+                f", Elasticsearch {entry['elasticsearch_s']} s (count alone {entry['baseline_es_count_s']} s)"
+                if "elasticsearch_s" in entry
+                else ""
+            )
+            out.append(
+                (
+                    f"rules test --since 7d over {backtest['dispatches']:,} stored ({name}, {entry['matches']:,} hits)",
+                    f"SQLite {entry['sqlite_s']} s{es}",
+                    f"reading the window alone {entry['baseline_sqlite_read_window_s']} s",
+                    "seconds, both stores",
+                )
+            )
     return out
 
 

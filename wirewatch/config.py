@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from wirewatch.errors import ConfigurationError
-from wirewatch.models import GROUP_BY, Rule
+from wirewatch.models import GROUP_BY, RULE_PARAMS, RULE_TYPES, Rule
 from wirewatch.settings import (
     EMAIL_SECURITY,
     FULLTEXT_MODES,
@@ -352,7 +352,8 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
         problems.append(ConfigProblem("rules", "must be an array of tables ([[rules]])"))
         return []
     rules: list[Rule] = []
-    allowed = {"id", "name", "query", "channels", "group_by", "updates", "digest", "realert", "realert_key"}
+    allowed = {"id", "name", "query", "channels", "group_by", "updates", "digest", "realert", "realert_key", "type"}
+    allowed |= set(RULE_PARAMS)
     for i, item in enumerate(data):
         key = f"rules[{i}]"
         if not isinstance(item, dict):
@@ -396,9 +397,16 @@ def _build_rules(data: Any, problems: list[ConfigProblem]) -> list[Rule]:
         if not isinstance(realert_key, str):
             problems.append(ConfigProblem(f"{key}.realert_key", "must be a string"))
             realert_key = "rule"
+        rule_type = item.get("type", "match")
+        if rule_type not in RULE_TYPES:
+            problems.append(ConfigProblem(f"{key}.type", f"must be one of {', '.join(RULE_TYPES)}"))
+            rule_type = "match"
+        params = {name: item[name] for name in RULE_PARAMS if name in item}
         rules.append(
             Rule(
                 id=rule_id,
+                type=rule_type,
+                params=params,
                 name=name,
                 query=query,
                 channels=channels,

@@ -402,6 +402,9 @@ class TaggedDispatch:
 
 
 GROUP_BY = ("story", "dispatch")
+RULE_TYPES = ("match", "frequency", "spike", "new_entity", "flatline")
+# The settings of the counted rule types (checked by sinks/alerts/aggregate.py): a rule table's other keys.
+RULE_PARAMS = ("threshold", "window", "entity", "factor", "baseline", "min_count", "scope")
 
 
 @dataclass(slots=True)
@@ -418,6 +421,10 @@ class Rule:
     digest: dict[str, str] = field(default_factory=dict)
     realert: str | None = None
     realert_key: str = "rule"
+    # "match" fires on each matching dispatch; "frequency", "spike", "new_entity" and "flatline" are counted over
+    # time by the alerting stage (sinks/alerts/aggregate.py), with their settings in `params`.
+    type: str = "match"
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -444,6 +451,10 @@ class Alert:
     sources: list[str] = field(default_factory=list)
     latest: dict[str, Any] | None = None  # {"dispatch_id", "title", "url", "source", "at"}
     updated_at: datetime | None = None
+    # A counted rule's alert (Rule.type, not "match"): its `dispatch_id` names the event (the rule type, its key
+    # and its time), `title` says what was counted, and `search` is the query that shows the dispatches behind it.
+    kind: str = "match"
+    search: str | None = None
 
     @property
     def key(self) -> str:
@@ -480,6 +491,8 @@ class Alert:
             "sources": list(self.sources) or [self.source],
             "latest": dict(self.latest) if self.latest else None,
             "updated_at": format_time(self.updated_at) if self.updated_at else None,
+            "kind": self.kind,
+            "search": self.search,
         }
 
     @classmethod
@@ -505,6 +518,8 @@ class Alert:
                 sources=[str(s) for s in data.get("sources") or ()],
                 latest=data.get("latest") if isinstance(data.get("latest"), dict) else None,
                 updated_at=parse_time(data["updated_at"]) if data.get("updated_at") else None,
+                kind=str(data.get("kind") or "match"),
+                search=data.get("search") if isinstance(data.get("search"), str) else None,
             )
         except (TypeError, KeyError, ValueError) as exc:
             raise ModelError(f"not an alert: {exc}") from exc

@@ -28,6 +28,8 @@ class Links:
         if not self.public_url:
             return None
         base = self.public_url.rstrip("/")
+        if alert.search:  # a counted rule's alert: the dispatches behind it
+            return f"{base}/search?q={quote(alert.search, safe='')}"
         if alert.group_by == "story" and alert.story_id:
             return f"{base}/stories/{quote(alert.story_id, safe='')}"
         return f"{base}/dispatch/{quote(alert.dispatch_id, safe='')}"

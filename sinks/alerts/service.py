@@ -25,12 +25,14 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from wirewatch.kafka_options import aiokafka_options
-from wirewatch.models import Alert, ModelError
+from wirewatch.models import Alert, ModelError, utcnow
 from wirewatch.settings import Settings
+from wirewatch.sinks.alerts.aggregate import CountedAlerts
 from wirewatch.sinks.alerts.delivery import AlertDelivery
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
@@ -118,3 +120,61 @@ class AlertNotifierService:
             await self._consumer.stop()
             self._consumer = None
         await self.delivery.close()
+
+
+class CountedRulesFollower:
+    """The distributed side of the counted rules (frequency, spike, new entity, flatline): every tagged dispatch,
+    read from the tagged topic without a consumer group (all partitions; nothing committed).
+
+    At start it seeks to `horizon` seconds back (Kafka's offsets for times), so the windows are rebuilt from
+    the stream itself; an alert that fired before the restart comes out again with the same key and the
+    ledger records it once."""
+
+    def __init__(self, settings: Settings, counted: CountedAlerts, delivery: AlertDelivery) -> None:
+        self.kafka = settings.kafka
+        self.counted = counted
+        self.delivery = delivery
+        self.seen = 0
+
+    async def run(self, stop: asyncio.Event) -> None:
+        from aiokafka import AIOKafkaConsumer, TopicPartition
+
+        consumer = AIOKafkaConsumer(enable_auto_commit=False, group_id=None, **aiokafka_options(self.kafka))
+        await consumer.start()
+        try:
+            partitions = None
+            while not partitions and not stop.is_set():
+                partitions = consumer.partitions_for_topic(self.kafka.topic_tagged)
+                if not partitions:
+                    await consumer._client.force_metadata_update()  # aiokafka has no public "refresh" call
+                    await asyncio.sleep(0.5)
+            tps = [TopicPartition(self.kafka.topic_tagged, p) for p in sorted(partitions or ())]
+            consumer.assign(tps)
+            since_ms = int((time.time() - self.counted.horizon) * 1000)
+            offsets = await consumer.offsets_for_times(dict.fromkeys(tps, since_ms))
+            for tp in tps:
+                found = offsets.get(tp)
+                if found is None:
+                    await consumer.seek_to_end(tp)
+                else:
+                    consumer.seek(tp, found.offset)
+            self.counted.evaluator.start(utcnow())
+            while not stop.is_set():
+                batches = await consumer.getmany(timeout_ms=1000, max_records=1000)
+                docs = [doc for messages in batches.values() for m in messages if (doc := _doc(m.value))]
+                docs.sort(key=lambda doc: str(doc.get("fetched") or ""))  # partitions interleave: arrival order
+                self.seen += len(docs)
+                fired = self.counted.observe(docs) + self.counted.tick(utcnow())
+                if fired:
+                    await self.delivery.deliver_backlog()
+        finally:
+            await consumer.stop()
+
+
+def _doc(raw: bytes | None) -> dict[str, Any] | None:
+    """A tagged document; anything else is skipped here (the sink keeps it as a dead letter)."""
+    try:
+        doc = json.loads(raw or b"")
+    except ValueError:
+        return None
+    return doc if isinstance(doc, dict) else None

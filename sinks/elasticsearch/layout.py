@@ -102,6 +102,8 @@ def alerts_index_body() -> dict[str, Any]:
                 "hits": {"type": "integer"},
                 "sources": keyword,
                 "updated_at": {"type": "date"},
+                "kind": keyword,
+                "search": keyword,
             },
         },
     }

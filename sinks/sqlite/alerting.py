@@ -169,5 +169,30 @@ class AlertingTables:
                 > 0
             )
 
+    # -- entities seen (new-entity rules) -------------------------------------------------------------------
+
+    def seen_entities(self, kind: str) -> set[tuple[str, str]]:
+        """(name, country) pairs of this kind ever seen; at the first call on an empty table, primed from the
+        stored dispatches, so a new rule on an old store does not call everything new."""
+        rows = self._read("SELECT name, country FROM seen_entities WHERE kind = ?", (kind,))
+        if rows:
+            return {(name, country) for name, country in rows}
+        primed: set[tuple[str, str]] = set()
+        for (raw,) in self._read("SELECT doc FROM dispatches"):
+            for mention in json.loads(raw).get(kind) or ():
+                if mention.get("name") and mention.get("country"):
+                    primed.add((mention["name"], mention["country"]))
+        if primed:
+            self.add_seen_entities(kind, sorted(primed), datetime.now(UTC))
+        return primed
+
+    def add_seen_entities(self, kind: str, pairs: list[tuple[str, str]], at: datetime) -> None:
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO seen_entities (kind, name, country, first_seen) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                [(kind, name, country, _ts(at)) for name, country in pairs],
+            )
+
     def silenced_count(self) -> int:
         return int(self._read("SELECT count(*) FROM deliveries WHERE outcome = 'silenced'")[0][0])

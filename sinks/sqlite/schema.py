@@ -185,6 +185,13 @@ MIGRATIONS: list[str] = [
         created_at REAL NOT NULL
     );
     CREATE INDEX silences_ends ON silences (ends);
+    CREATE TABLE seen_entities (
+        kind       TEXT NOT NULL,      -- officials | agencies
+        name       TEXT NOT NULL,
+        country    TEXT NOT NULL,
+        first_seen REAL NOT NULL,
+        PRIMARY KEY (kind, name, country)
+    ) WITHOUT ROWID;
     """,
 ]
 

@@ -14,6 +14,7 @@ from wirewatch.config import ConfigError, ConfigProblem
 from wirewatch.processors.steps import STEPS
 from wirewatch.producers.kinds import kind_problem
 from wirewatch.settings import DeliverySettings, Settings
+from wirewatch.sinks.alerts.aggregate import Counted
 from wirewatch.sinks.alerts.channels import CHANNEL_TYPES, RESERVED_NAMES, channel_names
 from wirewatch.sinks.alerts.policy import PolicyError, RulePolicy
 from wirewatch.sinks.alerts.template import TemplateError, check_template
@@ -43,6 +44,10 @@ def component_problems(settings: Settings) -> list[ConfigProblem]:
     for i, rule in enumerate(settings.rules):
         try:
             RulePolicy.of(rule)
+            if rule.type != "match":
+                Counted.of(rule)
+            elif rule.params:
+                raise PolicyError(f"{', '.join(sorted(rule.params))}: only for the counted rule types (type = ...)")
         except PolicyError as exc:
             problems.append(ConfigProblem(f"rules[{i}]", f"rule {rule.name!r}: {exc}"))
         for channel in rule.channels:

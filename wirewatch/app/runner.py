@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import logging
 import sys
 import time
@@ -29,7 +30,7 @@ from wirewatch.app.feed_catalog import effective_feeds
 from wirewatch.events import EventBus
 from wirewatch.lifecycle import stop_on_signals
 from wirewatch.metrics import Metrics
-from wirewatch.models import Dispatch, Rule
+from wirewatch.models import Dispatch, Rule, utcnow
 from wirewatch.processors.learning import Learning
 from wirewatch.processors.process import DispatchProcessor
 from wirewatch.processors.steps import build_steps
@@ -41,6 +42,7 @@ from wirewatch.producers.fulltext.pool import FullTextPool
 from wirewatch.producers.poller import FeedPoller
 from wirewatch.query import RuleMatcher
 from wirewatch.settings import Settings
+from wirewatch.sinks.alerts.aggregate import CountedAlerts
 from wirewatch.sinks.alerts.channels import build_notifiers
 from wirewatch.sinks.alerts.delivery import AlertDelivery
 from wirewatch.sinks.alerts.policy import policies
@@ -89,6 +91,8 @@ class EmbeddedPipeline:
         self.store = store
         self.processor = processor
         self.delivery = delivery
+        # frequency, spike, new entity and flatline rules, counted over the stream (sinks/alerts/aggregate.py)
+        self.counted = CountedAlerts(settings.rules, delivery.record_many, seen=store)
         self.queue: asyncio.Queue[Dispatch] = asyncio.Queue(maxsize=settings.pipeline.queue_size)
         self.counters = PipelineCounters()
         self._alert_ready = asyncio.Event()
@@ -135,7 +139,9 @@ class EmbeddedPipeline:
             policies=policies(settings.rules),
         )
         _settle_heap()
-        return cls(settings, store, processor, delivery, metrics=metrics, fulltext=fulltext)
+        pipeline = cls(settings, store, processor, delivery, metrics=metrics, fulltext=fulltext)
+        pipeline.replay_counted()
+        return pipeline
 
     # -- entry points --------------------------------------------------------------------
 
@@ -228,6 +234,8 @@ class EmbeddedPipeline:
                 self.store.put_stories(self.processor.stories.take_changed())
             self._save_learned()
             fired = self.delivery.record_many([pair for result in results for pair in result.alerts])
+            if self.counted.active:
+                fired += self.counted.observe(docs)
             self.store.complete_many([r.tagged.id for r in results])
         if fired:
             self.counters.alerts += len(fired)
@@ -277,6 +285,8 @@ class EmbeddedPipeline:
     async def deliver_forever(self, interval: float = 1.0) -> None:
         while True:
             self._alert_ready.clear()
+            if self.counted.active:
+                self._check_flatlines()
             try:
                 await self.delivery.deliver_backlog()
             except Exception:
@@ -288,6 +298,29 @@ class EmbeddedPipeline:
                     await self._alert_ready.wait()
             except TimeoutError:
                 pass
+
+    def _check_flatlines(self) -> None:
+        """Flatline rules: a feed or the intake silent for their window (checked with each delivery round)."""
+        try:
+            fired = self.counted.tick(utcnow())
+        except Exception:
+            log.exception("checking the flatline rules failed")
+            return
+        for alert in fired:
+            self.counters.alerts += 1
+            self.events.publish("alert", alert.to_dict())
+
+    def replay_counted(self) -> int:
+        """Rebuild the counted rules' windows from the dispatches stored within their horizon (a restart
+        loses no frequency, spike or new entity: what fired already is in the ledger, once)."""
+        if not self.counted.active:
+            return 0
+        since = time.time() - self.counted.horizon
+        rows = self.store.conn.execute("SELECT doc FROM dispatches WHERE stored_at >= ? ORDER BY seq", (since,))
+        docs = [json.loads(raw) for (raw,) in rows]
+        self.counted.observe(docs)
+        self.counted.evaluator.start(utcnow())
+        return len(docs)
 
     async def drain(self) -> None:
         """Wait until everything queued so far is processed, then deliver everything that is due."""

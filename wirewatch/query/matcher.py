@@ -184,6 +184,8 @@ def _compile_rules(rules: list[Rule]) -> tuple[list[tuple[Rule, Query]], list[Ru
     parsed: list[tuple[Rule, Query]] = []
     errors: list[RuleError] = []
     for rule in rules:
+        if rule.type != "match":  # frequency, spike, new entity, flatline: counted by the alerting stage
+            continue
         try:
             query = parse_query(rule.query)
         except QuerySyntaxError as exc:

@@ -32,10 +32,11 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
     from wirewatch.app.silences import SilenceFollower
+    from wirewatch.sinks.alerts.aggregate import CountedAlerts
     from wirewatch.sinks.alerts.channels import build_notifiers
     from wirewatch.sinks.alerts.delivery import AlertDelivery
     from wirewatch.sinks.alerts.policy import policies
-    from wirewatch.sinks.alerts.service import AlertNotifierService
+    from wirewatch.sinks.alerts.service import AlertNotifierService, CountedRulesFollower
     from wirewatch.sinks.sqlite.store import SQLiteStore
 
     stop = stop or asyncio.Event()
@@ -45,9 +46,14 @@ async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
                 store, build_notifiers(settings.delivery), settings.delivery, policies=policies(settings.rules)
             )
             # Silences added with `wirewatch silence ... --kafka` reach this ledger through their topic.
-            silences = asyncio.create_task(SilenceFollower(settings.kafka, store).run())
+            followers = [asyncio.create_task(SilenceFollower(settings.kafka, store).run())]
+            # Frequency, spike, new-entity and flatline rules count the tagged stream here, into this ledger.
+            counted = CountedAlerts(settings.rules, delivery.record_many, seen=store)
+            if counted.active:
+                followers.append(asyncio.create_task(CountedRulesFollower(settings, counted, delivery).run(stop)))
             try:
                 await AlertNotifierService(settings, store, delivery).run(stop)
             finally:
-                silences.cancel()
-                await asyncio.gather(silences, return_exceptions=True)
+                for follower in followers:
+                    follower.cancel()
+                await asyncio.gather(*followers, return_exceptions=True)
