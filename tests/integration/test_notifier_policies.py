@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from kafka import KafkaProducer
 
 from tests.integration.kafka_support import ServiceProcess
 from tests.integration.test_kafka_notifier import publish
@@ -115,4 +116,72 @@ async def test_kill9_mid_digest_and_mid_window_loses_nothing_and_doubles_nothing
         assert {outcome for _, outcome, _ in outcomes} == {"sent", "silenced"}
     finally:
         notifier.stop()
+        delete_topics(kafka)
+
+
+async def test_counted_rules_in_the_notifier_fire_once_across_a_restart(kafka_bootstrap, receiver, tmp_path):
+    from tests.integration.test_kafka_notifier import run_until
+    from wirewatch.models import Rule
+    from wirewatch.settings import DeliverySettings, Settings, WebhookSettings
+
+    kafka = unique_kafka(kafka_bootstrap, partitions=2)
+    kafka.notifier_group = f"{kafka.client_id}-notifier"
+    kafka.notifier_store = tmp_path / "notifier.db"
+    settings = Settings(
+        kafka=kafka,
+        rules=[
+            Rule(
+                id="burst",
+                name="junta burst",
+                query="junta",
+                channels=["ops"],
+                type="frequency",
+                params={"threshold": 3, "window": "1h"},
+            ),
+            Rule(
+                id="quiet", name="intake silent", query="*", channels=["ops"], type="flatline", params={"window": "8s"}
+            ),
+        ],
+        delivery=DeliverySettings(retry_base=0.2, retry_max=1.0, webhooks={"ops": WebhookSettings(url=receiver.url)}),
+    )
+    now = utcnow()
+    docs = [
+        {
+            "id": f"j{i}",
+            "title": f"The junta speaks, part {i}",
+            "text": "junta",
+            "source": "wire",
+            "fetched": (now + timedelta(seconds=i)).isoformat().replace("+00:00", "Z"),
+            "countries": [],
+        }
+        for i in range(4)
+    ]
+    try:
+        producer = KafkaProducer(bootstrap_servers=kafka.bootstrap_servers, acks="all")
+        for doc in docs:
+            producer.send(kafka.topic_tagged, key=str(doc["id"]).encode(), value=json.dumps(doc).encode())
+        producer.flush(timeout=30)
+        producer.close()
+
+        def kinds() -> list[str]:
+            return sorted(body["kind"] for body in receiver.received)
+
+        await run_until(settings, lambda: kinds() == ["flatline", "frequency"], timeout=60)
+        burst = next(body for body in receiver.received if body["kind"] == "frequency")
+        assert burst["title"].startswith("3 dispatches matched in 1h") and "junta" in burst["search"]
+        # a restart replays the hour from the topic: the same alert key, recorded once, not sent again
+        ends = time.monotonic() + 6  # the replay of the topic happens in the first second or two
+        await run_until(settings, lambda: time.monotonic() > ends, timeout=30)
+        assert kinds() == ["flatline", "frequency"]
+        assert ledger(kafka.notifier_store, "SELECT count(*) FROM alerts WHERE rule_id = 'burst'") == [(1,)]
+        # proof that the restart did replay the stream: with the ledger's record gone, the same alert comes back
+        conn = sqlite3.connect(kafka.notifier_store)
+        with conn:
+            conn.execute("DELETE FROM deliveries WHERE alert_key LIKE 'burst:%'")
+            conn.execute("DELETE FROM alert_hits WHERE alert_key LIKE 'burst:%'")
+            conn.execute("DELETE FROM alerts WHERE rule_id = 'burst'")
+        conn.close()
+        await run_until(settings, lambda: kinds() == ["flatline", "frequency", "frequency"], timeout=30)
+        assert receiver.received[-1]["key"] == burst["key"]
+    finally:
         delete_topics(kafka)
