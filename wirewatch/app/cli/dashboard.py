@@ -43,8 +43,29 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         from wirewatch.app.dashboard.feeds import FeedControl
 
         feed_control = FeedControl(settings)
-    asyncio.run(serve(str(settings.store.path), bind, port, policy, backend=backend, feed_control=feed_control))
+    asyncio.run(
+        serve(
+            str(settings.store.path),
+            bind,
+            port,
+            policy,
+            backend=backend,
+            feed_control=feed_control,
+            silence_control=silence_control_for(settings),
+        )
+    )
     return 0
+
+
+def silence_control_for(settings: Any) -> Any:
+    """Silences where the alerts are delivered: the embedded store, or (distributed) the topic the notifier follows."""
+    from wirewatch.app.dashboard.silences import SilenceControl
+    from wirewatch.app.silences import SilenceBook, StoreSilences, TopicSilences
+
+    book: SilenceBook = (
+        TopicSilences(settings.kafka) if settings.elasticsearch.enabled else StoreSilences(settings.store.path)
+    )
+    return SilenceControl(book, [rule.name for rule in settings.rules])
 
 
 def open_backend(settings: Any) -> Any:
@@ -77,6 +98,7 @@ async def serve(
     stop: asyncio.Event | None = None,
     backend: Any = None,
     feed_control: Any = None,
+    silence_control: Any = None,
 ) -> None:
     from wirewatch.app.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
@@ -87,7 +109,9 @@ async def serve(
         metrics = Metrics()
         bus = EventBus(on_drop=metrics.events_dropped.inc)
         backend = backend if backend is not None else SQLiteBackend(store_path)
-        app = create_app(backend, bus=bus, metrics=metrics, policy=policy, feed_control=feed_control)
+        app = create_app(
+            backend, bus=bus, metrics=metrics, policy=policy, feed_control=feed_control, silence_control=silence_control
+        )
         server = DashboardServer(app, bind, port)
         try:
             url = await server.start()

@@ -17,12 +17,13 @@ from typing import Any
 
 from aiohttp import web
 
-from wirewatch.app.dashboard import api, feeds, pages
+from wirewatch.app.dashboard import api, feeds, pages, silences
 from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
 from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
 from wirewatch.app.dashboard.feeds import FEED_CONTROL, FeedControl
 from wirewatch.app.dashboard.params import InvalidParameter
+from wirewatch.app.dashboard.silences import SILENCE_CONTROL, SilenceControl
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 
@@ -135,6 +136,7 @@ def create_app(
     metrics: Metrics | None = None,
     policy: AccessPolicy | None = None,
     feed_control: FeedControl | None = None,
+    silence_control: SilenceControl | None = None,
 ) -> web.Application:
     app = web.Application(
         middlewares=[security_headers, access_control, json_errors], client_max_size=MAX_REQUEST_BYTES
@@ -145,8 +147,11 @@ def create_app(
     app[POLICY] = policy or AccessPolicy(bind="127.0.0.1")
     if feed_control is not None:  # feeds can be managed from the page (embedded store only)
         app[FEED_CONTROL] = feed_control
+    if silence_control is not None:  # alert silences from the page (the store, or the silences topic)
+        app[SILENCE_CONTROL] = silence_control
     api.add_routes(app)
     feeds.add_routes(app)
+    silences.add_routes(app)
     pages.add_routes(app)
     app.router.add_get("/login", login_form)
     app.router.add_post("/login", login_submit)

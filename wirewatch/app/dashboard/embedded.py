@@ -11,6 +11,8 @@ from wirewatch.app.dashboard.app import DashboardServer, create_app
 from wirewatch.app.dashboard.auth import AccessPolicy
 from wirewatch.app.dashboard.backend import SQLiteBackend
 from wirewatch.app.dashboard.feeds import FeedControl
+from wirewatch.app.dashboard.silences import SilenceControl
+from wirewatch.app.silences import StoreSilences
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
 from wirewatch.settings import Settings
@@ -49,7 +51,14 @@ async def start_dashboard(
     # share the pipeline's connection (WAL lets them read while it writes).
     backend = SQLiteBackend(settings.store.path, feed_health=feed_health)
     server = DashboardServer(
-        create_app(backend, bus=bus, metrics=metrics, policy=policy, feed_control=FeedControl(settings)),
+        create_app(
+            backend,
+            bus=bus,
+            metrics=metrics,
+            policy=policy,
+            feed_control=FeedControl(settings),
+            silence_control=SilenceControl(StoreSilences(settings.store.path), [r.name for r in settings.rules]),
+        ),
         server_settings.bind,
         server_settings.port,
     )

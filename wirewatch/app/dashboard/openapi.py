@@ -187,6 +187,32 @@ OPENAPI: dict[str, Any] = {
                 ),
             ],
         ),
+        "/api/silences": {
+            **_get(
+                "Silences in force or scheduled (`managed`: false when this dashboard does not manage them)",
+                [],
+                "Silences",
+                errors=(),
+            ),
+            "post": _post(
+                "Silence alerts: `for` a duration (6h), a `reason`, optionally a `rule` name and a `key` (ML, an "
+                "official, a story id); 201 with the silence",
+                {
+                    "rule": {"type": "string"},
+                    "key": {"type": "string"},
+                    "for": {"type": "string"},
+                    "reason": {"type": "string"},
+                    "by": {"type": "string"},
+                },
+                errors=(400, 403, 404, 415),
+            ),
+        },
+        "/api/silences/{id}/expire": _post(
+            "End a silence now (404 when none is in force with that id).",
+            {},
+            errors=(403, 404, 415),
+            parameters=[_param("id", "Silence id.", {"type": "string"}, where="path", required=True)],
+        ),
         "/api/stats": _get("Store counts and live-stream counters", [], "Counts", errors=()),
         "/api/stats/countries": _get(
             "Dispatches mentioning each of the top countries, per time bucket",

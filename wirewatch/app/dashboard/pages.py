@@ -23,6 +23,8 @@ from wirewatch.app.dashboard.present import (
     story_alerts_since,
     story_member,
 )
+from wirewatch.app.dashboard.silences import SILENCE_CONTROL
+from wirewatch.app.dashboard.silences import panel as silence_panel
 from wirewatch.models import StoryFilter
 from wirewatch.query import QuerySyntaxError
 
@@ -240,6 +242,8 @@ async def overview(request: web.Request) -> web.Response:
         )
 
     alerts, latest, feeds, counts, buckets, officials, agencies, stories = await blocking(request, gather)
+    silence_control = request.app.get(SILENCE_CONTROL)
+    silences = await silence_control.current() if silence_control is not None else []
     period_links = [
         el("a", {"href": _overview_href(p, order), "class": "current" if p == window.period else None}, p)
         for p in PERIODS
@@ -308,6 +312,14 @@ async def overview(request: web.Request) -> web.Response:
             chart.render(buckets, window.since, window.until, window.bucket_seconds),
             el("div", {"class": "tops"}, _top_table("Top officials", officials), _top_table("Top agencies", agencies)),
         ),
+        el(
+            "section",
+            {"class": "panel"},
+            el("h2", {"id": "silences"}, "Silences"),
+            silence_panel(request, silences),
+        )
+        if silence_control is not None
+        else Markup(""),
         el(
             "section",
             {"class": "panel"},

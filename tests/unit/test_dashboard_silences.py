@@ -1,0 +1,82 @@
+"""Silences on the dashboard, through real HTTP: listed, added from the form and the JSON API, ended; guarded
+like the feed forms; every string a user typed is escaped on the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from wirewatch.app.dashboard import SQLiteBackend, create_app
+from wirewatch.app.dashboard.silences import SilenceControl
+from wirewatch.app.silences import StoreSilences
+from wirewatch.models import utcnow
+from wirewatch.sinks.sqlite.store import SQLiteStore
+
+
+async def client_for(tmp_path: Path) -> tuple[TestClient, SilenceControl]:
+    path = tmp_path / "ww.db"
+    SQLiteStore(path).close()
+    control = SilenceControl(StoreSilences(path), ["coup in Mali", "coup anywhere"])
+    client = TestClient(TestServer(create_app(SQLiteBackend(path), silence_control=control), host="127.0.0.1"))
+    await client.start_server()
+    return client, control
+
+
+def active(tmp_path: Path) -> list:
+    with SQLiteStore(tmp_path / "ww.db") as store:
+        return store.silences(active_at=utcnow())
+
+
+async def test_a_silence_added_from_the_page_is_listed_escaped_and_can_be_ended(tmp_path: Path) -> None:
+    client, control = await client_for(tmp_path)
+    try:
+        form = {"token": control.form_token, "rule": "coup in Mali", "key": "ML", "for": "6h"}
+        response = await client.post("/silences", data={**form, "reason": "<script>x()</script> briefing"})
+        assert response.status == 200  # the redirect to the overview, followed
+        (silence,) = active(tmp_path)
+        assert (silence.rule, silence.key, silence.created_by) == ("coup in Mali", "ML", "dashboard")
+        page = await (await client.get("/")).text()
+        assert "&lt;script&gt;x()&lt;/script&gt; briefing" in page and "<script>x()" not in page
+        assert f'action="/silences/{silence.id}/expire"' in page
+        ended = await client.post(f"/silences/{silence.id}/expire", data={"token": control.form_token})
+        assert ended.status == 200 and active(tmp_path) == []
+        assert "No silence in force" in await (await client.get("/")).text()
+    finally:
+        await client.close()
+
+
+async def test_forms_without_the_token_or_from_elsewhere_change_nothing(tmp_path: Path) -> None:
+    client, control = await client_for(tmp_path)
+    try:
+        form = {"rule": "", "key": "ML", "for": "1h", "reason": "x"}
+        assert (await client.post("/silences", data=form)).status == 403
+        foreign = await client.post(
+            "/silences", data={**form, "token": control.form_token}, headers={"Origin": "https://evil.example"}
+        )
+        assert foreign.status == 403 and active(tmp_path) == []
+        bad = await client.post("/silences", data={**form, "token": control.form_token, "for": "forever"})
+        assert bad.status == 400 and "not a duration" in await bad.text()
+        unknown = await client.post("/silences", data={**form, "token": control.form_token, "rule": "nope"})
+        assert unknown.status == 400 and active(tmp_path) == []
+    finally:
+        await client.close()
+
+
+async def test_the_json_api_lists_adds_and_ends(tmp_path: Path) -> None:
+    client, _ = await client_for(tmp_path)
+    try:
+        assert (await client.post("/api/silences", data="{}")).status == 415
+        created = await client.post("/api/silences", json={"key": "NE", "for": "2h", "reason": "known", "by": "ops"})
+        assert created.status == 201
+        body = await created.json()
+        assert (body["key"], body["rule"], body["created_by"]) == ("NE", None, "ops")
+        listed = await (await client.get("/api/silences")).json()
+        assert [s["id"] for s in listed["silences"]] == [body["id"]]
+        assert (await client.post(f"/api/silences/{body['id']}/expire", json={})).status == 200
+        assert (await client.post(f"/api/silences/{body['id']}/expire", json={})).status == 404
+        assert (await (await client.get("/api/silences")).json())["silences"] == []
+        refused = await client.post("/api/silences", json={"key": "NE", "for": "2h"})
+        assert refused.status == 400 and "reason" in (await refused.json())["error"]["message"]
+    finally:
+        await client.close()
