@@ -34,10 +34,6 @@ class Links:
             return f"{base}/stories/{quote(alert.story_id, safe='')}"
         return f"{base}/dispatch/{quote(alert.dispatch_id, safe='')}"
 
-    def rule(self, rule_name: str) -> str | None:
-        """The dashboard's alert list, where the rule's alerts are."""
-        return f"{self.public_url.rstrip('/')}/#alerts" if self.public_url else None
-
 
 @dataclass(frozen=True, slots=True)
 class Item:
