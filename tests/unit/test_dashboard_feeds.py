@@ -41,8 +41,8 @@ async def test_a_form_post_without_the_pages_token_changes_nothing(tmp_path: Pat
         assert response.status == 403
         assert managed(tmp_path) == {}
         overview = await (await client.get("/")).text()
-        assert control.form_token in overview  # the page's own forms carry it
-        response = await client.post("/feeds/world/pause", data={"token": control.form_token}, allow_redirects=False)
+        assert control.token.value in overview  # the page's own forms carry it
+        response = await client.post("/feeds/world/pause", data={"token": control.token.value}, allow_redirects=False)
         assert response.status == 303 and managed(tmp_path)["world"]["enabled"] is False
     finally:
         await client.close()
@@ -52,7 +52,7 @@ async def test_a_post_from_another_origin_is_refused_even_with_the_token(tmp_pat
     client, control = await client_for(tmp_path)
     try:
         response = await client.post(
-            "/feeds/world/pause", data={"token": control.form_token}, headers={"Origin": "https://evil.example"}
+            "/feeds/world/pause", data={"token": control.token.value}, headers={"Origin": "https://evil.example"}
         )
         assert response.status == 403 and managed(tmp_path) == {}
     finally:

@@ -31,7 +31,7 @@ def active(tmp_path: Path) -> list:
 async def test_a_silence_added_from_the_page_is_listed_escaped_and_can_be_ended(tmp_path: Path) -> None:
     client, control = await client_for(tmp_path)
     try:
-        form = {"token": control.form_token, "rule": "coup in Mali", "key": "ML", "for": "6h"}
+        form = {"token": control.token.value, "rule": "coup in Mali", "key": "ML", "for": "6h"}
         response = await client.post("/silences", data={**form, "reason": "<script>x()</script> briefing"})
         assert response.status == 200  # the redirect to the overview, followed
         (silence,) = active(tmp_path)
@@ -39,7 +39,7 @@ async def test_a_silence_added_from_the_page_is_listed_escaped_and_can_be_ended(
         page = await (await client.get("/")).text()
         assert "&lt;script&gt;x()&lt;/script&gt; briefing" in page and "<script>x()" not in page
         assert f'action="/silences/{silence.id}/expire"' in page
-        ended = await client.post(f"/silences/{silence.id}/expire", data={"token": control.form_token})
+        ended = await client.post(f"/silences/{silence.id}/expire", data={"token": control.token.value})
         assert ended.status == 200 and active(tmp_path) == []
         assert "No silence in force" in await (await client.get("/")).text()
     finally:
@@ -52,12 +52,12 @@ async def test_forms_without_the_token_or_from_elsewhere_change_nothing(tmp_path
         form = {"rule": "", "key": "ML", "for": "1h", "reason": "x"}
         assert (await client.post("/silences", data=form)).status == 403
         foreign = await client.post(
-            "/silences", data={**form, "token": control.form_token}, headers={"Origin": "https://evil.example"}
+            "/silences", data={**form, "token": control.token.value}, headers={"Origin": "https://evil.example"}
         )
         assert foreign.status == 403 and active(tmp_path) == []
-        bad = await client.post("/silences", data={**form, "token": control.form_token, "for": "forever"})
+        bad = await client.post("/silences", data={**form, "token": control.token.value, "for": "forever"})
         assert bad.status == 400 and "not a duration" in await bad.text()
-        unknown = await client.post("/silences", data={**form, "token": control.form_token, "rule": "nope"})
+        unknown = await client.post("/silences", data={**form, "token": control.token.value, "rule": "nope"})
         assert unknown.status == 400 and active(tmp_path) == []
     finally:
         await client.close()

@@ -3,21 +3,17 @@
 The same FeedManager as `wirewatch feeds`; changes land in the store and the running pipeline adopts them
 within seconds. Without JavaScript: plain forms that post and come back to the overview.
 
-Writes are guarded against cross-site requests (a page elsewhere posting to 127.0.0.1): every form carries
-a token only this server's pages know, a request whose Origin is not this dashboard is refused, and the JSON
-API accepts only `Content-Type: application/json` (which a foreign page cannot send without a CORS preflight
-this server never grants). The session cookie is SameSite=Strict besides.
+Writes are guarded against cross-site requests as every dashboard write is (forms.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import hmac
-import secrets
 from typing import Any
 
 from aiohttp import web
 
+from wirewatch.app.dashboard.forms import FormToken, json_body, refuse_cross_origin, result_page
 from wirewatch.app.dashboard.html import Markup, el
 from wirewatch.app.feed_catalog import FeedDefinitionError, FeedManager, default_feed_name
 from wirewatch.settings import Settings
@@ -28,10 +24,7 @@ class FeedControl:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.form_token = secrets.token_urlsafe(24)  # per process: forms from an older run are refused
-
-    def token_ok(self, offered: object) -> bool:
-        return isinstance(offered, str) and hmac.compare_digest(offered.encode(), self.form_token.encode())
+        self.token = FormToken()
 
     def _run(self, action: Any) -> Any:
         from wirewatch.sinks.sqlite.store import SQLiteStore
@@ -78,11 +71,6 @@ FEED_CONTROL = web.AppKey("feed_control", FeedControl)
 ACTIONS = ("pause", "resume", "remove")
 
 
-def same_origin(request: web.Request) -> bool:
-    origin = request.headers.get("Origin")
-    return origin is None or origin == f"{request.scheme}://{request.host}"
-
-
 def _tags(value: object) -> list[str]:
     words = [str(v) for v in value] if isinstance(value, list) else str(value or "").replace(",", " ").split()
     return ["-".join(word.lower().split()) for word in words if word.strip()]
@@ -91,26 +79,26 @@ def _tags(value: object) -> list[str]:
 async def form_add(request: web.Request) -> web.Response:
     control = _control(request)
     form = await request.post()
-    _check_form(request, control, form.get("token"))
+    control.token.check(form.get("token"))
     added, problems, candidates = await control.add(
         str(form.get("url") or "").strip(), str(form.get("name") or "").strip(), _tags(form.get("tags"))
     )
     if candidates:
-        return _page(request, "Choose a feed", _choices(control, candidates, str(form.get("tags") or "")))
+        return result_page("Choose a feed", _choices(control, candidates, str(form.get("tags") or "")))
     if added:
         raise web.HTTPSeeOther("/#feeds")
-    return _page(request, "Feed not added", el("p", {"class": "error"}, "; ".join(problems)), status=400)
+    return result_page("Feed not added", el("p", {"class": "error"}, "; ".join(problems)), status=400)
 
 
 async def form_action(request: web.Request) -> web.Response:
     control = _control(request)
     form = await request.post()
-    _check_form(request, control, form.get("token"))
+    control.token.check(form.get("token"))
     name, action = request.match_info["name"], request.match_info["action"]
     try:
         await control.act(name, action)
     except FeedDefinitionError as exc:
-        return _page(request, "Not done", el("p", {"class": "error"}, str(exc)), status=400)
+        return result_page("Not done", el("p", {"class": "error"}, str(exc)), status=400)
     raise web.HTTPSeeOther("/#feeds")
 
 
@@ -118,7 +106,7 @@ async def api_add(request: web.Request) -> web.Response:
     from wirewatch.app.dashboard.api import json_error, json_response
 
     control = _control(request)
-    body = await _json_body(request)
+    body = await json_body(request)
     added, problems, candidates = await control.add(
         str(body.get("url") or "").strip(), str(body.get("name") or "").strip(), _tags(body.get("tags"))
     )
@@ -134,7 +122,7 @@ async def api_action(request: web.Request) -> web.Response:
     from wirewatch.app.dashboard.api import json_error, json_response
 
     control = _control(request)
-    await _json_body(request)
+    await json_body(request)
     name, action = request.match_info["name"], request.match_info["action"]
     try:
         await control.act(name, action)
@@ -157,7 +145,7 @@ def controls(request: web.Request, row: dict[str, Any]) -> Markup:
             el(
                 "form",
                 {"method": "post", "action": f"/feeds/{row.get('name', '')}/{action}"},
-                el("input", {"type": "hidden", "name": "token", "value": control.form_token}),
+                control.token.field(),
                 el("button", {"type": "submit", "class": f"small {action}"}, action),
             )
             for action in actions
@@ -172,7 +160,7 @@ def add_form(request: web.Request) -> Markup:
     return el(
         "form",
         {"method": "post", "action": "/feeds", "class": "add-feed"},
-        el("input", {"type": "hidden", "name": "token", "value": control.form_token}),
+        control.token.field(),
         el("input", {"type": "url", "name": "url", "placeholder": "feed or site URL", "required": True}),
         el("input", {"type": "text", "name": "name", "placeholder": "name (optional)"}),
         el("input", {"type": "text", "name": "tags", "placeholder": "tags, e.g. africa"}),
@@ -191,24 +179,8 @@ def _control(request: web.Request) -> FeedControl:
     control = request.app.get(FEED_CONTROL)
     if control is None:
         raise web.HTTPNotFound(reason="feeds are managed with `wirewatch feeds ... --kafka` in distributed mode")
-    if not same_origin(request):
-        raise web.HTTPForbidden(reason="cross-origin request refused")
+    refuse_cross_origin(request)
     return control
-
-
-def _check_form(request: web.Request, control: FeedControl, token: object) -> None:
-    if not control.token_ok(token):
-        raise web.HTTPForbidden(reason="form token missing or stale: reload the page")
-
-
-async def _json_body(request: web.Request) -> dict[str, Any]:
-    if request.content_type != "application/json":
-        raise web.HTTPUnsupportedMediaType(reason="send Content-Type: application/json")
-    try:
-        body = await request.json()
-    except ValueError as exc:
-        raise web.HTTPBadRequest(reason=f"not JSON: {exc}") from exc
-    return body if isinstance(body, dict) else {}
 
 
 def _choices(control: FeedControl, candidates: list[Any], tags: str) -> Markup:
@@ -222,7 +194,7 @@ def _choices(control: FeedControl, candidates: list[Any], tags: str) -> Markup:
                 el(
                     "form",
                     {"method": "post", "action": "/feeds"},
-                    el("input", {"type": "hidden", "name": "token", "value": control.form_token}),
+                    control.token.field(),
                     el("input", {"type": "hidden", "name": "url", "value": c.url}),
                     el("input", {"type": "hidden", "name": "name", "value": default_feed_name(c.title, c.url)}),
                     el("input", {"type": "hidden", "name": "tags", "value": tags}),
@@ -235,10 +207,3 @@ def _choices(control: FeedControl, candidates: list[Any], tags: str) -> Markup:
             for c in candidates
         ],
     )
-
-
-def _page(request: web.Request, title: str, content: Markup, status: int = 200) -> web.Response:
-    from wirewatch.app.dashboard.html import document
-
-    body = el("main", {"class": "panel"}, el("h2", None, title), content, el("p", None, el("a", {"href": "/"}, "Back")))
-    return web.Response(text=document(title, body), status=status, content_type="text/html", charset="utf-8")

@@ -2,20 +2,18 @@
 same as JSON (`GET /api/silences`, `POST /api/silences`, `POST /api/silences/{id}/expire`).
 
 They land where `wirewatch silence` puts them (app/silences.py): the embedded store, or, in distributed mode,
-the compacted silences topic the notifier follows. Forms are guarded as the feed forms are (feeds.py): a
-per-process token, same-origin only, and JSON only with its content type.
+the compacted silences topic the notifier follows. Writes are guarded as every dashboard write is (forms.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import hmac
-import secrets
 from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
 
+from wirewatch.app.dashboard.forms import FormToken, json_body, refuse_cross_origin, result_page
 from wirewatch.app.dashboard.html import Markup, el
 from wirewatch.app.silences import SilenceBook, new_silence
 from wirewatch.models import Silence, format_time, utcnow
@@ -29,10 +27,7 @@ class SilenceControl:
     def __init__(self, book: SilenceBook, rules: list[str] | None = None) -> None:
         self.book = book
         self.rules = rules or []  # configured rule names, offered in the form
-        self.form_token = secrets.token_urlsafe(24)
-
-    def token_ok(self, offered: object) -> bool:
-        return isinstance(offered, str) and hmac.compare_digest(offered.encode(), self.form_token.encode())
+        self.token = FormToken()
 
     async def current(self) -> list[Silence]:
         now = utcnow()
@@ -86,7 +81,7 @@ def panel(request: web.Request, silences: list[Silence]) -> Markup:
                 el(
                     "form",
                     {"method": "post", "action": f"/silences/{s.id}/expire"},
-                    el("input", {"type": "hidden", "name": "token", "value": control.form_token}),
+                    control.token.field(),
                     el("button", {"type": "submit", "class": "small"}, "end now"),
                 ),
             ),
@@ -106,7 +101,7 @@ def panel(request: web.Request, silences: list[Silence]) -> Markup:
     form = el(
         "form",
         {"method": "post", "action": "/silences", "class": "add-silence"},
-        el("input", {"type": "hidden", "name": "token", "value": control.form_token}),
+        control.token.field(),
         el(
             "select",
             {"name": "rule"},
@@ -124,20 +119,18 @@ def panel(request: web.Request, silences: list[Silence]) -> Markup:
 async def form_add(request: web.Request) -> web.Response:
     control = _control(request)
     form = await request.post()
-    if not control.token_ok(form.get("token")):
-        raise web.HTTPForbidden(reason="form token missing or stale: reload the page")
+    control.token.check(form.get("token"))
     try:
         await control.add(dict(form), by="dashboard")
     except ValueError as exc:
-        return _page("Not silenced", el("p", {"class": "error"}, str(exc)), status=400)
+        return result_page("Not silenced", el("p", {"class": "error"}, str(exc)), status=400)
     raise web.HTTPSeeOther("/#silences")
 
 
 async def form_expire(request: web.Request) -> web.Response:
     control = _control(request)
     form = await request.post()
-    if not control.token_ok(form.get("token")):
-        raise web.HTTPForbidden(reason="form token missing or stale: reload the page")
+    control.token.check(form.get("token"))
     await control.expire(request.match_info["id"])
     raise web.HTTPSeeOther("/#silences")
 
@@ -153,10 +146,9 @@ async def api_list(request: web.Request) -> web.Response:
 
 async def api_add(request: web.Request) -> web.Response:
     from wirewatch.app.dashboard.api import json_error, json_response
-    from wirewatch.app.dashboard.feeds import _json_body
 
     control = _control(request)
-    body = await _json_body(request)
+    body = await json_body(request)
     try:
         silence = await control.add(body, by=str(body.get("by") or "api")[:MAX_FIELD])
     except ValueError as exc:
@@ -166,10 +158,9 @@ async def api_add(request: web.Request) -> web.Response:
 
 async def api_expire(request: web.Request) -> web.Response:
     from wirewatch.app.dashboard.api import json_error, json_response
-    from wirewatch.app.dashboard.feeds import _json_body
 
     control = _control(request)
-    await _json_body(request)
+    await json_body(request)
     if not await control.expire(request.match_info["id"]):
         return json_error(404, "not_found", "no silence in force with that id")
     return json_response({"id": request.match_info["id"], "ended": True})
@@ -184,18 +175,8 @@ def add_routes(app: web.Application) -> None:
 
 
 def _control(request: web.Request) -> SilenceControl:
-    from wirewatch.app.dashboard.feeds import same_origin
-
     control = request.app.get(SILENCE_CONTROL)
     if control is None:
         raise web.HTTPNotFound(reason="silences are not managed by this dashboard")
-    if not same_origin(request):
-        raise web.HTTPForbidden(reason="cross-origin request refused")
+    refuse_cross_origin(request)
     return control
-
-
-def _page(title: str, content: Markup, status: int = 200) -> web.Response:
-    from wirewatch.app.dashboard.html import document
-
-    body = el("main", {"class": "panel"}, el("h2", None, title), content, el("p", None, el("a", {"href": "/"}, "Back")))
-    return web.Response(text=document(title, body), status=status, content_type="text/html", charset="utf-8")
