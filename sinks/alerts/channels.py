@@ -9,7 +9,9 @@ and a notifier in notifiers.py; retries and bookkeeping stay in delivery.py.
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol, TextIO
 
 from wirewatch.ports import Notifier
 from wirewatch.registry import Registry
@@ -74,63 +76,52 @@ class JsonlChannel:
         return {JSONL_CHANNEL: JsonlNotifier(delivery.jsonl_path)} if delivery.jsonl_path else {}
 
 
-@CHANNEL_TYPES.register
-class WebhookChannel:
-    name = "webhook"
-    summary = (
+@dataclass(frozen=True, slots=True)
+class NamedChannels:
+    """A channel type whose channels are the tables of one [delivery.SECTION.NAME] section, each a notifier."""
+
+    name: str
+    section: str  # the DeliverySettings attribute: name -> that channel's settings
+    summary: str
+    notifier: Callable[[str, Any, Links], Notifier]
+
+    @property
+    def requires(self) -> str:
+        return f"delivery.{self.section}.NAME"
+
+    def channel_names(self, delivery: DeliverySettings) -> list[str]:
+        return list(getattr(delivery, self.section))
+
+    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
+        links = Links(delivery.public_url)
+        return {name: self.notifier(name, table, links) for name, table in getattr(delivery, self.section).items()}
+
+
+for _channels in (
+    NamedChannels(
+        "webhook",
+        "webhooks",
         "an HTTP POST to each [delivery.webhooks.NAME] url: the alert as JSON, or the body of its template;"
-        " headers from env:/file:"
-    )
-    requires = "delivery.webhooks.NAME"
-
-    def channel_names(self, delivery: DeliverySettings) -> list[str]:
-        return list(delivery.webhooks)
-
-    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
-        links = Links(delivery.public_url)
-        return {name: WebhookNotifier(name, hook, links) for name, hook in delivery.webhooks.items()}
-
-
-@CHANNEL_TYPES.register
-class SlackChannel:
-    name = "slack"
-    summary = "a Block Kit message to each [delivery.slack.NAME] incoming-webhook url (env:/file:)"
-    requires = "delivery.slack.NAME"
-
-    def channel_names(self, delivery: DeliverySettings) -> list[str]:
-        return list(delivery.slack)
-
-    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
-        links = Links(delivery.public_url)
-        return {name: SlackNotifier(name, chat, links) for name, chat in delivery.slack.items()}
-
-
-@CHANNEL_TYPES.register
-class TeamsChannel:
-    name = "teams"
-    summary = "an Adaptive Card to each [delivery.teams.NAME] Workflows webhook url (env:/file:)"
-    requires = "delivery.teams.NAME"
-
-    def channel_names(self, delivery: DeliverySettings) -> list[str]:
-        return list(delivery.teams)
-
-    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
-        links = Links(delivery.public_url)
-        return {name: TeamsNotifier(name, chat, links) for name, chat in delivery.teams.items()}
-
-
-@CHANNEL_TYPES.register
-class EmailChannel:
-    name = "email"
-    summary = "an e-mail (plain text and HTML) through each [delivery.email.NAME] SMTP relay"
-    requires = "delivery.email.NAME"
-
-    def channel_names(self, delivery: DeliverySettings) -> list[str]:
-        return list(delivery.email)
-
-    def build(self, delivery: DeliverySettings, console: TextIO | None) -> dict[str, Notifier]:
-        links = Links(delivery.public_url)
-        return {name: EmailNotifier(name, email, links) for name, email in delivery.email.items()}
+        " headers from env:/file:",
+        WebhookNotifier,
+    ),
+    NamedChannels(
+        "slack",
+        "slack",
+        "a Block Kit message to each [delivery.slack.NAME] incoming-webhook url (env:/file:)",
+        SlackNotifier,
+    ),
+    NamedChannels(
+        "teams",
+        "teams",
+        "an Adaptive Card to each [delivery.teams.NAME] Workflows webhook url (env:/file:)",
+        TeamsNotifier,
+    ),
+    NamedChannels(
+        "email", "email", "an e-mail (plain text and HTML) through each [delivery.email.NAME] SMTP relay", EmailNotifier
+    ),
+):
+    CHANNEL_TYPES.add(_channels)
 
 
 def channel_names(delivery: DeliverySettings) -> list[str]:
