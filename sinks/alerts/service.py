@@ -29,10 +29,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from wirewatch.backoff import Backoff
+from wirewatch.kafka_batches import publish_all
 from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Alert, ModelError, utcnow
 from wirewatch.settings import Settings
-from wirewatch.sinks.alerts.aggregate import CountedAlerts
+from wirewatch.sinks.alerts.aggregate import AggregateRules
 from wirewatch.sinks.alerts.delivery import AlertDelivery
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
@@ -124,51 +126,65 @@ class AlertNotifierService:
 
 class CountedRulesFollower:
     """The distributed side of the counted rules (frequency, spike, new entity, flatline): every tagged dispatch,
-    read from the tagged topic without a consumer group (all partitions; nothing committed).
+    read from the tagged topic without a consumer group (all partitions; nothing committed), and what fires
+    published to the alerts topic like any alert. From there this notifier records it (once per key) and
+    delivers it, and the Elasticsearch sink indexes it (`_id` = its key), so the dashboard and Kibana see it.
 
     At start it seeks to `horizon` seconds back (Kafka's offsets for times), so the windows are rebuilt from
-    the stream itself; an alert that fired before the restart comes out again with the same key and the
-    ledger records it once."""
+    the stream itself; an alert that fired before the restart comes out again with the same key and is
+    recorded once and indexed once."""
 
-    def __init__(self, settings: Settings, counted: CountedAlerts, delivery: AlertDelivery) -> None:
+    def __init__(self, settings: Settings, evaluator: AggregateRules) -> None:
         self.kafka = settings.kafka
-        self.counted = counted
-        self.delivery = delivery
+        self.evaluator = evaluator
         self.seen = 0
+        self.published = 0
 
     async def run(self, stop: asyncio.Event) -> None:
-        from aiokafka import AIOKafkaConsumer, TopicPartition
+        from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-        consumer = AIOKafkaConsumer(enable_auto_commit=False, group_id=None, **aiokafka_options(self.kafka))
+        options = aiokafka_options(self.kafka)
+        consumer = AIOKafkaConsumer(enable_auto_commit=False, group_id=None, **options)
+        producer = AIOKafkaProducer(**options, acks="all", enable_idempotence=True)
         await consumer.start()
+        await producer.start()
         try:
-            partitions = None
-            while not partitions and not stop.is_set():
-                partitions = consumer.partitions_for_topic(self.kafka.topic_tagged)
-                if not partitions:
-                    await consumer._client.force_metadata_update()  # aiokafka has no public "refresh" call
-                    await asyncio.sleep(0.5)
-            tps = [TopicPartition(self.kafka.topic_tagged, p) for p in sorted(partitions or ())]
-            consumer.assign(tps)
-            since_ms = int((time.time() - self.counted.horizon) * 1000)
-            offsets = await consumer.offsets_for_times(dict.fromkeys(tps, since_ms))
-            for tp in tps:
-                found = offsets.get(tp)
-                if found is None:
-                    await consumer.seek_to_end(tp)
-                else:
-                    consumer.seek(tp, found.offset)
-            self.counted.evaluator.start(utcnow())
+            await self._seek_to_horizon(consumer, stop)
+            self.evaluator.start(utcnow())
             while not stop.is_set():
                 batches = await consumer.getmany(timeout_ms=1000, max_records=1000)
                 docs = [doc for messages in batches.values() for m in messages if (doc := _doc(m.value))]
                 docs.sort(key=lambda doc: str(doc.get("fetched") or ""))  # partitions interleave: arrival order
                 self.seen += len(docs)
-                fired = self.counted.observe(docs) + self.counted.tick(utcnow())
+                fired = [alert for doc in docs for alert in self.evaluator.observe(doc)]
+                fired += self.evaluator.tick(utcnow())
                 if fired:
-                    await self.delivery.deliver_backlog()
+                    messages = [(self.kafka.topic_alerts, alert.hit_key, alert.to_dict()) for alert in fired]
+                    await publish_all(producer, messages, Backoff(0.5, 10.0))
+                    self.published += len(fired)
         finally:
+            await producer.stop()
             await consumer.stop()
+
+    async def _seek_to_horizon(self, consumer: Any, stop: asyncio.Event) -> None:
+        from aiokafka import TopicPartition
+
+        partitions = None
+        while not partitions and not stop.is_set():
+            partitions = consumer.partitions_for_topic(self.kafka.topic_tagged)
+            if not partitions:
+                await consumer._client.force_metadata_update()  # aiokafka has no public "refresh" call
+                await asyncio.sleep(0.5)
+        tps = [TopicPartition(self.kafka.topic_tagged, p) for p in sorted(partitions or ())]
+        consumer.assign(tps)
+        since_ms = int((time.time() - self.evaluator.horizon) * 1000)
+        offsets = await consumer.offsets_for_times(dict.fromkeys(tps, since_ms))
+        for tp in tps:
+            found = offsets.get(tp)
+            if found is None:
+                await consumer.seek_to_end(tp)
+            else:
+                consumer.seek(tp, found.offset)
 
 
 def _doc(raw: bytes | None) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from kafka import KafkaProducer
 
 from tests.integration.kafka_support import ServiceProcess
 from tests.integration.test_kafka_notifier import publish
-from tests.integration.test_kafka_producer import delete_topics, unique_kafka
+from tests.integration.test_kafka_producer import delete_topics, read_topic, unique_kafka
 from tests.unit.test_store import make_alert
 from wirewatch.app.silences import TopicSilences, new_silence
 from wirewatch.models import Alert, utcnow
@@ -169,6 +169,9 @@ async def test_counted_rules_in_the_notifier_fire_once_across_a_restart(kafka_bo
         await run_until(settings, lambda: kinds() == ["flatline", "frequency"], timeout=60)
         burst = next(body for body in receiver.received if body["kind"] == "frequency")
         assert burst["title"].startswith("3 dispatches matched in 1h") and "junta" in burst["search"]
+        # published like any alert: the Elasticsearch sink indexes it from the alerts topic
+        on_topic = [json.loads(value) for _, value in read_topic(kafka, kafka.topic_alerts)]
+        assert [a["key"] for a in on_topic if a["kind"] == "frequency"] == [burst["key"]]
         # a restart replays the hour from the topic: the same alert key, recorded once, not sent again
         ends = time.monotonic() + 6  # the replay of the topic happens in the first second or two
         await run_until(settings, lambda: time.monotonic() > ends, timeout=30)

@@ -32,7 +32,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
     from wirewatch.app.silences import SilenceFollower
-    from wirewatch.sinks.alerts.aggregate import CountedAlerts
+    from wirewatch.sinks.alerts.aggregate import AggregateRules
     from wirewatch.sinks.alerts.channels import build_notifiers
     from wirewatch.sinks.alerts.delivery import AlertDelivery
     from wirewatch.sinks.alerts.policy import policies
@@ -47,10 +47,11 @@ async def run_notifier(settings, stop: asyncio.Event | None = None) -> None:
             )
             # Silences added with `wirewatch silence ... --kafka` reach this ledger through their topic.
             followers = [asyncio.create_task(SilenceFollower(settings.kafka, store).run())]
-            # Frequency, spike, new-entity and flatline rules count the tagged stream here, into this ledger.
-            counted = CountedAlerts(settings.rules, delivery.record_many, seen=store)
-            if counted.active:
-                followers.append(asyncio.create_task(CountedRulesFollower(settings, counted, delivery).run(stop)))
+            # Frequency, spike, new-entity and flatline rules count the tagged stream here and publish what fires
+            # to the alerts topic, like any alert (the entities seen are kept in this ledger).
+            counted = AggregateRules(settings.rules, seen=store)
+            if counted.counted:
+                followers.append(asyncio.create_task(CountedRulesFollower(settings, counted).run(stop)))
             try:
                 await AlertNotifierService(settings, store, delivery).run(stop)
             finally:
