@@ -187,3 +187,16 @@ async def test_the_embedded_pipeline_delivers_a_spike_and_keeps_it_once_across_a
             await pipeline.close()
     with SQLiteStore(settings.store.path) as store:
         assert [a.kind for a in store.alerts(limit=10)] == ["frequency"]
+
+
+def test_a_counted_alert_links_to_the_search_behind_it_on_the_dashboard() -> None:
+    from wirewatch.app.dashboard.pages import alert_row
+    from wirewatch.app.dashboard.present import alert_view
+    from wirewatch.sinks.alerts.messages import Links
+
+    coup = rule("frequency", "coup", threshold=2, window="1h")
+    (alert,) = run([coup], [doc(i, T0 + timedelta(minutes=i), title="coup <b>now</b>") for i in range(2)])
+    row = alert_row(alert_view(alert))
+    assert 'href="/search?q=%28coup%29+AND+fetched%3A%3E%3D2026-12-06T08%3A01%3A00Z"' in row
+    assert "<b>now</b>" not in row
+    assert (Links("https://ww.example.org").alert(alert) or "").startswith("https://ww.example.org/search?q=%28coup%29")

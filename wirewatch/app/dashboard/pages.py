@@ -113,11 +113,18 @@ def alert_row(alert: dict[str, Any]) -> Markup:
         el(
             "td",
             None,
-            el("a", {"href": f"/dispatch/{alert['dispatch_id']}"}, alert.get("title") or "(untitled)"),
+            el("a", {"href": _alert_href(alert)}, alert.get("title") or "(untitled)"),
             alert_story(alert),
         ),
         el("td", {"class": "codes"}, " ".join(alert.get("countries") or [])),
     )
+
+
+def _alert_href(alert: dict[str, Any]) -> str:
+    """A counted rule's alert (frequency, spike, ...) links to the search that lists its dispatches."""
+    if alert.get("search"):
+        return "/search?" + urlencode({"q": alert["search"]})
+    return f"/dispatch/{alert['dispatch_id']}"
 
 
 def story_counts(record: dict[str, Any]) -> str:

@@ -82,7 +82,16 @@
     row.appendChild(text("td", String(alert.at || "").slice(0, 19).replace("T", " "), "at"));
     row.appendChild(text("td", alert.rule && alert.rule.name));
     const cell = document.createElement("td");
-    cell.appendChild(dispatchLink(alert.dispatch_id, document.createTextNode(String(alert.title || "(untitled)"))));
+    const title = document.createTextNode(String(alert.title || "(untitled)"));
+    if (alert.search) {
+      // A counted rule's alert (frequency, spike, ...): the search that lists the dispatches behind it.
+      const a = document.createElement("a");
+      a.href = "/search?q=" + encodeURIComponent(String(alert.search));
+      a.appendChild(title);
+      cell.appendChild(a);
+    } else {
+      cell.appendChild(dispatchLink(alert.dispatch_id, title));
+    }
     const covers = reach(alert);
     if (covers) cell.appendChild(covers);
     row.appendChild(cell);
