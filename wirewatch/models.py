@@ -404,7 +404,7 @@ class TaggedDispatch:
 GROUP_BY = ("story", "dispatch")
 RULE_TYPES = ("match", "frequency", "spike", "new_entity", "flatline")
 # The settings of the counted rule types (checked by sinks/alerts/aggregate.py): a rule table's other keys.
-RULE_PARAMS = ("threshold", "window", "entity", "factor", "baseline", "min_count", "scope")
+RULE_PARAMS = ("threshold", "window", "entity", "factor", "baseline", "min_count", "scope", "learn")
 
 
 @dataclass(slots=True)

@@ -38,6 +38,8 @@ class SeenEntities(Protocol):
 
     def add_seen_entities(self, kind: str, pairs: list[tuple[str, str]], at: datetime) -> None: ...
 
+    def seen_since(self, kind: str) -> datetime | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Counted:
@@ -52,6 +54,7 @@ class Counted:
     baseline: float = 0.0
     min_count: int = 1
     scope: str = "intake"
+    learn: float = 0.0  # new_entity: how long entities are only learned, with no store history to start from
 
     @classmethod
     def of(cls, rule: Rule) -> Counted:
@@ -94,7 +97,7 @@ class Counted:
                 min_count=int(number("min_count", 5, 1)),
             )
         if kind == "new_entity":
-            return cls(rule, query, entity=choice("entity", NEW_ENTITIES))
+            return cls(rule, query, entity=choice("entity", NEW_ENTITIES), learn=duration("learn", "24h"))
         if kind == "flatline":
             scope = p.get("scope", "intake")
             if not isinstance(scope, str) or not scope:
@@ -141,6 +144,7 @@ class AggregateRules:
         self._seen: dict[str, set[tuple[str, str]]] = {}
         self._last_seen: dict[str, float] = {}  # flatline: scope -> newest dispatch time
         self._first_seen: dict[str, float] = {}  # spike: when the rule first counted (no baseline before that)
+        self._learning_since: dict[str, float] = {}  # new entity: when the first entity of a kind was seen
         self._latest = 0.0
 
     @property
@@ -250,11 +254,19 @@ class AggregateRules:
             new.append((name, country))
         if new and self.seen_store is not None:
             self.seen_store.add_seen_entities(kind, new, datetime.fromtimestamp(at, UTC))
+        if at - self._learning_start(kind, at) < counted.learn:
+            return []  # still learning what is known: a fresh ledger would call every name new
         label = "official" if kind == "officials" else "agency"
         return [
             self._alert(counted, f"new:{kind}:{country}:{name}", f"new {label} for {country}: {name}", at, doc, country)
             for name, country in new
         ]
+
+    def _learning_start(self, kind: str, at: float) -> float:
+        if kind not in self._learning_since:
+            since = self.seen_store.seen_since(kind) if self.seen_store is not None else None
+            self._learning_since[kind] = since.timestamp() if since is not None else at
+        return self._learning_since[kind]
 
     def _seen_set(self, kind: str) -> set[tuple[str, str]]:
         if kind not in self._seen:

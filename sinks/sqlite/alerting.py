@@ -27,6 +27,13 @@ def _dt(value: float) -> datetime:
     return datetime.fromtimestamp(value, UTC)
 
 
+def _seconds(iso: str) -> float:
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return time.time()
+
+
 class AlertingTables:
     # Provided by SQLiteStore.
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
@@ -173,18 +180,30 @@ class AlertingTables:
 
     def seen_entities(self, kind: str) -> set[tuple[str, str]]:
         """(name, country) pairs of this kind ever seen; at the first call on an empty table, primed from the
-        stored dispatches, so a new rule on an old store does not call everything new."""
+        stored dispatches (each first seen when its dispatch arrived), so a new rule on an old store does not
+        call everything new."""
         rows = self._read("SELECT name, country FROM seen_entities WHERE kind = ?", (kind,))
         if rows:
             return {(name, country) for name, country in rows}
-        primed: set[tuple[str, str]] = set()
-        for (raw,) in self._read("SELECT doc FROM dispatches"):
-            for mention in json.loads(raw).get(kind) or ():
+        first: dict[tuple[str, str], str] = {}
+        for (raw,) in self._read("SELECT doc FROM dispatches ORDER BY seq"):
+            doc = json.loads(raw)
+            for mention in doc.get(kind) or ():
                 if mention.get("name") and mention.get("country"):
-                    primed.add((mention["name"], mention["country"]))
-        if primed:
-            self.add_seen_entities(kind, sorted(primed), datetime.now(UTC))
-        return primed
+                    first.setdefault((mention["name"], mention["country"]), str(doc.get("fetched") or ""))
+        if first:
+            with self._write() as conn:
+                conn.executemany(
+                    "INSERT INTO seen_entities (kind, name, country, first_seen) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    [(kind, name, country, _seconds(at)) for (name, country), at in first.items()],
+                )
+        return set(first)
+
+    def seen_since(self, kind: str) -> datetime | None:
+        """When the first entity of this kind was seen: how long new-entity rules have been learning."""
+        rows = self._read("SELECT min(first_seen) FROM seen_entities WHERE kind = ?", (kind,))
+        return _dt(rows[0][0]) if rows and rows[0][0] is not None else None
 
     def add_seen_entities(self, kind: str, pairs: list[tuple[str, str]], at: datetime) -> None:
         with self._write() as conn:

@@ -70,17 +70,17 @@ def test_spike_against_the_entitys_own_baseline() -> None:
     assert run([spike], steady) == []  # steady mentions never fire
 
 
-def test_new_entity_fires_for_the_first_sighting_only_across_restarts(tmp_path: Path) -> None:
-    new = rule("new_entity", entity="officials")
+def test_new_entity_learns_first_then_fires_for_first_sightings_only_across_restarts(tmp_path: Path) -> None:
+    new = rule("new_entity", entity="officials", learn="1h")
+    goita, camara, maiga = ("Assimi Goïta", "ML"), ("Sadio Camara", "ML"), ("Abdoulaye Maïga", "ML")
+    later = T0 + timedelta(hours=2)
     with SQLiteStore(tmp_path / "s.db") as store:
-        first = run(
-            [new],
-            [doc(1, T0, officials=[("Assimi Goïta", "ML")]), doc(2, T0, officials=[("Assimi Goïta", "ML")])],
-            store,
-        )
-        assert [a.title for a in first] == ["new official for ML: Assimi Goïta"]
-    with SQLiteStore(tmp_path / "s.db") as store:  # a restart: still known
-        again = run([new], [doc(3, T0, officials=[("Assimi Goïta", "ML"), ("Abdoulaye Maïga", "ML")])], store)
+        learning = run([new], [doc(1, T0, officials=[goita])], store)
+        assert learning == []  # a fresh ledger learns for an hour: every name would look new
+    with SQLiteStore(tmp_path / "s.db") as store:  # a restart: still known, still learning since T0
+        fired = run([new], [doc(2, later, officials=[goita]), doc(3, later, officials=[camara, goita])], store)
+        assert [a.title for a in fired] == ["new official for ML: Sadio Camara"]
+        again = run([new], [doc(4, later, officials=[camara, maiga])], store)
     assert [a.title for a in again] == ["new official for ML: Abdoulaye Maïga"]
 
 
@@ -92,8 +92,12 @@ def test_new_entity_on_an_old_store_knows_what_the_store_holds(tmp_path: Path) -
     with SQLiteStore(tmp_path / "s.db") as store:
         store.save(tagged)
         assert store.seen_entities("officials") == {("Recep Tayyip Erdoğan", "TR")}
-        new = rule("new_entity", entity="officials")
-        assert run([new], [doc(1, T0, officials=[("Recep Tayyip Erdoğan", "TR")])], store) == []
+        assert store.seen_since("officials") == tagged.dispatch.fetched  # learning started when it arrived
+        new = rule("new_entity", entity="officials", learn="1h")
+        fired = run(
+            [new], [doc(1, T0 + timedelta(hours=2), officials=[("Recep Tayyip Erdoğan", "TR"), ("X", "TR")])], store
+        )
+        assert [a.title for a in fired] == ["new official for TR: X"]
 
 
 def test_flatline_fires_once_per_silence_and_per_feed() -> None:
