@@ -67,6 +67,8 @@ class HoldsDeliveries(Protocol):
 
     def due_deliveries(self, limit: int = 100, now: datetime | None = None) -> list[DueDelivery]: ...
 
+    def record_alerts(self, fired: list[tuple[Alert, list[str]]]) -> list[bool]: ...
+
     def group_deliveries(self, channel: str, grouping: str, now: datetime) -> list[Alert]: ...
 
     def hold_deliveries(self, held: list[tuple[str, str, str, datetime]]) -> None: ...
@@ -450,3 +452,24 @@ class AlertDelivery:
                 await asyncio.wait_for(stop.wait(), timeout=interval)
             except TimeoutError:
                 pass
+
+
+BACKFILL = "backfill"  # Alert.kind of a rule's past matches recorded by `rules test --apply`: recorded, not sent
+BACKFILL_DIGEST = "backfill:digest"  # ... recorded and sent as one digest per channel
+
+
+def record_backfill(store: HoldsDeliveries, alerts: list[Alert], channels: list[str], now: datetime) -> list[Alert]:
+    """Record a rule's past matches (never one twice); those of kind BACKFILL_DIGEST are held as one digest per
+    channel, due at once. Returns the alerts that were new."""
+    record_alerts = store.record_alerts
+    fired = [(alert, channels if alert.kind == BACKFILL_DIGEST else []) for alert in alerts]
+    recorded = [alert for alert, new in zip(alerts, record_alerts(fired), strict=True) if new]
+    held = [
+        (alert.key, channel, f"digest:backfill:{alert.rule_id}", now)
+        for alert in recorded
+        if alert.kind == BACKFILL_DIGEST
+        for channel in channels
+    ]
+    if held:
+        store.hold_deliveries(held)
+    return recorded

@@ -35,7 +35,7 @@ from wirewatch.kafka_options import aiokafka_options
 from wirewatch.models import Alert, ModelError, utcnow
 from wirewatch.settings import Settings
 from wirewatch.sinks.alerts.aggregate import AggregateRules
-from wirewatch.sinks.alerts.delivery import AlertDelivery
+from wirewatch.sinks.alerts.delivery import BACKFILL, BACKFILL_DIGEST, AlertDelivery, record_backfill
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,11 @@ class AlertNotifierService:
             self.store.dead_letter("alert", payload, f"not an alert ({origin}): {exc}")
             return
         channels = self.channels.get(alert.rule_id, DEFAULT_CHANNELS)
+        if alert.kind in (BACKFILL, BACKFILL_DIGEST):  # `rules test --apply --kafka`: past matches
+            new = record_backfill(self.store, [alert], channels, utcnow())
+            self.counters.recorded += len(new)
+            self.counters.repeats += 1 - len(new)
+            return
         if self.delivery.record(alert, channels):
             self.counters.recorded += 1
         else:

@@ -188,3 +188,37 @@ async def test_counted_rules_in_the_notifier_fire_once_across_a_restart(kafka_bo
         assert receiver.received[-1]["key"] == burst["key"]
     finally:
         delete_topics(kafka)
+
+
+async def test_rules_test_apply_through_kafka_is_recorded_once_and_sent_as_one_digest(kafka_bootstrap, tmp_path):
+    from tests.integration.test_kafka_notifier import run_until
+    from tests.unit.test_store import make_tagged
+    from wirewatch.app.cli.alerting import apply_backtest
+    from wirewatch.models import Rule
+    from wirewatch.settings import DeliverySettings, Settings
+
+    kafka = unique_kafka(kafka_bootstrap, partitions=2)
+    kafka.notifier_group = f"{kafka.client_id}-notifier"
+    kafka.notifier_store = tmp_path / "notifier.db"
+    rule = Rule(id="sahel", name="sahel coup", query="coup", channels=["jsonl"])
+    settings = Settings(
+        kafka=kafka, rules=[rule], delivery=DeliverySettings(jsonl_path=tmp_path / "alerts.jsonl", retry_base=0.2)
+    )
+    matches = [(make_tagged(f"past{i}", title=f"Coup rumour {i}").to_doc(), ["coup"]) for i in range(3)]
+    out = tmp_path / "alerts.jsonl"
+
+    def lines() -> list[dict]:
+        return [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+
+    try:
+        assert apply_backtest(settings, rule, matches, deliver=True, kafka=True) is None
+        await run_until(settings, lambda: len(lines()) == 1, timeout=60)
+        (digest,) = lines()
+        assert digest["count"] == 3 and {a["kind"] for a in digest["alerts"]} == {"backfill:digest"}
+        apply_backtest(settings, rule, matches, deliver=True, kafka=True)  # applied twice: recorded once
+        ends = time.monotonic() + 5
+        await run_until(settings, lambda: time.monotonic() > ends, timeout=30)
+        assert len(lines()) == 1
+        assert ledger(kafka.notifier_store, "SELECT count(*) FROM alerts WHERE rule_id = 'sahel'") == [(3,)]
+    finally:
+        delete_topics(kafka)

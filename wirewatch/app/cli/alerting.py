@@ -126,8 +126,11 @@ def add_rules_test(rules_sub) -> None:  # the `rules` group's subparsers (cli/pr
     test.add_argument("--since", default="7d", help="ISO time or a duration such as 12h, 7d (default 7d)")
     test.add_argument("--limit", type=int, default=10_000, help="matches listed at most (default 10000)")
     test.add_argument("--json", action="store_true", help="JSON Lines: one matching document a line")
+    test.add_argument("--apply", action="store_true", help="record the matches as the rule's alerts (with --rule)")
     test.add_argument(
-        "--apply", action="store_true", help="record the matches as the rule's alerts (with --rule; SQLite store)"
+        "--kafka",
+        action="store_true",
+        help="with --apply, distributed mode: publish them to the alerts topic for the notifier (and the sink)",
     )
     test.add_argument(
         "--deliver",
@@ -162,7 +165,7 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
         print(f"wirewatch rules test: --since: {exc}", file=sys.stderr)
         return Exit.USAGE
     assert since is not None
-    use_es = settings.elasticsearch.enabled and not args.store and not args.apply
+    use_es = settings.elasticsearch.enabled and not args.store and (args.kafka or not args.apply)
     try:
         result = _backtest(settings, query, since, max(1, args.limit), use_es)
     except QuerySyntaxError as exc:
@@ -185,14 +188,18 @@ def cmd_rules_test(args: argparse.Namespace) -> int:
         print_table(["arrived", "source", "title", "matched"], rows)
     if args.apply:
         assert rule is not None
-        recorded = apply_backtest(settings, rule, result.matches, deliver=args.deliver == "digest")
-        print(
-            f"{recorded} alerts recorded for rule {rule.name!r} ({len(result.matches) - recorded} had fired already)"
-            + (
-                "; they go out as one digest per channel at the next delivery round" if args.deliver == "digest" else ""
-            ),
-            file=sys.stderr,
+        recorded = apply_backtest(settings, rule, result.matches, deliver=args.deliver == "digest", kafka=args.kafka)
+        digest = (
+            "; they go out as one digest per channel at the next delivery round" if args.deliver == "digest" else ""
         )
+        if recorded is None:
+            print(f"{len(result.matches)} alerts published to {settings.kafka.topic_alerts}{digest}", file=sys.stderr)
+        else:
+            already = len(result.matches) - recorded
+            print(
+                f"{recorded} alerts recorded for rule {rule.name!r} ({already} had fired already){digest}",
+                file=sys.stderr,
+            )
     return Exit.OK
 
 
@@ -220,22 +227,25 @@ def _backtest(settings: Settings, query: str, since, limit: int, use_es: bool):
         return backtest(store.conn, query, since, limit)
 
 
-def apply_backtest(settings: Settings, rule, matches, *, deliver: bool) -> int:
-    """Record the matches as the rule's alerts (those not fired yet); with `deliver`, held as one digest per
-    channel that is due at once (the running pipeline's next delivery round sends it)."""
+def apply_backtest(settings: Settings, rule, matches, *, deliver: bool, kafka: bool = False) -> int | None:
+    """Record the matches as the rule's alerts (never one twice); with `deliver`, as one digest per channel due
+    at once. Embedded: into the store, returns how many were new. With `kafka`: published to the alerts topic
+    for the notifier to record (and the sink to index); returns None (the notifier counts them)."""
     from wirewatch.models import Alert, TaggedDispatch
+    from wirewatch.sinks.alerts.delivery import BACKFILL, BACKFILL_DIGEST, record_backfill
+
+    alerts = [Alert.for_dispatch(rule, TaggedDispatch.from_doc(doc), matched) for doc, matched in matches]
+    for alert in alerts:
+        alert.kind = BACKFILL_DIGEST if deliver else BACKFILL
+    if kafka:
+        from wirewatch.compacted import write_compacted
+        from wirewatch.wire import encode_json
+
+        records = [(alert.hit_key, encode_json(alert.to_dict())) for alert in alerts]
+        # write and wait for every ack (the helper is the compacted topics', but nothing in it is compaction-specific)
+        write_compacted(settings.kafka, settings.kafka.topic_alerts, records)  # type: ignore[arg-type]
+        return None
     from wirewatch.sinks.sqlite.store import SQLiteStore
 
-    now = utcnow()
-    fired = [
-        (Alert.for_dispatch(rule, TaggedDispatch.from_doc(doc), matched), rule.channels) for doc, matched in matches
-    ]
-    if not deliver:
-        fired = [(alert, []) for alert, _ in fired]
     with SQLiteStore(settings.store.path) as store:
-        new = store.record_alerts(fired)
-        recorded = [alert for (alert, _), is_new in zip(fired, new, strict=True) if is_new]
-        if deliver:
-            grouping = f"digest:backtest:{rule.id}"
-            store.hold_deliveries([(a.key, channel, grouping, now) for a in recorded for channel in rule.channels])
-    return len(recorded)
+        return len(record_backfill(store, alerts, list(rule.channels), utcnow()))
