@@ -213,5 +213,18 @@ class AlertingTables:
                 [(kind, name, country, _ts(at)) for name, country in pairs],
             )
 
+    def silenced_alerts(self, alert_keys: list[str]) -> dict[str, str]:
+        """Alert key → the silence that held it back (on at least one channel), for the given alerts."""
+        found: dict[str, str] = {}
+        for start in range(0, len(alert_keys), 500):
+            chunk = alert_keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                f"SELECT alert_key, silence_id FROM deliveries WHERE outcome = 'silenced' AND alert_key IN ({marks})",
+                chunk,
+            )
+            found.update((key, silence_id) for key, silence_id in rows)
+        return found
+
     def silenced_count(self) -> int:
         return int(self._read("SELECT count(*) FROM deliveries WHERE outcome = 'silenced'")[0][0])

@@ -80,3 +80,26 @@ async def test_the_json_api_lists_adds_and_ends(tmp_path: Path) -> None:
         assert refused.status == 400 and "reason" in (await refused.json())["error"]["message"]
     finally:
         await client.close()
+
+
+async def test_an_alert_a_silence_held_back_is_listed_and_marked_silenced(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from tests.unit.test_store import make_alert
+    from wirewatch.settings import DeliverySettings
+    from wirewatch.sinks.alerts.delivery import AlertDelivery
+
+    client, _ = await client_for(tmp_path)
+    try:
+        with SQLiteStore(tmp_path / "ww.db") as store:
+            now = utcnow()
+            silence = store.add_silence(rule=None, key="TR", starts=now, ends=now + timedelta(hours=1), reason="x")
+            delivery = AlertDelivery(store, {}, DeliverySettings())
+            delivery.record(make_alert(key="held"), ["console"])
+            await delivery.deliver_due(now + timedelta(seconds=1))
+        data = await (await client.get("/api/alerts")).json()
+        assert [a["silenced_by"] for a in data["alerts"]] == [silence.id]
+        page = await (await client.get("/")).text()
+        assert f'title="silence {silence.id}">silenced</span>' in page
+    finally:
+        await client.close()

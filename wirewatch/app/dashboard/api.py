@@ -61,8 +61,12 @@ async def search(request: web.Request) -> web.Response:
 async def alerts(request: web.Request) -> web.Response:
     since = params.since_time(request.query.get("since"))
     limit = params.bounded_int(request.query.get("limit"), "limit", default=50, low=1, high=500)
-    found = await blocking(request, lambda b: b.alerts(since, limit))
-    return json_response({"count": len(found), "alerts": [alert_view(a) for a in found]})
+    found, silenced = await blocking(request, lambda b: _with_silences(b, b.alerts(since, limit)))
+    return json_response({"count": len(found), "alerts": [alert_view(a, silenced.get(a.key)) for a in found]})
+
+
+def _with_silences(backend: Any, found: list[Alert]) -> tuple[list[Alert], dict[str, str]]:
+    return found, backend.silenced([a.key for a in found])
 
 
 async def dispatch(request: web.Request) -> web.Response:

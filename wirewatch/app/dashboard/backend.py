@@ -43,6 +43,9 @@ class DashboardBackend(Protocol):
 
     def alerts(self, since: datetime | None, limit: int) -> list[Alert]: ...
 
+    def silenced(self, alert_keys: list[str]) -> dict[str, str]:
+        """Alert key → the silence that held it back (recorded, not delivered)."""
+
     def dispatch(self, dispatch_id: str) -> dict[str, Any] | None: ...
 
     def latest(self, limit: int) -> list[dict[str, Any]]: ...
@@ -104,6 +107,10 @@ class SQLiteBackend:
     def alerts(self, since: datetime | None, limit: int) -> list[Alert]:
         with self._lock:
             return self.store.alerts(since=since, limit=limit)
+
+    def silenced(self, alert_keys: list[str]) -> dict[str, str]:
+        with self._lock:
+            return self.store.silenced_alerts(alert_keys)
 
     def dispatch(self, dispatch_id: str) -> dict[str, Any] | None:
         with self._lock:

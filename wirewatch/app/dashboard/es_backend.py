@@ -138,6 +138,11 @@ class ElasticsearchBackend:
         ]
         return SearchPage(hits=hits, scan_limited=False)
 
+    def silenced(self, alert_keys: list[str]) -> dict[str, str]:
+        """Distributed: which alerts a silence held back is in the notifier's ledger, not in Elasticsearch
+        (`wirewatch silence list` and the notifier's metrics show it); the alert itself is indexed."""
+        return {}
+
     def alerts(self, since: datetime | None, limit: int) -> list[Alert]:
         """The alerts that fired or grew since `since`, the latest first, as the SQLite store lists them.
 

@@ -114,10 +114,18 @@ def alert_row(alert: dict[str, Any]) -> Markup:
             "td",
             None,
             el("a", {"href": _alert_href(alert)}, alert.get("title") or "(untitled)"),
+            el("span", {"class": "badge silenced", "title": f"silence {alert['silenced_by']}"}, "silenced")
+            if alert.get("silenced_by")
+            else Markup(""),
             alert_story(alert),
         ),
         el("td", {"class": "codes"}, " ".join(alert.get("countries") or [])),
     )
+
+
+def _alerts_with_silences(backend: Any) -> tuple[list[Any], dict[str, str]]:
+    found = backend.alerts(None, 20)
+    return found, backend.silenced([a.key for a in found])
 
 
 def _alert_href(alert: dict[str, Any]) -> str:
@@ -238,7 +246,7 @@ async def overview(request: web.Request) -> web.Response:
 
     def gather(backend):
         return (
-            backend.alerts(None, 20),
+            _alerts_with_silences(backend),
             backend.latest(20),
             backend.feeds(),
             backend.counts(),
@@ -249,6 +257,7 @@ async def overview(request: web.Request) -> web.Response:
         )
 
     alerts, latest, feeds, counts, buckets, officials, agencies, stories = await blocking(request, gather)
+    silenced = alerts[1]
     silence_control = request.app.get(SILENCE_CONTROL)
     silences = await silence_control.current() if silence_control is not None else []
     period_links = [
@@ -288,7 +297,7 @@ async def overview(request: web.Request) -> web.Response:
                         None,
                         el("tr", None, [el("th", None, h) for h in ("at", "rule", "dispatch", "countries")]),
                     ),
-                    el("tbody", {"id": "alerts"}, [alert_row(alert_view(a)) for a in alerts]),
+                    el("tbody", {"id": "alerts"}, [alert_row(alert_view(a, silenced.get(a.key))) for a in alerts[0]]),
                 ),
             ),
             el(

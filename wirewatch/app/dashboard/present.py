@@ -55,9 +55,10 @@ def search_hit(doc: dict[str, Any], score: float, highlights: dict[str, list[str
     }
 
 
-def alert_view(alert: Alert) -> dict[str, Any]:
+def alert_view(alert: Alert, silenced_by: str | None = None) -> dict[str, Any]:
     data = alert.to_dict()
     data["key"] = alert.key
+    data["silenced_by"] = silenced_by  # the silence that held it back: recorded and shown, not delivered
     data["url"] = safe_url(alert.url)
     if data.get("latest"):
         data["latest"] = {**data["latest"], "url": safe_url(data["latest"].get("url"))}
