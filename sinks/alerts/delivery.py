@@ -259,7 +259,7 @@ class AlertDelivery:
         if not alerts:
             return 0
         notifier = self.notifiers.get(channel)
-        heading, notes = self._group_text(grouping, alerts)
+        heading, notes = self._group_text(grouping, alerts, channel)
         try:
             if isinstance(notifier, SendsMessages):
                 await notifier.send(alerts, heading=heading, notes=notes)
@@ -289,12 +289,12 @@ class AlertDelivery:
             self.store.mark_failed(alert.key, channel, error, retry_at)
         self._pause(channel, retry_at)
 
-    def _group_text(self, grouping: str, alerts: list[Alert]) -> tuple[str, list[str]]:
+    def _group_text(self, grouping: str, alerts: list[Alert], channel: str) -> tuple[str, list[str]]:
         rule = alerts[-1].rule_name
         policy = self.policies.get(alerts[-1].rule_id)
         count = f"{len(alerts)} alert{'s' if len(alerts) != 1 else ''}"
         if grouping.startswith("digest:"):
-            schedule = policy.digest.get(next(iter(policy.digest)), None) if policy and policy.digest else None
+            schedule = policy.digest.get(channel) if policy is not None else None
             period = f" ({schedule.spec} digest)" if schedule else ""
             return f"[wirewatch] {rule}: {count}{period}", []
         tkey = grouping.split(":", 2)[2]
