@@ -283,6 +283,7 @@ def write_config(path: Path, kafka: KafkaSettings, partitions: int, retention_ms
         f'topic_learned = "{kafka.topic_learned}"\n'
         f'topic_fetch = "{kafka.topic_fetch}"\ntopic_feeds = "{kafka.topic_feeds}"\n'
         f'topic_clustering = "{kafka.topic_clustering}"\ntopic_stories = "{kafka.topic_stories}"\n'
+        f'topic_silences = "{kafka.topic_silences}"\n'
         f"partitions = {partitions}\nretention_ms = {retention_ms}\n"
         f'producer_store = "{path.parent / "producer.db"}"\n',
         encoding="utf-8",
@@ -324,11 +325,11 @@ def test_topics_create_is_idempotent_and_applies_the_config(kafka_bootstrap: str
     try:
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         first = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in first] == ["created"] * 10
+        assert [r["action"] for r in first] == ["created"] * 11
 
         assert cmd_topics_create(cli_args(config, json=True)) == 0
         second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-        assert [r["action"] for r in second] == ["unchanged"] * 10
+        assert [r["action"] for r in second] == ["unchanged"] * 11
 
         admin = admin_client(kafka)
         try:
