@@ -8,7 +8,7 @@ from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
-from wirewatch.app.dashboard import chart, params
+from wirewatch.app.dashboard import chart, params, worldmap
 from wirewatch.app.dashboard import feeds as feed_controls
 from wirewatch.app.dashboard.context import BACKEND, blocking
 from wirewatch.app.dashboard.highlight import Segment
@@ -30,6 +30,7 @@ from wirewatch.query import QuerySyntaxError
 
 PERIODS = ("24h", "7d", "30d", "365d", "all")
 STORY_ORDER_NAMES = {"last_update": "latest", "sources": "largest"}
+MAP_COUNTRIES = 300  # every country: the map shows them all, not a top list
 STORIES_SHOWN = 20  # on the overview
 MEMBERS_SHOWN = 200  # on a story's page
 STORY_ALERTS_SHOWN = 50
@@ -254,9 +255,10 @@ async def overview(request: web.Request) -> web.Response:
             backend.top_entities("officials", window.since, window.until, 10),
             backend.top_entities("agencies", window.since, window.until, 10),
             backend.stories(StoryFilter(stories_since, STORIES_SHOWN, order=order)),
+            backend.top_entities("countries", window.since, window.until, MAP_COUNTRIES),
         )
 
-    alerts, latest, feeds, counts, buckets, officials, agencies, stories = await blocking(request, gather)
+    alerts, latest, feeds, counts, buckets, officials, agencies, stories, countries = await blocking(request, gather)
     silenced = alerts[1]
     silence_control = request.app.get(SILENCE_CONTROL)
     silences = await silence_control.current() if silence_control is not None else []
@@ -320,6 +322,15 @@ async def overview(request: web.Request) -> web.Response:
             el("ol", {"class": "stories"}, [story_item(r) for r in stories])
             if stories
             else el("p", {"class": "empty"}, "No stories in this period."),
+        ),
+        el(
+            "section",
+            {"class": "panel", "id": "map"},
+            el("h2", None, "Where the news is ", el("span", {"class": "periods"}, period_links)),
+            el("p", {"class": "detail"}, "Dispatches mentioning each country, by publication time. Click a country."),
+            worldmap.render(
+                {c.detail or c.name: c.dispatches for c in countries}, {c.detail or c.name: c.name for c in countries}
+            ),
         ),
         el(
             "section",

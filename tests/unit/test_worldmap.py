@@ -1,0 +1,55 @@
+"""The world map: Natural Earth outlines for every country, shades on a log scale, counts on hover, a link per
+country mentioned, and no outline streaking across the map at the antimeridian."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from tests.unit.dashboard_fixtures import fill_store, running_dashboard
+from wirewatch.app.dashboard import worldmap
+
+
+def test_the_outlines_cover_the_countries_of_the_news() -> None:
+    data = worldmap.outlines()
+    assert len(data["countries"]) >= 170
+    for code in ("ML", "NE", "BF", "SD", "US", "FR", "RU", "UA", "FJ", "NZ", "XK"):
+        assert data["countries"][code]["d"].startswith("M"), code
+    assert "Natural Earth" in data["source"]
+
+
+@pytest.mark.parametrize("code", ["FJ", "RU", "US", "NZ"])
+def test_no_outline_streaks_across_the_map_at_the_antimeridian(code: str) -> None:
+    for ring in worldmap.outlines()["countries"][code]["d"].split("M")[1:]:
+        xs = [float(point.split(",")[0]) for point in ring.rstrip("Z").split("L")]
+        steps = [abs(b - a) for a, b in itertools.pairwise(xs)]
+        assert max(steps, default=0) < 300, f"{code}: a ring jumps {max(steps):.0f} of 1000 units"
+
+
+def test_shades_are_log_spaced_and_every_count_has_one() -> None:
+    bounds = worldmap.shade_bounds([1, 10, 1000])
+    assert bounds == sorted(bounds) and bounds[-1] == 1000 and len(bounds) == worldmap.SHADES
+    assert [worldmap.shade(n, bounds) for n in (0, 1, 1000)] == [0, 1, worldmap.SHADES]
+    assert worldmap.shade_bounds([]) == [] and worldmap.shade_bounds([0]) == []
+
+
+def test_the_map_shows_counts_on_hover_links_mentioned_countries_and_has_a_legend() -> None:
+    html = worldmap.render({"ML": 120, "NE": 3, "ZZ": 4})
+    mali = re.search(r'<a href="([^"]+)" aria-label="Mali: 120 dispatches"><path d="[^"]+" class="m(\d)"', html)
+    assert mali and mali.group(1) == "/search?q=countries.code%3AML" and mali.group(2) == str(worldmap.SHADES)
+    assert "<title>Mali: 120 dispatches</title>" in html and "<title>Niger: 3 dispatches</title>" in html
+    assert re.search(r'<path d="[^"]+" class="m0" data-code="FR"><title>France: 0 dispatches', html)  # not linked
+    assert "+ 4 in places too small for the map" in html
+    assert "<script" not in html and " style=" not in html  # nothing the page's CSP would refuse
+    assert "No country mentioned" in worldmap.render({})
+
+
+async def test_the_overview_draws_the_map_from_the_store(tmp_path) -> None:
+    settings = await fill_store(tmp_path)
+    async with running_dashboard(settings.store.path) as (url, session):
+        async with session.get(f"{url}/?period=all") as response:
+            page = await response.text()
+    assert '<svg class="worldmap"' in page
+    assert re.search(r'aria-label="Turkey: 2 dispatches"', page)
