@@ -38,10 +38,16 @@ class EntityCount:
     mentions: int
 
 
+# Only the dispatches that mention one country (a country page); NULL: every dispatch.
+_MENTIONS_COUNTRY = """(:country IS NULL OR EXISTS (
+    SELECT 1 FROM json_each(d.doc, '$.countries') AS only WHERE json_extract(only.value, '$.code') = :country))"""
+
+
 def mentions_per_country(
-    conn: sqlite3.Connection, since: float, until: float, bucket_seconds: int, top: int = 8
+    conn: sqlite3.Connection, since: float, until: float, bucket_seconds: int, top: int = 8, country: str | None = None
 ) -> list[CountryBucket]:
-    """Per time bucket, the mentions of the ``top`` countries most mentioned in the window.
+    """Per time bucket, the mentions of the ``top`` countries most mentioned in the window (in the dispatches
+    that mention ``country``, when given).
 
     Buckets are aligned to multiples of ``bucket_seconds`` since the epoch (UTC).
     """
@@ -55,7 +61,9 @@ def mentions_per_country(
                    json_extract(c.value, '$.name') AS name,
                    coalesce(json_extract(c.value, '$.mentions'), 1) AS mentions
             FROM dispatches AS d, json_each(d.doc, '$.countries') AS c
-            WHERE d.published_ts >= :since AND d.published_ts < :until
+            WHERE d.published_ts >= :since AND d.published_ts < :until AND """
+        + _MENTIONS_COUNTRY
+        + """
         ),
         leaders AS (
             SELECT code FROM per_doc GROUP BY code
@@ -65,32 +73,37 @@ def mentions_per_country(
         FROM per_doc WHERE code IN (SELECT code FROM leaders)
         GROUP BY bucket, code ORDER BY bucket, code
         """,
-        {"since": since, "until": until, "bucket": bucket_seconds, "top": top},
+        {"since": since, "until": until, "bucket": bucket_seconds, "top": top, "country": country},
     ).fetchall()
     return [CountryBucket(float(b), code, name or code, int(n), int(m)) for b, code, name, n, m in rows]
 
 
 def top_entities(
-    conn: sqlite3.Connection, kind: EntityKind, since: float, until: float, limit: int = 10
+    conn: sqlite3.Connection,
+    kind: EntityKind,
+    since: float,
+    until: float,
+    limit: int = 10,
+    country: str | None = None,
 ) -> list[EntityCount]:
-    """The entities of one kind mentioned in the most dispatches in the window."""
+    """The entities of one kind mentioned in the most dispatches in the window (that mention ``country``)."""
     if kind not in ENTITY_KINDS:
         raise ValueError(f"unknown entity kind {kind!r}")
     detail = {"countries": "$.code", "officials": "$.role", "agencies": "$.kind"}[kind]
-    country = "$.code" if kind == "countries" else "$.country"
+    country_path = "$.code" if kind == "countries" else "$.country"
     # The name and the JSON paths are constants chosen above, never user input.
     rows = conn.execute(
         f"""
         SELECT json_extract(e.value, '$.name') AS name,
                max(json_extract(e.value, '{detail}')),
-               max(json_extract(e.value, '{country}')),
+               max(json_extract(e.value, '{country_path}')),
                count(DISTINCT d.seq) AS dispatches,
                sum(coalesce(json_extract(e.value, '$.mentions'), 1)) AS mentions
         FROM dispatches AS d, json_each(d.doc, '$.{kind}') AS e
-        WHERE d.published_ts >= :since AND d.published_ts < :until AND name IS NOT NULL
+        WHERE d.published_ts >= :since AND d.published_ts < :until AND name IS NOT NULL AND {_MENTIONS_COUNTRY}
         GROUP BY name ORDER BY dispatches DESC, mentions DESC, name LIMIT :limit
         """,
-        {"since": since, "until": until, "limit": limit},
+        {"since": since, "until": until, "limit": limit, "country": country},
     ).fetchall()
     return [EntityCount(name, det, ctry, int(n), int(m)) for name, det, ctry, n, m in rows]
 

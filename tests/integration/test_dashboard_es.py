@@ -274,6 +274,9 @@ async def test_one_story_with_members_and_alerts_matches_sqlite(both) -> None:
         "/api/stats/top?kind=agencies&period=all",
         "/api/stats/top?kind=countries&period=all&limit=4",
         "/api/stats/top?kind=officials&period=24h",
+        "/api/stats/top?kind=officials&period=all&country=TR",
+        "/api/stats/top?kind=countries&period=all&limit=300",
+        "/api/stats/countries?period=all&bucket=day&top=50&country=IR",
     ],
 )
 async def test_statistics_match_sqlite_exactly(both, path: str) -> None:

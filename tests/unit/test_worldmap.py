@@ -38,7 +38,7 @@ def test_shades_are_log_spaced_and_every_count_has_one() -> None:
 def test_the_map_shows_counts_on_hover_links_mentioned_countries_and_has_a_legend() -> None:
     html = worldmap.render({"ML": 120, "NE": 3, "ZZ": 4})
     mali = re.search(r'<a href="([^"]+)" aria-label="Mali: 120 dispatches"><path d="[^"]+" class="m(\d)"', html)
-    assert mali and mali.group(1) == "/search?q=countries.code%3AML" and mali.group(2) == str(worldmap.SHADES)
+    assert mali and mali.group(1) == "/country/ML" and mali.group(2) == str(worldmap.SHADES)
     assert "<title>Mali: 120 dispatches</title>" in html and "<title>Niger: 3 dispatches</title>" in html
     assert re.search(r'<path d="[^"]+" class="m0" data-code="FR"><title>France: 0 dispatches', html)  # not linked
     assert "+ 4 in places too small for the map" in html
@@ -53,3 +53,34 @@ async def test_the_overview_draws_the_map_from_the_store(tmp_path) -> None:
             page = await response.text()
     assert '<svg class="worldmap"' in page
     assert re.search(r'aria-label="Turkey: 2 dispatches"', page)
+
+
+async def test_a_country_page_shows_its_dispatches_officials_and_window(tmp_path) -> None:
+    settings = await fill_store(tmp_path)
+    async with running_dashboard(settings.store.path) as (url, session):
+        async with session.get(f"{url}/country/TR?period=all") as response:
+            assert response.status == 200
+            page = await response.text()
+        async with session.get(f"{url}/country/tr") as lower:
+            assert lower.status == 200  # the code in any case
+        async with session.get(f"{url}/country/TUR") as bad:
+            assert bad.status == 404
+        async with session.get(f"{url}/country/TR?period=forever") as bad_period:
+            assert bad_period.status == 400
+    assert "<h1>Turkey (TR)" in page and "2 dispatches mention it" in page
+    assert 'href="/country/TR?period=24h"' in page  # the window is in the URL: shareable
+    assert page.count('class="dispatch"') == 2
+    assert "<script>" not in page.split("</head>", 1)[1].replace('<script src="/static/app.js"', "")
+
+
+async def test_the_stats_api_narrows_to_one_countrys_dispatches(tmp_path) -> None:
+    settings = await fill_store(tmp_path)
+    async with running_dashboard(settings.store.path) as (url, session):
+        async with session.get(f"{url}/api/stats/top?kind=countries&period=all&limit=300") as response:
+            every = {e["detail"]: e["dispatches"] for e in (await response.json())["entities"]}
+        async with session.get(f"{url}/api/stats/top?kind=countries&period=all&country=tr") as response:
+            with_turkey = {e["detail"]: e["dispatches"] for e in (await response.json())["entities"]}
+        async with session.get(f"{url}/api/stats/top?kind=countries&country=TUR") as response:
+            assert response.status == 400
+    assert with_turkey["TR"] == every["TR"] and set(with_turkey) <= set(every)
+    assert sum(with_turkey.values()) < sum(every.values())  # dispatches without Turkey are left out

@@ -153,10 +153,11 @@ async def stats(request: web.Request) -> web.Response:
 
 async def stats_countries(request: web.Request) -> web.Response:
     top = params.bounded_int(request.query.get("top"), "top", default=8, low=1, high=50)
+    country = params.country_code(request.query.get("country"))
     data_range = await blocking(request, lambda b: b.data_range())
     window = params.window(request.query.get("period"), request.query.get("bucket"), data_range)
     buckets = await blocking(
-        request, lambda b: b.mentions_per_country(window.since, window.until, window.bucket_seconds, top)
+        request, lambda b: b.mentions_per_country(window.since, window.until, window.bucket_seconds, top, country)
     )
     return json_response(
         {
@@ -179,10 +180,11 @@ async def stats_top(request: web.Request) -> web.Response:
     kind = request.query.get("kind", "officials")
     if kind not in ENTITY_KINDS:
         raise params.InvalidParameter("kind", f"one of {', '.join(ENTITY_KINDS)}")
-    limit = params.bounded_int(request.query.get("limit"), "limit", default=10, low=1, high=100)
+    limit = params.bounded_int(request.query.get("limit"), "limit", default=10, low=1, high=300)
+    country = params.country_code(request.query.get("country"))
     data_range = await blocking(request, lambda b: b.data_range())
     window = params.window(request.query.get("period"), None, data_range)
-    rows = await blocking(request, lambda b: b.top_entities(kind, window.since, window.until, limit))
+    rows = await blocking(request, lambda b: b.top_entities(kind, window.since, window.until, limit, country))
     return json_response(
         {
             **_window_json(window),

@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
-from wirewatch.app.dashboard import api, feeds, pages, silences
+from wirewatch.app.dashboard import api, country_page, feeds, pages, silences
 from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
 from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
@@ -153,6 +153,7 @@ def create_app(
     feeds.add_routes(app)
     silences.add_routes(app)
     pages.add_routes(app)
+    country_page.add_routes(app)
     app.router.add_get("/login", login_form)
     app.router.add_post("/login", login_submit)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)

@@ -57,10 +57,13 @@ class DashboardBackend(Protocol):
     def data_range(self) -> tuple[float, float] | None: ...
 
     def mentions_per_country(
-        self, since: float, until: float, bucket_seconds: int, top: int
-    ) -> list[CountryBucket]: ...
+        self, since: float, until: float, bucket_seconds: int, top: int, country: str | None = None
+    ) -> list[CountryBucket]:
+        """`country`: only the dispatches that mention it (a country page)."""
 
-    def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]: ...
+    def top_entities(
+        self, kind: EntityKind, since: float, until: float, limit: int, country: str | None = None
+    ) -> list[EntityCount]: ...
 
     def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
         """Story records (Story.to_record()), as `wanted` asks."""
@@ -141,13 +144,17 @@ class SQLiteBackend:
         with self._lock:
             return sqlite_stats.published_range(self.store.conn)
 
-    def mentions_per_country(self, since: float, until: float, bucket_seconds: int, top: int) -> list[CountryBucket]:
+    def mentions_per_country(
+        self, since: float, until: float, bucket_seconds: int, top: int, country: str | None = None
+    ) -> list[CountryBucket]:
         with self._lock:
-            return sqlite_stats.mentions_per_country(self.store.conn, since, until, bucket_seconds, top)
+            return sqlite_stats.mentions_per_country(self.store.conn, since, until, bucket_seconds, top, country)
 
-    def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]:
+    def top_entities(
+        self, kind: EntityKind, since: float, until: float, limit: int, country: str | None = None
+    ) -> list[EntityCount]:
         with self._lock:
-            return sqlite_stats.top_entities(self.store.conn, kind, since, until, limit)
+            return sqlite_stats.top_entities(self.store.conn, kind, since, until, limit, country)
 
     def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
         with self._lock:

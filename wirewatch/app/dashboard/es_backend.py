@@ -303,19 +303,23 @@ class ElasticsearchBackend:
 
     # -- statistics ------------------------------------------------------------
 
-    def mentions_per_country(self, since: float, until: float, bucket_seconds: int, top: int) -> list[CountryBucket]:
+    def mentions_per_country(
+        self, since: float, until: float, bucket_seconds: int, top: int, country: str | None = None
+    ) -> list[CountryBucket]:
         if bucket_seconds <= 0:
             raise ValueError("bucket_seconds must be positive")
-        window = _window(since, until, "countries.code")
+        window = _window(since, until, "countries.code", country)
         if self._count(self.names.dispatches_alias, window) <= self.scan_limit:
             rows = list(self._scan(window, "countries"))
             return country_buckets(rows, bucket_seconds, top)
         return self._country_buckets_aggregated(window, bucket_seconds, top)
 
-    def top_entities(self, kind: EntityKind, since: float, until: float, limit: int) -> list[EntityCount]:
+    def top_entities(
+        self, kind: EntityKind, since: float, until: float, limit: int, country: str | None = None
+    ) -> list[EntityCount]:
         if kind not in ENTITY_KINDS:
             raise ValueError(f"unknown entity kind {kind!r}")
-        window = _window(since, until, f"{kind}.name")
+        window = _window(since, until, f"{kind}.name", country)
         if self._count(self.names.dispatches_alias, window) <= self.scan_limit:
             return entity_counts(list(self._scan(window, kind)), kind, limit)
         return self._entity_counts_aggregated(window, kind, limit)
@@ -532,16 +536,16 @@ def group_alert_hits(hits: list[Alert]) -> list[Alert]:
     return sorted(grouped.values(), key=lambda a: max(a.at, a.updated_at or a.at), reverse=True)
 
 
-def _window(since: float, until: float, must_exist: str) -> dict[str, Any]:
-    """Dispatches published in [since, until) that name at least one entity of the kind (epoch seconds)."""
-    return {
-        "bool": {
-            "filter": [
-                {"range": {"published": {"gte": int(since * 1000), "lt": int(until * 1000), "format": "epoch_millis"}}},
-                {"exists": {"field": must_exist}},
-            ]
-        }
-    }
+def _window(since: float, until: float, must_exist: str, country: str | None = None) -> dict[str, Any]:
+    """Dispatches published in [since, until) that name at least one entity of the kind (epoch seconds), and
+    mention `country` when it is given."""
+    filters: list[dict[str, Any]] = [
+        {"range": {"published": {"gte": int(since * 1000), "lt": int(until * 1000), "format": "epoch_millis"}}},
+        {"exists": {"field": must_exist}},
+    ]
+    if country is not None:
+        filters.append({"term": {"countries.code": country}})
+    return {"bool": {"filter": filters}}
 
 
 def _empty_aggregations(aggs: dict[str, Any]) -> dict[str, Any]:

@@ -36,6 +36,11 @@ def LIMIT(default, high):
     )
 
 
+COUNTRY = _param(
+    "country",
+    "Only the dispatches that mention this country (ISO 3166-1 alpha-2, e.g. ML).",
+    {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+)
 PERIOD = _param(
     "period",
     "A duration back from now (24h, 7d, 90d) or `all` (the stored data's span).",
@@ -222,6 +227,7 @@ OPENAPI: dict[str, Any] = {
                 _param(
                     "top", "How many countries (1-50).", {"type": "integer", "minimum": 1, "maximum": 50, "default": 8}
                 ),
+                COUNTRY,
             ],
             "Series",
         ),
@@ -234,7 +240,8 @@ OPENAPI: dict[str, Any] = {
                     {"type": "string", "enum": ["officials", "agencies", "countries"]},
                 ),
                 PERIOD,
-                LIMIT(10, 100),
+                LIMIT(10, 300),
+                COUNTRY,
             ],
             "Ranked entities",
         ),

@@ -100,9 +100,12 @@ class Window:
 def window(
     period_raw: str | None, bucket_raw: str | None, data_range: tuple[float, float] | None, *, now: float | None = None
 ) -> Window:
-    """The stats window: ``period`` = 24h, 7d, 30d ... or ``all`` (the stored data's span)."""
-    period = (period_raw or "7d").strip()
+    """The stats window: ``period`` = 24h, 7d, 30d ... or ``all`` (the stored data's span). Without one: the
+    last 7 days, or everything when the store's newest dispatch is older than that (a demo, an archive), so a
+    page never opens on an empty window while the store holds dispatches."""
     now = time.time() if now is None else now
+    default = "all" if data_range is not None and data_range[1] < now - 7 * 86400 else "7d"
+    period = (period_raw or default).strip()
     if period == "all":
         if data_range is None:
             since, until = now - 86400, now
@@ -125,3 +128,13 @@ def window(
     if (until - since) / seconds > MAX_BUCKETS:
         raise InvalidParameter("bucket", f"more than {MAX_BUCKETS} buckets in this period; pick a larger bucket")
     return Window(since=since, until=until, bucket=bucket, bucket_seconds=seconds, period=period)
+
+
+def country_code(raw: str | None) -> str | None:
+    """`country`: an ISO 3166-1 alpha-2 code (any case), or absent."""
+    if raw is None or raw == "":
+        return None
+    code = raw.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise InvalidParameter("country", "an ISO 3166-1 alpha-2 code such as ML")
+    return code

@@ -3,7 +3,7 @@
 The outlines are Natural Earth's 1:110m countries (data/world-110m.json, built by worldmap_build.py from the
 npm package world-atlas). The map is plain SVG in the page: it is there when the page loads, with no
 JavaScript, no CDN and nothing inline for the Content-Security-Policy to refuse (colours are classes in
-style.css). A country's count shows on hover (its <title>), and a click opens the dispatches that mention it.
+style.css). A country's count shows on hover (its <title>), and a click opens the country's page.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 from wirewatch.app.dashboard.html import Markup, el
 
@@ -46,7 +45,7 @@ def shade(count: int, bounds: list[int]) -> int:
 
 
 def country_href(code: str) -> str:
-    return "/search?" + urlencode({"q": f"countries.code:{code}"})
+    return f"/country/{code}"
 
 
 def render(
