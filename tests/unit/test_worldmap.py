@@ -84,3 +84,34 @@ async def test_the_stats_api_narrows_to_one_countrys_dispatches(tmp_path) -> Non
             assert response.status == 400
     assert with_turkey["TR"] == every["TR"] and set(with_turkey) <= set(every)
     assert sum(with_turkey.values()) < sum(every.values())  # dispatches without Turkey are left out
+
+
+async def test_a_search_exports_as_csv_without_formulas_and_as_json_lines(tmp_path) -> None:
+    import csv
+    import io
+    import json
+
+    from wirewatch.app.dashboard.export import csv_cell
+
+    assert [csv_cell(v) for v in ("=HYPERLINK(1)", "+1", "-2", "@x", "Coup", None)] == [
+        "'=HYPERLINK(1)", "'+1", "'-2", "'@x", "Coup", "",
+    ]  # fmt: skip
+    settings = await fill_store(tmp_path)
+    async with running_dashboard(settings.store.path) as (url, session):
+        async with session.get(f"{url}/search", params={"q": "countries.code:TR"}) as response:
+            assert "/search/export?q=countries.code%3ATR&amp;format=csv" in await response.text()
+        async with session.get(f"{url}/search/export", params={"q": "countries.code:TR", "format": "csv"}) as response:
+            assert response.headers["Content-Type"].startswith("text/csv")
+            assert "attachment" in response.headers["Content-Disposition"]
+            rows = list(csv.DictReader(io.StringIO(await response.text())))
+        async with session.get(
+            f"{url}/search/export", params={"q": "countries.code:TR", "format": "jsonl"}
+        ) as response:
+            docs = [json.loads(line) for line in (await response.text()).splitlines()]
+        async with session.get(f"{url}/search/export", params={"q": "countries.code:TR", "format": "xls"}) as response:
+            assert response.status == 400
+        async with session.get(f"{url}/search/export", params={"q": "(((x"}) as response:
+            assert response.status == 400
+    assert len(rows) == len(docs) == 2
+    assert {row["id"] for row in rows} == {doc["id"] for doc in docs}
+    assert all("TR" in row["countries"].split("; ") for row in rows)

@@ -381,6 +381,10 @@ async def search_page(request: web.Request) -> web.Response:
                     {"class": "summary"},
                     f"{len(hits)} dispatch(es)",
                     " (only the newest dispatches were examined)" if page.scan_limited else "",
+                    " · export: ",
+                    el("a", {"href": "/search/export?" + urlencode({"q": q, "format": "csv"})}, "CSV"),
+                    " ",
+                    el("a", {"href": "/search/export?" + urlencode({"q": q, "format": "jsonl"})}, "JSON Lines"),
                 )
             )
             parts.append(el("ul", {"class": "dispatches results"}, [_hit_item(h) for h in hits]))
