@@ -1,4 +1,5 @@
-"""Make docs/dashboard.png: the dashboard over the bundled demo data, in Debian's chromium.
+"""Make docs/dashboard.png, docs/map.png and docs/country.png: the dashboard over the bundled demo data, in
+Debian's chromium (the world map, and the page of the country the demo mentions most).
 
     .venv/bin/python -m tests.browser.readme_screenshot
 
@@ -28,6 +29,8 @@ from wirewatch.settings import FeedConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "dashboard.png"
+MAP_OUT = ROOT / "docs" / "map.png"
+COUNTRY_OUT = ROOT / "docs" / "country.png"
 LIVE_FEED = ROOT / "tests" / "fixtures" / "feeds" / "world-rss.xml"
 
 
@@ -66,6 +69,10 @@ async def main() -> None:
                 await page.locator("#alerts tr.fresh").first.wait_for(timeout=10_000)
                 OUT.parent.mkdir(exist_ok=True)
                 await page.screenshot(path=str(OUT), full_page=True)
+                await page.locator("#map").screenshot(path=str(MAP_OUT))
+                top = backend.top_entities("countries", 0, 4e9, 1)[0].detail
+                await page.goto(f"{url}/country/{top}?period=all")
+                await page.screenshot(path=str(COUNTRY_OUT), full_page=True)
                 await browser.close()
         finally:
             worker.cancel()
@@ -73,7 +80,7 @@ async def main() -> None:
             await server.stop()
             backend.close()
             await pipeline.close()
-    print(f"wrote {OUT}")
+    print(f"wrote {OUT}, {MAP_OUT}, {COUNTRY_OUT}")
 
 
 if __name__ == "__main__":
