@@ -115,3 +115,26 @@ async def test_a_search_exports_as_csv_without_formulas_and_as_json_lines(tmp_pa
     assert len(rows) == len(docs) == 2
     assert {row["id"] for row in rows} == {doc["id"] for doc in docs}
     assert all("TR" in row["countries"].split("; ") for row in rows)
+
+
+async def test_an_officials_page_shows_roles_companions_and_dispatches(tmp_path) -> None:
+    from urllib.parse import quote
+
+    settings = await fill_store(tmp_path)
+    async with running_dashboard(settings.store.path) as (url, session):
+        async with session.get(f"{url}/?period=all") as response:
+            overview = await response.text()
+        name = "Mevlüt Çavuşoğlu"
+        assert f'href="/official/{quote(name, safe="")}"' in overview  # the top tables link to the pages
+        async with session.get(f"{url}/official/{quote(name, safe='')}?period=all") as response:
+            assert response.status == 200
+            page = await response.text()
+        async with session.get(f"{url}/agency/IRNA?period=all") as response:
+            agency = await response.text()
+        async with session.get(f"{url}/official/{quote(name, safe='')}?period=soon") as response:
+            assert response.status == 400
+    assert f"<h1>{name}" in page and "1 dispatch in this window" in page
+    assert "Foreign Minister" in page  # the role the dispatch gives
+    assert 'href="/country/TR"' in page  # who and where it appears with
+    assert page.count('class="dispatch"') == 1
+    assert "<h1>IRNA" in agency and "news_agency" in agency

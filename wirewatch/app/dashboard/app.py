@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
-from wirewatch.app.dashboard import api, country_page, export, feeds, pages, silences
+from wirewatch.app.dashboard import api, country_page, entity_page, export, feeds, pages, silences
 from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
 from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
@@ -155,6 +155,7 @@ def create_app(
     pages.add_routes(app)
     country_page.add_routes(app)
     export.add_routes(app)
+    entity_page.add_routes(app)
     app.router.add_get("/login", login_form)
     app.router.add_post("/login", login_submit)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)

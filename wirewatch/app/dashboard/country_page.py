@@ -22,7 +22,7 @@ from wirewatch.app.dashboard.pages import (
     dispatch_item,
     story_item,
 )
-from wirewatch.app.dashboard.present import alert_view, dispatch_summary
+from wirewatch.app.dashboard.present import alert_view, dispatch_summary, plural
 from wirewatch.models import StoryFilter
 
 CODE = re.compile(r"[A-Z]{2}")
@@ -79,15 +79,15 @@ async def country_page(request: web.Request) -> web.Response:
             el(
                 "p",
                 {"class": "detail"},
-                f"{mentioned:,} dispatches mention it in this window (by publication time). ",
+                f"{plural(mentioned, 'dispatch', 'dispatches')} mention it in this window (by publication time). ",
                 el("a", {"href": search}, "Search them"),
             ),
             chart.render(own, window.since, window.until, window.bucket_seconds),
             el(
                 "div",
                 {"class": "tops"},
-                _top_table("Officials in these dispatches", officials),
-                _top_table("Agencies in these dispatches", agencies),
+                _top_table("Officials in these dispatches", officials, "official"),
+                _top_table("Agencies in these dispatches", agencies, "agency"),
             ),
         ),
         el(

@@ -18,6 +18,7 @@ from wirewatch.app.dashboard.present import (
     alert_view,
     dispatch_detail,
     dispatch_summary,
+    entity_href,
     plural,
     search_hit,
     story_alerts_since,
@@ -217,12 +218,13 @@ def _fulltext_rate(row: dict[str, Any]) -> str:
     return f"{row.get('fulltext_extracted', 0) / tried:.0%} of {tried}" if tried else "—"
 
 
-def _top_table(title: str, rows: list[Any]) -> Markup:
+def _top_table(title: str, rows: list[Any], kind: str | None = None) -> Markup:
+    """`kind` ("official", "agency"): each name links to its page."""
     body = [
         el(
             "tr",
             None,
-            el("td", None, r.name),
+            el("td", None, el("a", {"href": entity_href(kind, r.name)}, r.name) if kind else r.name),
             el("td", {"class": "detail"}, r.detail or ""),
             el("td", {"class": "num"}, str(r.dispatches)),
         )
@@ -337,7 +339,12 @@ async def overview(request: web.Request) -> web.Response:
             {"class": "panel"},
             el("h2", None, "Mentions per country ", el("span", {"class": "periods"}, period_links)),
             chart.render(buckets, window.since, window.until, window.bucket_seconds),
-            el("div", {"class": "tops"}, _top_table("Top officials", officials), _top_table("Top agencies", agencies)),
+            el(
+                "div",
+                {"class": "tops"},
+                _top_table("Top officials", officials, "official"),
+                _top_table("Top agencies", agencies, "agency"),
+            ),
         ),
         el(
             "section",

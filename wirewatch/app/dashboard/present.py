@@ -91,3 +91,10 @@ def story_alerts_since(record: dict[str, Any]) -> datetime | None:
         return parse_time(record["first_seen"]) - STORY_ALERTS_SLACK
     except (KeyError, TypeError, ValueError, ModelError):
         return None
+
+
+def entity_href(kind: str, name: str, period: str | None = None) -> str:
+    """An official's (kind "official") or an agency's ("agency") page."""
+    from urllib.parse import quote, urlencode
+
+    return f"/{kind}/{quote(name, safe='')}" + (f"?{urlencode({'period': period})}" if period else "")
