@@ -226,5 +226,22 @@ class AlertingTables:
             found.update((key, silence_id) for key, silence_id in rows)
         return found
 
+    # -- saved searches (the dashboard) ----------------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO saved_searches (name, query, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (name) DO UPDATE SET query = excluded.query",
+                (name, query, time.time()),
+            )
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        return [(n, q) for n, q in self._read("SELECT name, query FROM saved_searches ORDER BY name COLLATE NOCASE")]
+
+    def delete_saved_search(self, name: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount > 0
+
     def silenced_count(self) -> int:
         return int(self._read("SELECT count(*) FROM deliveries WHERE outcome = 'silenced'")[0][0])

@@ -158,7 +158,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (alert_key, dispatch_id)
     ) WITHOUT ROWID;
     """,
-    # 5 -> 6: alerting policies (sinks/alerts/policy.py). A delivery held for a digest or a realert window
+    # 5 -> 6: alerting policies (sinks/alerts/policy.py) and the dashboard's saved searches. A delivery held for a digest or a realert window
     # carries its group and waits until next_attempt_at; `outcome` says how it left the queue (sent, or
     # silenced and by which silence); `throttles` is when each (rule, key, channel) may send again.
     """
@@ -185,6 +185,11 @@ MIGRATIONS: list[str] = [
         created_at REAL NOT NULL
     );
     CREATE INDEX silences_ends ON silences (ends);
+    CREATE TABLE saved_searches (
+        name       TEXT PRIMARY KEY,
+        query      TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
     CREATE TABLE seen_entities (
         kind       TEXT NOT NULL,      -- officials | agencies
         name       TEXT NOT NULL,

@@ -103,3 +103,37 @@ async def test_an_alert_a_silence_held_back_is_listed_and_marked_silenced(tmp_pa
         assert f'title="silence {silence.id}">silenced</span>' in page
     finally:
         await client.close()
+
+
+async def test_saved_searches_are_named_listed_and_deleted(tmp_path: Path) -> None:
+    from wirewatch.app.dashboard.saved_searches import SavedSearches
+
+    path = tmp_path / "ww.db"
+    SQLiteStore(path).close()
+    searches = SavedSearches(path)
+    client = TestClient(TestServer(create_app(SQLiteBackend(path), searches=searches), host="127.0.0.1"))
+    await client.start_server()
+    try:
+        page = await (await client.get("/search", params={"q": "coup AND countries.code:ML"})).text()
+        assert 'action="/searches"' in page and searches.token.value in page
+        form = {"token": searches.token.value, "q": "coup AND countries.code:ML", "name": "<b>Mali</b> coups"}
+        saved = await client.post("/searches", data=form)
+        assert saved.status == 200 and "coup AND countries.code:ML" in str(saved.url.query)
+        overview = await (await client.get("/")).text()
+        assert "&lt;b&gt;Mali&lt;/b&gt; coups" in overview and "<b>Mali</b>" not in overview
+        assert 'href="/search?q=coup+AND+countries.code%3AML"' in overview
+        bad = await client.post("/searches", data={**form, "q": "coup AND (", "name": "broken"})
+        assert bad.status == 400 and "does not parse" in await bad.text()
+        assert (await client.post("/searches", data={**form, "token": "stale"})).status == 403
+        listed = await (await client.get("/api/searches")).json()
+        assert [s["name"] for s in listed["searches"]] == ["<b>Mali</b> coups"]
+        created = await client.post("/api/searches", json={"name": "Niger", "query": "countries.code:NE"})
+        assert created.status == 201
+        gone = await client.post("/api/searches/Niger/delete", json={})
+        assert gone.status == 200
+        assert (await client.post("/api/searches/Niger/delete", json={})).status == 404
+        assert [s["name"] for s in (await (await client.get("/api/searches")).json())["searches"]] == [
+            "<b>Mali</b> coups"
+        ]
+    finally:
+        await client.close()

@@ -25,6 +25,7 @@ def add_commands(subparsers: Any) -> None:
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from wirewatch.app.dashboard import AccessPolicy
+    from wirewatch.app.dashboard.saved_searches import SavedSearches
 
     settings = settings_for(args)
     bind = args.bind or settings.server.bind
@@ -52,6 +53,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             backend=backend,
             feed_control=feed_control,
             silence_control=silence_control_for(settings),
+            searches=SavedSearches(settings.store.path),
         )
     )
     return 0
@@ -99,6 +101,7 @@ async def serve(
     backend: Any = None,
     feed_control: Any = None,
     silence_control: Any = None,
+    searches: Any = None,
 ) -> None:
     from wirewatch.app.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
@@ -110,7 +113,13 @@ async def serve(
         bus = EventBus(on_drop=metrics.events_dropped.inc)
         backend = backend if backend is not None else SQLiteBackend(store_path)
         app = create_app(
-            backend, bus=bus, metrics=metrics, policy=policy, feed_control=feed_control, silence_control=silence_control
+            backend,
+            bus=bus,
+            metrics=metrics,
+            policy=policy,
+            feed_control=feed_control,
+            silence_control=silence_control,
+            searches=searches,
         )
         server = DashboardServer(app, bind, port)
         try:

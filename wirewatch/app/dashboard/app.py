@@ -17,12 +17,22 @@ from typing import Any
 
 from aiohttp import web
 
-from wirewatch.app.dashboard import api, country_page, entity_page, export, feeds, pages, silences
+from wirewatch.app.dashboard import (
+    api,
+    country_page,
+    entity_page,
+    export,
+    feeds,
+    pages,
+    saved_searches,
+    silences,
+)
 from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
 from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
 from wirewatch.app.dashboard.feeds import FEED_CONTROL, FeedControl
 from wirewatch.app.dashboard.params import InvalidParameter
+from wirewatch.app.dashboard.saved_searches import SAVED_SEARCHES, SavedSearches
 from wirewatch.app.dashboard.silences import SILENCE_CONTROL, SilenceControl
 from wirewatch.events import EventBus
 from wirewatch.metrics import Metrics
@@ -137,6 +147,7 @@ def create_app(
     policy: AccessPolicy | None = None,
     feed_control: FeedControl | None = None,
     silence_control: SilenceControl | None = None,
+    searches: SavedSearches | None = None,
 ) -> web.Application:
     app = web.Application(
         middlewares=[security_headers, access_control, json_errors], client_max_size=MAX_REQUEST_BYTES
@@ -149,6 +160,8 @@ def create_app(
         app[FEED_CONTROL] = feed_control
     if silence_control is not None:  # alert silences from the page (the store, or the silences topic)
         app[SILENCE_CONTROL] = silence_control
+    if searches is not None:  # saved searches (a SQLite file of this dashboard's)
+        app[SAVED_SEARCHES] = searches
     api.add_routes(app)
     feeds.add_routes(app)
     silences.add_routes(app)
@@ -156,6 +169,7 @@ def create_app(
     country_page.add_routes(app)
     export.add_routes(app)
     entity_page.add_routes(app)
+    saved_searches.add_routes(app)
     app.router.add_get("/login", login_form)
     app.router.add_post("/login", login_submit)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)

@@ -218,6 +218,20 @@ OPENAPI: dict[str, Any] = {
             errors=(403, 404, 415),
             parameters=[_param("id", "Silence id.", {"type": "string"}, where="path", required=True)],
         ),
+        "/api/searches": {
+            **_get("Saved searches: name, query and the search page's link", [], "Saved searches", errors=()),
+            "post": _post(
+                "Save a search under a name (a name already saved is replaced); the query must parse",
+                {"name": {"type": "string"}, "query": {"type": "string"}},
+                errors=(400, 403, 404, 415),
+            ),
+        },
+        "/api/searches/{name}/delete": _post(
+            "Delete a saved search (404 when there is none by that name).",
+            {},
+            errors=(403, 404, 415),
+            parameters=[_param("name", "Its name.", {"type": "string"}, where="path", required=True)],
+        ),
         "/api/stats": _get("Store counts and live-stream counters", [], "Counts", errors=()),
         "/api/stats/countries": _get(
             "Dispatches mentioning each of the top countries, per time bucket",

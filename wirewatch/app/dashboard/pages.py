@@ -24,6 +24,7 @@ from wirewatch.app.dashboard.present import (
     story_alerts_since,
     story_member,
 )
+from wirewatch.app.dashboard.saved_searches import SAVED_SEARCHES, listing, save_form
 from wirewatch.app.dashboard.silences import SILENCE_CONTROL
 from wirewatch.app.dashboard.silences import panel as silence_panel
 from wirewatch.models import StoryFilter
@@ -264,6 +265,8 @@ async def overview(request: web.Request) -> web.Response:
     silenced = alerts[1]
     silence_control = request.app.get(SILENCE_CONTROL)
     silences = await silence_control.current() if silence_control is not None else []
+    searches = request.app.get(SAVED_SEARCHES)
+    saved = await searches.all() if searches is not None else []
     period_links = [
         el("a", {"href": _overview_href(p, order), "class": "current" if p == window.period else None}, p)
         for p in PERIODS
@@ -285,6 +288,7 @@ async def overview(request: web.Request) -> web.Response:
             {"class": "counts"},
             [el("div", {"class": "count"}, el("b", None, str(v)), " ", k.replace("_", " ")) for k, v in counts.items()],
         ),
+        listing(request, saved),
         el(
             "div",
             {"class": "grid"},
@@ -392,9 +396,14 @@ async def search_page(request: web.Request) -> web.Response:
                     el("a", {"href": "/search/export?" + urlencode({"q": q, "format": "csv"})}, "CSV"),
                     " ",
                     el("a", {"href": "/search/export?" + urlencode({"q": q, "format": "jsonl"})}, "JSON Lines"),
+                    " ",
+                    save_form(request, q),
                 )
             )
             parts.append(el("ul", {"class": "dispatches results"}, [_hit_item(h) for h in hits]))
+    searches = request.app.get(SAVED_SEARCHES)
+    if searches is not None:
+        parts.append(el("section", {"class": "panel"}, listing(request, await searches.all(), removable=True)))
     return _html(f"search: {query}" if query else "search", el("main", None, parts), status=status)
 
 
