@@ -137,3 +137,33 @@ async def test_saved_searches_are_named_listed_and_deleted(tmp_path: Path) -> No
         ]
     finally:
         await client.close()
+
+
+async def test_a_learned_official_is_confirmed_or_rejected_from_its_page(tmp_path: Path) -> None:
+    from wirewatch.app.dashboard.learned import LearnedControl
+    from wirewatch.app.learned_store import load_layer
+    from wirewatch.processors.tagger.learned import Decision, LearnedLayer, entry_key
+    from wirewatch.settings import Settings, StoreSettings
+
+    settings = Settings(store=StoreSettings(path=tmp_path / "ww.db"))
+    key = entry_key("official", "Jane Doe")
+    record = LearnedLayer("t").decide(key, Decision("confirmed", "2026-12-06T00:00:00", name="Jane Doe", country="ML"))
+    with SQLiteStore(settings.store.path) as store:
+        store.put_learned([record])
+    control = LearnedControl(settings)
+    app = create_app(SQLiteBackend(settings.store.path), learned=control)
+    client = TestClient(TestServer(app, host="127.0.0.1"))
+    await client.start_server()
+    try:
+        page = await (await client.get("/official/Jane%20Doe")).text()
+        assert "learned entry, confirmed" in page and 'action="/learned/official/reject?name=Jane+Doe"' in page
+        assert 'action="/learned/official/confirm' not in page  # confirmed already
+        refused = await client.post("/learned/official/reject?name=Jane+Doe", data={"token": "guess"})
+        assert refused.status == 403
+        done = await client.post("/learned/official/reject?name=Jane+Doe", data={"token": control.token.value})
+        assert done.status == 200 and done.url.raw_path == "/official/Jane%20Doe"
+        layer = load_layer(settings, kafka=False)
+        assert layer.status(layer.entries[key]) == "rejected"
+        assert "learned entry, rejected" in await (await client.get("/official/Jane%20Doe")).text()
+    finally:
+        await client.close()

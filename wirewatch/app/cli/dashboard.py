@@ -25,6 +25,7 @@ def add_commands(subparsers: Any) -> None:
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from wirewatch.app.dashboard import AccessPolicy
+    from wirewatch.app.dashboard.learned import LearnedControl
     from wirewatch.app.dashboard.saved_searches import SavedSearches
 
     settings = settings_for(args)
@@ -54,6 +55,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
             feed_control=feed_control,
             silence_control=silence_control_for(settings),
             searches=SavedSearches(settings.store.path),
+            learned=LearnedControl(settings, kafka=settings.elasticsearch.enabled),
         )
     )
     return 0
@@ -102,6 +104,7 @@ async def serve(
     feed_control: Any = None,
     silence_control: Any = None,
     searches: Any = None,
+    learned: Any = None,
 ) -> None:
     from wirewatch.app.dashboard import DashboardServer, SQLiteBackend, StoreWatcher, create_app
     from wirewatch.events import EventBus
@@ -120,6 +123,7 @@ async def serve(
             feed_control=feed_control,
             silence_control=silence_control,
             searches=searches,
+            learned=learned,
         )
         server = DashboardServer(app, bind, port)
         try:

@@ -13,12 +13,10 @@ import sys
 from typing import Any
 
 from wirewatch.app.cli.common import Exit, clip, print_table, settings_for
+from wirewatch.app.learned_store import load_layer, write_records
 from wirewatch.models import utcnow
 from wirewatch.processors.tagger.kb import valid_country_codes
 from wirewatch.processors.tagger.learned import KINDS, STATUSES, Decision, LearnedLayer, entry_key, to_official
-from wirewatch.settings import Settings
-
-Records = list[tuple[str, dict[str, Any] | None]]
 
 
 def add_commands(subparsers) -> None:  # argparse._SubParsersAction
@@ -70,51 +68,6 @@ def add_commands(subparsers) -> None:  # argparse._SubParsersAction
     else:
         add_import_command(kb_sub)
     kb.set_defaults(handler=lambda args: (kb.print_help(), Exit.USAGE)[1])
-
-
-# -- where the layer is kept ----------------------------------------------------------------------------------
-
-
-def read_records(settings: Settings, kafka: bool) -> Records:
-    if kafka:
-        from wirewatch.processors.stream.learned import read_learned
-
-        return read_learned(settings.kafka)
-    from wirewatch.sinks.sqlite.store import SQLiteStore
-
-    if not settings.store.path.exists():
-        return []
-    with SQLiteStore(settings.store.path) as store:
-        records, _ = store.learned_records()
-    return list(records)
-
-
-def write_records(settings: Settings, kafka: bool, records: Records) -> None:
-    if kafka:
-        from wirewatch.processors.stream.learned import write_learned
-
-        write_learned(settings.kafka, records)
-        return
-    from wirewatch.sinks.sqlite.store import SQLiteStore
-
-    with SQLiteStore(settings.store.path) as store:
-        store.put_learned(records)
-
-
-def load_layer(settings: Settings, kafka: bool) -> LearnedLayer:
-    tagger = settings.tagger
-    layer = LearnedLayer(
-        "cli",
-        min_dispatches=tagger.learn_min_dispatches,
-        min_sources=tagger.learn_min_sources,
-        max_entries=max(tagger.learn_max_entries, 1),
-    )
-    for record, value in read_records(settings, kafka):
-        try:
-            layer.apply(record, value)
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            print(f"wirewatch: learned record {record!r} skipped: {exc}", file=sys.stderr)
-    return layer
 
 
 # -- commands ---------------------------------------------------------------------------------------------------

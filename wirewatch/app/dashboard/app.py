@@ -27,10 +27,12 @@ from wirewatch.app.dashboard import (
     saved_searches,
     silences,
 )
+from wirewatch.app.dashboard import learned as learned_forms
 from wirewatch.app.dashboard.auth import SESSION_COOKIE, AccessPolicy, is_public, wants_json
 from wirewatch.app.dashboard.backend import DashboardBackend
 from wirewatch.app.dashboard.context import BACKEND, BUS, METRICS
 from wirewatch.app.dashboard.feeds import FEED_CONTROL, FeedControl
+from wirewatch.app.dashboard.learned import LEARNED_CONTROL, LearnedControl
 from wirewatch.app.dashboard.params import InvalidParameter
 from wirewatch.app.dashboard.saved_searches import SAVED_SEARCHES, SavedSearches
 from wirewatch.app.dashboard.silences import SILENCE_CONTROL, SilenceControl
@@ -148,6 +150,7 @@ def create_app(
     feed_control: FeedControl | None = None,
     silence_control: SilenceControl | None = None,
     searches: SavedSearches | None = None,
+    learned: LearnedControl | None = None,
 ) -> web.Application:
     app = web.Application(
         middlewares=[security_headers, access_control, json_errors], client_max_size=MAX_REQUEST_BYTES
@@ -162,6 +165,8 @@ def create_app(
         app[SILENCE_CONTROL] = silence_control
     if searches is not None:  # saved searches (a SQLite file of this dashboard's)
         app[SAVED_SEARCHES] = searches
+    if learned is not None:  # confirm or reject learned officials and agencies from their pages
+        app[LEARNED_CONTROL] = learned
     api.add_routes(app)
     feeds.add_routes(app)
     silences.add_routes(app)
@@ -170,6 +175,7 @@ def create_app(
     export.add_routes(app)
     entity_page.add_routes(app)
     saved_searches.add_routes(app)
+    learned_forms.add_routes(app)
     app.router.add_get("/login", login_form)
     app.router.add_post("/login", login_submit)
     app.router.add_static("/static/", STATIC_DIR, show_index=False, follow_symlinks=False)

@@ -11,6 +11,7 @@ from wirewatch.app.dashboard.app import DashboardServer, create_app
 from wirewatch.app.dashboard.auth import AccessPolicy
 from wirewatch.app.dashboard.backend import SQLiteBackend
 from wirewatch.app.dashboard.feeds import FeedControl
+from wirewatch.app.dashboard.learned import LearnedControl
 from wirewatch.app.dashboard.saved_searches import SavedSearches
 from wirewatch.app.dashboard.silences import SilenceControl
 from wirewatch.app.silences import StoreSilences
@@ -60,6 +61,7 @@ async def start_dashboard(
             feed_control=FeedControl(settings),
             silence_control=SilenceControl(StoreSilences(settings.store.path), [r.name for r in settings.rules]),
             searches=SavedSearches(settings.store.path),
+            learned=LearnedControl(settings),
         ),
         server_settings.bind,
         server_settings.port,

@@ -18,6 +18,7 @@ from aiohttp import web
 from wirewatch.app.dashboard import chart, params
 from wirewatch.app.dashboard.context import blocking
 from wirewatch.app.dashboard.html import el
+from wirewatch.app.dashboard.learned import LEARNED_CONTROL, decision_form
 from wirewatch.app.dashboard.pages import PERIODS, _html, _nav, dispatch_item
 from wirewatch.app.dashboard.present import dispatch_summary, entity_href, plural
 from wirewatch.sinks.sqlite.stats import CountryBucket
@@ -52,6 +53,8 @@ async def entity_page(request: web.Request) -> web.Response:
     with_officials = _companions(docs, "officials", name if field == "officials" else None)
     with_countries = Counter(c.get("code") for doc in docs for c in doc.get("countries") or () if c.get("code"))
     learned = any(m.get("known") is False for m in mine)
+    control = request.app.get(LEARNED_CONTROL)
+    entry = await control.status(kind, name) if control is not None else None
     periods = [
         el("a", {"href": entity_href(kind, name, p), "class": "current" if p == window.period else None}, p)
         for p in PERIODS
@@ -66,7 +69,10 @@ async def entity_page(request: web.Request) -> web.Response:
         el(
             "section",
             {"class": "panel"},
-            el("h1", None, name, " ", badge if learned else "", " ", el("span", {"class": "periods"}, periods)),
+            el(
+                "h1", None, name, " ", badge if learned or entry else "", " ", el("span", {"class": "periods"}, periods)
+            ),
+            decision_form(request, kind, name, entry[0]) if entry is not None else "",
             el(
                 "p",
                 {"class": "detail"},
