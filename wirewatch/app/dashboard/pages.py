@@ -172,7 +172,11 @@ def story_item(record: dict[str, Any]) -> Markup:
                 el("span", {"class": "codes"}, countries),
             ),
         ),
-        el("div", {"class": "growth"}, chart.spark(record.get("growth"))),
+        el(
+            "div",
+            {"class": "growth", "title": "dispatches joining per hour of publication"},
+            chart.spark(record.get("growth")),
+        ),
     )
 
 
@@ -342,6 +346,7 @@ async def overview(request: web.Request) -> web.Response:
             "section",
             {"class": "panel"},
             el("h2", None, "Mentions per country ", el("span", {"class": "periods"}, period_links)),
+            el("p", {"class": "detail"}, "Dispatches per bucket of publication time; the tops count them too."),
             chart.render(buckets, window.since, window.until, window.bucket_seconds),
             el(
                 "div",
@@ -499,6 +504,7 @@ async def story_page(request: web.Request) -> web.Response:
             ),
             _story_details(record),
             el("h2", None, "Growth"),
+            el("p", {"class": "detail"}, "Dispatches joining the story per hour of publication."),
             chart.growth_chart(record.get("growth")),
         ),
         el(
