@@ -108,6 +108,32 @@ def top_entities(
     return [EntityCount(name, det, ctry, int(n), int(m)) for name, det, ctry, n, m in rows]
 
 
+# (the entity list in the document, the key that names it) for each field a page can filter on
+NAMED_BY = {
+    "countries.code": ("countries", "code"),
+    "officials.name": ("officials", "name"),
+    "agencies.name": ("agencies", "name"),
+}
+
+
+def dispatches_naming(
+    conn: sqlite3.Connection, field: str, value: str, since: float, until: float, limit: int
+) -> list[dict[str, Any]]:
+    """The newest dispatches published in the window whose `field` holds `value` (a country page, an official's
+    page): walked back along the published-time index, so a common name stops early."""
+    kind, key = NAMED_BY[field]
+    rows = conn.execute(
+        f"""
+        SELECT d.doc FROM dispatches AS d
+        WHERE d.published_ts >= ? AND d.published_ts < ?
+          AND EXISTS (SELECT 1 FROM json_each(d.doc, '$.{kind}') AS e WHERE json_extract(e.value, '$.{key}') = ?)
+        ORDER BY d.published_ts DESC, d.id DESC LIMIT ?
+        """,
+        (since, until, value, limit),
+    ).fetchall()
+    return [json.loads(doc) for (doc,) in rows]
+
+
 def latest_dispatches(
     conn: sqlite3.Connection, limit: int = 20, after_seq: int = 0
 ) -> list[tuple[int, dict[str, Any]]]:

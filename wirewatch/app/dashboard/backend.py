@@ -65,6 +65,10 @@ class DashboardBackend(Protocol):
         self, kind: EntityKind, since: float, until: float, limit: int, country: str | None = None
     ) -> list[EntityCount]: ...
 
+    def dispatches_naming(self, field: str, value: str, since: float, until: float, limit: int) -> list[dict[str, Any]]:
+        """The newest dispatches published in [since, until) whose `field` (countries.code, officials.name,
+        agencies.name) holds `value`, newest first."""
+
     def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
         """Story records (Story.to_record()), as `wanted` asks."""
 
@@ -155,6 +159,10 @@ class SQLiteBackend:
     ) -> list[EntityCount]:
         with self._lock:
             return sqlite_stats.top_entities(self.store.conn, kind, since, until, limit, country)
+
+    def dispatches_naming(self, field: str, value: str, since: float, until: float, limit: int) -> list[dict[str, Any]]:
+        with self._lock:
+            return sqlite_stats.dispatches_naming(self.store.conn, field, value, since, until, limit)
 
     def stories(self, wanted: StoryFilter = LATEST_STORIES) -> list[dict[str, Any]]:
         with self._lock:

@@ -51,9 +51,7 @@ async def country_page(request: web.Request) -> web.Response:
             backend.mentions_per_country(window.since, window.until, window.bucket_seconds, 50, country=code),
             backend.top_entities("officials", window.since, window.until, 10, country=code),
             backend.top_entities("agencies", window.since, window.until, 10, country=code),
-            backend.search(
-                f"countries.code:{code} AND published:[{_iso(window.since)} TO {_iso(window.until)}]", SHOWN
-            ),
+            backend.dispatches_naming("countries.code", code, window.since, window.until, SHOWN),
             backend.stories(StoryFilter(since_dt, STORIES_READ)),
             backend.alerts(since_dt, ALERTS_READ),
         )
@@ -97,8 +95,8 @@ async def country_page(request: web.Request) -> web.Response:
                 "section",
                 {"class": "panel"},
                 el("h2", None, "Latest dispatches"),
-                el("ul", {"class": "dispatches"}, [dispatch_item(dispatch_summary(doc)) for doc, _, _ in latest.hits])
-                if latest.hits
+                el("ul", {"class": "dispatches"}, [dispatch_item(dispatch_summary(doc)) for doc in latest])
+                if latest
                 else el("p", {"class": "empty"}, "None in this period."),
             ),
             el(
@@ -120,10 +118,6 @@ async def country_page(request: web.Request) -> web.Response:
         ),
     )
     return _html(f"{name} — wirewatch", body)
-
-
-def _iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def add_routes(app: web.Application) -> None:

@@ -2,14 +2,14 @@
 the roles the dispatches give them, who they appear with, and the latest dispatches naming them.
 
 Everything is read from the dispatches that name the entity in the window (at most MAX_READ of them, the
-newest first, through the backend's search: SQLite and Elasticsearch give the same ones). Whether the tagger
+newest first: SQLite and Elasticsearch give the same ones). Whether the tagger
 knew the entity or learned it from the text is said as the dispatches record it (`known`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -45,9 +45,9 @@ async def entity_page(request: web.Request) -> web.Response:
     except params.InvalidParameter as exc:
         return _html("wirewatch", el("main", None, _nav(), el("p", {"class": "error"}, exc.message)), status=400)
     query = entity_query(field, name)
-    ranged = f"{query} AND published:[{_iso(window.since)} TO {_iso(window.until)}]"
-    page = await blocking(request, lambda b: b.search(ranged, MAX_READ))
-    docs = sorted((doc for doc, _, _ in page.hits), key=lambda d: str(d.get("published") or ""), reverse=True)
+    docs = await blocking(
+        request, lambda b: b.dispatches_naming(f"{field}.name", name, window.since, window.until, MAX_READ)
+    )
     mine = [m for doc in docs for m in doc.get(field) or () if m.get("name") == name]
     roles = _roles(docs, field, name)
     with_officials = _companions(docs, "officials", name if field == "officials" else None)
@@ -159,10 +159,6 @@ def _counts_list(items: list[tuple[str, str, int]]) -> Any:
     return el(
         "ul", {"class": "companions"}, [el("li", None, el("a", {"href": h}, label), f" {n}") for h, label, n in items]
     )
-
-
-def _iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def add_routes(app: web.Application) -> None:

@@ -193,6 +193,16 @@ class ElasticsearchBackend:
         hits = response["hits"]["hits"]
         return hits[0]["_source"] if hits else None
 
+    def dispatches_naming(self, field: str, value: str, since: float, until: float, limit: int) -> list[dict[str, Any]]:
+        window = {"range": {"published": {"gte": int(since * 1000), "lt": int(until * 1000), "format": "epoch_millis"}}}
+        response = self._search(
+            self.names.dispatches_alias,
+            query={"bool": {"filter": [window, {"term": {field: value}}]}},
+            size=limit,
+            sort=[{"published": "desc"}, {"id": "desc"}],
+        )
+        return [hit["_source"] for hit in response["hits"]["hits"]]
+
     def latest(self, limit: int) -> list[dict[str, Any]]:
         response = self._search(
             self.names.dispatches_alias,
