@@ -77,10 +77,31 @@ async def dispatch(request: web.Request) -> web.Response:
     return json_response(dispatch_detail(doc))
 
 
+NAMING_FILTERS = {"country": "countries.code", "official": "officials.name", "agency": "agencies.name"}
+
+
 async def latest(request: web.Request) -> web.Response:
+    """The most recently stored dispatches; with `country`, `official` or `agency`: the newest published in the
+    window (`period`) that name it, as its page lists them."""
     limit = params.bounded_int(request.query.get("limit"), "limit", default=20, low=1, high=200)
-    docs = await blocking(request, lambda b: b.latest(limit))
-    return json_response({"count": len(docs), "dispatches": [dispatch_summary(d) for d in docs]})
+    named = [(name, field) for name, field in NAMING_FILTERS.items() if request.query.get(name)]
+    if len(named) > 1:
+        raise params.InvalidParameter("country", "one of country, official or agency at a time")
+    if not named:
+        docs = await blocking(request, lambda b: b.latest(limit))
+        return json_response({"count": len(docs), "dispatches": [dispatch_summary(d) for d in docs]})
+    name, field = named[0]
+    value = request.query[name].strip()
+    if name == "country":
+        value = params.country_code(value) or ""
+    elif not value or len(value) > 200:
+        raise params.InvalidParameter(name, "a name of 1 to 200 characters")
+    data_range = await blocking(request, lambda b: b.data_range())
+    window = params.window(request.query.get("period"), None, data_range)
+    docs = await blocking(request, lambda b: b.dispatches_naming(field, value, window.since, window.until, limit))
+    return json_response(
+        {**_window_json(window), "count": len(docs), "dispatches": [dispatch_summary(d) for d in docs]}
+    )
 
 
 async def stories(request: web.Request) -> web.Response:

@@ -102,7 +102,18 @@ OPENAPI: dict[str, Any] = {
             [_param("since", "A duration (30m, 12h, 7d) or an ISO 8601 time.", {"type": "string"}), LIMIT(50, 500)],
             "Alerts",
         ),
-        "/api/dispatches": _get("The most recently stored dispatches", [LIMIT(20, 200)], "Dispatch summaries"),
+        "/api/dispatches": _get(
+            "The most recently stored dispatches; with country, official or agency, the newest published in the "
+            "window that name it",
+            [
+                LIMIT(20, 200),
+                COUNTRY,
+                _param("official", "An official's name (exact).", {"type": "string"}),
+                _param("agency", "An agency's name (exact).", {"type": "string"}),
+                PERIOD,
+            ],
+            "Dispatch summaries",
+        ),
         "/api/dispatches/{id}": _get(
             "One dispatch: the stored document and entity highlight segments",
             [
