@@ -227,6 +227,7 @@ class ElasticsearchSettings:
     chunk_size: int = 500
     flush_interval: float = 1.0
     enabled: bool = False  # true: `wirewatch search` and the dashboard read Elasticsearch
+    kibana_url: str | None = None  # e.g. http://127.0.0.1:5601: the dashboard's pages link to the same search there
 
 
 @dataclass(slots=True)

@@ -554,3 +554,36 @@ async def test_wirewatch_dashboard_command_serves_elasticsearch_when_enabled(
             raise
         stderr.close()
     assert code == 0
+
+
+async def test_country_and_official_pages_from_elasticsearch_match_sqlite(both) -> None:
+    """The pages, not only the API: the same dispatches listed, and (with kibana_url) a link to Discover."""
+    import re
+
+    settings = both["settings"]
+    settings.elasticsearch.kibana_url = "http://127.0.0.1:5601"
+    sqlite_url, sqlite_session = both["sqlite"]
+    try:
+        async with es_dashboard(settings) as (url, session, _backend):
+            pages = {}
+            for name, base, http in (("es", url, session), ("sqlite", sqlite_url, sqlite_session)):
+                for path in (
+                    "/country/TR?period=all",
+                    "/official/Recep%20Tayyip%20Erdo%C4%9Fan?period=all",
+                    "/?period=all",
+                ):
+                    async with http.get(base + path) as response:
+                        assert response.status == 200, (name, path)
+                        pages[(name, path)] = await response.text()
+    finally:
+        settings.elasticsearch.kibana_url = None
+    for path in ("/country/TR?period=all", "/official/Recep%20Tayyip%20Erdo%C4%9Fan?period=all"):
+        listed = {name: re.findall(r'data-id="([^"]+)"', pages[(name, path)]) for name in ("es", "sqlite")}
+        assert listed["es"] == listed["sqlite"] and listed["es"], path
+    map_counts = {
+        name: re.findall(r'aria-label="([^"]+: \d+ dispatch(?:es)?)"', pages[(name, "/?period=all")])
+        for name in ("es", "sqlite")
+    }
+    assert map_counts["es"] == map_counts["sqlite"] and map_counts["es"]
+    assert "/app/discover#/?_a=" in pages[("es", "/country/TR?period=all")]
+    assert "/app/discover" not in pages[("sqlite", "/country/TR?period=all")]

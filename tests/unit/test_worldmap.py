@@ -138,3 +138,16 @@ async def test_an_officials_page_shows_roles_companions_and_dispatches(tmp_path)
     assert 'href="/country/TR"' in page  # who and where it appears with
     assert page.count('class="dispatch"') == 1
     assert "<h1>IRNA" in agency and "news_agency" in agency
+
+
+def test_the_kibana_link_opens_discover_on_the_same_query_and_window() -> None:
+    from urllib.parse import unquote
+
+    from wirewatch.app.dashboard.present import kibana_discover
+
+    link = kibana_discover("http://127.0.0.1:5601/", 'officials.name:"O\'Neil" AND coup!', 0, 86400)
+    assert link.startswith(
+        "http://127.0.0.1:5601/app/discover#/?_a=(dataSource:(dataViewId:'wirewatch-dispatches-view'"
+    )
+    assert "query:(language:lucene,query:'officials.name:\"O!'Neil\" AND coup!!')" in unquote(link)
+    assert "_g=(time:(from:'1970-01-01T00:00:00.000Z',to:'1970-01-02T00:00:00.000Z'))" in link

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from wirewatch.app.dashboard import chart, params, worldmap
-from wirewatch.app.dashboard.context import blocking
+from wirewatch.app.dashboard.context import BACKEND, blocking
 from wirewatch.app.dashboard.html import el
 from wirewatch.app.dashboard.pages import (
     PERIODS,
@@ -22,7 +22,7 @@ from wirewatch.app.dashboard.pages import (
     dispatch_item,
     story_item,
 )
-from wirewatch.app.dashboard.present import alert_view, dispatch_summary, plural
+from wirewatch.app.dashboard.present import alert_view, dispatch_summary, kibana_discover, plural
 from wirewatch.models import StoryFilter
 
 CODE = re.compile(r"[A-Z]{2}")
@@ -66,6 +66,19 @@ async def country_page(request: web.Request) -> web.Response:
         el("a", {"href": country_href(code, p), "class": "current" if p == window.period else None}, p) for p in PERIODS
     ]
     search = "/search?" + urlencode({"q": f"countries.code:{code}"})
+    kibana_url = getattr(request.app[BACKEND], "kibana_url", None)
+    kibana = (
+        [
+            " · ",
+            el(
+                "a",
+                {"href": kibana_discover(kibana_url, f"countries.code:{code}", window.since, window.until)},
+                "the same in Kibana",
+            ),
+        ]
+        if kibana_url
+        else []
+    )
     body = el(
         "main",
         None,
@@ -79,6 +92,7 @@ async def country_page(request: web.Request) -> web.Response:
                 {"class": "detail"},
                 f"{plural(mentioned, 'dispatch', 'dispatches')} mention it in this window (by publication time). ",
                 el("a", {"href": search}, "Search them"),
+                kibana,
             ),
             chart.render(own, window.since, window.until, window.bucket_seconds),
             el(

@@ -106,6 +106,7 @@ class ElasticsearchBackend:
         self.names = IndexNames.from_settings(settings.elasticsearch)
         self.client = client or Elasticsearch(**client_options(settings.elasticsearch))
         self.scan_limit = scan_limit
+        self.kibana_url = settings.elasticsearch.kibana_url  # pages link to the same search in Kibana
         self.ledger_path = Path(settings.kafka.producer_store)
         self._dispatches = _Stream(self.names.dispatches_alias, "tagged_at", ("id",))
         self._alerts = _Stream(self.names.alerts, "at", ("dispatch_id", "rule.id"))

@@ -98,3 +98,28 @@ def entity_href(kind: str, name: str, period: str | None = None) -> str:
     from urllib.parse import quote, urlencode
 
     return f"/{kind}/{quote(name, safe='')}" + (f"?{urlencode({'period': period})}" if period else "")
+
+
+KIBANA_DISPATCHES_VIEW = "wirewatch-dispatches-view"  # the data view deploy/kibana/saved_objects.ndjson installs
+
+
+def kibana_discover(kibana_url: str, query: str, since: float, until: float) -> str:
+    """Kibana's Discover on the dispatches data view with this Lucene query and time range (rison in the URL)."""
+    from datetime import UTC, datetime
+    from urllib.parse import quote
+
+    def rison(text: str) -> str:
+        return "'" + text.replace("!", "!!").replace("'", "!'") + "'"
+
+    def iso(seconds: float) -> str:
+        return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+    app_state = (
+        f"(dataSource:(dataViewId:{rison(KIBANA_DISPATCHES_VIEW)},type:dataView),"
+        f"query:(language:lucene,query:{rison(query)}))"
+    )
+    global_state = f"(time:(from:{rison(iso(since))},to:{rison(iso(until))}))"
+    safe = "():,'!*-._~"
+    return (
+        f"{kibana_url.rstrip('/')}/app/discover#/?_a={quote(app_state, safe=safe)}&_g={quote(global_state, safe=safe)}"
+    )
