@@ -105,7 +105,9 @@ async def drop(settings: ElasticsearchSettings) -> None:
     names = IndexNames.from_settings(settings)
     client = build_client(settings)
     try:
-        await client.options(ignore_status=404).indices.delete(index=names.dispatches_pattern)
+        await client.options(ignore_status=404).indices.delete(
+            index=f"{names.dispatches_pattern},{names.alerts},{names.stories}"
+        )
         await client.options(ignore_status=404).indices.delete_index_template(name=names.template_name)
     finally:
         await client.close()
