@@ -29,6 +29,7 @@ BENCHMARKS = {
     "extract": ["bench_extract.py"],  # needs trafilatura, readability-lxml, resiliparse (docs/performance.md)
     "stories": ["bench_stories_pipeline.py"],
     "backtest": ["bench_backtest.py"],  # the Elasticsearch half needs the node of deploy/local/services.sh
+    "dashboard": ["bench_dashboard.py"],  # likewise
 }
 
 
@@ -143,6 +144,18 @@ def rows() -> list[tuple[str, str, str, str]]:
                     f"SQLite {entry['sqlite_s']} s{es}",
                     f"reading the window alone {entry['baseline_sqlite_read_window_s']} s",
                     "seconds, both stores",
+                )
+            )
+    if dashboard := load("dashboard"):
+        for store, entry in dashboard["stores"].items():
+            pages = ", ".join(f"{path} {ms} ms" for path, ms in entry["pages_ms"].items())
+            baseline = entry.get("baseline_count_window_ms", entry.get("baseline_count_ms"))
+            out.append(
+                (
+                    f"dashboard pages over {dashboard['dispatches']:,} dispatches ({store})",
+                    pages,
+                    f"counting the window {baseline} ms",
+                    "<= 300 ms at 1,000,000",
                 )
             )
     return out
