@@ -66,6 +66,9 @@ class PipelineCounters:
     started: float = field(default_factory=time.monotonic)
 
 
+REPLAY_CHUNK = 2000  # documents decoded at a time when the counted rules' windows are rebuilt at start
+
+
 def build_matcher(rules: list[Rule]) -> RuleMatcher:
     matcher = RuleMatcher(rules)
     for error in matcher.errors:
@@ -317,10 +320,12 @@ class EmbeddedPipeline:
             return 0
         since = time.time() - self.counted.horizon
         rows = self.store.conn.execute("SELECT doc FROM dispatches WHERE stored_at >= ? ORDER BY seq", (since,))
-        docs = [json.loads(raw) for (raw,) in rows]
-        self.counted.observe(docs)
+        replayed = 0
+        while chunk := rows.fetchmany(REPLAY_CHUNK):  # streamed: a day of a busy intake is not held at once
+            self.counted.observe(json.loads(raw) for (raw,) in chunk)
+            replayed += len(chunk)
         self.counted.evaluator.start(utcnow())
-        return len(docs)
+        return replayed
 
     async def drain(self) -> None:
         """Wait until everything queued so far is processed, then deliver everything that is due."""
