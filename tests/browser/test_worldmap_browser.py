@@ -1,5 +1,6 @@
-"""The world map and a country page in a real browser: the map is there without JavaScript doing anything, a
-country shows its count on hover, a click opens its page, and neither page raises an error or trips the CSP."""
+"""The world map, a country page and an official's page in a real browser: the map is there without JavaScript
+doing anything, a country shows its count on hover, a click opens its page, a name there opens the official's page,
+and no page raises an error or trips the CSP."""
 
 from __future__ import annotations
 
@@ -25,5 +26,12 @@ async def test_the_map_leads_to_a_country_page(tmp_path, browser, artifacts):
         assert "Turkey (TR)" in await page.locator("h1").text_content()
         assert await page.locator("li.dispatch").count() == 2
         await page.screenshot(path=str(artifacts / "country.png"), full_page=True)
+        official = page.locator("a", has_text="Recep Tayyip Erdoğan").first
+        await official.click()
+        await page.wait_for_url("**/official/**")
+        assert "Recep Tayyip Erdoğan" in await page.locator("h1").text_content()
+        assert await page.locator("li.dispatch").count() >= 1
+        await page.goto(f"{url}/search?q=countries.code%3ATR")
+        assert await page.locator("a", has_text="CSV").count() == 1
         assert errors == [] and dialogs == []
         assert not [text for text in console if "Content Security Policy" in text or "Refused" in text]
