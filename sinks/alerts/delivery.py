@@ -106,7 +106,10 @@ class RoundPlan:
     groups: dict[tuple[str, str], None] = field(default_factory=dict)  # (channel, grouping), in order
     held: list[tuple[str, str, str, datetime]] = field(default_factory=list)
     silenced: list[tuple[str, str, str]] = field(default_factory=list)
-    windows: dict[tuple[str, str, str], datetime] = field(default_factory=dict)  # (rule, key, channel) opened
+    # realert: the windows this round claims, (rule, key, channel) -> until, so a second alert of the same key in
+    # the round is held; and the window each single alert opens once it is sent, by (alert key, channel)
+    claimed: dict[tuple[str, str, str], datetime] = field(default_factory=dict)
+    opening: dict[tuple[str, str], tuple[str, str, str, datetime]] = field(default_factory=dict)
 
 
 class AlertDelivery:
@@ -137,6 +140,7 @@ class AlertDelivery:
         # One round at a time: two overlapping rounds would read the same pending
         # rows and deliver them twice (the runner's loop and a drain can overlap).
         self._round = asyncio.Lock()
+        self._sent_now: set[tuple[str, str]] | None = None  # (alert key, channel) sent in the round under way
 
     def record(self, alert: Alert, channels: list[str]) -> bool:
         """Store the alert for delivery; False when this (rule, dispatch) already fired."""
@@ -192,10 +196,18 @@ class AlertDelivery:
             sends = plan.singles or plan.groups
             if sends or len(due) < self.batch_size or not (plan.held or plan.silenced):
                 break
-        results = await asyncio.gather(
-            *(self._deliver_channel(channel, alerts, now) for channel, alerts in plan.singles.items()),
-            *(self._deliver_group(store, channel, grouping, now) for channel, grouping in plan.groups),
-        )
+        self._sent_now = set()
+        try:
+            results = await asyncio.gather(
+                *(self._deliver_channel(channel, alerts, now) for channel, alerts in plan.singles.items()),
+                *(self._deliver_group(store, channel, grouping, now) for channel, grouping in plan.groups),
+            )
+            # A realert window opens when its first alert was sent: one that failed is retried at once, not held.
+            opened = [window for sent, window in plan.opening.items() if sent in self._sent_now]
+        finally:
+            self._sent_now = None
+        if opened:
+            store.open_throttles(opened)
         return sum(results)
 
     def _write_plan(self, store: HoldsDeliveries, plan: RoundPlan) -> None:
@@ -207,8 +219,6 @@ class AlertDelivery:
         if plan.held:
             store.hold_deliveries(plan.held)
             self.counters.held += len(plan.held)
-        if plan.windows:
-            store.open_throttles([(*key, until) for key, until in plan.windows.items()])
 
     def _plan(self, store: HoldsDeliveries, due: list[DueDelivery], now: datetime) -> RoundPlan:
         plan = RoundPlan()
@@ -246,11 +256,13 @@ class AlertDelivery:
         if (channel, grouping) in plan.groups:  # its window's repeats go out now: this one joins them
             plan.held.append((alert.key, channel, grouping, now))
             return
-        until = plan.windows.get(window) or store.throttle_until(*window)
+        until = plan.claimed.get(window) or store.throttle_until(*window)
         if until is not None and until > now:
             plan.held.append((alert.key, channel, grouping, until))
             return
-        plan.windows[window] = now + timedelta(seconds=policy.realert)
+        until = now + timedelta(seconds=policy.realert)
+        plan.claimed[window] = until
+        plan.opening[(alert.key, channel)] = (*window, until)
         plan.singles[channel].append(alert)
 
     async def _deliver_group(self, store: HoldsDeliveries, channel: str, grouping: str, now: datetime) -> int:
@@ -369,6 +381,8 @@ class AlertDelivery:
         else:
             mark_many(alert_keys, channel)
         self.counters.delivered += len(alert_keys)
+        if self._sent_now is not None:
+            self._sent_now.update((key, channel) for key in alert_keys)
         self.metrics.alert_deliveries.labels(channel, "delivered").inc(len(alert_keys))
 
     async def _notify(self, channel: str, alert: Alert) -> None:

@@ -191,6 +191,23 @@ async def test_realert_sends_the_first_at_once_and_lists_the_repeats_when_the_wi
     assert set(outcomes.values()) == {"delivered"}  # nothing lost: every alert left the queue by being sent
 
 
+async def test_a_realert_window_opens_only_once_its_first_alert_was_sent(tmp_path: Path, receiver: Receiver) -> None:
+    receiver.statuses = [503]  # the first attempt is refused
+    with SQLiteStore(tmp_path / "s.db") as store:
+        delivery = delivery_for(store, receiver, rule(realert="30m", realert_key="countries"))
+        delivery.record(alert_at("first", T0), ["ops"])
+        assert await delivery.deliver_due(T0) == 0
+        assert store.throttle_until("r1", "TR", "ops") is None  # nothing was sent: no window
+        retry = T0 + timedelta(seconds=2)
+        assert await delivery.deliver_due(retry) == 1  # retried as itself, at once, not held
+        until = store.throttle_until("r1", "TR", "ops")
+        assert until is not None and until > retry
+        delivery.record(alert_at("repeat", retry + timedelta(minutes=1)), ["ops"])
+        assert await delivery.deliver_due(retry + timedelta(minutes=1)) == 0  # now the window holds repeats
+        await delivery.close()
+    assert sent_keys(receiver) == [["first"]]
+
+
 def store_rows(path: Path):
     with SQLiteStore(path) as store:
         return store.deliveries()
