@@ -24,7 +24,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -32,12 +31,12 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import load_tagger, machine_info
-from benchmarks.workload import dispatches, peak_rss_mib, write_result
+from benchmarks.common import machine_info
+from benchmarks.workload import peak_rss_mib, replicated_tagged, write_result
 from wirewatch.models import TaggedDispatch, utcnow
 from wirewatch.settings import ElasticsearchSettings
 from wirewatch.sinks.elasticsearch.backtest import backtest_with_client
-from wirewatch.sinks.elasticsearch.client import build_client, install_layout
+from wirewatch.sinks.elasticsearch.client import build_client, drop_layout, install_layout
 from wirewatch.sinks.elasticsearch.folded import with_folded_copies
 from wirewatch.sinks.elasticsearch.layout import IndexNames
 from wirewatch.sinks.elasticsearch.search import query_string_clause
@@ -53,16 +52,8 @@ ES_URL = "http://127.0.0.1:9200"
 
 
 def corpus(count: int) -> list[TaggedDispatch]:
-    tagger = load_tagger()
-    distinct = [tagger.tag_dispatch(d) for d in dispatches(1000, run_tag="backtest")]
-    now = utcnow()
-    step = timedelta(days=10) / count
-    out = []
-    for i in range(count):
-        base = distinct[i % len(distinct)]
-        dispatch = replace(base.dispatch, id=f"bt{i:07d}", url=f"https://bench.invalid/bt/{i}", fetched=now - step * i)
-        out.append(replace(base, dispatch=dispatch))
-    return out
+    """Arrivals spread over the last 10 days: `--since 7d` covers 70 % of them."""
+    return replicated_tagged(count, timedelta(days=10), "bt")
 
 
 def best_of(rounds: list[float]) -> float:
@@ -105,10 +96,7 @@ async def drop(settings: ElasticsearchSettings) -> None:
     names = IndexNames.from_settings(settings)
     client = build_client(settings)
     try:
-        await client.options(ignore_status=404).indices.delete(
-            index=f"{names.dispatches_pattern},{names.alerts},{names.stories}"
-        )
-        await client.options(ignore_status=404).indices.delete_index_template(name=names.template_name)
+        await drop_layout(client, names)
     finally:
         await client.close()
 

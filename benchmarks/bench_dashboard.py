@@ -21,7 +21,6 @@ import asyncio
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -30,9 +29,9 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_backtest import drop, es_layout, index_all
-from benchmarks.common import load_tagger, machine_info
-from benchmarks.workload import dispatches, peak_rss_mib, write_result
-from wirewatch.models import TaggedDispatch, utcnow
+from benchmarks.common import machine_info
+from benchmarks.workload import peak_rss_mib, replicated_tagged, write_result
+from wirewatch.models import TaggedDispatch
 from wirewatch.sinks.sqlite.store import SQLiteStore
 
 PAGES = ("/?period={p}", "/country/{country}?period={p}", "/official/{official}?period={p}")
@@ -40,19 +39,8 @@ PERIODS = ("7d", "30d")
 
 
 def corpus(count: int) -> list[TaggedDispatch]:
-    tagger = load_tagger()
-    distinct = [tagger.tag_dispatch(d) for d in dispatches(1000, run_tag="dashboard")]
-    now = utcnow()
-    step = timedelta(days=365) / count
-    out = []
-    for i in range(count):
-        base = distinct[i % len(distinct)]
-        moment = now - step * i
-        dispatch = replace(
-            base.dispatch, id=f"db{i:07d}", url=f"https://bench.invalid/db/{i}", published=moment, fetched=moment
-        )
-        out.append(replace(base, dispatch=dispatch))
-    return out
+    """Published (and arrived) evenly over the last 365 days."""
+    return replicated_tagged(count, timedelta(days=365), "db", published_too=True)
 
 
 async def time_pages(backend: Any, paths: list[str], rounds: int) -> dict[str, float]:

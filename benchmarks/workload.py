@@ -11,13 +11,14 @@ import json
 import os
 import resource
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import GOLD_DIR, RESULTS_DIR, machine_info, parse_published
+from benchmarks.common import GOLD_DIR, RESULTS_DIR, load_tagger, machine_info, parse_published
 from benchmarks.tagger_eval import load_gold
-from wirewatch.models import Dispatch, dispatch_id
+from wirewatch.models import Dispatch, dispatch_id, utcnow
 
 ALL_GOLD_FILES = sorted(GOLD_DIR.glob("*.jsonl"))
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
@@ -139,3 +140,21 @@ def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
     return ordered[rank]
+
+
+def replicated_tagged(count: int, span: timedelta, prefix: str, *, published_too: bool = False) -> list[Any]:
+    """`count` tagged dispatches for store-scale benchmarks: 1,000 gold-based texts tagged once by the real
+    Tagger (not timed), copied with their own ids and URLs, arriving evenly over `span` back from now (and
+    published then too, with `published_too`)."""
+    tagger = load_tagger()
+    distinct = [tagger.tag_dispatch(d) for d in dispatches(1000, run_tag=f"replicated-{prefix}")]
+    now = utcnow()
+    step = span / count
+    out = []
+    for i in range(count):
+        base = distinct[i % len(distinct)]
+        moment = now - step * i
+        times = {"fetched": moment, "published": moment} if published_too else {"fetched": moment}
+        dispatch = replace(base.dispatch, id=f"{prefix}{i:07d}", url=f"https://bench.invalid/{prefix}/{i}", **times)
+        out.append(replace(base, dispatch=dispatch))
+    return out

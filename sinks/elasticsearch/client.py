@@ -89,6 +89,14 @@ async def install_layout(client: AsyncElasticsearch, names: IndexNames) -> Setup
     return report
 
 
+async def drop_layout(client: AsyncElasticsearch, names: IndexNames) -> None:
+    """Undo install_layout: the dispatches indices, the alerts and stories indices, the template (missing ones ignored)."""
+    await client.options(ignore_status=404).indices.delete(
+        index=f"{names.dispatches_pattern},{names.alerts},{names.stories}"
+    )
+    await client.options(ignore_status=404).indices.delete_index_template(name=names.template_name)
+
+
 async def _ensure_index(
     client: AsyncElasticsearch, index: str, body: dict[str, Any], mappings: dict[str, Any], report: SetupReport
 ) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from wirewatch.models import Dispatch, TaggedDispatch, dispatch_id, parse_time
 from wirewatch.settings import ElasticsearchSettings, KafkaSettings
 from wirewatch.sinks.elasticsearch.client import build_client, install_layout
+from wirewatch.sinks.elasticsearch.client import drop_layout as drop_es_layout
 from wirewatch.sinks.elasticsearch.folded import with_folded_copies
 from wirewatch.sinks.elasticsearch.layout import IndexNames
 
@@ -47,10 +48,7 @@ async def drop_layout(settings: ElasticsearchSettings) -> None:
     names = IndexNames.from_settings(settings)
     client = build_client(settings)
     try:
-        await client.options(ignore_status=404).indices.delete(
-            index=f"{names.dispatches_pattern},{names.alerts},{names.stories}"
-        )
-        await client.options(ignore_status=404).indices.delete_index_template(name=names.template_name)
+        await drop_es_layout(client, names)
     finally:
         await client.close()
 

@@ -17,9 +17,9 @@ from wirewatch.app.dashboard.pages import (
     PERIODS,
     _html,
     _nav,
-    _top_table,
     alert_row,
     dispatch_item,
+    entity_tops,
     story_item,
 )
 from wirewatch.app.dashboard.present import alert_view, dispatch_summary, kibana_discover, plural
@@ -95,12 +95,7 @@ async def country_page(request: web.Request) -> web.Response:
                 kibana,
             ),
             chart.render(own, window.since, window.until, window.bucket_seconds),
-            el(
-                "div",
-                {"class": "tops"},
-                _top_table("Officials in these dispatches", officials, "official"),
-                _top_table("Agencies in these dispatches", agencies, "agency"),
-            ),
+            entity_tops(officials, agencies, ("Officials in these dispatches", "Agencies in these dispatches")),
         ),
         el(
             "div",

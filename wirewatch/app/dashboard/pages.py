@@ -223,13 +223,13 @@ def _fulltext_rate(row: dict[str, Any]) -> str:
     return f"{row.get('fulltext_extracted', 0) / tried:.0%} of {tried}" if tried else "—"
 
 
-def _top_table(title: str, rows: list[Any], kind: str | None = None) -> Markup:
+def _top_table(title: str, rows: list[Any], kind: str) -> Markup:
     """`kind` ("official", "agency"): each name links to its page."""
     body = [
         el(
             "tr",
             None,
-            el("td", None, el("a", {"href": entity_href(kind, r.name)}, r.name) if kind else r.name),
+            el("td", None, el("a", {"href": entity_href(kind, r.name)}, r.name)),
             el("td", {"class": "detail"}, r.detail or ""),
             el("td", {"class": "num"}, str(r.dispatches)),
         )
@@ -240,6 +240,16 @@ def _top_table(title: str, rows: list[Any], kind: str | None = None) -> Markup:
         {"class": "top-list"},
         el("h3", None, title),
         el("table", None, el("tbody", None, body)) if rows else el("p", {"class": "empty"}, "None in this period."),
+    )
+
+
+def entity_tops(officials: list[Any], agencies: list[Any], titles: tuple[str, str]) -> Markup:
+    """The officials and agencies side by side, each name linking to its page."""
+    return el(
+        "div",
+        {"class": "tops"},
+        _top_table(titles[0], officials, "official"),
+        _top_table(titles[1], agencies, "agency"),
     )
 
 
@@ -348,12 +358,7 @@ async def overview(request: web.Request) -> web.Response:
             el("h2", None, "Mentions per country ", el("span", {"class": "periods"}, period_links)),
             el("p", {"class": "detail"}, "Dispatches per bucket of publication time; the tops count them too."),
             chart.render(buckets, window.since, window.until, window.bucket_seconds),
-            el(
-                "div",
-                {"class": "tops"},
-                _top_table("Top officials", officials, "official"),
-                _top_table("Top agencies", agencies, "agency"),
-            ),
+            entity_tops(officials, agencies, ("Top officials", "Top agencies")),
         ),
         el(
             "section",
